@@ -1,0 +1,280 @@
+//! The typed profile that adapters fill and rules read.
+//!
+//! Every field is optional: `None` means "could not be read", never "zero" or "fine".
+//! For lists, `None` means the section was not found and `Some(vec![])` means it was read and is empty.
+
+use serde::{Deserialize, Serialize};
+use std::fmt;
+
+/// An amount of money in a currency, as the page showed it (no conversion).
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Money {
+    pub amount: f64,
+    /// ISO 4217 code, upper case ("USD").
+    pub currency: String,
+}
+
+/// Where the freelancer says they are.
+#[derive(Clone, Debug, PartialEq, Default, Serialize, Deserialize)]
+pub struct Location {
+    pub city: Option<String>,
+    /// ISO 3166-1 alpha-2, upper case; `None` when the name was not recognised.
+    pub country: Option<String>,
+    /// The country exactly as the page wrote it.
+    pub country_name: Option<String>,
+}
+
+/// A wall-clock time shown on the page ("3:42 pm local time").
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ClockTime {
+    pub hour: u8,
+    pub minute: u8,
+}
+
+impl ClockTime {
+    pub fn new(hour: u32, minute: u32) -> Option<Self> {
+        (hour < 24 && minute < 60).then_some(ClockTime { hour: hour as u8, minute: minute as u8 })
+    }
+    pub fn minutes_of_day(self) -> i32 {
+        i32::from(self.hour) * 60 + i32::from(self.minute)
+    }
+}
+
+impl fmt::Display for ClockTime {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{:02}:{:02}", self.hour, self.minute)
+    }
+}
+
+/// A calendar month, serialised as "YYYY-MM".
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub struct YearMonth {
+    pub year: i32,
+    pub month: u8,
+}
+
+impl YearMonth {
+    pub fn new(year: i32, month: u32) -> Option<Self> {
+        ((1..=12).contains(&month) && (1970..=2200).contains(&year)).then_some(YearMonth { year, month: month as u8 })
+    }
+    /// The first day of the month.
+    pub fn first_day(self) -> Date {
+        Date { year: self.year, month: self.month, day: 1 }
+    }
+}
+
+impl fmt::Display for YearMonth {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{:04}-{:02}", self.year, self.month)
+    }
+}
+
+impl Serialize for YearMonth {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_str(self)
+    }
+}
+
+impl<'de> Deserialize<'de> for YearMonth {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let s = String::deserialize(d)?;
+        let (y, m) = s.split_once('-').ok_or_else(|| serde::de::Error::custom("expected YYYY-MM"))?;
+        let (y, m) = (y.parse().map_err(serde::de::Error::custom)?, m.parse().map_err(serde::de::Error::custom)?);
+        YearMonth::new(y, m).ok_or_else(|| serde::de::Error::custom("month out of range"))
+    }
+}
+
+/// A calendar date, serialised as "YYYY-MM-DD".
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub struct Date {
+    pub year: i32,
+    pub month: u8,
+    pub day: u8,
+}
+
+impl Date {
+    pub fn new(year: i32, month: u32, day: u32) -> Option<Self> {
+        if !(1970..=2200).contains(&year) || !(1..=12).contains(&month) {
+            return None;
+        }
+        let d = Date { year, month: month as u8, day: day as u8 };
+        (day >= 1 && day <= crate::time::days_in_month(year, month)).then_some(d)
+    }
+    /// Days since 1970-01-01.
+    pub fn days_since_epoch(self) -> i64 {
+        crate::time::days_from_civil(self.year, u32::from(self.month), u32::from(self.day))
+    }
+}
+
+impl fmt::Display for Date {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{:04}-{:02}-{:02}", self.year, self.month, self.day)
+    }
+}
+
+impl Serialize for Date {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_str(self)
+    }
+}
+
+impl<'de> Deserialize<'de> for Date {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let s = String::deserialize(d)?;
+        let mut it = s.splitn(3, '-').map(|p| p.parse::<u32>().ok());
+        match (it.next().flatten(), it.next().flatten(), it.next().flatten()) {
+            (Some(y), Some(m), Some(dd)) => {
+                Date::new(y as i32, m, dd).ok_or_else(|| serde::de::Error::custom("date out of range"))
+            }
+            _ => Err(serde::de::Error::custom("expected YYYY-MM-DD")),
+        }
+    }
+}
+
+/// How many hours a week the freelancer says they are available.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Availability {
+    MoreThan30,
+    LessThan30,
+    AsNeeded,
+}
+
+/// A spoken language and the level the freelancer claims.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Language {
+    pub name: String,
+    pub level: Option<String>,
+}
+
+/// Hourly or fixed-price contract.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ContractKind {
+    Hourly,
+    FixedPrice,
+}
+
+/// One contract in the work history.
+#[derive(Clone, Debug, PartialEq, Default, Serialize, Deserialize)]
+pub struct WorkEntry {
+    pub title: Option<String>,
+    pub start: Option<Date>,
+    /// `None` with `ongoing == true` means "Present".
+    pub end: Option<Date>,
+    pub ongoing: bool,
+    pub kind: Option<ContractKind>,
+    pub hours: Option<f64>,
+    pub rate: Option<Money>,
+    pub earnings: Option<Money>,
+    /// Client rating, 0–5.
+    pub rating: Option<f64>,
+    pub feedback: Option<String>,
+}
+
+/// Everything HireCheck could read about one freelancer.
+#[derive(Clone, Debug, PartialEq, Default, Serialize, Deserialize)]
+pub struct Profile {
+    pub name: Option<String>,
+    pub title: Option<String>,
+    pub hourly_rate: Option<Money>,
+    pub location: Option<Location>,
+    /// The local time the page displayed for the freelancer.
+    pub local_time: Option<ClockTime>,
+    /// Job Success Score, 0–100.
+    pub job_success: Option<u8>,
+    pub badges: Option<Vec<String>>,
+    pub total_earnings: Option<Money>,
+    pub total_jobs: Option<u32>,
+    pub total_hours: Option<f64>,
+    pub hours_per_week: Option<Availability>,
+    pub member_since: Option<YearMonth>,
+    pub languages: Option<Vec<Language>>,
+    pub id_verified: Option<bool>,
+    pub work_history: Option<Vec<WorkEntry>>,
+}
+
+/// The profile fields an adapter tries to read; their names are the JSON keys of [`Profile`].
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Field {
+    Name,
+    Title,
+    HourlyRate,
+    Location,
+    LocalTime,
+    JobSuccess,
+    Badges,
+    TotalEarnings,
+    TotalJobs,
+    TotalHours,
+    HoursPerWeek,
+    MemberSince,
+    Languages,
+    IdVerified,
+    WorkHistory,
+}
+
+impl Field {
+    pub const ALL: [Field; 15] = [
+        Field::Name,
+        Field::Title,
+        Field::HourlyRate,
+        Field::Location,
+        Field::LocalTime,
+        Field::JobSuccess,
+        Field::Badges,
+        Field::TotalEarnings,
+        Field::TotalJobs,
+        Field::TotalHours,
+        Field::HoursPerWeek,
+        Field::MemberSince,
+        Field::Languages,
+        Field::IdVerified,
+        Field::WorkHistory,
+    ];
+
+    /// The JSON key, e.g. "hourly_rate".
+    pub fn key(self) -> &'static str {
+        match self {
+            Field::Name => "name",
+            Field::Title => "title",
+            Field::HourlyRate => "hourly_rate",
+            Field::Location => "location",
+            Field::LocalTime => "local_time",
+            Field::JobSuccess => "job_success",
+            Field::Badges => "badges",
+            Field::TotalEarnings => "total_earnings",
+            Field::TotalJobs => "total_jobs",
+            Field::TotalHours => "total_hours",
+            Field::HoursPerWeek => "hours_per_week",
+            Field::MemberSince => "member_since",
+            Field::Languages => "languages",
+            Field::IdVerified => "id_verified",
+            Field::WorkHistory => "work_history",
+        }
+    }
+}
+
+impl Profile {
+    /// Whether `field` holds a value.
+    pub fn has(&self, field: Field) -> bool {
+        match field {
+            Field::Name => self.name.is_some(),
+            Field::Title => self.title.is_some(),
+            Field::HourlyRate => self.hourly_rate.is_some(),
+            Field::Location => self.location.is_some(),
+            Field::LocalTime => self.local_time.is_some(),
+            Field::JobSuccess => self.job_success.is_some(),
+            Field::Badges => self.badges.is_some(),
+            Field::TotalEarnings => self.total_earnings.is_some(),
+            Field::TotalJobs => self.total_jobs.is_some(),
+            Field::TotalHours => self.total_hours.is_some(),
+            Field::HoursPerWeek => self.hours_per_week.is_some(),
+            Field::MemberSince => self.member_since.is_some(),
+            Field::Languages => self.languages.is_some(),
+            Field::IdVerified => self.id_verified.is_some(),
+            Field::WorkHistory => self.work_history.is_some(),
+        }
+    }
+}

@@ -1,0 +1,72 @@
+//! The few queries a site adapter needs from a page, so one adapter runs on saved HTML (native)
+//! and on the live DOM (wasm) alike.
+
+#[cfg(not(target_arch = "wasm32"))]
+mod html;
+#[cfg(not(target_arch = "wasm32"))]
+pub use html::HtmlPage;
+
+/// A handle to an element of a [`Page`]; only meaningful for the page that returned it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub struct Node(pub(crate) u32);
+
+/// Read-only access to a document.
+///
+/// Implementations never panic: an invalid selector matches nothing.
+pub trait Page {
+    /// The page's address, if known.
+    fn url(&self) -> Option<String>;
+    /// Elements matching the CSS selector, in document order, below `scope` (or in the whole document).
+    fn select(&self, scope: Option<Node>, css: &str) -> Vec<Node>;
+    /// The element's text content, raw (scripts' text included, as the DOM's `textContent`).
+    fn raw_text(&self, node: Node) -> String;
+    /// An attribute's value.
+    fn attr(&self, node: Node, name: &str) -> Option<String>;
+}
+
+/// Collapses runs of whitespace to one space and trims; what a reader would see as one line.
+pub fn squash(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for word in s.split_whitespace() {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(word);
+    }
+    out
+}
+
+/// Convenience queries built on [`Page`].
+pub trait PageExt: Page {
+    /// The first element matching any of `selectors`, tried in order (a fallback chain).
+    fn first(&self, scope: Option<Node>, selectors: &[&str]) -> Option<Node> {
+        selectors.iter().find_map(|css| self.select(scope, css).into_iter().next())
+    }
+
+    /// Whitespace-collapsed text of an element.
+    fn text(&self, node: Node) -> String {
+        squash(&self.raw_text(node))
+    }
+
+    /// Non-empty, whitespace-collapsed text of the first element matching any of `selectors`.
+    fn first_text(&self, scope: Option<Node>, selectors: &[&str]) -> Option<String> {
+        selectors.iter().find_map(|css| {
+            self.select(scope, css).into_iter().map(|n| self.text(n)).find(|t| !t.is_empty())
+        })
+    }
+
+    /// The `content` of `<meta property=…>` or `<meta name=…>`.
+    fn meta(&self, key: &str) -> Option<String> {
+        let sel_p = format!("meta[property=\"{key}\"]");
+        let sel_n = format!("meta[name=\"{key}\"]");
+        [sel_p, sel_n].iter().find_map(|css| {
+            self.select(None, css)
+                .into_iter()
+                .filter_map(|n| self.attr(n, "content"))
+                .map(|c| squash(&c))
+                .find(|c| !c.is_empty())
+        })
+    }
+}
+
+impl<P: Page + ?Sized> PageExt for P {}

@@ -1,0 +1,191 @@
+//! Every threshold and weight in one place, with defaults; an organisation may override any of them.
+
+use serde::{Deserialize, Serialize};
+use std::fmt;
+
+/// The user interface language for texts the core writes.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Lang {
+    #[default]
+    En,
+    De,
+}
+
+impl Lang {
+    /// Picks the German text for `de`, English otherwise.
+    pub fn pick<'a>(self, en: &'a str, de: &'a str) -> &'a str {
+        match self {
+            Lang::En => en,
+            Lang::De => de,
+        }
+    }
+    /// From a browser language tag such as "de-DE"; anything else is English.
+    pub fn from_tag(tag: &str) -> Lang {
+        if tag.get(..2).is_some_and(|p| p.eq_ignore_ascii_case("de")) {
+            Lang::De
+        } else {
+            Lang::En
+        }
+    }
+}
+
+/// Thresholds, weights and switches. Unknown keys are rejected so that typos in a managed policy surface.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct Policy {
+    pub lang: Lang,
+
+    /// Rule ids that must not run.
+    pub disabled_rules: Vec<String>,
+    /// Per-rule points replacing the defaults, e.g. {"local-time-mismatch": 40}.
+    pub weights: std::collections::BTreeMap<String, u32>,
+
+    /// Rate band (USD per hour) of the published proxy-account pattern.
+    pub rate_band_usd: (f64, f64),
+    /// Lifetime hours from which a profile counts as "thousands of hours".
+    pub volume_min_hours: f64,
+    /// Job Success Score from which a profile counts as "highly rated".
+    pub volume_min_job_success: u8,
+
+    /// Lifetime average weekly hours above which one person's workload is implausible.
+    pub max_average_weekly_hours: f64,
+    /// Weeks of membership needed before the lifetime average means anything.
+    pub min_weeks_for_average: f64,
+    /// Summed weekly hours of overlapping hourly contracts above which one person cannot have worked them.
+    pub max_concurrent_weekly_hours: f64,
+    /// Overlaps shorter than this many days are ignored (hand-overs, dates rounded by the site).
+    pub min_overlap_days: i64,
+
+    /// Minutes of slack when comparing the displayed local time with a country's time zones.
+    pub local_time_tolerance_minutes: i32,
+
+    /// Score (0–100) from which the level is `elevated`.
+    pub elevated_from: u32,
+    /// Score (0–100) from which the level is `high`.
+    pub high_from: u32,
+    /// Fraction (0–1) of the page kind's key fields that must be read before a `low` verdict is allowed.
+    pub min_coverage: f64,
+}
+
+impl Default for Policy {
+    fn default() -> Self {
+        Policy {
+            lang: Lang::En,
+            disabled_rules: Vec::new(),
+            weights: Default::default(),
+            rate_band_usd: (20.0, 80.0),
+            volume_min_hours: 2000.0,
+            volume_min_job_success: 90,
+            max_average_weekly_hours: 50.0,
+            min_weeks_for_average: 26.0,
+            max_concurrent_weekly_hours: 60.0,
+            min_overlap_days: 14,
+            local_time_tolerance_minutes: 20,
+            elevated_from: 25,
+            high_from: 60,
+            min_coverage: 0.6,
+        }
+    }
+}
+
+/// A policy value that cannot be used.
+#[derive(Clone, Debug, PartialEq)]
+pub enum PolicyError {
+    /// The text is not a policy object (bad JSON, unknown key, wrong type).
+    Unreadable(String),
+    /// A value is out of its range.
+    Invalid { key: &'static str, reason: String },
+}
+
+impl fmt::Display for PolicyError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            PolicyError::Unreadable(e) => write!(f, "the policy could not be read: {e}"),
+            PolicyError::Invalid { key, reason } => write!(f, "the policy setting \"{key}\" is invalid: {reason}"),
+        }
+    }
+}
+
+impl std::error::Error for PolicyError {}
+
+impl Policy {
+    /// Reads a policy from JSON; keys left out keep their defaults.
+    pub fn from_json(text: &str) -> Result<Policy, PolicyError> {
+        let p: Policy = serde_json::from_str(text).map_err(|e| PolicyError::Unreadable(e.to_string()))?;
+        p.validate()?;
+        Ok(p)
+    }
+
+    /// Checks ranges that the types alone cannot express.
+    pub fn validate(&self) -> Result<(), PolicyError> {
+        let bad = |key: &'static str, reason: &str| Err(PolicyError::Invalid { key, reason: reason.to_string() });
+        let (lo, hi) = self.rate_band_usd;
+        if !(lo.is_finite() && hi.is_finite() && lo >= 0.0 && lo < hi) {
+            return bad("rate_band_usd", "needs two finite amounts, the first smaller than the second");
+        }
+        for (key, v) in [
+            ("volume_min_hours", self.volume_min_hours),
+            ("max_average_weekly_hours", self.max_average_weekly_hours),
+            ("min_weeks_for_average", self.min_weeks_for_average),
+            ("max_concurrent_weekly_hours", self.max_concurrent_weekly_hours),
+        ] {
+            if !(v.is_finite() && v > 0.0 && v <= 1.0e6) {
+                return bad(key, "must be a positive number");
+            }
+        }
+        if self.volume_min_job_success > 100 {
+            return bad("volume_min_job_success", "is a percentage, 0 to 100");
+        }
+        if !(0..=24 * 60).contains(&self.min_overlap_days) {
+            return bad("min_overlap_days", "must be between 0 and 1440");
+        }
+        if !(0..=180).contains(&self.local_time_tolerance_minutes) {
+            return bad("local_time_tolerance_minutes", "must be between 0 and 180");
+        }
+        if !(1..=100).contains(&self.elevated_from) || !(self.elevated_from..=100).contains(&self.high_from) {
+            return bad("high_from", "needs 1 <= elevated_from <= high_from <= 100");
+        }
+        if !(self.min_coverage.is_finite() && (0.0..=1.0).contains(&self.min_coverage)) {
+            return bad("min_coverage", "is a fraction between 0 and 1");
+        }
+        if let Some((k, _)) = self.weights.iter().find(|(_, w)| **w > 100) {
+            return Err(PolicyError::Invalid { key: "weights", reason: format!("the weight of \"{k}\" is above 100") });
+        }
+        Ok(())
+    }
+
+    pub fn is_enabled(&self, rule: &str) -> bool {
+        !self.disabled_rules.iter().any(|r| r == rule)
+    }
+
+    /// The points a rule adds: the policy's override or the rule's default.
+    pub fn weight(&self, rule: &str, default: u32) -> u32 {
+        self.weights.get(rule).copied().unwrap_or(default)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn defaults_validate_and_partial_json_keeps_defaults() {
+        Policy::default().validate().unwrap();
+        let p = Policy::from_json(r#"{"high_from": 70, "lang": "de"}"#).unwrap();
+        assert_eq!(p.high_from, 70);
+        assert_eq!(p.lang, Lang::De);
+        assert_eq!(p.elevated_from, Policy::default().elevated_from);
+    }
+
+    #[test]
+    fn bad_values_give_clear_errors() {
+        let e = Policy::from_json(r#"{"hihg_from": 70}"#).unwrap_err();
+        assert!(e.to_string().contains("hihg_from"), "{e}");
+        let e = Policy::from_json(r#"{"elevated_from": 80, "high_from": 50}"#).unwrap_err();
+        assert!(matches!(e, PolicyError::Invalid { key: "high_from", .. }), "{e}");
+        assert!(Policy::from_json(r#"{"rate_band_usd": [90, 10]}"#).is_err());
+        assert!(Policy::from_json(r#"{"min_coverage": 1.5}"#).is_err());
+        assert!(Policy::from_json("not json").is_err());
+    }
+}

@@ -1,0 +1,159 @@
+//! Findings plus coverage → a level and a 0–100 score.
+//!
+//! Points add up (capped at 100). A `low` verdict needs enough of the page read: below
+//! [`Policy::min_coverage`] the level is `unknown`, because silence from unread fields proves nothing.
+
+use crate::policy::{Lang, Policy};
+use crate::rules::{Finding, Unevaluated};
+use serde::Serialize;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Level {
+    Low,
+    Elevated,
+    High,
+    Unknown,
+}
+
+impl Level {
+    pub fn label(self, lang: Lang) -> &'static str {
+        match self {
+            Level::Low => lang.pick("Low risk", "Geringes Risiko"),
+            Level::Elevated => lang.pick("Elevated risk", "Erhöhtes Risiko"),
+            Level::High => lang.pick("High risk", "Hohes Risiko"),
+            Level::Unknown => lang.pick("Unknown", "Unbekannt"),
+        }
+    }
+}
+
+/// How much of the page could be read.
+#[derive(Clone, Copy, Debug, PartialEq, Serialize)]
+pub struct Coverage {
+    pub fields_read: usize,
+    pub fields_expected: usize,
+    pub rules_evaluated: usize,
+    pub rules_total: usize,
+}
+
+impl Coverage {
+    pub fn fraction(&self) -> f64 {
+        if self.fields_expected == 0 {
+            0.0
+        } else {
+            self.fields_read as f64 / self.fields_expected as f64
+        }
+    }
+}
+
+/// The verdict.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Risk {
+    pub level: Level,
+    pub score: u32,
+    pub findings: Vec<Finding>,
+    /// Rules that could not run because fields were missing.
+    pub unevaluated: Vec<Unevaluated>,
+    pub coverage: Coverage,
+    /// One sentence for people: what the level rests on.
+    pub summary: String,
+}
+
+/// Combines findings and coverage into a verdict.
+pub fn assess(findings: Vec<Finding>, unevaluated: Vec<Unevaluated>, coverage: Coverage, policy: &Policy) -> Risk {
+    let score = findings.iter().map(|f| f.points).sum::<u32>().min(100);
+    let enough = coverage.fields_expected > 0 && coverage.fraction() >= policy.min_coverage && coverage.rules_evaluated > 0;
+    let level = if score >= policy.high_from {
+        Level::High
+    } else if score >= policy.elevated_from {
+        Level::Elevated
+    } else if !enough {
+        Level::Unknown
+    } else {
+        Level::Low
+    };
+    let summary = summarize(level, &findings, &coverage, enough, policy.lang);
+    Risk { level, score, findings, unevaluated, coverage, summary }
+}
+
+fn summarize(level: Level, findings: &[Finding], c: &Coverage, enough: bool, lang: Lang) -> String {
+    if c.fields_expected == 0 {
+        return lang.pick(
+            "This is not a page HireCheck can read, so nothing was assessed.",
+            "Diese Seite kann HireCheck nicht lesen; es wurde nichts bewertet.",
+        )
+        .to_string();
+    }
+    let read = match lang {
+        Lang::En => format!(
+            "Read {} of {} fields; {} of {} checks could run.",
+            c.fields_read, c.fields_expected, c.rules_evaluated, c.rules_total
+        ),
+        Lang::De => format!(
+            "{} von {} Feldern gelesen; {} von {} Prüfungen konnten laufen.",
+            c.fields_read, c.fields_expected, c.rules_evaluated, c.rules_total
+        ),
+    };
+    let head = match (level, enough) {
+        (Level::Unknown, _) => lang
+            .pick("Could not read this page well enough for a verdict.", "Die Seite ließ sich nicht gut genug lesen für ein Urteil.")
+            .to_string(),
+        (Level::Low, _) => lang
+            .pick("No documented risk indicator found in what was read.", "In den gelesenen Angaben wurde kein dokumentiertes Risikomerkmal gefunden.")
+            .to_string(),
+        (_, true) => match lang {
+            Lang::En => format!("{} indicator(s) found; verify them before hiring.", findings.len()),
+            Lang::De => format!("{} Merkmal(e) gefunden; vor der Beauftragung prüfen.", findings.len()),
+        },
+        (_, false) => match lang {
+            Lang::En => format!("{} indicator(s) found, though much of the page could not be read.", findings.len()),
+            Lang::De => format!("{} Merkmal(e) gefunden, obwohl vieles auf der Seite nicht lesbar war.", findings.len()),
+        },
+    };
+    format!("{head} {read}")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn finding(points: u32) -> Finding {
+        Finding {
+            rule: "x",
+            points,
+            title: String::new(),
+            evidence: vec![],
+            why: String::new(),
+            source: String::new(),
+            verify: String::new(),
+        }
+    }
+
+    fn coverage(read: usize, expected: usize, rules: usize) -> Coverage {
+        Coverage { fields_read: read, fields_expected: expected, rules_evaluated: rules, rules_total: 5 }
+    }
+
+    #[test]
+    fn levels_follow_thresholds() {
+        let p = Policy::default();
+        assert_eq!(assess(vec![], vec![], coverage(15, 15, 5), &p).level, Level::Low);
+        assert_eq!(assess(vec![finding(p.elevated_from)], vec![], coverage(15, 15, 5), &p).level, Level::Elevated);
+        let high = assess(vec![finding(50), finding(50), finding(50)], vec![], coverage(15, 15, 5), &p);
+        assert_eq!((high.level, high.score), (Level::High, 100), "score is capped at 100");
+    }
+
+    #[test]
+    fn too_little_read_is_never_low() {
+        let p = Policy::default();
+        for (read, rules) in [(0, 0), (3, 2), (15, 0)] {
+            let r = assess(vec![], vec![], coverage(read, 15, rules), &p);
+            assert_eq!(r.level, Level::Unknown, "read {read} fields, {rules} rules");
+            assert!(r.summary.contains("not read this page well"), "{}", r.summary);
+        }
+        assert_eq!(assess(vec![], vec![], coverage(0, 0, 0), &p).level, Level::Unknown);
+        // Strong evidence still shows when coverage is thin, and says so.
+        let r = assess(vec![finding(70)], vec![], coverage(3, 15, 1), &p);
+        assert_eq!(r.level, Level::High);
+        assert!(r.summary.contains("much of the page could not be read"));
+    }
+}

@@ -1,0 +1,1 @@
+//! Parsing of the text formats marketplaces display (amounts, counts, dates). (Stub.)
