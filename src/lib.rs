@@ -28,24 +28,14 @@ use time::Instant;
 /// Analyses one page. `source` names it in the report (a file path or the address).
 pub fn analyze(page: &dyn Page, source: &str, policy: &Policy, now: Instant) -> Report {
     let url = page.url();
-    let detected = sites::detect(url.as_deref(), page);
-    let (site, kind, extraction, expected) = match detected {
+    let (site, kind, extraction, expected) = match sites::detect(url.as_deref(), page) {
         Some((adapter, kind)) => {
-            let expected = adapter.expected_fields(kind);
-            (Some(adapter.id()), kind, adapter.extract(page, kind), expected.len())
+            let expected = adapter.expected_fields(kind).len();
+            (Some(adapter.id()), kind, adapter.extract(page, kind), expected)
         }
         None => (None, PageKind::Unknown, Extraction::default(), 0),
     };
-    let cx = Context { profile: &extraction.profile, policy, now };
-    let enabled = RULES.iter().filter(|r| policy.is_enabled(r.id())).count();
-    let (findings, unevaluated, _clear) = if expected > 0 { rules::evaluate_all(&cx) } else { Default::default() };
-    let coverage = Coverage {
-        fields_read: expected.saturating_sub(extraction.missing.len()),
-        fields_expected: expected,
-        rules_evaluated: if expected > 0 { enabled - unevaluated.len() } else { 0 },
-        rules_total: enabled,
-    };
-    let risk = score::assess(findings, unevaluated, coverage, policy);
+    let risk = assess(&extraction, expected, policy, now);
     Report {
         source: source.to_string(),
         site,
@@ -56,4 +46,23 @@ pub fn analyze(page: &dyn Page, source: &str, policy: &Policy, now: Instant) -> 
         read_from: extraction.read_from,
         risk,
     }
+}
+
+/// Runs the rules on what was read. `expected` is how many fields the page kind shows; 0 means
+/// "not a page HireCheck reads", which is always `unknown`.
+pub fn assess(extraction: &Extraction, expected: usize, policy: &Policy, now: Instant) -> score::Risk {
+    let enabled = RULES.iter().filter(|r| policy.is_enabled(r.id())).count();
+    if expected == 0 {
+        let coverage = Coverage { fields_read: 0, fields_expected: 0, rules_evaluated: 0, rules_total: enabled };
+        return score::assess(Vec::new(), Vec::new(), coverage, policy);
+    }
+    let cx = Context { profile: &extraction.profile, policy, now };
+    let (findings, unevaluated, _clear) = rules::evaluate_all(&cx);
+    let coverage = Coverage {
+        fields_read: expected.saturating_sub(extraction.missing.len()),
+        fields_expected: expected,
+        rules_evaluated: enabled - unevaluated.len(),
+        rules_total: enabled,
+    };
+    score::assess(findings, unevaluated, coverage, policy)
 }

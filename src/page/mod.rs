@@ -25,15 +25,27 @@ pub trait Page {
 }
 
 /// Collapses runs of whitespace to one space and trims; what a reader would see as one line.
+///
+/// Control characters and bidirectional overrides are dropped: page text ends up in a terminal, JSON and the
+/// badge, and must not be able to move the cursor or reorder what a reader sees.
 pub fn squash(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     for word in s.split_whitespace() {
+        let word = word.chars().filter(|c| !is_hidden_control(*c));
+        let mut word = word.peekable();
+        if word.peek().is_none() {
+            continue;
+        }
         if !out.is_empty() {
             out.push(' ');
         }
-        out.push_str(word);
+        out.extend(word);
     }
     out
+}
+
+fn is_hidden_control(c: char) -> bool {
+    c.is_control() || matches!(c, '\u{200E}' | '\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
 }
 
 /// Convenience queries built on [`Page`].
@@ -70,3 +82,15 @@ pub trait PageExt: Page {
 }
 
 impl<P: Page + ?Sized> PageExt for P {}
+
+#[cfg(test)]
+mod tests {
+    use super::squash;
+
+    #[test]
+    fn squash_collapses_space_and_drops_controls() {
+        assert_eq!(squash("  a \n\t b  "), "a b");
+        assert_eq!(squash("a\u{1b}[31mb \u{202E}cba\u{202C} \u{7}"), "a[31mb cba");
+        assert_eq!(squash(""), "");
+    }
+}

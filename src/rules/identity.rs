@@ -1,11 +1,303 @@
-//! stub, being written
-use super::*;
+//! P4 / M2: client feedback that addresses the freelancer by another name than the profile's.
+//!
+//! Only a mismatch between two things the page shows counts; where a name comes from never does.
+
+use super::{Context, Hit, Outcome, Rule};
+use crate::model::Field;
+use crate::policy::Lang;
+
+/// Quotes longer than this are shortened around the name.
+const MAX_QUOTE_CHARS: usize = 140;
+
 pub struct FeedbackNameMismatch;
+
+/// Words after which a capitalised word is taken as the person addressed ("Thanks, Wei!").
+const ADDRESS_CUES: &[&str] = &[
+    "thanks", "thank you", "thx", "great work", "great job", "good job", "nice work", "well done", "hi", "hello",
+    "dear", "kudos to", "working with", "worked with", "work with", "recommend", "hire", "cheers", "bravo",
+    "danke", "hallo", "lieber", "liebe", "vielen dank",
+];
+
+/// Verbs after which a capitalised word that starts a sentence is taken as the subject ("Wei delivered …").
+const SUBJECT_VERBS: &[&str] = &[
+    "is", "was", "did", "does", "has", "had", "delivered", "completed", "went", "always", "really", "made",
+    "helped", "understood", "communicated", "worked", "fixed", "built", "exceeded", "provided", "responded",
+    "will", "can", "knows", "got", "ist", "war", "hat", "hatte",
+];
+
+/// Capitalised words that are not names although they sit where a name would.
+const NOT_NAMES: &[&str] = &[
+    "a", "again", "all", "also", "always", "amazing", "an", "and", "another", "any", "awesome", "best", "bro",
+    "buddy", "client", "communication", "definitely", "developer", "everyone", "everything", "excellent", "fast",
+    "fantastic", "for", "freelancer", "god", "good", "great", "guys", "he", "her", "highly", "him", "his", "i", "it",
+    "job", "man", "mate", "me", "my", "nice", "our", "outstanding", "overall", "perfect", "pleasure", "professional",
+    "project", "quick", "really", "she", "sir", "so", "super", "team", "that", "the", "their", "them", "they", "this",
+    "to", "top", "upwork", "us", "very", "we", "will", "work", "would", "you", "your", "again", "again!", "ma'am",
+    "madam", "everybody", "man!", "friend", "er", "sie", "wir", "ich", "das", "der", "die", "sehr", "gute", "gut",
+    "tolle", "toll", "arbeit", "alles", "immer", "wieder", "gerne",
+];
+
+/// A name found in one feedback text, with the sentence it came from.
+#[derive(Debug, PartialEq)]
+struct Addressed {
+    name: String,
+    quote: String,
+}
+
 impl Rule for FeedbackNameMismatch {
-    fn id(&self) -> &'static str { "stub-FeedbackNameMismatch" }
-    fn default_points(&self) -> u32 { 10 }
-    fn title(&self, _l: Lang) -> &'static str { "stub" }
-    fn source(&self) -> &'static str { "" }
-    fn verify(&self, _l: Lang) -> &'static str { "" }
-    fn evaluate(&self, _cx: &Context) -> Outcome { Outcome::Unknown(vec![]) }
+    fn id(&self) -> &'static str {
+        "feedback-name-mismatch"
+    }
+
+    fn default_points(&self) -> u32 {
+        45
+    }
+
+    fn title(&self, lang: Lang) -> &'static str {
+        lang.pick(
+            "Client feedback addresses the freelancer by another name",
+            "Kundenbewertungen sprechen den Freelancer mit anderem Namen an",
+        )
+    }
+
+    fn source(&self) -> &'static str {
+        "US State/Treasury/FBI, Guidance on the DPRK Information Technology Workers (2022-05-16): accounts bought, \
+         rented or shared, inconsistent name spelling; FBI PSA231018 (2023-10-18); US DOJ indictment of 14 DPRK \
+         nationals (2024-12-12): work done under identities other than the worker's."
+    }
+
+    fn verify(&self, lang: Lang) -> &'static str {
+        lang.pick(
+            "Ask who the name in the feedback refers to; contact that client independently and ask who did the work; on a video call, check a government ID against the profile name.",
+            "Fragen Sie, wen der Name in der Bewertung meint; kontaktieren Sie diesen Kunden unabhängig und fragen Sie, wer die Arbeit gemacht hat; prüfen Sie im Videogespräch einen amtlichen Ausweis gegen den Profilnamen.",
+        )
+    }
+
+    fn evaluate(&self, cx: &Context) -> Outcome {
+        let p = cx.profile;
+        let (Some(name), Some(history)) = (&p.name, &p.work_history) else {
+            let missing = [Field::Name, Field::WorkHistory].into_iter().filter(|f| !p.has(*f)).collect();
+            return Outcome::Unknown(missing);
+        };
+        let own: Vec<String> = name_parts(name);
+        if own.is_empty() {
+            return Outcome::Unknown(vec![Field::Name]);
+        }
+        let mut hits: Vec<(Option<&str>, Addressed)> = Vec::new();
+        for entry in history {
+            let Some(feedback) = entry.feedback.as_deref() else { continue };
+            for a in addressed_names(feedback) {
+                if !own.iter().any(|o| same_name(o, &a.name)) {
+                    hits.push((entry.title.as_deref(), a));
+                }
+            }
+        }
+        if hits.is_empty() {
+            return Outcome::Clear;
+        }
+        let lang = cx.lang();
+        let mut evidence = vec![match lang {
+            Lang::En => format!("Profile name: {name}."),
+            Lang::De => format!("Profilname: {name}."),
+        }];
+        evidence.extend(hits.iter().take(5).map(|(title, a)| {
+            let title = title.unwrap_or(lang.pick("a contract", "einem Vertrag"));
+            match lang {
+                Lang::En => format!("Feedback on \"{title}\" says \"{}\" — addressed as {}.", a.quote, a.name),
+                Lang::De => format!("Bewertung zu „{title}“: „{}“ – angesprochen als {}.", a.quote, a.name),
+            }
+        }));
+        let why = lang
+            .pick(
+                "When clients thank someone by a name that is not the profile's, the account may have been bought, rented or shared, or the name changed — documented ways sanctioned workers hide who does the work. A nickname, a colleague of the freelancer or a typo can also explain it.",
+                "Wenn Kunden jemandem mit einem anderen als dem Profilnamen danken, wurde das Konto womöglich gekauft, gemietet, geteilt oder umbenannt – dokumentierte Wege, mit denen sanktionierte Arbeiter verbergen, wer die Arbeit macht. Auch ein Spitzname, ein Kollege oder ein Tippfehler kann es erklären.",
+            )
+            .to_string();
+        Outcome::Fired(Hit { evidence, why })
+    }
+}
+
+/// Lower-case, accent-free parts of a display name that can be used to address someone ("Lukas M." → ["lukas"]).
+fn name_parts(name: &str) -> Vec<String> {
+    name.split(|c: char| c.is_whitespace() || c == '-' || c == '.' || c == ',')
+        .map(fold)
+        .filter(|p| p.chars().count() >= 2)
+        .collect()
+}
+
+/// Case- and accent-insensitive key for comparing names.
+fn fold(s: &str) -> String {
+    s.chars()
+        .filter(|c| c.is_alphabetic() || *c == '\'')
+        .flat_map(char::to_lowercase)
+        .map(|c| match c {
+            'á' | 'à' | 'â' | 'ä' | 'ã' | 'å' | 'ą' => 'a',
+            'é' | 'è' | 'ê' | 'ë' | 'ę' | 'ě' => 'e',
+            'í' | 'ì' | 'î' | 'ï' => 'i',
+            'ó' | 'ò' | 'ô' | 'ö' | 'õ' | 'ø' | 'ő' => 'o',
+            'ú' | 'ù' | 'û' | 'ü' | 'ů' | 'ű' => 'u',
+            'ç' | 'č' | 'ć' => 'c',
+            'ñ' | 'ń' | 'ň' => 'n',
+            'š' | 'ś' => 's',
+            'ž' | 'ź' | 'ż' => 'z',
+            'ł' => 'l',
+            'ř' => 'r',
+            'ý' | 'ÿ' => 'y',
+            other => other,
+        })
+        .collect()
+}
+
+/// Whether two folded names can denote the same person: equal, or one a short form of the other ("alex"/"alexander").
+fn same_name(own: &str, seen: &str) -> bool {
+    let seen = fold(seen);
+    own == seen || (own.len() >= 3 && seen.len() >= 3 && (own.starts_with(&seen) || seen.starts_with(own)))
+}
+
+/// Names a feedback text addresses: after an address cue, or as the subject of a sentence.
+fn addressed_names(text: &str) -> Vec<Addressed> {
+    let words: Vec<(usize, &str)> = word_spans(text);
+    let mut out: Vec<Addressed> = Vec::new();
+    for (i, &(pos, word)) in words.iter().enumerate() {
+        let bare = word.trim_matches(|c: char| !c.is_alphanumeric() && c != '\'');
+        if !looks_like_name(bare) {
+            continue;
+        }
+        let prev = |n: usize| -> String {
+            words[i.saturating_sub(n)..i].iter().map(|(_, w)| w.to_lowercase()).collect::<Vec<_>>().join(" ")
+        };
+        let after_cue = (1..=2).any(|n| {
+            i >= n && {
+                let before = prev(n);
+                let before = before.trim_end_matches([',', '!', '.', ':', ';', ' ']);
+                ADDRESS_CUES.iter().any(|c| before == *c)
+            }
+        });
+        let sentence_start = i == 0 || words[i - 1].1.ends_with(['.', '!', '?']);
+        let next = words.get(i + 1).map(|(_, w)| w.trim_matches(|c: char| !c.is_alphanumeric()).to_lowercase());
+        let as_subject = sentence_start && next.is_some_and(|n| SUBJECT_VERBS.contains(&n.as_str()));
+        if (after_cue || as_subject) && !out.iter().any(|a| a.name == bare) {
+            out.push(Addressed { name: bare.to_string(), quote: quote_around(text, pos) });
+        }
+    }
+    out
+}
+
+fn looks_like_name(word: &str) -> bool {
+    let mut chars = word.chars();
+    let first_upper = chars.next().is_some_and(char::is_uppercase);
+    let rest_ok = word.chars().all(|c| c.is_alphabetic() || c == '\'' || c == '-');
+    let len = word.chars().count();
+    first_upper && rest_ok && (2..=20).contains(&len) && !NOT_NAMES.contains(&fold(word).as_str())
+        // An all-capitals word is shouting or an acronym ("API", "GREAT"), not a name.
+        && !(len > 1 && word.chars().all(|c| !c.is_lowercase()))
+}
+
+/// (byte offset, word) pairs, split on whitespace.
+fn word_spans(text: &str) -> Vec<(usize, &str)> {
+    let mut out = Vec::new();
+    let mut start = None;
+    for (i, c) in text.char_indices() {
+        match (c.is_whitespace(), start) {
+            (true, Some(s)) => {
+                out.push((s, &text[s..i]));
+                start = None;
+            }
+            (false, None) => start = Some(i),
+            _ => {}
+        }
+        if out.len() >= 2000 {
+            return out;
+        }
+    }
+    if let Some(s) = start {
+        out.push((s, &text[s..]));
+    }
+    out
+}
+
+/// The text around byte offset `pos`, at most [`MAX_QUOTE_CHARS`] characters, marked with "…" where cut.
+fn quote_around(text: &str, pos: usize) -> String {
+    let chars: Vec<(usize, char)> = text.char_indices().collect();
+    let at = chars.iter().position(|(b, _)| *b >= pos).unwrap_or(0);
+    let from = at.saturating_sub(MAX_QUOTE_CHARS / 2);
+    let to = (from + MAX_QUOTE_CHARS).min(chars.len());
+    let mut q: String = chars[from..to].iter().map(|(_, c)| *c).collect();
+    q = crate::page::squash(&q);
+    if from > 0 {
+        q.insert(0, '…');
+    }
+    if to < chars.len() {
+        q.push('…');
+    }
+    q
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{Profile, WorkEntry};
+    use crate::policy::Policy;
+    use crate::time::Instant;
+
+    fn profile(name: Option<&str>, feedback: &[&str]) -> Profile {
+        Profile {
+            name: name.map(str::to_string),
+            work_history: Some(
+                feedback
+                    .iter()
+                    .map(|f| WorkEntry { title: Some("Shop backend".into()), feedback: Some((*f).into()), ..WorkEntry::default() })
+                    .collect(),
+            ),
+            ..Profile::default()
+        }
+    }
+
+    fn run(p: &Profile) -> Outcome {
+        FeedbackNameMismatch.evaluate(&Context { profile: p, policy: &Policy::default(), now: Instant(0) })
+    }
+
+    #[test]
+    fn finds_names_in_address_positions_only() {
+        let names = |t: &str| addressed_names(t).into_iter().map(|a| a.name).collect::<Vec<_>>();
+        assert_eq!(names("Great work, Wei! Will hire again."), ["Wei"]);
+        assert_eq!(names("Thank you Maria for the quick fix."), ["Maria"]);
+        assert_eq!(names("The API works. Tomasz delivered on time."), ["Tomasz"]);
+        assert_eq!(names("Great job! Very professional. The React code is clean."), Vec::<String>::new());
+        assert_eq!(names("We used React and Node in Berlin."), Vec::<String>::new());
+        assert_eq!(names("Thanks, API docs were great"), Vec::<String>::new());
+    }
+
+    #[test]
+    fn fires_when_feedback_names_someone_else() {
+        let p = profile(Some("Lukas M."), &["Lukas did great.", "Great work, Wei! Fast and precise."]);
+        let Outcome::Fired(hit) = run(&p) else { panic!() };
+        assert_eq!(hit.evidence.len(), 2);
+        assert!(hit.evidence[1].contains("Wei") && hit.evidence[1].contains("Shop backend"), "{:?}", hit.evidence);
+    }
+
+    #[test]
+    fn own_name_short_forms_and_accents_are_not_a_mismatch() {
+        assert_eq!(run(&profile(Some("Alexander K."), &["Thanks Alex, superb."])), Outcome::Clear);
+        assert_eq!(run(&profile(Some("José R."), &["Thank you Jose!"])), Outcome::Clear);
+        assert_eq!(run(&profile(Some("Anna-Lena B."), &["Danke Lena, tolle Arbeit."])), Outcome::Clear);
+        assert_eq!(run(&profile(Some("Lukas M."), &["Excellent. Highly recommended!"])), Outcome::Clear);
+    }
+
+    #[test]
+    fn unknown_without_name_or_history() {
+        assert_eq!(run(&Profile::default()), Outcome::Unknown(vec![Field::Name, Field::WorkHistory]));
+        assert_eq!(run(&profile(None, &["Thanks Wei"])), Outcome::Unknown(vec![Field::Name]));
+    }
+
+    #[test]
+    fn quotes_are_bounded_and_safe_on_any_text() {
+        let long = format!("{} Thanks Wei {}", "x ".repeat(500), "ß".repeat(3000));
+        let found = addressed_names(&long);
+        assert_eq!(found[0].name, "Wei");
+        assert!(found[0].quote.chars().count() <= MAX_QUOTE_CHARS + 2);
+        for t in ["", " ", "!!!", "Thanks", "Thanks ,", "Ünïcödé Wörds. Éé was"] {
+            let _ = addressed_names(t);
+        }
+    }
 }
