@@ -1,0 +1,414 @@
+//! The in-page badge: a disclosure button with the verdict and a panel that explains it.
+//!
+//! Security: the badge lives in a CLOSED shadow root whose handle stays in Rust; the host element is a
+//! bare `div` that tells the page nothing about the verdict. Page text only ever becomes text nodes
+//! (`set_text_content`); attribute names are constants. Nothing here touches the network.
+//!
+//! Accessibility: a native `<button>` with `aria-expanded`/`aria-controls` (Enter/Space toggle, Esc
+//! closes), a labelled `region`, level shown as words and an icon (never colour alone), ≥4.5:1 text
+//! contrast, a visible `:focus-visible` ring, no motion under `prefers-reduced-motion`, no focus theft.
+
+use crate::model::Field;
+use crate::policy::Lang;
+use crate::report::Report;
+use crate::score::{Level, Risk};
+use std::cell::RefCell;
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+use web_sys::{Document, Element, Event, HtmlElement, KeyboardEvent, ShadowRoot, ShadowRootInit, ShadowRootMode};
+
+/// Styles inside the shadow root. `!important` on `:host` wins over the page's rules, even its
+/// `!important` ones and inline styles (CSS Scoping: for important declarations the inner context wins).
+const CSS: &str = r#":host{all:initial!important;display:block!important;visibility:visible!important;opacity:1!important;filter:none!important;transform:none!important;clip-path:none!important;pointer-events:auto!important;position:relative!important;margin:8px 0!important;padding:0!important;width:auto!important;height:auto!important;max-width:100%!important;font:14px/1.45 system-ui,-apple-system,"Segoe UI",Roboto,Arial,sans-serif!important;color:#1a1a1a!important;text-align:left!important;direction:ltr!important;z-index:auto}
+*{box-sizing:border-box}
+[hidden]{display:none!important}
+.hc{font:inherit;color:#1a1a1a}
+.btn{all:unset;box-sizing:border-box;display:inline-flex;align-items:center;gap:8px;min-height:32px;padding:4px 12px 4px 6px;border:2px solid transparent;border-radius:999px;cursor:pointer;font:600 14px/1.3 system-ui,-apple-system,"Segoe UI",Roboto,Arial,sans-serif;box-shadow:0 1px 3px rgba(0,0,0,.3)}
+.btn:focus-visible{outline:3px solid #0b57d0;outline-offset:2px;box-shadow:0 0 0 2px #fff}
+.brand{font-weight:400}
+.icon{display:inline-flex;align-items:center;justify-content:center;width:22px;height:22px;border-radius:50%;background:#fff;font-weight:700;font-size:13px;line-height:1}
+.chev{display:inline-block;width:7px;height:7px;margin:0 3px 3px 2px;border-right:2px solid currentColor;border-bottom:2px solid currentColor;transform:rotate(45deg);transition:transform .15s ease-out}
+.btn[aria-expanded="true"] .chev{transform:rotate(-135deg);margin:3px 3px 0 2px}
+.high{background:#b00020;color:#fff}.high .icon{color:#b00020}
+.elevated{background:#ffd666;color:#3d2600;border-color:#7a4f00}.elevated .icon{background:#3d2600;color:#ffd666}
+.low{background:#1b5e20;color:#fff}.low .icon{color:#1b5e20}
+.unknown{background:#4a4a4a;color:#fff}.unknown .icon{color:#4a4a4a}
+.panel{margin-top:8px;max-width:40rem;padding:12px 16px;background:#fff;color:#1a1a1a;border:1px solid #767676;border-radius:8px;box-shadow:0 2px 10px rgba(0,0,0,.2)}
+.panel:focus-visible{outline:3px solid #0b57d0;outline-offset:2px}
+h2{font-size:16px;margin:0 0 6px}
+h3{font-size:14px;margin:14px 0 4px}
+h4{font-size:14px;margin:0 0 4px}
+p{margin:4px 0}
+ul,ol{margin:4px 0;padding-left:20px}
+li{margin:2px 0}
+.finding{margin:10px 0}
+.pts{font-weight:400;color:#4d4d4d}
+dl{margin:4px 0}
+dt{font-weight:600;margin-top:6px}
+dd{margin:0}
+.muted{color:#4d4d4d}
+@media (prefers-reduced-motion:reduce){*{transition:none!important;animation:none!important}}
+@media (forced-colors:active){.btn{border-color:ButtonText}.icon{border:1px solid CanvasText}}
+"#;
+
+/// Added when no name heading was found: the badge floats at the top right of the viewport.
+const CSS_FIXED: &str = ":host{position:fixed!important;top:12px!important;right:12px!important;left:auto!important;bottom:auto!important;z-index:2147483647!important;margin:0!important;max-width:min(40rem,calc(100vw - 24px))!important}
+.hc{text-align:right}.panel{text-align:left;max-height:calc(100vh - 80px);overflow:auto}
+";
+
+/// What is drawn now. The closed root is reachable only through this.
+struct Drawn {
+    /// What was drawn, to skip redrawing an unchanged verdict (late renders trigger many re-checks).
+    shown: Shown,
+    /// The element the badge was placed after (or tried to be): when the page renders its name
+    /// heading late, the floating badge moves next to it.
+    anchor: Option<Element>,
+    host: Element,
+    root: ShadowRoot,
+    panel: Element,
+    /// Kept alive as long as the badge; dropping them detaches nothing but frees the JS functions.
+    _listeners: [Closure<dyn FnMut(Event)>; 2],
+}
+
+#[derive(PartialEq)]
+struct Shown {
+    source: String,
+    lang: Lang,
+    risk: Risk,
+    missing: Vec<Field>,
+}
+
+thread_local! {
+    static BADGE: RefCell<Option<Drawn>> = const { RefCell::new(None) };
+}
+
+/// Removes the badge, if one is drawn.
+pub fn remove() {
+    if let Some(old) = BADGE.with(|b| b.borrow_mut().take()) {
+        old.host.remove();
+    }
+}
+
+/// Whether the badge is drawn and still in the document (the page may re-render it away).
+pub fn attached() -> bool {
+    BADGE.with(|b| b.borrow().as_ref().is_some_and(|d| d.host.is_connected()))
+}
+
+/// Draws the badge for `report`, replacing any previous one; an unchanged verdict for the same page
+/// that is still attached is left as it is. Keeps the panel open and the focus on the button if they
+/// were so before, so a re-check does not yank the reader away.
+pub fn draw(doc: &Document, report: &Report, lang: Lang) -> Result<(), JsValue> {
+    let shown =
+        Shown { source: report.source.clone(), lang, risk: report.risk.clone(), missing: report.missing.clone() };
+    let anchor = find_anchor(doc);
+    let unchanged = BADGE
+        .with(|b| b.borrow().as_ref().is_some_and(|d| d.shown == shown && d.anchor == anchor && d.host.is_connected()));
+    if unchanged {
+        return Ok(());
+    }
+    let (was_open, had_focus) = BADGE.with(|b| {
+        b.borrow().as_ref().map_or((false, false), |d| {
+            (!d.panel.has_attribute("hidden"), d.host.is_connected() && d.root.active_element().is_some())
+        })
+    });
+    remove();
+
+    let host = doc.create_element("div")?;
+    let root = host.attach_shadow(&ShadowRootInit::new(ShadowRootMode::Closed))?;
+
+    let style = doc.create_element("style")?;
+    root.append_child(&style)?;
+
+    let risk = &report.risk;
+    let level = risk.level;
+    let score = risk.score.to_string();
+    let label = level_text(level, risk.score, &score, lang);
+
+    let wrap = add(doc, &root, "div")?;
+    wrap.set_attribute("class", "hc")?;
+    wrap.set_attribute("lang", lang.pick("en", "de"))?;
+    wrap.set_attribute("data-hc", "badge")?;
+    wrap.set_attribute("data-level", level_key(level))?;
+    wrap.set_attribute("data-score", &score)?;
+    wrap.set_attribute("data-drawn-at", &now_text())?;
+
+    // The button: icon + brand + verdict in words.
+    let button = add(doc, &wrap, "button")?;
+    button.set_attribute("type", "button")?;
+    button.set_attribute("class", level_class(level))?;
+    button.set_attribute("aria-expanded", if was_open { "true" } else { "false" })?;
+    button.set_attribute("aria-controls", "hc-panel")?;
+    let icon = add_text(doc, &button, "span", level_icon(level))?;
+    icon.set_attribute("class", "icon")?;
+    icon.set_attribute("aria-hidden", "true")?;
+    add_text(doc, &button, "span", "HireCheck")?.set_attribute("class", "brand")?;
+    add_text(doc, &button, "span", &label)?.set_attribute("class", "label")?;
+    let chev = add(doc, &button, "span")?;
+    chev.set_attribute("class", "chev")?;
+    chev.set_attribute("aria-hidden", "true")?;
+
+    // The panel.
+    let panel = add(doc, &wrap, "div")?;
+    panel.set_attribute("id", "hc-panel")?;
+    panel.set_attribute("class", "panel")?;
+    panel.set_attribute("role", "region")?;
+    panel.set_attribute("aria-labelledby", "hc-title")?;
+    if !was_open {
+        panel.set_attribute("hidden", "")?;
+    }
+    let mut title = String::from("HireCheck: ");
+    title.push_str(&label);
+    add_text(doc, &panel, "h2", &title)?.set_attribute("id", "hc-title")?;
+    add_text(doc, &panel, "p", &risk.summary)?.set_attribute("data-hc", "summary")?;
+    add_text(
+        doc,
+        &panel,
+        "p",
+        lang.pick(
+            "Indicators are reasons to verify, not proof of fraud.",
+            "Merkmale sind Anlass zur Prüfung, kein Beweis für Betrug.",
+        ),
+    )?
+    .set_attribute("class", "muted")?;
+
+    if !risk.findings.is_empty() {
+        add_text(doc, &panel, "h3", lang.pick("Indicators found", "Gefundene Merkmale"))?;
+        let list = add(doc, &panel, "ol")?;
+        for f in &risk.findings {
+            let item = add(doc, &list, "li")?;
+            item.set_attribute("class", "finding")?;
+            item.set_attribute("data-hc", "finding")?;
+            item.set_attribute("data-rule", f.rule)?;
+            let head = add_text(doc, &item, "h4", &f.title)?;
+            let mut pts = String::from(" \u{00B7} +");
+            pts.push_str(&f.points.to_string());
+            pts.push_str(lang.pick(" points", " Punkte"));
+            add_text(doc, &head, "span", &pts)?.set_attribute("class", "pts")?;
+            let dl = add(doc, &item, "dl")?;
+            if !f.evidence.is_empty() {
+                add_text(doc, &dl, "dt", lang.pick("What was read", "Was gelesen wurde"))?;
+                let dd = add(doc, &dl, "dd")?;
+                let ul = add(doc, &dd, "ul")?;
+                for e in &f.evidence {
+                    add_text(doc, &ul, "li", e)?;
+                }
+            }
+            for (term, text) in [
+                (lang.pick("Why it matters", "Warum das zählt"), &f.why),
+                (lang.pick("Source", "Quelle"), &f.source),
+                (lang.pick("How to verify", "So prüfen Sie es"), &f.verify),
+            ] {
+                if !text.is_empty() {
+                    add_text(doc, &dl, "dt", term)?;
+                    add_text(doc, &dl, "dd", text)?;
+                }
+            }
+        }
+    }
+
+    if !risk.unevaluated.is_empty() {
+        add_text(doc, &panel, "h3", lang.pick("Could not check", "Nicht prüfbar"))?;
+        let ul = add(doc, &panel, "ul")?;
+        for u in &risk.unevaluated {
+            let mut line = u.title.clone();
+            if !u.missing.is_empty() {
+                line.push_str(lang.pick(" \u{2014} not read: ", " \u{2014} nicht gelesen: "));
+                push_fields(&mut line, &u.missing, lang);
+            }
+            add_text(doc, &ul, "li", &line)?;
+        }
+    }
+
+    if !report.missing.is_empty() {
+        add_text(doc, &panel, "h3", lang.pick("Not read from this page", "Auf dieser Seite nicht gelesen"))?;
+        let mut line = String::new();
+        push_fields(&mut line, &report.missing, lang);
+        add_text(doc, &panel, "p", &line)?;
+    }
+
+    add_text(
+        doc,
+        &panel,
+        "p",
+        lang.pick(
+            "HireCheck reads only this page and sends nothing anywhere.",
+            "HireCheck liest nur diese Seite und sendet nichts irgendwohin.",
+        ),
+    )?
+    .set_attribute("class", "muted")?;
+
+    // Behaviour: the native button toggles (click, Enter, Space); Esc closes and returns focus.
+    let on_click = {
+        let (button, panel) = (button.clone(), panel.clone());
+        Closure::<dyn FnMut(Event)>::new(move |_: Event| {
+            let open = panel.has_attribute("hidden");
+            set_open(&button, &panel, open);
+        })
+    };
+    button.add_event_listener_with_callback("click", on_click.as_ref().unchecked_ref())?;
+    let on_key = {
+        let (button, panel) = (button.clone(), panel.clone());
+        Closure::<dyn FnMut(Event)>::new(move |e: Event| {
+            let esc = e.dyn_ref::<KeyboardEvent>().is_some_and(|k| k.key() == "Escape");
+            if esc && !panel.has_attribute("hidden") {
+                set_open(&button, &panel, false);
+                focus(&button);
+                e.stop_propagation();
+            }
+        })
+    };
+    wrap.add_event_listener_with_callback("keydown", on_key.as_ref().unchecked_ref())?;
+
+    // Placement: right after the name heading; floating when there is none or it is not rendered.
+    let mut css = String::from(CSS);
+    let mut placed = false;
+    if let Some(anchor) = &anchor {
+        if let Some(parent) = anchor.parent_node() {
+            parent.insert_before(&host, anchor.next_sibling().as_ref())?;
+            placed = host.dyn_ref::<HtmlElement>().and_then(|h| h.offset_parent()).is_some();
+            if !placed {
+                host.remove();
+            }
+        }
+    }
+    if !placed {
+        css.push_str(CSS_FIXED);
+        // Floating, the panel may scroll; a scroll area must be reachable by keyboard.
+        panel.set_attribute("tabindex", "0")?;
+        let parent: web_sys::Node = match doc.body() {
+            Some(b) => b.into(),
+            None => doc
+                .document_element()
+                .ok_or_else(|| JsValue::from_str("HireCheck: the page has no root element"))?
+                .into(),
+        };
+        parent.append_child(&host)?;
+    }
+    style.set_text_content(Some(&css));
+
+    if had_focus {
+        focus(&button);
+    }
+    BADGE.with(|b| *b.borrow_mut() = Some(Drawn { shown, anchor, host, root, panel, _listeners: [on_click, on_key] }));
+    Ok(())
+}
+
+fn set_open(button: &Element, panel: &Element, open: bool) {
+    let _ = button.set_attribute("aria-expanded", if open { "true" } else { "false" });
+    let _ = if open { panel.remove_attribute("hidden") } else { panel.set_attribute("hidden", "") };
+}
+
+fn focus(el: &Element) {
+    if let Some(h) = el.dyn_ref::<HtmlElement>() {
+        let _ = h.focus();
+    }
+}
+
+/// The profile name's heading (or the name element itself), where the badge goes after.
+fn find_anchor(doc: &Document) -> Option<Element> {
+    let body = doc.body()?;
+    let body: &web_sys::Node = body.as_ref();
+    let named = doc.query_selector_all("[itemprop=name]").ok()?;
+    for i in 0..named.length() {
+        let Some(el) = named.item(i).and_then(|n| n.dyn_into::<Element>().ok()) else { continue };
+        let tag = el.tag_name();
+        if tag.eq_ignore_ascii_case("meta") || tag.eq_ignore_ascii_case("link") || !body.contains(Some(el.as_ref())) {
+            continue;
+        }
+        if el.text_content().is_none_or(|t| t.trim().is_empty()) {
+            continue;
+        }
+        // Never inside the heading: the badge would become part of the heading's accessible name.
+        return Some(el.closest("h1,h2,h3,h4,h5,h6").ok().flatten().unwrap_or(el));
+    }
+    let h1 = doc.query_selector("h1").ok()??;
+    body.contains(Some(h1.as_ref())).then_some(h1)
+}
+
+fn add(doc: &Document, parent: &web_sys::Node, tag: &str) -> Result<Element, JsValue> {
+    let el = doc.create_element(tag)?;
+    parent.append_child(&el)?;
+    Ok(el)
+}
+
+fn add_text(doc: &Document, parent: &web_sys::Node, tag: &str, text: &str) -> Result<Element, JsValue> {
+    let el = add(doc, parent, tag)?;
+    el.set_text_content(Some(text));
+    Ok(el)
+}
+
+fn now_text() -> String {
+    let now = web_sys::window().and_then(|w| w.performance()).map_or(0.0, |p| p.now());
+    js_sys::Number::from(now).to_string_with_radix(10).map(String::from).unwrap_or_default()
+}
+
+fn level_key(level: Level) -> &'static str {
+    match level {
+        Level::Low => "low",
+        Level::Elevated => "elevated",
+        Level::High => "high",
+        Level::Unknown => "unknown",
+    }
+}
+
+fn level_class(level: Level) -> &'static str {
+    match level {
+        Level::Low => "btn low",
+        Level::Elevated => "btn elevated",
+        Level::High => "btn high",
+        Level::Unknown => "btn unknown",
+    }
+}
+
+fn level_icon(level: Level) -> &'static str {
+    match level {
+        Level::Low => "\u{2713}",
+        Level::Elevated => "!",
+        Level::High => "!!",
+        Level::Unknown => "?",
+    }
+}
+
+/// "High risk · 85"; an unknown level says so in words and shows a score only if something was found,
+/// so that "0" never reads as "safe".
+fn level_text(level: Level, points: u32, score: &str, lang: Lang) -> String {
+    let mut s = String::from(match level {
+        Level::Unknown => lang.pick("Risk unknown", "Risiko unbekannt"),
+        l => l.label(lang),
+    });
+    if level != Level::Unknown || points > 0 {
+        s.push_str(" \u{00B7} ");
+        s.push_str(score);
+    }
+    s
+}
+
+fn push_fields(out: &mut String, fields: &[Field], lang: Lang) {
+    for (i, f) in fields.iter().enumerate() {
+        if i > 0 {
+            out.push_str(", ");
+        }
+        out.push_str(field_label(*f, lang));
+    }
+}
+
+/// A field's name for people. (Candidate for `Field::label` in the core.)
+pub fn field_label(field: Field, lang: Lang) -> &'static str {
+    match field {
+        Field::Name => lang.pick("name", "Name"),
+        Field::Title => lang.pick("title", "Titel"),
+        Field::HourlyRate => lang.pick("hourly rate", "Stundensatz"),
+        Field::Location => lang.pick("location", "Standort"),
+        Field::LocalTime => lang.pick("local time", "Ortszeit"),
+        Field::JobSuccess => lang.pick("Job Success Score", "Job Success Score"),
+        Field::Badges => lang.pick("badges", "Abzeichen"),
+        Field::TotalEarnings => lang.pick("total earnings", "Gesamtverdienst"),
+        Field::TotalJobs => lang.pick("total jobs", "Aufträge gesamt"),
+        Field::TotalHours => lang.pick("total hours", "Stunden gesamt"),
+        Field::HoursPerWeek => lang.pick("hours per week", "Stunden pro Woche"),
+        Field::MemberSince => lang.pick("member since", "Mitglied seit"),
+        Field::Languages => lang.pick("languages", "Sprachen"),
+        Field::IdVerified => lang.pick("ID verification", "ID-Verifizierung"),
+        Field::WorkHistory => lang.pick("work history", "Auftragsverlauf"),
+    }
+}
