@@ -1,1 +1,871 @@
-//! Parsing of the text formats marketplaces display (amounts, counts, dates). (Stub.)
+//! Parsing of the text formats marketplaces display (amounts, counts, dates, clock times).
+//!
+//! Every parser is a pure function that never panics and returns `None` when the text does not
+//! hold the format asked for. Parsers look for the *first* occurrence of their format inside the
+//! text, so "Member since May 17, 2019" and "2,301 hours" work without pre-cleaning. They accept
+//! only plain decimal notation ("1e300" is not a number a page displays) and reject negative values.
+
+use crate::model::{Availability, ClockTime, Date, Money, YearMonth};
+
+/// The largest amount any parser here accepts; anything above is garbage, not money.
+pub const MAX_AMOUNT: f64 = 1.0e12;
+
+/// Collapses whitespace, drops control, zero-width and bidi-override characters (which can make
+/// a name display differently from what it is) and truncates to `max_chars`. `None` when empty.
+pub fn clean(s: &str, max_chars: usize) -> Option<String> {
+    let mut out = String::with_capacity(s.len().min(max_chars.saturating_mul(4)));
+    let mut count = 0usize;
+    let mut pending_space = false;
+    for c in s.chars() {
+        if c.is_whitespace() {
+            pending_space = !out.is_empty();
+            continue;
+        }
+        if c.is_control() || is_invisible(c) {
+            continue;
+        }
+        if pending_space {
+            if count + 1 >= max_chars {
+                break;
+            }
+            out.push(' ');
+            count += 1;
+            pending_space = false;
+        }
+        if count >= max_chars {
+            break;
+        }
+        out.push(c);
+        count += 1;
+    }
+    (!out.is_empty()).then_some(out)
+}
+
+fn is_invisible(c: char) -> bool {
+    matches!(c,
+        '\u{200B}' | '\u{200C}' | '\u{200E}' | '\u{200F}' | '\u{2060}' | '\u{FEFF}' | '\u{00AD}'
+        | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
+}
+
+// ---------------------------------------------------------------------------------------------
+// Numbers
+
+/// A number as displayed: digits with optional thousands separators and decimals, and an
+/// optional K/M/B multiplier. Returns (value, byte length consumed, had a "+" after it).
+fn number_at(s: &str, start: usize) -> Option<(f64, usize, bool)> {
+    let b = s.as_bytes();
+    let mut i = start;
+    let starts = b.get(i).is_some_and(u8::is_ascii_digit) || (b.get(i) == Some(&b'.') && b.get(i + 1).is_some_and(u8::is_ascii_digit));
+    if !starts {
+        return None;
+    }
+    // Collect digits and separators.
+    let mut raw = String::new();
+    while let Some(&c) = b.get(i) {
+        let separator = (c == b',' || c == b'.') && b.get(i + 1).is_some_and(u8::is_ascii_digit);
+        if !c.is_ascii_digit() && !separator {
+            break;
+        }
+        raw.push(c as char);
+        i += 1;
+        if raw.len() > 40 {
+            return None;
+        }
+    }
+    let value = decimal_value(&raw)?;
+    // Multiplier (K, M, B) directly or after one space, not followed by another letter.
+    let mut mult = 1.0;
+    let mut j = i;
+    if b.get(j) == Some(&b' ') && b.get(j + 1).is_some_and(|c| matches!(c, b'K' | b'k' | b'M' | b'B')) {
+        j += 1;
+    }
+    if let Some(&c) = b.get(j) {
+        let m = match c {
+            b'K' | b'k' => 1.0e3,
+            b'M' => 1.0e6,
+            b'B' => 1.0e9,
+            _ => 0.0,
+        };
+        let next_is_letter = b.get(j + 1).is_some_and(|n| n.is_ascii_alphabetic());
+        if m > 0.0 && !next_is_letter {
+            mult = m;
+            i = j + 1;
+        }
+    }
+    let mut plus = false;
+    if b.get(i) == Some(&b'+') {
+        plus = true;
+        i += 1;
+    }
+    let v = value * mult;
+    (v.is_finite() && v <= MAX_AMOUNT).then_some((v, i - start, plus))
+}
+
+/// "1,234.5" → 1234.5; "1.234,5" → 1234.5; "40,5" → 40.5; "1,234" → 1234; "1.234.567" → 1234567.
+fn decimal_value(raw: &str) -> Option<f64> {
+    let last_comma = raw.rfind(',');
+    let last_dot = raw.rfind('.');
+    let normalized: String = match (last_comma, last_dot) {
+        (Some(c), Some(d)) => {
+            // Whichever separator comes last is the decimal point; the other groups thousands.
+            let dec_pos = c.max(d);
+            raw.char_indices()
+                .filter_map(|(i, ch)| match ch {
+                    '0'..='9' => Some(ch),
+                    _ if i == dec_pos => Some('.'),
+                    _ => None,
+                })
+                .collect()
+        }
+        (Some(_), None) => {
+            let groups: Vec<&str> = raw.split(',').collect();
+            if groups[1..].iter().all(|g| g.len() == 3) {
+                groups.concat()
+            } else if groups.len() == 2 {
+                groups.join(".")
+            } else {
+                return None;
+            }
+        }
+        (None, Some(_)) => {
+            let groups: Vec<&str> = raw.split('.').collect();
+            if groups.len() > 2 {
+                if groups[1..].iter().all(|g| g.len() == 3) {
+                    groups.concat()
+                } else {
+                    return None;
+                }
+            } else {
+                raw.to_string()
+            }
+        }
+        (None, None) => raw.to_string(),
+    };
+    let v: f64 = normalized.parse().ok()?;
+    v.is_finite().then_some(v)
+}
+
+/// Whether the character before byte `i` makes the number there negative or part of a word/number.
+fn preceded_badly(s: &str, i: usize) -> bool {
+    let prev = s.get(..i).and_then(|p| p.chars().next_back());
+    matches!(prev, Some(c) if c == '-' || c == '\u{2212}' || c.is_ascii_digit() || c == '.' || c == ',')
+}
+
+/// Every start of a number in `s` that is not negative and not inside another number or word.
+fn number_starts(s: &str) -> impl Iterator<Item = usize> + '_ {
+    s.char_indices()
+        .filter(move |&(i, c)| {
+            c.is_ascii_digit() && {
+                let prev = s.get(..i).and_then(|p| p.chars().next_back());
+                !matches!(prev, Some(p) if p.is_ascii_digit() || p == '.' || p == ',' || p.is_alphabetic() || p == '_')
+            }
+        })
+        .map(|(i, _)| i)
+}
+
+/// The first non-negative number in the text ("2,301.5 hours" → 2301.5; "$1.2M" → 1200000).
+pub fn parse_number(s: &str) -> Option<f64> {
+    let i = number_starts(s).next()?;
+    if preceded_badly(s, i) {
+        return None;
+    }
+    number_at(s, i).map(|(v, _, _)| v)
+}
+
+/// A count: "1,234", "2,301 hours", "26 jobs", "1.5K" → whole number.
+pub fn parse_count(s: &str) -> Option<u64> {
+    let v = parse_number(s)?;
+    (v.fract() == 0.0 && v <= 4.0e9).then_some(v as u64)
+}
+
+/// Hours: "120 hours", "35 hrs", "1,234.5 hours", "2,301" → hours as a number.
+pub fn parse_hours(s: &str) -> Option<f64> {
+    parse_number(s).filter(|v| *v <= 10_000_000.0)
+}
+
+/// A number directly followed by one of `units` ("120 hours", "35 hrs", "12.5h"), not a money amount
+/// and not a rate ("$40.00 /hr" has no hours). Units are matched without case, as whole words.
+pub fn parse_quantity(s: &str, units: &[&str]) -> Option<f64> {
+    for i in number_starts(s) {
+        if preceded_badly(s, i) {
+            continue;
+        }
+        let before = s.get(..i).unwrap_or("").trim_end();
+        if before.ends_with(|c: char| SYMBOLS.iter().any(|(sym, _)| sym.ends_with(c))) {
+            continue;
+        }
+        let Some((v, len, _)) = number_at(s, i) else { continue };
+        let rest = s.get(i + len..).unwrap_or("").trim_start().to_lowercase();
+        let unit = units.iter().find(|u| {
+            rest.starts_with(&u.to_lowercase()) && !rest[u.len()..].starts_with(|c: char| c.is_alphanumeric())
+        });
+        if unit.is_some() {
+            return Some(v);
+        }
+    }
+    None
+}
+
+/// A percentage: "99% Job Success", "Job Success 97 %" → 0–100.
+pub fn parse_percent(s: &str) -> Option<u8> {
+    for i in number_starts(s) {
+        if preceded_badly(s, i) {
+            continue;
+        }
+        let Some((v, len, _)) = number_at(s, i) else { continue };
+        let rest = s.get(i + len..).unwrap_or("").trim_start();
+        if rest.starts_with('%') {
+            return (0.0..=100.0).contains(&v).then(|| v.round() as u8);
+        }
+    }
+    None
+}
+
+// ---------------------------------------------------------------------------------------------
+// Money
+
+/// Currency symbols, longest first so "US$" wins over "$".
+const SYMBOLS: &[(&str, &str)] = &[
+    ("US$", "USD"),
+    ("CA$", "CAD"),
+    ("AU$", "AUD"),
+    ("NZ$", "NZD"),
+    ("A$", "AUD"),
+    ("C$", "CAD"),
+    ("$", "USD"),
+    ("€", "EUR"),
+    ("£", "GBP"),
+    ("¥", "JPY"),
+    ("₹", "INR"),
+    ("₴", "UAH"),
+    ("zł", "PLN"),
+];
+
+/// ISO 4217 codes marketplaces display next to amounts.
+const CODES: &[&str] = &[
+    "USD", "EUR", "GBP", "CAD", "AUD", "NZD", "INR", "JPY", "CHF", "PLN", "UAH", "SEK", "NOK", "DKK", "CZK",
+    "HUF", "RON", "BGN", "PHP", "PKR", "BDT", "NGN", "KES", "BRL", "MXN", "ZAR", "SGD", "HKD", "CNY", "TRY",
+];
+
+/// A money amount in the text: "$35.00/hr", "$1,234.5", "$10K+" (a lower bound: 10000), "$1.2M+",
+/// "€40", "40 EUR", "USD 1,200". The first amount with a currency wins.
+pub fn parse_money(s: &str) -> Option<Money> {
+    parse_money_at(s).map(|(m, _, _)| m)
+}
+
+/// Like [`parse_money`], also giving the byte range the amount occupied.
+fn parse_money_at(s: &str) -> Option<(Money, usize, usize)> {
+    let mut best: Option<(Money, usize, usize)> = None;
+    // Symbol before the number ("$35", "€ 40").
+    for (sym, code) in SYMBOLS {
+        let mut from = 0;
+        while let Some(off) = s.get(from..).and_then(|r| r.find(sym)) {
+            let at = from + off;
+            from = at + sym.len();
+            if best.as_ref().is_some_and(|b| b.1 <= at) {
+                break;
+            }
+            // "US$" contains "$": skip a "$" that is the tail of a longer symbol.
+            if *sym == "$" && s.get(..at).is_some_and(|p| p.ends_with(['S', 'A', 'C', 'Z'])) {
+                continue;
+            }
+            if s.get(..at).and_then(|p| p.chars().next_back()).is_some_and(|c| c == '-' || c == '\u{2212}') {
+                continue;
+            }
+            let mut n = at + sym.len();
+            if s.as_bytes().get(n) == Some(&b' ') {
+                n += 1;
+            }
+            if let Some((v, len, _)) = number_at(s, n) {
+                best = Some((Money { amount: v, currency: (*code).to_string() }, at, n + len));
+                break;
+            }
+        }
+    }
+    // ISO code before or after the number ("USD 40", "40.00 EUR").
+    for code in CODES {
+        let mut from = 0;
+        while let Some(off) = s.get(from..).and_then(|r| r.find(code)) {
+            let at = from + off;
+            from = at + code.len();
+            let word_ok = !s.get(..at).and_then(|p| p.chars().next_back()).is_some_and(char::is_alphanumeric)
+                && !s.get(at + code.len()..).and_then(|r| r.chars().next()).is_some_and(char::is_alphabetic);
+            if !word_ok {
+                continue;
+            }
+            // After: "USD 40".
+            let mut n = at + code.len();
+            while s.as_bytes().get(n) == Some(&b' ') {
+                n += 1;
+            }
+            if let Some((v, len, _)) = number_at(s, n) {
+                if best.as_ref().is_none_or(|b| at < b.1) {
+                    best = Some((Money { amount: v, currency: (*code).to_string() }, at, n + len));
+                }
+                continue;
+            }
+            // Before: "40 USD".
+            let before = s.get(..at).unwrap_or("").trim_end_matches(' ');
+            if let Some(start) = number_starts(before).last() {
+                if preceded_badly(before, start) {
+                    continue;
+                }
+                if let Some((v, len, _)) = number_at(before, start) {
+                    if start + len == before.len() && best.as_ref().is_none_or(|b| start < b.1) {
+                        best = Some((Money { amount: v, currency: (*code).to_string() }, start, at + code.len()));
+                    }
+                }
+            }
+        }
+    }
+    best
+}
+
+/// An hourly rate: money followed by "/hr", "/ hr", "/hour" or "per hour" ("$35.00/hr", "$40.00 /hr").
+/// Plain amounts without the per-hour marker are not rates. The first rate in the text wins.
+pub fn parse_rate(s: &str) -> Option<Money> {
+    // ASCII lower-casing keeps byte offsets, so positions in `lower` are positions in `s`.
+    let lower = s.to_ascii_lowercase();
+    let mut markers: Vec<usize> = ["/hr", "/ hr", "/hour", "/ hour", "per hour", "an hour", "hourly"]
+        .iter()
+        .flat_map(|m| lower.match_indices(m).map(|(i, _)| i).take(200))
+        .collect();
+    markers.sort_unstable();
+    markers.dedup();
+    for at in markers.into_iter().take(200) {
+        // The amount must end right before the marker; 40 bytes hold any sane "US$ 1,234.56".
+        let mut from = at.saturating_sub(40);
+        while !s.is_char_boundary(from) {
+            from += 1;
+        }
+        let Some(window) = s.get(from..at) else { continue };
+        let mut last = None;
+        let mut k = 0;
+        while let Some((m, _, end)) = window.get(k..).and_then(parse_money_at) {
+            last = Some((m, k + end));
+            k += end.max(1);
+        }
+        if let Some((m, end)) = last {
+            if window.get(end..).is_some_and(|gap| gap.trim().is_empty()) {
+                return Some(m);
+            }
+        }
+    }
+    None
+}
+
+// ---------------------------------------------------------------------------------------------
+// Dates
+
+const MONTHS: [&str; 12] = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"];
+
+/// "Aug", "August", "Sept", "sept." → 1–12.
+fn month_from_word(w: &str) -> Option<u32> {
+    let w = w.trim_end_matches('.').to_ascii_lowercase();
+    if w.len() < 3 {
+        return None;
+    }
+    let full = [
+        "january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november",
+        "december",
+    ];
+    for (i, m) in MONTHS.iter().enumerate() {
+        if w == *m || w == full[i] || (i == 8 && w == "sept") {
+            return Some(i as u32 + 1);
+        }
+    }
+    None
+}
+
+#[derive(Clone, Debug, PartialEq)]
+enum Tok {
+    Word(String),
+    Num(String),
+}
+
+/// Splits into letter runs and digit runs with their byte offsets; everything else separates.
+fn tokens(s: &str) -> Vec<(usize, Tok)> {
+    let mut out = Vec::new();
+    let mut cur = String::new();
+    let mut cur_start = 0;
+    let mut cur_kind = 0u8; // 1 = word, 2 = number
+    for (i, c) in s.char_indices() {
+        let kind = if c.is_alphabetic() {
+            1
+        } else if c.is_ascii_digit() {
+            2
+        } else {
+            0
+        };
+        if kind != cur_kind && !cur.is_empty() {
+            let t = std::mem::take(&mut cur);
+            out.push((cur_start, if cur_kind == 1 { Tok::Word(t) } else { Tok::Num(t) }));
+        }
+        if kind != 0 {
+            if cur.is_empty() {
+                cur_start = i;
+            }
+            cur.push(c);
+        }
+        cur_kind = kind;
+        if out.len() > 10_000 {
+            break;
+        }
+    }
+    if !cur.is_empty() {
+        out.push((cur_start, if cur_kind == 1 { Tok::Word(cur) } else { Tok::Num(cur) }));
+    }
+    out
+}
+
+fn num(t: Option<&(usize, Tok)>) -> Option<(u32, usize)> {
+    match t {
+        Some((_, Tok::Num(n))) if n.len() <= 4 => n.parse().ok().map(|v| (v, n.len())),
+        _ => None,
+    }
+}
+
+/// What a date-ish text held, and where it started.
+#[derive(Clone, Copy, Debug, PartialEq)]
+enum Found {
+    Day(Date),
+    Month(YearMonth),
+}
+
+/// The first calendar date or month in `s`: "Aug 5, 2026", "5 August 2026", "August 2019",
+/// "2019-05-17T00:00:00Z", "2019-05".
+fn find_date(s: &str) -> Option<(usize, Found)> {
+    let iso = find_iso(s);
+    let toks = tokens(s);
+    let mut words = None;
+    for (k, (pos, t)) in toks.iter().enumerate() {
+        if let Some(ref f) = iso {
+            if f.0 < *pos {
+                break;
+            }
+        }
+        match t {
+            Tok::Word(w) => {
+                let Some(month) = month_from_word(w) else { continue };
+                // "Aug 5, 2026"
+                if let (Some((d, dl)), Some((y, 4))) = (num(toks.get(k + 1)), num(toks.get(k + 2))) {
+                    if dl <= 2 {
+                        if let Some(date) = Date::new(y as i32, month, d) {
+                            words = Some((*pos, Found::Day(date)));
+                            break;
+                        }
+                    }
+                }
+                // "August 2019"
+                if let Some((y, 4)) = num(toks.get(k + 1)) {
+                    if let Some(ym) = YearMonth::new(y as i32, month) {
+                        words = Some((*pos, Found::Month(ym)));
+                        break;
+                    }
+                }
+            }
+            Tok::Num(_) => {
+                // "5 August 2026"
+                let (Some((d, dl)), Some((_, Tok::Word(w)))) = (num(Some(&toks[k])), toks.get(k + 1)) else { continue };
+                let (Some(month), Some((y, 4))) = (month_from_word(w), num(toks.get(k + 2))) else { continue };
+                if dl <= 2 {
+                    if let Some(date) = Date::new(y as i32, month, d) {
+                        words = Some((*pos, Found::Day(date)));
+                        break;
+                    }
+                }
+            }
+        }
+    }
+    match (iso, words) {
+        (Some(a), Some(b)) => Some(if a.0 <= b.0 { a } else { b }),
+        (a, b) => a.or(b),
+    }
+}
+
+/// "2019-05-17…" or "2019-05" (not part of a longer number).
+fn find_iso(s: &str) -> Option<(usize, Found)> {
+    let b = s.as_bytes();
+    let mut i = 0;
+    while i + 7 <= b.len() {
+        let digits = |r: std::ops::Range<usize>| r.clone().all(|k| b.get(k).is_some_and(u8::is_ascii_digit));
+        if digits(i..i + 4) && b.get(i + 4) == Some(&b'-') && digits(i + 5..i + 7) && (i == 0 || !b[i - 1].is_ascii_digit()) {
+            let y: i32 = s.get(i..i + 4)?.parse().ok()?;
+            let m: u32 = s.get(i + 5..i + 7)?.parse().ok()?;
+            if b.get(i + 7) == Some(&b'-') && digits(i + 8..i + 10) && !b.get(i + 10).is_some_and(u8::is_ascii_digit) {
+                let d: u32 = s.get(i + 8..i + 10)?.parse().ok()?;
+                if let Some(date) = Date::new(y, m, d) {
+                    return Some((i, Found::Day(date)));
+                }
+            } else if !b.get(i + 7).is_some_and(|c| c.is_ascii_digit() || *c == b'-') {
+                if let Some(ym) = YearMonth::new(y, m) {
+                    return Some((i, Found::Month(ym)));
+                }
+            }
+        }
+        i += 1;
+    }
+    None
+}
+
+/// A full date: "Aug 5, 2026", "August 5, 2026", "5 Aug 2026", "2026-08-05", "Member since May 17, 2019".
+pub fn parse_date(s: &str) -> Option<Date> {
+    match find_date(s)?.1 {
+        Found::Day(d) => Some(d),
+        Found::Month(_) => None,
+    }
+}
+
+/// A month: "August 2019", "Nov 2018", "Member since May 17, 2019", "2019-05-17T00:00:00Z".
+pub fn parse_year_month(s: &str) -> Option<YearMonth> {
+    match find_date(s)?.1 {
+        Found::Day(d) => YearMonth::new(d.year, u32::from(d.month)),
+        Found::Month(m) => Some(m),
+    }
+}
+
+/// A period of work.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct DateRange {
+    pub start: Date,
+    /// `None` when ongoing or not shown.
+    pub end: Option<Date>,
+    /// The end said "Present".
+    pub ongoing: bool,
+}
+
+/// "Aug 5, 2026 - Aug 21, 2026", "Aug 21, 2026 - Present", "Jan 2024 – Mar 2024" (a month start is its
+/// first day, a month end its last day). A single date gives a range without an end.
+pub fn parse_date_range(s: &str) -> Option<DateRange> {
+    let (at, first) = find_date(s)?;
+    let start = match first {
+        Found::Day(d) => d,
+        Found::Month(m) => m.first_day(),
+    };
+    let rest = s.get(at..).unwrap_or("");
+    // The separator: a dash with spaces around it, an en/em dash, or " to ".
+    let sep = [" - ", " – ", " — ", "–", "—", " to "]
+        .iter()
+        .filter_map(|p| rest.find(p).map(|i| (i, p.len())))
+        .min_by_key(|x| x.0);
+    let Some((i, len)) = sep else {
+        return Some(DateRange { start, end: None, ongoing: false });
+    };
+    let right = rest.get(i + len..).unwrap_or("");
+    let lower = right.trim_start().to_lowercase();
+    if ["present", "now", "ongoing", "current", "today"].iter().any(|w| lower.starts_with(w)) {
+        return Some(DateRange { start, end: None, ongoing: true });
+    }
+    let end = match find_date(right) {
+        Some((_, Found::Day(d))) => Some(d),
+        Some((_, Found::Month(m))) => {
+            Date::new(m.year, u32::from(m.month), crate::time::days_in_month(m.year, u32::from(m.month)))
+        }
+        None => None,
+    };
+    // An end before the start is a misread, not a period.
+    let end = end.filter(|e| *e >= start);
+    Some(DateRange { start, end, ongoing: false })
+}
+
+// ---------------------------------------------------------------------------------------------
+// Clock times, availability, ratings
+
+/// A wall-clock time: "3:42 pm", "3:42 PM local time", "15:42", "3:42 p.m.". The first valid one.
+pub fn parse_clock(s: &str) -> Option<ClockTime> {
+    find_clock(s).map(|(c, _)| c)
+}
+
+/// Like [`parse_clock`], also giving the byte offset just after the time (and its am/pm marker).
+fn find_clock(s: &str) -> Option<(ClockTime, usize)> {
+    let b = s.as_bytes();
+    for (i, &c) in b.iter().enumerate() {
+        if c != b':' || i == 0 {
+            continue;
+        }
+        // Hour: one or two digits before the colon, not preceded by another digit.
+        let mut h_start = i;
+        while h_start > 0 && b[h_start - 1].is_ascii_digit() && i - h_start < 3 {
+            h_start -= 1;
+        }
+        let h_len = i - h_start;
+        if h_len == 0 || h_len > 2 || (h_start > 0 && (b[h_start - 1].is_ascii_digit() || b[h_start - 1] == b':')) {
+            continue;
+        }
+        if !(b.get(i + 1).is_some_and(u8::is_ascii_digit) && b.get(i + 2).is_some_and(u8::is_ascii_digit)) {
+            continue;
+        }
+        if b.get(i + 3).is_some_and(u8::is_ascii_digit) {
+            continue;
+        }
+        let Some(hour) = s.get(h_start..i).and_then(|h| h.parse::<u32>().ok()) else { continue };
+        let Some(minute) = s.get(i + 1..i + 3).and_then(|m| m.parse::<u32>().ok()) else { continue };
+        let mut end = i + 3;
+        // Optional ":ss".
+        if b.get(end) == Some(&b':') && b.get(end + 1).is_some_and(u8::is_ascii_digit) && b.get(end + 2).is_some_and(u8::is_ascii_digit) {
+            end += 3;
+        }
+        let after = s.get(end..).unwrap_or("");
+        let trimmed = after.trim_start();
+        let skipped = after.len() - trimmed.len();
+        let lower: String = trimmed.chars().take(5).collect::<String>().to_ascii_lowercase();
+        let marker = [("a.m.", 0u32), ("p.m.", 12), ("am", 0), ("pm", 12)]
+            .into_iter()
+            .find(|(m, _)| lower.starts_with(m) && !lower[m.len()..].starts_with(|c: char| c.is_ascii_alphabetic()));
+        let (h24, end) = match marker {
+            Some((m, add)) => {
+                if !(1..=12).contains(&hour) {
+                    continue;
+                }
+                ((hour % 12) + add, end + skipped + m.len())
+            }
+            None => (hour, end),
+        };
+        if let Some(t) = ClockTime::new(h24, minute) {
+            return Some((t, end));
+        }
+    }
+    None
+}
+
+/// The time in a "… 3:42 pm local time" text: the clock right before the words "local time".
+pub fn parse_local_time(s: &str) -> Option<ClockTime> {
+    let lower = s.to_lowercase();
+    if lower.len() != s.len() {
+        // Case folding changed byte offsets (rare scripts); fall back to the first clock.
+        return lower.contains("local time").then(|| parse_clock(s)).flatten();
+    }
+    let mut from = 0;
+    while let Some(off) = lower.get(from..).and_then(|r| r.find("local time")) {
+        let at = from + off;
+        let window_start = s.floor_char_boundary_compat(at.saturating_sub(24));
+        if let Some(before) = s.get(window_start..at) {
+            // The last clock in the window, ending just before "local time".
+            let mut best = None;
+            let mut k = 0;
+            while let Some((t, end)) = before.get(k..).and_then(find_clock) {
+                best = Some((t, k + end));
+                k += end.max(1);
+            }
+            if let Some((t, end)) = best {
+                if before.get(end..).is_some_and(|gap| gap.trim().is_empty() || gap.trim() == "(" || gap.trim() == ",") {
+                    return Some(t);
+                }
+            }
+        }
+        from = at + "local time".len();
+    }
+    None
+}
+
+trait FloorBoundary {
+    fn floor_char_boundary_compat(&self, i: usize) -> usize;
+}
+
+impl FloorBoundary for str {
+    fn floor_char_boundary_compat(&self, mut i: usize) -> usize {
+        if i >= self.len() {
+            return self.len();
+        }
+        while i > 0 && !self.is_char_boundary(i) {
+            i -= 1;
+        }
+        i
+    }
+}
+
+/// "More than 30 hrs/week", "Less than 30 hrs/week", "As needed - open to offers".
+pub fn parse_availability(s: &str) -> Option<Availability> {
+    let l = s.to_lowercase();
+    if l.contains("more than 30") || l.contains("30+ hrs") || l.contains("full time") || l.contains("full-time") {
+        Some(Availability::MoreThan30)
+    } else if l.contains("less than 30") || l.contains("part time") || l.contains("part-time") {
+        Some(Availability::LessThan30)
+    } else if l.contains("as needed") || l.contains("open to offers") {
+        Some(Availability::AsNeeded)
+    } else {
+        None
+    }
+}
+
+/// A rating out of 5: "Rating is 4.9 out of 5.", "4.90", "5.0 of 5 stars". Other scales ("out of 10")
+/// are converted to 5.
+pub fn parse_rating(s: &str) -> Option<f64> {
+    let v = parse_number(s)?;
+    let lower = s.to_lowercase();
+    let scale = ["out of", " of "]
+        .iter()
+        .find_map(|k| lower.find(k).and_then(|i| lower.get(i + k.len()..)).and_then(parse_number))
+        .filter(|x| *x > 0.0)
+        .unwrap_or(5.0);
+    let r = v / scale * 5.0;
+    (r.is_finite() && (0.0..=5.0).contains(&r)).then(|| (r * 100.0).round() / 100.0)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn usd(amount: f64) -> Option<Money> {
+        Some(Money { amount, currency: "USD".into() })
+    }
+
+    #[test]
+    fn cleans_text() {
+        assert_eq!(clean("  Ada \n  L. ", 50).as_deref(), Some("Ada L."));
+        assert_eq!(clean("a\u{202E}b\u{200B}c\u{0007}", 50).as_deref(), Some("abc"));
+        assert_eq!(clean("   ", 50), None);
+        assert_eq!(clean("abcdef", 3).as_deref(), Some("abc"));
+        assert_eq!(clean("Łukasz Żółć", 7).as_deref(), Some("Łukasz"));
+        assert_eq!(clean("<script>x</script>", 50).as_deref(), Some("<script>x</script>"));
+    }
+
+    #[test]
+    fn money() {
+        assert_eq!(parse_money("$35.00/hr"), usd(35.0));
+        assert_eq!(parse_money("$1,234.5"), usd(1234.5));
+        assert_eq!(parse_money("$10K+"), usd(10_000.0));
+        assert_eq!(parse_money("$100K+ earned"), usd(100_000.0));
+        assert_eq!(parse_money("$1.2M+"), usd(1_200_000.0));
+        assert_eq!(parse_money("€40"), Some(Money { amount: 40.0, currency: "EUR".into() }));
+        assert_eq!(parse_money("40.00 EUR"), Some(Money { amount: 40.0, currency: "EUR".into() }));
+        assert_eq!(parse_money("USD 1,200"), usd(1200.0));
+        assert_eq!(parse_money("US$ 12"), usd(12.0));
+        assert_eq!(parse_money("Total earnings $4,800.00"), usd(4800.0));
+        assert_eq!(parse_money("£1.234,50"), Some(Money { amount: 1234.5, currency: "GBP".into() }));
+        assert_eq!(parse_money("$ 9"), usd(9.0));
+        assert_eq!(parse_money("35.00"), None, "no currency");
+        assert_eq!(parse_money("-$5"), None);
+        assert_eq!(parse_money("$"), None);
+        assert_eq!(parse_money(""), None);
+        assert_eq!(parse_money("$1e300"), usd(1.0), "exponents are not display notation");
+        assert_eq!(parse_money("$99999999999999999999"), None, "absurd amounts are rejected");
+        assert_eq!(parse_money("$10 Kyiv"), usd(10.0), "K followed by a letter is a word, not a multiplier");
+    }
+
+    #[test]
+    fn rates_need_a_per_hour_marker() {
+        assert_eq!(parse_rate("$35.00/hr"), usd(35.0));
+        assert_eq!(parse_rate("$40.00 /hr"), usd(40.0));
+        assert_eq!(parse_rate("Hourly rate: $55 / hour"), usd(55.0));
+        assert_eq!(parse_rate("Earned $1,200 · $40.00/hr"), usd(40.0));
+        assert_eq!(parse_rate("$1,200.00"), None);
+        assert_eq!(parse_rate("$1e300/hr"), None);
+        assert_eq!(parse_rate("-$35/hr"), None);
+    }
+
+    #[test]
+    fn counts_hours_percentages() {
+        assert_eq!(parse_count("1,234"), Some(1234));
+        assert_eq!(parse_count("2,301 hours"), Some(2301));
+        assert_eq!(parse_count("26 jobs"), Some(26));
+        assert_eq!(parse_count("1.5K"), Some(1500));
+        assert_eq!(parse_count("12.5"), None);
+        assert_eq!(parse_count("none"), None);
+        assert_eq!(parse_count("-3 jobs"), None);
+        assert_eq!(parse_hours("120 hours"), Some(120.0));
+        assert_eq!(parse_hours("35 hrs"), Some(35.0));
+        assert_eq!(parse_hours("1,234.5 hours"), Some(1234.5));
+        assert_eq!(parse_hours("-50 hours"), None);
+        assert_eq!(parse_hours("hours: \u{2212}5"), None);
+        assert_eq!(parse_percent("99% Job Success"), Some(99));
+        assert_eq!(parse_percent("Job Success 100 %"), Some(100));
+        assert_eq!(parse_percent("250% Job Success"), None);
+        assert_eq!(parse_percent("99 Job Success"), None);
+        assert_eq!(parse_number("v1.2.3"), None, "inside a word");
+        let hours = ["hours", "hour", "hrs", "hr", "h"];
+        assert_eq!(parse_quantity("120 hours", &hours), Some(120.0));
+        assert_eq!(parse_quantity("35 hrs", &hours), Some(35.0));
+        assert_eq!(parse_quantity("1,234.5 Hours", &hours), Some(1234.5));
+        assert_eq!(parse_quantity("$40.00 /hr", &hours), None);
+        assert_eq!(parse_quantity("$40 hr", &hours), None, "money is not a quantity");
+        assert_eq!(parse_quantity("$4,800.00 earned · 120 hours", &hours), Some(120.0));
+        assert_eq!(parse_quantity("12 hourglasses", &hours), None);
+        assert_eq!(parse_quantity("-5 hours", &hours), None);
+    }
+
+    #[test]
+    fn dates_and_months() {
+        assert_eq!(parse_date("Aug 5, 2026"), Date::new(2026, 8, 5));
+        assert_eq!(parse_date("August 5, 2026"), Date::new(2026, 8, 5));
+        assert_eq!(parse_date("5 Aug 2026"), Date::new(2026, 8, 5));
+        assert_eq!(parse_date("Sept. 30, 2025"), Date::new(2025, 9, 30));
+        assert_eq!(parse_date("Member since May 17, 2019"), Date::new(2019, 5, 17));
+        assert_eq!(parse_date("2019-05-17T00:00:00.000Z"), Date::new(2019, 5, 17));
+        assert_eq!(parse_date("Feb 30, 2026"), None);
+        assert_eq!(parse_date("August 2019"), None, "a month is not a date");
+        assert_eq!(parse_year_month("August 2019"), YearMonth::new(2019, 8));
+        assert_eq!(parse_year_month("Nov 2018"), YearMonth::new(2018, 11));
+        assert_eq!(parse_year_month("Member since May 17, 2019"), YearMonth::new(2019, 5));
+        assert_eq!(parse_year_month("2019-05-17T09:30:00Z"), YearMonth::new(2019, 5));
+        assert_eq!(parse_year_month("2019-05"), YearMonth::new(2019, 5));
+        assert_eq!(parse_year_month("May I help?"), None);
+        assert_eq!(parse_year_month("Mar 99999"), None);
+        assert_eq!(parse_year_month(""), None);
+    }
+
+    #[test]
+    fn date_ranges() {
+        let r = parse_date_range("Aug 5, 2026 - Aug 21, 2026").unwrap();
+        assert_eq!((r.start, r.end, r.ongoing), (Date::new(2026, 8, 5).unwrap(), Date::new(2026, 8, 21), false));
+        let r = parse_date_range("Aug 21, 2026 - Present").unwrap();
+        assert_eq!((r.start, r.end, r.ongoing), (Date::new(2026, 8, 21).unwrap(), None, true));
+        let r = parse_date_range("Jan 2024 – Feb 2024").unwrap();
+        assert_eq!((r.start, r.end), (Date::new(2024, 1, 1).unwrap(), Date::new(2024, 2, 29)));
+        let r = parse_date_range("Completed Mar 3, 2025").unwrap();
+        assert_eq!((r.end, r.ongoing), (None, false));
+        let r = parse_date_range("Aug 21, 2026 - Aug 5, 2026").unwrap();
+        assert_eq!(r.end, None, "an end before the start is dropped");
+        assert_eq!(parse_date_range("no dates here - at all"), None);
+    }
+
+    #[test]
+    fn clock_times() {
+        assert_eq!(parse_clock("3:42 pm"), ClockTime::new(15, 42));
+        assert_eq!(parse_clock("15:42"), ClockTime::new(15, 42));
+        assert_eq!(parse_clock("3:42 PM local time"), ClockTime::new(15, 42));
+        assert_eq!(parse_clock("12:05 am"), ClockTime::new(0, 5));
+        assert_eq!(parse_clock("12:05 pm"), ClockTime::new(12, 5));
+        assert_eq!(parse_clock("11:42 p.m."), ClockTime::new(23, 42));
+        assert_eq!(parse_clock("9:07am"), ClockTime::new(9, 7));
+        assert_eq!(parse_clock("25:00"), None);
+        assert_eq!(parse_clock("13:10 pm"), None);
+        assert_eq!(parse_clock("3:4 pm"), None);
+        assert_eq!(parse_clock("123:45"), None);
+        assert_eq!(parse_clock("ratio 3:1"), None);
+        assert_eq!(parse_local_time("Berlin, Germany – 3:42 pm local time"), ClockTime::new(15, 42));
+        assert_eq!(parse_local_time("Kraków, Poland 15:42 local time"), ClockTime::new(15, 42));
+        assert_eq!(parse_local_time("Meeting at 9:00 am. Berlin local time unknown"), None);
+        assert_eq!(parse_local_time("3:42 pm"), None, "no 'local time' label");
+    }
+
+    #[test]
+    fn availability_and_ratings() {
+        assert_eq!(parse_availability("More than 30 hrs/week"), Some(Availability::MoreThan30));
+        assert_eq!(parse_availability("Less than 30 hrs/week"), Some(Availability::LessThan30));
+        assert_eq!(parse_availability("As needed - open to offers"), Some(Availability::AsNeeded));
+        assert_eq!(parse_availability("Hours per week"), None);
+        assert_eq!(parse_rating("Rating is 4.9 out of 5."), Some(4.9));
+        assert_eq!(parse_rating("4.90"), Some(4.9));
+        assert_eq!(parse_rating("Rating is 5 out of 5."), Some(5.0));
+        assert_eq!(parse_rating("9 out of 10"), Some(4.5));
+        assert_eq!(parse_rating("7.5"), None);
+        assert_eq!(parse_rating("no rating"), None);
+    }
+
+    #[test]
+    fn never_panics_on_odd_input() {
+        let odd = [
+            "", " ", "$", "€", "-", "–", ":", "::", "1:", ":12", "12:", "9:99 pm", "$,", "$.5", "1,,2", "1..2", "ä:ö",
+            "€€€€", "$1,2,3", "🙂 3:42 pm 🙂", "Aug", "Aug 5,", "2026-", "2026-1", "9999-99-99", "local time", "ꝏ local time",
+            "İİİİ 3:42 pm local time", "1K+", "$1,2,3", "\u{0}\u{1}", "$1.2.3.4/hr",
+        ];
+        for s in odd {
+            let _ = (parse_money(s), parse_rate(s), parse_count(s), parse_hours(s), parse_percent(s));
+            let _ = (parse_date(s), parse_year_month(s), parse_date_range(s), parse_clock(s), parse_local_time(s));
+            let _ = (parse_availability(s), parse_rating(s), clean(s, 3));
+        }
+        assert_eq!(parse_local_time("İİİİ 3:42 pm local time"), ClockTime::new(15, 42));
+        assert_eq!(parse_money("$.5"), usd(0.5));
+    }
+}

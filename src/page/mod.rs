@@ -26,26 +26,10 @@ pub trait Page {
 
 /// Collapses runs of whitespace to one space and trims; what a reader would see as one line.
 ///
-/// Control characters and bidirectional overrides are dropped: page text ends up in a terminal, JSON and the
-/// badge, and must not be able to move the cursor or reorder what a reader sees.
+/// Control, zero-width and bidirectional-override characters are dropped (see [`crate::text::clean`]): page text
+/// ends up in a terminal, JSON and the badge, and must not move the cursor or reorder what a reader sees.
 pub fn squash(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for word in s.split_whitespace() {
-        let word = word.chars().filter(|c| !is_hidden_control(*c));
-        let mut word = word.peekable();
-        if word.peek().is_none() {
-            continue;
-        }
-        if !out.is_empty() {
-            out.push(' ');
-        }
-        out.extend(word);
-    }
-    out
-}
-
-fn is_hidden_control(c: char) -> bool {
-    c.is_control() || matches!(c, '\u{200E}' | '\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
+    crate::text::clean(s, usize::MAX).unwrap_or_default()
 }
 
 /// Convenience queries built on [`Page`].

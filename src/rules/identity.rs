@@ -97,8 +97,8 @@ impl Rule for FeedbackNameMismatch {
         }
         let lang = cx.lang();
         let mut evidence = vec![match lang {
-            Lang::En => format!("Profile name: {name}."),
-            Lang::De => format!("Profilname: {name}."),
+            Lang::En => format!("Profile name: \"{name}\"."),
+            Lang::De => format!("Profilname: „{name}“."),
         }];
         evidence.extend(hits.iter().take(5).map(|(title, a)| {
             let title = title.unwrap_or(lang.pick("a contract", "einem Vertrag"));
@@ -169,7 +169,7 @@ fn addressed_names(text: &str) -> Vec<Addressed> {
         let after_cue = (1..=2).any(|n| {
             i >= n && {
                 let before = prev(n);
-                let before = before.trim_end_matches([',', '!', '.', ':', ';', ' ']);
+                let before = before.trim_matches(|c: char| !c.is_alphanumeric());
                 ADDRESS_CUES.iter().any(|c| before == *c)
             }
         });
@@ -262,6 +262,7 @@ mod tests {
         let names = |t: &str| addressed_names(t).into_iter().map(|a| a.name).collect::<Vec<_>>();
         assert_eq!(names("Great work, Wei! Will hire again."), ["Wei"]);
         assert_eq!(names("Thank you Maria for the quick fix."), ["Maria"]);
+        assert_eq!(names("\u{201C}Great work, Wei!\u{201D} \"Thanks Ana\""), ["Wei", "Ana"]);
         assert_eq!(names("The API works. Tomasz delivered on time."), ["Tomasz"]);
         assert_eq!(names("Great job! Very professional. The React code is clean."), Vec::<String>::new());
         assert_eq!(names("We used React and Node in Berlin."), Vec::<String>::new());

@@ -1,0 +1,608 @@
+//! Sources (B) head meta, (C) rendered DOM, and the `<title>` fallback.
+
+use super::selectors as sel;
+use super::{fill, fill_src, location, Builder};
+use super::{plausible_earnings, plausible_entry_hours, plausible_jobs, plausible_rate, plausible_rating, plausible_total_hours};
+use super::{MAX_FEEDBACK, MAX_NAME, MAX_PLACE, MAX_SHORT, MAX_TITLE};
+use crate::model::{ContractKind, Field, Language, Money, WorkEntry};
+use crate::page::{squash, Node, Page, PageExt};
+use crate::text;
+
+const HOUR_UNITS: &[&str] = &["hours", "hour", "hrs", "hr"];
+
+/// Text as a reader sees it: without the content of `<script>`/`<style>` inside the element
+/// (the DOM's textContent includes it), whitespace collapsed.
+fn visible_text(page: &dyn Page, node: Node) -> String {
+    let mut raw = page.raw_text(node);
+    for hidden in page.select(Some(node), "script, style, template, noscript").into_iter().take(500) {
+        let t = page.raw_text(hidden);
+        if !t.is_empty() {
+            if let Some(i) = raw.find(&t) {
+                raw.replace_range(i..i + t.len(), " ");
+            }
+        }
+    }
+    squash(&raw)
+}
+
+/// The first element of the first selector whose visible text `parse` accepts, with that selector.
+fn first_parsed<T>(
+    page: &dyn Page,
+    scope: Option<Node>,
+    selectors: &[&'static str],
+    mut parse: impl FnMut(&str) -> Option<T>,
+) -> Option<(T, &'static str)> {
+    for css in selectors {
+        for node in page.select(scope, css).into_iter().take(200) {
+            let t = visible_text(page, node);
+            if t.is_empty() {
+                continue;
+            }
+            if let Some(v) = parse(&t) {
+                return Some((v, css));
+            }
+        }
+    }
+    None
+}
+
+/// The smallest element (by text length) among `selectors` whose text passes `accept` and parses;
+/// earlier selectors win over later ones. Bounded in elements and total text looked at.
+fn smallest_parsed<T>(
+    page: &dyn Page,
+    scope: Option<Node>,
+    selectors: &[&'static str],
+    max_len: usize,
+    accept: impl Fn(&str) -> bool,
+    parse: impl Fn(&str) -> Option<T>,
+) -> Option<(T, &'static str)> {
+    let mut budget: usize = 2_000_000;
+    for css in selectors {
+        let mut best: Option<(usize, T)> = None;
+        for node in page.select(scope, css).into_iter().take(sel::SCAN_LIMIT) {
+            let raw = page.raw_text(node);
+            budget = budget.saturating_sub(raw.len());
+            if budget == 0 {
+                return best.map(|(_, v)| (v, *css));
+            }
+            if raw.len() > max_len * 4 {
+                continue;
+            }
+            let t = squash(&raw);
+            if t.len() > max_len || !accept(&t) {
+                continue;
+            }
+            if best.as_ref().is_some_and(|(len, _)| *len <= t.len()) {
+                continue;
+            }
+            if let Some(v) = parse(&t) {
+                best = Some((t.len(), v));
+            }
+        }
+        if let Some((_, v)) = best {
+            return Some((v, css));
+        }
+    }
+    None
+}
+
+fn starts_with_caption(t: &str, caption: &str) -> bool {
+    t.get(..caption.len()).is_some_and(|head| head.eq_ignore_ascii_case(caption))
+}
+
+// ---- (B) head meta ----
+
+/// `og:title` (name), `og:description` (title), `product:price:*` (rate), meta description (jobs).
+pub fn read_meta(page: &dyn Page, b: &mut Builder) {
+    fill!(b, Field::Name, name, "meta[property=og:title]", page.meta("og:title").and_then(|t| name_from_og_title(&t)));
+    let name = b.p.name.clone();
+    fill!(
+        b,
+        Field::Title,
+        title,
+        "meta[property=og:description]",
+        page.meta("og:description").and_then(|d| {
+            // Short professional title only: not the overview, not the "has completed N jobs" sentence.
+            let t = text::clean(&d, MAX_TITLE)?;
+            let ok = t.chars().count() <= 150 && !t.contains("has completed") && !is_name(&t, name.as_deref());
+            ok.then_some(t)
+        })
+    );
+    fill!(
+        b,
+        Field::HourlyRate,
+        hourly_rate,
+        "meta[property=product:price:amount]",
+        page.meta("product:price:amount").and_then(|a| {
+            let amount = text::parse_number(&a)?;
+            let currency = page
+                .meta("product:price:currency")
+                .map(|c| c.trim().to_ascii_uppercase())
+                .unwrap_or_else(|| "USD".to_string());
+            plausible_rate(Money { amount, currency })
+        })
+    );
+    // "Sergii C. has completed 26 jobs on Upwork."
+    fill!(
+        b,
+        Field::TotalJobs,
+        total_jobs,
+        "meta[name=description]",
+        page.meta("description").and_then(|d| {
+            let at = d.find("has completed ")?;
+            let rest = d.get(at + "has completed ".len()..)?;
+            let n = text::parse_quantity(rest, &["jobs", "job"])?;
+            rest.trim_start().starts_with(|c: char| c.is_ascii_digit()).then_some(())?;
+            plausible_jobs(n)
+        })
+    );
+}
+
+/// `og:title` is the display name; strip a site suffix if one was appended.
+fn name_from_og_title(t: &str) -> Option<String> {
+    let t = t.split(" - Upwork").next().unwrap_or(t).split(" | Upwork").next().unwrap_or(t);
+    let t = text::clean(t, MAX_NAME)?;
+    (!t.eq_ignore_ascii_case("upwork")).then_some(t)
+}
+
+fn is_name(t: &str, name: Option<&str>) -> bool {
+    name.is_some_and(|n| n.eq_ignore_ascii_case(t))
+}
+
+// ---- `<title>` ----
+
+/// "Name - Title - Upwork Freelancer from City, Country".
+pub fn read_title(page: &dyn Page, b: &mut Builder) {
+    let Some(raw) = page.first_text(None, &["title"]) else { return };
+    let Some((name, title, loc)) = parse_title(&raw) else { return };
+    fill!(b, Field::Name, name, "<title>", name);
+    fill!(b, Field::Title, title, "<title>", title);
+    fill!(b, Field::Location, location, "<title>", loc.and_then(|(city, country)| location(city.as_deref(), Some(&country), None)));
+}
+
+type TitleParts = (Option<String>, Option<String>, Option<(Option<String>, String)>);
+
+fn parse_title(raw: &str) -> Option<TitleParts> {
+    const MARK: &str = "Upwork Freelancer";
+    let at = raw.find(MARK)?;
+    let left = raw.get(..at)?.trim_end().trim_end_matches(['-', '|', '–']).trim_end();
+    let right = raw.get(at + MARK.len()..)?.trim();
+    let (name, title) = match left.split_once(" - ") {
+        Some((n, t)) => (text::clean(n, MAX_NAME), text::clean(t, MAX_TITLE)),
+        None => (text::clean(left, MAX_NAME), None),
+    };
+    let loc = right.strip_prefix("from").map(str::trim).and_then(|place| {
+        let (city, country) = match place.rsplit_once(',') {
+            Some((c, k)) => (text::clean(c, MAX_PLACE), k.trim()),
+            None => (None, place),
+        };
+        Some((city, text::clean(country, MAX_PLACE)?))
+    });
+    Some((name, title, loc))
+}
+
+// ---- (C) rendered DOM ----
+
+pub fn read_dom(page: &dyn Page, b: &mut Builder) {
+    // Name.
+    fill_src!(
+        b,
+        Field::Name,
+        name,
+        first_parsed(page, None, sel::NAME, |t| text::clean(t, MAX_NAME)).map(|(v, css)| (v, css.to_string()))
+    );
+    fill!(
+        b,
+        Field::Name,
+        name,
+        format!("{}[alt]", sel::NAME_FROM_PHOTO_ALT),
+        page.select(None, sel::NAME_FROM_PHOTO_ALT).into_iter().find_map(|n| page.attr(n, "alt")).and_then(|a| text::clean(&a, MAX_NAME))
+    );
+
+    // Title: never the name, never a section heading.
+    let name = b.p.name.clone();
+    fill_src!(
+        b,
+        Field::Title,
+        title,
+        first_parsed(page, None, sel::TITLE, |t| {
+            let t = text::clean(t, MAX_TITLE)?;
+            // "Portfolio (6)" is the "portfolio" heading.
+            let bare = t.trim_end_matches(|c: char| c.is_ascii_digit() || matches!(c, '(' | ')' | ' ')).to_lowercase();
+            let heading = sel::NOT_A_TITLE.contains(&bare.as_str());
+            (!heading && !is_name(&t, name.as_deref())).then_some(t)
+        })
+        .map(|(v, css)| (v, css.to_string()))
+    );
+
+    // Rate: documented places, then the first "$x/hr" in narrow-to-wide scopes.
+    fill_src!(
+        b,
+        Field::HourlyRate,
+        hourly_rate,
+        first_parsed(page, None, sel::RATE, |t| text::parse_rate(t).and_then(plausible_rate)).map(|(v, css)| (v, css.to_string()))
+    );
+    if b.wants(Field::HourlyRate) {
+        for scope in sel::RATE_TEXT_SCOPES {
+            let Some(node) = page.select(None, scope).into_iter().next() else { continue };
+            if let Some(rate) = text::parse_rate(&visible_text(page, node)).and_then(plausible_rate) {
+                b.p.hourly_rate = Some(rate);
+                b.note(Field::HourlyRate, format!("\"$…/hr\" text in {scope}"));
+                break;
+            }
+        }
+    }
+
+    read_location(page, b);
+    read_job_success(page, b);
+    read_badges(page, b);
+    read_stats(page, b);
+
+    // Hours per week.
+    fill_src!(
+        b,
+        Field::HoursPerWeek,
+        hours_per_week,
+        first_parsed(page, None, sel::HOURS_PER_WEEK, text::parse_availability).map(|(v, css)| (v, css.to_string()))
+    );
+    fill_src!(
+        b,
+        Field::HoursPerWeek,
+        hours_per_week,
+        smallest_parsed(page, None, sel::CAPTION_SCAN, 300, |t| starts_with_caption(t, "Hours per week"), |t| {
+            text::parse_availability(t.get("Hours per week".len()..)?)
+        })
+        .map(|(v, css)| (v, format!("{css} captioned \"Hours per week\"")))
+    );
+
+    // Member since (placement UNCERTAIN: found by caption).
+    fill_src!(
+        b,
+        Field::MemberSince,
+        member_since,
+        smallest_parsed(page, None, sel::MEMBER_SINCE_SCAN, 80, |t| starts_with_caption(t, "Member since"), |t| {
+            text::parse_year_month(t.get("Member since".len()..)?)
+        })
+        .map(|(v, css)| (v, format!("{css} captioned \"Member since\"")))
+    );
+
+    // Languages.
+    if b.wants(Field::Languages) {
+        for css in sel::LANGUAGES {
+            let langs: Vec<Language> = page
+                .select(None, css)
+                .into_iter()
+                .take(50)
+                .filter_map(|n| parse_language(&visible_text(page, n)))
+                .collect();
+            if !langs.is_empty() {
+                b.p.languages = Some(langs);
+                b.note(Field::Languages, *css);
+                break;
+            }
+        }
+    }
+
+    // ID verification: positive evidence only; its absence proves nothing.
+    fill!(
+        b,
+        Field::IdVerified,
+        id_verified,
+        sel::ID_VERIFIED[0],
+        sel::ID_VERIFIED.iter().any(|css| !page.select(None, css).is_empty()).then_some(true)
+    );
+
+    read_work(page, b);
+}
+
+fn read_location(page: &dyn Page, b: &mut Builder) {
+    if b.wants(Field::Location) {
+        let city = first_parsed(page, None, sel::CITY, |t| text::clean(t, MAX_PLACE));
+        let country = first_parsed(page, None, sel::COUNTRY, |t| text::clean(t, MAX_PLACE));
+        if let Some((country, css)) = country {
+            fill!(b, Field::Location, location, css, location(city.as_ref().map(|c| c.0.as_str()), Some(&country), None));
+        }
+    }
+    if b.wants(Field::Location) {
+        fill_src!(
+            b,
+            Field::Location,
+            location,
+            first_parsed(page, None, sel::LOCATION_LINE, |t| {
+                let (city, country) = split_location_line(t)?;
+                location(city.as_deref(), Some(&country), None)
+            })
+            .map(|(v, css)| (v, css.to_string()))
+        );
+    }
+    // Local time.
+    fill_src!(
+        b,
+        Field::LocalTime,
+        local_time,
+        first_parsed(page, None, sel::LOCAL_TIME, text::parse_clock).map(|(v, css)| (v, css.to_string()))
+    );
+    fill_src!(
+        b,
+        Field::LocalTime,
+        local_time,
+        first_parsed(page, None, sel::LOCATION_LINE, text::parse_local_time).map(|(v, css)| (v, css.to_string()))
+    );
+    fill_src!(
+        b,
+        Field::LocalTime,
+        local_time,
+        smallest_parsed(page, None, sel::LOCAL_TIME_SCAN, 160, |t| t.to_lowercase().contains("local time"), text::parse_local_time)
+            .map(|(v, css)| (v, format!("{css} with \"… local time\"")))
+    );
+}
+
+/// "Kraków, Poland – 3:42 pm local time" → (Some("Kraków"), "Poland").
+fn split_location_line(t: &str) -> Option<(Option<String>, String)> {
+    let cut = [" – ", " - ", " — ", " · ", " • "].iter().filter_map(|s| t.find(s)).min();
+    let cut = cut.or_else(|| t.find(|c: char| c.is_ascii_digit())).unwrap_or(t.len());
+    let place = t.get(..cut)?.trim();
+    let (city, country) = match place.rsplit_once(',') {
+        Some((c, k)) => (text::clean(c, MAX_PLACE), k.trim()),
+        None => (None, place),
+    };
+    let ok = !country.is_empty() && country.chars().count() <= 60 && !country.chars().any(|c| c.is_ascii_digit());
+    ok.then(|| text::clean(country, MAX_PLACE)).flatten().map(|k| (city, k))
+}
+
+fn read_job_success(page: &dyn Page, b: &mut Builder) {
+    fill_src!(
+        b,
+        Field::JobSuccess,
+        job_success,
+        first_parsed(page, None, sel::JSS_TEXT, text::parse_percent).map(|(v, css)| (v, css.to_string()))
+    );
+    if b.wants(Field::JobSuccess) {
+        for css in sel::JSS_RING {
+            let found = page.select(None, css).into_iter().take(20).find_map(|n| {
+                let class = page.attr(n, "class")?;
+                class.split_whitespace().find_map(|c| {
+                    let digits = c.strip_prefix("air3-progress-circle-")?;
+                    digits.parse::<u8>().ok().filter(|v| *v <= 100)
+                })
+            });
+            if let Some(v) = found {
+                b.p.job_success = Some(v);
+                b.note(Field::JobSuccess, format!("{css} (class)"));
+                break;
+            }
+        }
+    }
+}
+
+fn read_badges(page: &dyn Page, b: &mut Builder) {
+    if !b.wants(Field::Badges) {
+        return;
+    }
+    for css in sel::BADGES {
+        let mut badges: Vec<String> = Vec::new();
+        for n in page.select(None, css).into_iter().take(20) {
+            if let Some(t) = text::clean(&visible_text(page, n), MAX_SHORT) {
+                if !badges.contains(&t) {
+                    badges.push(t);
+                }
+            }
+        }
+        if !badges.is_empty() {
+            b.p.badges = Some(badges);
+            b.note(Field::Badges, *css);
+            return;
+        }
+    }
+    // A badge block that is present and empty means "no badges"; one with other text is unknown markup.
+    for css in sel::BADGE_BLOCKS {
+        if let Some(n) = page.select(None, css).into_iter().next() {
+            if visible_text(page, n).is_empty() {
+                b.p.badges = Some(Vec::new());
+                b.note(Field::Badges, format!("{css} (empty)"));
+            }
+            return;
+        }
+    }
+}
+
+/// Stat cards, matched by caption ("Total earnings" / "Total jobs" / "Total hours"), not by order.
+fn read_stats(page: &dyn Page, b: &mut Builder) {
+    for css in sel::STAT_CARDS {
+        for card in page.select(None, css).into_iter().take(30) {
+            let Some((value, _)) = first_parsed(page, Some(card), sel::STAT_VALUE, |t| Some(t.to_string())) else { continue };
+            let whole = visible_text(page, card);
+            let caption = whole.replacen(&value, " ", 1);
+            let caption = squash(&caption);
+            let lower = caption.to_lowercase();
+            let src = format!("{css} \"{caption}\"");
+            if lower.contains("earn") {
+                fill!(b, Field::TotalEarnings, total_earnings, src, text::parse_money(&value).and_then(plausible_earnings));
+            } else if lower.contains("job") && !lower.contains("success") {
+                fill!(b, Field::TotalJobs, total_jobs, src, text::parse_count(&value).and_then(|n| plausible_jobs(n as f64)));
+            } else if lower.contains("hour") && !lower.contains("week") {
+                fill!(b, Field::TotalHours, total_hours, src, text::parse_hours(&value).and_then(plausible_total_hours));
+            }
+        }
+    }
+}
+
+/// "English: Native or Bilingual" → English / Native or Bilingual; "German Fluent" works too.
+fn parse_language(t: &str) -> Option<Language> {
+    const LEVELS: &[&str] = &["Native or Bilingual", "Conversational", "Fluent", "Basic", "Native"];
+    let (name, level) = match t.split_once(':') {
+        Some((n, l)) => (n.trim(), text::clean(l, MAX_SHORT)),
+        None => match LEVELS.iter().find(|l| t.ends_with(*l) && t.len() > l.len()) {
+            Some(l) => (t[..t.len() - l.len()].trim(), Some((*l).to_string())),
+            None => (t.trim(), None),
+        },
+    };
+    let name = text::clean(name, MAX_SHORT)?;
+    let plausible = name.chars().any(char::is_alphabetic) && !name.chars().any(|c| c.is_ascii_digit()) && name.split(' ').count() <= 4;
+    plausible.then_some(Language { name, level })
+}
+
+// ---- Work history ----
+
+/// The client's words without the quotation marks the page wraps them in.
+fn strip_quotes(t: &str) -> &str {
+    let t = t.trim();
+    const PAIRS: [(char, char); 6] =
+        [('"', '"'), ('\u{201C}', '\u{201D}'), ('\u{201E}', '\u{201C}'), ('\u{2018}', '\u{2019}'), ('\'', '\''), ('«', '»')];
+    for (open, close) in PAIRS {
+        if let Some(inner) = t.strip_prefix(open).and_then(|r| r.strip_suffix(close)) {
+            if !inner.contains(open) && !inner.contains(close) {
+                return inner.trim();
+            }
+        }
+    }
+    t
+}
+
+fn read_work(page: &dyn Page, b: &mut Builder) {
+    if !b.wants(Field::WorkHistory) {
+        return;
+    }
+    let mut found: Option<(Vec<Node>, String)> = None;
+    'outer: for section in sel::WORK_SECTIONS {
+        for item in sel::WORK_ITEMS {
+            let css = format!("{section} {item}");
+            let nodes = page.select(None, &css);
+            if !nodes.is_empty() {
+                found = Some((nodes, css));
+                break 'outer;
+            }
+        }
+    }
+    if found.is_none() {
+        found = sel::WORK_ITEMS.iter().find_map(|css| {
+            let nodes = page.select(None, css);
+            (!nodes.is_empty()).then(|| (nodes, css.to_string()))
+        });
+    }
+    let Some((nodes, css)) = found else { return };
+    let entries: Vec<WorkEntry> = nodes
+        .into_iter()
+        .take(sel::MAX_WORK_ENTRIES)
+        .map(|n| work_entry(page, n))
+        .filter(|e| e.title.is_some() || e.start.is_some())
+        .collect();
+    if !entries.is_empty() {
+        b.p.work_history = Some(entries);
+        b.note(Field::WorkHistory, css);
+    }
+}
+
+fn work_entry(page: &dyn Page, item: Node) -> WorkEntry {
+    let mut e = WorkEntry {
+        title: first_parsed(page, Some(item), sel::WORK_TITLE, |t| text::clean(t, MAX_TITLE)).map(|x| x.0),
+        rating: first_parsed(page, Some(item), sel::WORK_RATING, |t| text::parse_rating(t).and_then(plausible_rating)).map(|x| x.0),
+        feedback: first_parsed(page, Some(item), sel::WORK_FEEDBACK, |t| {
+            let t = text::clean(strip_quotes(t), MAX_FEEDBACK)?;
+            let lower = t.to_lowercase();
+            let placeholder = lower.starts_with("no feedback") || lower == "job in progress" || lower.starts_with("no comment");
+            (!placeholder).then_some(t)
+        })
+        .map(|x| x.0),
+        ..WorkEntry::default()
+    };
+    let range = first_parsed(page, Some(item), sel::WORK_DATES, text::parse_date_range)
+        .map(|x| x.0)
+        .or_else(|| {
+            smallest_parsed(page, Some(item), sel::WORK_DATES_SCAN, 80, |_| true, |t| {
+                text::parse_date_range(t).filter(|r| r.end.is_some() || r.ongoing)
+            })
+            .map(|x| x.0)
+        });
+    if let Some(r) = range {
+        e.start = Some(r.start);
+        e.end = r.end;
+        e.ongoing = r.ongoing;
+    }
+
+    // Terms: one `strong` each for earnings, rate, hours, "Fixed-price".
+    let mut terms: Vec<String> = sel::WORK_TERMS
+        .iter()
+        .flat_map(|css| page.select(Some(item), css))
+        .take(12)
+        .map(|n| visible_text(page, n))
+        .filter(|t| !t.is_empty())
+        .collect();
+    if terms.is_empty() {
+        // Markup changed: the item's own text without the title and the client's words (which may
+        // mention hours or money), split at the "·" / "|" separators Upwork puts between terms.
+        let mut whole = visible_text(page, item);
+        for known in [&e.title, &e.feedback].into_iter().flatten() {
+            whole = whole.replacen(known.as_str(), " ", 1);
+        }
+        terms = whole.split(['·', '|', '•']).map(str::trim).filter(|t| !t.is_empty()).take(12).map(str::to_string).collect();
+    }
+    let mut fixed = false;
+    for t in &terms {
+        if t.to_lowercase().contains("fixed") {
+            fixed = true;
+        }
+        let rate = text::parse_rate(t).and_then(plausible_rate);
+        if let Some(h) = text::parse_quantity(t, HOUR_UNITS).and_then(plausible_entry_hours) {
+            e.hours.get_or_insert(h);
+        }
+        // The first amount of a term is its earnings unless it is the term's rate.
+        if let Some(m) = text::parse_money(t).and_then(plausible_earnings) {
+            if rate.as_ref() != Some(&m) {
+                e.earnings.get_or_insert(m);
+            }
+        }
+        if let Some(r) = rate {
+            e.rate.get_or_insert(r);
+        }
+    }
+    e.kind = if fixed {
+        Some(ContractKind::FixedPrice)
+    } else if e.rate.is_some() || e.hours.is_some() {
+        Some(ContractKind::Hourly)
+    } else {
+        None
+    };
+    if fixed {
+        e.hours = None;
+        e.rate = None;
+    }
+    e
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn title_tag() {
+        let (n, t, l) = parse_title("Marta K. - Senior Go Developer - Backend - Upwork Freelancer from Kraków, Poland").unwrap();
+        assert_eq!(n.as_deref(), Some("Marta K."));
+        assert_eq!(t.as_deref(), Some("Senior Go Developer - Backend"));
+        assert_eq!(l, Some((Some("Kraków".to_string()), "Poland".to_string())));
+        let (n, t, l) = parse_title("Ana P. - Upwork Freelancer from Portugal").unwrap();
+        assert_eq!((n.as_deref(), t, l), (Some("Ana P."), None, Some((None, "Portugal".to_string()))));
+        assert!(parse_title("Some blog - Home").is_none());
+    }
+
+    #[test]
+    fn location_lines_and_languages() {
+        assert_eq!(split_location_line("Kraków, Poland – 3:42 pm local time"), Some((Some("Kraków".into()), "Poland".into())));
+        assert_eq!(split_location_line("Poland 3:42 pm local time"), Some((None, "Poland".into())));
+        assert_eq!(split_location_line("3:42 pm local time"), None);
+        let l = parse_language("English: Native or Bilingual").unwrap();
+        assert_eq!((l.name.as_str(), l.level.as_deref()), ("English", Some("Native or Bilingual")));
+        let l = parse_language("German Fluent").unwrap();
+        assert_eq!((l.name.as_str(), l.level.as_deref()), ("German", Some("Fluent")));
+        assert!(parse_language("42").is_none());
+    }
+
+    #[test]
+    fn feedback_quotes() {
+        assert_eq!(strip_quotes("\"Great work, Wei!\""), "Great work, Wei!");
+        assert_eq!(strip_quotes("\u{201C}Danke, Jan.\u{201D}"), "Danke, Jan.");
+        assert_eq!(strip_quotes("He said \"wow\" twice"), "He said \"wow\" twice");
+        assert_eq!(strip_quotes("\"a\" and \"b\""), "\"a\" and \"b\"");
+        assert_eq!(strip_quotes("\""), "\"");
+    }
+}

@@ -1,0 +1,849 @@
+//! A small, bounded reader for the JavaScript literal Nuxt 2 writes into `window.__NUXT__=…`.
+//!
+//! Nuxt 2 serialises its store with `devalue`, which emits either a plain object literal
+//! (`{layout:"default",state:{…}}`: JSON with unquoted keys) or, when values repeat, an IIFE
+//! `(function(a,b,c){return {…a…}}(null,false,"x"))` whose parameters stand for the arguments;
+//! cyclic values add assignment statements before the `return` (`a.self=a;`). This reader
+//! evaluates exactly that subset into a `serde_json::Value` — it never runs code. Anything else
+//! (operators, regular expressions, unbalanced input) makes it give up with `None`.
+//!
+//! Limits keep hostile pages harmless: input size, nesting depth, and a node budget that also
+//! counts every copy of a parameter, so `[a,a,a,…]` cannot expand exponentially.
+
+use serde_json::{Map, Number, Value};
+
+/// Larger scripts are not profile state (real pages carry 1–2 MB).
+pub const MAX_INPUT: usize = 16 * 1024 * 1024;
+/// Nesting deeper than this is rejected (serde_json's own limit is 128 too).
+pub const MAX_DEPTH: usize = 128;
+/// Values (and string bytes / 64) that one parse may produce, copies of parameters included.
+pub const MAX_NODES: usize = 4_000_000;
+/// At most this many `__NUXT__` parameters / arguments.
+const MAX_PARAMS: usize = 20_000;
+
+/// Finds `__NUXT__ = <literal>` in a script's text and reads the literal.
+pub fn parse_nuxt_assignment(script: &str) -> Option<Value> {
+    if script.len() > MAX_INPUT {
+        return None;
+    }
+    // The first occurrence may be a read (`if(window.__NUXT__)…`); try the first few.
+    script.match_indices("__NUXT__").take(8).find_map(|(at, key)| {
+        let rest = script.get(at + key.len()..)?.trim_start();
+        let value = rest.strip_prefix('=')?;
+        if value.starts_with('=') {
+            return None; // a comparison, not an assignment
+        }
+        parse_literal(value)
+    })
+}
+
+/// Reads one JavaScript literal expression from the start of `src` (trailing text is ignored).
+pub fn parse_literal(src: &str) -> Option<Value> {
+    if src.len() > MAX_INPUT {
+        return None;
+    }
+    let mut p = Parser { s: src.as_bytes(), src, pos: 0, depth: 0, budget: MAX_NODES, scopes: Vec::new() };
+    p.value()
+}
+
+struct Parser<'a> {
+    s: &'a [u8],
+    src: &'a str,
+    pos: usize,
+    depth: usize,
+    budget: usize,
+    /// Innermost last: (parameter name, value, its size in nodes, its depth).
+    scopes: Vec<Vec<(String, Value, usize, usize)>>,
+}
+
+impl<'a> Parser<'a> {
+    fn peek(&self) -> Option<u8> {
+        self.s.get(self.pos).copied()
+    }
+
+    /// Charges `n` nodes; once the budget is exceeded every later step fails too.
+    fn spend(&mut self, n: usize) -> Option<()> {
+        match self.budget.checked_sub(n) {
+            Some(left) => {
+                self.budget = left;
+                Some(())
+            }
+            None => {
+                self.budget = 0;
+                None
+            }
+        }
+    }
+
+    /// Skips whitespace and comments.
+    fn ws(&mut self) {
+        loop {
+            match self.peek() {
+                Some(b' ' | b'\t' | b'\n' | b'\r' | 0x0b | 0x0c) => self.pos += 1,
+                Some(b'/') if self.s.get(self.pos + 1) == Some(&b'/') => {
+                    while let Some(c) = self.peek() {
+                        self.pos += 1;
+                        if c == b'\n' {
+                            break;
+                        }
+                    }
+                }
+                Some(b'/') if self.s.get(self.pos + 1) == Some(&b'*') => {
+                    match self.src.get(self.pos + 2..).and_then(|r| r.find("*/")) {
+                        Some(end) => self.pos += 2 + end + 2,
+                        None => self.pos = self.s.len(),
+                    }
+                }
+                Some(0xC2) if self.s.get(self.pos + 1) == Some(&0xA0) => self.pos += 2, // NBSP
+                Some(0xEF) if self.s.get(self.pos + 1..self.pos + 3) == Some(&[0xBB, 0xBF]) => self.pos += 3, // BOM
+                _ => break,
+            }
+        }
+    }
+
+    fn eat(&mut self, c: u8) -> bool {
+        self.ws();
+        if self.peek() == Some(c) {
+            self.pos += 1;
+            true
+        } else {
+            false
+        }
+    }
+
+    fn ident(&mut self) -> Option<&'a str> {
+        self.ws();
+        let start = self.pos;
+        let rest = self.src.get(start..)?;
+        let mut end = 0;
+        for (i, c) in rest.char_indices() {
+            let ok = c == '_' || c == '$' || c.is_alphabetic() || (i > 0 && (c.is_ascii_digit() || c == '\u{200C}' || c == '\u{200D}'));
+            if !ok {
+                break;
+            }
+            end = i + c.len_utf8();
+        }
+        if end == 0 {
+            return None;
+        }
+        self.pos = start + end;
+        Some(&rest[..end])
+    }
+
+    fn keyword_ahead(&self, kw: &str) -> bool {
+        let Some(rest) = self.src.get(self.pos..) else { return false };
+        rest.starts_with(kw)
+            && !rest[kw.len()..].starts_with(|c: char| c == '_' || c == '$' || c.is_alphanumeric())
+    }
+
+    fn value(&mut self) -> Option<Value> {
+        self.ws();
+        self.depth += 1;
+        if self.depth > MAX_DEPTH {
+            return None;
+        }
+        self.spend(1)?;
+        let v = self.value_inner();
+        self.depth -= 1;
+        v
+    }
+
+    fn value_inner(&mut self) -> Option<Value> {
+        match self.peek()? {
+            b'{' => self.object(),
+            b'[' => self.array(),
+            b'"' | b'\'' | b'`' => {
+                let s = self.string()?;
+                self.spend(s.len() / 64)?;
+                Some(Value::String(s))
+            }
+            b'0'..=b'9' | b'.' | b'-' | b'+' => self.number(),
+            b'!' => {
+                // Minifiers write !0 / !1 for true / false.
+                self.pos += 1;
+                let v = self.value()?;
+                Some(Value::Bool(!truthy(&v)))
+            }
+            b'(' => {
+                self.pos += 1;
+                self.ws();
+                if self.keyword_ahead("function") {
+                    self.iife_in_parens()
+                } else {
+                    let v = self.value()?;
+                    self.eat(b')').then_some(v)
+                }
+            }
+            _ => self.word(),
+        }
+    }
+
+    fn word(&mut self) -> Option<Value> {
+        if self.keyword_ahead("function") {
+            // `function(a){return …}(args)` without surrounding parentheses.
+            let (params, body) = self.function_head_and_body()?;
+            if !self.eat(b'(') {
+                return None;
+            }
+            let args = self.args()?;
+            return self.call(params, body, args);
+        }
+        let name = self.ident()?;
+        match name {
+            "true" => return Some(Value::Bool(true)),
+            "false" => return Some(Value::Bool(false)),
+            "null" | "undefined" | "NaN" | "Infinity" => return Some(Value::Null),
+            "void" => {
+                self.value()?;
+                return Some(Value::Null);
+            }
+            "new" => {
+                // new Date(…), new Map([…]), new Set([…]): keep the first argument.
+                let _ctor = self.ident()?;
+                while self.eat(b'.') {
+                    self.ident()?;
+                }
+                if !self.eat(b'(') {
+                    return Some(Value::Null);
+                }
+                let mut args = self.args()?;
+                return Some(if args.is_empty() { Value::Null } else { args.swap_remove(0) });
+            }
+            _ => {}
+        }
+        // A parameter reference, or a call such as Object.create(null) / JSON.parse("…").
+        let mut path = vec![name];
+        while self.eat(b'.') {
+            path.push(self.ident()?);
+        }
+        self.ws();
+        if self.peek() == Some(b'(') {
+            self.pos += 1;
+            let mut args = self.args()?;
+            if path == ["JSON", "parse"] {
+                if let Some(Value::String(s)) = args.first() {
+                    if s.len() > MAX_INPUT {
+                        return None;
+                    }
+                    let v: Value = serde_json::from_str(s).ok()?;
+                    let (n, _) = measure(&v, self.budget);
+                    self.spend(n)?;
+                    return Some(v);
+                }
+                return None;
+            }
+            return Some(if args.is_empty() { Value::Null } else { args.swap_remove(0) });
+        }
+        if path.len() == 1 {
+            return self.lookup(name);
+        }
+        // Member access on a parameter (`a.b`): resolve it.
+        let base = self.lookup(path[0])?;
+        let mut cur = &base;
+        for key in &path[1..] {
+            match cur.get(key) {
+                Some(v) => cur = v,
+                None => return Some(Value::Null),
+            }
+        }
+        Some(cur.clone())
+    }
+
+    /// A parameter's value (a copy), charged to the budget; unknown names are `null`.
+    fn lookup(&mut self, name: &str) -> Option<Value> {
+        let found = self
+            .scopes
+            .iter()
+            .rev()
+            .find_map(|scope| scope.iter().rev().find(|(n, ..)| n == name))
+            .map(|(_, v, size, depth)| (v.clone(), *size, *depth));
+        match found {
+            Some((v, size, depth)) => {
+                self.spend(size)?;
+                if self.depth + depth > MAX_DEPTH {
+                    return None;
+                }
+                Some(v)
+            }
+            None => Some(Value::Null),
+        }
+    }
+
+    fn object(&mut self) -> Option<Value> {
+        self.pos += 1; // '{'
+        let mut map = Map::new();
+        loop {
+            self.ws();
+            if self.eat(b'}') {
+                return Some(Value::Object(map));
+            }
+            let key = match self.peek()? {
+                b'"' | b'\'' => self.string()?,
+                b'0'..=b'9' => {
+                    let start = self.pos;
+                    while self.peek().is_some_and(|c| c.is_ascii_digit() || c == b'.') {
+                        self.pos += 1;
+                    }
+                    self.src.get(start..self.pos)?.to_string()
+                }
+                _ => self.ident()?.to_string(),
+            };
+            self.ws();
+            let v = if self.eat(b':') {
+                self.value()?
+            } else if matches!(self.peek(), Some(b',' | b'}')) {
+                // Shorthand `{a}`.
+                self.lookup(&key)?
+            } else {
+                return None;
+            };
+            self.spend(key.len() / 64)?;
+            map.insert(key, v);
+            if !self.eat(b',') {
+                return self.eat(b'}').then_some(Value::Object(map));
+            }
+        }
+    }
+
+    fn array(&mut self) -> Option<Value> {
+        self.pos += 1; // '['
+        let mut items = Vec::new();
+        loop {
+            self.ws();
+            if self.eat(b']') {
+                return Some(Value::Array(items));
+            }
+            if self.peek() == Some(b',') {
+                // A hole: `[,1]`.
+                self.pos += 1;
+                items.push(Value::Null);
+                continue;
+            }
+            items.push(self.value()?);
+            if !self.eat(b',') {
+                return self.eat(b']').then_some(Value::Array(items));
+            }
+        }
+    }
+
+    fn string(&mut self) -> Option<String> {
+        let quote = self.peek()?;
+        self.pos += 1;
+        let mut out = String::new();
+        loop {
+            let rest = self.src.get(self.pos..)?;
+            // Copy the run up to the next quote, backslash or line break in one go.
+            let run = rest.find(|c: char| c as u32 == quote as u32 || c == '\\' || c == '\n' || c == '\r' || (quote == b'`' && c == '$'))?;
+            out.push_str(&rest[..run]);
+            self.pos += run;
+            let c = self.peek()?;
+            self.pos += 1;
+            match c {
+                b'\\' => self.escape(&mut out)?,
+                b'\n' | b'\r' if quote != b'`' => return None,
+                b'\n' | b'\r' => out.push(c as char),
+                b'$' => {
+                    if self.peek() == Some(b'{') {
+                        return None; // template interpolation is code
+                    }
+                    out.push('$');
+                }
+                _ => return Some(out), // the closing quote
+            }
+        }
+    }
+
+    fn hex(&mut self, n: usize) -> Option<u32> {
+        let h = self.src.get(self.pos..self.pos + n)?;
+        if !h.bytes().all(|b| b.is_ascii_hexdigit()) {
+            return None;
+        }
+        self.pos += n;
+        u32::from_str_radix(h, 16).ok()
+    }
+
+    fn escape(&mut self, out: &mut String) -> Option<()> {
+        let c = self.src.get(self.pos..)?.chars().next()?;
+        self.pos += c.len_utf8();
+        match c {
+            'n' => out.push('\n'),
+            't' => out.push('\t'),
+            'r' => out.push('\r'),
+            'b' => out.push('\u{8}'),
+            'f' => out.push('\u{c}'),
+            'v' => out.push('\u{b}'),
+            '0' if !self.peek().is_some_and(|d| d.is_ascii_digit()) => out.push('\0'),
+            'x' => out.push(char::from_u32(self.hex(2)?)?),
+            'u' => {
+                let cp = if self.peek() == Some(b'{') {
+                    self.pos += 1;
+                    let end = self.src.get(self.pos..)?.find('}')?;
+                    if end == 0 || end > 6 {
+                        return None;
+                    }
+                    let v = self.hex(end)?;
+                    self.pos += 1;
+                    v
+                } else {
+                    self.hex(4)?
+                };
+                if (0xD800..0xDC00).contains(&cp) {
+                    // A high surrogate: pair it with a following \uDC00–\uDFFF if there is one.
+                    let save = self.pos;
+                    if self.src.get(self.pos..self.pos + 2) == Some("\\u") {
+                        self.pos += 2;
+                        if let Some(lo) = self.hex(4).filter(|lo| (0xDC00..0xE000).contains(lo)) {
+                            let full = 0x10000 + ((cp - 0xD800) << 10) + (lo - 0xDC00);
+                            out.push(char::from_u32(full).unwrap_or('\u{FFFD}'));
+                            return Some(());
+                        }
+                    }
+                    self.pos = save;
+                    out.push('\u{FFFD}');
+                } else {
+                    out.push(char::from_u32(cp).unwrap_or('\u{FFFD}'));
+                }
+            }
+            '\r' => {
+                // Line continuation.
+                if self.peek() == Some(b'\n') {
+                    self.pos += 1;
+                }
+            }
+            '\n' | '\u{2028}' | '\u{2029}' => {}
+            other => out.push(other),
+        }
+        Some(())
+    }
+
+    fn number(&mut self) -> Option<Value> {
+        let start = self.pos;
+        let mut neg = false;
+        if let Some(sign @ (b'-' | b'+')) = self.peek() {
+            neg = sign == b'-';
+            self.pos += 1;
+            self.ws();
+            if self.keyword_ahead("Infinity") {
+                self.pos += "Infinity".len();
+                return Some(Value::Null);
+            }
+        }
+        let digits_start = self.pos;
+        // Hex / octal / binary integers.
+        if self.peek() == Some(b'0') && matches!(self.s.get(self.pos + 1), Some(b'x' | b'X' | b'o' | b'O' | b'b' | b'B')) {
+            let radix = match self.s[self.pos + 1] {
+                b'x' | b'X' => 16,
+                b'o' | b'O' => 8,
+                _ => 2,
+            };
+            self.pos += 2;
+            let ds = self.pos;
+            while self.peek().is_some_and(|c| c.is_ascii_alphanumeric()) {
+                self.pos += 1;
+            }
+            let v = i64::from_str_radix(self.src.get(ds..self.pos)?, radix).ok()?;
+            return Some(Value::from(if neg { -v } else { v }));
+        }
+        let mut is_int = true;
+        while self.peek().is_some_and(|c| c.is_ascii_digit()) {
+            self.pos += 1;
+        }
+        if self.peek() == Some(b'.') {
+            is_int = false;
+            self.pos += 1;
+            while self.peek().is_some_and(|c| c.is_ascii_digit()) {
+                self.pos += 1;
+            }
+        }
+        if matches!(self.peek(), Some(b'e' | b'E')) {
+            is_int = false;
+            self.pos += 1;
+            if matches!(self.peek(), Some(b'+' | b'-')) {
+                self.pos += 1;
+            }
+            let es = self.pos;
+            while self.peek().is_some_and(|c| c.is_ascii_digit()) {
+                self.pos += 1;
+            }
+            if self.pos == es {
+                return None;
+            }
+        }
+        let text = self.src.get(digits_start..self.pos)?;
+        if text.is_empty() || text == "." || self.pos - start > 400 {
+            return None;
+        }
+        if is_int {
+            if let Ok(v) = text.parse::<i64>() {
+                return Some(Value::from(if neg { -v } else { v }));
+            }
+        }
+        let v: f64 = text.parse().ok()?;
+        let v = if neg { -v } else { v };
+        Some(Number::from_f64(v).map(Value::Number).unwrap_or(Value::Null))
+    }
+
+    /// Arguments up to and including the closing ')'.
+    fn args(&mut self) -> Option<Vec<Value>> {
+        let mut out = Vec::new();
+        loop {
+            self.ws();
+            if self.eat(b')') {
+                return Some(out);
+            }
+            if out.len() >= MAX_PARAMS {
+                return None;
+            }
+            out.push(self.value()?);
+            if !self.eat(b',') {
+                return self.eat(b')').then_some(out);
+            }
+        }
+    }
+
+    /// After `function`: the parameter names and the byte range of the body (between braces);
+    /// leaves the position after the closing brace.
+    fn function_head_and_body(&mut self) -> Option<(Vec<String>, (usize, usize))> {
+        self.pos += "function".len();
+        self.ws();
+        if self.peek() != Some(b'(') {
+            self.ident()?; // a function name
+        }
+        if !self.eat(b'(') {
+            return None;
+        }
+        let mut params = Vec::new();
+        loop {
+            self.ws();
+            if self.eat(b')') {
+                break;
+            }
+            if params.len() >= MAX_PARAMS {
+                return None;
+            }
+            params.push(self.ident()?.to_string());
+            if !self.eat(b',') {
+                if !self.eat(b')') {
+                    return None;
+                }
+                break;
+            }
+        }
+        if !self.eat(b'{') {
+            return None;
+        }
+        let body_start = self.pos;
+        self.skip_balanced(b'}')?;
+        let body_end = self.pos - 1;
+        Some((params, (body_start, body_end)))
+    }
+
+    /// Skips to just after the `close` that balances an already-consumed opener, minding strings
+    /// and comments.
+    fn skip_balanced(&mut self, close: u8) -> Option<()> {
+        let mut stack: Vec<u8> = vec![close];
+        while let Some(c) = self.peek() {
+            match c {
+                b'"' | b'\'' | b'`' => {
+                    self.string()?;
+                    continue;
+                }
+                b'/' if matches!(self.s.get(self.pos + 1), Some(b'/' | b'*')) => {
+                    self.ws();
+                    continue;
+                }
+                b'{' => stack.push(b'}'),
+                b'[' => stack.push(b']'),
+                b'(' => stack.push(b')'),
+                b'}' | b']' | b')' => {
+                    if stack.pop() != Some(c) {
+                        return None;
+                    }
+                    if stack.is_empty() {
+                        self.pos += 1;
+                        return Some(());
+                    }
+                }
+                _ => {}
+            }
+            if stack.len() > MAX_DEPTH * 4 {
+                return None;
+            }
+            self.pos += 1;
+        }
+        None
+    }
+
+    /// `(function(a,b){…}(args))` or `(function(a,b){…})(args)`; the '(' is consumed.
+    fn iife_in_parens(&mut self) -> Option<Value> {
+        let (params, body) = self.function_head_and_body()?;
+        if self.eat(b'(') {
+            let args = self.args()?;
+            if !self.eat(b')') {
+                return None;
+            }
+            self.call(params, body, args)
+        } else if self.eat(b')') && self.eat(b'(') {
+            let args = self.args()?;
+            self.call(params, body, args)
+        } else {
+            None
+        }
+    }
+
+    /// Binds the arguments and evaluates the body's assignments and `return` value.
+    fn call(&mut self, params: Vec<String>, body: (usize, usize), args: Vec<Value>) -> Option<Value> {
+        let after = self.pos;
+        let mut args = args.into_iter();
+        let mut scope = Vec::with_capacity(params.len());
+        for name in params {
+            let v = args.next().unwrap_or(Value::Null);
+            let (size, depth) = measure(&v, MAX_NODES);
+            scope.push((name, v, size, depth));
+        }
+        if self.scopes.len() >= 16 {
+            return None;
+        }
+        self.scopes.push(scope);
+        let saved_depth = self.depth;
+        self.pos = body.0;
+        let result = self.body(body.1);
+        self.depth = saved_depth;
+        self.scopes.pop();
+        self.pos = after;
+        result
+    }
+
+    /// Statements until `return <value>`; assignments `a.b.c=<value>` / `a[0]=<value>` are applied
+    /// to the parameters; anything else is skipped to the next `;`.
+    fn body(&mut self, end: usize) -> Option<Value> {
+        loop {
+            self.ws();
+            while self.eat(b';') {}
+            self.ws();
+            if self.pos >= end {
+                return Some(Value::Null);
+            }
+            if self.keyword_ahead("return") {
+                self.pos += "return".len();
+                let v = self.value()?;
+                return (self.pos <= end).then_some(v);
+            }
+            let start = self.pos;
+            if self.assignment().is_none() {
+                self.pos = start;
+                self.skip_statement(end)?;
+            }
+            if self.pos > end {
+                return None;
+            }
+        }
+    }
+
+    fn assignment(&mut self) -> Option<()> {
+        let name = self.ident()?.to_string();
+        let mut path: Vec<String> = Vec::new();
+        loop {
+            self.ws();
+            match self.peek() {
+                Some(b'.') => {
+                    self.pos += 1;
+                    path.push(self.ident()?.to_string());
+                }
+                Some(b'[') => {
+                    self.pos += 1;
+                    let key = match self.value()? {
+                        Value::String(s) => s,
+                        Value::Number(n) => n.to_string(),
+                        _ => return None,
+                    };
+                    if !self.eat(b']') {
+                        return None;
+                    }
+                    path.push(key);
+                }
+                _ => break,
+            }
+            if path.len() > MAX_DEPTH {
+                return None;
+            }
+        }
+        if !self.eat(b'=') || self.peek() == Some(b'=') {
+            return None;
+        }
+        let v = self.value()?;
+        let scope_idx = self.scopes.len().checked_sub(1)?;
+        let slot = self.scopes[scope_idx].iter_mut().rev().find(|(n, ..)| *n == name)?;
+        if path.is_empty() {
+            slot.1 = v;
+        } else {
+            let mut cur = &mut slot.1;
+            for (i, key) in path.iter().enumerate() {
+                let last = i + 1 == path.len();
+                cur = match cur {
+                    Value::Object(m) => {
+                        if last {
+                            m.insert(key.clone(), v);
+                            break;
+                        }
+                        m.entry(key.clone()).or_insert(Value::Null)
+                    }
+                    Value::Array(a) => {
+                        let idx: usize = key.parse().ok().filter(|i| *i < 100_000)?;
+                        if a.len() <= idx {
+                            a.resize(idx + 1, Value::Null);
+                        }
+                        if last {
+                            a[idx] = v;
+                            break;
+                        }
+                        &mut a[idx]
+                    }
+                    _ => return None,
+                };
+            }
+        }
+        let (size, depth) = measure(&slot.1, MAX_NODES);
+        if depth > MAX_DEPTH {
+            return None;
+        }
+        slot.2 = size;
+        slot.3 = depth;
+        self.spend(size)?;
+        Some(())
+    }
+
+    fn skip_statement(&mut self, end: usize) -> Option<()> {
+        let mut depth = 0usize;
+        while self.pos < end {
+            match self.peek()? {
+                b'"' | b'\'' | b'`' => {
+                    self.string()?;
+                    continue;
+                }
+                b'{' | b'[' | b'(' => depth += 1,
+                b'}' | b']' | b')' => depth = depth.checked_sub(1)?,
+                b';' if depth == 0 => {
+                    self.pos += 1;
+                    return Some(());
+                }
+                _ => {}
+            }
+            self.pos += 1;
+        }
+        Some(())
+    }
+}
+
+fn truthy(v: &Value) -> bool {
+    match v {
+        Value::Null => false,
+        Value::Bool(b) => *b,
+        Value::Number(n) => n.as_f64().is_some_and(|f| f != 0.0),
+        Value::String(s) => !s.is_empty(),
+        _ => true,
+    }
+}
+
+/// (node count including string bytes / 64, nesting depth), counting stops at `limit`.
+fn measure(v: &Value, limit: usize) -> (usize, usize) {
+    fn walk(v: &Value, count: &mut usize, limit: usize, depth: usize, max_depth: &mut usize) {
+        *count += 1;
+        *max_depth = (*max_depth).max(depth);
+        if *count > limit || depth > MAX_DEPTH * 2 {
+            return;
+        }
+        match v {
+            Value::String(s) => *count += s.len() / 64,
+            Value::Array(a) => a.iter().for_each(|x| walk(x, count, limit, depth + 1, max_depth)),
+            Value::Object(m) => m.iter().for_each(|(k, x)| {
+                *count += k.len() / 64;
+                walk(x, count, limit, depth + 1, max_depth)
+            }),
+            _ => {}
+        }
+    }
+    let (mut count, mut depth) = (0, 0);
+    walk(v, &mut count, limit, 1, &mut depth);
+    (count, depth)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    #[test]
+    fn plain_json_and_unquoted_keys() {
+        assert_eq!(parse_literal(r#"{"a":1,"b":[true,null,"x"]}"#), Some(json!({"a":1,"b":[true,null,"x"]})));
+        assert_eq!(
+            parse_literal(r#"{layout:"default",state:{n:-1.5e2,s:'it\'s',u:"\u003Cb\u003E",e:void 0,x:undefined},}"#),
+            Some(json!({"layout":"default","state":{"n":-150.0,"s":"it's","u":"<b>","e":null,"x":null}}))
+        );
+        assert_eq!(parse_literal("{$a_1:.5,'k-2':0x1F,3:[,1,]}"), Some(json!({"$a_1":0.5,"k-2":31,"3":[null,1]})));
+        assert_eq!(parse_literal("/* c */ { // line\n a : 1 }"), Some(json!({"a":1})));
+        assert_eq!(parse_literal("[\"\\uD83D\\uDE00\", \"\\u{1F600}\", \"\\uD800x\"]"), Some(json!(["😀", "😀", "\u{FFFD}x"])));
+    }
+
+    #[test]
+    fn nuxt_iife_forms() {
+        let src = r#"window.__NUXT__=(function(a,b,c,d){return {layout:"default",state:{p:{name:c,top:a,vals:[b,b],n:d}}}}(true,"x","Ada L.",null));"#;
+        assert_eq!(
+            parse_nuxt_assignment(src),
+            Some(json!({"layout":"default","state":{"p":{"name":"Ada L.","top":true,"vals":["x","x"],"n":null}}}))
+        );
+        // Call outside the parentheses, assignments in the body, missing arguments, !0 / !1.
+        let src = r#"window.__NUXT__ = (function (a, b, z) { a.self = b; a["k"] = 2; a.list[1] = !0; return {a: a, off: !1, z} })({list: [1, 2]}, "s");"#;
+        assert_eq!(
+            parse_nuxt_assignment(src),
+            Some(json!({"a":{"list":[1,true],"self":"s","k":2},"off":false,"z":null}))
+        );
+        assert_eq!(parse_nuxt_assignment("window.__NUXT__={a:new Date(1700000000000),b:Object.create(null)}"), Some(json!({"a":1700000000000i64,"b":null})));
+        assert_eq!(parse_nuxt_assignment(r#"window.__NUXT__=JSON.parse("{\"a\":[1]}")"#), Some(json!({"a":[1]})));
+        // Body statements that are not assignments are skipped.
+        assert_eq!(parse_nuxt_assignment("__NUXT__=(function(a){foo(1,2);return {a}}(5))"), Some(json!({"a":5})));
+    }
+
+    #[test]
+    fn rejects_garbage_and_code() {
+        for bad in [
+            "", "}{", "{a:}", "{a:1", "[1,2", "\"open", "{a:1+2}", "{a:`x${1}`}", "(function(){return 1}", "{a:/re/g}",
+            "window.__NUXT__==1", "{'a\n':1}", "(function(a){return {}})", "-", "1e", "{a:[}", "(((",
+        ] {
+            let v = if bad.contains("__NUXT__") { parse_nuxt_assignment(bad) } else { parse_literal(bad) };
+            assert!(v.is_none(), "{bad:?} gave {v:?}");
+        }
+        assert_eq!(parse_nuxt_assignment("var x = 1;"), None);
+        assert_eq!(parse_nuxt_assignment("if(window.__NUXT__){}; window.__NUXT__={a:1}"), Some(json!({"a":1})));
+    }
+
+    #[test]
+    fn limits_depth_size_and_expansion() {
+        let deep = format!("{}{}", "[".repeat(100_000), "]".repeat(100_000));
+        assert_eq!(parse_literal(&deep), None);
+        let ok = format!("{}{}", "[".repeat(100), "]".repeat(100));
+        assert!(parse_literal(&ok).is_some());
+        let deep_obj = format!("{}1{}", "{a:".repeat(5_000), "}".repeat(5_000));
+        assert_eq!(parse_literal(&deep_obj), None);
+        let huge = format!("{{a:\"{}\"}}", "x".repeat(MAX_INPUT));
+        assert_eq!(parse_literal(&huge), None);
+        // Exponential expansion through parameters: each level doubles the copies.
+        let mut src = String::from("(function(a){return ");
+        let mut expr = String::from("a");
+        for _ in 0..40 {
+            expr = format!("[{expr},{expr}]");
+            if expr.len() > 200_000 {
+                break;
+            }
+        }
+        src.push_str(&expr);
+        src.push_str("}([1,2,3,4,5,6,7,8,9,10]))");
+        let _ = parse_literal(&src); // must finish quickly, whatever it returns
+        let mut blow = String::from("(function(a){");
+        for _ in 0..64 {
+            blow.push_str("a=[a,a];");
+        }
+        blow.push_str("return a}([1]))");
+        assert_eq!(parse_literal(&blow), None, "self-doubling assignments run out of budget or depth");
+    }
+}

@@ -1,0 +1,282 @@
+//! Upwork adapter: freelancer profile pages → [`Profile`].
+//!
+//! Sources, most stable first (research notes `page-structure.md` §1): (A) the Nuxt store embedded
+//! as `window.__NUXT__=…` and JSON-LD, (B) head meta (`og:title`, `og:description`,
+//! `product:price:*`), (C) rendered DOM (`itemprop`, `#hor-anc-id-*`, `.cfe-ui-*`, `air3-*`), and
+//! last the `<title>` ("Name - Title - Upwork Freelancer from City, Country"), whose " - "
+//! separators are ambiguous when the title itself contains one. Each field takes the first source
+//! that yields a plausible value, and [`Extraction::read_from`] says which.
+//!
+//! All selectors live in [`selectors`]; the `__NUXT__` literal reader in [`jslit`].
+
+mod dom;
+mod json;
+pub mod jslit;
+pub mod selectors;
+
+use super::{host_and_path, Adapter, Extraction, PageKind};
+use crate::model::{Field, Location, Money, Profile};
+use crate::page::{Page, PageExt};
+
+pub struct Upwork;
+
+impl Adapter for Upwork {
+    fn id(&self) -> &'static str {
+        "upwork"
+    }
+
+    fn hosts(&self) -> &'static [&'static str] {
+        &["upwork.com"]
+    }
+
+    fn page_kind(&self, path: &str) -> PageKind {
+        page_kind(path)
+    }
+
+    fn expected_fields(&self, kind: PageKind) -> &'static [Field] {
+        match kind {
+            // An Upwork profile shows all of them (earnings can be hidden by the freelancer).
+            PageKind::Profile => &Field::ALL,
+            // Not read yet.
+            PageKind::Proposals | PageKind::WorkDiary | PageKind::Messages | PageKind::Unknown => &[],
+        }
+    }
+
+    fn extract(&self, page: &dyn Page, kind: PageKind) -> Extraction {
+        let expected = self.expected_fields(kind);
+        if kind != PageKind::Profile {
+            return Extraction::default().finish(expected);
+        }
+        let mut b = Builder::default();
+        if let Some((state, path)) = json::find_nuxt(page) {
+            // After client-side navigation the server-rendered store still describes the FIRST profile
+            // opened; it is used only when it is about the page's current address.
+            let current = page.url().as_deref().and_then(host_and_path).map(|(_, p)| p);
+            if current.is_none_or(|p| json::store_is_for(&state, &p)) {
+                json::read_state(&state, &path, &mut b);
+            }
+        }
+        json::read_ld_json(page, &mut b);
+        dom::read_meta(page, &mut b);
+        dom::read_dom(page, &mut b);
+        dom::read_title(page, &mut b);
+        b.finish(expected)
+    }
+
+    fn sniff(&self, page: &dyn Page) -> Option<PageKind> {
+        // The page's own address, as the head states it.
+        let canonical = page.select(None, "link[rel=canonical]").into_iter().find_map(|n| page.attr(n, "href"));
+        for url in [page.meta("og:url"), canonical].into_iter().flatten() {
+            if let Some((host, path)) = host_and_path(&url) {
+                if host == "upwork.com" || host.ends_with(".upwork.com") {
+                    let kind = page_kind(&path);
+                    if kind != PageKind::Unknown {
+                        return Some(kind);
+                    }
+                }
+            }
+        }
+        if let Some(title) = page.first_text(None, &["title"]) {
+            if title.contains("Upwork Freelancer from") || title.ends_with("- Upwork Freelancer") {
+                return Some(PageKind::Profile);
+            }
+        }
+        if selectors::PROFILE_MARKERS.iter().any(|css| !page.select(None, css).is_empty()) {
+            return Some(PageKind::Profile);
+        }
+        None
+    }
+}
+
+/// The kind of page an Upwork path shows.
+pub fn page_kind(path: &str) -> PageKind {
+    let path = path.split(['?', '#']).next().unwrap_or("");
+    let segs: Vec<String> = path.split('/').filter(|s| !s.is_empty()).take(8).map(str::to_string).collect();
+    let low: Vec<String> = segs.iter().map(|s| s.to_ascii_lowercase()).collect();
+    let l: Vec<&str> = low.iter().map(String::as_str).collect();
+    let s: Vec<&str> = segs.iter().map(String::as_str).collect();
+    match l.as_slice() {
+        // /freelancers/~01abc…, /freelancers/<vanity>, /fl/<vanity>, old /o/profiles/users/~01abc…
+        ["freelancers", _] | ["fl", _] if is_profile_id(s[1]) => PageKind::Profile,
+        ["o", "profiles", "users", _] if is_profile_id(s[3]) => PageKind::Profile,
+        // Client's "Review proposals": /ab/applicants/<jobId>/applicants|suggested|job-details
+        ["ab", "applicants", job, ..] if is_plain_id(job) => PageKind::Proposals,
+        ["nx", "wm", "workroom", id, rest @ ..] if is_plain_id(id) => match rest.first().copied() {
+            Some("timesheet" | "workdiary" | "work-diary" | "diary") => PageKind::WorkDiary,
+            Some("messages") => PageKind::Messages,
+            _ => PageKind::Unknown,
+        },
+        ["ab" | "nx" | "e", "workdiary", ..] | ["workdiary", ..] => PageKind::WorkDiary,
+        ["ab", "messages", ..] => PageKind::Messages,
+        _ => PageKind::Unknown,
+    }
+}
+
+/// "~01abc…" (cipher text, also "_~01…") or a vanity name; not a reserved page name.
+fn is_profile_id(seg: &str) -> bool {
+    const RESERVED: &[&str] = &["search", "settings", "profile", "signup", "login", "jobs", "api", "onboarding", "agencies"];
+    if let Some(cipher) = seg.strip_prefix('~').or_else(|| seg.strip_prefix("_~")) {
+        return (1..=64).contains(&cipher.len()) && cipher.bytes().all(|b| b.is_ascii_alphanumeric());
+    }
+    (2..=64).contains(&seg.len())
+        && seg.bytes().all(|b| b.is_ascii_alphanumeric() || matches!(b, b'_' | b'-' | b'.'))
+        && seg.bytes().any(|b| b.is_ascii_alphanumeric())
+        && !RESERVED.contains(&seg.to_ascii_lowercase().as_str())
+}
+
+fn is_plain_id(seg: &str) -> bool {
+    (1..=64).contains(&seg.len()) && seg.bytes().all(|b| b.is_ascii_alphanumeric() || matches!(b, b'~' | b'_' | b'-'))
+}
+
+/// The profile being filled and where each field came from.
+#[derive(Default)]
+pub(crate) struct Builder {
+    pub p: Profile,
+    notes: Vec<(Field, String)>,
+}
+
+impl Builder {
+    pub fn note(&mut self, field: Field, source: impl Into<String>) {
+        self.notes.push((field, source.into()));
+    }
+
+    pub fn wants(&self, field: Field) -> bool {
+        !self.p.has(field)
+    }
+
+    fn finish(self, expected: &[Field]) -> Extraction {
+        let mut ex = Extraction { profile: self.p, ..Extraction::default() };
+        for (f, src) in &self.notes {
+            ex.note(*f, src);
+        }
+        ex.finish(expected)
+    }
+}
+
+/// Fills `$b.p.$slot` from `$value` (an `Option`) unless already set, noting `$src`.
+/// `$value` is only evaluated when the slot is empty.
+macro_rules! fill {
+    ($b:expr, $field:expr, $slot:ident, $src:expr, $value:expr) => {
+        if $b.p.$slot.is_none() {
+            if let Some(v) = $value {
+                $b.p.$slot = Some(v);
+                $b.note($field, $src);
+            }
+        }
+    };
+}
+/// Like `fill!`, for a value that comes with its source: `Option<(T, String)>`.
+macro_rules! fill_src {
+    ($b:expr, $field:expr, $slot:ident, $value:expr) => {
+        if $b.p.$slot.is_none() {
+            if let Some((v, src)) = $value {
+                $b.p.$slot = Some(v);
+                $b.note($field, src);
+            }
+        }
+    };
+}
+pub(crate) use {fill, fill_src};
+
+// ---- Plausibility: values outside these bounds are misreads or hostile, and are dropped. ----
+
+/// Text length caps.
+pub(crate) const MAX_NAME: usize = 120;
+pub(crate) const MAX_TITLE: usize = 300;
+pub(crate) const MAX_PLACE: usize = 100;
+pub(crate) const MAX_SHORT: usize = 60;
+pub(crate) const MAX_FEEDBACK: usize = 5_000;
+
+fn currency_ok(c: &str) -> bool {
+    c.len() == 3 && c.bytes().all(|b| b.is_ascii_uppercase())
+}
+
+/// An hourly rate Upwork could show (its floor is a few dollars; nobody bills $10,000/h).
+pub(crate) fn plausible_rate(m: Money) -> Option<Money> {
+    (m.amount.is_finite() && (1.0..=10_000.0).contains(&m.amount) && currency_ok(&m.currency)).then_some(m)
+}
+
+/// Total or per-contract earnings.
+pub(crate) fn plausible_earnings(m: Money) -> Option<Money> {
+    (m.amount.is_finite() && (0.0..=1.0e10).contains(&m.amount) && currency_ok(&m.currency)).then_some(m)
+}
+
+/// Total hours on the platform (500,000 h is over 200 years of full-time work).
+pub(crate) fn plausible_total_hours(h: f64) -> Option<f64> {
+    (h.is_finite() && (0.0..=500_000.0).contains(&h)).then_some(h)
+}
+
+/// Hours on one contract.
+pub(crate) fn plausible_entry_hours(h: f64) -> Option<f64> {
+    (h.is_finite() && (0.0..=100_000.0).contains(&h)).then_some(h)
+}
+
+pub(crate) fn plausible_jobs(n: f64) -> Option<u32> {
+    (n.is_finite() && n.fract() == 0.0 && (0.0..=1_000_000.0).contains(&n)).then_some(n as u32)
+}
+
+pub(crate) fn plausible_rating(r: f64) -> Option<f64> {
+    (r.is_finite() && (0.0..=5.0).contains(&r)).then_some(r)
+}
+
+/// A location from the names the page showed; the ISO code from the page if it gave a valid one,
+/// else from the country name.
+pub(crate) fn location(city: Option<&str>, country: Option<&str>, iso2: Option<&str>) -> Option<Location> {
+    let city = city.and_then(|c| crate::text::clean(c.trim_end_matches([',', ' ']), MAX_PLACE));
+    let country_name = country.and_then(|c| crate::text::clean(c.trim_matches([',', ' ']), MAX_PLACE));
+    country_name.as_ref()?;
+    let code = iso2
+        .map(str::trim)
+        .filter(|c| c.len() == 2 && c.bytes().all(|b| b.is_ascii_alphabetic()))
+        .map(str::to_ascii_uppercase)
+        .or_else(|| country_name.as_deref().and_then(crate::countries::iso2_from_name).map(str::to_string));
+    Some(Location { city, country: code, country_name })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn kinds_by_path() {
+        let cases = [
+            ("/freelancers/~01a1b2c3d4e5f6a7b8", PageKind::Profile),
+            ("/freelancers/~01a1b2c3d4e5f6a7b8/", PageKind::Profile),
+            ("/freelancers/~01a1b2c3d4e5f6a7b8?p=1234567890", PageKind::Profile),
+            ("/freelancers/janedoe", PageKind::Profile),
+            ("/fl/janedoe", PageKind::Profile),
+            ("/o/profiles/users/_~0123abcd/", PageKind::Profile),
+            ("/freelancers/", PageKind::Unknown),
+            ("/freelancers/search", PageKind::Unknown),
+            ("/freelancers/~01abc/extra/path", PageKind::Unknown),
+            ("/freelancers/<script>", PageKind::Unknown),
+            ("/ab/applicants/1234567890123456789/applicants", PageKind::Proposals),
+            ("/ab/applicants/~01abc/suggested", PageKind::Proposals),
+            ("/nx/wm/workroom/38123456/timesheet", PageKind::WorkDiary),
+            ("/nx/wm/workroom/38123456/messages", PageKind::Messages),
+            ("/nx/wm/workroom/38123456/overview", PageKind::Unknown),
+            ("/ab/messages/rooms/room_abc", PageKind::Messages),
+            ("/ab/workdiary/company/acme", PageKind::WorkDiary),
+            ("/", PageKind::Unknown),
+            ("", PageKind::Unknown),
+            ("/nx/find-work/", PageKind::Unknown),
+        ];
+        for (path, kind) in cases {
+            assert_eq!(page_kind(path), kind, "{path}");
+        }
+    }
+
+    #[test]
+    fn plausibility_bounds() {
+        let usd = |a: f64| Money { amount: a, currency: "USD".into() };
+        assert!(plausible_rate(usd(35.0)).is_some());
+        assert!(plausible_rate(usd(1e300)).is_none());
+        assert!(plausible_rate(usd(f64::NAN)).is_none());
+        assert!(plausible_rate(usd(0.0)).is_none());
+        assert!(plausible_rate(Money { amount: 35.0, currency: "usd<".into() }).is_none());
+        assert!(plausible_total_hours(-5.0).is_none());
+        assert_eq!(plausible_jobs(12.0), Some(12));
+        assert_eq!(plausible_jobs(1.5), None);
+        assert!(plausible_rating(5.5).is_none());
+    }
+}
