@@ -1,0 +1,33 @@
+#!/usr/bin/env bash
+# Builds the Chromium extension into dist/chromium/:
+#   cargo (wasm32, release) -> wasm-bindgen --target web -> wasm-opt -Oz -> + extension/* + manifest.json
+# Assumes scripts/ensure-tools.sh has run (make does that first).
+source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
+
+[ -f "$ROOT/manifest.json" ] || die "manifest.json is missing at the top of the repository"
+[ -d "$ROOT/extension" ] || die "extension/ is missing"
+
+log "build: cargo build --release --locked --lib --target $WASM_TARGET"
+cargo build --release --locked --lib --target "$WASM_TARGET"
+
+rm -rf "$DIST"
+mkdir -p "$DIST/wasm"
+
+log "build: wasm-bindgen $(wasm_bindgen_version) --target web"
+wasm-bindgen --target web --no-typescript --out-dir "$DIST/wasm" --out-name hirecheck "$WASM_IN"
+
+# Enable exactly the features the input declares (its target_features section), so that wasm-opt
+# neither rejects modern rustc output nor introduces anything the input did not already use.
+features="$("$WASM_OPT" "$WASM_OUT" --print-features 2>/dev/null | tr '\n' ' ')"
+bindgen_bytes="$(size_raw "$WASM_OUT")"
+log "build: wasm-opt -Oz $features"
+# shellcheck disable=SC2086 # $features is a list of flags
+"$WASM_OPT" -Oz $features --strip-debug --strip-producers "$WASM_OUT" -o "$WASM_OUT.opt"
+mv "$WASM_OUT.opt" "$WASM_OUT"
+
+# The extension shell. Its own files win over nothing: dist/ was emptied above.
+cp -R "$ROOT/extension/." "$DIST/"
+cp "$ROOT/manifest.json" "$DIST/manifest.json"
+
+log "build: dist/chromium ready ($(find "$DIST" -type f | wc -l | tr -d ' ') files; wasm-bindgen output was $bindgen_bytes bytes)"
+bash "$ROOT/scripts/size.sh"

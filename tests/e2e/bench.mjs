@@ -1,0 +1,28 @@
+// `make bench`, browser part: page-ready (DOMContentLoaded end) -> badge drawn (data-drawn-at),
+// median over HIRECHECK_BENCH_LOADS loads (default 20) of every demo page. Prints; asserts nothing.
+import { contentScriptRunsOn, median, startBrowser, measureBadgeTimes } from './harness.mjs';
+
+const loads = Number(process.env.HIRECHECK_BENCH_LOADS ?? 20);
+const env = await startBrowser();
+try {
+  const page = env.context.pages()[0] ?? await env.context.newPage();
+  const cdp = await env.context.newCDPSession(page);
+  const all = [];
+  console.log(`page-ready -> badge in Chromium, ${loads} loads per page (ms):`);
+  console.log(`  ${'page'.padEnd(48)} ${'median'.padStart(8)} ${'min'.padStart(8)} ${'max'.padStart(8)}`);
+  for (const route of env.server.routes.filter((r) => contentScriptRunsOn(env.manifest, env.server.urlFor(r.path)))) {
+    let t;
+    try {
+      await measureBadgeTimes(env, page, cdp, route.path, 1); // warm-up
+      t = await measureBadgeTimes(env, page, cdp, route.path, loads);
+    } catch (e) {
+      console.log(`  ${route.path.padEnd(48)} not timed: ${e.message}`);
+      continue;
+    }
+    all.push(...t);
+    console.log(`  ${route.path.padEnd(48)} ${median(t).toFixed(1).padStart(8)} ${Math.min(...t).toFixed(1).padStart(8)} ${Math.max(...t).toFixed(1).padStart(8)}`);
+  }
+  console.log(`  ${'all pages'.padEnd(48)} ${median(all).toFixed(1).padStart(8)} ${Math.min(...all).toFixed(1).padStart(8)} ${Math.max(...all).toFixed(1).padStart(8)}`);
+} finally {
+  await env.close();
+}

@@ -1,0 +1,340 @@
+// The built extension (dist/chromium) in Debian's Chromium on the demo pages of www/.
+// One browser and one server for the whole file, so the last test can account for every request.
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import path from 'node:path';
+import { after, before, describe, it } from 'node:test';
+
+import {
+  DIST, LEVELS, ROOT, SITE_HOST, WWW, chromiumOwnRequest, contentScriptRunsOn, isRendered, loadAndRead,
+  measureBadgeTimes, median, readJson, startBrowser, tabIdOf, waitForBadge, withHostileText,
+} from './harness.mjs';
+import { loadRoutes } from './server.mjs';
+
+const HERE = path.dirname(new URL(import.meta.url).pathname);
+const EXPECTATIONS_FILE = path.resolve(process.env.HIRECHECK_EXPECTATIONS ?? path.join(HERE, 'expectations.json'));
+const LOADS = Number(process.env.HIRECHECK_E2E_LOADS ?? 5);
+const LOG_FILE = path.join(ROOT, 'dist', 'e2e', 'browser.log');
+const CANARY = '/__hirecheck-e2e-canary';
+const SW_CANARY = '/__hirecheck-e2e-sw-canary';
+const ELEMENTS_THAT_RUN_OR_LOAD = new Set(['script', 'iframe', 'frame', 'object', 'embed', 'img', 'image', 'link', 'meta', 'base', 'form', 'video', 'audio', 'source']);
+const HOSTILE_SUFFIX = 'e2ehostile'; // appended to a profile id, which stays alphanumeric
+
+let env;
+let page;
+let cdp;
+let expectations = {};
+let profiles = []; // routes the content script runs on
+let others = []; // routes it does not (e.g. the demo index)
+
+/** Everything in the shadow root is drawn by the extension: nothing that runs or loads, no handler. */
+function assertInert(badge, where) {
+  for (const el of badge.elements) {
+    assert.ok(!ELEMENTS_THAT_RUN_OR_LOAD.has(el.name), `${where}: <${el.name}> inside the badge`);
+    for (const a of Object.keys(el.attrs)) {
+      assert.ok(!/^on/i.test(a), `${where}: inline handler ${a} on <${el.name}> inside the badge`);
+      if (/^(src|href|srcset|action|formaction|xlink:href)$/i.test(a)) {
+        assert.match(el.attrs[a], /^(#|data:|chrome-extension:)/, `${where}: <${el.name} ${a}="${el.attrs[a]}"> inside the badge`);
+      }
+    }
+  }
+  assert.equal(badge.elements.filter((e) => e.attrs['data-hc'] === 'badge').length, 1, `${where}: more than one data-hc="badge" element`);
+}
+
+/** The expectation for a route: its own, or that of another route serving the same file. */
+function expectationFor(route) {
+  if (expectations[route.path]) return expectations[route.path];
+  const twin = env.server.routes.find((r) => r.file === route.file && expectations[r.path]);
+  return twin ? expectations[twin.path] : undefined;
+}
+
+/** Loads a path and returns its badge, failing with the browser's log if none appears. */
+async function badgeOf(urlPath) {
+  const r = await loadAndRead(env, page, urlPath, cdp);
+  if (!r.badge) {
+    const tail = env.logLines.slice(-15).join('\n  ');
+    assert.fail(`no badge (element data-hc="badge" with data-level and data-drawn-at) on ${urlPath}.\n  browser log:\n  ${tail}`);
+  }
+  return r;
+}
+
+function describeBadge(b) {
+  return `level=${b.level} score=${b.score} rules=[${b.rules.join(', ')}] summary=${JSON.stringify(b.summary)}`;
+}
+
+before(async () => {
+  if (fs.existsSync(EXPECTATIONS_FILE)) expectations = readJson(EXPECTATIONS_FILE);
+  // A hostile variant of a risky profile: its words followed by markup, as text.
+  const manifest = readJson(path.join(DIST, 'manifest.json'));
+  const base = loadRoutes(WWW).filter((r) => contentScriptRunsOn(manifest, `https://${SITE_HOST}${r.path}`) && r.csp !== 'strict');
+  const from = base.find((r) => expectations[r.path]?.level === 'high') ?? base[0];
+  const extraRoutes = from ? [{ path: from.path + HOSTILE_SUFFIX, from: from.path, transform: withHostileText }] : [];
+  env = await startBrowser({ logFile: LOG_FILE, extraRoutes });
+  page = env.context.pages()[0] ?? await env.context.newPage();
+  cdp = await env.context.newCDPSession(page);
+  for (const r of env.server.routes) {
+    if (r.derivedFrom) continue;
+    (contentScriptRunsOn(env.manifest, env.server.urlFor(r.path)) ? profiles : others).push(r);
+  }
+});
+
+after(async () => {
+  if (env) await env.close();
+});
+
+describe('extension in Chromium', () => {
+  it('loads as an MV3 extension with a running service worker', () => {
+    assert.equal(env.manifest.manifest_version, 3);
+    assert.ok(env.sw, 'no extension service worker');
+    assert.match(env.extensionId, /^[a-p]{32}$/);
+  });
+
+  it('has expectations for the demo pages, and only for served routes', (t) => {
+    assert.ok(fs.existsSync(EXPECTATIONS_FILE), `missing ${path.relative(ROOT, EXPECTATIONS_FILE)}`);
+    const served = new Set(env.server.routes.map((r) => r.path));
+    const stale = Object.keys(expectations).filter((p) => !served.has(p));
+    assert.deepEqual(stale, [], `expectations for routes that ${path.relative(ROOT, WWW)}/routes.json does not serve`);
+    const missing = profiles.filter((r) => r.csp !== 'strict' && !expectations[r.path]).map((r) => r.path);
+    assert.deepEqual(missing, [], `profile pages without an expectation in ${path.relative(ROOT, EXPECTATIONS_FILE)}`);
+    const levels = new Set(Object.values(expectations).map((e) => e.level));
+    for (const l of ['low', 'high', 'unknown']) assert.ok(levels.has(l), `no demo page is expected to be "${l}"`);
+    t.diagnostic(`${Object.keys(expectations).length} expectations; ${profiles.length} profile pages, ${others.length} other pages`);
+  });
+
+  it('draws nothing on pages its content script does not match', async (t) => {
+    for (const route of others) {
+      await env.navigate(page, route.path);
+      const badge = await waitForBadge(cdp, 1500);
+      assert.equal(badge, null, `${route.path}: a badge on a page outside the content-script matches`);
+    }
+    t.diagnostic(others.length ? `checked ${others.map((r) => r.path).join(', ')}` : 'no such page in routes.json');
+  });
+
+  // Routes are known only once the server runs: one subtest per route.
+  it('every demo page gets the expected badge', async (t) => {
+    for (const route of profiles) {
+      await t.test(route.path, async (tt) => {
+        const { badge } = await badgeOf(route.path);
+        tt.diagnostic(describeBadge(badge));
+        assert.equal(badge.shadowRootType, 'closed', 'the badge must live in a closed shadow root');
+        assert.ok(LEVELS.includes(badge.level), `data-level "${badge.level}" is none of ${LEVELS.join('|')}`);
+        assert.ok(await isRendered(cdp, badge), 'the badge is not laid out (zero size or display:none)');
+        const want = expectationFor(route);
+        const csp = route.csp === 'strict';
+        if (!want) {
+          if (!csp) assert.notEqual(badge.level, 'error', 'the wasm core failed to start (grey fallback badge)');
+          tt.diagnostic('no expectation for this route: only checked that a badge is drawn');
+          return;
+        }
+        if (csp && badge.level === 'error') {
+          tt.diagnostic('strict CSP: the fallback badge (level "error") was drawn');
+          return;
+        }
+        assert.equal(badge.level, want.level, `level on ${route.path}: ${describeBadge(badge)}`);
+        for (const r of want.rules_include ?? []) assert.ok(badge.rules.includes(r), `finding "${r}" missing: ${describeBadge(badge)}`);
+        for (const r of want.rules_exclude ?? []) assert.ok(!badge.rules.includes(r), `finding "${r}" must not be there: ${describeBadge(badge)}`);
+        if (want.level === 'low' && !want.rules_include?.length) assert.deepEqual(badge.rules, [], 'a clean page has no findings');
+        if (want.summary_match) assert.match(badge.summary ?? '', new RegExp(want.summary_match, 'i'), 'summary text');
+        if (want.level === 'unknown') {
+          assert.match(badge.summary ?? '', /could not|couldn't|cannot|can't|unable|not enough|too little|incomplete/i,
+            'an "unknown" badge must say that the page could not be read well');
+        }
+      });
+    }
+  });
+
+  it('the page cannot see the verdict, and page text never becomes markup', async (t) => {
+    for (const route of profiles) {
+      const { badge } = await badgeOf(route.path);
+      assert.ok(badge.host, `${route.path}: no shadow host found`);
+      // Mark the main world, then look at the host from a script context we can prove is the main world.
+      await page.evaluate(() => { window.__hirecheckE2eMainWorld = true; });
+      const { object } = await cdp.send('DOM.resolveNode', { backendNodeId: badge.host.backendNodeId });
+      const { result } = await cdp.send('Runtime.callFunctionOn', {
+        objectId: object.objectId,
+        functionDeclaration: 'function () { return { main: window.__hirecheckE2eMainWorld === true, shadowRoot: this.shadowRoot === null ? null : "open", connected: this.isConnected }; }',
+        returnByValue: true,
+      });
+      await cdp.send('Runtime.releaseObject', { objectId: object.objectId }).catch(() => {});
+      assert.equal(result.value.main, true, 'DOM.resolveNode did not resolve in the main world');
+      assert.equal(result.value.connected, true);
+      assert.equal(result.value.shadowRoot, null, `${route.path}: the page can open the badge's shadow root`);
+
+      const seen = await page.evaluate(() => ({
+        marked: document.querySelectorAll('[data-hc]').length,
+        text: document.documentElement.innerText,
+        html: document.documentElement.outerHTML,
+      }));
+      assert.equal(seen.marked, 0, `${route.path}: the page sees ${seen.marked} data-hc element(s)`);
+      for (const s of [badge.summary, badge.text]) {
+        if (s && s.length >= 8) {
+          assert.ok(!seen.text.includes(s), `${route.path}: the page's text contains the verdict ${JSON.stringify(s)}`);
+          assert.ok(!seen.html.includes(s), `${route.path}: the page's HTML contains the verdict ${JSON.stringify(s)}`);
+        }
+      }
+      assertInert(badge, route.path);
+    }
+    const dialogs = env.logLines.filter((l) => l.startsWith('DIALOG'));
+    assert.deepEqual(dialogs, [], 'a page opened a dialog (injected markup ran?)');
+    t.diagnostic(`checked ${profiles.length} pages`);
+  });
+
+  it('page text that looks like markup stays text', async (t) => {
+    const route = env.server.routes.find((r) => r.path.endsWith(HOSTILE_SUFFIX));
+    assert.ok(route, 'no profile page to make a hostile variant of');
+    const { badge } = await badgeOf(route.path);
+    t.diagnostic(`${route.path} (${path.basename(route.file)} with markup-like text): ${describeBadge(badge)}`);
+    assert.ok(['low', 'elevated', 'high', 'unknown'].includes(badge.level), `level ${badge.level}`);
+    assertInert(badge, route.path);
+    assert.notEqual(await page.title(), 'pwned', 'markup from the page text ran');
+    const dialogs = env.logLines.filter((l) => l.startsWith('DIALOG'));
+    assert.deepEqual(dialogs, [], 'markup from the page text opened a dialog');
+    t.diagnostic(badge.text.includes('<img src=x') ? 'the markup-like text is shown in the badge, as text' : 'the markup-like text did not reach the badge\'s text');
+  });
+
+  it('draws a badge under a strict Content-Security-Policy', async (t) => {
+    const strict = profiles.filter((r) => r.csp === 'strict').map((r) => r.path);
+    if (strict.length === 0) {
+      const target = Object.entries(expectations).find(([, e]) => e.level === 'high')?.[0] ?? profiles[0].path;
+      strict.push(`${target}?csp=strict`);
+    }
+    for (const p of strict) {
+      const { badge } = await badgeOf(p);
+      // The policy is in force: an inline script added to the page does not run.
+      const inlineBlocked = await page.evaluate(() => {
+        const s = document.createElement('script');
+        s.textContent = 'window.__hirecheckE2eInline = true;';
+        document.head.append(s);
+        s.remove();
+        return window.__hirecheckE2eInline !== true;
+      });
+      assert.ok(inlineBlocked, `${p}: the strict CSP is not in force`);
+      const route = env.server.routes.find((r) => r.path === p.split('?')[0]);
+      const want = expectationFor(route)?.level;
+      const ok = badge.level === 'error' || (want ? badge.level === want : LEVELS.includes(badge.level));
+      assert.ok(ok, `${p}: level ${badge.level}, expected ${want ?? 'any level'} or the "error" fallback`);
+      assert.ok(await isRendered(cdp, badge), `${p}: the badge is not laid out`);
+      const how = badge.level === 'error' ? 'the grey fallback badge (wasm did not start under this CSP)' : `the full badge (level ${badge.level})`;
+      t.diagnostic(`strict CSP ${p}: ${how}`);
+    }
+  });
+
+  it('the popup and the toolbar badge agree with the page badge', async (t) => {
+    const popupPath = env.manifest.action?.default_popup;
+    assert.ok(popupPath, 'manifest.json has no action.default_popup');
+    const textsByLevel = new Map();
+    const targets = profiles.map((r) => r.path);
+    for (const p of targets) {
+      const { badge } = await badgeOf(p);
+      const tabId = await tabIdOf(env, page);
+      const toolbar = await env.sw.evaluate((id) => chrome.action.getBadgeText({ tabId: id }), tabId);
+      t.diagnostic(`${p}: page badge ${badge.level}, toolbar badge ${JSON.stringify(toolbar)} (tab ${tabId})`);
+      if (!textsByLevel.has(badge.level)) textsByLevel.set(badge.level, new Set());
+      textsByLevel.get(badge.level).add(toolbar);
+      if (badge.level === 'high' || badge.level === 'elevated') assert.notEqual(toolbar, '', `${p}: no toolbar badge text for a ${badge.level} verdict`);
+
+      const popup = await env.context.newPage();
+      try {
+        await popup.goto(`chrome-extension://${env.extensionId}/${popupPath.replace(/^\//, '')}?tab=${tabId}`);
+        // The popup's verdict: an element with data-level, or #verdict with the level as a class.
+        const shown = await popup.waitForFunction((levels) => {
+          const el = document.querySelector('[data-level]');
+          if (el && el.getAttribute('data-level')) return el.getAttribute('data-level');
+          const v = document.getElementById('verdict');
+          return (v && !v.closest('[hidden]') && levels.find((l) => v.classList.contains(l))) || null;
+        }, LEVELS, { timeout: 10_000 }).then((h) => h.jsonValue()).catch(() => null);
+        assert.equal(shown, badge.level, `${p}: the popup shows level ${shown}, the page badge ${badge.level}`);
+      } finally {
+        await popup.close();
+      }
+    }
+    // One text per level, and different levels are told apart ("unknown" and "error" may share one:
+    // neither is a verdict).
+    const seen = new Map();
+    const group = (l) => (l === 'error' ? 'unknown' : l);
+    for (const [level, texts] of textsByLevel) {
+      assert.equal(texts.size, 1, `level ${level} shows different toolbar texts: ${[...texts].join(', ')}`);
+      const [text] = texts;
+      if (text !== '') {
+        assert.ok(!seen.has(text) || seen.get(text) === group(level), `levels ${seen.get(text)} and ${level} share the toolbar text ${JSON.stringify(text)}`);
+        seen.set(text, group(level));
+      }
+    }
+  });
+
+  it('page-ready -> badge timing (printed; sanity bound only)', async (t) => {
+    const all = [];
+    for (const route of profiles) {
+      const { badge } = await badgeOf(route.path);
+      if (badge.level === 'error' && badge.drawnAt === null) {
+        t.diagnostic(`${route.path}: fallback badge without data-drawn-at: not timed`);
+        continue;
+      }
+      const times = await measureBadgeTimes(env, page, cdp, route.path, LOADS);
+      all.push(...times);
+      const m = median(times);
+      const line = `${route.path}: median ${m.toFixed(1)} ms over ${times.length} loads (min ${Math.min(...times).toFixed(1)}, max ${Math.max(...times).toFixed(1)})`;
+      t.diagnostic(line);
+      assert.ok(m < 5000, `${route.path}: the badge took ${m} ms after DOMContentLoaded`);
+    }
+    if (all.length) t.diagnostic(`all profile pages: page-ready -> badge median ${median(all).toFixed(1)} ms over ${all.length} loads`);
+  });
+
+  // Last: accounts for every request made during the whole file.
+  it('makes no network request of its own', async (t) => {
+    // Canaries prove that both observers see a request from a page and from the service worker.
+    const plain = env.server.routes.find((r) => r.csp !== 'strict');
+    await env.navigate(page, plain.path);
+    const pageStatus = await page.evaluate((u) => fetch(u).then((r) => r.status), CANARY);
+    assert.equal(pageStatus, 404);
+    await env.sw.evaluate((u) => fetch(u).then((r) => r.status), `https://${SITE_HOST}${SW_CANARY}`);
+    await new Promise((r) => setTimeout(r, 500));
+    const canaries = new Set([CANARY, SW_CANARY]);
+
+    // (a) What reached the server. Every host name resolves to it, so any request from the
+    // extension, whatever host it names, lands here.
+    const log = env.server.log;
+    const own = `chrome-extension://${env.extensionId}/`;
+    for (const c of canaries) {
+      assert.equal(log.filter((e) => e.path === c).length, 1, `the server did not see the canary ${c}`);
+      assert.equal(env.requests.filter((r) => r.url === `https://${SITE_HOST}${c}`).length, 1, `Playwright did not see the canary ${c}`);
+    }
+    assert.ok(env.requests.some((r) => r.url === `https://${SITE_HOST}${SW_CANARY}` && r.from.startsWith('service worker')),
+      'Playwright did not attribute the service worker canary to the service worker');
+
+    const unexpected = [];
+    const excused = [];
+    const pageHits = new Map();
+    for (const e of log) {
+      if (e.scheme === 'https' && e.host === SITE_HOST && e.method === 'GET') {
+        if (canaries.has(e.path)) continue;
+        if (e.path === '/favicon.ico') continue; // Chromium asks for it on its own for each new origin
+        if (env.navigated.has(e.path)) { pageHits.set(e.path, (pageHits.get(e.path) ?? 0) + 1); continue; }
+      }
+      const why = chromiumOwnRequest(e, env.extensionId);
+      if (why) { excused.push(`${why}: ${e.method} ${e.host}${e.path}`); continue; }
+      unexpected.push(`${e.scheme} ${e.method} ${e.host}${e.url}`);
+    }
+    const problems = [];
+    for (const [p, n] of env.navigated) {
+      if ((pageHits.get(p) ?? 0) !== n) problems.push(`${p} was loaded ${n} times by the tests but requested ${pageHits.get(p) ?? 0} times`);
+    }
+    for (const o of env.server.other) problems.push(`server: a connection that was neither HTTP nor TLS: ${o.code} ${o.message}`);
+    for (const u of unexpected) problems.push(`server: a request the tests did not make: ${u}`);
+    const favicons = log.filter((e) => e.path === '/favicon.ico').length;
+    t.diagnostic(`server: ${log.length} requests: ${[...pageHits.values()].reduce((a, b) => a + b, 0)} page loads, ${favicons} favicon, 2 canaries, ${excused.length} from Chromium itself`);
+    if (excused.length) t.diagnostic(`Chromium's own (browser process, not the extension): ${[...new Set(excused)].join('; ')}`);
+
+    // (b) What Playwright saw from every page, popup and service worker of the profile.
+    for (const r of env.requests) {
+      if (r.url.startsWith(own) || r.url.startsWith('data:') || r.url.startsWith('blob:')) continue;
+      const u = new URL(r.url);
+      if (u.protocol === 'https:' && u.host === SITE_HOST && (env.navigated.has(u.pathname) || u.pathname === '/favicon.ico' || u.pathname === CANARY)) continue;
+      if (r.url === `https://${SITE_HOST}${SW_CANARY}` && r.from.startsWith('service worker')) continue;
+      problems.push(`browser: ${r.method} ${r.url} (${r.resourceType}, from ${r.from})`);
+    }
+    assert.deepEqual(problems, [], 'requests that neither the tests nor Chromium itself made');
+    const fromSw = env.requests.filter((r) => r.from.startsWith('service worker') && !r.url.endsWith(SW_CANARY));
+    t.diagnostic(`Playwright: ${env.requests.length} requests, ${env.requests.filter((r) => r.url.startsWith(own)).length} to the extension's own files, ${fromSw.length} from the service worker`);
+  });
+});
