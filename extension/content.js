@@ -118,11 +118,14 @@
     box.setAttribute('role', 'status');
     box.setAttribute('data-hc', 'badge');
     box.setAttribute('data-level', 'error');
+    // Inside the closed root, like the wasm badge's hooks: tests time and read it; the page cannot.
+    box.setAttribute('data-drawn-at', String(performance.now()));
     const icon = document.createElement('span');
     icon.className = 'icon';
     icon.setAttribute('aria-hidden', 'true');
     icon.textContent = '?';
     const text = document.createElement('span');
+    text.setAttribute('data-hc', 'summary');
     text.textContent = msg(messageName, englishText);
     box.append(icon, text);
     root.append(style, box);

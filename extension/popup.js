@@ -46,6 +46,7 @@ function render(record) {
   const level = record.level;
   const scored = level === 'high' || level === 'elevated' || level === 'low' || (level === 'unknown' && record.score > 0);
   $('verdict').className = `verdict ${level}`;
+  $('verdict').dataset.level = level;
   $('icon').textContent = ICONS[level];
   $('level').textContent = scored
     ? msg('popupLevelScore', [msg(LABELS[level]), String(record.score)])

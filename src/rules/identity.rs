@@ -170,7 +170,7 @@ fn addressed_names(text: &str) -> Vec<Addressed> {
             i >= n && {
                 let before = prev(n);
                 let before = before.trim_matches(|c: char| !c.is_alphanumeric());
-                ADDRESS_CUES.iter().any(|c| before == *c)
+                ADDRESS_CUES.contains(&before)
             }
         });
         let sentence_start = i == 0 || words[i - 1].1.ends_with(['.', '!', '?']);
