@@ -22,7 +22,7 @@ pub fn iso2_from_name(name: &str) -> Option<&'static str> {
     if trimmed.is_empty() || trimmed.len() > MAX_NAME_BYTES {
         return None;
     }
-    let key = normalize(trimmed);
+    let key = fold_key(trimmed);
     if let Ok(i) = NAMES.binary_search_by(|(k, _)| (*k).cmp(key.as_str())) {
         return COUNTRIES.get(usize::from(NAMES[i].1)).map(|c| c.0);
     }
@@ -55,8 +55,10 @@ fn by_iso2(code: &str) -> Option<&'static (&'static str, &'static str, &'static 
     COUNTRIES.get(i)
 }
 
-/// The lookup key of a name; mirrors `normalize` in tools/gen-tz-table.py.
-fn normalize(s: &str) -> String {
+/// The lookup key of a name: lower case, Latin accents folded to ASCII, apostrophes and dots joined, other
+/// punctuation as single spaces ("Côte d'Ivoire" → "cote divoire"). Mirrors `normalize` in tools/gen-tz-table.py.
+/// The feedback-name rule compares people's names with the same key.
+pub(crate) fn fold_key(s: &str) -> String {
     let mut raw = String::with_capacity(s.len() + 8);
     for c in s.chars() {
         for lc in c.to_lowercase() {
@@ -520,7 +522,7 @@ mod tests {
         assert!(COUNTRIES.windows(2).all(|w| w[0].0 < w[1].0));
         assert!(NAMES.windows(2).all(|w| w[0].0 < w[1].0), "NAMES must be strictly sorted");
         for (key, i) in &NAMES {
-            assert_eq!(normalize(key), *key, "key not normalized");
+            assert_eq!(fold_key(key), *key, "key not normalized");
             assert!(usize::from(*i) < COUNTRIES.len());
         }
     }
