@@ -31,7 +31,12 @@ pub fn analyze(page: &dyn Page, source: &str, policy: &Policy, now: Instant) -> 
     let (site, kind, extraction, expected) = match sites::detect(url.as_deref(), page) {
         Some((adapter, kind)) => {
             let expected = adapter.expected_fields(kind).len();
-            (Some(adapter.id()), kind, adapter.extract(page, kind), expected)
+            (
+                Some(adapter.id()),
+                kind,
+                adapter.extract(page, kind),
+                expected,
+            )
         }
         None => (None, PageKind::Unknown, Extraction::default(), 0),
     };
@@ -50,13 +55,27 @@ pub fn analyze(page: &dyn Page, source: &str, policy: &Policy, now: Instant) -> 
 
 /// Runs the rules on what was read. `expected` is how many fields the page kind shows; 0 means
 /// "not a page HireCheck reads", which is always `unknown`.
-pub fn assess(extraction: &Extraction, expected: usize, policy: &Policy, now: Instant) -> score::Risk {
-    let enabled = RULES.iter().filter(|r| policy.is_enabled(r.id())).count();
+pub fn assess(
+    extraction: &Extraction,
+    expected: usize,
+    policy: &Policy,
+    now: Instant,
+) -> score::Risk {
+    let enabled = RULES.iter().filter(|r| policy.is_enabled(r.id)).count();
     if expected == 0 {
-        let coverage = Coverage { fields_read: 0, fields_expected: 0, rules_evaluated: 0, rules_total: enabled };
+        let coverage = Coverage {
+            fields_read: 0,
+            fields_expected: 0,
+            rules_evaluated: 0,
+            rules_total: enabled,
+        };
         return score::assess(Vec::new(), Vec::new(), coverage, policy);
     }
-    let cx = Context { profile: &extraction.profile, policy, now };
+    let cx = Context {
+        profile: &extraction.profile,
+        policy,
+        now,
+    };
     let (findings, unevaluated, _clear) = rules::evaluate_all(&cx);
     let coverage = Coverage {
         fields_read: expected.saturating_sub(extraction.missing.len()),

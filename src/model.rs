@@ -33,7 +33,10 @@ pub struct ClockTime {
 
 impl ClockTime {
     pub fn new(hour: u32, minute: u32) -> Option<Self> {
-        (hour < 24 && minute < 60).then_some(ClockTime { hour: hour as u8, minute: minute as u8 })
+        (hour < 24 && minute < 60).then_some(ClockTime {
+            hour: hour as u8,
+            minute: minute as u8,
+        })
     }
     pub fn minutes_of_day(self) -> i32 {
         i32::from(self.hour) * 60 + i32::from(self.minute)
@@ -55,11 +58,18 @@ pub struct YearMonth {
 
 impl YearMonth {
     pub fn new(year: i32, month: u32) -> Option<Self> {
-        ((1..=12).contains(&month) && (1970..=2200).contains(&year)).then_some(YearMonth { year, month: month as u8 })
+        ((1..=12).contains(&month) && (1970..=2200).contains(&year)).then_some(YearMonth {
+            year,
+            month: month as u8,
+        })
     }
     /// The first day of the month.
     pub fn first_day(self) -> Date {
-        Date { year: self.year, month: self.month, day: 1 }
+        Date {
+            year: self.year,
+            month: self.month,
+            day: 1,
+        }
     }
 }
 
@@ -78,8 +88,13 @@ impl Serialize for YearMonth {
 impl<'de> Deserialize<'de> for YearMonth {
     fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
         let s = String::deserialize(d)?;
-        let (y, m) = s.split_once('-').ok_or_else(|| serde::de::Error::custom("expected YYYY-MM"))?;
-        let (y, m) = (y.parse().map_err(serde::de::Error::custom)?, m.parse().map_err(serde::de::Error::custom)?);
+        let (y, m) = s
+            .split_once('-')
+            .ok_or_else(|| serde::de::Error::custom("expected YYYY-MM"))?;
+        let (y, m) = (
+            y.parse().map_err(serde::de::Error::custom)?,
+            m.parse().map_err(serde::de::Error::custom)?,
+        );
         YearMonth::new(y, m).ok_or_else(|| serde::de::Error::custom("month out of range"))
     }
 }
@@ -97,7 +112,11 @@ impl Date {
         if !(1970..=2200).contains(&year) || !(1..=12).contains(&month) {
             return None;
         }
-        let d = Date { year, month: month as u8, day: day as u8 };
+        let d = Date {
+            year,
+            month: month as u8,
+            day: day as u8,
+        };
         (day >= 1 && day <= crate::time::days_in_month(year, month)).then_some(d)
     }
     /// Days since 1970-01-01.
@@ -122,10 +141,13 @@ impl<'de> Deserialize<'de> for Date {
     fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
         let s = String::deserialize(d)?;
         let mut it = s.splitn(3, '-').map(|p| p.parse::<u32>().ok());
-        match (it.next().flatten(), it.next().flatten(), it.next().flatten()) {
-            (Some(y), Some(m), Some(dd)) => {
-                Date::new(y as i32, m, dd).ok_or_else(|| serde::de::Error::custom("date out of range"))
-            }
+        match (
+            it.next().flatten(),
+            it.next().flatten(),
+            it.next().flatten(),
+        ) {
+            (Some(y), Some(m), Some(dd)) => Date::new(y as i32, m, dd)
+                .ok_or_else(|| serde::de::Error::custom("date out of range")),
             _ => Err(serde::de::Error::custom("expected YYYY-MM-DD")),
         }
     }

@@ -102,7 +102,9 @@ impl fmt::Display for PolicyError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
             PolicyError::Unreadable(e) => write!(f, "the policy could not be read: {e}"),
-            PolicyError::Invalid { key, reason } => write!(f, "the policy setting \"{key}\" is invalid: {reason}"),
+            PolicyError::Invalid { key, reason } => {
+                write!(f, "the policy setting \"{key}\" is invalid: {reason}")
+            }
         }
     }
 }
@@ -112,23 +114,35 @@ impl std::error::Error for PolicyError {}
 impl Policy {
     /// Reads a policy from JSON; keys left out keep their defaults.
     pub fn from_json(text: &str) -> Result<Policy, PolicyError> {
-        let p: Policy = serde_json::from_str(text).map_err(|e| PolicyError::Unreadable(e.to_string()))?;
+        let p: Policy =
+            serde_json::from_str(text).map_err(|e| PolicyError::Unreadable(e.to_string()))?;
         p.validate()?;
         Ok(p)
     }
 
     /// Checks ranges that the types alone cannot express.
     pub fn validate(&self) -> Result<(), PolicyError> {
-        let bad = |key: &'static str, reason: &str| Err(PolicyError::Invalid { key, reason: reason.to_string() });
+        let bad = |key: &'static str, reason: &str| {
+            Err(PolicyError::Invalid {
+                key,
+                reason: reason.to_string(),
+            })
+        };
         let (lo, hi) = self.rate_band_usd;
         if !(lo.is_finite() && hi.is_finite() && lo >= 0.0 && lo < hi) {
-            return bad("rate_band_usd", "needs two finite amounts, the first smaller than the second");
+            return bad(
+                "rate_band_usd",
+                "needs two finite amounts, the first smaller than the second",
+            );
         }
         for (key, v) in [
             ("volume_min_hours", self.volume_min_hours),
             ("max_average_weekly_hours", self.max_average_weekly_hours),
             ("min_weeks_for_average", self.min_weeks_for_average),
-            ("max_concurrent_weekly_hours", self.max_concurrent_weekly_hours),
+            (
+                "max_concurrent_weekly_hours",
+                self.max_concurrent_weekly_hours,
+            ),
         ] {
             if !(v.is_finite() && v > 0.0 && v <= 1.0e6) {
                 return bad(key, "must be a positive number");
@@ -143,14 +157,19 @@ impl Policy {
         if !(0..=180).contains(&self.local_time_tolerance_minutes) {
             return bad("local_time_tolerance_minutes", "must be between 0 and 180");
         }
-        if !(1..=100).contains(&self.elevated_from) || !(self.elevated_from..=100).contains(&self.high_from) {
+        if !(1..=100).contains(&self.elevated_from)
+            || !(self.elevated_from..=100).contains(&self.high_from)
+        {
             return bad("high_from", "needs 1 <= elevated_from <= high_from <= 100");
         }
         if !(self.min_coverage.is_finite() && (0.0..=1.0).contains(&self.min_coverage)) {
             return bad("min_coverage", "is a fraction between 0 and 1");
         }
         if let Some((k, _)) = self.weights.iter().find(|(_, w)| **w > 100) {
-            return Err(PolicyError::Invalid { key: "weights", reason: format!("the weight of \"{k}\" is above 100") });
+            return Err(PolicyError::Invalid {
+                key: "weights",
+                reason: format!("the weight of \"{k}\" is above 100"),
+            });
         }
         Ok(())
     }
@@ -183,7 +202,16 @@ mod tests {
         let e = Policy::from_json(r#"{"hihg_from": 70}"#).unwrap_err();
         assert!(e.to_string().contains("hihg_from"), "{e}");
         let e = Policy::from_json(r#"{"elevated_from": 80, "high_from": 50}"#).unwrap_err();
-        assert!(matches!(e, PolicyError::Invalid { key: "high_from", .. }), "{e}");
+        assert!(
+            matches!(
+                e,
+                PolicyError::Invalid {
+                    key: "high_from",
+                    ..
+                }
+            ),
+            "{e}"
+        );
         assert!(Policy::from_json(r#"{"rate_band_usd": [90, 10]}"#).is_err());
         assert!(Policy::from_json(r#"{"min_coverage": 1.5}"#).is_err());
         assert!(Policy::from_json("not json").is_err());

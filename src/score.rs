@@ -1,7 +1,10 @@
-//! Findings plus coverage → a level and a 0–100 score.
+//! Findings plus coverage → a level and a 0–100 score. The model is described in docs/scoring.md.
 //!
-//! Points add up (capped at 100). A `low` verdict needs enough of the page read: below
-//! [`Policy::min_coverage`] the level is `unknown`, because silence from unread fields proves nothing.
+//! Each finding's weight is evidence in log-odds points. Points add up across families; within one
+//! family the strongest finding counts fully and each further one half as much as the one before, so
+//! many weak signs of one cause cannot outweigh one strong sign. The sum is capped at 100. A `low`
+//! verdict needs enough of the page read: below [`Policy::min_coverage`] the level is `unknown`,
+//! because silence from unread fields proves nothing.
 
 use crate::policy::{Lang, Policy};
 use crate::rules::{Finding, Unevaluated};
@@ -59,10 +62,35 @@ pub struct Risk {
     pub summary: String,
 }
 
+/// Sets each finding's counted `points` from its `weight`: full for the strongest of its family,
+/// then halved for each further one (rounded down).
+pub fn diminish_within_families(findings: &mut [Finding]) {
+    let mut order: Vec<usize> = (0..findings.len()).collect();
+    order.sort_by_key(|&i| (findings[i].family, std::cmp::Reverse(findings[i].weight)));
+    let mut rank = 0u32;
+    let mut family = None;
+    for i in order {
+        if family != Some(findings[i].family) {
+            family = Some(findings[i].family);
+            rank = 0;
+        }
+        findings[i].points = findings[i].weight.checked_shr(rank).unwrap_or(0);
+        rank += 1;
+    }
+}
+
 /// Combines findings and coverage into a verdict.
-pub fn assess(findings: Vec<Finding>, unevaluated: Vec<Unevaluated>, coverage: Coverage, policy: &Policy) -> Risk {
+pub fn assess(
+    mut findings: Vec<Finding>,
+    unevaluated: Vec<Unevaluated>,
+    coverage: Coverage,
+    policy: &Policy,
+) -> Risk {
+    diminish_within_families(&mut findings);
     let score = findings.iter().map(|f| f.points).sum::<u32>().min(100);
-    let enough = coverage.fields_expected > 0 && coverage.fraction() >= policy.min_coverage && coverage.rules_evaluated > 0;
+    let enough = coverage.fields_expected > 0
+        && coverage.fraction() >= policy.min_coverage
+        && coverage.rules_evaluated > 0;
     let level = if score >= policy.high_from {
         Level::High
     } else if score >= policy.elevated_from {
@@ -73,16 +101,24 @@ pub fn assess(findings: Vec<Finding>, unevaluated: Vec<Unevaluated>, coverage: C
         Level::Low
     };
     let summary = summarize(level, &findings, &coverage, enough, policy.lang);
-    Risk { level, score, findings, unevaluated, coverage, summary }
+    Risk {
+        level,
+        score,
+        findings,
+        unevaluated,
+        coverage,
+        summary,
+    }
 }
 
 fn summarize(level: Level, findings: &[Finding], c: &Coverage, enough: bool, lang: Lang) -> String {
     if c.fields_expected == 0 {
-        return lang.pick(
-            "This is not a page HireCheck can read, so nothing was assessed.",
-            "Diese Seite kann HireCheck nicht lesen; es wurde nichts bewertet.",
-        )
-        .to_string();
+        return lang
+            .pick(
+                "This is not a page HireCheck can read, so nothing was assessed.",
+                "Diese Seite kann HireCheck nicht lesen; es wurde nichts bewertet.",
+            )
+            .to_string();
     }
     let read = match lang {
         Lang::En => format!(
@@ -96,18 +132,36 @@ fn summarize(level: Level, findings: &[Finding], c: &Coverage, enough: bool, lan
     };
     let head = match (level, enough) {
         (Level::Unknown, _) => lang
-            .pick("Could not read this page well enough for a verdict.", "Die Seite ließ sich nicht gut genug lesen für ein Urteil.")
+            .pick(
+                "Could not read this page well enough for a verdict.",
+                "Die Seite ließ sich nicht gut genug lesen für ein Urteil.",
+            )
             .to_string(),
         (Level::Low, _) => lang
-            .pick("No documented risk indicator found in what was read.", "In den gelesenen Angaben wurde kein dokumentiertes Risikomerkmal gefunden.")
+            .pick(
+                "No documented risk indicator found in what was read.",
+                "In den gelesenen Angaben wurde kein dokumentiertes Risikomerkmal gefunden.",
+            )
             .to_string(),
         (_, true) => match lang {
-            Lang::En => format!("{} indicator(s) found; verify them before hiring.", findings.len()),
-            Lang::De => format!("{} Merkmal(e) gefunden; vor der Beauftragung prüfen.", findings.len()),
+            Lang::En => format!(
+                "{} indicator(s) found; verify them before hiring.",
+                findings.len()
+            ),
+            Lang::De => format!(
+                "{} Merkmal(e) gefunden; vor der Beauftragung prüfen.",
+                findings.len()
+            ),
         },
         (_, false) => match lang {
-            Lang::En => format!("{} indicator(s) found, though much of the page could not be read.", findings.len()),
-            Lang::De => format!("{} Merkmal(e) gefunden, obwohl vieles auf der Seite nicht lesbar war.", findings.len()),
+            Lang::En => format!(
+                "{} indicator(s) found, though much of the page could not be read.",
+                findings.len()
+            ),
+            Lang::De => format!(
+                "{} Merkmal(e) gefunden, obwohl vieles auf der Seite nicht lesbar war.",
+                findings.len()
+            ),
         },
     };
     format!("{head} {read}")
@@ -116,11 +170,18 @@ fn summarize(level: Level, findings: &[Finding], c: &Coverage, enough: bool, lan
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::rules::Family;
 
     fn finding(points: u32) -> Finding {
+        in_family(Family::Pay, points)
+    }
+
+    fn in_family(family: Family, weight: u32) -> Finding {
         Finding {
             rule: "x",
-            points,
+            family,
+            points: weight,
+            weight,
             title: String::new(),
             evidence: vec![],
             why: String::new(),
@@ -130,16 +191,72 @@ mod tests {
     }
 
     fn coverage(read: usize, expected: usize, rules: usize) -> Coverage {
-        Coverage { fields_read: read, fields_expected: expected, rules_evaluated: rules, rules_total: 5 }
+        Coverage {
+            fields_read: read,
+            fields_expected: expected,
+            rules_evaluated: rules,
+            rules_total: 5,
+        }
     }
 
     #[test]
     fn levels_follow_thresholds() {
         let p = Policy::default();
-        assert_eq!(assess(vec![], vec![], coverage(15, 15, 5), &p).level, Level::Low);
-        assert_eq!(assess(vec![finding(p.elevated_from)], vec![], coverage(15, 15, 5), &p).level, Level::Elevated);
-        let high = assess(vec![finding(50), finding(50), finding(50)], vec![], coverage(15, 15, 5), &p);
-        assert_eq!((high.level, high.score), (Level::High, 100), "score is capped at 100");
+        assert_eq!(
+            assess(vec![], vec![], coverage(15, 15, 5), &p).level,
+            Level::Low
+        );
+        assert_eq!(
+            assess(
+                vec![finding(p.elevated_from)],
+                vec![],
+                coverage(15, 15, 5),
+                &p
+            )
+            .level,
+            Level::Elevated
+        );
+        let spread = vec![
+            in_family(Family::Pay, 50),
+            in_family(Family::Workload, 50),
+            in_family(Family::Identity, 50),
+        ];
+        let high = assess(spread, vec![], coverage(15, 15, 5), &p);
+        assert_eq!(
+            (high.level, high.score),
+            (Level::High, 100),
+            "score is capped at 100"
+        );
+    }
+
+    #[test]
+    fn many_weak_signs_of_one_cause_do_not_outweigh_one_strong_sign() {
+        let p = Policy::default();
+        let weak: Vec<Finding> = (0..10).map(|_| in_family(Family::Workload, 15)).collect();
+        let weak = assess(weak, vec![], coverage(15, 15, 5), &p);
+        let strong = assess(
+            vec![in_family(Family::Identity, 35)],
+            vec![],
+            coverage(15, 15, 5),
+            &p,
+        );
+        assert!(
+            weak.score < strong.score,
+            "ten weak {} vs one strong {}",
+            weak.score,
+            strong.score
+        );
+        // Counted points halve down the family: 15, 7, 3, 1, 0 …
+        let counted: Vec<u32> = weak.findings.iter().map(|f| f.points).collect();
+        assert_eq!(&counted[..5], &[15, 7, 3, 1, 0]);
+        // Independent families add fully.
+        let two = assess(
+            vec![in_family(Family::Pay, 20), in_family(Family::Location, 20)],
+            vec![],
+            coverage(15, 15, 5),
+            &p,
+        );
+        assert_eq!(two.score, 40);
     }
 
     #[test]
@@ -148,9 +265,16 @@ mod tests {
         for (read, rules) in [(0, 0), (3, 2), (15, 0)] {
             let r = assess(vec![], vec![], coverage(read, 15, rules), &p);
             assert_eq!(r.level, Level::Unknown, "read {read} fields, {rules} rules");
-            assert!(r.summary.contains("not read this page well"), "{}", r.summary);
+            assert!(
+                r.summary.contains("not read this page well"),
+                "{}",
+                r.summary
+            );
         }
-        assert_eq!(assess(vec![], vec![], coverage(0, 0, 0), &p).level, Level::Unknown);
+        assert_eq!(
+            assess(vec![], vec![], coverage(0, 0, 0), &p).level,
+            Level::Unknown
+        );
         // Strong evidence still shows when coverage is thin, and says so.
         let r = assess(vec![finding(70)], vec![], coverage(3, 15, 1), &p);
         assert_eq!(r.level, Level::High);

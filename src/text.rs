@@ -55,7 +55,8 @@ fn is_invisible(c: char) -> bool {
 fn number_at(s: &str, start: usize) -> Option<(f64, usize, bool)> {
     let b = s.as_bytes();
     let mut i = start;
-    let starts = b.get(i).is_some_and(u8::is_ascii_digit) || (b.get(i) == Some(&b'.') && b.get(i + 1).is_some_and(u8::is_ascii_digit));
+    let starts = b.get(i).is_some_and(u8::is_ascii_digit)
+        || (b.get(i) == Some(&b'.') && b.get(i + 1).is_some_and(u8::is_ascii_digit));
     if !starts {
         return None;
     }
@@ -76,7 +77,10 @@ fn number_at(s: &str, start: usize) -> Option<(f64, usize, bool)> {
     // Multiplier (K, M, B) directly or after one space, not followed by another letter.
     let mut mult = 1.0;
     let mut j = i;
-    if b.get(j) == Some(&b' ') && b.get(j + 1).is_some_and(|c| matches!(c, b'K' | b'k' | b'M' | b'B')) {
+    if b.get(j) == Some(&b' ')
+        && b.get(j + 1)
+            .is_some_and(|c| matches!(c, b'K' | b'k' | b'M' | b'B'))
+    {
         j += 1;
     }
     if let Some(&c) = b.get(j) {
@@ -194,10 +198,13 @@ pub fn parse_quantity(s: &str, units: &[&str]) -> Option<f64> {
         if before.ends_with(|c: char| SYMBOLS.iter().any(|(sym, _)| sym.ends_with(c))) {
             continue;
         }
-        let Some((v, len, _)) = number_at(s, i) else { continue };
+        let Some((v, len, _)) = number_at(s, i) else {
+            continue;
+        };
         let rest = s.get(i + len..).unwrap_or("").trim_start().to_lowercase();
         let unit = units.iter().find(|u| {
-            rest.starts_with(&u.to_lowercase()) && !rest[u.len()..].starts_with(|c: char| c.is_alphanumeric())
+            rest.starts_with(&u.to_lowercase())
+                && !rest[u.len()..].starts_with(|c: char| c.is_alphanumeric())
         });
         if unit.is_some() {
             return Some(v);
@@ -212,7 +219,9 @@ pub fn parse_percent(s: &str) -> Option<u8> {
         if preceded_badly(s, i) {
             continue;
         }
-        let Some((v, len, _)) = number_at(s, i) else { continue };
+        let Some((v, len, _)) = number_at(s, i) else {
+            continue;
+        };
         let rest = s.get(i + len..).unwrap_or("").trim_start();
         if rest.starts_with('%') {
             return (0.0..=100.0).contains(&v).then(|| v.round() as u8);
@@ -243,8 +252,9 @@ const SYMBOLS: &[(&str, &str)] = &[
 
 /// ISO 4217 codes marketplaces display next to amounts.
 const CODES: &[&str] = &[
-    "USD", "EUR", "GBP", "CAD", "AUD", "NZD", "INR", "JPY", "CHF", "PLN", "UAH", "SEK", "NOK", "DKK", "CZK",
-    "HUF", "RON", "BGN", "PHP", "PKR", "BDT", "NGN", "KES", "BRL", "MXN", "ZAR", "SGD", "HKD", "CNY", "TRY",
+    "USD", "EUR", "GBP", "CAD", "AUD", "NZD", "INR", "JPY", "CHF", "PLN", "UAH", "SEK", "NOK",
+    "DKK", "CZK", "HUF", "RON", "BGN", "PHP", "PKR", "BDT", "NGN", "KES", "BRL", "MXN", "ZAR",
+    "SGD", "HKD", "CNY", "TRY",
 ];
 
 /// A money amount in the text: "$35.00/hr", "$1,234.5", "$10K+" (a lower bound: 10000), "$1.2M+",
@@ -266,10 +276,16 @@ fn parse_money_at(s: &str) -> Option<(Money, usize, usize)> {
                 break;
             }
             // "US$" contains "$": skip a "$" that is the tail of a longer symbol.
-            if *sym == "$" && s.get(..at).is_some_and(|p| p.ends_with(['S', 'A', 'C', 'Z'])) {
+            if *sym == "$"
+                && s.get(..at)
+                    .is_some_and(|p| p.ends_with(['S', 'A', 'C', 'Z']))
+            {
                 continue;
             }
-            if s.get(..at).and_then(|p| p.chars().next_back()).is_some_and(|c| c == '-' || c == '\u{2212}') {
+            if s.get(..at)
+                .and_then(|p| p.chars().next_back())
+                .is_some_and(|c| c == '-' || c == '\u{2212}')
+            {
                 continue;
             }
             let mut n = at + sym.len();
@@ -277,7 +293,14 @@ fn parse_money_at(s: &str) -> Option<(Money, usize, usize)> {
                 n += 1;
             }
             if let Some((v, len, _)) = number_at(s, n) {
-                best = Some((Money { amount: v, currency: (*code).to_string() }, at, n + len));
+                best = Some((
+                    Money {
+                        amount: v,
+                        currency: (*code).to_string(),
+                    },
+                    at,
+                    n + len,
+                ));
                 break;
             }
         }
@@ -288,8 +311,14 @@ fn parse_money_at(s: &str) -> Option<(Money, usize, usize)> {
         while let Some(off) = s.get(from..).and_then(|r| r.find(code)) {
             let at = from + off;
             from = at + code.len();
-            let word_ok = !s.get(..at).and_then(|p| p.chars().next_back()).is_some_and(char::is_alphanumeric)
-                && !s.get(at + code.len()..).and_then(|r| r.chars().next()).is_some_and(char::is_alphabetic);
+            let word_ok = !s
+                .get(..at)
+                .and_then(|p| p.chars().next_back())
+                .is_some_and(char::is_alphanumeric)
+                && !s
+                    .get(at + code.len()..)
+                    .and_then(|r| r.chars().next())
+                    .is_some_and(char::is_alphabetic);
             if !word_ok {
                 continue;
             }
@@ -300,7 +329,14 @@ fn parse_money_at(s: &str) -> Option<(Money, usize, usize)> {
             }
             if let Some((v, len, _)) = number_at(s, n) {
                 if best.as_ref().is_none_or(|b| at < b.1) {
-                    best = Some((Money { amount: v, currency: (*code).to_string() }, at, n + len));
+                    best = Some((
+                        Money {
+                            amount: v,
+                            currency: (*code).to_string(),
+                        },
+                        at,
+                        n + len,
+                    ));
                 }
                 continue;
             }
@@ -312,7 +348,14 @@ fn parse_money_at(s: &str) -> Option<(Money, usize, usize)> {
                 }
                 if let Some((v, len, _)) = number_at(before, start) {
                     if start + len == before.len() && best.as_ref().is_none_or(|b| start < b.1) {
-                        best = Some((Money { amount: v, currency: (*code).to_string() }, start, at + code.len()));
+                        best = Some((
+                            Money {
+                                amount: v,
+                                currency: (*code).to_string(),
+                            },
+                            start,
+                            at + code.len(),
+                        ));
                     }
                 }
             }
@@ -326,10 +369,12 @@ fn parse_money_at(s: &str) -> Option<(Money, usize, usize)> {
 pub fn parse_rate(s: &str) -> Option<Money> {
     // ASCII lower-casing keeps byte offsets, so positions in `lower` are positions in `s`.
     let lower = s.to_ascii_lowercase();
-    let mut markers: Vec<usize> = ["/hr", "/ hr", "/hour", "/ hour", "per hour", "an hour", "hourly"]
-        .iter()
-        .flat_map(|m| lower.match_indices(m).map(|(i, _)| i).take(200))
-        .collect();
+    let mut markers: Vec<usize> = [
+        "/hr", "/ hr", "/hour", "/ hour", "per hour", "an hour", "hourly",
+    ]
+    .iter()
+    .flat_map(|m| lower.match_indices(m).map(|(i, _)| i).take(200))
+    .collect();
     markers.sort_unstable();
     markers.dedup();
     for at in markers.into_iter().take(200) {
@@ -338,7 +383,9 @@ pub fn parse_rate(s: &str) -> Option<Money> {
         while !s.is_char_boundary(from) {
             from += 1;
         }
-        let Some(window) = s.get(from..at) else { continue };
+        let Some(window) = s.get(from..at) else {
+            continue;
+        };
         let mut last = None;
         let mut k = 0;
         while let Some((m, _, end)) = window.get(k..).and_then(parse_money_at) {
@@ -357,7 +404,9 @@ pub fn parse_rate(s: &str) -> Option<Money> {
 // ---------------------------------------------------------------------------------------------
 // Dates
 
-const MONTHS: [&str; 12] = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"];
+const MONTHS: [&str; 12] = [
+    "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
+];
 
 /// "Aug", "August", "Sept", "sept." → 1–12.
 fn month_from_word(w: &str) -> Option<u32> {
@@ -366,7 +415,17 @@ fn month_from_word(w: &str) -> Option<u32> {
         return None;
     }
     let full = [
-        "january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november",
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
         "december",
     ];
     for (i, m) in MONTHS.iter().enumerate() {
@@ -399,7 +458,14 @@ fn tokens(s: &str) -> Vec<(usize, Tok)> {
         };
         if kind != cur_kind && !cur.is_empty() {
             let t = std::mem::take(&mut cur);
-            out.push((cur_start, if cur_kind == 1 { Tok::Word(t) } else { Tok::Num(t) }));
+            out.push((
+                cur_start,
+                if cur_kind == 1 {
+                    Tok::Word(t)
+                } else {
+                    Tok::Num(t)
+                },
+            ));
         }
         if kind != 0 {
             if cur.is_empty() {
@@ -413,7 +479,14 @@ fn tokens(s: &str) -> Vec<(usize, Tok)> {
         }
     }
     if !cur.is_empty() {
-        out.push((cur_start, if cur_kind == 1 { Tok::Word(cur) } else { Tok::Num(cur) }));
+        out.push((
+            cur_start,
+            if cur_kind == 1 {
+                Tok::Word(cur)
+            } else {
+                Tok::Num(cur)
+            },
+        ));
     }
     out
 }
@@ -446,9 +519,12 @@ fn find_date(s: &str) -> Option<(usize, Found)> {
         }
         match t {
             Tok::Word(w) => {
-                let Some(month) = month_from_word(w) else { continue };
+                let Some(month) = month_from_word(w) else {
+                    continue;
+                };
                 // "Aug 5, 2026"
-                if let (Some((d, dl)), Some((y, 4))) = (num(toks.get(k + 1)), num(toks.get(k + 2))) {
+                if let (Some((d, dl)), Some((y, 4))) = (num(toks.get(k + 1)), num(toks.get(k + 2)))
+                {
                     if dl <= 2 {
                         if let Some(date) = Date::new(y as i32, month, d) {
                             words = Some((*pos, Found::Day(date)));
@@ -466,8 +542,14 @@ fn find_date(s: &str) -> Option<(usize, Found)> {
             }
             Tok::Num(_) => {
                 // "5 August 2026"
-                let (Some((d, dl)), Some((_, Tok::Word(w)))) = (num(Some(&toks[k])), toks.get(k + 1)) else { continue };
-                let (Some(month), Some((y, 4))) = (month_from_word(w), num(toks.get(k + 2))) else { continue };
+                let (Some((d, dl)), Some((_, Tok::Word(w)))) =
+                    (num(Some(&toks[k])), toks.get(k + 1))
+                else {
+                    continue;
+                };
+                let (Some(month), Some((y, 4))) = (month_from_word(w), num(toks.get(k + 2))) else {
+                    continue;
+                };
                 if dl <= 2 {
                     if let Some(date) = Date::new(y as i32, month, d) {
                         words = Some((*pos, Found::Day(date)));
@@ -488,16 +570,27 @@ fn find_iso(s: &str) -> Option<(usize, Found)> {
     let b = s.as_bytes();
     let mut i = 0;
     while i + 7 <= b.len() {
-        let digits = |r: std::ops::Range<usize>| r.clone().all(|k| b.get(k).is_some_and(u8::is_ascii_digit));
-        if digits(i..i + 4) && b.get(i + 4) == Some(&b'-') && digits(i + 5..i + 7) && (i == 0 || !b[i - 1].is_ascii_digit()) {
+        let digits =
+            |r: std::ops::Range<usize>| r.clone().all(|k| b.get(k).is_some_and(u8::is_ascii_digit));
+        if digits(i..i + 4)
+            && b.get(i + 4) == Some(&b'-')
+            && digits(i + 5..i + 7)
+            && (i == 0 || !b[i - 1].is_ascii_digit())
+        {
             let y: i32 = s.get(i..i + 4)?.parse().ok()?;
             let m: u32 = s.get(i + 5..i + 7)?.parse().ok()?;
-            if b.get(i + 7) == Some(&b'-') && digits(i + 8..i + 10) && !b.get(i + 10).is_some_and(u8::is_ascii_digit) {
+            if b.get(i + 7) == Some(&b'-')
+                && digits(i + 8..i + 10)
+                && !b.get(i + 10).is_some_and(u8::is_ascii_digit)
+            {
                 let d: u32 = s.get(i + 8..i + 10)?.parse().ok()?;
                 if let Some(date) = Date::new(y, m, d) {
                     return Some((i, Found::Day(date)));
                 }
-            } else if !b.get(i + 7).is_some_and(|c| c.is_ascii_digit() || *c == b'-') {
+            } else if !b
+                .get(i + 7)
+                .is_some_and(|c| c.is_ascii_digit() || *c == b'-')
+            {
                 if let Some(ym) = YearMonth::new(y, m) {
                     return Some((i, Found::Month(ym)));
                 }
@@ -549,23 +642,40 @@ pub fn parse_date_range(s: &str) -> Option<DateRange> {
         .filter_map(|p| rest.find(p).map(|i| (i, p.len())))
         .min_by_key(|x| x.0);
     let Some((i, len)) = sep else {
-        return Some(DateRange { start, end: None, ongoing: false });
+        return Some(DateRange {
+            start,
+            end: None,
+            ongoing: false,
+        });
     };
     let right = rest.get(i + len..).unwrap_or("");
     let lower = right.trim_start().to_lowercase();
-    if ["present", "now", "ongoing", "current", "today"].iter().any(|w| lower.starts_with(w)) {
-        return Some(DateRange { start, end: None, ongoing: true });
+    if ["present", "now", "ongoing", "current", "today"]
+        .iter()
+        .any(|w| lower.starts_with(w))
+    {
+        return Some(DateRange {
+            start,
+            end: None,
+            ongoing: true,
+        });
     }
     let end = match find_date(right) {
         Some((_, Found::Day(d))) => Some(d),
-        Some((_, Found::Month(m))) => {
-            Date::new(m.year, u32::from(m.month), crate::time::days_in_month(m.year, u32::from(m.month)))
-        }
+        Some((_, Found::Month(m))) => Date::new(
+            m.year,
+            u32::from(m.month),
+            crate::time::days_in_month(m.year, u32::from(m.month)),
+        ),
         None => None,
     };
     // An end before the start is a misread, not a period.
     let end = end.filter(|e| *e >= start);
-    Some(DateRange { start, end, ongoing: false })
+    Some(DateRange {
+        start,
+        end,
+        ongoing: false,
+    })
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -589,29 +699,48 @@ fn find_clock(s: &str) -> Option<(ClockTime, usize)> {
             h_start -= 1;
         }
         let h_len = i - h_start;
-        if h_len == 0 || h_len > 2 || (h_start > 0 && (b[h_start - 1].is_ascii_digit() || b[h_start - 1] == b':')) {
+        if h_len == 0
+            || h_len > 2
+            || (h_start > 0 && (b[h_start - 1].is_ascii_digit() || b[h_start - 1] == b':'))
+        {
             continue;
         }
-        if !(b.get(i + 1).is_some_and(u8::is_ascii_digit) && b.get(i + 2).is_some_and(u8::is_ascii_digit)) {
+        if !(b.get(i + 1).is_some_and(u8::is_ascii_digit)
+            && b.get(i + 2).is_some_and(u8::is_ascii_digit))
+        {
             continue;
         }
         if b.get(i + 3).is_some_and(u8::is_ascii_digit) {
             continue;
         }
-        let Some(hour) = s.get(h_start..i).and_then(|h| h.parse::<u32>().ok()) else { continue };
-        let Some(minute) = s.get(i + 1..i + 3).and_then(|m| m.parse::<u32>().ok()) else { continue };
+        let Some(hour) = s.get(h_start..i).and_then(|h| h.parse::<u32>().ok()) else {
+            continue;
+        };
+        let Some(minute) = s.get(i + 1..i + 3).and_then(|m| m.parse::<u32>().ok()) else {
+            continue;
+        };
         let mut end = i + 3;
         // Optional ":ss".
-        if b.get(end) == Some(&b':') && b.get(end + 1).is_some_and(u8::is_ascii_digit) && b.get(end + 2).is_some_and(u8::is_ascii_digit) {
+        if b.get(end) == Some(&b':')
+            && b.get(end + 1).is_some_and(u8::is_ascii_digit)
+            && b.get(end + 2).is_some_and(u8::is_ascii_digit)
+        {
             end += 3;
         }
         let after = s.get(end..).unwrap_or("");
         let trimmed = after.trim_start();
         let skipped = after.len() - trimmed.len();
-        let lower: String = trimmed.chars().take(5).collect::<String>().to_ascii_lowercase();
+        let lower: String = trimmed
+            .chars()
+            .take(5)
+            .collect::<String>()
+            .to_ascii_lowercase();
         let marker = [("a.m.", 0u32), ("p.m.", 12), ("am", 0), ("pm", 12)]
             .into_iter()
-            .find(|(m, _)| lower.starts_with(m) && !lower[m.len()..].starts_with(|c: char| c.is_ascii_alphabetic()));
+            .find(|(m, _)| {
+                lower.starts_with(m)
+                    && !lower[m.len()..].starts_with(|c: char| c.is_ascii_alphabetic())
+            });
         let (h24, end) = match marker {
             Some((m, add)) => {
                 if !(1..=12).contains(&hour) {
@@ -633,7 +762,10 @@ pub fn parse_local_time(s: &str) -> Option<ClockTime> {
     let lower = s.to_lowercase();
     if lower.len() != s.len() {
         // Case folding changed byte offsets (rare scripts); fall back to the first clock.
-        return lower.contains("local time").then(|| parse_clock(s)).flatten();
+        return lower
+            .contains("local time")
+            .then(|| parse_clock(s))
+            .flatten();
     }
     let mut from = 0;
     while let Some(off) = lower.get(from..).and_then(|r| r.find("local time")) {
@@ -648,7 +780,9 @@ pub fn parse_local_time(s: &str) -> Option<ClockTime> {
                 k += end.max(1);
             }
             if let Some((t, end)) = best {
-                if before.get(end..).is_some_and(|gap| gap.trim().is_empty() || gap.trim() == "(" || gap.trim() == ",") {
+                if before.get(end..).is_some_and(|gap| {
+                    gap.trim().is_empty() || gap.trim() == "(" || gap.trim() == ","
+                }) {
                     return Some(t);
                 }
             }
@@ -677,7 +811,11 @@ impl FloorBoundary for str {
 /// "More than 30 hrs/week", "Less than 30 hrs/week", "As needed - open to offers".
 pub fn parse_availability(s: &str) -> Option<Availability> {
     let l = s.to_lowercase();
-    if l.contains("more than 30") || l.contains("30+ hrs") || l.contains("full time") || l.contains("full-time") {
+    if l.contains("more than 30")
+        || l.contains("30+ hrs")
+        || l.contains("full time")
+        || l.contains("full-time")
+    {
         Some(Availability::MoreThan30)
     } else if l.contains("less than 30") || l.contains("part time") || l.contains("part-time") {
         Some(Availability::LessThan30)
@@ -695,7 +833,12 @@ pub fn parse_rating(s: &str) -> Option<f64> {
     let lower = s.to_lowercase();
     let scale = ["out of", " of "]
         .iter()
-        .find_map(|k| lower.find(k).and_then(|i| lower.get(i + k.len()..)).and_then(parse_number))
+        .find_map(|k| {
+            lower
+                .find(k)
+                .and_then(|i| lower.get(i + k.len()..))
+                .and_then(parse_number)
+        })
         .filter(|x| *x > 0.0)
         .unwrap_or(5.0);
     let r = v / scale * 5.0;
@@ -707,17 +850,26 @@ mod tests {
     use super::*;
 
     fn usd(amount: f64) -> Option<Money> {
-        Some(Money { amount, currency: "USD".into() })
+        Some(Money {
+            amount,
+            currency: "USD".into(),
+        })
     }
 
     #[test]
     fn cleans_text() {
         assert_eq!(clean("  Ada \n  L. ", 50).as_deref(), Some("Ada L."));
-        assert_eq!(clean("a\u{202E}b\u{200B}c\u{0007}", 50).as_deref(), Some("abc"));
+        assert_eq!(
+            clean("a\u{202E}b\u{200B}c\u{0007}", 50).as_deref(),
+            Some("abc")
+        );
         assert_eq!(clean("   ", 50), None);
         assert_eq!(clean("abcdef", 3).as_deref(), Some("abc"));
         assert_eq!(clean("Łukasz Żółć", 7).as_deref(), Some("Łukasz"));
-        assert_eq!(clean("<script>x</script>", 50).as_deref(), Some("<script>x</script>"));
+        assert_eq!(
+            clean("<script>x</script>", 50).as_deref(),
+            Some("<script>x</script>")
+        );
     }
 
     #[test]
@@ -727,20 +879,50 @@ mod tests {
         assert_eq!(parse_money("$10K+"), usd(10_000.0));
         assert_eq!(parse_money("$100K+ earned"), usd(100_000.0));
         assert_eq!(parse_money("$1.2M+"), usd(1_200_000.0));
-        assert_eq!(parse_money("€40"), Some(Money { amount: 40.0, currency: "EUR".into() }));
-        assert_eq!(parse_money("40.00 EUR"), Some(Money { amount: 40.0, currency: "EUR".into() }));
+        assert_eq!(
+            parse_money("€40"),
+            Some(Money {
+                amount: 40.0,
+                currency: "EUR".into()
+            })
+        );
+        assert_eq!(
+            parse_money("40.00 EUR"),
+            Some(Money {
+                amount: 40.0,
+                currency: "EUR".into()
+            })
+        );
         assert_eq!(parse_money("USD 1,200"), usd(1200.0));
         assert_eq!(parse_money("US$ 12"), usd(12.0));
         assert_eq!(parse_money("Total earnings $4,800.00"), usd(4800.0));
-        assert_eq!(parse_money("£1.234,50"), Some(Money { amount: 1234.5, currency: "GBP".into() }));
+        assert_eq!(
+            parse_money("£1.234,50"),
+            Some(Money {
+                amount: 1234.5,
+                currency: "GBP".into()
+            })
+        );
         assert_eq!(parse_money("$ 9"), usd(9.0));
         assert_eq!(parse_money("35.00"), None, "no currency");
         assert_eq!(parse_money("-$5"), None);
         assert_eq!(parse_money("$"), None);
         assert_eq!(parse_money(""), None);
-        assert_eq!(parse_money("$1e300"), usd(1.0), "exponents are not display notation");
-        assert_eq!(parse_money("$99999999999999999999"), None, "absurd amounts are rejected");
-        assert_eq!(parse_money("$10 Kyiv"), usd(10.0), "K followed by a letter is a word, not a multiplier");
+        assert_eq!(
+            parse_money("$1e300"),
+            usd(1.0),
+            "exponents are not display notation"
+        );
+        assert_eq!(
+            parse_money("$99999999999999999999"),
+            None,
+            "absurd amounts are rejected"
+        );
+        assert_eq!(
+            parse_money("$10 Kyiv"),
+            usd(10.0),
+            "K followed by a letter is a word, not a multiplier"
+        );
     }
 
     #[test]
@@ -778,8 +960,15 @@ mod tests {
         assert_eq!(parse_quantity("35 hrs", &hours), Some(35.0));
         assert_eq!(parse_quantity("1,234.5 Hours", &hours), Some(1234.5));
         assert_eq!(parse_quantity("$40.00 /hr", &hours), None);
-        assert_eq!(parse_quantity("$40 hr", &hours), None, "money is not a quantity");
-        assert_eq!(parse_quantity("$4,800.00 earned · 120 hours", &hours), Some(120.0));
+        assert_eq!(
+            parse_quantity("$40 hr", &hours),
+            None,
+            "money is not a quantity"
+        );
+        assert_eq!(
+            parse_quantity("$4,800.00 earned · 120 hours", &hours),
+            Some(120.0)
+        );
         assert_eq!(parse_quantity("12 hourglasses", &hours), None);
         assert_eq!(parse_quantity("-5 hours", &hours), None);
     }
@@ -790,14 +979,26 @@ mod tests {
         assert_eq!(parse_date("August 5, 2026"), Date::new(2026, 8, 5));
         assert_eq!(parse_date("5 Aug 2026"), Date::new(2026, 8, 5));
         assert_eq!(parse_date("Sept. 30, 2025"), Date::new(2025, 9, 30));
-        assert_eq!(parse_date("Member since May 17, 2019"), Date::new(2019, 5, 17));
-        assert_eq!(parse_date("2019-05-17T00:00:00.000Z"), Date::new(2019, 5, 17));
+        assert_eq!(
+            parse_date("Member since May 17, 2019"),
+            Date::new(2019, 5, 17)
+        );
+        assert_eq!(
+            parse_date("2019-05-17T00:00:00.000Z"),
+            Date::new(2019, 5, 17)
+        );
         assert_eq!(parse_date("Feb 30, 2026"), None);
         assert_eq!(parse_date("August 2019"), None, "a month is not a date");
         assert_eq!(parse_year_month("August 2019"), YearMonth::new(2019, 8));
         assert_eq!(parse_year_month("Nov 2018"), YearMonth::new(2018, 11));
-        assert_eq!(parse_year_month("Member since May 17, 2019"), YearMonth::new(2019, 5));
-        assert_eq!(parse_year_month("2019-05-17T09:30:00Z"), YearMonth::new(2019, 5));
+        assert_eq!(
+            parse_year_month("Member since May 17, 2019"),
+            YearMonth::new(2019, 5)
+        );
+        assert_eq!(
+            parse_year_month("2019-05-17T09:30:00Z"),
+            YearMonth::new(2019, 5)
+        );
         assert_eq!(parse_year_month("2019-05"), YearMonth::new(2019, 5));
         assert_eq!(parse_year_month("May I help?"), None);
         assert_eq!(parse_year_month("Mar 99999"), None);
@@ -807,11 +1008,24 @@ mod tests {
     #[test]
     fn date_ranges() {
         let r = parse_date_range("Aug 5, 2026 - Aug 21, 2026").unwrap();
-        assert_eq!((r.start, r.end, r.ongoing), (Date::new(2026, 8, 5).unwrap(), Date::new(2026, 8, 21), false));
+        assert_eq!(
+            (r.start, r.end, r.ongoing),
+            (
+                Date::new(2026, 8, 5).unwrap(),
+                Date::new(2026, 8, 21),
+                false
+            )
+        );
         let r = parse_date_range("Aug 21, 2026 - Present").unwrap();
-        assert_eq!((r.start, r.end, r.ongoing), (Date::new(2026, 8, 21).unwrap(), None, true));
+        assert_eq!(
+            (r.start, r.end, r.ongoing),
+            (Date::new(2026, 8, 21).unwrap(), None, true)
+        );
         let r = parse_date_range("Jan 2024 – Feb 2024").unwrap();
-        assert_eq!((r.start, r.end), (Date::new(2024, 1, 1).unwrap(), Date::new(2024, 2, 29)));
+        assert_eq!(
+            (r.start, r.end),
+            (Date::new(2024, 1, 1).unwrap(), Date::new(2024, 2, 29))
+        );
         let r = parse_date_range("Completed Mar 3, 2025").unwrap();
         assert_eq!((r.end, r.ongoing), (None, false));
         let r = parse_date_range("Aug 21, 2026 - Aug 5, 2026").unwrap();
@@ -833,17 +1047,35 @@ mod tests {
         assert_eq!(parse_clock("3:4 pm"), None);
         assert_eq!(parse_clock("123:45"), None);
         assert_eq!(parse_clock("ratio 3:1"), None);
-        assert_eq!(parse_local_time("Berlin, Germany – 3:42 pm local time"), ClockTime::new(15, 42));
-        assert_eq!(parse_local_time("Kraków, Poland 15:42 local time"), ClockTime::new(15, 42));
-        assert_eq!(parse_local_time("Meeting at 9:00 am. Berlin local time unknown"), None);
+        assert_eq!(
+            parse_local_time("Berlin, Germany – 3:42 pm local time"),
+            ClockTime::new(15, 42)
+        );
+        assert_eq!(
+            parse_local_time("Kraków, Poland 15:42 local time"),
+            ClockTime::new(15, 42)
+        );
+        assert_eq!(
+            parse_local_time("Meeting at 9:00 am. Berlin local time unknown"),
+            None
+        );
         assert_eq!(parse_local_time("3:42 pm"), None, "no 'local time' label");
     }
 
     #[test]
     fn availability_and_ratings() {
-        assert_eq!(parse_availability("More than 30 hrs/week"), Some(Availability::MoreThan30));
-        assert_eq!(parse_availability("Less than 30 hrs/week"), Some(Availability::LessThan30));
-        assert_eq!(parse_availability("As needed - open to offers"), Some(Availability::AsNeeded));
+        assert_eq!(
+            parse_availability("More than 30 hrs/week"),
+            Some(Availability::MoreThan30)
+        );
+        assert_eq!(
+            parse_availability("Less than 30 hrs/week"),
+            Some(Availability::LessThan30)
+        );
+        assert_eq!(
+            parse_availability("As needed - open to offers"),
+            Some(Availability::AsNeeded)
+        );
         assert_eq!(parse_availability("Hours per week"), None);
         assert_eq!(parse_rating("Rating is 4.9 out of 5."), Some(4.9));
         assert_eq!(parse_rating("4.90"), Some(4.9));
@@ -856,16 +1088,60 @@ mod tests {
     #[test]
     fn never_panics_on_odd_input() {
         let odd = [
-            "", " ", "$", "€", "-", "–", ":", "::", "1:", ":12", "12:", "9:99 pm", "$,", "$.5", "1,,2", "1..2", "ä:ö",
-            "€€€€", "$1,2,3", "🙂 3:42 pm 🙂", "Aug", "Aug 5,", "2026-", "2026-1", "9999-99-99", "local time", "ꝏ local time",
-            "İİİİ 3:42 pm local time", "1K+", "$1,2,3", "\u{0}\u{1}", "$1.2.3.4/hr",
+            "",
+            " ",
+            "$",
+            "€",
+            "-",
+            "–",
+            ":",
+            "::",
+            "1:",
+            ":12",
+            "12:",
+            "9:99 pm",
+            "$,",
+            "$.5",
+            "1,,2",
+            "1..2",
+            "ä:ö",
+            "€€€€",
+            "$1,2,3",
+            "🙂 3:42 pm 🙂",
+            "Aug",
+            "Aug 5,",
+            "2026-",
+            "2026-1",
+            "9999-99-99",
+            "local time",
+            "ꝏ local time",
+            "İİİİ 3:42 pm local time",
+            "1K+",
+            "$1,2,3",
+            "\u{0}\u{1}",
+            "$1.2.3.4/hr",
         ];
         for s in odd {
-            let _ = (parse_money(s), parse_rate(s), parse_count(s), parse_hours(s), parse_percent(s));
-            let _ = (parse_date(s), parse_year_month(s), parse_date_range(s), parse_clock(s), parse_local_time(s));
+            let _ = (
+                parse_money(s),
+                parse_rate(s),
+                parse_count(s),
+                parse_hours(s),
+                parse_percent(s),
+            );
+            let _ = (
+                parse_date(s),
+                parse_year_month(s),
+                parse_date_range(s),
+                parse_clock(s),
+                parse_local_time(s),
+            );
             let _ = (parse_availability(s), parse_rating(s), clean(s, 3));
         }
-        assert_eq!(parse_local_time("İİİİ 3:42 pm local time"), ClockTime::new(15, 42));
+        assert_eq!(
+            parse_local_time("İİİİ 3:42 pm local time"),
+            ClockTime::new(15, 42)
+        );
         assert_eq!(parse_money("$.5"), usd(0.5));
     }
 }

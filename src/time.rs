@@ -15,7 +15,11 @@ impl Instant {
     /// The UTC calendar date of this instant.
     pub fn utc_date(self) -> Date {
         let (y, m, d) = civil_from_days(self.0.div_euclid(86_400));
-        Date { year: y, month: m as u8, day: d as u8 }
+        Date {
+            year: y,
+            month: m as u8,
+            day: d as u8,
+        }
     }
 
     /// Minutes since midnight UTC.
@@ -28,13 +32,24 @@ impl Instant {
         let s = s.trim();
         let bad = || TimeError::NotRfc3339(s.to_string());
         let b = s.as_bytes();
-        if b.len() < 20 || b.get(4) != Some(&b'-') || b.get(7) != Some(&b'-') || !matches!(b.get(10), Some(b'T' | b't' | b' ')) {
+        if b.len() < 20
+            || b.get(4) != Some(&b'-')
+            || b.get(7) != Some(&b'-')
+            || !matches!(b.get(10), Some(b'T' | b't' | b' '))
+        {
             return Err(bad());
         }
-        let num = |r: std::ops::Range<usize>| s.get(r).and_then(|p| p.parse::<u32>().ok()).ok_or_else(bad);
+        let num = |r: std::ops::Range<usize>| {
+            s.get(r).and_then(|p| p.parse::<u32>().ok()).ok_or_else(bad)
+        };
         let (year, month, day) = (num(0..4)?, num(5..7)?, num(8..10)?);
         let (hour, minute, second) = (num(11..13)?, num(14..16)?, num(17..19)?);
-        if b.get(13) != Some(&b':') || b.get(16) != Some(&b':') || hour > 23 || minute > 59 || second > 60 {
+        if b.get(13) != Some(&b':')
+            || b.get(16) != Some(&b':')
+            || hour > 23
+            || minute > 59
+            || second > 60
+        {
             return Err(bad());
         }
         let date = Date::new(year as i32, month, day).ok_or_else(bad)?;
@@ -54,15 +69,22 @@ impl Instant {
                     Some(b'-') => -1,
                     _ => return Err(bad()),
                 };
-                let oh: i64 = rest.get(1..3).and_then(|p| p.parse().ok()).ok_or_else(bad)?;
-                let om: i64 = rest.get(4..6).and_then(|p| p.parse().ok()).ok_or_else(bad)?;
+                let oh: i64 = rest
+                    .get(1..3)
+                    .and_then(|p| p.parse().ok())
+                    .ok_or_else(bad)?;
+                let om: i64 = rest
+                    .get(4..6)
+                    .and_then(|p| p.parse().ok())
+                    .ok_or_else(bad)?;
                 if rest.len() != 6 || rest.as_bytes().get(3) != Some(&b':') || oh > 23 || om > 59 {
                     return Err(bad());
                 }
                 sign * (oh * 3600 + om * 60)
             }
         };
-        let secs = date.days_since_epoch() * 86_400 + i64::from(hour * 3600 + minute * 60 + second.min(59));
+        let secs = date.days_since_epoch() * 86_400
+            + i64::from(hour * 3600 + minute * 60 + second.min(59));
         Ok(Instant(secs - offset_seconds))
     }
 }
@@ -71,7 +93,14 @@ impl fmt::Display for Instant {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let d = self.utc_date();
         let s = self.0.rem_euclid(86_400);
-        write!(f, "{}T{:02}:{:02}:{:02}Z", d, s / 3600, (s / 60) % 60, s % 60)
+        write!(
+            f,
+            "{}T{:02}:{:02}:{:02}Z",
+            d,
+            s / 3600,
+            (s / 60) % 60,
+            s % 60
+        )
     }
 }
 
@@ -84,7 +113,10 @@ pub enum TimeError {
 impl fmt::Display for TimeError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            TimeError::NotRfc3339(s) => write!(f, "\"{s}\" is not an RFC 3339 time such as 2026-11-26T10:00:00Z"),
+            TimeError::NotRfc3339(s) => write!(
+                f,
+                "\"{s}\" is not an RFC 3339 time such as 2026-11-26T10:00:00Z"
+            ),
         }
     }
 }
@@ -147,17 +179,37 @@ mod tests {
         }
         assert_eq!(days_from_civil(1970, 1, 1), 0);
         assert_eq!(days_from_civil(2026, 11, 26), 20_783);
-        assert_eq!(weekday(days_from_civil(2026, 11, 26)), 4, "26 Nov 2026 is a Thursday");
+        assert_eq!(
+            weekday(days_from_civil(2026, 11, 26)),
+            4,
+            "26 Nov 2026 is a Thursday"
+        );
     }
 
     #[test]
     fn rfc3339_with_offsets_and_fractions() {
         let z = Instant::parse_rfc3339("2026-11-26T10:00:00Z").unwrap();
-        assert_eq!(Instant::parse_rfc3339("2026-11-26T11:00:00+01:00").unwrap(), z);
-        assert_eq!(Instant::parse_rfc3339("2026-11-26T05:00:00.250-05:00").unwrap(), z);
+        assert_eq!(
+            Instant::parse_rfc3339("2026-11-26T11:00:00+01:00").unwrap(),
+            z
+        );
+        assert_eq!(
+            Instant::parse_rfc3339("2026-11-26T05:00:00.250-05:00").unwrap(),
+            z
+        );
         assert_eq!(z.to_string(), "2026-11-26T10:00:00Z");
-        for bad in ["", "yesterday", "2026-13-01T00:00:00Z", "2026-11-26T10:00:00", "2026-11-26T25:00:00Z", "2026-02-30T00:00:00Z"] {
-            assert!(Instant::parse_rfc3339(bad).is_err(), "{bad} must be rejected");
+        for bad in [
+            "",
+            "yesterday",
+            "2026-13-01T00:00:00Z",
+            "2026-11-26T10:00:00",
+            "2026-11-26T25:00:00Z",
+            "2026-02-30T00:00:00Z",
+        ] {
+            assert!(
+                Instant::parse_rfc3339(bad).is_err(),
+                "{bad} must be rejected"
+            );
         }
     }
 }

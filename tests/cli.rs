@@ -11,36 +11,78 @@ fn root() -> PathBuf {
 }
 
 fn sample(name: &str) -> String {
-    root().join("www/upwork").join(name).to_string_lossy().into_owned()
+    root()
+        .join("www/upwork")
+        .join(name)
+        .to_string_lossy()
+        .into_owned()
 }
 
 fn hirecheck(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_hirecheck")).args(args).output().expect("the binary runs")
+    Command::new(env!("CARGO_BIN_EXE_hirecheck"))
+        .args(args)
+        .output()
+        .expect("the binary runs")
 }
 
 fn json(out: &Output) -> Value {
     serde_json::from_slice(&out.stdout).unwrap_or_else(|e| {
-        panic!("stdout is not JSON ({e}):\n{}\nstderr: {}", String::from_utf8_lossy(&out.stdout), String::from_utf8_lossy(&out.stderr))
+        panic!(
+            "stdout is not JSON ({e}):\n{}\nstderr: {}",
+            String::from_utf8_lossy(&out.stdout),
+            String::from_utf8_lossy(&out.stderr)
+        )
     })
 }
 
 #[test]
 fn one_file_gives_one_object_with_the_documented_shape() {
-    let out = hirecheck(&["analyze", "--now", NOW, "--format", "json", &sample("risky.html")]);
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let out = hirecheck(&[
+        "analyze",
+        "--now",
+        NOW,
+        "--format",
+        "json",
+        &sample("risky.html"),
+    ]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     let r = json(&out);
     assert!(r.is_object());
     assert_eq!(r["site"], "upwork");
     assert_eq!(r["page_kind"], "profile");
     assert!(r["source"].as_str().unwrap().ends_with("risky.html"));
     let p = &r["profile"];
-    for key in ["name", "hourly_rate", "total_hours", "job_success", "location", "member_since", "total_jobs"] {
-        assert!(p.get(key).is_some(), "profile.{key} must be present (null when unknown)");
+    for key in [
+        "name",
+        "hourly_rate",
+        "total_hours",
+        "job_success",
+        "location",
+        "member_since",
+        "total_jobs",
+    ] {
+        assert!(
+            p.get(key).is_some(),
+            "profile.{key} must be present (null when unknown)"
+        );
     }
     assert!(p["hourly_rate"]["amount"].is_number() && p["hourly_rate"]["currency"].is_string());
-    assert!(p["location"]["country"].as_str().is_some_and(|c| c.len() == 2), "ISO alpha-2: {}", p["location"]);
+    assert!(
+        p["location"]["country"]
+            .as_str()
+            .is_some_and(|c| c.len() == 2),
+        "ISO alpha-2: {}",
+        p["location"]
+    );
     let since = p["member_since"].as_str().unwrap();
-    assert!(since.len() == 7 && since.as_bytes()[4] == b'-', "YYYY-MM: {since}");
+    assert!(
+        since.len() == 7 && since.as_bytes()[4] == b'-',
+        "YYYY-MM: {since}"
+    );
     assert!(r["missing"].is_array());
     let risk = &r["risk"];
     assert!(["low", "elevated", "high", "unknown"].contains(&risk["level"].as_str().unwrap()));
@@ -49,16 +91,28 @@ fn one_file_gives_one_object_with_the_documented_shape() {
     assert!(!findings.is_empty());
     for f in findings {
         for key in ["rule", "title", "why", "source", "verify"] {
-            assert!(f[key].as_str().is_some_and(|s| !s.is_empty()), "finding.{key} in {f}");
+            assert!(
+                f[key].as_str().is_some_and(|s| !s.is_empty()),
+                "finding.{key} in {f}"
+            );
         }
         assert!(f["points"].as_u64().unwrap() > 0);
-        assert!(!f["evidence"].as_array().unwrap().is_empty(), "every finding shows its evidence: {f}");
+        assert!(
+            !f["evidence"].as_array().unwrap().is_empty(),
+            "every finding shows its evidence: {f}"
+        );
     }
 }
 
 #[test]
 fn several_files_give_an_array_in_order() {
-    let out = hirecheck(&["analyze", "--now", NOW, &sample("clean.html"), &sample("risky.html")]);
+    let out = hirecheck(&[
+        "analyze",
+        "--now",
+        NOW,
+        &sample("clean.html"),
+        &sample("risky.html"),
+    ]);
     assert!(out.status.success());
     let all = json(&out);
     let all = all.as_array().expect("an array for several files");
@@ -72,7 +126,11 @@ fn a_page_from_no_supported_site_is_unknown_not_an_error() {
     let dir = std::env::temp_dir().join(format!("hirecheck-cli-{}", std::process::id()));
     std::fs::create_dir_all(&dir).unwrap();
     let file = dir.join("blog.html");
-    std::fs::write(&file, "<html><head><title>My blog</title></head><body><h1>Hello</h1></body></html>").unwrap();
+    std::fs::write(
+        &file,
+        "<html><head><title>My blog</title></head><body><h1>Hello</h1></body></html>",
+    )
+    .unwrap();
     let out = hirecheck(&["analyze", "--now", NOW, file.to_str().unwrap()]);
     assert!(out.status.success());
     let r = json(&out);
@@ -85,7 +143,13 @@ fn a_page_from_no_supported_site_is_unknown_not_an_error() {
 #[test]
 fn an_unreadable_file_is_reported_and_the_others_still_analysed() {
     let missing = root().join("no/such/page.html");
-    let out = hirecheck(&["analyze", "--now", NOW, missing.to_str().unwrap(), &sample("clean.html")]);
+    let out = hirecheck(&[
+        "analyze",
+        "--now",
+        NOW,
+        missing.to_str().unwrap(),
+        &sample("clean.html"),
+    ]);
     assert_eq!(out.status.code(), Some(1));
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert!(stderr.contains("page.html could not be read"), "{stderr}");
@@ -106,7 +170,10 @@ fn bad_command_lines_explain_themselves() {
         let out = hirecheck(&args);
         assert_eq!(out.status.code(), Some(2), "{args:?}");
         let stderr = String::from_utf8_lossy(&out.stderr);
-        assert!(stderr.contains(needle) && stderr.contains("Usage:"), "{args:?}: {stderr}");
+        assert!(
+            stderr.contains(needle) && stderr.contains("Usage:"),
+            "{args:?}: {stderr}"
+        );
     }
 }
 
@@ -124,17 +191,37 @@ fn text_format_and_url_override() {
     ]);
     assert!(out.status.success());
     let text = String::from_utf8_lossy(&out.stdout);
-    assert!(text.contains("High risk") || text.contains("Elevated risk"), "{text}");
+    assert!(
+        text.contains("High risk") || text.contains("Elevated risk"),
+        "{text}"
+    );
     assert!(text.contains("Verify:") && text.contains("Source:"));
     // --now defaults to the current time.
-    assert!(hirecheck(&["analyze", &sample("clean.html")]).status.success());
+    assert!(hirecheck(&["analyze", &sample("clean.html")])
+        .status
+        .success());
 }
 
 #[test]
 fn german_explanations_on_request() {
-    let out = hirecheck(&["analyze", "--now", NOW, "--lang", "de", &sample("risky.html")]);
+    let out = hirecheck(&[
+        "analyze",
+        "--now",
+        NOW,
+        "--lang",
+        "de",
+        &sample("risky.html"),
+    ]);
     let r = json(&out);
     let title = r["risk"]["findings"][0]["title"].as_str().unwrap();
-    let english = json(&hirecheck(&["analyze", "--now", NOW, &sample("risky.html")]));
-    assert_ne!(title, english["risk"]["findings"][0]["title"].as_str().unwrap());
+    let english = json(&hirecheck(&[
+        "analyze",
+        "--now",
+        NOW,
+        &sample("risky.html"),
+    ]));
+    assert_ne!(
+        title,
+        english["risk"]["findings"][0]["title"].as_str().unwrap()
+    );
 }

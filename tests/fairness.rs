@@ -14,15 +14,33 @@ const NOW: &str = "2026-11-26T14:42:00Z";
 
 /// Claimed countries to swap in: every inhabited continent, many time zones, both hemispheres' DST.
 const COUNTRIES: &[&str] = &[
-    "US", "CA", "MX", "BR", "AR", "CL", "CO", "GB", "IE", "DE", "FR", "ES", "IT", "PL", "UA", "RO", "SE", "RU",
-    "TR", "IL", "EG", "NG", "KE", "ZA", "PK", "IN", "BD", "LK", "NP", "CN", "KR", "JP", "VN", "PH", "ID", "MY",
-    "SG", "AU", "NZ",
+    "US", "CA", "MX", "BR", "AR", "CL", "CO", "GB", "IE", "DE", "FR", "ES", "IT", "PL", "UA", "RO",
+    "SE", "RU", "TR", "IL", "EG", "NG", "KE", "ZA", "PK", "IN", "BD", "LK", "NP", "CN", "KR", "JP",
+    "VN", "PH", "ID", "MY", "SG", "AU", "NZ",
 ];
 
 /// First names of many origins; none may change a verdict when the page is otherwise the same.
 const NAMES: &[&str] = &[
-    "Wei", "Oluwaseun", "María", "Mohammed", "Priya", "Kwame", "Yuki", "Björn", "Aleksandr", "Siobhan", "Hyun-woo",
-    "Fatima", "Juan", "Ngozi", "Tomasz", "Olga", "Ahmad", "Thanh", "Ana", "John",
+    "Wei",
+    "Oluwaseun",
+    "María",
+    "Mohammed",
+    "Priya",
+    "Kwame",
+    "Yuki",
+    "Björn",
+    "Aleksandr",
+    "Siobhan",
+    "Hyun-woo",
+    "Fatima",
+    "Juan",
+    "Ngozi",
+    "Tomasz",
+    "Olga",
+    "Ahmad",
+    "Thanh",
+    "Ana",
+    "John",
 ];
 
 fn now() -> Instant {
@@ -34,20 +52,33 @@ fn pages() -> Vec<(PathBuf, Extraction, usize)> {
     let root = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
     let mut out = Vec::new();
     for dir in ["tests/fixtures/upwork", "www/upwork"] {
-        let Ok(entries) = std::fs::read_dir(root.join(dir)) else { continue };
+        let Ok(entries) = std::fs::read_dir(root.join(dir)) else {
+            continue;
+        };
         let mut paths: Vec<PathBuf> = entries.filter_map(|e| e.ok().map(|e| e.path())).collect();
         paths.sort();
-        for path in paths.into_iter().filter(|p| p.extension().is_some_and(|e| e == "html")) {
+        for path in paths
+            .into_iter()
+            .filter(|p| p.extension().is_some_and(|e| e == "html"))
+        {
             let html = std::fs::read_to_string(&path).unwrap();
             let page = HtmlPage::parse(&html, None);
             if let Some((adapter, kind)) = sites::detect(None, &page) {
                 if kind == PageKind::Profile {
-                    out.push((path, adapter.extract(&page, kind), adapter.expected_fields(kind).len()));
+                    out.push((
+                        path,
+                        adapter.extract(&page, kind),
+                        adapter.expected_fields(kind).len(),
+                    ));
                 }
             }
         }
     }
-    assert!(out.len() >= 4, "expected the Upwork fixtures and samples, found {}", out.len());
+    assert!(
+        out.len() >= 4,
+        "expected the Upwork fixtures and samples, found {}",
+        out.len()
+    );
     out
 }
 
@@ -77,7 +108,10 @@ fn clock_for(iso2: &str, consistent: bool) -> ClockTime {
     let offset = if consistent {
         base
     } else {
-        (1..24).map(|h| base + h * 60).find(|o| !fits(iso2, *o)).expect("some hour fits no zone")
+        (1..24)
+            .map(|h| base + h * 60)
+            .find(|o| !fits(iso2, *o))
+            .expect("some hour fits no zone")
     };
     let minute = (now().utc_minute_of_day() + offset).rem_euclid(1440);
     ClockTime::new((minute / 60) as u32, (minute % 60) as u32).unwrap()
@@ -88,9 +122,17 @@ fn swapping_the_claimed_country_never_changes_the_verdict() {
     let mut exercised = 0;
     for (path, extraction, expected) in pages() {
         let p = &extraction.profile;
-        let (Some(_), Some(_)) = (p.location.as_ref().and_then(|l| l.country.as_ref()), p.local_time) else { continue };
+        let (Some(_), Some(_)) = (
+            p.location.as_ref().and_then(|l| l.country.as_ref()),
+            p.local_time,
+        ) else {
+            continue;
+        };
         let base = assess(&extraction, expected);
-        let consistent = !base.findings.iter().any(|f| f.rule == "local-time-mismatch");
+        let consistent = !base
+            .findings
+            .iter()
+            .any(|f| f.rule == "local-time-mismatch");
         for code in COUNTRIES {
             let mut swapped = extraction.clone();
             swapped.profile.location = Some(Location {
@@ -108,7 +150,10 @@ fn swapping_the_claimed_country_never_changes_the_verdict() {
         }
         exercised += 1;
     }
-    assert!(exercised >= 3, "only {exercised} pages had a country and a local time to swap");
+    assert!(
+        exercised >= 3,
+        "only {exercised} pages had a country and a local time to swap"
+    );
 }
 
 fn rename(profile: &Profile, from: &str, to: &str) -> Profile {
@@ -116,7 +161,11 @@ fn rename(profile: &Profile, from: &str, to: &str) -> Profile {
         s.split(' ')
             .map(|w| {
                 let core = w.trim_matches(|c: char| !c.is_alphanumeric());
-                if core == from { w.replacen(from, to, 1) } else { w.to_string() }
+                if core == from {
+                    w.replacen(from, to, 1)
+                } else {
+                    w.to_string()
+                }
             })
             .collect::<Vec<_>>()
             .join(" ")
@@ -135,7 +184,13 @@ fn rename(profile: &Profile, from: &str, to: &str) -> Profile {
 fn the_origin_of_a_name_never_changes_the_verdict() {
     let mut exercised = 0;
     for (path, extraction, expected) in pages() {
-        let Some(first) = extraction.profile.name.as_deref().and_then(|n| n.split(' ').next()).map(str::to_string) else {
+        let Some(first) = extraction
+            .profile
+            .name
+            .as_deref()
+            .and_then(|n| n.split(' ').next())
+            .map(str::to_string)
+        else {
             continue;
         };
         let base = assess(&extraction, expected);
@@ -147,7 +202,10 @@ fn the_origin_of_a_name_never_changes_the_verdict() {
             .filter_map(|e| e.feedback.clone())
             .collect::<Vec<_>>()
             .join(" ");
-        for name in NAMES.iter().filter(|n| !all_feedback.contains(**n) && **n != first) {
+        for name in NAMES
+            .iter()
+            .filter(|n| !all_feedback.contains(**n) && **n != first)
+        {
             let mut renamed = extraction.clone();
             renamed.profile = rename(&extraction.profile, &first, name);
             assert_eq!(
@@ -166,11 +224,22 @@ fn the_origin_of_a_name_never_changes_the_verdict() {
 fn nothing_read_is_never_low() {
     let policy = Policy::default();
     for adapter in ADAPTERS {
-        for kind in [PageKind::Profile, PageKind::Proposals, PageKind::WorkDiary, PageKind::Messages, PageKind::Unknown] {
+        for kind in [
+            PageKind::Profile,
+            PageKind::Proposals,
+            PageKind::WorkDiary,
+            PageKind::Messages,
+            PageKind::Unknown,
+        ] {
             let expected: Vec<_> = adapter.expected_fields(kind).to_vec();
             let empty = Extraction::default().finish(&expected);
             let risk = hirecheck::assess(&empty, expected.len(), &policy, now());
-            assert_eq!(risk.level, Level::Unknown, "{} {kind:?} with nothing read", adapter.id());
+            assert_eq!(
+                risk.level,
+                Level::Unknown,
+                "{} {kind:?} with nothing read",
+                adapter.id()
+            );
         }
     }
     // Nor is a page from no supported site.

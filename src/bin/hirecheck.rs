@@ -56,7 +56,11 @@ fn main() -> ExitCode {
             return ExitCode::SUCCESS;
         }
         Some("analyze") => {}
-        Some(other) => return usage_error(&format!("unknown command \"{other}\"; the command is \"analyze\"")),
+        Some(other) => {
+            return usage_error(&format!(
+                "unknown command \"{other}\"; the command is \"analyze\""
+            ))
+        }
         None => return usage_error("no command given"),
     }
     let args = match parse_args(&argv[1..]) {
@@ -85,19 +89,28 @@ fn parse_args(argv: &[String]) -> Result<Args, UsageError> {
             _ => (arg.as_str(), None),
         };
         let mut value = |name: &str| {
-            inline.clone().or_else(|| it.next().cloned()).ok_or_else(|| UsageError(format!("{name} needs a value")))
+            inline
+                .clone()
+                .or_else(|| it.next().cloned())
+                .ok_or_else(|| UsageError(format!("{name} needs a value")))
         };
         match flag {
             "--url" => url = Some(value("--url")?),
             "--now" => {
                 let v = value("--now")?;
-                now = Some(Instant::parse_rfc3339(&v).map_err(|e| UsageError(format!("--now: {e}")))?);
+                now = Some(
+                    Instant::parse_rfc3339(&v).map_err(|e| UsageError(format!("--now: {e}")))?,
+                );
             }
             "--format" => {
                 format = match value("--format")?.as_str() {
                     "json" => Format::Json,
                     "text" => Format::Text,
-                    other => return Err(UsageError(format!("--format must be json or text, not \"{other}\""))),
+                    other => {
+                        return Err(UsageError(format!(
+                            "--format must be json or text, not \"{other}\""
+                        )))
+                    }
                 }
             }
             "--policy" => policy_file = Some(value("--policy")?),
@@ -105,7 +118,11 @@ fn parse_args(argv: &[String]) -> Result<Args, UsageError> {
                 lang = Some(match value("--lang")?.as_str() {
                     "en" => Lang::En,
                     "de" => Lang::De,
-                    other => return Err(UsageError(format!("--lang must be en or de, not \"{other}\""))),
+                    other => {
+                        return Err(UsageError(format!(
+                            "--lang must be en or de, not \"{other}\""
+                        )))
+                    }
                 })
             }
             "-" => files.push(arg.clone()),
@@ -118,8 +135,9 @@ fn parse_args(argv: &[String]) -> Result<Args, UsageError> {
     }
     let mut policy = match policy_file {
         Some(path) => {
-            let text = std::fs::read_to_string(&path)
-                .map_err(|e| UsageError(format!("the policy file {path} could not be read: {e}")))?;
+            let text = std::fs::read_to_string(&path).map_err(|e| {
+                UsageError(format!("the policy file {path} could not be read: {e}"))
+            })?;
             Policy::from_json(&text).map_err(|e| UsageError(format!("{path}: {e}")))?
         }
         None => Policy::default(),
@@ -128,7 +146,13 @@ fn parse_args(argv: &[String]) -> Result<Args, UsageError> {
         policy.lang = l;
     }
     let now = now.unwrap_or_else(system_now);
-    Ok(Args { url, now, format, policy, files })
+    Ok(Args {
+        url,
+        now,
+        format,
+        policy,
+        files,
+    })
 }
 
 fn system_now() -> Instant {
@@ -144,7 +168,9 @@ fn read_source(file: &str) -> Result<String, String> {
     let result = if file == "-" {
         std::io::stdin().read_to_end(&mut bytes).map(|_| ())
     } else {
-        std::fs::File::open(Path::new(file)).and_then(|mut f| f.read_to_end(&mut bytes)).map(|_| ())
+        std::fs::File::open(Path::new(file))
+            .and_then(|mut f| f.read_to_end(&mut bytes))
+            .map(|_| ())
     };
     match result {
         // Saved pages are not always UTF-8; a replaced byte loses less than refusing the page.
@@ -184,10 +210,18 @@ fn run(args: &Args) -> ExitCode {
                 None => String::new(),
             }
         }
-        Format::Text => reports.iter().map(|r| text_report(r, args.policy.lang)).collect::<Vec<_>>().join("\n"),
+        Format::Text => reports
+            .iter()
+            .map(|r| text_report(r, args.policy.lang))
+            .collect::<Vec<_>>()
+            .join("\n"),
     };
     let mut stdout = std::io::stdout().lock();
-    if stdout.write_all(out.as_bytes()).and_then(|_| stdout.flush()).is_err() {
+    if stdout
+        .write_all(out.as_bytes())
+        .and_then(|_| stdout.flush())
+        .is_err()
+    {
         return ExitCode::from(1);
     }
     if failed {
@@ -200,20 +234,38 @@ fn run(args: &Args) -> ExitCode {
 /// A plain-text rendering for people reading a terminal.
 fn text_report(r: &Report, lang: Lang) -> String {
     let mut s = String::new();
-    let site = r.site.unwrap_or(lang.pick("not a supported site", "keine unterstützte Seite"));
+    let site = r
+        .site
+        .unwrap_or(lang.pick("not a supported site", "keine unterstützte Seite"));
     s.push_str(&format!("{}\n  {site}, {:?}\n", r.source, r.page_kind));
-    s.push_str(&format!("  {} · {}/100\n  {}\n", r.risk.level.label(lang), r.risk.score, r.risk.summary));
+    s.push_str(&format!(
+        "  {} · {}/100\n  {}\n",
+        r.risk.level.label(lang),
+        r.risk.score,
+        r.risk.summary
+    ));
     for f in &r.risk.findings {
         s.push_str(&format!("\n  [+{}] {} ({})\n", f.points, f.title, f.rule));
         for e in &f.evidence {
             s.push_str(&format!("      - {e}\n"));
         }
         s.push_str(&format!("      {}: {}\n", lang.pick("Why", "Warum"), f.why));
-        s.push_str(&format!("      {}: {}\n", lang.pick("Verify", "Prüfen"), f.verify));
-        s.push_str(&format!("      {}: {}\n", lang.pick("Source", "Quelle"), f.source));
+        s.push_str(&format!(
+            "      {}: {}\n",
+            lang.pick("Verify", "Prüfen"),
+            f.verify
+        ));
+        s.push_str(&format!(
+            "      {}: {}\n",
+            lang.pick("Source", "Quelle"),
+            f.source
+        ));
     }
     if !r.risk.unevaluated.is_empty() {
-        s.push_str(&format!("\n  {}\n", lang.pick("Could not check:", "Nicht prüfbar:")));
+        s.push_str(&format!(
+            "\n  {}\n",
+            lang.pick("Could not check:", "Nicht prüfbar:")
+        ));
         for u in &r.risk.unevaluated {
             let missing: Vec<&str> = u.missing.iter().map(|f| f.key()).collect();
             s.push_str(&format!("      - {} ({})\n", u.title, missing.join(", ")));
@@ -221,7 +273,11 @@ fn text_report(r: &Report, lang: Lang) -> String {
     }
     if !r.missing.is_empty() {
         let missing: Vec<&str> = r.missing.iter().map(|f| f.key()).collect();
-        s.push_str(&format!("  {} {}\n", lang.pick("Not read:", "Nicht gelesen:"), missing.join(", ")));
+        s.push_str(&format!(
+            "  {} {}\n",
+            lang.pick("Not read:", "Nicht gelesen:"),
+            missing.join(", ")
+        ));
     }
     s
 }

@@ -45,7 +45,10 @@ impl HtmlPage {
 
     fn selector(&self, css: &str) -> Option<Selector> {
         let mut cache = self.selectors.borrow_mut();
-        cache.entry(css.to_string()).or_insert_with(|| Selector::parse(css).ok()).clone()
+        cache
+            .entry(css.to_string())
+            .or_insert_with(|| Selector::parse(css).ok())
+            .clone()
     }
 }
 
@@ -55,7 +58,9 @@ impl Page for HtmlPage {
     }
 
     fn select(&self, scope: Option<Node>, css: &str) -> Vec<Node> {
-        let Some(sel) = self.selector(css) else { return Vec::new() };
+        let Some(sel) = self.selector(css) else {
+            return Vec::new();
+        };
         let ids: Vec<ego_tree::NodeId> = match scope {
             None => self.html.select(&sel).map(|e| e.id()).collect(),
             Some(n) => match self.element(n) {
@@ -67,11 +72,15 @@ impl Page for HtmlPage {
     }
 
     fn raw_text(&self, node: Node) -> String {
-        self.element(node).map(|e| e.text().collect()).unwrap_or_default()
+        self.element(node)
+            .map(|e| e.text().collect())
+            .unwrap_or_default()
     }
 
     fn attr(&self, node: Node, name: &str) -> Option<String> {
-        self.element(node).and_then(|e| e.value().attr(name)).map(str::to_string)
+        self.element(node)
+            .and_then(|e| e.value().attr(name))
+            .map(str::to_string)
     }
 }
 
@@ -89,7 +98,10 @@ mod tests {
             Some("https://example.test/"),
         );
         let b = p.first(None, &[".missing", ".b"]).unwrap();
-        assert_eq!(p.first_text(Some(b), &["span"]).as_deref(), Some("two words"));
+        assert_eq!(
+            p.first_text(Some(b), &["span"]).as_deref(),
+            Some("two words")
+        );
         assert_eq!(p.select(None, "span").len(), 2);
         assert_eq!(p.meta("og:title").as_deref(), Some("Ada L."));
         assert!(p.select(None, "::not a selector((").is_empty());

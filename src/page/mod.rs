@@ -36,7 +36,9 @@ pub fn squash(s: &str) -> String {
 pub trait PageExt: Page {
     /// The first element matching any of `selectors`, tried in order (a fallback chain).
     fn first(&self, scope: Option<Node>, selectors: &[&str]) -> Option<Node> {
-        selectors.iter().find_map(|css| self.select(scope, css).into_iter().next())
+        selectors
+            .iter()
+            .find_map(|css| self.select(scope, css).into_iter().next())
     }
 
     /// Whitespace-collapsed text of an element.
@@ -47,7 +49,10 @@ pub trait PageExt: Page {
     /// Non-empty, whitespace-collapsed text of the first element matching any of `selectors`.
     fn first_text(&self, scope: Option<Node>, selectors: &[&str]) -> Option<String> {
         selectors.iter().find_map(|css| {
-            self.select(scope, css).into_iter().map(|n| self.text(n)).find(|t| !t.is_empty())
+            self.select(scope, css)
+                .into_iter()
+                .map(|n| self.text(n))
+                .find(|t| !t.is_empty())
         })
     }
 
@@ -74,7 +79,10 @@ mod tests {
     #[test]
     fn squash_collapses_space_and_drops_controls() {
         assert_eq!(squash("  a \n\t b  "), "a b");
-        assert_eq!(squash("a\u{1b}[31mb \u{202E}cba\u{202C} \u{7}"), "a[31mb cba");
+        assert_eq!(
+            squash("a\u{1b}[31mb \u{202E}cba\u{202C} \u{7}"),
+            "a[31mb cba"
+        );
         assert_eq!(squash(""), "");
     }
 }

@@ -2,39 +2,170 @@
 //!
 //! Only a mismatch between two things the page shows counts; where a name comes from never does.
 
-use super::{Context, Hit, Outcome, Rule};
+use super::{Context, Family, Hit, Outcome, RuleSpec, Text};
 use crate::model::Field;
 use crate::policy::Lang;
 
 /// Quotes longer than this are shortened around the name.
 const MAX_QUOTE_CHARS: usize = 140;
 
-pub struct FeedbackNameMismatch;
-
 /// Words after which a capitalised word is taken as the person addressed ("Thanks, Wei!").
 const ADDRESS_CUES: &[&str] = &[
-    "thanks", "thank you", "thx", "great work", "great job", "good job", "nice work", "well done", "hi", "hello",
-    "dear", "kudos to", "working with", "worked with", "work with", "recommend", "hire", "cheers", "bravo",
-    "danke", "hallo", "lieber", "liebe", "vielen dank",
+    "thanks",
+    "thank you",
+    "thx",
+    "great work",
+    "great job",
+    "good job",
+    "nice work",
+    "well done",
+    "hi",
+    "hello",
+    "dear",
+    "kudos to",
+    "working with",
+    "worked with",
+    "work with",
+    "recommend",
+    "hire",
+    "cheers",
+    "bravo",
+    "danke",
+    "hallo",
+    "lieber",
+    "liebe",
+    "vielen dank",
 ];
 
 /// Verbs after which a capitalised word that starts a sentence is taken as the subject ("Wei delivered …").
 const SUBJECT_VERBS: &[&str] = &[
-    "is", "was", "did", "does", "has", "had", "delivered", "completed", "went", "always", "really", "made",
-    "helped", "understood", "communicated", "worked", "fixed", "built", "exceeded", "provided", "responded",
-    "will", "can", "knows", "got", "ist", "war", "hat", "hatte",
+    "is",
+    "was",
+    "did",
+    "does",
+    "has",
+    "had",
+    "delivered",
+    "completed",
+    "went",
+    "always",
+    "really",
+    "made",
+    "helped",
+    "understood",
+    "communicated",
+    "worked",
+    "fixed",
+    "built",
+    "exceeded",
+    "provided",
+    "responded",
+    "will",
+    "can",
+    "knows",
+    "got",
+    "ist",
+    "war",
+    "hat",
+    "hatte",
 ];
 
 /// Capitalised words that are not names although they sit where a name would.
 const NOT_NAMES: &[&str] = &[
-    "a", "again", "all", "also", "always", "amazing", "an", "and", "another", "any", "awesome", "best", "bro",
-    "buddy", "client", "communication", "definitely", "developer", "everyone", "everything", "excellent", "fast",
-    "fantastic", "for", "freelancer", "god", "good", "great", "guys", "he", "her", "highly", "him", "his", "i", "it",
-    "job", "man", "mate", "me", "my", "nice", "our", "outstanding", "overall", "perfect", "pleasure", "professional",
-    "project", "quick", "really", "she", "sir", "so", "super", "team", "that", "the", "their", "them", "they", "this",
-    "to", "top", "upwork", "us", "very", "we", "will", "work", "would", "you", "your", "maam", "madam",
-    "everybody", "friend", "er", "sie", "wir", "ich", "das", "der", "die", "sehr", "gute", "gut",
-    "tolle", "toll", "arbeit", "alles", "immer", "wieder", "gerne",
+    "a",
+    "again",
+    "all",
+    "also",
+    "always",
+    "amazing",
+    "an",
+    "and",
+    "another",
+    "any",
+    "awesome",
+    "best",
+    "bro",
+    "buddy",
+    "client",
+    "communication",
+    "definitely",
+    "developer",
+    "everyone",
+    "everything",
+    "excellent",
+    "fast",
+    "fantastic",
+    "for",
+    "freelancer",
+    "god",
+    "good",
+    "great",
+    "guys",
+    "he",
+    "her",
+    "highly",
+    "him",
+    "his",
+    "i",
+    "it",
+    "job",
+    "man",
+    "mate",
+    "me",
+    "my",
+    "nice",
+    "our",
+    "outstanding",
+    "overall",
+    "perfect",
+    "pleasure",
+    "professional",
+    "project",
+    "quick",
+    "really",
+    "she",
+    "sir",
+    "so",
+    "super",
+    "team",
+    "that",
+    "the",
+    "their",
+    "them",
+    "they",
+    "this",
+    "to",
+    "top",
+    "upwork",
+    "us",
+    "very",
+    "we",
+    "will",
+    "work",
+    "would",
+    "you",
+    "your",
+    "maam",
+    "madam",
+    "everybody",
+    "friend",
+    "er",
+    "sie",
+    "wir",
+    "ich",
+    "das",
+    "der",
+    "die",
+    "sehr",
+    "gute",
+    "gut",
+    "tolle",
+    "toll",
+    "arbeit",
+    "alles",
+    "immer",
+    "wieder",
+    "gerne",
 ];
 
 /// A name found in one feedback text, with the sentence it came from.
@@ -44,77 +175,75 @@ struct Addressed {
     quote: String,
 }
 
-impl Rule for FeedbackNameMismatch {
-    fn id(&self) -> &'static str {
-        "feedback-name-mismatch"
-    }
-
-    fn default_points(&self) -> u32 {
-        45
-    }
-
-    fn title(&self, lang: Lang) -> &'static str {
-        lang.pick(
-            "Client feedback addresses the freelancer by another name",
-            "Kundenbewertungen sprechen den Freelancer mit anderem Namen an",
-        )
-    }
-
-    fn source(&self) -> &'static str {
-        "US State/Treasury/FBI, Guidance on the DPRK Information Technology Workers (2022-05-16): accounts bought, \
+pub static FEEDBACK_NAME_MISMATCH: RuleSpec = RuleSpec {
+    id: "feedback-name-mismatch",
+    family: Family::Identity,
+    default_points: 45,
+    thresholds: &[],
+    sources: &["US State/Treasury/FBI, Guidance on the DPRK Information Technology Workers (2022-05-16): accounts bought, \
          rented or shared, inconsistent name spelling; FBI PSA231018 (2023-10-18); US DOJ indictment of 14 DPRK \
-         nationals (2024-12-12): work done under identities other than the worker's."
-    }
+         nationals (2024-12-12): work done under identities other than the worker's."],
+    title: Text {
+        en: "Client feedback addresses the freelancer by another name",
+        de: "Kundenbewertungen sprechen den Freelancer mit anderem Namen an",
+    },
+    why: Text {
+        en: "When clients thank someone by a name that is not the profile's, the account may have been bought, rented or shared, or the name changed — documented ways sanctioned workers hide who does the work. A nickname, a colleague of the freelancer or a typo can also explain it.",
+        de: "Wenn Kunden jemandem mit einem anderen als dem Profilnamen danken, wurde das Konto womöglich gekauft, gemietet, geteilt oder umbenannt – dokumentierte Wege, mit denen sanktionierte Arbeiter verbergen, wer die Arbeit macht. Auch ein Spitzname, ein Kollege oder ein Tippfehler kann es erklären.",
+    },
+    verify: Text {
+        en: "Ask who the name in the feedback refers to; contact that client independently and ask who did the work; on a video call, check a government ID against the profile name.",
+        de: "Fragen Sie, wen der Name in der Bewertung meint; kontaktieren Sie diesen Kunden unabhängig und fragen Sie, wer die Arbeit gemacht hat; prüfen Sie im Videogespräch einen amtlichen Ausweis gegen den Profilnamen.",
+    },
+    evaluate: feedback_name_mismatch,
+};
 
-    fn verify(&self, lang: Lang) -> &'static str {
-        lang.pick(
-            "Ask who the name in the feedback refers to; contact that client independently and ask who did the work; on a video call, check a government ID against the profile name.",
-            "Fragen Sie, wen der Name in der Bewertung meint; kontaktieren Sie diesen Kunden unabhängig und fragen Sie, wer die Arbeit gemacht hat; prüfen Sie im Videogespräch einen amtlichen Ausweis gegen den Profilnamen.",
-        )
+fn feedback_name_mismatch(cx: &Context) -> Outcome {
+    let p = cx.profile;
+    let (Some(name), Some(history)) = (&p.name, &p.work_history) else {
+        let missing = [Field::Name, Field::WorkHistory]
+            .into_iter()
+            .filter(|f| !p.has(*f))
+            .collect();
+        return Outcome::Unknown(missing);
+    };
+    let own: Vec<String> = name_parts(name);
+    if own.is_empty() {
+        return Outcome::Unknown(vec![Field::Name]);
     }
-
-    fn evaluate(&self, cx: &Context) -> Outcome {
-        let p = cx.profile;
-        let (Some(name), Some(history)) = (&p.name, &p.work_history) else {
-            let missing = [Field::Name, Field::WorkHistory].into_iter().filter(|f| !p.has(*f)).collect();
-            return Outcome::Unknown(missing);
+    let mut hits: Vec<(Option<&str>, Addressed)> = Vec::new();
+    for entry in history {
+        let Some(feedback) = entry.feedback.as_deref() else {
+            continue;
         };
-        let own: Vec<String> = name_parts(name);
-        if own.is_empty() {
-            return Outcome::Unknown(vec![Field::Name]);
-        }
-        let mut hits: Vec<(Option<&str>, Addressed)> = Vec::new();
-        for entry in history {
-            let Some(feedback) = entry.feedback.as_deref() else { continue };
-            for a in addressed_names(feedback) {
-                if !own.iter().any(|o| same_name(o, &a.name)) {
-                    hits.push((entry.title.as_deref(), a));
-                }
+        for a in addressed_names(feedback) {
+            if !own.iter().any(|o| same_name(o, &a.name)) {
+                hits.push((entry.title.as_deref(), a));
             }
         }
-        if hits.is_empty() {
-            return Outcome::Clear;
-        }
-        let lang = cx.lang();
-        let mut evidence = vec![match lang {
-            Lang::En => format!("Profile name: \"{name}\"."),
-            Lang::De => format!("Profilname: „{name}“."),
-        }];
-        evidence.extend(hits.iter().take(5).map(|(title, a)| {
-            let title = title.unwrap_or(lang.pick("a contract", "einem Vertrag"));
-            match lang {
-                Lang::En => format!("Feedback on \"{title}\" says \"{}\" — addressed as {}.", a.quote, a.name),
-                Lang::De => format!("Bewertung zu „{title}“: „{}“ – angesprochen als {}.", a.quote, a.name),
-            }
-        }));
-        let why = lang
-            .pick(
-                "When clients thank someone by a name that is not the profile's, the account may have been bought, rented or shared, or the name changed — documented ways sanctioned workers hide who does the work. A nickname, a colleague of the freelancer or a typo can also explain it.",
-                "Wenn Kunden jemandem mit einem anderen als dem Profilnamen danken, wurde das Konto womöglich gekauft, gemietet, geteilt oder umbenannt – dokumentierte Wege, mit denen sanktionierte Arbeiter verbergen, wer die Arbeit macht. Auch ein Spitzname, ein Kollege oder ein Tippfehler kann es erklären.",
-            )
-            .to_string();
-        Outcome::Fired(Hit { evidence, why })
     }
+    if hits.is_empty() {
+        return Outcome::Clear;
+    }
+    let lang = cx.lang();
+    let mut evidence = vec![match lang {
+        Lang::En => format!("Profile name: \"{name}\"."),
+        Lang::De => format!("Profilname: „{name}“."),
+    }];
+    evidence.extend(hits.iter().take(5).map(|(title, a)| {
+        let title = title.unwrap_or(lang.pick("a contract", "einem Vertrag"));
+        match lang {
+            Lang::En => format!(
+                "Feedback on \"{title}\" says \"{}\" — addressed as {}.",
+                a.quote, a.name
+            ),
+            Lang::De => format!(
+                "Bewertung zu „{title}“: „{}“ – angesprochen als {}.",
+                a.quote, a.name
+            ),
+        }
+    }));
+    Outcome::Fired(Hit { evidence })
 }
 
 /// Lower-case, accent-free parts of a display name that can be used to address someone ("Lukas M." → ["lukas"]).
@@ -133,7 +262,8 @@ fn fold(s: &str) -> String {
 /// Whether two folded names can denote the same person: equal, or one a short form of the other ("alex"/"alexander").
 fn same_name(own: &str, seen: &str) -> bool {
     let seen = fold(seen);
-    own == seen || (own.len() >= 3 && seen.len() >= 3 && (own.starts_with(&seen) || seen.starts_with(own)))
+    own == seen
+        || (own.len() >= 3 && seen.len() >= 3 && (own.starts_with(&seen) || seen.starts_with(own)))
 }
 
 /// Names a feedback text addresses: after an address cue, or as the subject of a sentence.
@@ -146,7 +276,11 @@ fn addressed_names(text: &str) -> Vec<Addressed> {
             continue;
         }
         let prev = |n: usize| -> String {
-            words[i.saturating_sub(n)..i].iter().map(|(_, w)| w.to_lowercase()).collect::<Vec<_>>().join(" ")
+            words[i.saturating_sub(n)..i]
+                .iter()
+                .map(|(_, w)| w.to_lowercase())
+                .collect::<Vec<_>>()
+                .join(" ")
         };
         let after_cue = (1..=2).any(|n| {
             i >= n && {
@@ -156,10 +290,17 @@ fn addressed_names(text: &str) -> Vec<Addressed> {
             }
         });
         let sentence_start = i == 0 || words[i - 1].1.ends_with(['.', '!', '?']);
-        let next = words.get(i + 1).map(|(_, w)| w.trim_matches(|c: char| !c.is_alphanumeric()).to_lowercase());
-        let as_subject = sentence_start && next.is_some_and(|n| SUBJECT_VERBS.contains(&n.as_str()));
+        let next = words.get(i + 1).map(|(_, w)| {
+            w.trim_matches(|c: char| !c.is_alphanumeric())
+                .to_lowercase()
+        });
+        let as_subject =
+            sentence_start && next.is_some_and(|n| SUBJECT_VERBS.contains(&n.as_str()));
         if (after_cue || as_subject) && !out.iter().any(|a| a.name == bare) {
-            out.push(Addressed { name: bare.to_string(), quote: quote_around(text, pos) });
+            out.push(Addressed {
+                name: bare.to_string(),
+                quote: quote_around(text, pos),
+            });
         }
     }
     out
@@ -168,7 +309,9 @@ fn addressed_names(text: &str) -> Vec<Addressed> {
 fn looks_like_name(word: &str) -> bool {
     let mut chars = word.chars();
     let first_upper = chars.next().is_some_and(char::is_uppercase);
-    let rest_ok = word.chars().all(|c| c.is_alphabetic() || c == '\'' || c == '-');
+    let rest_ok = word
+        .chars()
+        .all(|c| c.is_alphabetic() || c == '\'' || c == '-');
     let len = word.chars().count();
     first_upper && rest_ok && (2..=20).contains(&len) && !NOT_NAMES.contains(&fold(word).as_str())
         // An all-capitals word is shouting or an acronym ("API", "GREAT"), not a name.
@@ -228,7 +371,11 @@ mod tests {
             work_history: Some(
                 feedback
                     .iter()
-                    .map(|f| WorkEntry { title: Some("Shop backend".into()), feedback: Some((*f).into()), ..WorkEntry::default() })
+                    .map(|f| WorkEntry {
+                        title: Some("Shop backend".into()),
+                        feedback: Some((*f).into()),
+                        ..WorkEntry::default()
+                    })
                     .collect(),
             ),
             ..Profile::default()
@@ -236,43 +383,106 @@ mod tests {
     }
 
     fn run(p: &Profile) -> Outcome {
-        FeedbackNameMismatch.evaluate(&Context { profile: p, policy: &Policy::default(), now: Instant(0) })
+        (FEEDBACK_NAME_MISMATCH.evaluate)(&Context {
+            profile: p,
+            policy: &Policy::default(),
+            now: Instant(0),
+        })
     }
 
     #[test]
     fn finds_names_in_address_positions_only() {
-        let names = |t: &str| addressed_names(t).into_iter().map(|a| a.name).collect::<Vec<_>>();
+        let names = |t: &str| {
+            addressed_names(t)
+                .into_iter()
+                .map(|a| a.name)
+                .collect::<Vec<_>>()
+        };
         assert_eq!(names("Great work, Wei! Will hire again."), ["Wei"]);
         assert_eq!(names("Thank you Maria for the quick fix."), ["Maria"]);
-        assert_eq!(names("\u{201C}Great work, Wei!\u{201D} \"Thanks Ana\""), ["Wei", "Ana"]);
-        assert_eq!(names("The API works. Tomasz delivered on time."), ["Tomasz"]);
-        assert_eq!(names("Great job! Very professional. The React code is clean."), Vec::<String>::new());
-        assert_eq!(names("We used React and Node in Berlin."), Vec::<String>::new());
+        assert_eq!(
+            names("\u{201C}Great work, Wei!\u{201D} \"Thanks Ana\""),
+            ["Wei", "Ana"]
+        );
+        assert_eq!(
+            names("The API works. Tomasz delivered on time."),
+            ["Tomasz"]
+        );
+        assert_eq!(
+            names("Great job! Very professional. The React code is clean."),
+            Vec::<String>::new()
+        );
+        assert_eq!(
+            names("We used React and Node in Berlin."),
+            Vec::<String>::new()
+        );
         assert_eq!(names("Thanks, API docs were great"), Vec::<String>::new());
     }
 
     #[test]
     fn fires_when_feedback_names_someone_else() {
-        let p = profile(Some("Lukas M."), &["Lukas did great.", "Great work, Wei! Fast and precise."]);
-        let Outcome::Fired(hit) = run(&p) else { panic!() };
+        let p = profile(
+            Some("Lukas M."),
+            &["Lukas did great.", "Great work, Wei! Fast and precise."],
+        );
+        let Outcome::Fired(hit) = run(&p) else {
+            panic!()
+        };
         assert_eq!(hit.evidence.len(), 2);
-        assert!(hit.evidence[1].contains("Wei") && hit.evidence[1].contains("Shop backend"), "{:?}", hit.evidence);
+        assert!(
+            hit.evidence[1].contains("Wei") && hit.evidence[1].contains("Shop backend"),
+            "{:?}",
+            hit.evidence
+        );
     }
 
     #[test]
     fn own_name_short_forms_and_accents_are_not_a_mismatch() {
-        assert_eq!(run(&profile(Some("Alexander K."), &["Thanks Alex, superb."])), Outcome::Clear);
-        assert_eq!(run(&profile(Some("José R."), &["Thank you Jose!"])), Outcome::Clear);
-        assert_eq!(run(&profile(Some("Łukasz W."), &["Thanks Lukasz!"])), Outcome::Clear);
-        assert_eq!(run(&profile(Some("Siobhán O'Neill"), &["Thanks Siobhan, Lukas was late."])), Outcome::Clear);
-        assert_eq!(run(&profile(Some("Anna-Lena B."), &["Danke Lena, tolle Arbeit."])), Outcome::Clear);
-        assert_eq!(run(&profile(Some("Lukas M."), &["Excellent. Highly recommended!"])), Outcome::Clear);
+        assert_eq!(
+            run(&profile(Some("Alexander K."), &["Thanks Alex, superb."])),
+            Outcome::Clear
+        );
+        assert_eq!(
+            run(&profile(Some("José R."), &["Thank you Jose!"])),
+            Outcome::Clear
+        );
+        assert_eq!(
+            run(&profile(Some("Łukasz W."), &["Thanks Lukasz!"])),
+            Outcome::Clear
+        );
+        assert_eq!(
+            run(&profile(
+                Some("Siobhán O'Neill"),
+                &["Thanks Siobhan, Lukas was late."]
+            )),
+            Outcome::Clear
+        );
+        assert_eq!(
+            run(&profile(
+                Some("Anna-Lena B."),
+                &["Danke Lena, tolle Arbeit."]
+            )),
+            Outcome::Clear
+        );
+        assert_eq!(
+            run(&profile(
+                Some("Lukas M."),
+                &["Excellent. Highly recommended!"]
+            )),
+            Outcome::Clear
+        );
     }
 
     #[test]
     fn unknown_without_name_or_history() {
-        assert_eq!(run(&Profile::default()), Outcome::Unknown(vec![Field::Name, Field::WorkHistory]));
-        assert_eq!(run(&profile(None, &["Thanks Wei"])), Outcome::Unknown(vec![Field::Name]));
+        assert_eq!(
+            run(&Profile::default()),
+            Outcome::Unknown(vec![Field::Name, Field::WorkHistory])
+        );
+        assert_eq!(
+            run(&profile(None, &["Thanks Wei"])),
+            Outcome::Unknown(vec![Field::Name])
+        );
     }
 
     #[test]
@@ -281,7 +491,14 @@ mod tests {
         let found = addressed_names(&long);
         assert_eq!(found[0].name, "Wei");
         assert!(found[0].quote.chars().count() <= MAX_QUOTE_CHARS + 2);
-        for t in ["", " ", "!!!", "Thanks", "Thanks ,", "Ünïcödé Wörds. Éé was"] {
+        for t in [
+            "",
+            " ",
+            "!!!",
+            "Thanks",
+            "Thanks ,",
+            "Ünïcödé Wörds. Éé was",
+        ] {
             let _ = addressed_names(t);
         }
     }

@@ -1,6 +1,6 @@
 //! P3: the local time the page shows does not fit any time zone of the country the freelancer claims.
 
-use super::{Context, Hit, Outcome, Rule};
+use super::{Context, Family, Hit, Outcome, RuleSpec, Text};
 use crate::model::Field;
 use crate::policy::Lang;
 use crate::tz;
@@ -8,100 +8,110 @@ use crate::tz;
 /// How many zones to name before summarising the rest.
 const MAX_ZONES_SHOWN: usize = 6;
 
-pub struct LocalTimeMismatch;
-
-impl Rule for LocalTimeMismatch {
-    fn id(&self) -> &'static str {
-        "local-time-mismatch"
-    }
-
-    fn default_points(&self) -> u32 {
-        35
-    }
-
-    fn title(&self, lang: Lang) -> &'static str {
-        lang.pick(
-            "Displayed local time does not fit the claimed country",
-            "Angezeigte Ortszeit passt nicht zum angegebenen Land",
-        )
-    }
-
-    fn source(&self) -> &'static str {
-        "US State/Treasury/FBI, Guidance on the DPRK Information Technology Workers (2022-05-16): inconsistent \
+pub static LOCAL_TIME_MISMATCH: RuleSpec = RuleSpec {
+    id: "local-time-mismatch",
+    family: Family::Location,
+    default_points: 35,
+    thresholds: &["local_time_tolerance_minutes"],
+    sources: &["US State/Treasury/FBI, Guidance on the DPRK Information Technology Workers (2022-05-16): inconsistent \
          location and assessed location or hours; Security Alliance SEAL Frameworks (2025): working hours that fit \
-         another time zone than the claimed one."
-    }
+         another time zone than the claimed one."],
+    title: Text {
+        en: "Displayed local time does not fit the claimed country",
+        de: "Angezeigte Ortszeit passt nicht zum angegebenen Land",
+    },
+    why: Text {
+        en: "The site shows local time from the time zone the account is set to. A zone that fits no part of the claimed country means the account is kept on another clock than where the person says they live. Travel and remote setups explain some cases; official guidance lists location that does not match the claimed one as a red flag of proxy accounts.",
+        de: "Die Seite zeigt die Ortszeit der im Konto eingestellten Zeitzone. Passt sie zu keinem Teil des angegebenen Landes, läuft das Konto auf einer anderen Uhr als dort, wo die Person zu leben angibt. Reisen erklären manche Fälle; Behörden nennen abweichenden Standort als Warnzeichen für Strohmann-Konten.",
+    },
+    verify: Text {
+        en: "Ask which city and time zone they work from and why the account shows another; hold a live video call during business hours of the claimed country and ask them to point the camera out of a window.",
+        de: "Fragen Sie, aus welcher Stadt und Zeitzone gearbeitet wird und warum das Konto eine andere zeigt; führen Sie ein Live-Videogespräch zur Geschäftszeit des angegebenen Landes und bitten Sie, die Kamera aus dem Fenster zu richten.",
+    },
+    evaluate: local_time_mismatch,
+};
 
-    fn verify(&self, lang: Lang) -> &'static str {
-        lang.pick(
-            "Ask which city and time zone they work from and why the account shows another; hold a live video call during business hours of the claimed country and ask them to point the camera out of a window.",
-            "Fragen Sie, aus welcher Stadt und Zeitzone gearbeitet wird und warum das Konto eine andere zeigt; führen Sie ein Live-Videogespräch zur Geschäftszeit des angegebenen Landes und bitten Sie, die Kamera aus dem Fenster zu richten.",
-        )
-    }
-
-    fn evaluate(&self, cx: &Context) -> Outcome {
-        let p = cx.profile;
-        let country = p.location.as_ref().and_then(|l| l.country.as_deref());
-        let (Some(iso2), Some(clock)) = (country, p.local_time) else {
-            let mut missing = Vec::new();
-            if country.is_none() {
-                missing.push(Field::Location);
-            }
-            if p.local_time.is_none() {
-                missing.push(Field::LocalTime);
-            }
-            return Outcome::Unknown(missing);
-        };
-        let Some(zones) = tz::offsets_at(iso2, cx.now) else {
-            return Outcome::Unknown(vec![Field::Location]);
-        };
-        let shown_offset = implied_offset(clock.minutes_of_day(), cx.now.utc_minute_of_day());
-        let tolerance = cx.policy.local_time_tolerance_minutes;
-        let nearest = zones.iter().map(|z| circular_distance(shown_offset, z.offset_minutes)).min().unwrap_or(i32::MAX);
-        if nearest <= tolerance {
-            return Outcome::Clear;
+fn local_time_mismatch(cx: &Context) -> Outcome {
+    let p = cx.profile;
+    let country = p.location.as_ref().and_then(|l| l.country.as_deref());
+    let (Some(iso2), Some(clock)) = (country, p.local_time) else {
+        let mut missing = Vec::new();
+        if country.is_none() {
+            missing.push(Field::Location);
         }
-        let lang = cx.lang();
-        let country_name = p
-            .location
-            .as_ref()
-            .and_then(|l| l.country_name.clone())
-            .or_else(|| crate::countries::name_of(iso2).map(str::to_string))
-            .unwrap_or_else(|| iso2.to_string());
-        let mut listed: Vec<String> = zones
-            .iter()
-            .take(MAX_ZONES_SHOWN)
-            .map(|z| format!("{} {}", z.zone, tz::format_offset(z.offset_minutes)))
-            .collect();
-        if zones.len() > MAX_ZONES_SHOWN {
-            listed.push(match lang {
-                Lang::En => format!("and {} more", zones.len() - MAX_ZONES_SHOWN),
-                Lang::De => format!("und {} weitere", zones.len() - MAX_ZONES_SHOWN),
-            });
+        if p.local_time.is_none() {
+            missing.push(Field::LocalTime);
         }
-        let hours_off = f64::from(nearest) / 60.0;
-        let utc_now = crate::model::ClockTime::new((cx.now.utc_minute_of_day() / 60) as u32, (cx.now.utc_minute_of_day() % 60) as u32);
-        let utc_now = utc_now.map(|c| c.to_string()).unwrap_or_default();
-        let evidence = match lang {
-            Lang::En => vec![
-                format!("Local time shown: {clock} while it was {utc_now} UTC, i.e. {}.", tz::format_offset(shown_offset)),
-                format!("Claimed country: {country_name}; its time now: {}.", listed.join(", ")),
-                format!("Nearest fit is {} hours off.", super::fmt_num(hours_off, lang)),
-            ],
-            Lang::De => vec![
-                format!("Angezeigte Ortszeit: {clock}, als es {utc_now} UTC war, also {}.", tz::format_offset(shown_offset)),
-                format!("Angegebenes Land: {country_name}; dort gilt jetzt: {}.", listed.join(", ")),
-                format!("Die beste Übereinstimmung liegt {} Stunden daneben.", super::fmt_num(hours_off, lang)),
-            ],
-        };
-        let why = lang
-            .pick(
-                "The site shows local time from the time zone the account is set to. A zone that fits no part of the claimed country means the account is kept on another clock than where the person says they live. Travel and remote setups explain some cases; official guidance lists location that does not match the claimed one as a red flag of proxy accounts.",
-                "Die Seite zeigt die Ortszeit der im Konto eingestellten Zeitzone. Passt sie zu keinem Teil des angegebenen Landes, läuft das Konto auf einer anderen Uhr als dort, wo die Person zu leben angibt. Reisen erklären manche Fälle; Behörden nennen abweichenden Standort als Warnzeichen für Strohmann-Konten.",
-            )
-            .to_string();
-        Outcome::Fired(Hit { evidence, why })
+        return Outcome::Unknown(missing);
+    };
+    let Some(zones) = tz::offsets_at(iso2, cx.now) else {
+        return Outcome::Unknown(vec![Field::Location]);
+    };
+    let shown_offset = implied_offset(clock.minutes_of_day(), cx.now.utc_minute_of_day());
+    let tolerance = cx.policy.local_time_tolerance_minutes;
+    let nearest = zones
+        .iter()
+        .map(|z| circular_distance(shown_offset, z.offset_minutes))
+        .min()
+        .unwrap_or(i32::MAX);
+    if nearest <= tolerance {
+        return Outcome::Clear;
     }
+    let lang = cx.lang();
+    let country_name = p
+        .location
+        .as_ref()
+        .and_then(|l| l.country_name.clone())
+        .or_else(|| crate::countries::name_of(iso2).map(str::to_string))
+        .unwrap_or_else(|| iso2.to_string());
+    let mut listed: Vec<String> = zones
+        .iter()
+        .take(MAX_ZONES_SHOWN)
+        .map(|z| format!("{} {}", z.zone, tz::format_offset(z.offset_minutes)))
+        .collect();
+    if zones.len() > MAX_ZONES_SHOWN {
+        listed.push(match lang {
+            Lang::En => format!("and {} more", zones.len() - MAX_ZONES_SHOWN),
+            Lang::De => format!("und {} weitere", zones.len() - MAX_ZONES_SHOWN),
+        });
+    }
+    let hours_off = f64::from(nearest) / 60.0;
+    let utc_now = crate::model::ClockTime::new(
+        (cx.now.utc_minute_of_day() / 60) as u32,
+        (cx.now.utc_minute_of_day() % 60) as u32,
+    );
+    let utc_now = utc_now.map(|c| c.to_string()).unwrap_or_default();
+    let evidence = match lang {
+        Lang::En => vec![
+            format!(
+                "Local time shown: {clock} while it was {utc_now} UTC, i.e. {}.",
+                tz::format_offset(shown_offset)
+            ),
+            format!(
+                "Claimed country: {country_name}; its time now: {}.",
+                listed.join(", ")
+            ),
+            format!(
+                "Nearest fit is {} hours off.",
+                super::fmt_num(hours_off, lang)
+            ),
+        ],
+        Lang::De => vec![
+            format!(
+                "Angezeigte Ortszeit: {clock}, als es {utc_now} UTC war, also {}.",
+                tz::format_offset(shown_offset)
+            ),
+            format!(
+                "Angegebenes Land: {country_name}; dort gilt jetzt: {}.",
+                listed.join(", ")
+            ),
+            format!(
+                "Die beste Übereinstimmung liegt {} Stunden daneben.",
+                super::fmt_num(hours_off, lang)
+            ),
+        ],
+    };
+    Outcome::Fired(Hit { evidence })
 }
 
 /// The UTC offset (minutes) a shown wall-clock time implies, in UTC−12…UTC+14.
@@ -140,7 +150,7 @@ mod tests {
     }
 
     fn run(p: &Profile, now: &str) -> Outcome {
-        LocalTimeMismatch.evaluate(&Context {
+        (LOCAL_TIME_MISMATCH.evaluate)(&Context {
             profile: p,
             policy: &Policy::default(),
             now: Instant::parse_rfc3339(now).unwrap(),
@@ -159,30 +169,65 @@ mod tests {
     #[test]
     fn consistent_time_is_clear_including_dst() {
         // Berlin: UTC+1 in November, UTC+2 in July.
-        assert_eq!(run(&profile(Some("DE"), Some((15, 42))), "2026-11-26T14:42:00Z"), Outcome::Clear);
-        assert_eq!(run(&profile(Some("DE"), Some((16, 42))), "2026-07-10T14:42:00Z"), Outcome::Clear);
+        assert_eq!(
+            run(&profile(Some("DE"), Some((15, 42))), "2026-11-26T14:42:00Z"),
+            Outcome::Clear
+        );
+        assert_eq!(
+            run(&profile(Some("DE"), Some((16, 42))), "2026-07-10T14:42:00Z"),
+            Outcome::Clear
+        );
         // The US has many zones: Honolulu at UTC−10 fits too.
-        assert_eq!(run(&profile(Some("US"), Some((4, 42))), "2026-11-26T14:42:00Z"), Outcome::Clear);
+        assert_eq!(
+            run(&profile(Some("US"), Some((4, 42))), "2026-11-26T14:42:00Z"),
+            Outcome::Clear
+        );
         // Within the tolerance of a few minutes (page read a little after rendering).
-        assert_eq!(run(&profile(Some("IN"), Some((20, 20))), "2026-11-26T14:42:00Z"), Outcome::Clear);
+        assert_eq!(
+            run(&profile(Some("IN"), Some((20, 20))), "2026-11-26T14:42:00Z"),
+            Outcome::Clear
+        );
     }
 
     #[test]
     fn a_clock_that_fits_no_zone_fires_with_evidence() {
         // 23:42 at 14:42 UTC is UTC+9; Germany in November is UTC+1 only.
-        let Outcome::Fired(hit) = run(&profile(Some("DE"), Some((23, 42))), "2026-11-26T14:42:00Z") else { panic!() };
-        assert!(hit.evidence[0].contains("23:42") && hit.evidence[0].contains("UTC+9"), "{:?}", hit.evidence);
-        assert!(hit.evidence[1].contains("Europe/Berlin"), "{:?}", hit.evidence);
+        let Outcome::Fired(hit) = run(&profile(Some("DE"), Some((23, 42))), "2026-11-26T14:42:00Z")
+        else {
+            panic!()
+        };
+        assert!(
+            hit.evidence[0].contains("23:42") && hit.evidence[0].contains("UTC+9"),
+            "{:?}",
+            hit.evidence
+        );
+        assert!(
+            hit.evidence[1].contains("Europe/Berlin"),
+            "{:?}",
+            hit.evidence
+        );
         assert!(hit.evidence[2].contains('8'), "{:?}", hit.evidence);
         // Summer time is applied: 15:42 at 14:42 UTC is UTC+1, which Germany does not use in July.
-        assert!(matches!(run(&profile(Some("DE"), Some((15, 42))), "2026-07-10T14:42:00Z"), Outcome::Fired(_)));
+        assert!(matches!(
+            run(&profile(Some("DE"), Some((15, 42))), "2026-07-10T14:42:00Z"),
+            Outcome::Fired(_)
+        ));
     }
 
     #[test]
     fn unknown_without_country_or_clock() {
-        assert_eq!(run(&profile(None, Some((3, 0))), "2026-11-26T14:42:00Z"), Outcome::Unknown(vec![Field::Location]));
-        assert_eq!(run(&profile(Some("DE"), None), "2026-11-26T14:42:00Z"), Outcome::Unknown(vec![Field::LocalTime]));
-        assert_eq!(run(&profile(Some("XX"), Some((3, 0))), "2026-11-26T14:42:00Z"), Outcome::Unknown(vec![Field::Location]));
+        assert_eq!(
+            run(&profile(None, Some((3, 0))), "2026-11-26T14:42:00Z"),
+            Outcome::Unknown(vec![Field::Location])
+        );
+        assert_eq!(
+            run(&profile(Some("DE"), None), "2026-11-26T14:42:00Z"),
+            Outcome::Unknown(vec![Field::LocalTime])
+        );
+        assert_eq!(
+            run(&profile(Some("XX"), Some((3, 0))), "2026-11-26T14:42:00Z"),
+            Outcome::Unknown(vec![Field::Location])
+        );
         assert_eq!(
             run(&Profile::default(), "2026-11-26T14:42:00Z"),
             Outcome::Unknown(vec![Field::Location, Field::LocalTime])

@@ -26,13 +26,10 @@ impl Context<'_> {
     }
 }
 
-/// What a rule found.
+/// What a rule found: the values read, as sentences a client can check against the page.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Hit {
-    /// The values read, as sentences a client can check against the page.
     pub evidence: Vec<String>,
-    /// Why this matters, for this profile.
-    pub why: String,
 }
 
 /// The result of one rule on one profile.
@@ -45,34 +42,79 @@ pub enum Outcome {
     Unknown(Vec<Field>),
 }
 
-/// A documented risk indicator.
-pub trait Rule: Sync {
+/// A text in every language the badge speaks.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Text {
+    pub en: &'static str,
+    pub de: &'static str,
+}
+
+impl Text {
+    pub fn get(&self, lang: Lang) -> &'static str {
+        lang.pick(self.en, self.de)
+    }
+}
+
+/// Indicator families. Findings of one family share a cause, so their points add with diminishing
+/// returns (see `score.rs` and docs/scoring.md): ten weak signs of one thing are not ten things.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Family {
+    /// Pay against track record.
+    Pay,
+    /// Hours one person cannot work.
+    Workload,
+    /// Claimed location against the clock and other signs of place.
+    Location,
+    /// Who the account is: names, account age, history.
+    Identity,
+    /// Reviews and clients that look arranged.
+    Reviews,
+    /// Links, domains and addresses on known lists.
+    Links,
+    /// What only a conversation or interview shows (the verification checklist).
+    Interview,
+    /// Payment and shipping requests.
+    Payment,
+}
+
+/// A documented risk indicator, declared as data: one `static` per rule, listed in [`RULES`].
+pub struct RuleSpec {
     /// Stable kebab-case id, used in reports and policies.
-    fn id(&self) -> &'static str;
+    pub id: &'static str,
+    pub family: Family,
     /// Points added when it fires, unless the policy overrides them.
-    fn default_points(&self) -> u32;
-    fn title(&self, lang: Lang) -> &'static str;
-    /// Public source(s) the indicator comes from.
-    fn source(&self) -> &'static str;
+    pub default_points: u32,
+    /// The [`Policy`] settings it reads; a test checks they exist.
+    pub thresholds: &'static [&'static str],
+    /// Public sources, each with its publisher and date.
+    pub sources: &'static [&'static str],
+    pub title: Text,
+    /// Why this matters, including the innocent explanations.
+    pub why: Text,
     /// What the client should do to check it.
-    fn verify(&self, lang: Lang) -> &'static str;
-    fn evaluate(&self, cx: &Context) -> Outcome;
+    pub verify: Text,
+    pub evaluate: fn(&Context) -> Outcome,
 }
 
 /// Every rule, in report order.
-pub static RULES: &[&dyn Rule] = &[
-    &rate_volume::LowRateHighVolume,
-    &workload::AverageWorkload,
-    &workload::OverlappingContracts,
-    &local_time::LocalTimeMismatch,
-    &identity::FeedbackNameMismatch,
+pub static RULES: &[&RuleSpec] = &[
+    &rate_volume::LOW_RATE_HIGH_VOLUME,
+    &workload::AVERAGE_WORKLOAD,
+    &workload::OVERLAPPING_CONTRACTS,
+    &local_time::LOCAL_TIME_MISMATCH,
+    &identity::FEEDBACK_NAME_MISMATCH,
 ];
 
 /// One fired rule, as reported.
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct Finding {
     pub rule: &'static str,
+    pub family: Family,
+    /// Points this finding adds to the score, after diminishing returns within its family.
     pub points: u32,
+    /// Its full weight, before diminishing returns.
+    pub weight: u32,
     pub title: String,
     pub evidence: Vec<String>,
     pub why: String,
@@ -88,25 +130,33 @@ pub struct Unevaluated {
     pub missing: Vec<Field>,
 }
 
-/// Runs every enabled rule.
+/// Runs every enabled rule. Findings carry their full weight in both `weight` and `points`; the scorer
+/// lowers `points` for the second and later findings of a family.
 pub fn evaluate_all(cx: &Context) -> (Vec<Finding>, Vec<Unevaluated>, usize) {
     let (mut findings, mut unknown, mut clear) = (Vec::new(), Vec::new(), 0);
     let lang = cx.lang();
-    for rule in RULES.iter().filter(|r| cx.policy.is_enabled(r.id())) {
-        match rule.evaluate(cx) {
-            Outcome::Fired(hit) => findings.push(Finding {
-                rule: rule.id(),
-                points: cx.policy.weight(rule.id(), rule.default_points()),
-                title: rule.title(lang).to_string(),
-                evidence: hit.evidence,
-                why: hit.why,
-                source: rule.source().to_string(),
-                verify: rule.verify(lang).to_string(),
-            }),
-            Outcome::Clear => clear += 1,
-            Outcome::Unknown(missing) => {
-                unknown.push(Unevaluated { rule: rule.id(), title: rule.title(lang).to_string(), missing })
+    for rule in RULES.iter().filter(|r| cx.policy.is_enabled(r.id)) {
+        match (rule.evaluate)(cx) {
+            Outcome::Fired(hit) => {
+                let weight = cx.policy.weight(rule.id, rule.default_points);
+                findings.push(Finding {
+                    rule: rule.id,
+                    family: rule.family,
+                    points: weight,
+                    weight,
+                    title: rule.title.get(lang).to_string(),
+                    evidence: hit.evidence,
+                    why: rule.why.get(lang).to_string(),
+                    source: rule.sources.join("; "),
+                    verify: rule.verify.get(lang).to_string(),
+                })
             }
+            Outcome::Clear => clear += 1,
+            Outcome::Unknown(missing) => unknown.push(Unevaluated {
+                rule: rule.id,
+                title: rule.title.get(lang).to_string(),
+                missing,
+            }),
         }
     }
     (findings, unknown, clear)
@@ -146,18 +196,45 @@ mod tests {
 
     #[test]
     fn rule_table_is_complete_and_explained() {
-        let mut ids: Vec<_> = RULES.iter().map(|r| r.id()).collect();
+        let mut ids: Vec<_> = RULES.iter().map(|r| r.id).collect();
         ids.sort();
         ids.dedup();
         assert_eq!(ids.len(), RULES.len(), "rule ids must be unique");
+        let policy_keys = serde_json::to_value(Policy::default()).unwrap();
         for r in RULES {
-            assert!(r.id().chars().all(|c| c.is_ascii_lowercase() || c == '-'), "{}", r.id());
-            assert!((1..=100).contains(&r.default_points()), "{}", r.id());
-            for lang in [Lang::En, Lang::De] {
-                assert!(r.title(lang).len() > 10 && r.verify(lang).len() > 20, "{} needs text in {lang:?}", r.id());
+            assert!(
+                r.id.chars().all(|c| c.is_ascii_lowercase() || c == '-'),
+                "{}",
+                r.id
+            );
+            assert!((1..=100).contains(&r.default_points), "{}", r.id);
+            for text in [r.title, r.why, r.verify] {
+                assert!(
+                    text.en.len() > 10 && text.de.len() > 10,
+                    "{} needs English and German text",
+                    r.id
+                );
+                assert_ne!(
+                    text.en, text.de,
+                    "{} needs a German text, not a copy: {}",
+                    r.id, text.en
+                );
             }
-            assert_ne!(r.title(Lang::En), r.title(Lang::De), "{} needs a German title", r.id());
-            assert!(r.source().contains("20"), "{} must cite a dated public source", r.id());
+            assert!(!r.sources.is_empty(), "{} needs a public source", r.id);
+            for s in r.sources {
+                assert!(
+                    s.contains("(20") || s.contains("20"),
+                    "{}: source without a date: {s}",
+                    r.id
+                );
+            }
+            for key in r.thresholds {
+                assert!(
+                    policy_keys.get(key).is_some(),
+                    "{}: threshold {key} is not a policy setting",
+                    r.id
+                );
+            }
         }
     }
 

@@ -1,6 +1,6 @@
 //! P2: more hours than one person can work — over the account's lifetime, or across contracts running at once.
 
-use super::{fmt_num, Context, Hit, Outcome, Rule};
+use super::{fmt_num, Context, Family, Hit, Outcome, RuleSpec, Text};
 use crate::model::{ContractKind, Field, WorkEntry};
 use crate::policy::Lang;
 
@@ -8,85 +8,75 @@ const SOURCE: &str = "US State/Treasury/FBI, Guidance on the DPRK Information Te
     accounts shared within a team, logged in for days at a time; Security Alliance SEAL Frameworks (2025): several \
     people working one account.";
 
-/// Lifetime average of total hours over the weeks since "member since".
-pub struct AverageWorkload;
+pub static AVERAGE_WORKLOAD: RuleSpec = RuleSpec {
+    id: "implausible-average-hours",
+    family: Family::Workload,
+    default_points: 30,
+    thresholds: &["max_average_weekly_hours", "min_weeks_for_average"],
+    sources: &[SOURCE],
+    title: Text {
+        en: "More hours per week than one person works, on average since joining",
+        de: "Mehr Wochenstunden, als ein Mensch arbeitet – im Schnitt seit Beitritt",
+    },
+    why: Text {
+        en: "Only tracked hourly work counts in total hours, so the real workload is higher still. Sustained weekly hours beyond what one person works suggest the account is shared by several people, which official guidance names as a sign of proxy accounts. Agencies and team accounts can explain it; an individual profile should not.",
+        de: "In die Gesamtstunden zählen nur erfasste Stundenverträge; die echte Last ist also noch höher. Dauerhaft mehr Wochenstunden, als ein Mensch arbeitet, deuten auf ein von mehreren geteiltes Konto hin – laut Behörden ein Merkmal von Strohmann-Konten. Agenturen und Teamkonten erklären das, ein Einzelprofil nicht.",
+    },
+    verify: Text {
+        en: "Ask who does the work and whether anyone else uses the account; on a video call, ask about two of the long contracts in detail; insist that only the account holder works on your contract.",
+        de: "Fragen Sie, wer die Arbeit macht und ob jemand anderes das Konto nutzt; lassen Sie sich im Videogespräch zwei der langen Verträge genau erklären; bestehen Sie darauf, dass nur die Kontoinhaberin bzw. der Kontoinhaber für Sie arbeitet.",
+    },
+    evaluate: average_workload,
+};
 
-impl Rule for AverageWorkload {
-    fn id(&self) -> &'static str {
-        "implausible-average-hours"
+fn average_workload(cx: &Context) -> Outcome {
+    let p = cx.profile;
+    let (Some(hours), Some(since)) = (p.total_hours, p.member_since) else {
+        let missing = [Field::TotalHours, Field::MemberSince]
+            .into_iter()
+            .filter(|f| !p.has(*f))
+            .collect();
+        return Outcome::Unknown(missing);
+    };
+    let days = cx.now.utc_date().days_since_epoch() - since.first_day().days_since_epoch();
+    let weeks = days as f64 / 7.0;
+    // A young account's average says little; and a member-since in the future is a reading error, not evidence.
+    if weeks < cx.policy.min_weeks_for_average {
+        return Outcome::Clear;
     }
-
-    fn default_points(&self) -> u32 {
-        30
+    let average = hours / weeks;
+    if average <= cx.policy.max_average_weekly_hours {
+        return Outcome::Clear;
     }
-
-    fn title(&self, lang: Lang) -> &'static str {
-        lang.pick(
-            "More hours per week than one person works, on average since joining",
-            "Mehr Wochenstunden, als ein Mensch arbeitet – im Schnitt seit Beitritt",
-        )
-    }
-
-    fn source(&self) -> &'static str {
-        SOURCE
-    }
-
-    fn verify(&self, lang: Lang) -> &'static str {
-        lang.pick(
-            "Ask who does the work and whether anyone else uses the account; on a video call, ask about two of the long contracts in detail; insist that only the account holder works on your contract.",
-            "Fragen Sie, wer die Arbeit macht und ob jemand anderes das Konto nutzt; lassen Sie sich im Videogespräch zwei der langen Verträge genau erklären; bestehen Sie darauf, dass nur die Kontoinhaberin bzw. der Kontoinhaber für Sie arbeitet.",
-        )
-    }
-
-    fn evaluate(&self, cx: &Context) -> Outcome {
-        let p = cx.profile;
-        let (Some(hours), Some(since)) = (p.total_hours, p.member_since) else {
-            let missing = [Field::TotalHours, Field::MemberSince].into_iter().filter(|f| !p.has(*f)).collect();
-            return Outcome::Unknown(missing);
-        };
-        let days = cx.now.utc_date().days_since_epoch() - since.first_day().days_since_epoch();
-        let weeks = days as f64 / 7.0;
-        // A young account's average says little; and a member-since in the future is a reading error, not evidence.
-        if weeks < cx.policy.min_weeks_for_average {
-            return Outcome::Clear;
-        }
-        let average = hours / weeks;
-        if average <= cx.policy.max_average_weekly_hours {
-            return Outcome::Clear;
-        }
-        let lang = cx.lang();
-        let evidence = match lang {
-            Lang::En => vec![
-                format!("Total hours: {}.", fmt_num(hours, lang)),
-                format!("Member since {since}: {} weeks ago.", fmt_num(weeks.floor(), lang)),
-                format!(
-                    "Average: {} hours every week, with no holiday (threshold {}).",
-                    fmt_num(average.round(), lang),
-                    fmt_num(cx.policy.max_average_weekly_hours, lang)
-                ),
-            ],
-            Lang::De => vec![
-                format!("Stunden gesamt: {}.", fmt_num(hours, lang)),
-                format!("Mitglied seit {since}: vor {} Wochen.", fmt_num(weeks.floor(), lang)),
-                format!(
-                    "Schnitt: {} Stunden jede Woche, ohne Urlaub (Schwelle {}).",
-                    fmt_num(average.round(), lang),
-                    fmt_num(cx.policy.max_average_weekly_hours, lang)
-                ),
-            ],
-        };
-        let why = lang
-            .pick(
-                "Only tracked hourly work counts in total hours, so the real workload is higher still. Sustained weekly hours beyond what one person works suggest the account is shared by several people, which official guidance names as a sign of proxy accounts. Agencies and team accounts can explain it; an individual profile should not.",
-                "In die Gesamtstunden zählen nur erfasste Stundenverträge; die echte Last ist also noch höher. Dauerhaft mehr Wochenstunden, als ein Mensch arbeitet, deuten auf ein von mehreren geteiltes Konto hin – laut Behörden ein Merkmal von Strohmann-Konten. Agenturen und Teamkonten erklären das, ein Einzelprofil nicht.",
-            )
-            .to_string();
-        Outcome::Fired(Hit { evidence, why })
-    }
+    let lang = cx.lang();
+    let evidence = match lang {
+        Lang::En => vec![
+            format!("Total hours: {}.", fmt_num(hours, lang)),
+            format!(
+                "Member since {since}: {} weeks ago.",
+                fmt_num(weeks.floor(), lang)
+            ),
+            format!(
+                "Average: {} hours every week, with no holiday (threshold {}).",
+                fmt_num(average.round(), lang),
+                fmt_num(cx.policy.max_average_weekly_hours, lang)
+            ),
+        ],
+        Lang::De => vec![
+            format!("Stunden gesamt: {}.", fmt_num(hours, lang)),
+            format!(
+                "Mitglied seit {since}: vor {} Wochen.",
+                fmt_num(weeks.floor(), lang)
+            ),
+            format!(
+                "Schnitt: {} Stunden jede Woche, ohne Urlaub (Schwelle {}).",
+                fmt_num(average.round(), lang),
+                fmt_num(cx.policy.max_average_weekly_hours, lang)
+            ),
+        ],
+    };
+    Outcome::Fired(Hit { evidence })
 }
-
-/// Hourly contracts that ran at the same time and together need more hours a week than one person has.
-pub struct OverlappingContracts;
 
 /// One hourly contract reduced to what the overlap check needs.
 struct Span<'a> {
@@ -96,114 +86,120 @@ struct Span<'a> {
     weekly: f64,
 }
 
-impl Rule for OverlappingContracts {
-    fn id(&self) -> &'static str {
-        "overlapping-contracts"
-    }
+pub static OVERLAPPING_CONTRACTS: RuleSpec = RuleSpec {
+    id: "overlapping-contracts",
+    family: Family::Workload,
+    default_points: 35,
+    thresholds: &["max_concurrent_weekly_hours", "min_overlap_days"],
+    sources: &[SOURCE],
+    title: Text {
+        en: "Hourly contracts at the same time add up to more than one person's week",
+        de: "Gleichzeitige Stundenverträge ergeben mehr als eine Arbeitswoche eines Menschen",
+    },
+    why: Text {
+        en: "Weekly hours are each contract's billed hours spread evenly over its dates. More hours at once than one person can work suggest that several people work through this account — a documented trait of rented and shared accounts. Hours bunched into part of a contract can inflate the estimate; ask before concluding.",
+        de: "Die Wochenstunden sind die abgerechneten Stunden jedes Vertrags, gleichmäßig über seine Laufzeit verteilt. Mehr gleichzeitige Stunden, als ein Mensch leisten kann, deuten darauf hin, dass mehrere Personen über dieses Konto arbeiten – ein dokumentiertes Merkmal gemieteter und geteilter Konten. Ungleich verteilte Stunden können die Schätzung erhöhen; fragen Sie nach.",
+    },
+    verify: Text {
+        en: "Ask how these contracts were worked at the same time and by whom; contact one of those clients independently; on an hourly contract, review the work diary for round-the-clock activity.",
+        de: "Fragen Sie, wie und von wem diese Verträge gleichzeitig bearbeitet wurden; kontaktieren Sie einen dieser Kunden unabhängig; prüfen Sie bei Stundenverträgen das Arbeitstagebuch auf Aktivität rund um die Uhr.",
+    },
+    evaluate: overlapping_contracts,
+};
 
-    fn default_points(&self) -> u32 {
-        35
-    }
-
-    fn title(&self, lang: Lang) -> &'static str {
-        lang.pick(
-            "Hourly contracts at the same time add up to more than one person's week",
-            "Gleichzeitige Stundenverträge ergeben mehr als eine Arbeitswoche eines Menschen",
-        )
-    }
-
-    fn source(&self) -> &'static str {
-        SOURCE
-    }
-
-    fn verify(&self, lang: Lang) -> &'static str {
-        lang.pick(
-            "Ask how these contracts were worked at the same time and by whom; contact one of those clients independently; on an hourly contract, review the work diary for round-the-clock activity.",
-            "Fragen Sie, wie und von wem diese Verträge gleichzeitig bearbeitet wurden; kontaktieren Sie einen dieser Kunden unabhängig; prüfen Sie bei Stundenverträgen das Arbeitstagebuch auf Aktivität rund um die Uhr.",
-        )
-    }
-
-    fn evaluate(&self, cx: &Context) -> Outcome {
-        let Some(history) = &cx.profile.work_history else {
-            return Outcome::Unknown(vec![Field::WorkHistory]);
-        };
-        let today = cx.now.utc_date().days_since_epoch();
-        let hourly = |e: &&WorkEntry| e.kind != Some(ContractKind::FixedPrice);
-        let spans: Vec<Span> = history
+fn overlapping_contracts(cx: &Context) -> Outcome {
+    let Some(history) = &cx.profile.work_history else {
+        return Outcome::Unknown(vec![Field::WorkHistory]);
+    };
+    let today = cx.now.utc_date().days_since_epoch();
+    let hourly = |e: &&WorkEntry| e.kind != Some(ContractKind::FixedPrice);
+    let spans: Vec<Span> = history
+        .iter()
+        .filter(hourly)
+        .filter_map(|e| {
+            let start = e.start?.days_since_epoch();
+            let end = match (e.end, e.ongoing) {
+                (Some(d), _) => d.days_since_epoch(),
+                (None, true) => today,
+                (None, false) => return None,
+            };
+            let hours = e.hours.filter(|h| h.is_finite() && *h > 0.0)?;
+            let weeks = ((end - start + 1) as f64 / 7.0).max(1.0);
+            (end >= start).then_some(Span {
+                entry: e,
+                start,
+                end,
+                weekly: hours / weeks,
+            })
+        })
+        .collect();
+    // Hourly contracts whose dates or hours could not be read leave the check blind.
+    if spans.is_empty()
+        && history
             .iter()
             .filter(hourly)
-            .filter_map(|e| {
-                let start = e.start?.days_since_epoch();
-                let end = match (e.end, e.ongoing) {
-                    (Some(d), _) => d.days_since_epoch(),
-                    (None, true) => today,
-                    (None, false) => return None,
-                };
-                let hours = e.hours.filter(|h| h.is_finite() && *h > 0.0)?;
-                let weeks = ((end - start + 1) as f64 / 7.0).max(1.0);
-                (end >= start).then_some(Span { entry: e, start, end, weekly: hours / weeks })
-            })
-            .collect();
-        // Hourly contracts whose dates or hours could not be read leave the check blind.
-        if spans.is_empty() && history.iter().filter(hourly).any(|e| e.hours.is_none() || e.start.is_none()) {
-            return Outcome::Unknown(vec![Field::WorkHistory]);
-        }
-        let window = cx.policy.min_overlap_days.max(1);
-        // The summed weekly load only changes where a contract starts, so windows opening there find the peak.
-        let peak = spans
-            .iter()
-            .map(|s| {
-                let (from, to) = (s.start, s.start + window - 1);
-                let active: Vec<&Span> = spans.iter().filter(|o| o.start <= from && o.end >= to).collect();
-                (active.iter().map(|o| o.weekly).sum::<f64>(), active)
-            })
-            .max_by(|a, b| a.0.total_cmp(&b.0));
-        let Some((load, active)) = peak.filter(|(load, _)| *load > cx.policy.max_concurrent_weekly_hours) else {
-            return Outcome::Clear;
-        };
-        let lang = cx.lang();
-        let untitled = lang.pick("(untitled contract)", "(Vertrag ohne Titel)");
-        let mut evidence: Vec<String> = active
-            .iter()
-            .map(|s| {
-                let title = s.entry.title.as_deref().unwrap_or(untitled);
-                let end = if s.entry.end.is_none() { lang.pick("present", "heute").to_string() } else { fmt_day(s.end) };
-                match lang {
-                    Lang::En => format!(
-                        "\"{title}\": {} hours from {} to {end} ≈ {} h/week.",
-                        fmt_num(s.entry.hours.unwrap_or(0.0), lang),
-                        fmt_day(s.start),
-                        fmt_num(s.weekly.round(), lang)
-                    ),
-                    Lang::De => format!(
-                        "„{title}“: {} Stunden von {} bis {end} ≈ {} Std./Woche.",
-                        fmt_num(s.entry.hours.unwrap_or(0.0), lang),
-                        fmt_day(s.start),
-                        fmt_num(s.weekly.round(), lang)
-                    ),
-                }
-            })
-            .collect();
-        evidence.push(match lang {
-            Lang::En => format!(
-                "Together: about {} hours a week at the same time (threshold {}).",
-                fmt_num(load.round(), lang),
-                fmt_num(cx.policy.max_concurrent_weekly_hours, lang)
-            ),
-            Lang::De => format!(
-                "Zusammen: etwa {} Stunden pro Woche gleichzeitig (Schwelle {}).",
-                fmt_num(load.round(), lang),
-                fmt_num(cx.policy.max_concurrent_weekly_hours, lang)
-            ),
-        });
-        let why = lang
-            .pick(
-                "Weekly hours are each contract's billed hours spread evenly over its dates. More hours at once than one person can work suggest that several people work through this account — a documented trait of rented and shared accounts. Hours bunched into part of a contract can inflate the estimate; ask before concluding.",
-                "Die Wochenstunden sind die abgerechneten Stunden jedes Vertrags, gleichmäßig über seine Laufzeit verteilt. Mehr gleichzeitige Stunden, als ein Mensch leisten kann, deuten darauf hin, dass mehrere Personen über dieses Konto arbeiten – ein dokumentiertes Merkmal gemieteter und geteilter Konten. Ungleich verteilte Stunden können die Schätzung erhöhen; fragen Sie nach.",
-            )
-            .to_string();
-        Outcome::Fired(Hit { evidence, why })
+            .any(|e| e.hours.is_none() || e.start.is_none())
+    {
+        return Outcome::Unknown(vec![Field::WorkHistory]);
     }
+    let window = cx.policy.min_overlap_days.max(1);
+    // The summed weekly load only changes where a contract starts, so windows opening there find the peak.
+    let peak = spans
+        .iter()
+        .map(|s| {
+            let (from, to) = (s.start, s.start + window - 1);
+            let active: Vec<&Span> = spans
+                .iter()
+                .filter(|o| o.start <= from && o.end >= to)
+                .collect();
+            (active.iter().map(|o| o.weekly).sum::<f64>(), active)
+        })
+        .max_by(|a, b| a.0.total_cmp(&b.0));
+    let Some((load, active)) =
+        peak.filter(|(load, _)| *load > cx.policy.max_concurrent_weekly_hours)
+    else {
+        return Outcome::Clear;
+    };
+    let lang = cx.lang();
+    let untitled = lang.pick("(untitled contract)", "(Vertrag ohne Titel)");
+    let mut evidence: Vec<String> = active
+        .iter()
+        .map(|s| {
+            let title = s.entry.title.as_deref().unwrap_or(untitled);
+            let end = if s.entry.end.is_none() {
+                lang.pick("present", "heute").to_string()
+            } else {
+                fmt_day(s.end)
+            };
+            match lang {
+                Lang::En => format!(
+                    "\"{title}\": {} hours from {} to {end} ≈ {} h/week.",
+                    fmt_num(s.entry.hours.unwrap_or(0.0), lang),
+                    fmt_day(s.start),
+                    fmt_num(s.weekly.round(), lang)
+                ),
+                Lang::De => format!(
+                    "„{title}“: {} Stunden von {} bis {end} ≈ {} Std./Woche.",
+                    fmt_num(s.entry.hours.unwrap_or(0.0), lang),
+                    fmt_day(s.start),
+                    fmt_num(s.weekly.round(), lang)
+                ),
+            }
+        })
+        .collect();
+    evidence.push(match lang {
+        Lang::En => format!(
+            "Together: about {} hours a week at the same time (threshold {}).",
+            fmt_num(load.round(), lang),
+            fmt_num(cx.policy.max_concurrent_weekly_hours, lang)
+        ),
+        Lang::De => format!(
+            "Zusammen: etwa {} Stunden pro Woche gleichzeitig (Schwelle {}).",
+            fmt_num(load.round(), lang),
+            fmt_num(cx.policy.max_concurrent_weekly_hours, lang)
+        ),
+    });
+    Outcome::Fired(Hit { evidence })
 }
 
 fn fmt_day(days: i64) -> String {
@@ -222,38 +218,71 @@ mod tests {
         Instant::parse_rfc3339("2026-11-26T12:00:00Z").unwrap()
     }
 
-    fn run(rule: &dyn Rule, p: &Profile) -> Outcome {
-        rule.evaluate(&Context { profile: p, policy: &Policy::default(), now: now() })
+    fn run(rule: &RuleSpec, p: &Profile) -> Outcome {
+        (rule.evaluate)(&Context {
+            profile: p,
+            policy: &Policy::default(),
+            now: now(),
+        })
     }
 
     fn avg_profile(hours: f64, since: (i32, u32)) -> Profile {
-        Profile { total_hours: Some(hours), member_since: YearMonth::new(since.0, since.1), ..Profile::default() }
+        Profile {
+            total_hours: Some(hours),
+            member_since: YearMonth::new(since.0, since.1),
+            ..Profile::default()
+        }
     }
 
     #[test]
     fn average_fires_above_threshold_only() {
         // 2024-11 → 2026-11-26 is ~107 weeks; 6,000 h ≈ 56 h/week.
-        let Outcome::Fired(hit) = run(&AverageWorkload, &avg_profile(6000.0, (2024, 11))) else { panic!() };
+        let Outcome::Fired(hit) = run(&AVERAGE_WORKLOAD, &avg_profile(6000.0, (2024, 11))) else {
+            panic!()
+        };
         assert!(hit.evidence[2].contains("56"), "{:?}", hit.evidence);
         // 4,000 h over the same time ≈ 37 h/week: a busy but possible freelancer.
-        assert_eq!(run(&AverageWorkload, &avg_profile(4000.0, (2024, 11))), Outcome::Clear);
+        assert_eq!(
+            run(&AVERAGE_WORKLOAD, &avg_profile(4000.0, (2024, 11))),
+            Outcome::Clear
+        );
         // Ten years of full-time work is plausible.
-        assert_eq!(run(&AverageWorkload, &avg_profile(20_000.0, (2016, 1))), Outcome::Clear);
+        assert_eq!(
+            run(&AVERAGE_WORKLOAD, &avg_profile(20_000.0, (2016, 1))),
+            Outcome::Clear
+        );
     }
 
     #[test]
     fn average_ignores_young_accounts_and_future_dates() {
-        assert_eq!(run(&AverageWorkload, &avg_profile(2000.0, (2026, 9))), Outcome::Clear);
-        assert_eq!(run(&AverageWorkload, &avg_profile(2000.0, (2030, 1))), Outcome::Clear);
+        assert_eq!(
+            run(&AVERAGE_WORKLOAD, &avg_profile(2000.0, (2026, 9))),
+            Outcome::Clear
+        );
+        assert_eq!(
+            run(&AVERAGE_WORKLOAD, &avg_profile(2000.0, (2030, 1))),
+            Outcome::Clear
+        );
     }
 
     #[test]
     fn average_needs_both_fields() {
-        let p = Profile { total_hours: Some(9000.0), ..Profile::default() };
-        assert_eq!(run(&AverageWorkload, &p), Outcome::Unknown(vec![Field::MemberSince]));
+        let p = Profile {
+            total_hours: Some(9000.0),
+            ..Profile::default()
+        };
+        assert_eq!(
+            run(&AVERAGE_WORKLOAD, &p),
+            Outcome::Unknown(vec![Field::MemberSince])
+        );
     }
 
-    fn contract(title: &str, start: (i32, u32, u32), end: Option<(i32, u32, u32)>, hours: Option<f64>) -> WorkEntry {
+    fn contract(
+        title: &str,
+        start: (i32, u32, u32),
+        end: Option<(i32, u32, u32)>,
+        hours: Option<f64>,
+    ) -> WorkEntry {
         WorkEntry {
             title: Some(title.into()),
             start: Date::new(start.0, start.1, start.2),
@@ -266,18 +295,33 @@ mod tests {
     }
 
     fn history(entries: Vec<WorkEntry>) -> Profile {
-        Profile { work_history: Some(entries), ..Profile::default() }
+        Profile {
+            work_history: Some(entries),
+            ..Profile::default()
+        }
     }
 
     #[test]
     fn overlapping_heavy_contracts_fire_with_each_contract_as_evidence() {
         let p = history(vec![
-            contract("API backend", (2026, 1, 5), Some((2026, 6, 28)), Some(1000.0)), // 25 weeks → 40 h/wk
-            contract("Mobile app", (2026, 3, 2), Some((2026, 8, 30)), Some(910.0)),   // 26 weeks → 35 h/wk
+            contract(
+                "API backend",
+                (2026, 1, 5),
+                Some((2026, 6, 28)),
+                Some(1000.0),
+            ), // 25 weeks → 40 h/wk
+            contract("Mobile app", (2026, 3, 2), Some((2026, 8, 30)), Some(910.0)), // 26 weeks → 35 h/wk
             contract("Old job", (2024, 1, 1), Some((2024, 3, 1)), Some(100.0)),
         ]);
-        let Outcome::Fired(hit) = run(&OverlappingContracts, &p) else { panic!() };
-        assert_eq!(hit.evidence.len(), 3, "two overlapping contracts and the total: {:?}", hit.evidence);
+        let Outcome::Fired(hit) = run(&OVERLAPPING_CONTRACTS, &p) else {
+            panic!()
+        };
+        assert_eq!(
+            hit.evidence.len(),
+            3,
+            "two overlapping contracts and the total: {:?}",
+            hit.evidence
+        );
         assert!(hit.evidence[0].contains("API backend") && hit.evidence[1].contains("Mobile app"));
         assert!(hit.evidence[2].contains("75"), "{:?}", hit.evidence);
     }
@@ -288,28 +332,40 @@ mod tests {
             contract("A", (2026, 1, 5), Some((2026, 3, 1)), Some(320.0)),
             contract("B", (2026, 3, 2), Some((2026, 6, 1)), Some(520.0)),
         ]);
-        assert_eq!(run(&OverlappingContracts, &sequential), Outcome::Clear);
+        assert_eq!(run(&OVERLAPPING_CONTRACTS, &sequential), Outcome::Clear);
         let light = history(vec![
             contract("A", (2026, 1, 5), Some((2026, 6, 28)), Some(500.0)),
             contract("B", (2026, 1, 5), None, Some(400.0)),
         ]);
-        assert_eq!(run(&OverlappingContracts, &light), Outcome::Clear);
+        assert_eq!(run(&OVERLAPPING_CONTRACTS, &light), Outcome::Clear);
         // A short overlap (a hand-over week) is not evidence.
         let handover = history(vec![
             contract("A", (2026, 1, 1), Some((2026, 1, 10)), Some(80.0)),
             contract("B", (2026, 1, 8), Some((2026, 1, 17)), Some(80.0)),
         ]);
-        assert_eq!(run(&OverlappingContracts, &handover), Outcome::Clear);
+        assert_eq!(run(&OVERLAPPING_CONTRACTS, &handover), Outcome::Clear);
     }
 
     #[test]
     fn fixed_price_work_is_not_counted_and_unreadable_hours_are_unknown() {
         let mut fixed = contract("Fixed", (2026, 1, 5), Some((2026, 6, 28)), Some(5000.0));
         fixed.kind = Some(ContractKind::FixedPrice);
-        assert_eq!(run(&OverlappingContracts, &history(vec![fixed])), Outcome::Clear);
+        assert_eq!(
+            run(&OVERLAPPING_CONTRACTS, &history(vec![fixed])),
+            Outcome::Clear
+        );
         let blind = history(vec![contract("A", (2026, 1, 5), None, None)]);
-        assert_eq!(run(&OverlappingContracts, &blind), Outcome::Unknown(vec![Field::WorkHistory]));
-        assert_eq!(run(&OverlappingContracts, &Profile::default()), Outcome::Unknown(vec![Field::WorkHistory]));
-        assert_eq!(run(&OverlappingContracts, &history(vec![])), Outcome::Clear);
+        assert_eq!(
+            run(&OVERLAPPING_CONTRACTS, &blind),
+            Outcome::Unknown(vec![Field::WorkHistory])
+        );
+        assert_eq!(
+            run(&OVERLAPPING_CONTRACTS, &Profile::default()),
+            Outcome::Unknown(vec![Field::WorkHistory])
+        );
+        assert_eq!(
+            run(&OVERLAPPING_CONTRACTS, &history(vec![])),
+            Outcome::Clear
+        );
     }
 }

@@ -33,12 +33,18 @@ pub struct Extraction {
 impl Extraction {
     /// Records where a field was read, keeping the first (most trusted) source.
     pub fn note(&mut self, field: Field, source: &str) {
-        self.read_from.entry(field).or_insert_with(|| source.to_string());
+        self.read_from
+            .entry(field)
+            .or_insert_with(|| source.to_string());
     }
 
     /// Fills `missing` from what the profile holds, given the fields this page kind can show.
     pub fn finish(mut self, expected: &[Field]) -> Extraction {
-        self.missing = expected.iter().copied().filter(|f| !self.profile.has(*f)).collect();
+        self.missing = expected
+            .iter()
+            .copied()
+            .filter(|f| !self.profile.has(*f))
+            .collect();
         self.read_from.retain(|f, _| self.profile.has(*f));
         self
     }
@@ -65,18 +71,32 @@ pub static ADAPTERS: &[&dyn Adapter] = &[&upwork::Upwork];
 
 /// Splits "https://www.upwork.com/freelancers/~01?x=1#y" into ("upwork.com", "/freelancers/~01").
 pub fn host_and_path(url: &str) -> Option<(String, String)> {
-    let rest = url.trim().split_once("://").map(|(scheme, rest)| (scheme.to_ascii_lowercase(), rest))?;
+    let rest = url
+        .trim()
+        .split_once("://")
+        .map(|(scheme, rest)| (scheme.to_ascii_lowercase(), rest))?;
     if rest.0 != "https" && rest.0 != "http" {
         return None;
     }
     let rest = rest.1;
     let end = rest.find(['/', '?', '#']).unwrap_or(rest.len());
     let authority = &rest[..end];
-    let host = authority.rsplit('@').next().unwrap_or("").split(':').next().unwrap_or("").to_ascii_lowercase();
+    let host = authority
+        .rsplit('@')
+        .next()
+        .unwrap_or("")
+        .split(':')
+        .next()
+        .unwrap_or("")
+        .to_ascii_lowercase();
     let host = host.strip_prefix("www.").unwrap_or(&host).to_string();
     let path_q = &rest[end..];
     let path_end = path_q.find(['?', '#']).unwrap_or(path_q.len());
-    let path = if path_q[..path_end].is_empty() { "/".to_string() } else { path_q[..path_end].to_string() };
+    let path = if path_q[..path_end].is_empty() {
+        "/".to_string()
+    } else {
+        path_q[..path_end].to_string()
+    };
     (!host.is_empty()).then_some((host, path))
 }
 
@@ -85,7 +105,11 @@ pub fn detect(url: Option<&str>, page: &dyn Page) -> Option<(&'static dyn Adapte
     if let Some((host, path)) = url.and_then(host_and_path) {
         return ADAPTERS
             .iter()
-            .find(|a| a.hosts().iter().any(|h| host == *h || host.ends_with(&format!(".{h}"))))
+            .find(|a| {
+                a.hosts()
+                    .iter()
+                    .any(|h| host == *h || host.ends_with(&format!(".{h}")))
+            })
             .map(|a| (*a, a.page_kind(&path)));
     }
     ADAPTERS.iter().find_map(|a| a.sniff(page).map(|k| (*a, k)))
@@ -101,7 +125,10 @@ mod tests {
             host_and_path("https://www.upwork.com/freelancers/~01abc?viewMode=1#x"),
             Some(("upwork.com".into(), "/freelancers/~01abc".into()))
         );
-        assert_eq!(host_and_path("http://user@Upwork.com:8080"), Some(("upwork.com".into(), "/".into())));
+        assert_eq!(
+            host_and_path("http://user@Upwork.com:8080"),
+            Some(("upwork.com".into(), "/".into()))
+        );
         assert_eq!(host_and_path("javascript:alert(1)"), None);
         assert_eq!(host_and_path("file:///tmp/x.html"), None);
     }
@@ -115,7 +142,10 @@ mod tests {
         for a in ADAPTERS {
             assert!(!a.hosts().is_empty());
             for h in a.hosts() {
-                assert!(!h.starts_with("www.") && !h.contains('/') && h.contains('.'), "{h}");
+                assert!(
+                    !h.starts_with("www.") && !h.contains('/') && h.contains('.'),
+                    "{h}"
+                );
             }
         }
     }

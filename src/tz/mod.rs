@@ -95,12 +95,23 @@ pub fn offsets_at(iso2: &str, at: Instant) -> Option<Vec<ZoneOffset>> {
     if zones.is_empty() {
         return None;
     }
-    Some(zones.iter().map(|z| ZoneOffset { zone: z.name, offset_minutes: z.offset_at(at.0) }).collect())
+    Some(
+        zones
+            .iter()
+            .map(|z| ZoneOffset {
+                zone: z.name,
+                offset_minutes: z.offset_at(at.0),
+            })
+            .collect(),
+    )
 }
 
 /// The distinct offsets (minutes east of UTC) in use in `iso2` at `at`, ascending; `None` for an unknown code.
 pub fn distinct_offsets(iso2: &str, at: Instant) -> Option<Vec<i32>> {
-    let mut offsets: Vec<i32> = offsets_at(iso2, at)?.into_iter().map(|z| z.offset_minutes).collect();
+    let mut offsets: Vec<i32> = offsets_at(iso2, at)?
+        .into_iter()
+        .map(|z| z.offset_minutes)
+        .collect();
     offsets.sort_unstable();
     offsets.dedup();
     Some(offsets)

@@ -80,7 +80,12 @@ const THU: u32 = 4;
 const FRI: u32 = 5;
 
 const fn at(month: u32, day: Day, minutes: i64, clock: Clock) -> Change {
-    Change { month, day, minutes, clock }
+    Change {
+        month,
+        day,
+        minutes,
+        clock,
+    }
 }
 
 impl Rule {
@@ -88,18 +93,46 @@ impl Rule {
         use Clock::{Standard as S, Utc as U, Wall as W};
         use Day::{Last, OnOrAfter};
         let (start, end, save) = match self {
-            Rule::Us => (at(3, OnOrAfter(8, SUN), 120, W), at(11, OnOrAfter(1, SUN), 120, W), 60),
+            Rule::Us => (
+                at(3, OnOrAfter(8, SUN), 120, W),
+                at(11, OnOrAfter(1, SUN), 120, W),
+                60,
+            ),
             Rule::Eu => (at(3, Last(SUN), 60, U), at(10, Last(SUN), 60, U), 60),
             Rule::Troll => (at(3, Last(SUN), 60, U), at(10, Last(SUN), 60, U), 120),
             Rule::Moldova => (at(3, Last(SUN), 120, W), at(10, Last(SUN), 180, W), 60),
             Rule::Lebanon => (at(3, Last(SUN), 0, W), at(10, Last(SUN), 0, W), 60),
-            Rule::Israel => (at(3, OnOrAfter(23, FRI), 120, W), at(10, Last(SUN), 120, W), 60),
+            Rule::Israel => (
+                at(3, OnOrAfter(23, FRI), 120, W),
+                at(10, Last(SUN), 120, W),
+                60,
+            ),
             Rule::Egypt => (at(4, Last(FRI), 0, W), at(10, Last(THU), 1440, W), 60),
-            Rule::Cuba => (at(3, OnOrAfter(8, SUN), 0, S), at(11, OnOrAfter(1, SUN), 0, S), 60),
-            Rule::Chile => (at(9, OnOrAfter(2, SUN), 240, U), at(4, OnOrAfter(2, SUN), 180, U), 60),
-            Rule::Australia => (at(10, OnOrAfter(1, SUN), 120, S), at(4, OnOrAfter(1, SUN), 120, S), 60),
-            Rule::LordHowe => (at(10, OnOrAfter(1, SUN), 120, W), at(4, OnOrAfter(1, SUN), 120, W), 30),
-            Rule::NewZealand => (at(9, Last(SUN), -600, U), at(4, OnOrAfter(1, SUN), -600, U), 60),
+            Rule::Cuba => (
+                at(3, OnOrAfter(8, SUN), 0, S),
+                at(11, OnOrAfter(1, SUN), 0, S),
+                60,
+            ),
+            Rule::Chile => (
+                at(9, OnOrAfter(2, SUN), 240, U),
+                at(4, OnOrAfter(2, SUN), 180, U),
+                60,
+            ),
+            Rule::Australia => (
+                at(10, OnOrAfter(1, SUN), 120, S),
+                at(4, OnOrAfter(1, SUN), 120, S),
+                60,
+            ),
+            Rule::LordHowe => (
+                at(10, OnOrAfter(1, SUN), 120, W),
+                at(4, OnOrAfter(1, SUN), 120, W),
+                30,
+            ),
+            Rule::NewZealand => (
+                at(9, Last(SUN), -600, U),
+                at(4, OnOrAfter(1, SUN), -600, U),
+                60,
+            ),
         };
         Spec { start, end, save }
     }
@@ -137,7 +170,10 @@ impl Rule {
     pub fn changes(self, std: i32, year: i32) -> [(i64, i32); 2] {
         let spec = self.spec();
         [
-            (spec.start.instant(year, std, spec.save, true), std + spec.save),
+            (
+                spec.start.instant(year, std, spec.save, true),
+                std + spec.save,
+            ),
             (spec.end.instant(year, std, spec.save, false), std),
         ]
     }
@@ -177,17 +213,50 @@ mod tests {
     #[test]
     fn changes_fall_where_tzdata_puts_them() {
         // US 2026: 8 March 02:00 EST = 07:00Z; 1 November 02:00 EDT = 06:00Z.
-        assert_eq!(Rule::Us.changes(-300, 2026), [(t("2026-03-08T07:00:00Z"), -240), (t("2026-11-01T06:00:00Z"), -300)]);
+        assert_eq!(
+            Rule::Us.changes(-300, 2026),
+            [
+                (t("2026-03-08T07:00:00Z"), -240),
+                (t("2026-11-01T06:00:00Z"), -300)
+            ]
+        );
         // EU 2026: 29 March and 25 October, 01:00Z.
-        assert_eq!(Rule::Eu.changes(60, 2026), [(t("2026-03-29T01:00:00Z"), 120), (t("2026-10-25T01:00:00Z"), 60)]);
+        assert_eq!(
+            Rule::Eu.changes(60, 2026),
+            [
+                (t("2026-03-29T01:00:00Z"), 120),
+                (t("2026-10-25T01:00:00Z"), 60)
+            ]
+        );
         // Israel 2026: Friday 27 March 02:00 IST = 00:00Z.
-        assert_eq!(Rule::Israel.changes(120, 2026)[0], (t("2026-03-27T00:00:00Z"), 180));
+        assert_eq!(
+            Rule::Israel.changes(120, 2026)[0],
+            (t("2026-03-27T00:00:00Z"), 180)
+        );
         // Egypt 2026: Friday 24 April 00:00 EET; Thursday 29 October 24:00 EEST = 21:00Z.
-        assert_eq!(Rule::Egypt.changes(120, 2026), [(t("2026-04-23T22:00:00Z"), 180), (t("2026-10-29T21:00:00Z"), 120)]);
+        assert_eq!(
+            Rule::Egypt.changes(120, 2026),
+            [
+                (t("2026-04-23T22:00:00Z"), 180),
+                (t("2026-10-29T21:00:00Z"), 120)
+            ]
+        );
         // New Zealand 2026: 27 September 02:00 NZST = 26 Sep 14:00Z; 5 April 03:00 NZDT = 4 Apr 14:00Z.
-        assert_eq!(Rule::NewZealand.changes(720, 2026), [(t("2026-09-26T14:00:00Z"), 780), (t("2026-04-04T14:00:00Z"), 720)]);
+        assert_eq!(
+            Rule::NewZealand.changes(720, 2026),
+            [
+                (t("2026-09-26T14:00:00Z"), 780),
+                (t("2026-04-04T14:00:00Z"), 720)
+            ]
+        );
         // Lord Howe 2026: 4 October 02:00 +10:30 = 3 Oct 15:30Z; 5 April 02:00 +11 = 4 Apr 15:00Z.
-        assert_eq!(Rule::LordHowe.changes(630, 2026), [(t("2026-10-03T15:30:00Z"), 660), (t("2026-04-04T15:00:00Z"), 630)]);
+        assert_eq!(
+            Rule::LordHowe.changes(630, 2026),
+            [
+                (t("2026-10-03T15:30:00Z"), 660),
+                (t("2026-04-04T15:00:00Z"), 630)
+            ]
+        );
     }
 
     #[test]

@@ -18,29 +18,29 @@ pub const COVERED_UNTIL: i64 = 2082758400;
 
 /// Africa/El_Aaiun, Africa/Casablanca: offsets that no rule kind describes.
 static L_AFRICA_EL_AAIUN: [(i64, i16); 24] = [
-    (1740276000, 0), // 2025-02-23 02:00Z -> UTC+0
+    (1740276000, 0),  // 2025-02-23 02:00Z -> UTC+0
     (1743904800, 60), // 2025-04-06 02:00Z -> UTC+1
-    (1771120800, 0), // 2026-02-15 02:00Z -> UTC+0
+    (1771120800, 0),  // 2026-02-15 02:00Z -> UTC+0
     (1774144800, 60), // 2026-03-22 02:00Z -> UTC+1
-    (1801965600, 0), // 2027-02-07 02:00Z -> UTC+0
+    (1801965600, 0),  // 2027-02-07 02:00Z -> UTC+0
     (1804989600, 60), // 2027-03-14 02:00Z -> UTC+1
-    (1832205600, 0), // 2028-01-23 02:00Z -> UTC+0
+    (1832205600, 0),  // 2028-01-23 02:00Z -> UTC+0
     (1835834400, 60), // 2028-03-05 02:00Z -> UTC+1
-    (1863050400, 0), // 2029-01-14 02:00Z -> UTC+0
+    (1863050400, 0),  // 2029-01-14 02:00Z -> UTC+0
     (1866074400, 60), // 2029-02-18 02:00Z -> UTC+1
-    (1893290400, 0), // 2029-12-30 02:00Z -> UTC+0
+    (1893290400, 0),  // 2029-12-30 02:00Z -> UTC+0
     (1896919200, 60), // 2030-02-10 02:00Z -> UTC+1
-    (1924135200, 0), // 2030-12-22 02:00Z -> UTC+0
+    (1924135200, 0),  // 2030-12-22 02:00Z -> UTC+0
     (1927159200, 60), // 2031-01-26 02:00Z -> UTC+1
-    (1954980000, 0), // 2031-12-14 02:00Z -> UTC+0
+    (1954980000, 0),  // 2031-12-14 02:00Z -> UTC+0
     (1958004000, 60), // 2032-01-18 02:00Z -> UTC+1
-    (1985220000, 0), // 2032-11-28 02:00Z -> UTC+0
+    (1985220000, 0),  // 2032-11-28 02:00Z -> UTC+0
     (1988848800, 60), // 2033-01-09 02:00Z -> UTC+1
-    (2016064800, 0), // 2033-11-20 02:00Z -> UTC+0
+    (2016064800, 0),  // 2033-11-20 02:00Z -> UTC+0
     (2019088800, 60), // 2033-12-25 02:00Z -> UTC+1
-    (2046304800, 0), // 2034-11-05 02:00Z -> UTC+0
+    (2046304800, 0),  // 2034-11-05 02:00Z -> UTC+0
     (2049933600, 60), // 2034-12-17 02:00Z -> UTC+1
-    (2077149600, 0), // 2035-10-28 02:00Z -> UTC+0
+    (2077149600, 0),  // 2035-10-28 02:00Z -> UTC+0
     (2080778400, 60), // 2035-12-09 02:00Z -> UTC+1
 ];
 
@@ -71,7 +71,12 @@ static L_ASIA_GAZA: [(i64, i16); 22] = [
 ];
 
 const fn z(cc: [u8; 2], name: &'static str, base: i16, dst: Dst) -> Zone {
-    Zone { cc, name, base, dst }
+    Zone {
+        cc,
+        name,
+        base,
+        dst,
+    }
 }
 
 // BV -> Etc/UTC: Bouvet Island: uninhabited, not in zone.tab; no civil time, UTC used.
@@ -86,7 +91,12 @@ pub(super) static ZONES: [Zone; 421] = [
     z(*b"AL", "Europe/Tirane", 60, Dst::Rule(Rule::Eu)),
     z(*b"AM", "Asia/Yerevan", 240, Dst::None),
     z(*b"AO", "Africa/Luanda", 60, Dst::None),
-    z(*b"AQ", "Antarctica/McMurdo", 720, Dst::Rule(Rule::NewZealand)),
+    z(
+        *b"AQ",
+        "Antarctica/McMurdo",
+        720,
+        Dst::Rule(Rule::NewZealand),
+    ),
     z(*b"AQ", "Antarctica/Casey", 480, Dst::None),
     z(*b"AQ", "Antarctica/Davis", 420, Dst::None),
     z(*b"AQ", "Antarctica/DumontDUrville", 600, Dst::None),
@@ -110,15 +120,40 @@ pub(super) static ZONES: [Zone; 421] = [
     z(*b"AR", "America/Argentina/Ushuaia", -180, Dst::None),
     z(*b"AS", "Pacific/Pago_Pago", -660, Dst::None),
     z(*b"AT", "Europe/Vienna", 60, Dst::Rule(Rule::Eu)),
-    z(*b"AU", "Australia/Lord_Howe", 630, Dst::Rule(Rule::LordHowe)),
-    z(*b"AU", "Antarctica/Macquarie", 600, Dst::Rule(Rule::Australia)),
+    z(
+        *b"AU",
+        "Australia/Lord_Howe",
+        630,
+        Dst::Rule(Rule::LordHowe),
+    ),
+    z(
+        *b"AU",
+        "Antarctica/Macquarie",
+        600,
+        Dst::Rule(Rule::Australia),
+    ),
     z(*b"AU", "Australia/Hobart", 600, Dst::Rule(Rule::Australia)),
-    z(*b"AU", "Australia/Melbourne", 600, Dst::Rule(Rule::Australia)),
+    z(
+        *b"AU",
+        "Australia/Melbourne",
+        600,
+        Dst::Rule(Rule::Australia),
+    ),
     z(*b"AU", "Australia/Sydney", 600, Dst::Rule(Rule::Australia)),
-    z(*b"AU", "Australia/Broken_Hill", 570, Dst::Rule(Rule::Australia)),
+    z(
+        *b"AU",
+        "Australia/Broken_Hill",
+        570,
+        Dst::Rule(Rule::Australia),
+    ),
     z(*b"AU", "Australia/Brisbane", 600, Dst::None),
     z(*b"AU", "Australia/Lindeman", 600, Dst::None),
-    z(*b"AU", "Australia/Adelaide", 570, Dst::Rule(Rule::Australia)),
+    z(
+        *b"AU",
+        "Australia/Adelaide",
+        570,
+        Dst::Rule(Rule::Australia),
+    ),
     z(*b"AU", "Australia/Darwin", 570, Dst::None),
     z(*b"AU", "Australia/Perth", 480, Dst::None),
     z(*b"AU", "Australia/Eucla", 525, Dst::None),
@@ -308,7 +343,12 @@ pub(super) static ZONES: [Zone; 421] = [
     z(*b"LU", "Europe/Luxembourg", 60, Dst::Rule(Rule::Eu)),
     z(*b"LV", "Europe/Riga", 120, Dst::Rule(Rule::Eu)),
     z(*b"LY", "Africa/Tripoli", 120, Dst::None),
-    z(*b"MA", "Africa/Casablanca", 60, Dst::List(&L_AFRICA_EL_AAIUN)),
+    z(
+        *b"MA",
+        "Africa/Casablanca",
+        60,
+        Dst::List(&L_AFRICA_EL_AAIUN),
+    ),
     z(*b"MC", "Europe/Monaco", 60, Dst::Rule(Rule::Eu)),
     z(*b"MD", "Europe/Chisinau", 120, Dst::Rule(Rule::Moldova)),
     z(*b"ME", "Europe/Podgorica", 60, Dst::Rule(Rule::Eu)),
@@ -454,21 +494,66 @@ pub(super) static ZONES: [Zone; 421] = [
     z(*b"UM", "Pacific/Wake", 720, Dst::None),
     z(*b"US", "America/New_York", -300, Dst::Rule(Rule::Us)),
     z(*b"US", "America/Detroit", -300, Dst::Rule(Rule::Us)),
-    z(*b"US", "America/Kentucky/Louisville", -300, Dst::Rule(Rule::Us)),
-    z(*b"US", "America/Kentucky/Monticello", -300, Dst::Rule(Rule::Us)),
-    z(*b"US", "America/Indiana/Indianapolis", -300, Dst::Rule(Rule::Us)),
-    z(*b"US", "America/Indiana/Vincennes", -300, Dst::Rule(Rule::Us)),
+    z(
+        *b"US",
+        "America/Kentucky/Louisville",
+        -300,
+        Dst::Rule(Rule::Us),
+    ),
+    z(
+        *b"US",
+        "America/Kentucky/Monticello",
+        -300,
+        Dst::Rule(Rule::Us),
+    ),
+    z(
+        *b"US",
+        "America/Indiana/Indianapolis",
+        -300,
+        Dst::Rule(Rule::Us),
+    ),
+    z(
+        *b"US",
+        "America/Indiana/Vincennes",
+        -300,
+        Dst::Rule(Rule::Us),
+    ),
     z(*b"US", "America/Indiana/Winamac", -300, Dst::Rule(Rule::Us)),
     z(*b"US", "America/Indiana/Marengo", -300, Dst::Rule(Rule::Us)),
-    z(*b"US", "America/Indiana/Petersburg", -300, Dst::Rule(Rule::Us)),
+    z(
+        *b"US",
+        "America/Indiana/Petersburg",
+        -300,
+        Dst::Rule(Rule::Us),
+    ),
     z(*b"US", "America/Indiana/Vevay", -300, Dst::Rule(Rule::Us)),
     z(*b"US", "America/Chicago", -360, Dst::Rule(Rule::Us)),
-    z(*b"US", "America/Indiana/Tell_City", -360, Dst::Rule(Rule::Us)),
+    z(
+        *b"US",
+        "America/Indiana/Tell_City",
+        -360,
+        Dst::Rule(Rule::Us),
+    ),
     z(*b"US", "America/Indiana/Knox", -360, Dst::Rule(Rule::Us)),
     z(*b"US", "America/Menominee", -360, Dst::Rule(Rule::Us)),
-    z(*b"US", "America/North_Dakota/Center", -360, Dst::Rule(Rule::Us)),
-    z(*b"US", "America/North_Dakota/New_Salem", -360, Dst::Rule(Rule::Us)),
-    z(*b"US", "America/North_Dakota/Beulah", -360, Dst::Rule(Rule::Us)),
+    z(
+        *b"US",
+        "America/North_Dakota/Center",
+        -360,
+        Dst::Rule(Rule::Us),
+    ),
+    z(
+        *b"US",
+        "America/North_Dakota/New_Salem",
+        -360,
+        Dst::Rule(Rule::Us),
+    ),
+    z(
+        *b"US",
+        "America/North_Dakota/Beulah",
+        -360,
+        Dst::Rule(Rule::Us),
+    ),
     z(*b"US", "America/Denver", -420, Dst::Rule(Rule::Us)),
     z(*b"US", "America/Boise", -420, Dst::Rule(Rule::Us)),
     z(*b"US", "America/Phoenix", -420, Dst::None),

@@ -7,7 +7,9 @@ fn t(s: &str) -> Instant {
 }
 
 fn chrono_offset(tz: Tz, secs: i64) -> i32 {
-    let utc = DateTime::from_timestamp(secs, 0).expect("in range").naive_utc();
+    let utc = DateTime::from_timestamp(secs, 0)
+        .expect("in range")
+        .naive_utc();
     tz.offset_from_utc_datetime(&utc).fix().local_minus_utc() / 60
 }
 
@@ -31,7 +33,13 @@ fn compare(z: &Zone, tz: Tz, secs: i64, bad: &mut Vec<String>) {
     let ours = z.offset_at(secs);
     let theirs = chrono_offset(tz, secs);
     if ours != theirs {
-        bad.push(format!("{} at {}: ours {} chrono-tz {}", z.name, Instant(secs), ours, theirs));
+        bad.push(format!(
+            "{} at {}: ours {} chrono-tz {}",
+            z.name,
+            Instant(secs),
+            ours,
+            theirs
+        ));
     }
 }
 
@@ -82,8 +90,14 @@ fn table_matches_chrono_tz_2025_to_2035() {
             s = next;
         }
     }
-    assert!(transitions > 400, "only {transitions} transitions found in 2026–2027");
-    let mut zones: Vec<&str> = bad.iter().map(|b| b.split([' ', ':']).next().unwrap_or("")).collect();
+    assert!(
+        transitions > 400,
+        "only {transitions} transitions found in 2026–2027"
+    );
+    let mut zones: Vec<&str> = bad
+        .iter()
+        .map(|b| b.split([' ', ':']).next().unwrap_or(""))
+        .collect();
     zones.dedup();
     assert!(
         bad.is_empty(),
@@ -99,7 +113,10 @@ fn rule_zones_keep_matching_after_2035() {
     // Beyond the checked years rule-based zones continue their rule, as tzdata does (explicit lists keep
     // their last offset instead and are skipped here).
     let mut bad = Vec::new();
-    for z in distinct_zones().into_iter().filter(|z| !matches!(z.dst, Dst::List(_))) {
+    for z in distinct_zones()
+        .into_iter()
+        .filter(|z| !matches!(z.dst, Dst::List(_)))
+    {
         let tz: Tz = z.name.parse().expect("known to chrono-tz");
         let mut s = t("2036-01-01T00:00:00Z").0;
         while s < t("2046-01-01T00:00:00Z").0 {
@@ -107,7 +124,12 @@ fn rule_zones_keep_matching_after_2035() {
             s += 7 * 86_400 + 5 * 3_600;
         }
     }
-    assert!(bad.is_empty(), "{} mismatches:\n{}", bad.len(), bad.iter().take(20).cloned().collect::<Vec<_>>().join("\n"));
+    assert!(
+        bad.is_empty(),
+        "{} mismatches:\n{}",
+        bad.len(),
+        bad.iter().take(20).cloned().collect::<Vec<_>>().join("\n")
+    );
 }
 
 #[test]
@@ -131,7 +153,11 @@ fn spot_checks() {
     let jul = t("2026-07-15T12:00:00Z");
     assert_eq!(distinct_offsets("DE", jan), Some(vec![60]));
     assert_eq!(distinct_offsets("DE", jul), Some(vec![120]));
-    assert_eq!(distinct_offsets("de", jul), Some(vec![120]), "lower case works");
+    assert_eq!(
+        distinct_offsets("de", jul),
+        Some(vec![120]),
+        "lower case works"
+    );
     let us = offsets_at("US", jul).unwrap();
     let of = |zone: &str| us.iter().find(|z| z.zone == zone).map(|z| z.offset_minutes);
     assert_eq!(of("America/New_York"), Some(-240));
@@ -147,22 +173,56 @@ fn spot_checks() {
     assert_eq!(distinct_offsets("NP", jul), Some(vec![345]));
     let au = distinct_offsets("AU", jan).unwrap();
     assert!(au.contains(&660) && au.contains(&480), "{au:?}");
-    assert_eq!(au, vec![480, 525, 570, 600, 630, 660], "Perth, Eucla, Darwin, Brisbane, Adelaide DST, Sydney/Lord Howe DST");
+    assert_eq!(
+        au,
+        vec![480, 525, 570, 600, 630, 660],
+        "Perth, Eucla, Darwin, Brisbane, Adelaide DST, Sydney/Lord Howe DST"
+    );
     let au_jul = distinct_offsets("AU", jul).unwrap();
-    assert_eq!(au_jul, vec![480, 525, 570, 600, 630], "Lord Howe standard time is UTC+10:30");
+    assert_eq!(
+        au_jul,
+        vec![480, 525, 570, 600, 630],
+        "Lord Howe standard time is UTC+10:30"
+    );
     assert_eq!(offsets_at("XX", jan), None);
     assert_eq!(distinct_offsets("XX", jan), None);
     // Southern hemisphere and odd offsets.
-    assert_eq!(distinct_offsets("NZ", jan), Some(vec![780, 825]), "Auckland NZDT, Chatham +13:45");
+    assert_eq!(
+        distinct_offsets("NZ", jan),
+        Some(vec![780, 825]),
+        "Auckland NZDT, Chatham +13:45"
+    );
     assert_eq!(distinct_offsets("NZ", jul), Some(vec![720, 765]));
-    assert_eq!(distinct_offsets("CL", jan), Some(vec![-300, -180]), "Easter Island, Santiago summer (Magallanes, Aysén -3)");
+    assert_eq!(
+        distinct_offsets("CL", jan),
+        Some(vec![-300, -180]),
+        "Easter Island, Santiago summer (Magallanes, Aysén -3)"
+    );
     assert_eq!(distinct_offsets("CL", jul), Some(vec![-360, -240, -180]));
-    assert_eq!(distinct_offsets("PY", jan), Some(vec![-180]), "Paraguay: permanent UTC-3 since 2024");
-    assert_eq!(distinct_offsets("IR", jul), Some(vec![210]), "Iran: no DST since 2022");
+    assert_eq!(
+        distinct_offsets("PY", jan),
+        Some(vec![-180]),
+        "Paraguay: permanent UTC-3 since 2024"
+    );
+    assert_eq!(
+        distinct_offsets("IR", jul),
+        Some(vec![210]),
+        "Iran: no DST since 2022"
+    );
     assert_eq!(distinct_offsets("GB", jul), Some(vec![60]));
-    assert_eq!(distinct_offsets("IE", jan), Some(vec![0]), "Dublin's negative DST is still UTC+0 in winter");
+    assert_eq!(
+        distinct_offsets("IE", jan),
+        Some(vec![0]),
+        "Dublin's negative DST is still UTC+0 in winter"
+    );
     // Kosovo and the uninhabited islands absent from zone.tab.
-    assert_eq!(offsets_at("XK", jul).unwrap(), vec![ZoneOffset { zone: "Europe/Belgrade", offset_minutes: 120 }]);
+    assert_eq!(
+        offsets_at("XK", jul).unwrap(),
+        vec![ZoneOffset {
+            zone: "Europe/Belgrade",
+            offset_minutes: 120
+        }]
+    );
     assert_eq!(distinct_offsets("BV", jul), Some(vec![0]));
     assert_eq!(distinct_offsets("HM", jul), Some(vec![300]));
 }
@@ -185,7 +245,11 @@ fn every_known_country_has_a_zone_and_no_other_code_does() {
         for b in b'A'..=b'Z' {
             let code = String::from_utf8(vec![a, b]).unwrap();
             let zones = offsets_at(&code, t("2026-11-26T10:00:00Z"));
-            assert_eq!(zones.is_some(), crate::countries::name_of(&code).is_some(), "{code}");
+            assert_eq!(
+                zones.is_some(),
+                crate::countries::name_of(&code).is_some(),
+                "{code}"
+            );
             assert!(zones.is_none_or(|z| !z.is_empty()));
         }
     }
@@ -193,29 +257,74 @@ fn every_known_country_has_a_zone_and_no_other_code_does() {
 
 #[test]
 fn table_is_sorted_and_plausible() {
-    assert!(table::ZONES.windows(2).all(|w| w[0].cc <= w[1].cc), "rows must be sorted by country");
+    assert!(
+        table::ZONES.windows(2).all(|w| w[0].cc <= w[1].cc),
+        "rows must be sorted by country"
+    );
     for z in &table::ZONES {
-        assert!((-12 * 60..=14 * 60).contains(&i32::from(z.base)), "{}", z.name);
+        assert!(
+            (-12 * 60..=14 * 60).contains(&i32::from(z.base)),
+            "{}",
+            z.name
+        );
         assert!(z.name.contains('/'), "{}", z.name);
         if let Dst::List(list) = z.dst {
-            assert!(list.windows(2).all(|w| w[0].0 < w[1].0), "{} transitions must ascend", z.name);
-            assert!(list.iter().all(|&(w, _)| (COVERED_FROM..COVERED_UNTIL).contains(&w)), "{}", z.name);
+            assert!(
+                list.windows(2).all(|w| w[0].0 < w[1].0),
+                "{} transitions must ascend",
+                z.name
+            );
+            assert!(
+                list.iter()
+                    .all(|&(w, _)| (COVERED_FROM..COVERED_UNTIL).contains(&w)),
+                "{}",
+                z.name
+            );
         }
     }
-    let countries: std::collections::BTreeSet<[u8; 2]> = table::ZONES.iter().map(|z| z.cc).collect();
+    let countries: std::collections::BTreeSet<[u8; 2]> =
+        table::ZONES.iter().map(|z| z.cc).collect();
     assert_eq!(countries.len(), 250, "249 ISO 3166-1 codes and XK");
 }
 
 #[test]
 fn nothing_panics_on_odd_input() {
     let long = "D".repeat(10_000);
-    for code in ["", "D", "DEU", "dé", "é", "\u{0}\u{0}", "D\u{301}", "12", " DE", long.as_str()] {
-        assert_eq!(offsets_at(code, t("2026-01-01T00:00:00Z")), None, "{code:?}");
+    for code in [
+        "",
+        "D",
+        "DEU",
+        "dé",
+        "é",
+        "\u{0}\u{0}",
+        "D\u{301}",
+        "12",
+        " DE",
+        long.as_str(),
+    ] {
+        assert_eq!(
+            offsets_at(code, t("2026-01-01T00:00:00Z")),
+            None,
+            "{code:?}"
+        );
     }
-    for at in [i64::MIN, i64::MIN + 1, -1, 0, i64::MAX, i64::MAX - 1, MIN_T - 1, MAX_T + 1] {
+    for at in [
+        i64::MIN,
+        i64::MIN + 1,
+        -1,
+        0,
+        i64::MAX,
+        i64::MAX - 1,
+        MIN_T - 1,
+        MAX_T + 1,
+    ] {
         for cc in ["US", "AU", "MA", "PS", "NZ", "CL", "DE", "EG", "IL"] {
             let z = offsets_at(cc, Instant(at)).unwrap();
-            assert!(z.iter().all(|z| (-12 * 60..=14 * 60).contains(&z.offset_minutes)), "{cc} at {at}");
+            assert!(
+                z.iter()
+                    .all(|z| (-12 * 60..=14 * 60).contains(&z.offset_minutes)),
+                "{cc} at {at}"
+            );
         }
     }
 }

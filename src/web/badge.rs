@@ -15,7 +15,10 @@ use crate::score::{Level, Risk};
 use std::cell::RefCell;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
-use web_sys::{Document, Element, Event, HtmlElement, KeyboardEvent, ShadowRoot, ShadowRootInit, ShadowRootMode};
+use web_sys::{
+    Document, Element, Event, HtmlElement, KeyboardEvent, ShadowRoot, ShadowRootInit,
+    ShadowRootMode,
+};
 
 /// Styles inside the shadow root. `!important` on `:host` wins over the page's rules, even its
 /// `!important` ones and inline styles (CSS Scoping: for important declarations the inner context wins).
@@ -98,17 +101,27 @@ pub fn attached() -> bool {
 /// that is still attached is left as it is. Keeps the panel open and the focus on the button if they
 /// were so before, so a re-check does not yank the reader away.
 pub fn draw(doc: &Document, report: &Report, lang: Lang) -> Result<(), JsValue> {
-    let shown =
-        Shown { source: report.source.clone(), lang, risk: report.risk.clone(), missing: report.missing.clone() };
+    let shown = Shown {
+        source: report.source.clone(),
+        lang,
+        risk: report.risk.clone(),
+        missing: report.missing.clone(),
+    };
     let anchor = find_anchor(doc);
-    let unchanged = BADGE
-        .with(|b| b.borrow().as_ref().is_some_and(|d| d.shown == shown && d.anchor == anchor && d.host.is_connected()));
+    let unchanged = BADGE.with(|b| {
+        b.borrow()
+            .as_ref()
+            .is_some_and(|d| d.shown == shown && d.anchor == anchor && d.host.is_connected())
+    });
     if unchanged {
         return Ok(());
     }
     let (was_open, had_focus) = BADGE.with(|b| {
         b.borrow().as_ref().map_or((false, false), |d| {
-            (!d.panel.has_attribute("hidden"), d.host.is_connected() && d.root.active_element().is_some())
+            (
+                !d.panel.has_attribute("hidden"),
+                d.host.is_connected() && d.root.active_element().is_some(),
+            )
         })
     });
     remove();
@@ -172,7 +185,12 @@ pub fn draw(doc: &Document, report: &Report, lang: Lang) -> Result<(), JsValue> 
     .set_attribute("class", "muted")?;
 
     if !risk.findings.is_empty() {
-        add_text(doc, &panel, "h3", lang.pick("Indicators found", "Gefundene Merkmale"))?;
+        add_text(
+            doc,
+            &panel,
+            "h3",
+            lang.pick("Indicators found", "Gefundene Merkmale"),
+        )?;
         let list = add(doc, &panel, "ol")?;
         for f in &risk.findings {
             let item = add(doc, &list, "li")?;
@@ -186,7 +204,12 @@ pub fn draw(doc: &Document, report: &Report, lang: Lang) -> Result<(), JsValue> 
             add_text(doc, &head, "span", &pts)?.set_attribute("class", "pts")?;
             let dl = add(doc, &item, "dl")?;
             if !f.evidence.is_empty() {
-                add_text(doc, &dl, "dt", lang.pick("What was read", "Was gelesen wurde"))?;
+                add_text(
+                    doc,
+                    &dl,
+                    "dt",
+                    lang.pick("What was read", "Was gelesen wurde"),
+                )?;
                 let dd = add(doc, &dl, "dd")?;
                 let ul = add(doc, &dd, "ul")?;
                 for e in &f.evidence {
@@ -207,7 +230,12 @@ pub fn draw(doc: &Document, report: &Report, lang: Lang) -> Result<(), JsValue> 
     }
 
     if !risk.unevaluated.is_empty() {
-        add_text(doc, &panel, "h3", lang.pick("Could not check", "Nicht prüfbar"))?;
+        add_text(
+            doc,
+            &panel,
+            "h3",
+            lang.pick("Could not check", "Nicht prüfbar"),
+        )?;
         let ul = add(doc, &panel, "ul")?;
         for u in &risk.unevaluated {
             let mut line = u.title.clone();
@@ -220,7 +248,12 @@ pub fn draw(doc: &Document, report: &Report, lang: Lang) -> Result<(), JsValue> 
     }
 
     if !report.missing.is_empty() {
-        add_text(doc, &panel, "h3", lang.pick("Not read from this page", "Auf dieser Seite nicht gelesen"))?;
+        add_text(
+            doc,
+            &panel,
+            "h3",
+            lang.pick("Not read from this page", "Auf dieser Seite nicht gelesen"),
+        )?;
         let mut line = String::new();
         push_fields(&mut line, &report.missing, lang);
         add_text(doc, &panel, "p", &line)?;
@@ -249,7 +282,9 @@ pub fn draw(doc: &Document, report: &Report, lang: Lang) -> Result<(), JsValue> 
     let on_key = {
         let (button, panel) = (button.clone(), panel.clone());
         Closure::<dyn FnMut(Event)>::new(move |e: Event| {
-            let esc = e.dyn_ref::<KeyboardEvent>().is_some_and(|k| k.key() == "Escape");
+            let esc = e
+                .dyn_ref::<KeyboardEvent>()
+                .is_some_and(|k| k.key() == "Escape");
             if esc && !panel.has_attribute("hidden") {
                 set_open(&button, &panel, false);
                 focus(&button);
@@ -265,7 +300,10 @@ pub fn draw(doc: &Document, report: &Report, lang: Lang) -> Result<(), JsValue> 
     if let Some(anchor) = &anchor {
         if let Some(parent) = anchor.parent_node() {
             parent.insert_before(&host, anchor.next_sibling().as_ref())?;
-            placed = host.dyn_ref::<HtmlElement>().and_then(|h| h.offset_parent()).is_some();
+            placed = host
+                .dyn_ref::<HtmlElement>()
+                .and_then(|h| h.offset_parent())
+                .is_some();
             if !placed {
                 host.remove();
             }
@@ -289,13 +327,26 @@ pub fn draw(doc: &Document, report: &Report, lang: Lang) -> Result<(), JsValue> 
     if had_focus {
         focus(&button);
     }
-    BADGE.with(|b| *b.borrow_mut() = Some(Drawn { shown, anchor, host, root, panel, _listeners: [on_click, on_key] }));
+    BADGE.with(|b| {
+        *b.borrow_mut() = Some(Drawn {
+            shown,
+            anchor,
+            host,
+            root,
+            panel,
+            _listeners: [on_click, on_key],
+        })
+    });
     Ok(())
 }
 
 fn set_open(button: &Element, panel: &Element, open: bool) {
     let _ = button.set_attribute("aria-expanded", if open { "true" } else { "false" });
-    let _ = if open { panel.remove_attribute("hidden") } else { panel.set_attribute("hidden", "") };
+    let _ = if open {
+        panel.remove_attribute("hidden")
+    } else {
+        panel.set_attribute("hidden", "")
+    };
 }
 
 fn focus(el: &Element) {
@@ -310,9 +361,14 @@ fn find_anchor(doc: &Document) -> Option<Element> {
     let body: &web_sys::Node = body.as_ref();
     let named = doc.query_selector_all("[itemprop=name]").ok()?;
     for i in 0..named.length() {
-        let Some(el) = named.item(i).and_then(|n| n.dyn_into::<Element>().ok()) else { continue };
+        let Some(el) = named.item(i).and_then(|n| n.dyn_into::<Element>().ok()) else {
+            continue;
+        };
         let tag = el.tag_name();
-        if tag.eq_ignore_ascii_case("meta") || tag.eq_ignore_ascii_case("link") || !body.contains(Some(el.as_ref())) {
+        if tag.eq_ignore_ascii_case("meta")
+            || tag.eq_ignore_ascii_case("link")
+            || !body.contains(Some(el.as_ref()))
+        {
             continue;
         }
         if el.text_content().is_none_or(|t| t.trim().is_empty()) {
@@ -331,15 +387,25 @@ fn add(doc: &Document, parent: &web_sys::Node, tag: &str) -> Result<Element, JsV
     Ok(el)
 }
 
-fn add_text(doc: &Document, parent: &web_sys::Node, tag: &str, text: &str) -> Result<Element, JsValue> {
+fn add_text(
+    doc: &Document,
+    parent: &web_sys::Node,
+    tag: &str,
+    text: &str,
+) -> Result<Element, JsValue> {
     let el = add(doc, parent, tag)?;
     el.set_text_content(Some(text));
     Ok(el)
 }
 
 fn now_text() -> String {
-    let now = web_sys::window().and_then(|w| w.performance()).map_or(0.0, |p| p.now());
-    js_sys::Number::from(now).to_string_with_radix(10).map(String::from).unwrap_or_default()
+    let now = web_sys::window()
+        .and_then(|w| w.performance())
+        .map_or(0.0, |p| p.now());
+    js_sys::Number::from(now)
+        .to_string_with_radix(10)
+        .map(String::from)
+        .unwrap_or_default()
 }
 
 fn level_key(level: Level) -> &'static str {

@@ -19,12 +19,18 @@ pub struct DomPage {
 
 impl DomPage {
     pub fn new(doc: Document) -> DomPage {
-        DomPage { doc, arena: RefCell::default(), ids: js_sys::Map::new() }
+        DomPage {
+            doc,
+            arena: RefCell::default(),
+            ids: js_sys::Map::new(),
+        }
     }
 
     /// The document of the window this code runs in, if there is one.
     pub fn current() -> Option<DomPage> {
-        web_sys::window().and_then(|w| w.document()).map(DomPage::new)
+        web_sys::window()
+            .and_then(|w| w.document())
+            .map(DomPage::new)
     }
 
     pub fn document(&self) -> &Document {
@@ -71,7 +77,9 @@ impl Page for DomPage {
     }
 
     fn raw_text(&self, node: Node) -> String {
-        self.element(node).and_then(|e| e.text_content()).unwrap_or_default()
+        self.element(node)
+            .and_then(|e| e.text_content())
+            .unwrap_or_default()
     }
 
     fn attr(&self, node: Node, name: &str) -> Option<String> {

@@ -29,14 +29,17 @@ pub fn start() {
 pub fn check_page(policy: JsValue, lang: &str, now_ms: f64) -> Result<JsValue, JsValue> {
     let mut policy = read_policy(policy)?;
     policy.lang = Lang::from_tag(lang);
-    let page = DomPage::current().ok_or_else(|| error("HireCheck: there is no document to read"))?;
+    let page =
+        DomPage::current().ok_or_else(|| error("HireCheck: there is no document to read"))?;
     let now = Instant::from_unix_millis(now_ms)
         .or_else(|| Instant::from_unix_millis(js_sys::Date::now()))
         .unwrap_or(Instant(0));
     let source = page.url().unwrap_or_default();
     let report = crate::analyze(&page, &source, &policy, now);
     badge::draw(page.document(), &report, policy.lang)?;
-    report.serialize(&serde_wasm_bindgen::Serializer::json_compatible()).map_err(|e| error(&e.to_string()))
+    report
+        .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
+        .map_err(|e| error(&e.to_string()))
 }
 
 /// Removes the badge, if one is drawn.

@@ -2,7 +2,10 @@
 
 use super::selectors as sel;
 use super::{fill, fill_src, location, Builder};
-use super::{plausible_earnings, plausible_entry_hours, plausible_jobs, plausible_rate, plausible_rating, plausible_total_hours};
+use super::{
+    plausible_earnings, plausible_entry_hours, plausible_jobs, plausible_rate, plausible_rating,
+    plausible_total_hours,
+};
 use super::{MAX_FEEDBACK, MAX_NAME, MAX_PLACE, MAX_SHORT, MAX_TITLE};
 use crate::model::{ContractKind, Field, Language, Money, WorkEntry};
 use crate::page::{squash, Node, Page, PageExt};
@@ -14,7 +17,11 @@ const HOUR_UNITS: &[&str] = &["hours", "hour", "hrs", "hr"];
 /// (the DOM's textContent includes it), whitespace collapsed.
 fn visible_text(page: &dyn Page, node: Node) -> String {
     let mut raw = page.raw_text(node);
-    for hidden in page.select(Some(node), "script, style, template, noscript").into_iter().take(500) {
+    for hidden in page
+        .select(Some(node), "script, style, template, noscript")
+        .into_iter()
+        .take(500)
+    {
         let t = page.raw_text(hidden);
         if !t.is_empty() {
             if let Some(i) = raw.find(&t) {
@@ -87,14 +94,21 @@ fn smallest_parsed<T>(
 }
 
 fn starts_with_caption(t: &str, caption: &str) -> bool {
-    t.get(..caption.len()).is_some_and(|head| head.eq_ignore_ascii_case(caption))
+    t.get(..caption.len())
+        .is_some_and(|head| head.eq_ignore_ascii_case(caption))
 }
 
 // ---- (B) head meta ----
 
 /// `og:title` (name), `og:description` (title), `product:price:*` (rate), meta description (jobs).
 pub fn read_meta(page: &dyn Page, b: &mut Builder) {
-    fill!(b, Field::Name, name, "meta[property=og:title]", page.meta("og:title").and_then(|t| name_from_og_title(&t)));
+    fill!(
+        b,
+        Field::Name,
+        name,
+        "meta[property=og:title]",
+        page.meta("og:title").and_then(|t| name_from_og_title(&t))
+    );
     let name = b.p.name.clone();
     fill!(
         b,
@@ -104,7 +118,9 @@ pub fn read_meta(page: &dyn Page, b: &mut Builder) {
         page.meta("og:description").and_then(|d| {
             // Short professional title only: not the overview, not the "has completed N jobs" sentence.
             let t = text::clean(&d, MAX_TITLE)?;
-            let ok = t.chars().count() <= 150 && !t.contains("has completed") && !is_name(&t, name.as_deref());
+            let ok = t.chars().count() <= 150
+                && !t.contains("has completed")
+                && !is_name(&t, name.as_deref());
             ok.then_some(t)
         })
     );
@@ -132,7 +148,9 @@ pub fn read_meta(page: &dyn Page, b: &mut Builder) {
             let at = d.find("has completed ")?;
             let rest = d.get(at + "has completed ".len()..)?;
             let n = text::parse_quantity(rest, &["jobs", "job"])?;
-            rest.trim_start().starts_with(|c: char| c.is_ascii_digit()).then_some(())?;
+            rest.trim_start()
+                .starts_with(|c: char| c.is_ascii_digit())
+                .then_some(())?;
             plausible_jobs(n)
         })
     );
@@ -140,7 +158,13 @@ pub fn read_meta(page: &dyn Page, b: &mut Builder) {
 
 /// `og:title` is the display name; strip a site suffix if one was appended.
 fn name_from_og_title(t: &str) -> Option<String> {
-    let t = t.split(" - Upwork").next().unwrap_or(t).split(" | Upwork").next().unwrap_or(t);
+    let t = t
+        .split(" - Upwork")
+        .next()
+        .unwrap_or(t)
+        .split(" | Upwork")
+        .next()
+        .unwrap_or(t);
     let t = text::clean(t, MAX_NAME)?;
     (!t.eq_ignore_ascii_case("upwork")).then_some(t)
 }
@@ -153,19 +177,37 @@ fn is_name(t: &str, name: Option<&str>) -> bool {
 
 /// "Name - Title - Upwork Freelancer from City, Country".
 pub fn read_title(page: &dyn Page, b: &mut Builder) {
-    let Some(raw) = page.first_text(None, &["title"]) else { return };
-    let Some((name, title, loc)) = parse_title(&raw) else { return };
+    let Some(raw) = page.first_text(None, &["title"]) else {
+        return;
+    };
+    let Some((name, title, loc)) = parse_title(&raw) else {
+        return;
+    };
     fill!(b, Field::Name, name, "<title>", name);
     fill!(b, Field::Title, title, "<title>", title);
-    fill!(b, Field::Location, location, "<title>", loc.and_then(|(city, country)| location(city.as_deref(), Some(&country), None)));
+    fill!(
+        b,
+        Field::Location,
+        location,
+        "<title>",
+        loc.and_then(|(city, country)| location(city.as_deref(), Some(&country), None))
+    );
 }
 
-type TitleParts = (Option<String>, Option<String>, Option<(Option<String>, String)>);
+type TitleParts = (
+    Option<String>,
+    Option<String>,
+    Option<(Option<String>, String)>,
+);
 
 fn parse_title(raw: &str) -> Option<TitleParts> {
     const MARK: &str = "Upwork Freelancer";
     let at = raw.find(MARK)?;
-    let left = raw.get(..at)?.trim_end().trim_end_matches(['-', '|', '–']).trim_end();
+    let left = raw
+        .get(..at)?
+        .trim_end()
+        .trim_end_matches(['-', '|', '–'])
+        .trim_end();
     let right = raw.get(at + MARK.len()..)?.trim();
     let (name, title) = match left.split_once(" - ") {
         Some((n, t)) => (text::clean(n, MAX_NAME), text::clean(t, MAX_TITLE)),
@@ -189,14 +231,18 @@ pub fn read_dom(page: &dyn Page, b: &mut Builder) {
         b,
         Field::Name,
         name,
-        first_parsed(page, None, sel::NAME, |t| text::clean(t, MAX_NAME)).map(|(v, css)| (v, css.to_string()))
+        first_parsed(page, None, sel::NAME, |t| text::clean(t, MAX_NAME))
+            .map(|(v, css)| (v, css.to_string()))
     );
     fill!(
         b,
         Field::Name,
         name,
         format!("{}[alt]", sel::NAME_FROM_PHOTO_ALT),
-        page.select(None, sel::NAME_FROM_PHOTO_ALT).into_iter().find_map(|n| page.attr(n, "alt")).and_then(|a| text::clean(&a, MAX_NAME))
+        page.select(None, sel::NAME_FROM_PHOTO_ALT)
+            .into_iter()
+            .find_map(|n| page.attr(n, "alt"))
+            .and_then(|a| text::clean(&a, MAX_NAME))
     );
 
     // Title: never the name, never a section heading.
@@ -208,7 +254,9 @@ pub fn read_dom(page: &dyn Page, b: &mut Builder) {
         first_parsed(page, None, sel::TITLE, |t| {
             let t = text::clean(t, MAX_TITLE)?;
             // "Portfolio (6)" is the "portfolio" heading.
-            let bare = t.trim_end_matches(|c: char| c.is_ascii_digit() || matches!(c, '(' | ')' | ' ')).to_lowercase();
+            let bare = t
+                .trim_end_matches(|c: char| c.is_ascii_digit() || matches!(c, '(' | ')' | ' '))
+                .to_lowercase();
             let heading = sel::NOT_A_TITLE.contains(&bare.as_str());
             (!heading && !is_name(&t, name.as_deref())).then_some(t)
         })
@@ -220,12 +268,17 @@ pub fn read_dom(page: &dyn Page, b: &mut Builder) {
         b,
         Field::HourlyRate,
         hourly_rate,
-        first_parsed(page, None, sel::RATE, |t| text::parse_rate(t).and_then(plausible_rate)).map(|(v, css)| (v, css.to_string()))
+        first_parsed(page, None, sel::RATE, |t| text::parse_rate(t)
+            .and_then(plausible_rate))
+        .map(|(v, css)| (v, css.to_string()))
     );
     if b.wants(Field::HourlyRate) {
         for scope in sel::RATE_TEXT_SCOPES {
-            let Some(node) = page.select(None, scope).into_iter().next() else { continue };
-            if let Some(rate) = text::parse_rate(&visible_text(page, node)).and_then(plausible_rate) {
+            let Some(node) = page.select(None, scope).into_iter().next() else {
+                continue;
+            };
+            if let Some(rate) = text::parse_rate(&visible_text(page, node)).and_then(plausible_rate)
+            {
                 b.p.hourly_rate = Some(rate);
                 b.note(Field::HourlyRate, format!("\"$…/hr\" text in {scope}"));
                 break;
@@ -243,15 +296,21 @@ pub fn read_dom(page: &dyn Page, b: &mut Builder) {
         b,
         Field::HoursPerWeek,
         hours_per_week,
-        first_parsed(page, None, sel::HOURS_PER_WEEK, text::parse_availability).map(|(v, css)| (v, css.to_string()))
+        first_parsed(page, None, sel::HOURS_PER_WEEK, text::parse_availability)
+            .map(|(v, css)| (v, css.to_string()))
     );
     fill_src!(
         b,
         Field::HoursPerWeek,
         hours_per_week,
-        smallest_parsed(page, None, sel::CAPTION_SCAN, 300, |t| starts_with_caption(t, "Hours per week"), |t| {
-            text::parse_availability(t.get("Hours per week".len()..)?)
-        })
+        smallest_parsed(
+            page,
+            None,
+            sel::CAPTION_SCAN,
+            300,
+            |t| starts_with_caption(t, "Hours per week"),
+            |t| { text::parse_availability(t.get("Hours per week".len()..)?) }
+        )
         .map(|(v, css)| (v, format!("{css} captioned \"Hours per week\"")))
     );
 
@@ -260,9 +319,14 @@ pub fn read_dom(page: &dyn Page, b: &mut Builder) {
         b,
         Field::MemberSince,
         member_since,
-        smallest_parsed(page, None, sel::MEMBER_SINCE_SCAN, 80, |t| starts_with_caption(t, "Member since"), |t| {
-            text::parse_year_month(t.get("Member since".len()..)?)
-        })
+        smallest_parsed(
+            page,
+            None,
+            sel::MEMBER_SINCE_SCAN,
+            80,
+            |t| starts_with_caption(t, "Member since"),
+            |t| { text::parse_year_month(t.get("Member since".len()..)?) }
+        )
         .map(|(v, css)| (v, format!("{css} captioned \"Member since\"")))
     );
 
@@ -289,7 +353,10 @@ pub fn read_dom(page: &dyn Page, b: &mut Builder) {
         Field::IdVerified,
         id_verified,
         sel::ID_VERIFIED[0],
-        sel::ID_VERIFIED.iter().any(|css| !page.select(None, css).is_empty()).then_some(true)
+        sel::ID_VERIFIED
+            .iter()
+            .any(|css| !page.select(None, css).is_empty())
+            .then_some(true)
     );
 
     read_work(page, b);
@@ -300,7 +367,13 @@ fn read_location(page: &dyn Page, b: &mut Builder) {
         let city = first_parsed(page, None, sel::CITY, |t| text::clean(t, MAX_PLACE));
         let country = first_parsed(page, None, sel::COUNTRY, |t| text::clean(t, MAX_PLACE));
         if let Some((country, css)) = country {
-            fill!(b, Field::Location, location, css, location(city.as_ref().map(|c| c.0.as_str()), Some(&country), None));
+            fill!(
+                b,
+                Field::Location,
+                location,
+                css,
+                location(city.as_ref().map(|c| c.0.as_str()), Some(&country), None)
+            );
         }
     }
     if b.wants(Field::Location) {
@@ -320,34 +393,52 @@ fn read_location(page: &dyn Page, b: &mut Builder) {
         b,
         Field::LocalTime,
         local_time,
-        first_parsed(page, None, sel::LOCAL_TIME, text::parse_clock).map(|(v, css)| (v, css.to_string()))
+        first_parsed(page, None, sel::LOCAL_TIME, text::parse_clock)
+            .map(|(v, css)| (v, css.to_string()))
     );
     fill_src!(
         b,
         Field::LocalTime,
         local_time,
-        first_parsed(page, None, sel::LOCATION_LINE, text::parse_local_time).map(|(v, css)| (v, css.to_string()))
+        first_parsed(page, None, sel::LOCATION_LINE, text::parse_local_time)
+            .map(|(v, css)| (v, css.to_string()))
     );
     fill_src!(
         b,
         Field::LocalTime,
         local_time,
-        smallest_parsed(page, None, sel::LOCAL_TIME_SCAN, 160, |t| t.to_lowercase().contains("local time"), text::parse_local_time)
-            .map(|(v, css)| (v, format!("{css} with \"… local time\"")))
+        smallest_parsed(
+            page,
+            None,
+            sel::LOCAL_TIME_SCAN,
+            160,
+            |t| t.to_lowercase().contains("local time"),
+            text::parse_local_time
+        )
+        .map(|(v, css)| (v, format!("{css} with \"… local time\"")))
     );
 }
 
 /// "Kraków, Poland – 3:42 pm local time" → (Some("Kraków"), "Poland").
 fn split_location_line(t: &str) -> Option<(Option<String>, String)> {
-    let cut = [" – ", " - ", " — ", " · ", " • "].iter().filter_map(|s| t.find(s)).min();
-    let cut = cut.or_else(|| t.find(|c: char| c.is_ascii_digit())).unwrap_or(t.len());
+    let cut = [" – ", " - ", " — ", " · ", " • "]
+        .iter()
+        .filter_map(|s| t.find(s))
+        .min();
+    let cut = cut
+        .or_else(|| t.find(|c: char| c.is_ascii_digit()))
+        .unwrap_or(t.len());
     let place = t.get(..cut)?.trim();
     let (city, country) = match place.rsplit_once(',') {
         Some((c, k)) => (text::clean(c, MAX_PLACE), k.trim()),
         None => (None, place),
     };
-    let ok = !country.is_empty() && country.chars().count() <= 60 && !country.chars().any(|c| c.is_ascii_digit());
-    ok.then(|| text::clean(country, MAX_PLACE)).flatten().map(|k| (city, k))
+    let ok = !country.is_empty()
+        && country.chars().count() <= 60
+        && !country.chars().any(|c| c.is_ascii_digit());
+    ok.then(|| text::clean(country, MAX_PLACE))
+        .flatten()
+        .map(|k| (city, k))
 }
 
 fn read_job_success(page: &dyn Page, b: &mut Builder) {
@@ -355,7 +446,8 @@ fn read_job_success(page: &dyn Page, b: &mut Builder) {
         b,
         Field::JobSuccess,
         job_success,
-        first_parsed(page, None, sel::JSS_TEXT, text::parse_percent).map(|(v, css)| (v, css.to_string()))
+        first_parsed(page, None, sel::JSS_TEXT, text::parse_percent)
+            .map(|(v, css)| (v, css.to_string()))
     );
     if b.wants(Field::JobSuccess) {
         for css in sel::JSS_RING {
@@ -410,18 +502,40 @@ fn read_badges(page: &dyn Page, b: &mut Builder) {
 fn read_stats(page: &dyn Page, b: &mut Builder) {
     for css in sel::STAT_CARDS {
         for card in page.select(None, css).into_iter().take(30) {
-            let Some((value, _)) = first_parsed(page, Some(card), sel::STAT_VALUE, |t| Some(t.to_string())) else { continue };
+            let Some((value, _)) =
+                first_parsed(page, Some(card), sel::STAT_VALUE, |t| Some(t.to_string()))
+            else {
+                continue;
+            };
             let whole = visible_text(page, card);
             let caption = whole.replacen(&value, " ", 1);
             let caption = squash(&caption);
             let lower = caption.to_lowercase();
             let src = format!("{css} \"{caption}\"");
             if lower.contains("earn") {
-                fill!(b, Field::TotalEarnings, total_earnings, src, text::parse_money(&value).and_then(plausible_earnings));
+                fill!(
+                    b,
+                    Field::TotalEarnings,
+                    total_earnings,
+                    src,
+                    text::parse_money(&value).and_then(plausible_earnings)
+                );
             } else if lower.contains("job") && !lower.contains("success") {
-                fill!(b, Field::TotalJobs, total_jobs, src, text::parse_count(&value).and_then(|n| plausible_jobs(n as f64)));
+                fill!(
+                    b,
+                    Field::TotalJobs,
+                    total_jobs,
+                    src,
+                    text::parse_count(&value).and_then(|n| plausible_jobs(n as f64))
+                );
             } else if lower.contains("hour") && !lower.contains("week") {
-                fill!(b, Field::TotalHours, total_hours, src, text::parse_hours(&value).and_then(plausible_total_hours));
+                fill!(
+                    b,
+                    Field::TotalHours,
+                    total_hours,
+                    src,
+                    text::parse_hours(&value).and_then(plausible_total_hours)
+                );
             }
         }
     }
@@ -429,7 +543,13 @@ fn read_stats(page: &dyn Page, b: &mut Builder) {
 
 /// "English: Native or Bilingual" → English / Native or Bilingual; "German Fluent" works too.
 fn parse_language(t: &str) -> Option<Language> {
-    const LEVELS: &[&str] = &["Native or Bilingual", "Conversational", "Fluent", "Basic", "Native"];
+    const LEVELS: &[&str] = &[
+        "Native or Bilingual",
+        "Conversational",
+        "Fluent",
+        "Basic",
+        "Native",
+    ];
     let (name, level) = match t.split_once(':') {
         Some((n, l)) => (n.trim(), text::clean(l, MAX_SHORT)),
         None => match LEVELS.iter().find(|l| t.ends_with(*l) && t.len() > l.len()) {
@@ -438,7 +558,9 @@ fn parse_language(t: &str) -> Option<Language> {
         },
     };
     let name = text::clean(name, MAX_SHORT)?;
-    let plausible = name.chars().any(char::is_alphabetic) && !name.chars().any(|c| c.is_ascii_digit()) && name.split(' ').count() <= 4;
+    let plausible = name.chars().any(char::is_alphabetic)
+        && !name.chars().any(|c| c.is_ascii_digit())
+        && name.split(' ').count() <= 4;
     plausible.then_some(Language { name, level })
 }
 
@@ -447,8 +569,14 @@ fn parse_language(t: &str) -> Option<Language> {
 /// The client's words without the quotation marks the page wraps them in.
 fn strip_quotes(t: &str) -> &str {
     let t = t.trim();
-    const PAIRS: [(char, char); 6] =
-        [('"', '"'), ('\u{201C}', '\u{201D}'), ('\u{201E}', '\u{201C}'), ('\u{2018}', '\u{2019}'), ('\'', '\''), ('«', '»')];
+    const PAIRS: [(char, char); 6] = [
+        ('"', '"'),
+        ('\u{201C}', '\u{201D}'),
+        ('\u{201E}', '\u{201C}'),
+        ('\u{2018}', '\u{2019}'),
+        ('\'', '\''),
+        ('«', '»'),
+    ];
     for (open, close) in PAIRS {
         if let Some(inner) = t.strip_prefix(open).and_then(|r| r.strip_suffix(close)) {
             if !inner.contains(open) && !inner.contains(close) {
@@ -495,12 +623,20 @@ fn read_work(page: &dyn Page, b: &mut Builder) {
 
 fn work_entry(page: &dyn Page, item: Node) -> WorkEntry {
     let mut e = WorkEntry {
-        title: first_parsed(page, Some(item), sel::WORK_TITLE, |t| text::clean(t, MAX_TITLE)).map(|x| x.0),
-        rating: first_parsed(page, Some(item), sel::WORK_RATING, |t| text::parse_rating(t).and_then(plausible_rating)).map(|x| x.0),
+        title: first_parsed(page, Some(item), sel::WORK_TITLE, |t| {
+            text::clean(t, MAX_TITLE)
+        })
+        .map(|x| x.0),
+        rating: first_parsed(page, Some(item), sel::WORK_RATING, |t| {
+            text::parse_rating(t).and_then(plausible_rating)
+        })
+        .map(|x| x.0),
         feedback: first_parsed(page, Some(item), sel::WORK_FEEDBACK, |t| {
             let t = text::clean(strip_quotes(t), MAX_FEEDBACK)?;
             let lower = t.to_lowercase();
-            let placeholder = lower.starts_with("no feedback") || lower == "job in progress" || lower.starts_with("no comment");
+            let placeholder = lower.starts_with("no feedback")
+                || lower == "job in progress"
+                || lower.starts_with("no comment");
             (!placeholder).then_some(t)
         })
         .map(|x| x.0),
@@ -509,9 +645,14 @@ fn work_entry(page: &dyn Page, item: Node) -> WorkEntry {
     let range = first_parsed(page, Some(item), sel::WORK_DATES, text::parse_date_range)
         .map(|x| x.0)
         .or_else(|| {
-            smallest_parsed(page, Some(item), sel::WORK_DATES_SCAN, 80, |_| true, |t| {
-                text::parse_date_range(t).filter(|r| r.end.is_some() || r.ongoing)
-            })
+            smallest_parsed(
+                page,
+                Some(item),
+                sel::WORK_DATES_SCAN,
+                80,
+                |_| true,
+                |t| text::parse_date_range(t).filter(|r| r.end.is_some() || r.ongoing),
+            )
             .map(|x| x.0)
         });
     if let Some(r) = range {
@@ -535,7 +676,13 @@ fn work_entry(page: &dyn Page, item: Node) -> WorkEntry {
         for known in [&e.title, &e.feedback].into_iter().flatten() {
             whole = whole.replacen(known.as_str(), " ", 1);
         }
-        terms = whole.split(['·', '|', '•']).map(str::trim).filter(|t| !t.is_empty()).take(12).map(str::to_string).collect();
+        terms = whole
+            .split(['·', '|', '•'])
+            .map(str::trim)
+            .filter(|t| !t.is_empty())
+            .take(12)
+            .map(str::to_string)
+            .collect();
     }
     let mut fixed = false;
     for t in &terms {
@@ -576,24 +723,42 @@ mod tests {
 
     #[test]
     fn title_tag() {
-        let (n, t, l) = parse_title("Marta K. - Senior Go Developer - Backend - Upwork Freelancer from Kraków, Poland").unwrap();
+        let (n, t, l) = parse_title(
+            "Marta K. - Senior Go Developer - Backend - Upwork Freelancer from Kraków, Poland",
+        )
+        .unwrap();
         assert_eq!(n.as_deref(), Some("Marta K."));
         assert_eq!(t.as_deref(), Some("Senior Go Developer - Backend"));
         assert_eq!(l, Some((Some("Kraków".to_string()), "Poland".to_string())));
         let (n, t, l) = parse_title("Ana P. - Upwork Freelancer from Portugal").unwrap();
-        assert_eq!((n.as_deref(), t, l), (Some("Ana P."), None, Some((None, "Portugal".to_string()))));
+        assert_eq!(
+            (n.as_deref(), t, l),
+            (Some("Ana P."), None, Some((None, "Portugal".to_string())))
+        );
         assert!(parse_title("Some blog - Home").is_none());
     }
 
     #[test]
     fn location_lines_and_languages() {
-        assert_eq!(split_location_line("Kraków, Poland – 3:42 pm local time"), Some((Some("Kraków".into()), "Poland".into())));
-        assert_eq!(split_location_line("Poland 3:42 pm local time"), Some((None, "Poland".into())));
+        assert_eq!(
+            split_location_line("Kraków, Poland – 3:42 pm local time"),
+            Some((Some("Kraków".into()), "Poland".into()))
+        );
+        assert_eq!(
+            split_location_line("Poland 3:42 pm local time"),
+            Some((None, "Poland".into()))
+        );
         assert_eq!(split_location_line("3:42 pm local time"), None);
         let l = parse_language("English: Native or Bilingual").unwrap();
-        assert_eq!((l.name.as_str(), l.level.as_deref()), ("English", Some("Native or Bilingual")));
+        assert_eq!(
+            (l.name.as_str(), l.level.as_deref()),
+            ("English", Some("Native or Bilingual"))
+        );
         let l = parse_language("German Fluent").unwrap();
-        assert_eq!((l.name.as_str(), l.level.as_deref()), ("German", Some("Fluent")));
+        assert_eq!(
+            (l.name.as_str(), l.level.as_deref()),
+            ("German", Some("Fluent"))
+        );
         assert!(parse_language("42").is_none());
     }
 
@@ -601,7 +766,10 @@ mod tests {
     fn feedback_quotes() {
         assert_eq!(strip_quotes("\"Great work, Wei!\""), "Great work, Wei!");
         assert_eq!(strip_quotes("\u{201C}Danke, Jan.\u{201D}"), "Danke, Jan.");
-        assert_eq!(strip_quotes("He said \"wow\" twice"), "He said \"wow\" twice");
+        assert_eq!(
+            strip_quotes("He said \"wow\" twice"),
+            "He said \"wow\" twice"
+        );
         assert_eq!(strip_quotes("\"a\" and \"b\""), "\"a\" and \"b\"");
         assert_eq!(strip_quotes("\""), "\"");
     }

@@ -27,14 +27,17 @@ pub fn parse_nuxt_assignment(script: &str) -> Option<Value> {
         return None;
     }
     // The first occurrence may be a read (`if(window.__NUXT__)…`); try the first few.
-    script.match_indices("__NUXT__").take(8).find_map(|(at, key)| {
-        let rest = script.get(at + key.len()..)?.trim_start();
-        let value = rest.strip_prefix('=')?;
-        if value.starts_with('=') {
-            return None; // a comparison, not an assignment
-        }
-        parse_literal(value)
-    })
+    script
+        .match_indices("__NUXT__")
+        .take(8)
+        .find_map(|(at, key)| {
+            let rest = script.get(at + key.len()..)?.trim_start();
+            let value = rest.strip_prefix('=')?;
+            if value.starts_with('=') {
+                return None; // a comparison, not an assignment
+            }
+            parse_literal(value)
+        })
 }
 
 /// Reads one JavaScript literal expression from the start of `src` (trailing text is ignored).
@@ -42,7 +45,14 @@ pub fn parse_literal(src: &str) -> Option<Value> {
     if src.len() > MAX_INPUT {
         return None;
     }
-    let mut p = Parser { s: src.as_bytes(), src, pos: 0, depth: 0, budget: MAX_NODES, scopes: Vec::new() };
+    let mut p = Parser {
+        s: src.as_bytes(),
+        src,
+        pos: 0,
+        depth: 0,
+        budget: MAX_NODES,
+        scopes: Vec::new(),
+    };
     p.value()
 }
 
@@ -95,7 +105,9 @@ impl<'a> Parser<'a> {
                     }
                 }
                 Some(0xC2) if self.s.get(self.pos + 1) == Some(&0xA0) => self.pos += 2, // NBSP
-                Some(0xEF) if self.s.get(self.pos + 1..self.pos + 3) == Some(&[0xBB, 0xBF]) => self.pos += 3, // BOM
+                Some(0xEF) if self.s.get(self.pos + 1..self.pos + 3) == Some(&[0xBB, 0xBF]) => {
+                    self.pos += 3
+                } // BOM
                 _ => break,
             }
         }
@@ -117,7 +129,10 @@ impl<'a> Parser<'a> {
         let rest = self.src.get(start..)?;
         let mut end = 0;
         for (i, c) in rest.char_indices() {
-            let ok = c == '_' || c == '$' || c.is_alphabetic() || (i > 0 && (c.is_ascii_digit() || c == '\u{200C}' || c == '\u{200D}'));
+            let ok = c == '_'
+                || c == '$'
+                || c.is_alphabetic()
+                || (i > 0 && (c.is_ascii_digit() || c == '\u{200C}' || c == '\u{200D}'));
             if !ok {
                 break;
             }
@@ -131,7 +146,9 @@ impl<'a> Parser<'a> {
     }
 
     fn keyword_ahead(&self, kw: &str) -> bool {
-        let Some(rest) = self.src.get(self.pos..) else { return false };
+        let Some(rest) = self.src.get(self.pos..) else {
+            return false;
+        };
         rest.starts_with(kw)
             && !rest[kw.len()..].starts_with(|c: char| c == '_' || c == '$' || c.is_alphanumeric())
     }
@@ -207,7 +224,11 @@ impl<'a> Parser<'a> {
                     return Some(Value::Null);
                 }
                 let mut args = self.args()?;
-                return Some(if args.is_empty() { Value::Null } else { args.swap_remove(0) });
+                return Some(if args.is_empty() {
+                    Value::Null
+                } else {
+                    args.swap_remove(0)
+                });
             }
             _ => {}
         }
@@ -232,7 +253,11 @@ impl<'a> Parser<'a> {
                 }
                 return None;
             }
-            return Some(if args.is_empty() { Value::Null } else { args.swap_remove(0) });
+            return Some(if args.is_empty() {
+                Value::Null
+            } else {
+                args.swap_remove(0)
+            });
         }
         if path.len() == 1 {
             return self.lookup(name);
@@ -333,7 +358,13 @@ impl<'a> Parser<'a> {
         loop {
             let rest = self.src.get(self.pos..)?;
             // Copy the run up to the next quote, backslash or line break in one go.
-            let run = rest.find(|c: char| c as u32 == quote as u32 || c == '\\' || c == '\n' || c == '\r' || (quote == b'`' && c == '$'))?;
+            let run = rest.find(|c: char| {
+                c as u32 == quote as u32
+                    || c == '\\'
+                    || c == '\n'
+                    || c == '\r'
+                    || (quote == b'`' && c == '$')
+            })?;
             out.push_str(&rest[..run]);
             self.pos += run;
             let c = self.peek()?;
@@ -430,7 +461,12 @@ impl<'a> Parser<'a> {
         }
         let digits_start = self.pos;
         // Hex / octal / binary integers.
-        if self.peek() == Some(b'0') && matches!(self.s.get(self.pos + 1), Some(b'x' | b'X' | b'o' | b'O' | b'b' | b'B')) {
+        if self.peek() == Some(b'0')
+            && matches!(
+                self.s.get(self.pos + 1),
+                Some(b'x' | b'X' | b'o' | b'O' | b'b' | b'B')
+            )
+        {
             let radix = match self.s[self.pos + 1] {
                 b'x' | b'X' => 16,
                 b'o' | b'O' => 8,
@@ -480,7 +516,11 @@ impl<'a> Parser<'a> {
         }
         let v: f64 = text.parse().ok()?;
         let v = if neg { -v } else { v };
-        Some(Number::from_f64(v).map(Value::Number).unwrap_or(Value::Null))
+        Some(
+            Number::from_f64(v)
+                .map(Value::Number)
+                .unwrap_or(Value::Null),
+        )
     }
 
     /// Arguments up to and including the closing ')'.
@@ -592,7 +632,12 @@ impl<'a> Parser<'a> {
     }
 
     /// Binds the arguments and evaluates the body's assignments and `return` value.
-    fn call(&mut self, params: Vec<String>, body: (usize, usize), args: Vec<Value>) -> Option<Value> {
+    fn call(
+        &mut self,
+        params: Vec<String>,
+        body: (usize, usize),
+        args: Vec<Value>,
+    ) -> Option<Value> {
         let after = self.pos;
         let mut args = args.into_iter();
         let mut scope = Vec::with_capacity(params.len());
@@ -673,7 +718,10 @@ impl<'a> Parser<'a> {
         }
         let v = self.value()?;
         let scope_idx = self.scopes.len().checked_sub(1)?;
-        let slot = self.scopes[scope_idx].iter_mut().rev().find(|(n, ..)| *n == name)?;
+        let slot = self.scopes[scope_idx]
+            .iter_mut()
+            .rev()
+            .find(|(n, ..)| *n == name)?;
         if path.is_empty() {
             slot.1 = v;
         } else {
@@ -755,7 +803,9 @@ fn measure(v: &Value, limit: usize) -> (usize, usize) {
         }
         match v {
             Value::String(s) => *count += s.len() / 64,
-            Value::Array(a) => a.iter().for_each(|x| walk(x, count, limit, depth + 1, max_depth)),
+            Value::Array(a) => a
+                .iter()
+                .for_each(|x| walk(x, count, limit, depth + 1, max_depth)),
             Value::Object(m) => m.iter().for_each(|(k, x)| {
                 *count += k.len() / 64;
                 walk(x, count, limit, depth + 1, max_depth)
@@ -775,14 +825,30 @@ mod tests {
 
     #[test]
     fn plain_json_and_unquoted_keys() {
-        assert_eq!(parse_literal(r#"{"a":1,"b":[true,null,"x"]}"#), Some(json!({"a":1,"b":[true,null,"x"]})));
         assert_eq!(
-            parse_literal(r#"{layout:"default",state:{n:-1.5e2,s:'it\'s',u:"\u003Cb\u003E",e:void 0,x:undefined},}"#),
-            Some(json!({"layout":"default","state":{"n":-150.0,"s":"it's","u":"<b>","e":null,"x":null}}))
+            parse_literal(r#"{"a":1,"b":[true,null,"x"]}"#),
+            Some(json!({"a":1,"b":[true,null,"x"]}))
         );
-        assert_eq!(parse_literal("{$a_1:.5,'k-2':0x1F,3:[,1,]}"), Some(json!({"$a_1":0.5,"k-2":31,"3":[null,1]})));
-        assert_eq!(parse_literal("/* c */ { // line\n a : 1 }"), Some(json!({"a":1})));
-        assert_eq!(parse_literal("[\"\\uD83D\\uDE00\", \"\\u{1F600}\", \"\\uD800x\"]"), Some(json!(["😀", "😀", "\u{FFFD}x"])));
+        assert_eq!(
+            parse_literal(
+                r#"{layout:"default",state:{n:-1.5e2,s:'it\'s',u:"\u003Cb\u003E",e:void 0,x:undefined},}"#
+            ),
+            Some(
+                json!({"layout":"default","state":{"n":-150.0,"s":"it's","u":"<b>","e":null,"x":null}})
+            )
+        );
+        assert_eq!(
+            parse_literal("{$a_1:.5,'k-2':0x1F,3:[,1,]}"),
+            Some(json!({"$a_1":0.5,"k-2":31,"3":[null,1]}))
+        );
+        assert_eq!(
+            parse_literal("/* c */ { // line\n a : 1 }"),
+            Some(json!({"a":1}))
+        );
+        assert_eq!(
+            parse_literal("[\"\\uD83D\\uDE00\", \"\\u{1F600}\", \"\\uD800x\"]"),
+            Some(json!(["😀", "😀", "\u{FFFD}x"]))
+        );
     }
 
     #[test]
@@ -790,7 +856,9 @@ mod tests {
         let src = r#"window.__NUXT__=(function(a,b,c,d){return {layout:"default",state:{p:{name:c,top:a,vals:[b,b],n:d}}}}(true,"x","Ada L.",null));"#;
         assert_eq!(
             parse_nuxt_assignment(src),
-            Some(json!({"layout":"default","state":{"p":{"name":"Ada L.","top":true,"vals":["x","x"],"n":null}}}))
+            Some(
+                json!({"layout":"default","state":{"p":{"name":"Ada L.","top":true,"vals":["x","x"],"n":null}}})
+            )
         );
         // Call outside the parentheses, assignments in the body, missing arguments, !0 / !1.
         let src = r#"window.__NUXT__ = (function (a, b, z) { a.self = b; a["k"] = 2; a.list[1] = !0; return {a: a, off: !1, z} })({list: [1, 2]}, "s");"#;
@@ -798,23 +866,56 @@ mod tests {
             parse_nuxt_assignment(src),
             Some(json!({"a":{"list":[1,true],"self":"s","k":2},"off":false,"z":null}))
         );
-        assert_eq!(parse_nuxt_assignment("window.__NUXT__={a:new Date(1700000000000),b:Object.create(null)}"), Some(json!({"a":1700000000000i64,"b":null})));
-        assert_eq!(parse_nuxt_assignment(r#"window.__NUXT__=JSON.parse("{\"a\":[1]}")"#), Some(json!({"a":[1]})));
+        assert_eq!(
+            parse_nuxt_assignment(
+                "window.__NUXT__={a:new Date(1700000000000),b:Object.create(null)}"
+            ),
+            Some(json!({"a":1700000000000i64,"b":null}))
+        );
+        assert_eq!(
+            parse_nuxt_assignment(r#"window.__NUXT__=JSON.parse("{\"a\":[1]}")"#),
+            Some(json!({"a":[1]}))
+        );
         // Body statements that are not assignments are skipped.
-        assert_eq!(parse_nuxt_assignment("__NUXT__=(function(a){foo(1,2);return {a}}(5))"), Some(json!({"a":5})));
+        assert_eq!(
+            parse_nuxt_assignment("__NUXT__=(function(a){foo(1,2);return {a}}(5))"),
+            Some(json!({"a":5}))
+        );
     }
 
     #[test]
     fn rejects_garbage_and_code() {
         for bad in [
-            "", "}{", "{a:}", "{a:1", "[1,2", "\"open", "{a:1+2}", "{a:`x${1}`}", "(function(){return 1}", "{a:/re/g}",
-            "window.__NUXT__==1", "{'a\n':1}", "(function(a){return {}})", "-", "1e", "{a:[}", "(((",
+            "",
+            "}{",
+            "{a:}",
+            "{a:1",
+            "[1,2",
+            "\"open",
+            "{a:1+2}",
+            "{a:`x${1}`}",
+            "(function(){return 1}",
+            "{a:/re/g}",
+            "window.__NUXT__==1",
+            "{'a\n':1}",
+            "(function(a){return {}})",
+            "-",
+            "1e",
+            "{a:[}",
+            "(((",
         ] {
-            let v = if bad.contains("__NUXT__") { parse_nuxt_assignment(bad) } else { parse_literal(bad) };
+            let v = if bad.contains("__NUXT__") {
+                parse_nuxt_assignment(bad)
+            } else {
+                parse_literal(bad)
+            };
             assert!(v.is_none(), "{bad:?} gave {v:?}");
         }
         assert_eq!(parse_nuxt_assignment("var x = 1;"), None);
-        assert_eq!(parse_nuxt_assignment("if(window.__NUXT__){}; window.__NUXT__={a:1}"), Some(json!({"a":1})));
+        assert_eq!(
+            parse_nuxt_assignment("if(window.__NUXT__){}; window.__NUXT__={a:1}"),
+            Some(json!({"a":1}))
+        );
     }
 
     #[test]
@@ -844,6 +945,10 @@ mod tests {
             blow.push_str("a=[a,a];");
         }
         blow.push_str("return a}([1]))");
-        assert_eq!(parse_literal(&blow), None, "self-doubling assignments run out of budget or depth");
+        assert_eq!(
+            parse_literal(&blow),
+            None,
+            "self-doubling assignments run out of budget or depth"
+        );
     }
 }

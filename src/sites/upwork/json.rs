@@ -12,9 +12,14 @@
 
 use super::selectors as sel;
 use super::{fill, fill_src, jslit, location, Builder};
-use super::{plausible_earnings, plausible_entry_hours, plausible_jobs, plausible_rate, plausible_rating, plausible_total_hours};
+use super::{
+    plausible_earnings, plausible_entry_hours, plausible_jobs, plausible_rate, plausible_rating,
+    plausible_total_hours,
+};
 use super::{MAX_FEEDBACK, MAX_NAME, MAX_SHORT, MAX_TITLE};
-use crate::model::{Availability, ContractKind, Date, Field, Language, Money, WorkEntry, YearMonth};
+use crate::model::{
+    Availability, ContractKind, Date, Field, Language, Money, WorkEntry, YearMonth,
+};
 use crate::page::Page;
 use crate::text;
 use serde_json::Value;
@@ -29,32 +34,52 @@ const ROOT_PATHS: &[&[&str]] = &[
 
 /// Keys whose arrays hold something other than contracts (employment history has titles and dates too).
 const NOT_WORK: &[&str] = &[
-    "employmentHistory", "education", "certificates", "portfolios", "otherExperiences", "languages", "skills",
-    "specializedProfilesInfo", "jobCategories", "jobCategoriesV2", "feedbackGiven",
+    "employmentHistory",
+    "education",
+    "certificates",
+    "portfolios",
+    "otherExperiences",
+    "languages",
+    "skills",
+    "specializedProfilesInfo",
+    "jobCategories",
+    "jobCategoriesV2",
+    "feedbackGiven",
 ];
 
 /// The parsed store of the first script that assigns `__NUXT__`, and a label for evidence.
 pub fn find_nuxt(page: &dyn Page) -> Option<(Value, String)> {
-    page.select(None, "script").into_iter().take(200).find_map(|n| {
-        let text = page.raw_text(n);
-        if !text.contains("__NUXT__") {
-            return None;
-        }
-        jslit::parse_nuxt_assignment(&text).map(|v| (v, "__NUXT__".to_string()))
-    })
+    page.select(None, "script")
+        .into_iter()
+        .take(200)
+        .find_map(|n| {
+            let text = page.raw_text(n);
+            if !text.contains("__NUXT__") {
+                return None;
+            }
+            jslit::parse_nuxt_assignment(&text).map(|v| (v, "__NUXT__".to_string()))
+        })
 }
 
 /// Whether the store belongs to the page at `path`: its `routePath` (and the profile's cipher text,
 /// when both name one) must match. A store that names neither is accepted.
 pub fn store_is_for(store: &Value, path: &str) -> bool {
-    let norm = |p: &str| p.split(['?', '#']).next().unwrap_or("").trim_end_matches('/').to_ascii_lowercase();
+    let norm = |p: &str| {
+        p.split(['?', '#'])
+            .next()
+            .unwrap_or("")
+            .trim_end_matches('/')
+            .to_ascii_lowercase()
+    };
     let here = norm(path);
     if let Some(route) = store.get("routePath").and_then(Value::as_str) {
         if norm(route) != here {
             return false;
         }
     }
-    let cipher = find_root(store).and_then(|(root, _)| at(root, &["identity", "ciphertext"])).and_then(Value::as_str);
+    let cipher = find_root(store)
+        .and_then(|(root, _)| at(root, &["identity", "ciphertext"]))
+        .and_then(Value::as_str);
     let url_cipher = here.rsplit('/').next().filter(|seg| seg.starts_with('~'));
     match (cipher, url_cipher) {
         (Some(c), Some(u)) => c.eq_ignore_ascii_case(u),
@@ -64,7 +89,9 @@ pub fn store_is_for(store: &Value, path: &str) -> bool {
 
 /// Follows object keys.
 fn at<'v>(v: &'v Value, path: &[&str]) -> Option<&'v Value> {
-    path.iter().try_fold(v, |cur, k| cur.get(k)).filter(|v| !v.is_null())
+    path.iter()
+        .try_fold(v, |cur, k| cur.get(k))
+        .filter(|v| !v.is_null())
 }
 
 /// A number, or a string holding a plain number.
@@ -73,7 +100,9 @@ fn num(v: &Value) -> Option<f64> {
         Value::Number(n) => n.as_f64().filter(|f| f.is_finite()),
         Value::String(s) => {
             let t = s.trim();
-            (!t.is_empty() && t.len() < 40 && t.bytes().all(|b| b.is_ascii_digit() || b == b'.')).then(|| t.parse().ok()).flatten()
+            (!t.is_empty() && t.len() < 40 && t.bytes().all(|b| b.is_ascii_digit() || b == b'.'))
+                .then(|| t.parse().ok())
+                .flatten()
         }
         _ => None,
     }
@@ -88,7 +117,10 @@ fn money(v: &Value) -> Option<Money> {
     let v = v.get("node").unwrap_or(v);
     match v {
         Value::Object(_) => {
-            let amount = v.get("amount").or_else(|| v.get("rawValue")).and_then(num)?;
+            let amount = v
+                .get("amount")
+                .or_else(|| v.get("rawValue"))
+                .and_then(num)?;
             let currency = v
                 .get("currencyCode")
                 .or_else(|| v.get("currency"))
@@ -98,7 +130,10 @@ fn money(v: &Value) -> Option<Money> {
             Some(Money { amount, currency })
         }
         Value::String(s) => text::parse_money(s),
-        _ => num(v).map(|amount| Money { amount, currency: "USD".to_string() }),
+        _ => num(v).map(|amount| Money {
+            amount,
+            currency: "USD".to_string(),
+        }),
     }
 }
 
@@ -127,7 +162,8 @@ fn find_root(state: &Value) -> Option<(&Value, String)> {
     }
     let mut budget = 200_000usize;
     search(state, String::new(), 0, &mut budget, &|v: &Value| {
-        v.get("stats").is_some_and(Value::is_object) && (v.get("profile").is_some_and(Value::is_object) || v.get("identity").is_some())
+        v.get("stats").is_some_and(Value::is_object)
+            && (v.get("profile").is_some_and(Value::is_object) || v.get("identity").is_some())
     })
 }
 
@@ -146,10 +182,22 @@ fn search<'v>(
     if v.is_object() && pred(v) {
         return Some((v, path));
     }
-    let join = |k: &str| if path.is_empty() { k.to_string() } else { format!("{path}.{k}") };
+    let join = |k: &str| {
+        if path.is_empty() {
+            k.to_string()
+        } else {
+            format!("{path}.{k}")
+        }
+    };
     match v {
-        Value::Object(m) => m.iter().find_map(|(k, x)| search(x, join(k), depth + 1, budget, pred)),
-        Value::Array(a) => a.iter().enumerate().take(1000).find_map(|(i, x)| search(x, join(&i.to_string()), depth + 1, budget, pred)),
+        Value::Object(m) => m
+            .iter()
+            .find_map(|(k, x)| search(x, join(k), depth + 1, budget, pred)),
+        Value::Array(a) => a
+            .iter()
+            .enumerate()
+            .take(1000)
+            .find_map(|(i, x)| search(x, join(&i.to_string()), depth + 1, budget, pred)),
         _ => None,
     }
 }
@@ -162,17 +210,45 @@ pub fn read_state(store: &Value, label: &str, b: &mut Builder) {
     };
     let src = |rel: &str| format!("{label} {root_path}.{rel}");
     // `profile` holds name/title (and, per the 2026 scraper, location and idBadgeStatus).
-    let prof = root.get("profile").filter(|p| p.is_object()).unwrap_or(root);
-    let prof_key = if std::ptr::eq(prof, root) { "" } else { "profile." };
+    let prof = root
+        .get("profile")
+        .filter(|p| p.is_object())
+        .unwrap_or(root);
+    let prof_key = if std::ptr::eq(prof, root) {
+        ""
+    } else {
+        "profile."
+    };
     let stats = root.get("stats").filter(|s| s.is_object());
 
-    let text_at = |key: &str, max: usize| prof.get(key).and_then(string).and_then(|s| text::clean(s, max));
-    fill!(b, Field::Name, name, src(&format!("{prof_key}name")), text_at("name", MAX_NAME));
-    fill!(b, Field::Title, title, src(&format!("{prof_key}title")), text_at("title", MAX_TITLE));
+    let text_at = |key: &str, max: usize| {
+        prof.get(key)
+            .and_then(string)
+            .and_then(|s| text::clean(s, max))
+    };
+    fill!(
+        b,
+        Field::Name,
+        name,
+        src(&format!("{prof_key}name")),
+        text_at("name", MAX_NAME)
+    );
+    fill!(
+        b,
+        Field::Title,
+        title,
+        src(&format!("{prof_key}title")),
+        text_at("title", MAX_TITLE)
+    );
 
     // Location: beside the profile (notes) or inside it (2026 scraper).
-    for (loc, rel) in [(root.get("location"), "location".to_string()), (prof.get("location"), format!("{prof_key}location"))] {
-        let Some(loc) = loc.filter(|l| l.is_object()) else { continue };
+    for (loc, rel) in [
+        (root.get("location"), "location".to_string()),
+        (prof.get("location"), format!("{prof_key}location")),
+    ] {
+        let Some(loc) = loc.filter(|l| l.is_object()) else {
+            continue;
+        };
         fill!(
             b,
             Field::Location,
@@ -191,40 +267,81 @@ pub fn read_state(store: &Value, label: &str, b: &mut Builder) {
     }
     // The GraphQL shape names the aggregate block differently.
     if let Some(agg) = root.get("profileAggregates").filter(|s| s.is_object()) {
-        read_stats(agg, &|rel: &str| src(&format!("profileAggregates.{rel}")), b);
+        read_stats(
+            agg,
+            &|rel: &str| src(&format!("profileAggregates.{rel}")),
+            b,
+        );
     }
 
     // Expert-Vetted joins the badge list JSON produced.
-    if let (Some(true), Some(badges)) = (at(root, &["vettedBadge", "vetted"]).and_then(Value::as_bool), b.p.badges.as_mut()) {
+    if let (Some(true), Some(badges)) = (
+        at(root, &["vettedBadge", "vetted"]).and_then(Value::as_bool),
+        b.p.badges.as_mut(),
+    ) {
         if !badges.iter().any(|x| x == "Expert-Vetted") {
             badges.push("Expert-Vetted".to_string());
         }
     }
 
     // Availability: capacity.nid ("fullTime" | "partTime" | "asNeeded") or its display name.
-    for (av, rel) in [(root.get("availability"), "availability"), (prof.get("availability"), "profile.availability")] {
+    for (av, rel) in [
+        (root.get("availability"), "availability"),
+        (prof.get("availability"), "profile.availability"),
+    ] {
         let Some(av) = av else { continue };
         let cap = av.get("capacity").unwrap_or(av);
-        let by_nid = cap.get("nid").and_then(string).and_then(availability_from_nid);
-        let by_name = || cap.get("name").and_then(string).and_then(text::parse_availability);
-        let value = by_nid.map(|v| (v, "capacity.nid")).or_else(|| by_name().map(|v| (v, "capacity.name")));
-        fill_src!(b, Field::HoursPerWeek, hours_per_week, value.map(|(v, k)| (v, src(&format!("{rel}.{k}")))));
+        let by_nid = cap
+            .get("nid")
+            .and_then(string)
+            .and_then(availability_from_nid);
+        let by_name = || {
+            cap.get("name")
+                .and_then(string)
+                .and_then(text::parse_availability)
+        };
+        let value = by_nid
+            .map(|v| (v, "capacity.nid"))
+            .or_else(|| by_name().map(|v| (v, "capacity.name")));
+        fill_src!(
+            b,
+            Field::HoursPerWeek,
+            hours_per_week,
+            value.map(|(v, k)| (v, src(&format!("{rel}.{k}"))))
+        );
     }
 
-    for (langs, rel) in [(root.get("languages"), "languages"), (prof.get("languages"), "profile.languages")] {
-        let Some(Value::Array(items)) = langs else { continue };
+    for (langs, rel) in [
+        (root.get("languages"), "languages"),
+        (prof.get("languages"), "profile.languages"),
+    ] {
+        let Some(Value::Array(items)) = langs else {
+            continue;
+        };
         fill!(b, Field::Languages, languages, src(rel), languages(items));
     }
 
     // ID verification: identity.idBadgeStatus ("PASSED"), the 2016 profile.idVerified, GraphQL verifications.idVerified.
     let id_sources: [(Option<&Value>, &str); 4] = [
-        (at(root, &["identity", "idBadgeStatus"]), "identity.idBadgeStatus"),
+        (
+            at(root, &["identity", "idBadgeStatus"]),
+            "identity.idBadgeStatus",
+        ),
         (at(prof, &["idBadgeStatus"]), "profile.idBadgeStatus"),
         (at(prof, &["idVerified"]), "profile.idVerified"),
-        (at(root, &["verifications", "idVerified"]), "verifications.idVerified"),
+        (
+            at(root, &["verifications", "idVerified"]),
+            "verifications.idVerified",
+        ),
     ];
     for (v, rel) in id_sources {
-        fill!(b, Field::IdVerified, id_verified, src(rel), v.and_then(id_status));
+        fill!(
+            b,
+            Field::IdVerified,
+            id_verified,
+            src(rel),
+            v.and_then(id_status)
+        );
     }
 
     // Work history: under the profile object first, else anywhere in the store.
@@ -241,43 +358,120 @@ pub fn read_state(store: &Value, label: &str, b: &mut Builder) {
 }
 
 fn read_stats(stats: &Value, src: &dyn Fn(&str) -> String, b: &mut Builder) {
-    fill!(b, Field::HourlyRate, hourly_rate, src("hourlyRate"), stats.get("hourlyRate").and_then(money).and_then(plausible_rate));
-    fill!(b, Field::TotalHours, total_hours, src("totalHours"), stats.get("totalHours").and_then(num).and_then(plausible_total_hours));
+    fill!(
+        b,
+        Field::HourlyRate,
+        hourly_rate,
+        src("hourlyRate"),
+        stats
+            .get("hourlyRate")
+            .and_then(money)
+            .and_then(plausible_rate)
+    );
+    fill!(
+        b,
+        Field::TotalHours,
+        total_hours,
+        src("totalHours"),
+        stats
+            .get("totalHours")
+            .and_then(num)
+            .and_then(plausible_total_hours)
+    );
     fill!(
         b,
         Field::TotalHours,
         total_hours,
         src("totalHoursActual"),
-        stats.get("totalHoursActual").and_then(num).and_then(plausible_total_hours)
+        stats
+            .get("totalHoursActual")
+            .and_then(num)
+            .and_then(plausible_total_hours)
     );
-    fill!(b, Field::TotalJobs, total_jobs, src("totalJobsWorked"), stats.get("totalJobsWorked").and_then(num).and_then(plausible_jobs));
+    fill!(
+        b,
+        Field::TotalJobs,
+        total_jobs,
+        src("totalJobsWorked"),
+        stats
+            .get("totalJobsWorked")
+            .and_then(num)
+            .and_then(plausible_jobs)
+    );
     if b.wants(Field::TotalJobs) {
-        let (h, f) = (stats.get("totalHourlyJobs").and_then(num), stats.get("totalFixedJobs").and_then(num));
+        let (h, f) = (
+            stats.get("totalHourlyJobs").and_then(num),
+            stats.get("totalFixedJobs").and_then(num),
+        );
         if let (Some(h), Some(f)) = (h, f) {
-            fill!(b, Field::TotalJobs, total_jobs, src("totalHourlyJobs+totalFixedJobs"), plausible_jobs(h + f));
+            fill!(
+                b,
+                Field::TotalJobs,
+                total_jobs,
+                src("totalHourlyJobs+totalFixedJobs"),
+                plausible_jobs(h + f)
+            );
         }
     }
-    fill!(b, Field::JobSuccess, job_success, src("nSS100BwScore"), stats.get("nSS100BwScore").and_then(num).and_then(jss_from_score));
+    fill!(
+        b,
+        Field::JobSuccess,
+        job_success,
+        src("nSS100BwScore"),
+        stats
+            .get("nSS100BwScore")
+            .and_then(num)
+            .and_then(jss_from_score)
+    );
     // Earnings: USD; null when the freelancer hides them (then the DOM may still say "$100K+").
-    let earnings_currency =
-        stats.get("hourlyRate").and_then(money).map(|m| m.currency).unwrap_or_else(|| "USD".to_string());
+    let earnings_currency = stats
+        .get("hourlyRate")
+        .and_then(money)
+        .map(|m| m.currency)
+        .unwrap_or_else(|| "USD".to_string());
     for key in ["totalEarnings", "totalRevenue"] {
         let v = stats.get(key).and_then(|v| match v {
             Value::Object(_) => money(v),
-            _ => num(v).map(|amount| Money { amount, currency: earnings_currency.clone() }),
+            _ => num(v).map(|amount| Money {
+                amount,
+                currency: earnings_currency.clone(),
+            }),
         });
-        fill!(b, Field::TotalEarnings, total_earnings, src(key), v.and_then(plausible_earnings));
+        fill!(
+            b,
+            Field::TotalEarnings,
+            total_earnings,
+            src(key),
+            v.and_then(plausible_earnings)
+        );
     }
-    fill!(b, Field::MemberSince, member_since, src("memberSince"), stats.get("memberSince").and_then(year_month));
-    if b.wants(Field::Badges) && (stats.get("topRatedStatus").is_some() || stats.get("topRatedPlusStatus").is_some()) {
+    fill!(
+        b,
+        Field::MemberSince,
+        member_since,
+        src("memberSince"),
+        stats.get("memberSince").and_then(year_month)
+    );
+    if b.wants(Field::Badges)
+        && (stats.get("topRatedStatus").is_some() || stats.get("topRatedPlusStatus").is_some())
+    {
         let mut badges = Vec::new();
         // Values seen: "top_rated", "hipo" (high potential = Rising Talent), "not_eligible".
-        if stats.get("topRatedPlusStatus").is_some_and(|v| status_is(v, &["topratedplus"], true)) {
+        if stats
+            .get("topRatedPlusStatus")
+            .is_some_and(|v| status_is(v, &["topratedplus"], true))
+        {
             badges.push("Top Rated Plus".to_string());
-        } else if stats.get("topRatedStatus").is_some_and(|v| status_is(v, &["toprated"], true)) {
+        } else if stats
+            .get("topRatedStatus")
+            .is_some_and(|v| status_is(v, &["toprated"], true))
+        {
             badges.push("Top Rated".to_string());
         }
-        if stats.get("topRatedStatus").is_some_and(|v| status_is(v, &["hipo", "risingtalent"], false)) {
+        if stats
+            .get("topRatedStatus")
+            .is_some_and(|v| status_is(v, &["hipo", "risingtalent"], false))
+        {
             badges.push("Rising Talent".to_string());
         }
         b.p.badges = Some(badges);
@@ -301,7 +495,11 @@ fn status_is(v: &Value, names: &[&str], flag: bool) -> bool {
     match v {
         Value::Bool(b) => flag && *b,
         Value::String(s) => {
-            let n: String = s.chars().filter(|c| !matches!(c, '_' | '-' | ' ')).collect::<String>().to_ascii_lowercase();
+            let n: String = s
+                .chars()
+                .filter(|c| !matches!(c, '_' | '-' | ' '))
+                .collect::<String>()
+                .to_ascii_lowercase();
             names.contains(&n.as_str()) || (flag && n == "active")
         }
         _ => false,
@@ -317,7 +515,11 @@ fn year_month(v: &Value) -> Option<YearMonth> {
 }
 
 fn availability_from_nid(nid: &str) -> Option<Availability> {
-    match nid.to_ascii_lowercase().replace(['_', '-', ' '], "").as_str() {
+    match nid
+        .to_ascii_lowercase()
+        .replace(['_', '-', ' '], "")
+        .as_str()
+    {
         "fulltime" | "morethan30" => Some(Availability::MoreThan30),
         "parttime" | "lessthan30" => Some(Availability::LessThan30),
         "asneeded" | "none" => Some(Availability::AsNeeded),
@@ -331,12 +533,24 @@ fn languages(items: &[Value]) -> Option<Vec<Language>> {
         .take(50)
         .filter_map(|l| {
             let lang = l.get("language").unwrap_or(l);
-            let name = lang.get("englishName").or_else(|| lang.get("name")).or_else(|| lang.get("prettyName")).and_then(string)?;
+            let name = lang
+                .get("englishName")
+                .or_else(|| lang.get("name"))
+                .or_else(|| lang.get("prettyName"))
+                .and_then(string)?;
             let level = l
                 .get("proficiencyLevel")
-                .and_then(|p| p.get("proficiencyTitle").or_else(|| p.get("name")).and_then(string).or_else(|| string(p)))
+                .and_then(|p| {
+                    p.get("proficiencyTitle")
+                        .or_else(|| p.get("name"))
+                        .and_then(string)
+                        .or_else(|| string(p))
+                })
                 .and_then(|s| text::clean(s, MAX_SHORT));
-            Some(Language { name: text::clean(name, MAX_SHORT)?, level })
+            Some(Language {
+                name: text::clean(name, MAX_SHORT)?,
+                level,
+            })
         })
         .collect();
     (!out.is_empty() || items.is_empty()).then_some(out)
@@ -347,7 +561,8 @@ fn id_status(v: &Value) -> Option<bool> {
         Value::Bool(b) => Some(*b),
         Value::String(s) => match s.trim().to_ascii_uppercase().as_str() {
             "PASSED" | "VERIFIED" | "APPROVED" | "TRUE" => Some(true),
-            "NONE" | "NOT_STARTED" | "FAILED" | "REJECTED" | "PENDING" | "IN_PROGRESS" | "EXPIRED" | "FALSE" | "" => Some(false),
+            "NONE" | "NOT_STARTED" | "FAILED" | "REJECTED" | "PENDING" | "IN_PROGRESS"
+            | "EXPIRED" | "FALSE" | "" => Some(false),
             _ => None,
         },
         _ => None,
@@ -360,7 +575,16 @@ fn id_status(v: &Value) -> Option<bool> {
 fn is_contract(v: &Value) -> bool {
     v.is_object()
         && v.get("title").is_some()
-        && ["startedOn", "endedOn", "totalCharges", "feedback", "hourlyRate", "totalHours"].iter().any(|k| v.get(k).is_some())
+        && [
+            "startedOn",
+            "endedOn",
+            "totalCharges",
+            "feedback",
+            "hourlyRate",
+            "totalHours",
+        ]
+        .iter()
+        .any(|k| v.get(k).is_some())
 }
 
 /// All contract arrays below `v` (completed and in-progress lists both count), deduplicated.
@@ -379,7 +603,10 @@ fn find_work_arrays(v: &Value, budget: &mut usize) -> Option<(Vec<WorkEntry>, St
                 continue;
             }
             let part = |k: &str| item.get(k).map(Value::to_string).unwrap_or_default();
-            let key = item.get("id").map(Value::to_string).unwrap_or_else(|| format!("{}|{}", part("title"), part("startedOn")));
+            let key = item
+                .get("id")
+                .map(Value::to_string)
+                .unwrap_or_else(|| format!("{}|{}", part("title"), part("startedOn")));
             if seen.insert(key) {
                 out.push(work_entry(item));
             }
@@ -388,7 +615,13 @@ fn find_work_arrays(v: &Value, budget: &mut usize) -> Option<(Vec<WorkEntry>, St
     Some((out, first_path))
 }
 
-fn collect_work<'v>(v: &'v Value, path: String, depth: usize, budget: &mut usize, out: &mut Vec<(&'v Value, String)>) {
+fn collect_work<'v>(
+    v: &'v Value,
+    path: String,
+    depth: usize,
+    budget: &mut usize,
+    out: &mut Vec<(&'v Value, String)>,
+) {
     if *budget == 0 || depth > 12 || out.len() > 20 {
         return;
     }
@@ -408,7 +641,11 @@ fn collect_work<'v>(v: &'v Value, path: String, depth: usize, budget: &mut usize
                 if NOT_WORK.contains(&k.as_str()) {
                     continue;
                 }
-                let p = if path.is_empty() { k.clone() } else { format!("{path}.{k}") };
+                let p = if path.is_empty() {
+                    k.clone()
+                } else {
+                    format!("{path}.{k}")
+                };
                 collect_work(x, p, depth + 1, budget, out);
             }
         }
@@ -431,11 +668,19 @@ fn work_entry(v: &Value) -> WorkEntry {
     let first = |keys: &[&str]| keys.iter().find_map(|k| v.get(*k).filter(|x| !x.is_null()));
     let start = first(&["startedOn", "startDate", "startedAt", "start"]).and_then(date);
     let end = first(&["endedOn", "endDate", "endedAt", "end"]).and_then(date);
-    let status = first(&["status"]).and_then(string).map(str::to_ascii_lowercase);
-    let ended_status = status.as_deref().is_some_and(|s| s.contains("close") || s.contains("end") || s.contains("complete"));
+    let status = first(&["status"])
+        .and_then(string)
+        .map(str::to_ascii_lowercase);
+    let ended_status = status
+        .as_deref()
+        .is_some_and(|s| s.contains("close") || s.contains("end") || s.contains("complete"));
     let ongoing = end.is_none() && start.is_some() && !ended_status;
-    let hours = first(&["totalHours", "hours"]).and_then(num).and_then(plausible_entry_hours);
-    let rate = first(&["hourlyRate", "rate"]).and_then(money).and_then(plausible_rate);
+    let hours = first(&["totalHours", "hours"])
+        .and_then(num)
+        .and_then(plausible_entry_hours);
+    let rate = first(&["hourlyRate", "rate"])
+        .and_then(money)
+        .and_then(plausible_rate);
     let type_hint = first(&["type", "contractType", "jobType"]);
     let kind = if rate.is_some() || hours.is_some_and(|h| h > 0.0) {
         Some(ContractKind::Hourly)
@@ -443,22 +688,40 @@ fn work_entry(v: &Value) -> WorkEntry {
         match type_hint {
             // In a saved work-history response, every fixed-price contract had `type: 1`.
             Some(Value::Number(n)) if n.as_f64() == Some(1.0) => Some(ContractKind::FixedPrice),
-            Some(Value::String(s)) if s.to_ascii_lowercase().contains("fix") => Some(ContractKind::FixedPrice),
-            Some(Value::String(s)) if s.to_ascii_lowercase().contains("hour") => Some(ContractKind::Hourly),
+            Some(Value::String(s)) if s.to_ascii_lowercase().contains("fix") => {
+                Some(ContractKind::FixedPrice)
+            }
+            Some(Value::String(s)) if s.to_ascii_lowercase().contains("hour") => {
+                Some(ContractKind::Hourly)
+            }
             _ => None,
         }
     };
-    let earnings = first(&["totalCharges", "totalEarnings", "earnings"]).and_then(money).and_then(plausible_earnings);
+    let earnings = first(&["totalCharges", "totalEarnings", "earnings"])
+        .and_then(money)
+        .and_then(plausible_earnings);
     let fb = v.get("feedback").filter(|f| f.is_object());
-    let rating = fb.and_then(|f| f.get("score")).and_then(num).and_then(plausible_rating);
-    let feedback = fb.and_then(|f| f.get("comment")).and_then(string).and_then(|s| text::clean(s, MAX_FEEDBACK));
+    let rating = fb
+        .and_then(|f| f.get("score"))
+        .and_then(num)
+        .and_then(plausible_rating);
+    let feedback = fb
+        .and_then(|f| f.get("comment"))
+        .and_then(string)
+        .and_then(|s| text::clean(s, MAX_FEEDBACK));
     WorkEntry {
-        title: first(&["title"]).and_then(string).and_then(|s| text::clean(s, MAX_TITLE)),
+        title: first(&["title"])
+            .and_then(string)
+            .and_then(|s| text::clean(s, MAX_TITLE)),
         start,
         end: end.filter(|e| start.is_none_or(|s| *e >= s)),
         ongoing,
         kind,
-        hours: if kind == Some(ContractKind::FixedPrice) { None } else { hours },
+        hours: if kind == Some(ContractKind::FixedPrice) {
+            None
+        } else {
+            hours
+        },
         rate,
         earnings,
         rating,
@@ -475,26 +738,55 @@ pub fn read_ld_json(page: &dyn Page, b: &mut Builder) {
         if raw.len() > 2_000_000 {
             continue;
         }
-        let Ok(v) = serde_json::from_str::<Value>(&raw) else { continue };
+        let Ok(v) = serde_json::from_str::<Value>(&raw) else {
+            continue;
+        };
         let mut budget = 10_000usize;
         let Some((person, _)) = search(&v, String::new(), 0, &mut budget, &|x: &Value| {
-            x.get("@type").and_then(Value::as_str).is_some_and(|t| t.eq_ignore_ascii_case("Person"))
+            x.get("@type")
+                .and_then(Value::as_str)
+                .is_some_and(|t| t.eq_ignore_ascii_case("Person"))
         }) else {
             continue;
         };
         let src = "script[type=application/ld+json] Person";
-        let text_at = |key: &str, max: usize| person.get(key).and_then(string).and_then(|s| text::clean(s, max));
-        fill!(b, Field::Name, name, format!("{src}.name"), text_at("name", MAX_NAME));
-        fill!(b, Field::Title, title, format!("{src}.jobTitle"), text_at("jobTitle", MAX_TITLE));
+        let text_at = |key: &str, max: usize| {
+            person
+                .get(key)
+                .and_then(string)
+                .and_then(|s| text::clean(s, max))
+        };
+        fill!(
+            b,
+            Field::Name,
+            name,
+            format!("{src}.name"),
+            text_at("name", MAX_NAME)
+        );
+        fill!(
+            b,
+            Field::Title,
+            title,
+            format!("{src}.jobTitle"),
+            text_at("jobTitle", MAX_TITLE)
+        );
         if let Some(addr) = person.get("address").filter(|a| a.is_object()) {
-            let country = addr.get("addressCountry").and_then(|c| string(c).or_else(|| c.get("name").and_then(string)));
+            let country = addr
+                .get("addressCountry")
+                .and_then(|c| string(c).or_else(|| c.get("name").and_then(string)));
             let (name, code) = match country {
                 Some(c) if c.len() == 2 && c.bytes().all(|x| x.is_ascii_uppercase()) => {
                     (crate::countries::name_of(c), Some(c))
                 }
                 other => (other, None),
             };
-            fill!(b, Field::Location, location, format!("{src}.address"), location(addr.get("addressLocality").and_then(string), name, code));
+            fill!(
+                b,
+                Field::Location,
+                location,
+                format!("{src}.address"),
+                location(addr.get("addressLocality").and_then(string), name, code)
+            );
         }
     }
 }
@@ -521,17 +813,35 @@ mod tests {
         read_state(&store, "__NUXT__", &mut b);
         let p = &b.p;
         assert_eq!(p.name.as_deref(), Some("Ada L."));
-        assert_eq!(p.hourly_rate, Some(Money { amount: 40.0, currency: "USD".into() }));
+        assert_eq!(
+            p.hourly_rate,
+            Some(Money {
+                amount: 40.0,
+                currency: "USD".into()
+            })
+        );
         assert_eq!(p.total_jobs, Some(7));
         assert_eq!(p.job_success, Some(93));
         assert_eq!(p.member_since, YearMonth::new(2019, 4));
-        assert_eq!(p.badges, Some(vec!["Rising Talent".to_string(), "Expert-Vetted".to_string()]));
+        assert_eq!(
+            p.badges,
+            Some(vec![
+                "Rising Talent".to_string(),
+                "Expert-Vetted".to_string()
+            ])
+        );
         assert_eq!(p.total_earnings, None, "hidden earnings stay unknown");
         assert_eq!(p.hours_per_week, Some(Availability::AsNeeded));
         assert_eq!(p.id_verified, Some(true));
-        assert_eq!(p.location.as_ref().and_then(|l| l.country.as_deref()), Some("UA"));
+        assert_eq!(
+            p.location.as_ref().and_then(|l| l.country.as_deref()),
+            Some("UA")
+        );
         assert_eq!(p.work_history, None);
-        assert!(b.notes.iter().any(|(f, s)| *f == Field::Name && s == "__NUXT__ state.profile.profile.profile.name"));
+        assert!(b
+            .notes
+            .iter()
+            .any(|(f, s)| *f == Field::Name && s == "__NUXT__ state.profile.profile.profile.name"));
     }
 
     #[test]
@@ -557,7 +867,14 @@ mod tests {
         assert_eq!(w[1].kind, Some(ContractKind::Hourly));
         assert!(w[1].ongoing);
         assert_eq!(w[1].hours, Some(120.5));
-        assert!(b.notes.iter().any(|(f, s)| *f == Field::WorkHistory && s == "__NUXT__ state.history.done.pageItems"), "{:?}", b.notes);
+        assert!(
+            b.notes
+                .iter()
+                .any(|(f, s)| *f == Field::WorkHistory
+                    && s == "__NUXT__ state.history.done.pageItems"),
+            "{:?}",
+            b.notes
+        );
     }
 
     #[test]

@@ -10,8 +10,8 @@
 //! All selectors live in [`selectors`]; the `__NUXT__` literal reader in [`jslit`].
 
 mod dom;
-mod json;
 pub mod jslit;
+mod json;
 pub mod selectors;
 
 use super::{host_and_path, Adapter, Extraction, PageKind};
@@ -38,7 +38,9 @@ impl Adapter for Upwork {
             // An Upwork profile shows all of them (earnings can be hidden by the freelancer).
             PageKind::Profile => &Field::ALL,
             // Not read yet.
-            PageKind::Proposals | PageKind::WorkDiary | PageKind::Messages | PageKind::Unknown => &[],
+            PageKind::Proposals | PageKind::WorkDiary | PageKind::Messages | PageKind::Unknown => {
+                &[]
+            }
         }
     }
 
@@ -51,7 +53,11 @@ impl Adapter for Upwork {
         if let Some((state, path)) = json::find_nuxt(page) {
             // After client-side navigation the server-rendered store still describes the FIRST profile
             // opened; it is used only when it is about the page's current address.
-            let current = page.url().as_deref().and_then(host_and_path).map(|(_, p)| p);
+            let current = page
+                .url()
+                .as_deref()
+                .and_then(host_and_path)
+                .map(|(_, p)| p);
             if current.is_none_or(|p| json::store_is_for(&state, &p)) {
                 json::read_state(&state, &path, &mut b);
             }
@@ -65,7 +71,10 @@ impl Adapter for Upwork {
 
     fn sniff(&self, page: &dyn Page) -> Option<PageKind> {
         // The page's own address, as the head states it.
-        let canonical = page.select(None, "link[rel=canonical]").into_iter().find_map(|n| page.attr(n, "href"));
+        let canonical = page
+            .select(None, "link[rel=canonical]")
+            .into_iter()
+            .find_map(|n| page.attr(n, "href"));
         for url in [page.meta("og:url"), canonical].into_iter().flatten() {
             if let Some((host, path)) = host_and_path(&url) {
                 if host == "upwork.com" || host.ends_with(".upwork.com") {
@@ -81,7 +90,10 @@ impl Adapter for Upwork {
                 return Some(PageKind::Profile);
             }
         }
-        if selectors::PROFILE_MARKERS.iter().any(|css| !page.select(None, css).is_empty()) {
+        if selectors::PROFILE_MARKERS
+            .iter()
+            .any(|css| !page.select(None, css).is_empty())
+        {
             return Some(PageKind::Profile);
         }
         None
@@ -91,7 +103,12 @@ impl Adapter for Upwork {
 /// The kind of page an Upwork path shows.
 pub fn page_kind(path: &str) -> PageKind {
     let path = path.split(['?', '#']).next().unwrap_or("");
-    let segs: Vec<String> = path.split('/').filter(|s| !s.is_empty()).take(8).map(str::to_string).collect();
+    let segs: Vec<String> = path
+        .split('/')
+        .filter(|s| !s.is_empty())
+        .take(8)
+        .map(str::to_string)
+        .collect();
     let low: Vec<String> = segs.iter().map(|s| s.to_ascii_lowercase()).collect();
     let l: Vec<&str> = low.iter().map(String::as_str).collect();
     let s: Vec<&str> = segs.iter().map(String::as_str).collect();
@@ -114,18 +131,34 @@ pub fn page_kind(path: &str) -> PageKind {
 
 /// "~01abc…" (cipher text, also "_~01…") or a vanity name; not a reserved page name.
 fn is_profile_id(seg: &str) -> bool {
-    const RESERVED: &[&str] = &["search", "settings", "profile", "signup", "login", "jobs", "api", "onboarding", "agencies"];
+    const RESERVED: &[&str] = &[
+        "search",
+        "settings",
+        "profile",
+        "signup",
+        "login",
+        "jobs",
+        "api",
+        "onboarding",
+        "agencies",
+    ];
     if let Some(cipher) = seg.strip_prefix('~').or_else(|| seg.strip_prefix("_~")) {
-        return (1..=64).contains(&cipher.len()) && cipher.bytes().all(|b| b.is_ascii_alphanumeric());
+        return (1..=64).contains(&cipher.len())
+            && cipher.bytes().all(|b| b.is_ascii_alphanumeric());
     }
     (2..=64).contains(&seg.len())
-        && seg.bytes().all(|b| b.is_ascii_alphanumeric() || matches!(b, b'_' | b'-' | b'.'))
+        && seg
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || matches!(b, b'_' | b'-' | b'.'))
         && seg.bytes().any(|b| b.is_ascii_alphanumeric())
         && !RESERVED.contains(&seg.to_ascii_lowercase().as_str())
 }
 
 fn is_plain_id(seg: &str) -> bool {
-    (1..=64).contains(&seg.len()) && seg.bytes().all(|b| b.is_ascii_alphanumeric() || matches!(b, b'~' | b'_' | b'-'))
+    (1..=64).contains(&seg.len())
+        && seg
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || matches!(b, b'~' | b'_' | b'-'))
 }
 
 /// The profile being filled and where each field came from.
@@ -145,7 +178,10 @@ impl Builder {
     }
 
     fn finish(self, expected: &[Field]) -> Extraction {
-        let mut ex = Extraction { profile: self.p, ..Extraction::default() };
+        let mut ex = Extraction {
+            profile: self.p,
+            ..Extraction::default()
+        };
         for (f, src) in &self.notes {
             ex.note(*f, src);
         }
@@ -193,12 +229,14 @@ fn currency_ok(c: &str) -> bool {
 
 /// An hourly rate Upwork could show (its floor is a few dollars; nobody bills $10,000/h).
 pub(crate) fn plausible_rate(m: Money) -> Option<Money> {
-    (m.amount.is_finite() && (1.0..=10_000.0).contains(&m.amount) && currency_ok(&m.currency)).then_some(m)
+    (m.amount.is_finite() && (1.0..=10_000.0).contains(&m.amount) && currency_ok(&m.currency))
+        .then_some(m)
 }
 
 /// Total or per-contract earnings.
 pub(crate) fn plausible_earnings(m: Money) -> Option<Money> {
-    (m.amount.is_finite() && (0.0..=1.0e10).contains(&m.amount) && currency_ok(&m.currency)).then_some(m)
+    (m.amount.is_finite() && (0.0..=1.0e10).contains(&m.amount) && currency_ok(&m.currency))
+        .then_some(m)
 }
 
 /// Total hours on the platform (500,000 h is over 200 years of full-time work).
@@ -221,16 +259,30 @@ pub(crate) fn plausible_rating(r: f64) -> Option<f64> {
 
 /// A location from the names the page showed; the ISO code from the page if it gave a valid one,
 /// else from the country name.
-pub(crate) fn location(city: Option<&str>, country: Option<&str>, iso2: Option<&str>) -> Option<Location> {
+pub(crate) fn location(
+    city: Option<&str>,
+    country: Option<&str>,
+    iso2: Option<&str>,
+) -> Option<Location> {
     let city = city.and_then(|c| crate::text::clean(c.trim_end_matches([',', ' ']), MAX_PLACE));
-    let country_name = country.and_then(|c| crate::text::clean(c.trim_matches([',', ' ']), MAX_PLACE));
+    let country_name =
+        country.and_then(|c| crate::text::clean(c.trim_matches([',', ' ']), MAX_PLACE));
     country_name.as_ref()?;
     let code = iso2
         .map(str::trim)
         .filter(|c| c.len() == 2 && c.bytes().all(|b| b.is_ascii_alphabetic()))
         .map(str::to_ascii_uppercase)
-        .or_else(|| country_name.as_deref().and_then(crate::countries::iso2_from_name).map(str::to_string));
-    Some(Location { city, country: code, country_name })
+        .or_else(|| {
+            country_name
+                .as_deref()
+                .and_then(crate::countries::iso2_from_name)
+                .map(str::to_string)
+        });
+    Some(Location {
+        city,
+        country: code,
+        country_name,
+    })
 }
 
 #[cfg(test)]
@@ -242,7 +294,10 @@ mod tests {
         let cases = [
             ("/freelancers/~01a1b2c3d4e5f6a7b8", PageKind::Profile),
             ("/freelancers/~01a1b2c3d4e5f6a7b8/", PageKind::Profile),
-            ("/freelancers/~01a1b2c3d4e5f6a7b8?p=1234567890", PageKind::Profile),
+            (
+                "/freelancers/~01a1b2c3d4e5f6a7b8?p=1234567890",
+                PageKind::Profile,
+            ),
             ("/freelancers/janedoe", PageKind::Profile),
             ("/fl/janedoe", PageKind::Profile),
             ("/o/profiles/users/_~0123abcd/", PageKind::Profile),
@@ -250,7 +305,10 @@ mod tests {
             ("/freelancers/search", PageKind::Unknown),
             ("/freelancers/~01abc/extra/path", PageKind::Unknown),
             ("/freelancers/<script>", PageKind::Unknown),
-            ("/ab/applicants/1234567890123456789/applicants", PageKind::Proposals),
+            (
+                "/ab/applicants/1234567890123456789/applicants",
+                PageKind::Proposals,
+            ),
             ("/ab/applicants/~01abc/suggested", PageKind::Proposals),
             ("/nx/wm/workroom/38123456/timesheet", PageKind::WorkDiary),
             ("/nx/wm/workroom/38123456/messages", PageKind::Messages),
@@ -268,12 +326,19 @@ mod tests {
 
     #[test]
     fn plausibility_bounds() {
-        let usd = |a: f64| Money { amount: a, currency: "USD".into() };
+        let usd = |a: f64| Money {
+            amount: a,
+            currency: "USD".into(),
+        };
         assert!(plausible_rate(usd(35.0)).is_some());
         assert!(plausible_rate(usd(1e300)).is_none());
         assert!(plausible_rate(usd(f64::NAN)).is_none());
         assert!(plausible_rate(usd(0.0)).is_none());
-        assert!(plausible_rate(Money { amount: 35.0, currency: "usd<".into() }).is_none());
+        assert!(plausible_rate(Money {
+            amount: 35.0,
+            currency: "usd<".into()
+        })
+        .is_none());
         assert!(plausible_total_hours(-5.0).is_none());
         assert_eq!(plausible_jobs(12.0), Some(12));
         assert_eq!(plausible_jobs(1.5), None);

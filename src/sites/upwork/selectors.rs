@@ -38,10 +38,27 @@ pub const TITLE: &[&str] = &[
 ];
 /// Section headings that can sit in an `.air3-card-section h2` and are never a title.
 pub const NOT_A_TITLE: &[&str] = &[
-    "work history", "portfolio", "skills", "languages", "education", "certifications", "licenses",
-    "employment history", "other experiences", "testimonials", "video introduction", "linked accounts",
-    "hours per week", "verifications", "view profile", "completed jobs", "in progress", "about", "projects",
-    "specialized profiles", "project catalog",
+    "work history",
+    "portfolio",
+    "skills",
+    "languages",
+    "education",
+    "certifications",
+    "licenses",
+    "employment history",
+    "other experiences",
+    "testimonials",
+    "video introduction",
+    "linked accounts",
+    "hours per week",
+    "verifications",
+    "view profile",
+    "completed jobs",
+    "in progress",
+    "about",
+    "projects",
+    "specialized profiles",
+    "project catalog",
 ];
 
 /// The hourly rate; each match must read as "$x/hr".
@@ -83,7 +100,10 @@ pub const COUNTRY: &[&str] = &[
 pub const LOCATION_LINE: &[&str] = &["#location-time-vertical", "#location-time-horizontal"];
 
 /// The dedicated local-time span (UNCERTAIN in the research); then the location line.
-pub const LOCAL_TIME: &[&str] = &["#location-time-vertical .flex-shrink-0 span", "#location-time-horizontal .flex-shrink-0 span"];
+pub const LOCAL_TIME: &[&str] = &[
+    "#location-time-vertical .flex-shrink-0 span",
+    "#location-time-horizontal .flex-shrink-0 span",
+];
 /// Where to look for a short "… 3:42 pm local time" text when the blocks above are gone.
 pub const LOCAL_TIME_SCAN: &[&str] = &["span", "small", "p", "li", "div"];
 
@@ -133,14 +153,21 @@ pub const ID_POPOVER: &[&str] = &["#id-badge-popover"];
 pub const WORK_SECTIONS: &[&str] = &["#hor-anc-id-work-history", ".work-history-section"];
 pub const WORK_ITEMS: &[&str] = &[".assignments-item"];
 pub const WORK_TITLE: &[&str] = &["h5", "h4", "h3"];
-pub const WORK_RATING: &[&str] = &[".air3-rating-value-text", ".air3-rating-background .sr-only"];
+pub const WORK_RATING: &[&str] = &[
+    ".air3-rating-value-text",
+    ".air3-rating-background .sr-only",
+];
 pub const WORK_DATES: &[&str] = &[".assignments-item-dynamic-meta"];
 /// Where a date range may sit when the class above changed.
 pub const WORK_DATES_SCAN: &[&str] = &["span", "small", "div", "p"];
 /// Earnings, rate, hours and "Fixed-price", one `strong` each.
 pub const WORK_TERMS: &[&str] = &[".air3-grid-container.text-light-on-inverse .span-4 > strong"];
 /// The client's feedback to the freelancer.
-pub const WORK_FEEDBACK: &[&str] = &[".feedback .highlighted-truncation p", ".feedback p", "[data-test=\"feedback-comment\"]"];
+pub const WORK_FEEDBACK: &[&str] = &[
+    ".feedback .highlighted-truncation p",
+    ".feedback p",
+    "[data-test=\"feedback-comment\"]",
+];
 
 /// Cap on elements looked at per selector in scans, so hostile pages stay cheap.
 pub const SCAN_LIMIT: usize = 3_000;
