@@ -2,6 +2,7 @@
 //!
 //! Flow: [`page::Page`] → [`sites`] adapter → [`model::Profile`] → [`rules`] → [`score`] → [`report::Report`].
 
+pub mod checklist;
 pub mod countries;
 pub mod model;
 pub mod page;
@@ -17,6 +18,7 @@ pub mod tz;
 #[cfg(target_arch = "wasm32")]
 pub mod web;
 
+use checklist::Answers;
 use page::Page;
 use policy::Policy;
 use report::Report;
@@ -27,6 +29,17 @@ use time::Instant;
 
 /// Analyses one page. `source` names it in the report (a file path or the address).
 pub fn analyze(page: &dyn Page, source: &str, policy: &Policy, now: Instant) -> Report {
+    analyze_with(page, source, policy, now, &Answers::new())
+}
+
+/// [`analyze`] with the client's checklist answers for this profile.
+pub fn analyze_with(
+    page: &dyn Page,
+    source: &str,
+    policy: &Policy,
+    now: Instant,
+    answers: &Answers,
+) -> Report {
     let url = page.url();
     let (site, kind, extraction, expected) = match sites::detect(url.as_deref(), page) {
         Some((adapter, kind)) => {
@@ -40,15 +53,21 @@ pub fn analyze(page: &dyn Page, source: &str, policy: &Policy, now: Instant) -> 
         }
         None => (None, PageKind::Unknown, Extraction::default(), 0),
     };
-    let risk = assess(&extraction, expected, policy, now);
+    let risk = assess_with(&extraction, expected, policy, now, answers);
     Report {
         source: source.to_string(),
         site,
         page_kind: kind,
         analyzed_at: now.to_string(),
+        profile_key: extraction.profile_key,
         profile: extraction.profile,
         missing: extraction.missing,
         read_from: extraction.read_from,
+        checklist: if expected > 0 {
+            checklist::entries(answers, policy.lang)
+        } else {
+            Vec::new()
+        },
         risk,
     }
 }
@@ -60,6 +79,17 @@ pub fn assess(
     expected: usize,
     policy: &Policy,
     now: Instant,
+) -> score::Risk {
+    assess_with(extraction, expected, policy, now, &Answers::new())
+}
+
+/// [`assess`] with the client's checklist answers; observed items count like findings.
+pub fn assess_with(
+    extraction: &Extraction,
+    expected: usize,
+    policy: &Policy,
+    now: Instant,
+    answers: &Answers,
 ) -> score::Risk {
     let enabled = RULES.iter().filter(|r| policy.is_enabled(r.id)).count();
     if expected == 0 {
@@ -76,7 +106,8 @@ pub fn assess(
         policy,
         now,
     };
-    let (findings, unevaluated, _clear) = rules::evaluate_all(&cx);
+    let (mut findings, unevaluated, _clear) = rules::evaluate_all(&cx);
+    findings.extend(checklist::findings(answers, policy));
     let coverage = Coverage {
         fields_read: expected.saturating_sub(extraction.missing.len()),
         fields_expected: expected,

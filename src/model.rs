@@ -3,6 +3,7 @@
 //! Every field is optional: `None` means "could not be read", never "zero" or "fine".
 //! For lists, `None` means the section was not found and `Some(vec![])` means it was read and is empty.
 
+use crate::policy::Lang;
 use serde::{Deserialize, Serialize};
 use std::fmt;
 
@@ -214,6 +215,10 @@ pub struct Profile {
     pub languages: Option<Vec<Language>>,
     pub id_verified: Option<bool>,
     pub work_history: Option<Vec<WorkEntry>>,
+    /// The freelancer's own description ("overview", "about").
+    pub overview: Option<String>,
+    /// Addresses the profile links to or names: portfolio, websites, employers, e-mail addresses.
+    pub links: Option<Vec<String>>,
 }
 
 /// The profile fields an adapter tries to read; their names are the JSON keys of [`Profile`].
@@ -235,10 +240,12 @@ pub enum Field {
     Languages,
     IdVerified,
     WorkHistory,
+    Overview,
+    Links,
 }
 
 impl Field {
-    pub const ALL: [Field; 15] = [
+    pub const ALL: [Field; 17] = [
         Field::Name,
         Field::Title,
         Field::HourlyRate,
@@ -254,7 +261,32 @@ impl Field {
         Field::Languages,
         Field::IdVerified,
         Field::WorkHistory,
+        Field::Overview,
+        Field::Links,
     ];
+
+    /// The field's name for people.
+    pub fn label(self, lang: Lang) -> &'static str {
+        match self {
+            Field::Name => lang.pick("name", "Name"),
+            Field::Title => lang.pick("title", "Titel"),
+            Field::HourlyRate => lang.pick("hourly rate", "Stundensatz"),
+            Field::Location => lang.pick("location", "Standort"),
+            Field::LocalTime => lang.pick("local time", "Ortszeit"),
+            Field::JobSuccess => lang.pick("Job Success Score", "Job Success Score"),
+            Field::Badges => lang.pick("badges", "Abzeichen"),
+            Field::TotalEarnings => lang.pick("total earnings", "Gesamtverdienst"),
+            Field::TotalJobs => lang.pick("total jobs", "Aufträge gesamt"),
+            Field::TotalHours => lang.pick("total hours", "Stunden gesamt"),
+            Field::HoursPerWeek => lang.pick("hours per week", "Stunden pro Woche"),
+            Field::MemberSince => lang.pick("member since", "Mitglied seit"),
+            Field::Languages => lang.pick("languages", "Sprachen"),
+            Field::IdVerified => lang.pick("ID verification", "ID-Verifizierung"),
+            Field::WorkHistory => lang.pick("work history", "Auftragsverlauf"),
+            Field::Overview => lang.pick("overview", "Profilbeschreibung"),
+            Field::Links => lang.pick("links", "Links"),
+        }
+    }
 
     /// The JSON key, e.g. "hourly_rate".
     pub fn key(self) -> &'static str {
@@ -274,6 +306,8 @@ impl Field {
             Field::Languages => "languages",
             Field::IdVerified => "id_verified",
             Field::WorkHistory => "work_history",
+            Field::Overview => "overview",
+            Field::Links => "links",
         }
     }
 }
@@ -297,6 +331,8 @@ impl Profile {
             Field::Languages => self.languages.is_some(),
             Field::IdVerified => self.id_verified.is_some(),
             Field::WorkHistory => self.work_history.is_some(),
+            Field::Overview => self.overview.is_some(),
+            Field::Links => self.links.is_some(),
         }
     }
 }

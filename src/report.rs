@@ -1,5 +1,6 @@
 //! The report: what the CLI prints as JSON and the badge renders.
 
+use crate::checklist::Entry;
 use crate::model::{Field, Profile};
 use crate::score::Risk;
 use crate::sites::PageKind;
@@ -15,10 +16,14 @@ pub struct Report {
     pub page_kind: PageKind,
     /// When the analysis ran (RFC 3339); the local-time check depends on it.
     pub analyzed_at: String,
+    /// Stable key of the freelancer on the site, e.g. "upwork:~01abc…"; the checklist is stored under it.
+    pub profile_key: Option<String>,
     pub profile: Profile,
     /// Fields the page kind normally shows that could not be read.
     pub missing: Vec<Field>,
     /// Where each field was read from.
     pub read_from: BTreeMap<Field, String>,
+    /// The verification checklist for what no page shows, with the client's answers.
+    pub checklist: Vec<Entry>,
     pub risk: Risk,
 }

@@ -4,13 +4,18 @@
 //! Country-code assertions (`country == Some("UA")` etc.) depend on `countries::iso2_from_name`; the
 //! `__NUXT__` fixture carries the code itself, the DOM fixtures need the name table.
 
-use hirecheck::model::{Availability, ClockTime, ContractKind, Date, Field, Language, Money, YearMonth};
+use hirecheck::model::{
+    Availability, ClockTime, ContractKind, Date, Field, Language, Money, YearMonth,
+};
 use hirecheck::page::HtmlPage;
 use hirecheck::sites::upwork::Upwork;
 use hirecheck::sites::{detect, Adapter, Extraction, PageKind};
 
 fn fixture(name: &str) -> String {
-    let path = format!("{}/tests/fixtures/upwork/{name}", env!("CARGO_MANIFEST_DIR"));
+    let path = format!(
+        "{}/tests/fixtures/upwork/{name}",
+        env!("CARGO_MANIFEST_DIR")
+    );
     std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{path}: {e}"))
 }
 
@@ -25,84 +30,162 @@ fn extract(html: &str, url: Option<&str>) -> Extraction {
 }
 
 fn usd(amount: f64) -> Option<Money> {
-    Some(Money { amount, currency: "USD".into() })
+    Some(Money {
+        amount,
+        currency: "USD".into(),
+    })
 }
 
 fn lang(name: &str, level: &str) -> Language {
-    Language { name: name.into(), level: Some(level.into()) }
+    Language {
+        name: name.into(),
+        level: Some(level.into()),
+    }
 }
 
 fn src(ex: &Extraction, f: Field) -> &str {
     ex.read_from.get(&f).map(String::as_str).unwrap_or("<none>")
 }
 
-/// Every field either has a value and a source, or is listed missing.
+/// Every field a profile shows either has a value and a source, or is listed missing.
 fn consistent(ex: &Extraction) {
-    for f in Field::ALL {
+    for &f in Upwork.expected_fields(PageKind::Profile) {
         let has = ex.profile.has(f);
-        assert_eq!(has, ex.read_from.contains_key(&f), "{f:?}: value and source must go together");
+        assert_eq!(
+            has,
+            ex.read_from.contains_key(&f),
+            "{f:?}: value and source must go together"
+        );
         assert_eq!(!has, ex.missing.contains(&f), "{f:?}: missing iff not read");
     }
 }
 
 #[test]
 fn nuxt_json_fixture_reads_everything_from_the_store() {
-    let ex = extract(&fixture("profile-nuxt-json.html"), Some("https://www.upwork.com/freelancers/~01f4c2a9d8e7b6a5c4"));
+    let ex = extract(
+        &fixture("profile-nuxt-json.html"),
+        Some("https://www.upwork.com/freelancers/~01f4c2a9d8e7b6a5c4"),
+    );
     consistent(&ex);
     let p = &ex.profile;
     assert_eq!(ex.missing, vec![], "15 of 15");
     assert_eq!(p.name.as_deref(), Some("Olena K."));
-    assert_eq!(src(&ex, Field::Name), "__NUXT__ state.profileViewer.profile.profile.name");
-    assert_eq!(p.title.as_deref(), Some("Full-Stack Developer | React, Node.js, PostgreSQL"));
+    assert_eq!(
+        src(&ex, Field::Name),
+        "__NUXT__ state.profileViewer.profile.profile.name"
+    );
+    assert_eq!(
+        p.title.as_deref(),
+        Some("Full-Stack Developer | React, Node.js, PostgreSQL")
+    );
     assert_eq!(p.hourly_rate, usd(45.0));
-    assert_eq!(src(&ex, Field::HourlyRate), "__NUXT__ state.profileViewer.profile.stats.hourlyRate");
+    assert_eq!(
+        src(&ex, Field::HourlyRate),
+        "__NUXT__ state.profileViewer.profile.stats.hourlyRate"
+    );
     let loc = p.location.as_ref().unwrap();
-    assert_eq!((loc.city.as_deref(), loc.country_name.as_deref(), loc.country.as_deref()), (Some("Lviv"), Some("Ukraine"), Some("UA")));
-    assert_eq!(src(&ex, Field::Location), "__NUXT__ state.profileViewer.profile.location");
+    assert_eq!(
+        (
+            loc.city.as_deref(),
+            loc.country_name.as_deref(),
+            loc.country.as_deref()
+        ),
+        (Some("Lviv"), Some("Ukraine"), Some("UA"))
+    );
+    assert_eq!(
+        src(&ex, Field::Location),
+        "__NUXT__ state.profileViewer.profile.location"
+    );
     // The store has no clock; the rendered location line does.
     assert_eq!(p.local_time, ClockTime::new(16, 42));
-    assert_eq!(src(&ex, Field::LocalTime), "#location-time-vertical .flex-shrink-0 span");
+    assert_eq!(
+        src(&ex, Field::LocalTime),
+        "#location-time-vertical .flex-shrink-0 span"
+    );
     assert_eq!(p.job_success, Some(97));
     assert_eq!(p.badges, Some(vec!["Top Rated".to_string()]));
     assert_eq!(p.total_earnings, usd(84250.5));
     assert_eq!(p.total_jobs, Some(38));
-    assert_eq!(src(&ex, Field::TotalJobs), "__NUXT__ state.profileViewer.profile.stats.totalJobsWorked");
+    assert_eq!(
+        src(&ex, Field::TotalJobs),
+        "__NUXT__ state.profileViewer.profile.stats.totalJobsWorked"
+    );
     assert_eq!(p.total_hours, Some(3120.5));
     assert_eq!(p.hours_per_week, Some(Availability::MoreThan30));
     assert_eq!(p.member_since, YearMonth::new(2017, 3));
-    assert_eq!(p.languages, Some(vec![lang("English", "Fluent"), lang("Ukrainian", "Native or Bilingual")]));
+    assert_eq!(
+        p.languages,
+        Some(vec![
+            lang("English", "Fluent"),
+            lang("Ukrainian", "Native or Bilingual")
+        ])
+    );
     assert_eq!(p.id_verified, Some(true));
-    assert_eq!(src(&ex, Field::IdVerified), "__NUXT__ state.profileViewer.profile.identity.idBadgeStatus");
+    assert_eq!(
+        src(&ex, Field::IdVerified),
+        "__NUXT__ state.profileViewer.profile.identity.idBadgeStatus"
+    );
 
     let w = p.work_history.as_ref().unwrap();
-    assert_eq!(src(&ex, Field::WorkHistory), "__NUXT__ state.profileViewer.profile.assignments");
+    assert_eq!(
+        src(&ex, Field::WorkHistory),
+        "__NUXT__ state.profileViewer.profile.assignments"
+    );
     assert_eq!(w.len(), 3, "employment history is not work history");
-    assert_eq!(w[0].title.as_deref(), Some("React dashboard for a logistics startup"));
-    assert_eq!((w[0].start, w[0].end, w[0].ongoing), (Date::new(2026, 6, 2), None, true));
-    assert_eq!((w[0].kind, w[0].hours, w[0].rate.clone()), (Some(ContractKind::Hourly), Some(412.5), usd(45.0)));
+    assert_eq!(
+        w[0].title.as_deref(),
+        Some("React dashboard for a logistics startup")
+    );
+    assert_eq!(
+        (w[0].start, w[0].end, w[0].ongoing),
+        (Date::new(2026, 6, 2), None, true)
+    );
+    assert_eq!(
+        (w[0].kind, w[0].hours, w[0].rate.clone()),
+        (Some(ContractKind::Hourly), Some(412.5), usd(45.0))
+    );
     assert_eq!(w[0].feedback, None);
     assert_eq!(w[1].kind, Some(ContractKind::FixedPrice));
-    assert_eq!((w[1].hours, w[1].rate.clone(), w[1].earnings.clone()), (None, None, usd(6400.0)));
+    assert_eq!(
+        (w[1].hours, w[1].rate.clone(), w[1].earnings.clone()),
+        (None, None, usd(6400.0))
+    );
     assert_eq!(w[1].rating, Some(5.0));
     assert_eq!(
         w[1].feedback.as_deref(),
         Some("Olena was fantastic — clear communication and the migration went without a hitch."),
         "the client's words, not the freelancer's feedbackGiven"
     );
-    assert_eq!((w[2].start, w[2].end, w[2].ongoing), (Date::new(2025, 11, 3), Date::new(2026, 2, 13), false));
+    assert_eq!(
+        (w[2].start, w[2].end, w[2].ongoing),
+        (Date::new(2025, 11, 3), Date::new(2026, 2, 13), false)
+    );
     assert_eq!((w[2].hours, w[2].rating), (Some(186.0), Some(4.75)));
 }
 
 #[test]
 fn a_store_left_over_from_another_profile_is_ignored() {
     // After client-side navigation the page's address is another profile than the one the store describes.
-    let ex = extract(&fixture("profile-nuxt-json.html"), Some("https://www.upwork.com/freelancers/~01ffffffffffffffff"));
+    let ex = extract(
+        &fixture("profile-nuxt-json.html"),
+        Some("https://www.upwork.com/freelancers/~01ffffffffffffffff"),
+    );
     assert_eq!(src(&ex, Field::Name), "meta[property=og:title]");
     assert_eq!(ex.profile.work_history, None);
-    assert!(ex.read_from.values().all(|s| !s.starts_with("__NUXT__")), "{:?}", ex.read_from);
+    assert!(
+        ex.read_from.values().all(|s| !s.starts_with("__NUXT__")),
+        "{:?}",
+        ex.read_from
+    );
     // Query strings and trailing slashes do not matter.
-    let ex = extract(&fixture("profile-nuxt-json.html"), Some("https://www.upwork.com/freelancers/~01F4C2A9D8E7B6A5C4/?p=123"));
-    assert_eq!(src(&ex, Field::Name), "__NUXT__ state.profileViewer.profile.profile.name");
+    let ex = extract(
+        &fixture("profile-nuxt-json.html"),
+        Some("https://www.upwork.com/freelancers/~01F4C2A9D8E7B6A5C4/?p=123"),
+    );
+    assert_eq!(
+        src(&ex, Field::Name),
+        "__NUXT__ state.profileViewer.profile.profile.name"
+    );
 }
 
 #[test]
@@ -112,41 +195,105 @@ fn dom_only_fixture_reads_the_current_layout() {
     let p = &ex.profile;
     assert_eq!(ex.missing, vec![], "15 of 15");
     assert_eq!(p.name.as_deref(), Some("Marta K."));
-    assert_eq!(src(&ex, Field::Name), ".onboarding-target-profile-identity [itemprop=name]");
-    assert_eq!(p.title.as_deref(), Some("Senior Backend Engineer (Go, PostgreSQL, AWS)"));
+    assert_eq!(
+        src(&ex, Field::Name),
+        ".onboarding-target-profile-identity [itemprop=name]"
+    );
+    assert_eq!(
+        p.title.as_deref(),
+        Some("Senior Backend Engineer (Go, PostgreSQL, AWS)")
+    );
     assert_eq!(src(&ex, Field::Title), ".title-vertical");
     assert_eq!(p.hourly_rate, usd(55.0));
-    assert_eq!(src(&ex, Field::HourlyRate), "#hor-anc-id-about .overview-card .text-base-sm");
+    assert_eq!(
+        src(&ex, Field::HourlyRate),
+        "#hor-anc-id-about .overview-card .text-base-sm"
+    );
     let loc = p.location.as_ref().unwrap();
-    assert_eq!((loc.city.as_deref(), loc.country_name.as_deref()), (Some("Kraków"), Some("Poland")));
-    assert_eq!(src(&ex, Field::Location), "#location-time-vertical [itemprop=country-name]");
+    assert_eq!(
+        (loc.city.as_deref(), loc.country_name.as_deref()),
+        (Some("Kraków"), Some("Poland"))
+    );
+    assert_eq!(
+        src(&ex, Field::Location),
+        "#location-time-vertical [itemprop=country-name]"
+    );
     assert_eq!(p.local_time, ClockTime::new(15, 42));
     assert_eq!(p.job_success, Some(94));
     assert_eq!(src(&ex, Field::JobSuccess), ".cfe-ui-profile-job-success");
-    assert_eq!(p.badges, Some(vec!["Top Rated Plus".to_string()]), "not the explainer popover text");
-    assert_eq!(src(&ex, Field::Badges), ".vetted-rated-badges .air3-badge-tagline");
-    assert_eq!(p.total_earnings, usd(200_000.0), "\"$200K+\" is a lower bound");
+    assert_eq!(
+        p.badges,
+        Some(vec!["Top Rated Plus".to_string()]),
+        "not the explainer popover text"
+    );
+    assert_eq!(
+        src(&ex, Field::Badges),
+        ".vetted-rated-badges .air3-badge-tagline"
+    );
+    assert_eq!(
+        p.total_earnings,
+        usd(200_000.0),
+        "\"$200K+\" is a lower bound"
+    );
     assert_eq!(p.total_jobs, Some(61));
     assert_eq!(p.total_hours, Some(4318.0));
-    assert_eq!(src(&ex, Field::TotalHours), ".air3-grid-container .air3-card.bg-muted-light \"Total hours\"");
+    assert_eq!(
+        src(&ex, Field::TotalHours),
+        ".air3-grid-container .air3-card.bg-muted-light \"Total hours\""
+    );
     assert_eq!(p.hours_per_week, Some(Availability::MoreThan30));
-    assert_eq!(src(&ex, Field::HoursPerWeek), ".air3-card-section captioned \"Hours per week\"");
+    assert_eq!(
+        src(&ex, Field::HoursPerWeek),
+        ".air3-card-section captioned \"Hours per week\""
+    );
     assert_eq!(p.member_since, YearMonth::new(2019, 5));
     assert_eq!(
         p.languages,
-        Some(vec![lang("English", "Fluent"), lang("Polish", "Native or Bilingual"), lang("German", "Conversational")])
+        Some(vec![
+            lang("English", "Fluent"),
+            lang("Polish", "Native or Bilingual"),
+            lang("German", "Conversational")
+        ])
     );
     assert_eq!(p.id_verified, Some(true));
 
     let w = p.work_history.as_ref().unwrap();
-    assert_eq!(src(&ex, Field::WorkHistory), "#hor-anc-id-work-history .assignments-item");
+    assert_eq!(
+        src(&ex, Field::WorkHistory),
+        "#hor-anc-id-work-history .assignments-item"
+    );
     assert_eq!(w.len(), 3);
-    assert_eq!(w[0].title.as_deref(), Some("Payment reconciliation service in Go"));
-    assert_eq!((w[0].start, w[0].end, w[0].ongoing), (Date::new(2026, 8, 5), Date::new(2026, 10, 21), false));
-    assert_eq!((w[0].kind, w[0].hours, w[0].rate.clone(), w[0].earnings.clone()), (Some(ContractKind::Hourly), Some(140.0), usd(55.0), usd(7700.0)));
+    assert_eq!(
+        w[0].title.as_deref(),
+        Some("Payment reconciliation service in Go")
+    );
+    assert_eq!(
+        (w[0].start, w[0].end, w[0].ongoing),
+        (Date::new(2026, 8, 5), Date::new(2026, 10, 21), false)
+    );
+    assert_eq!(
+        (
+            w[0].kind,
+            w[0].hours,
+            w[0].rate.clone(),
+            w[0].earnings.clone()
+        ),
+        (
+            Some(ContractKind::Hourly),
+            Some(140.0),
+            usd(55.0),
+            usd(7700.0)
+        )
+    );
     assert_eq!(w[0].rating, Some(5.0));
-    assert!(w[0].feedback.as_deref().is_some_and(|f| f.starts_with("Marta is an outstanding engineer.")));
-    assert_eq!((w[1].kind, w[1].hours, w[1].earnings.clone(), w[1].rating), (Some(ContractKind::FixedPrice), None, usd(2400.0), Some(4.9)));
+    assert!(w[0]
+        .feedback
+        .as_deref()
+        .is_some_and(|f| f.starts_with("Marta is an outstanding engineer.")));
+    assert_eq!(
+        (w[1].kind, w[1].hours, w[1].earnings.clone(), w[1].rating),
+        (Some(ContractKind::FixedPrice), None, usd(2400.0), Some(4.9))
+    );
     assert_eq!(w[2].feedback, None, "\"No feedback given\" is not feedback");
     assert_eq!(w[2].hours, Some(212.0));
 }
@@ -156,40 +303,98 @@ fn dom_2023_fixture_uses_the_older_selectors_and_fallbacks() {
     let ex = extract(&fixture("profile-dom-2023.html"), None);
     consistent(&ex);
     let p = &ex.profile;
-    assert_eq!(ex.missing, vec![Field::MemberSince, Field::IdVerified], "13 of 15");
+    assert_eq!(
+        ex.missing,
+        vec![Field::MemberSince, Field::IdVerified],
+        "13 of 15"
+    );
     assert_eq!(p.name.as_deref(), Some("Tiago F."));
     assert_eq!(src(&ex, Field::Name), "[itemprop=name]");
-    assert_eq!(p.title.as_deref(), Some("Mobile Developer — Flutter & Kotlin"));
+    assert_eq!(
+        p.title.as_deref(),
+        Some("Mobile Developer — Flutter & Kotlin")
+    );
     assert_eq!(src(&ex, Field::Title), "h2.mb-0.h4");
     assert_eq!(p.hourly_rate, usd(38.0));
     assert_eq!(src(&ex, Field::HourlyRate), "h3.my-6x.h5");
     let loc = p.location.as_ref().unwrap();
-    assert_eq!((loc.city.as_deref(), loc.country_name.as_deref()), (Some("Porto"), Some("Portugal")));
+    assert_eq!(
+        (loc.city.as_deref(), loc.country_name.as_deref()),
+        (Some("Porto"), Some("Portugal"))
+    );
     assert_eq!(p.local_time, ClockTime::new(14, 42));
     assert_eq!(src(&ex, Field::LocalTime), "span with \"… local time\"");
     assert_eq!(p.job_success, Some(92));
-    assert_eq!(src(&ex, Field::JobSuccess), ".cfe-ui-profile-job-success [class*=\"air3-progress-circle-\"] (class)");
+    assert_eq!(
+        src(&ex, Field::JobSuccess),
+        ".cfe-ui-profile-job-success [class*=\"air3-progress-circle-\"] (class)"
+    );
     assert_eq!(p.badges, Some(vec!["Rising Talent".to_string()]));
-    assert_eq!(src(&ex, Field::Badges), ".identity-badges-container .air3-badge-tagline");
+    assert_eq!(
+        src(&ex, Field::Badges),
+        ".identity-badges-container .air3-badge-tagline"
+    );
     // Stats out of order, matched by caption.
     assert_eq!(p.total_hours, Some(1847.0));
     assert_eq!(p.total_earnings, usd(40_000.0));
     assert_eq!(p.total_jobs, Some(27));
-    assert_eq!(src(&ex, Field::TotalJobs), ".cfe-ui-profile-summary-stats .col-compact \"Total jobs\"");
+    assert_eq!(
+        src(&ex, Field::TotalJobs),
+        ".cfe-ui-profile-summary-stats .col-compact \"Total jobs\""
+    );
     assert_eq!(p.hours_per_week, Some(Availability::LessThan30));
     assert_eq!(p.languages.as_ref().map(Vec::len), Some(3));
 
     let w = p.work_history.as_ref().unwrap();
-    assert_eq!(src(&ex, Field::WorkHistory), ".work-history-section .assignments-item");
+    assert_eq!(
+        src(&ex, Field::WorkHistory),
+        ".work-history-section .assignments-item"
+    );
     assert_eq!(w.len(), 3);
-    assert_eq!(w[0].title.as_deref(), Some("Flutter app for a gym booking startup"));
-    assert_eq!((w[0].start, w[0].end), (Date::new(2023, 3, 6), Date::new(2023, 5, 19)));
-    assert_eq!((w[0].kind, w[0].hours, w[0].rate.clone(), w[0].earnings.clone()), (Some(ContractKind::Hourly), Some(80.0), usd(38.0), usd(3040.0)));
+    assert_eq!(
+        w[0].title.as_deref(),
+        Some("Flutter app for a gym booking startup")
+    );
+    assert_eq!(
+        (w[0].start, w[0].end),
+        (Date::new(2023, 3, 6), Date::new(2023, 5, 19))
+    );
+    assert_eq!(
+        (
+            w[0].kind,
+            w[0].hours,
+            w[0].rate.clone(),
+            w[0].earnings.clone()
+        ),
+        (
+            Some(ContractKind::Hourly),
+            Some(80.0),
+            usd(38.0),
+            usd(3040.0)
+        )
+    );
     assert_eq!(w[0].rating, Some(4.8));
-    assert_eq!(w[0].feedback.as_deref(), Some("Tiago shipped the app a week early. Would hire again."));
-    assert_eq!((w[1].kind, w[1].hours, w[1].earnings.clone()), (Some(ContractKind::FixedPrice), None, usd(1500.0)));
-    assert_eq!((w[2].start, w[2].end, w[2].ongoing), (Date::new(2023, 7, 3), None, true));
-    assert_eq!((w[2].hours, w[2].rate.clone(), w[2].rating, w[2].feedback.clone()), (Some(41.0), usd(36.0), None, None));
+    assert_eq!(
+        w[0].feedback.as_deref(),
+        Some("Tiago shipped the app a week early. Would hire again.")
+    );
+    assert_eq!(
+        (w[1].kind, w[1].hours, w[1].earnings.clone()),
+        (Some(ContractKind::FixedPrice), None, usd(1500.0))
+    );
+    assert_eq!(
+        (w[2].start, w[2].end, w[2].ongoing),
+        (Date::new(2023, 7, 3), None, true)
+    );
+    assert_eq!(
+        (
+            w[2].hours,
+            w[2].rate.clone(),
+            w[2].rating,
+            w[2].feedback.clone()
+        ),
+        (Some(41.0), usd(36.0), None, None)
+    );
 }
 
 #[test]
@@ -200,17 +405,31 @@ fn broken_fixture_reads_only_what_survived() {
     assert_eq!(src(&ex, Field::Name), "meta[property=og:title]");
     assert_eq!(ex.profile.hourly_rate, usd(28.0));
     assert_eq!(src(&ex, Field::HourlyRate), "\"$…/hr\" text in body");
-    let read: Vec<Field> = Field::ALL.into_iter().filter(|f| ex.profile.has(*f)).collect();
-    assert_eq!(read, vec![Field::Name, Field::HourlyRate], "2 of 15; nothing guessed");
+    let read: Vec<Field> = Field::ALL
+        .into_iter()
+        .filter(|f| ex.profile.has(*f))
+        .collect();
+    assert_eq!(
+        read,
+        vec![Field::Name, Field::HourlyRate],
+        "2 of 15; nothing guessed"
+    );
     assert_eq!(ex.missing.len(), 13);
 }
 
 #[test]
 fn country_codes_come_from_country_names() {
     // Needs countries::iso2_from_name (may fail while that module is a stub).
-    for (file, code) in [("profile-dom-only.html", "PL"), ("profile-dom-2023.html", "PT")] {
+    for (file, code) in [
+        ("profile-dom-only.html", "PL"),
+        ("profile-dom-2023.html", "PT"),
+    ] {
         let ex = extract(&fixture(file), None);
-        assert_eq!(ex.profile.location.and_then(|l| l.country).as_deref(), Some(code), "{file}");
+        assert_eq!(
+            ex.profile.location.and_then(|l| l.country).as_deref(),
+            Some(code),
+            "{file}"
+        );
     }
 }
 
@@ -225,7 +444,11 @@ fn sniffs_saved_pages_without_an_address() {
     ] {
         let page = HtmlPage::parse(&fixture(file), None);
         assert_eq!(Upwork.sniff(&page), kind, "{file}");
-        assert_eq!(detect(None, &page).map(|(a, k)| (a.id(), k)), kind.map(|k| ("upwork", k)), "{file}");
+        assert_eq!(
+            detect(None, &page).map(|(a, k)| (a.id(), k)),
+            kind.map(|k| ("upwork", k)),
+            "{file}"
+        );
     }
     // Each marker alone is enough.
     for html in [
@@ -235,11 +458,22 @@ fn sniffs_saved_pages_without_an_address() {
         r#"<div data-qa-profile-viewer-uid="123"></div>"#,
         r#"<div class="cfe-ui-profile-photo"></div>"#,
     ] {
-        assert_eq!(Upwork.sniff(&HtmlPage::parse(html, None)), Some(PageKind::Profile), "{html}");
+        assert_eq!(
+            Upwork.sniff(&HtmlPage::parse(html, None)),
+            Some(PageKind::Profile),
+            "{html}"
+        );
     }
-    let diary = HtmlPage::parse(r#"<link rel="canonical" href="https://www.upwork.com/nx/wm/workroom/123/timesheet">"#, None);
+    let diary = HtmlPage::parse(
+        r#"<link rel="canonical" href="https://www.upwork.com/nx/wm/workroom/123/timesheet">"#,
+        None,
+    );
     assert_eq!(Upwork.sniff(&diary), Some(PageKind::WorkDiary));
-    for html in ["", "<p>Upwork</p>", r#"<link rel="canonical" href="https://example.com/freelancers/~01abc">"#] {
+    for html in [
+        "",
+        "<p>Upwork</p>",
+        r#"<link rel="canonical" href="https://example.com/freelancers/~01abc">"#,
+    ] {
         assert_eq!(Upwork.sniff(&HtmlPage::parse(html, None)), None, "{html}");
     }
 }
@@ -263,14 +497,23 @@ fn page_kinds_by_url() {
     ];
     let page = HtmlPage::parse("", None);
     for (url, kind) in table {
-        let (adapter, got) = detect(Some(url), &page).unwrap_or_else(|| panic!("{url} not detected"));
+        let (adapter, got) =
+            detect(Some(url), &page).unwrap_or_else(|| panic!("{url} not detected"));
         assert_eq!((adapter.id(), got), ("upwork", kind), "{url}");
     }
     assert!(detect(Some("https://www.example.com/freelancers/~01abc"), &page).is_none());
-    assert_eq!(Upwork.expected_fields(PageKind::Profile), &Field::ALL);
-    for kind in [PageKind::Proposals, PageKind::WorkDiary, PageKind::Messages, PageKind::Unknown] {
+    assert_eq!(Upwork.expected_fields(PageKind::Profile).len(), 15);
+    for kind in [
+        PageKind::Proposals,
+        PageKind::WorkDiary,
+        PageKind::Messages,
+        PageKind::Unknown,
+    ] {
         assert!(Upwork.expected_fields(kind).is_empty());
-        let ex = Upwork.extract(&HtmlPage::parse(&fixture("profile-dom-only.html"), None), kind);
+        let ex = Upwork.extract(
+            &HtmlPage::parse(&fixture("profile-dom-only.html"), None),
+            kind,
+        );
         assert_eq!(ex, Extraction::default(), "only profiles are read");
     }
 }
@@ -280,21 +523,43 @@ fn page_kinds_by_url() {
 #[test]
 fn markup_in_names_stays_plain_text() {
     // Escaped in an attribute: the name IS that text, to be shown escaped, never interpreted.
-    let ex = extract(r#"<meta property="og:title" content="&lt;script&gt;alert(1)&lt;/script&gt; Eve">"#, None);
-    assert_eq!(ex.profile.name.as_deref(), Some("<script>alert(1)</script> Eve"));
+    let ex = extract(
+        r#"<meta property="og:title" content="&lt;script&gt;alert(1)&lt;/script&gt; Eve">"#,
+        None,
+    );
+    assert_eq!(
+        ex.profile.name.as_deref(),
+        Some("<script>alert(1)</script> Eve")
+    );
     // A real script element inside the heading is not part of the visible name.
-    let ex = extract(r#"<h2 itemprop="name">Mallory<script>document.title='pwned'</script> Q.<style>h2{}</style></h2>"#, None);
+    let ex = extract(
+        r#"<h2 itemprop="name">Mallory<script>document.title='pwned'</script> Q.<style>h2{}</style></h2>"#,
+        None,
+    );
     assert_eq!(ex.profile.name.as_deref(), Some("Mallory Q."));
     // In the store, devalue escapes "<" as \u003C.
     let ex = extract(
         r#"<script>window.__NUXT__={state:{profile:{profile:{profile:{name:"\u003Cimg src=x onerror=alert(1)\u003E",title:"a\u202Eb"},stats:{}}}}}</script>"#,
         None,
     );
-    assert_eq!(ex.profile.name.as_deref(), Some("<img src=x onerror=alert(1)>"));
-    assert_eq!(ex.profile.title.as_deref(), Some("ab"), "bidi overrides are dropped");
+    assert_eq!(
+        ex.profile.name.as_deref(),
+        Some("<img src=x onerror=alert(1)>")
+    );
+    assert_eq!(
+        ex.profile.title.as_deref(),
+        Some("ab"),
+        "bidi overrides are dropped"
+    );
     // Absurdly long names are cut.
-    let long = format!(r#"<meta property="og:title" content="{}">"#, "A".repeat(10_000));
-    assert_eq!(extract(&long, None).profile.name.map(|n| n.chars().count()), Some(120));
+    let long = format!(
+        r#"<meta property="og:title" content="{}">"#,
+        "A".repeat(10_000)
+    );
+    assert_eq!(
+        extract(&long, None).profile.name.map(|n| n.chars().count()),
+        Some(120)
+    );
 }
 
 #[test]
@@ -306,10 +571,21 @@ fn absurd_numbers_are_rejected() {
     let ex = extract(store, None);
     consistent(&ex);
     let p = &ex.profile;
-    assert_eq!((p.hourly_rate.clone(), p.total_hours, p.total_jobs, p.job_success), (None, None, None, None));
+    assert_eq!(
+        (
+            p.hourly_rate.clone(),
+            p.total_hours,
+            p.total_jobs,
+            p.job_success
+        ),
+        (None, None, None, None)
+    );
     assert_eq!((p.total_earnings.clone(), p.member_since), (None, None));
     let w = &p.work_history.as_ref().unwrap()[0];
-    assert_eq!((w.hours, w.rate.clone(), w.rating, w.feedback.clone()), (None, None, None, None));
+    assert_eq!(
+        (w.hours, w.rate.clone(), w.rating, w.feedback.clone()),
+        (None, None, None, None)
+    );
 
     let dom = r#"<section id="hor-anc-id-about"><div class="overview-card"><div class="text-base-sm">$1e300/hr</div></div></section>
         <div class="cfe-ui-profile-summary-stats">
@@ -322,24 +598,39 @@ fn absurd_numbers_are_rejected() {
     let ex = extract(dom, None);
     consistent(&ex);
     let p = &ex.profile;
-    assert_eq!((p.hourly_rate.clone(), p.total_hours, p.total_jobs, p.total_earnings.clone()), (None, None, None, None));
+    assert_eq!(
+        (
+            p.hourly_rate.clone(),
+            p.total_hours,
+            p.total_jobs,
+            p.total_earnings.clone()
+        ),
+        (None, None, None, None)
+    );
     assert_eq!((p.job_success, p.local_time), (None, None));
 }
 
 #[test]
 fn broken_or_hostile_nuxt_falls_back_quietly() {
     let meta = r#"<meta property="og:title" content="Fallback F."><meta property="product:price:amount" content="30">"#;
-    let deep = format!("{meta}<script>window.__NUXT__={}1{}</script>", "[".repeat(200_000), "]".repeat(200_000));
+    let deep = format!(
+        "{meta}<script>window.__NUXT__={}1{}</script>",
+        "[".repeat(200_000),
+        "]".repeat(200_000)
+    );
     let garbage = format!("{meta}<script>window.__NUXT__=}}{{(function(a{{return a}}(;</script>");
     let bomb = {
         let mut s = String::from("(function(a){");
         for _ in 0..60 {
             s.push_str("a=[a,a,a,a];");
         }
-        s.push_str("return {state:{profile:{profile:{profile:{name:\"Bomb\"},stats:{},x:a}}}}}([1]))");
+        s.push_str(
+            "return {state:{profile:{profile:{profile:{name:\"Bomb\"},stats:{},x:a}}}}}([1]))",
+        );
         format!("{meta}<script>window.__NUXT__={s}</script>")
     };
-    let unterminated = format!("{meta}<script>window.__NUXT__={{state:{{profile:\"never closed</script>");
+    let unterminated =
+        format!("{meta}<script>window.__NUXT__={{state:{{profile:\"never closed</script>");
     for html in [deep, garbage, bomb, unterminated] {
         let started = std::time::Instant::now();
         let ex = extract(&html, None);
@@ -352,11 +643,16 @@ fn broken_or_hostile_nuxt_falls_back_quietly() {
 #[test]
 fn list_sizes_are_capped() {
     let item = r#"<div class="assignments-item"><h5>Job</h5><span class="assignments-item-dynamic-meta">Aug 5, 2026 - Aug 21, 2026</span></div>"#;
-    let html = format!(r#"<section id="hor-anc-id-work-history">{}</section>"#, item.repeat(2_000));
+    let html = format!(
+        r#"<section id="hor-anc-id-work-history">{}</section>"#,
+        item.repeat(2_000)
+    );
     let ex = extract(&html, None);
     assert_eq!(ex.profile.work_history.map(|w| w.len()), Some(500));
 
-    let list: Vec<String> = (0..2_000).map(|i| format!(r#"{{id:"{i}",title:"t",startedOn:"2026-01-01",totalHours:1}}"#)).collect();
+    let list: Vec<String> = (0..2_000)
+        .map(|i| format!(r#"{{id:"{i}",title:"t",startedOn:"2026-01-01",totalHours:1}}"#))
+        .collect();
     let list = list.join(",");
     let html = format!("<script>window.__NUXT__={{state:{{profile:{{profile:{{profile:{{name:\"N\"}},stats:{{}},assignments:[{list}]}}}}}}}}</script>");
     let ex = extract(&html, None);
@@ -377,8 +673,15 @@ fn title_never_picks_up_the_name_and_badges_never_come_from_body_text() {
         <div class="vetted-rated-badges"></div>"#;
     let ex = extract(html, None);
     assert_eq!(ex.profile.title.as_deref(), Some("UX Researcher"));
-    assert_eq!(src(&ex, Field::Title), ".air3-card-section h2:not([itemprop=name])");
-    assert_eq!(ex.profile.badges, Some(vec![]), "an empty badge block means no badges");
+    assert_eq!(
+        src(&ex, Field::Title),
+        ".air3-card-section h2:not([itemprop=name])"
+    );
+    assert_eq!(
+        ex.profile.badges,
+        Some(vec![]),
+        "an empty badge block means no badges"
+    );
 }
 
 #[test]
@@ -394,62 +697,122 @@ fn meta_and_title_sources() {
     assert_eq!(src(&ex, Field::Name), "<title>");
     assert_eq!(p.title.as_deref(), Some("UX Researcher - Mixed Methods"));
     assert_eq!(src(&ex, Field::Title), "meta[property=og:description]");
-    assert_eq!(p.hourly_rate, Some(Money { amount: 62.5, currency: "EUR".into() }));
+    assert_eq!(
+        p.hourly_rate,
+        Some(Money {
+            amount: 62.5,
+            currency: "EUR".into()
+        })
+    );
     assert_eq!(p.total_jobs, Some(26));
     assert_eq!(src(&ex, Field::TotalJobs), "meta[name=description]");
     let loc = p.location.as_ref().unwrap();
-    assert_eq!((loc.city.as_deref(), loc.country_name.as_deref()), (Some("Oslo"), Some("Norway")));
+    assert_eq!(
+        (loc.city.as_deref(), loc.country_name.as_deref()),
+        (Some("Oslo"), Some("Norway"))
+    );
 }
 
 // ---- The demo pages in www/ ----
 
 #[test]
 fn demo_pages_read_as_documented() {
-    let clean = extract(&www("upwork/clean.html"), Some("https://www.upwork.com/freelancers/~01a1b2c3d4e5f6clean"));
+    let clean = extract(
+        &www("upwork/clean.html"),
+        Some("https://www.upwork.com/freelancers/~01a1b2c3d4e5f6clean"),
+    );
     consistent(&clean);
     assert_eq!(clean.missing, vec![]);
     let p = &clean.profile;
     assert_eq!(p.name.as_deref(), Some("Valentina R."));
     assert_eq!(p.local_time, ClockTime::new(11, 42));
-    assert_eq!(p.location.as_ref().and_then(|l| l.country_name.as_deref()), Some("Argentina"));
-    assert!(p.work_history.as_ref().unwrap().iter().any(|w| w.feedback.as_deref().is_some_and(|f| f.contains("Valentina"))));
+    assert_eq!(
+        p.location.as_ref().and_then(|l| l.country_name.as_deref()),
+        Some("Argentina")
+    );
+    assert!(p.work_history.as_ref().unwrap().iter().any(|w| w
+        .feedback
+        .as_deref()
+        .is_some_and(|f| f.contains("Valentina"))));
 
-    let risky = extract(&www("upwork/risky.html"), Some("https://www.upwork.com/freelancers/~01a1b2c3d4e5f6risky"));
+    let risky = extract(
+        &www("upwork/risky.html"),
+        Some("https://www.upwork.com/freelancers/~01a1b2c3d4e5f6risky"),
+    );
     consistent(&risky);
     assert_eq!(risky.missing, vec![]);
     let p = &risky.profile;
     assert_eq!(p.name.as_deref(), Some("Lukas M."));
-    assert_eq!(p.location.as_ref().and_then(|l| l.country_name.as_deref()), Some("Germany"));
-    assert_eq!(p.local_time, ClockTime::new(23, 42), "UTC+9 at 14:42Z, not Berlin's 15:42");
+    assert_eq!(
+        p.location.as_ref().and_then(|l| l.country_name.as_deref()),
+        Some("Germany")
+    );
+    assert_eq!(
+        p.local_time,
+        ClockTime::new(23, 42),
+        "UTC+9 at 14:42Z, not Berlin's 15:42"
+    );
     assert_eq!(p.hourly_rate, usd(35.0));
     assert_eq!(p.total_hours, Some(6012.0));
     assert_eq!(p.job_success, Some(100));
     assert_eq!(p.badges, Some(vec!["Top Rated Plus".to_string()]));
     assert_eq!(p.member_since, YearMonth::new(2024, 10));
     let w = p.work_history.as_ref().unwrap();
-    let hourly_ongoing_or_overlapping = w.iter().filter(|e| e.kind == Some(ContractKind::Hourly) && e.start >= Date::new(2026, 3, 1)).count();
+    let hourly_ongoing_or_overlapping = w
+        .iter()
+        .filter(|e| e.kind == Some(ContractKind::Hourly) && e.start >= Date::new(2026, 3, 1))
+        .count();
     assert!(hourly_ongoing_or_overlapping >= 3, "{w:?}");
-    assert!(w.iter().any(|e| e.feedback.as_deref().is_some_and(|f| f.contains("Wei"))));
+    assert!(w
+        .iter()
+        .any(|e| e.feedback.as_deref().is_some_and(|f| f.contains("Wei"))));
 
-    let broken = extract(&www("upwork/broken.html"), Some("https://www.upwork.com/freelancers/~01a1b2c3d4e5f6broken"));
+    let broken = extract(
+        &www("upwork/broken.html"),
+        Some("https://www.upwork.com/freelancers/~01a1b2c3d4e5f6broken"),
+    );
     consistent(&broken);
-    let read: Vec<Field> = Field::ALL.into_iter().filter(|f| broken.profile.has(*f)).collect();
+    let read: Vec<Field> = Field::ALL
+        .into_iter()
+        .filter(|f| broken.profile.has(*f))
+        .collect();
     assert_eq!(read, vec![Field::Name, Field::HourlyRate]);
 
     // Routes point at files that exist.
     let routes: serde_json::Value = serde_json::from_str(&www("routes.json")).unwrap();
     for (path, entry) in routes.as_object().unwrap() {
-        let file = entry.as_str().or_else(|| entry.get("file").and_then(|f| f.as_str())).unwrap();
-        assert!(std::path::Path::new(&format!("{}/www/{file}", env!("CARGO_MANIFEST_DIR"))).is_file(), "{path} → {file}");
+        let file = entry
+            .as_str()
+            .or_else(|| entry.get("file").and_then(|f| f.as_str()))
+            .unwrap();
+        assert!(
+            std::path::Path::new(&format!("{}/www/{file}", env!("CARGO_MANIFEST_DIR"))).is_file(),
+            "{path} → {file}"
+        );
     }
 }
 
 #[test]
 fn demo_pages_are_self_contained() {
-    for file in ["index.html", "upwork/clean.html", "upwork/risky.html", "upwork/broken.html"] {
+    for file in [
+        "index.html",
+        "upwork/clean.html",
+        "upwork/risky.html",
+        "upwork/broken.html",
+    ] {
         let html = www(file);
         let lower = html.to_lowercase();
-        for banned in ["<link", "src=\"http", "src='http", "url(http", "@import", "<iframe", "<object", "<embed", "srcset"] {
+        for banned in [
+            "<link",
+            "src=\"http",
+            "src='http",
+            "url(http",
+            "@import",
+            "<iframe",
+            "<object",
+            "<embed",
+            "srcset",
+        ] {
             assert!(!lower.contains(banned), "{file} contains {banned}");
         }
         // The only script allowed is the inert __NUXT__ data assignment.
@@ -458,9 +821,17 @@ fn demo_pages_are_self_contained() {
         for s in page.select(None, "script") {
             assert!(page.attr(s, "src").is_none(), "{file}: external script");
             let text = page.raw_text(s);
-            assert!(text.trim_start().starts_with("window.__NUXT__="), "{file}: only the __NUXT__ data script");
+            assert!(
+                text.trim_start().starts_with("window.__NUXT__="),
+                "{file}: only the __NUXT__ data script"
+            );
         }
-        assert!(!lower.contains(" onload=") && !lower.contains(" onerror=") && !lower.contains(" onclick="), "{file}: inline handlers");
+        assert!(
+            !lower.contains(" onload=")
+                && !lower.contains(" onerror=")
+                && !lower.contains(" onclick="),
+            "{file}: inline handlers"
+        );
     }
 }
 
@@ -470,19 +841,34 @@ fn json_ld_person_is_read() {
         {"@type":"Person","name":"Ines V.","jobTitle":"Translator","address":{"@type":"PostalAddress","addressLocality":"Porto","addressCountry":"PT"}}]}</script>"#;
     let ex = extract(html, None);
     assert_eq!(ex.profile.name.as_deref(), Some("Ines V."));
-    assert_eq!(src(&ex, Field::Name), "script[type=application/ld+json] Person.name");
+    assert_eq!(
+        src(&ex, Field::Name),
+        "script[type=application/ld+json] Person.name"
+    );
     assert_eq!(ex.profile.title.as_deref(), Some("Translator"));
     let loc = ex.profile.location.unwrap();
-    assert_eq!((loc.city.as_deref(), loc.country.as_deref()), (Some("Porto"), Some("PT")));
+    assert_eq!(
+        (loc.city.as_deref(), loc.country.as_deref()),
+        (Some("Porto"), Some("PT"))
+    );
     // Broken JSON-LD is skipped.
-    let ex = extract(r#"<script type="application/ld+json">{"@type":"Person","name":</script>"#, None);
+    let ex = extract(
+        r#"<script type="application/ld+json">{"@type":"Person","name":</script>"#,
+        None,
+    );
     assert_eq!(ex.profile.name, None);
 }
 
 #[test]
 fn damaged_fixtures_never_panic() {
     // Cut each fixture at many points and corrupt bytes: the adapter must return, never panic.
-    for file in ["profile-nuxt-json.html", "profile-dom-only.html", "profile-dom-2023.html", "profile-broken.html", "not-upwork.html"] {
+    for file in [
+        "profile-nuxt-json.html",
+        "profile-dom-only.html",
+        "profile-dom-2023.html",
+        "profile-broken.html",
+        "not-upwork.html",
+    ] {
         let html = fixture(file);
         let bytes = html.as_bytes();
         let mut seed: u64 = 0x9E37_79B9_7F4A_7C15;
@@ -494,7 +880,9 @@ fn damaged_fixtures_never_panic() {
             let _ = extract(&html[..cut], None);
             let mut mutated = bytes.to_vec();
             for _ in 0..20 {
-                seed = seed.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1_442_695_040_888_963_407);
+                seed = seed
+                    .wrapping_mul(6_364_136_223_846_793_005)
+                    .wrapping_add(1_442_695_040_888_963_407);
                 let at = (seed >> 33) as usize % mutated.len();
                 const ALPHABET: &[u8] = b"<>{}[]()\"',:;=-0123456789$%/ \nx";
                 mutated[at] = ALPHABET[(seed >> 20) as usize % ALPHABET.len()];

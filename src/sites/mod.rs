@@ -23,6 +23,9 @@ pub enum PageKind {
 /// What an adapter read from a page.
 #[derive(Clone, Debug, Default, PartialEq, Serialize)]
 pub struct Extraction {
+    /// A stable key for this freelancer on this site ("upwork:~01abc…"), for what the client keeps on the
+    /// device about them (the checklist answers); `None` when the page does not say who it shows.
+    pub profile_key: Option<String>,
     pub profile: Profile,
     /// Fields the adapter looked for and could not read, in [`Field::ALL`] order.
     pub missing: Vec<Field>,

@@ -454,27 +454,6 @@ fn push_fields(out: &mut String, fields: &[Field], lang: Lang) {
         if i > 0 {
             out.push_str(", ");
         }
-        out.push_str(field_label(*f, lang));
-    }
-}
-
-/// A field's name for people. (Candidate for `Field::label` in the core.)
-pub fn field_label(field: Field, lang: Lang) -> &'static str {
-    match field {
-        Field::Name => lang.pick("name", "Name"),
-        Field::Title => lang.pick("title", "Titel"),
-        Field::HourlyRate => lang.pick("hourly rate", "Stundensatz"),
-        Field::Location => lang.pick("location", "Standort"),
-        Field::LocalTime => lang.pick("local time", "Ortszeit"),
-        Field::JobSuccess => lang.pick("Job Success Score", "Job Success Score"),
-        Field::Badges => lang.pick("badges", "Abzeichen"),
-        Field::TotalEarnings => lang.pick("total earnings", "Gesamtverdienst"),
-        Field::TotalJobs => lang.pick("total jobs", "Aufträge gesamt"),
-        Field::TotalHours => lang.pick("total hours", "Stunden gesamt"),
-        Field::HoursPerWeek => lang.pick("hours per week", "Stunden pro Woche"),
-        Field::MemberSince => lang.pick("member since", "Mitglied seit"),
-        Field::Languages => lang.pick("languages", "Sprachen"),
-        Field::IdVerified => lang.pick("ID verification", "ID-Verifizierung"),
-        Field::WorkHistory => lang.pick("work history", "Auftragsverlauf"),
+        out.push_str(f.label(lang));
     }
 }

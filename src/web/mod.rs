@@ -6,7 +6,6 @@
 mod badge;
 mod dom_page;
 
-pub use badge::field_label;
 pub use dom_page::DomPage;
 
 use crate::page::Page;

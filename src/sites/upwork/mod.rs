@@ -36,7 +36,7 @@ impl Adapter for Upwork {
     fn expected_fields(&self, kind: PageKind) -> &'static [Field] {
         match kind {
             // An Upwork profile shows all of them (earnings can be hidden by the freelancer).
-            PageKind::Profile => &Field::ALL,
+            PageKind::Profile => &PROFILE_FIELDS,
             // Not read yet.
             PageKind::Proposals | PageKind::WorkDiary | PageKind::Messages | PageKind::Unknown => {
                 &[]
@@ -99,6 +99,25 @@ impl Adapter for Upwork {
         None
     }
 }
+
+/// The fields an Upwork profile shows (earnings can be hidden by the freelancer).
+const PROFILE_FIELDS: [Field; 15] = [
+    Field::Name,
+    Field::Title,
+    Field::HourlyRate,
+    Field::Location,
+    Field::LocalTime,
+    Field::JobSuccess,
+    Field::Badges,
+    Field::TotalEarnings,
+    Field::TotalJobs,
+    Field::TotalHours,
+    Field::HoursPerWeek,
+    Field::MemberSince,
+    Field::Languages,
+    Field::IdVerified,
+    Field::WorkHistory,
+];
 
 /// The kind of page an Upwork path shows.
 pub fn page_kind(path: &str) -> PageKind {
