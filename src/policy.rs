@@ -52,10 +52,19 @@ pub struct Policy {
     pub max_average_weekly_hours: f64,
     /// Weeks of membership needed before the lifetime average means anything.
     pub min_weeks_for_average: f64,
+    /// Weekly hours that even a young account (younger than `min_weeks_for_average`) cannot exceed.
+    pub max_young_account_weekly_hours: f64,
     /// Summed weekly hours of overlapping hourly contracts above which one person cannot have worked them.
     pub max_concurrent_weekly_hours: f64,
     /// Overlaps shorter than this many days are ignored (hand-overs, dates rounded by the site).
     pub min_overlap_days: i64,
+
+    /// A burst is at least this many tiny five-star jobs …
+    pub burst_min_jobs: u32,
+    /// … ending within this many days …
+    pub burst_window_days: i64,
+    /// … each paid at most this much (USD).
+    pub burst_max_job_usd: f64,
 
     /// Minutes of slack when comparing the displayed local time with a country's time zones.
     pub local_time_tolerance_minutes: i32,
@@ -79,8 +88,12 @@ impl Default for Policy {
             volume_min_job_success: 90,
             max_average_weekly_hours: 50.0,
             min_weeks_for_average: 26.0,
+            max_young_account_weekly_hours: 80.0,
             max_concurrent_weekly_hours: 60.0,
             min_overlap_days: 14,
+            burst_min_jobs: 5,
+            burst_window_days: 30,
+            burst_max_job_usd: 100.0,
             local_time_tolerance_minutes: 20,
             elevated_from: 25,
             high_from: 60,
@@ -140,6 +153,11 @@ impl Policy {
             ("max_average_weekly_hours", self.max_average_weekly_hours),
             ("min_weeks_for_average", self.min_weeks_for_average),
             (
+                "max_young_account_weekly_hours",
+                self.max_young_account_weekly_hours,
+            ),
+            ("burst_max_job_usd", self.burst_max_job_usd),
+            (
                 "max_concurrent_weekly_hours",
                 self.max_concurrent_weekly_hours,
             ),
@@ -153,6 +171,12 @@ impl Policy {
         }
         if !(0..=24 * 60).contains(&self.min_overlap_days) {
             return bad("min_overlap_days", "must be between 0 and 1440");
+        }
+        if !(2..=1000).contains(&self.burst_min_jobs) {
+            return bad("burst_min_jobs", "must be between 2 and 1000");
+        }
+        if !(1..=3650).contains(&self.burst_window_days) {
+            return bad("burst_window_days", "must be between 1 and 3650");
         }
         if !(0..=180).contains(&self.local_time_tolerance_minutes) {
             return bad("local_time_tolerance_minutes", "must be between 0 and 180");

@@ -3,9 +3,11 @@
 //! A rule reads the typed profile only; it never sees nationality as a risk. Each finding carries
 //! the evidence read, why it matters, a public source, and what the client should do to verify.
 
+pub mod account_history;
 pub mod identity;
 pub mod local_time;
 pub mod rate_volume;
+pub mod reviews;
 pub mod workload;
 
 use crate::model::{Field, Profile};
@@ -104,6 +106,8 @@ pub static RULES: &[&RuleSpec] = &[
     &workload::OVERLAPPING_CONTRACTS,
     &local_time::LOCAL_TIME_MISMATCH,
     &identity::FEEDBACK_NAME_MISMATCH,
+    &account_history::HISTORY_BEFORE_MEMBERSHIP,
+    &reviews::REVIEW_BURST,
 ];
 
 /// One fired rule, as reported.

@@ -1,0 +1,173 @@
+//! P11: the account's history does not fit its age: work dated before the account existed, or more
+//! hours than a young account could hold (bought, merged or rented accounts).
+
+use super::{fmt_num, Context, Family, Hit, Outcome, RuleSpec, Text};
+use crate::model::Field;
+use crate::policy::Lang;
+
+/// Work may be dated up to this many days before "member since" (the site rounds to a month).
+const GRACE_DAYS: i64 = 31;
+
+pub static HISTORY_BEFORE_MEMBERSHIP: RuleSpec = RuleSpec {
+    id: "history-before-membership",
+    family: Family::Identity,
+    default_points: 30,
+    thresholds: &["max_young_account_weekly_hours", "min_weeks_for_average"],
+    sources: &[
+        "US State/Treasury/FBI, Guidance on the DPRK Information Technology Workers (2022-05-16): accounts bought or rented from third parties",
+        "US DOJ, charges against Didenko (2024-05-16): upworksell.com sold about 2,500 freelance accounts",
+        "Security Alliance SEAL Frameworks, DPRK IT workers (2025): account older or younger than the work it shows",
+    ],
+    title: Text {
+        en: "The work history does not fit the account's age",
+        de: "Der Auftragsverlauf passt nicht zum Alter des Kontos",
+    },
+    why: Text {
+        en: "Work dated before the account existed, or more hours than the account's short life could hold, suggests the account was bought, merged or is worked by several people. Site migrations and date display errors can also explain it.",
+        de: "Aufträge aus der Zeit vor dem Konto oder mehr Stunden, als das junge Konto fassen kann, deuten auf ein gekauftes, zusammengelegtes oder von mehreren genutztes Konto hin. Auch Plattformumzüge oder Anzeigefehler bei Daten können es erklären.",
+    },
+    verify: Text {
+        en: "Ask when and how they opened the account and who worked the early contracts; contact one of those clients independently.",
+        de: "Fragen Sie, wann und wie das Konto eröffnet wurde und wer die frühen Aufträge bearbeitet hat; kontaktieren Sie einen dieser Kunden unabhängig.",
+    },
+    evaluate: history_before_membership,
+};
+
+fn history_before_membership(cx: &Context) -> Outcome {
+    let p = cx.profile;
+    let Some(since) = p.member_since else {
+        return Outcome::Unknown(vec![Field::MemberSince]);
+    };
+    if p.work_history.is_none() && p.total_hours.is_none() {
+        return Outcome::Unknown(vec![Field::WorkHistory, Field::TotalHours]);
+    }
+    let lang = cx.lang();
+    let joined = since.first_day().days_since_epoch();
+    let mut evidence = Vec::new();
+    let early: Vec<_> = p
+        .work_history
+        .iter()
+        .flatten()
+        .filter(|e| {
+            e.start
+                .is_some_and(|d| d.days_since_epoch() < joined - GRACE_DAYS)
+        })
+        .collect();
+    if !early.is_empty() {
+        evidence.push(match lang {
+            Lang::En => format!("Member since {since}."),
+            Lang::De => format!("Mitglied seit {since}."),
+        });
+        let untitled = lang.pick("(untitled contract)", "(Vertrag ohne Titel)");
+        for e in early.iter().take(5) {
+            let start = e.start.map(|d| d.to_string()).unwrap_or_default();
+            let title = e.title.as_deref().unwrap_or(untitled);
+            evidence.push(match lang {
+                Lang::En => format!("\"{title}\" started {start}, before the account existed."),
+                Lang::De => format!("„{title}“ begann am {start}, vor der Eröffnung des Kontos."),
+            });
+        }
+    }
+    let weeks = (cx.now.utc_date().days_since_epoch() - joined) as f64 / 7.0;
+    // Older accounts are judged by their lifetime average (implausible-average-hours).
+    if let Some(hours) = p.total_hours {
+        let cap = cx.policy.max_young_account_weekly_hours;
+        if weeks > 0.0 && weeks < cx.policy.min_weeks_for_average && hours > weeks.max(1.0) * cap {
+            evidence.push(match lang {
+                Lang::En => format!(
+                    "{} hours in the {} weeks since {since}: more than {} hours every week.",
+                    fmt_num(hours, lang),
+                    fmt_num(weeks.ceil(), lang),
+                    fmt_num(cap, lang)
+                ),
+                Lang::De => format!(
+                    "{} Stunden in den {} Wochen seit {since}: mehr als {} Stunden jede Woche.",
+                    fmt_num(hours, lang),
+                    fmt_num(weeks.ceil(), lang),
+                    fmt_num(cap, lang)
+                ),
+            });
+        }
+    }
+    if evidence.is_empty() {
+        Outcome::Clear
+    } else {
+        Outcome::Fired(Hit { evidence })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{Date, Profile, WorkEntry, YearMonth};
+    use crate::policy::Policy;
+    use crate::time::Instant;
+
+    fn run(p: &Profile) -> Outcome {
+        let now = Instant::parse_rfc3339("2026-11-26T12:00:00Z").unwrap();
+        (HISTORY_BEFORE_MEMBERSHIP.evaluate)(&Context {
+            profile: p,
+            policy: &Policy::default(),
+            now,
+        })
+    }
+
+    fn entry(start: (i32, u32, u32)) -> WorkEntry {
+        WorkEntry {
+            title: Some("Payments API".into()),
+            start: Date::new(start.0, start.1, start.2),
+            ..WorkEntry::default()
+        }
+    }
+
+    fn profile(since: (i32, u32), hours: Option<f64>, starts: &[(i32, u32, u32)]) -> Profile {
+        Profile {
+            member_since: YearMonth::new(since.0, since.1),
+            total_hours: hours,
+            work_history: Some(starts.iter().map(|s| entry(*s)).collect()),
+            ..Profile::default()
+        }
+    }
+
+    #[test]
+    fn work_before_the_account_existed_fires() {
+        let Outcome::Fired(hit) = run(&profile((2025, 6), None, &[(2023, 2, 1), (2025, 7, 1)]))
+        else {
+            panic!()
+        };
+        assert_eq!(hit.evidence.len(), 2, "{:?}", hit.evidence);
+        assert!(hit.evidence[1].contains("2023-02-01"));
+        // The month is rounded: a contract from the last days before "member since" is fine.
+        assert_eq!(
+            run(&profile((2025, 6), None, &[(2025, 5, 20)])),
+            Outcome::Clear
+        );
+    }
+
+    #[test]
+    fn a_young_account_with_impossible_hours_fires_and_old_ones_are_left_to_the_average() {
+        // Joined 2026-09: about 12 weeks; 2,500 hours is ~200 a week.
+        let Outcome::Fired(hit) = run(&profile((2026, 9), Some(2500.0), &[])) else {
+            panic!()
+        };
+        assert!(hit.evidence[0].contains("2,500"), "{:?}", hit.evidence);
+        assert_eq!(run(&profile((2026, 9), Some(400.0), &[])), Outcome::Clear);
+        assert_eq!(run(&profile((2020, 1), Some(9000.0), &[])), Outcome::Clear);
+    }
+
+    #[test]
+    fn needs_member_since_and_some_history() {
+        assert_eq!(
+            run(&Profile::default()),
+            Outcome::Unknown(vec![Field::MemberSince])
+        );
+        let p = Profile {
+            member_since: YearMonth::new(2024, 1),
+            ..Profile::default()
+        };
+        assert_eq!(
+            run(&p),
+            Outcome::Unknown(vec![Field::WorkHistory, Field::TotalHours])
+        );
+    }
+}

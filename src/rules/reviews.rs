@@ -1,0 +1,159 @@
+//! P12: a burst of tiny, perfectly rated jobs finished within a few weeks — ratings that look arranged.
+
+use super::{Context, Family, Hit, Outcome, RuleSpec, Text};
+use crate::model::{Field, WorkEntry};
+use crate::policy::Lang;
+
+pub static REVIEW_BURST: RuleSpec = RuleSpec {
+    id: "review-burst",
+    family: Family::Reviews,
+    default_points: 20,
+    thresholds: &["burst_min_jobs", "burst_window_days", "burst_max_job_usd"],
+    sources: &[
+        "US State/Treasury/FBI, Guidance on the DPRK Information Technology Workers (2022-05-16): fraudulent client accounts and several developer accounts rated highly by one client in a short period",
+        "TheRavenFile DPRK e-mail list (2025-08-28): addresses that suggest fake client accounts",
+    ],
+    title: Text {
+        en: "Many tiny jobs with perfect ratings finished within a few weeks",
+        de: "Viele Kleinstaufträge mit Bestnote innerhalb weniger Wochen abgeschlossen",
+    },
+    why: Text {
+        en: "Ratings bought or arranged through fake client accounts typically arrive as a burst of very small jobs, all rated five stars. A new freelancer's first small gigs or one client's series of small tasks can look the same, so this counts little on its own.",
+        de: "Gekaufte oder über Scheinkunden arrangierte Bewertungen kommen typischerweise als Schwall sehr kleiner Aufträge mit fünf Sternen. Erste kleine Aufträge neuer Freelancer oder eine Serie kleiner Aufgaben eines Kunden sehen ähnlich aus; allein zählt das wenig.",
+    },
+    verify: Text {
+        en: "Open a few of these jobs: check whether the clients are real, have other hires and a payment history, and ask the freelancer about one of them.",
+        de: "Öffnen Sie einige dieser Aufträge: Prüfen Sie, ob die Kunden echt sind, andere Beauftragungen und Zahlungen haben, und fragen Sie den Freelancer nach einem davon.",
+    },
+    evaluate: review_burst,
+};
+
+fn review_burst(cx: &Context) -> Outcome {
+    let Some(history) = &cx.profile.work_history else {
+        return Outcome::Unknown(vec![Field::WorkHistory]);
+    };
+    let policy = cx.policy;
+    let tiny = |e: &&WorkEntry| {
+        let paid = e
+            .earnings
+            .as_ref()
+            .filter(|m| m.currency == "USD")
+            .map(|m| m.amount);
+        e.rating.is_some_and(|r| r >= 4.95)
+            && paid.is_some_and(|a| a <= policy.burst_max_job_usd)
+            && e.end.is_some()
+    };
+    let mut jobs: Vec<&WorkEntry> = history.iter().filter(tiny).collect();
+    jobs.sort_by_key(|e| e.end);
+    let window = policy.burst_window_days;
+    let min = policy.burst_min_jobs.max(2) as usize;
+    // The densest run of tiny five-star jobs ending within one window.
+    let mut best: &[&WorkEntry] = &[];
+    for i in 0..jobs.len() {
+        let Some(first) = jobs[i].end.map(|d| d.days_since_epoch()) else {
+            continue;
+        };
+        let run = jobs[i..]
+            .iter()
+            .take_while(|e| e.end.is_some_and(|d| d.days_since_epoch() - first < window))
+            .count();
+        if run > best.len() {
+            best = &jobs[i..i + run];
+        }
+    }
+    if best.len() < min {
+        return Outcome::Clear;
+    }
+    let lang = cx.lang();
+    let (first, last) = (best[0].end, best[best.len() - 1].end);
+    let span = |d: Option<crate::model::Date>| d.map(|d| d.to_string()).unwrap_or_default();
+    let mut evidence = vec![match lang {
+        Lang::En => format!(
+            "{} jobs of at most ${} each, all rated 5.0, ended between {} and {}.",
+            best.len(),
+            policy.burst_max_job_usd,
+            span(first),
+            span(last)
+        ),
+        Lang::De => format!(
+            "{} Aufträge zu höchstens {} $, alle mit 5,0 bewertet, endeten zwischen {} und {}.",
+            best.len(),
+            policy.burst_max_job_usd,
+            span(first),
+            span(last)
+        ),
+    }];
+    let untitled = lang.pick("(untitled)", "(ohne Titel)");
+    evidence.extend(best.iter().take(6).map(|e| {
+        let paid = e.earnings.as_ref().map(|m| m.amount).unwrap_or(0.0);
+        format!(
+            "\"{}\" — ${paid}, {}",
+            e.title.as_deref().unwrap_or(untitled),
+            span(e.end)
+        )
+    }));
+    Outcome::Fired(Hit { evidence })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{Date, Money, Profile};
+    use crate::policy::Policy;
+    use crate::time::Instant;
+
+    fn job(day: u32, usd: f64, rating: f64) -> WorkEntry {
+        WorkEntry {
+            title: Some(format!("Task {day}")),
+            end: Date::new(2026, 3, day),
+            earnings: Some(Money {
+                amount: usd,
+                currency: "USD".into(),
+            }),
+            rating: Some(rating),
+            ..WorkEntry::default()
+        }
+    }
+
+    fn run(history: Option<Vec<WorkEntry>>) -> Outcome {
+        let p = Profile {
+            work_history: history,
+            ..Profile::default()
+        };
+        (REVIEW_BURST.evaluate)(&Context {
+            profile: &p,
+            policy: &Policy::default(),
+            now: Instant(0),
+        })
+    }
+
+    #[test]
+    fn a_burst_of_tiny_five_star_jobs_fires() {
+        let burst: Vec<_> = [1, 3, 6, 9, 12, 15]
+            .into_iter()
+            .map(|d| job(d, 20.0, 5.0))
+            .collect();
+        let Outcome::Fired(hit) = run(Some(burst)) else {
+            panic!()
+        };
+        assert!(hit.evidence[0].starts_with("6 jobs"), "{:?}", hit.evidence);
+    }
+
+    #[test]
+    fn spread_out_large_or_mixed_jobs_stay_clear() {
+        let big: Vec<_> = [1, 3, 6, 9, 12, 15]
+            .into_iter()
+            .map(|d| job(d, 900.0, 5.0))
+            .collect();
+        assert_eq!(run(Some(big)), Outcome::Clear);
+        let rated: Vec<_> = [1, 3, 6, 9, 12, 15]
+            .into_iter()
+            .map(|d| job(d, 20.0, 4.6))
+            .collect();
+        assert_eq!(run(Some(rated)), Outcome::Clear);
+        let few: Vec<_> = [1, 3, 6].into_iter().map(|d| job(d, 20.0, 5.0)).collect();
+        assert_eq!(run(Some(few)), Outcome::Clear);
+        assert_eq!(run(Some(vec![])), Outcome::Clear);
+        assert_eq!(run(None), Outcome::Unknown(vec![Field::WorkHistory]));
+    }
+}
