@@ -51,7 +51,7 @@ fn now() -> Instant {
 fn pages() -> Vec<(PathBuf, Extraction, usize)> {
     let root = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
     let mut out = Vec::new();
-    for dir in ["tests/fixtures/upwork", "www/upwork"] {
+    for dir in ["tests/fixtures/upwork", "www/upwork", "tests/corpus"] {
         let Ok(entries) = std::fs::read_dir(root.join(dir)) else {
             continue;
         };
