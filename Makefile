@@ -4,7 +4,7 @@ SHELL := /bin/bash
 .SHELLFLAGS := -euo pipefail -c
 .DEFAULT_GOAL := help
 
-.PHONY: help tools build extension cli size test test-native test-static test-e2e lint demo bench clean
+.PHONY: help tools build extension cli size test test-native test-static test-e2e lint demo bench bench-accuracy clean
 
 help:
 	@echo "make demo    build the extension and run it in Chromium on the bundled demo pages"
@@ -51,6 +51,10 @@ demo: extension
 
 bench: extension cli
 	@bash scripts/bench.sh
+
+# Accuracy on the labelled corpus in tests/corpus/ (tools/gen-corpus.py); prints the figures.
+bench-accuracy:
+	cargo test --release --locked --test accuracy -- --nocapture
 
 # Only what this Makefile makes; never `cargo clean` (the target dir may be shared).
 clean:

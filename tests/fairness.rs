@@ -4,6 +4,7 @@
 use hirecheck::model::{ClockTime, Location, Profile};
 use hirecheck::page::HtmlPage;
 use hirecheck::policy::Policy;
+use hirecheck::rules::identity::names_match;
 use hirecheck::score::{Level, Risk};
 use hirecheck::sites::{self, Extraction, PageKind, ADAPTERS};
 use hirecheck::time::Instant;
@@ -156,13 +157,17 @@ fn swapping_the_claimed_country_never_changes_the_verdict() {
     );
 }
 
+/// The profile with its first name replaced by `to`, and every capitalised word of the feedback that the
+/// rule takes for the first name (short forms, nicknames, "Ji-hoon") replaced as well.
 fn rename(profile: &Profile, from: &str, to: &str) -> Profile {
-    let swap = |s: &str| {
+    let Some(full) = profile.name.clone() else { return profile.clone() };
+    let swap_feedback = |s: &str| {
         s.split(' ')
             .map(|w| {
-                let core = w.trim_matches(|c: char| !c.is_alphanumeric());
-                if core == from {
-                    w.replacen(from, to, 1)
+                let core = w.trim_matches(|c: char| !c.is_alphanumeric() && c != '-');
+                let capitalised = core.chars().next().is_some_and(char::is_uppercase);
+                if capitalised && names_match(from, core) {
+                    w.replacen(core, to, 1)
                 } else {
                     w.to_string()
                 }
@@ -171,10 +176,10 @@ fn rename(profile: &Profile, from: &str, to: &str) -> Profile {
             .join(" ")
     };
     let mut p = profile.clone();
-    p.name = p.name.as_deref().map(swap);
+    p.name = Some(full.replacen(from, to, 1));
     if let Some(history) = &mut p.work_history {
         for e in history {
-            e.feedback = e.feedback.as_deref().map(swap);
+            e.feedback = e.feedback.as_deref().map(swap_feedback);
         }
     }
     p
@@ -202,9 +207,15 @@ fn the_origin_of_a_name_never_changes_the_verdict() {
             .filter_map(|e| e.feedback.clone())
             .collect::<Vec<_>>()
             .join(" ");
+        // A replacement that the feedback could address by name ("Tom" for "Tomasz") would turn a
+        // real mismatch into a match: that changes the evidence, not just the name's origin.
+        let capitalised: Vec<&str> = all_feedback
+            .split(|c: char| !c.is_alphanumeric() && c != '-')
+            .filter(|w| w.chars().next().is_some_and(char::is_uppercase))
+            .collect();
         for name in NAMES
             .iter()
-            .filter(|n| !all_feedback.contains(**n) && **n != first)
+            .filter(|n| **n != first && !capitalised.iter().any(|w| names_match(n, w)))
         {
             let mut renamed = extraction.clone();
             renamed.profile = rename(&extraction.profile, &first, name);

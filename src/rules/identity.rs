@@ -13,6 +13,11 @@ const MAX_QUOTE_CHARS: usize = 140;
 const ADDRESS_CUES: &[&str] = &[
     "thanks",
     "thank you",
+    "thanks again",
+    "thank you so much",
+    "thanks so much",
+    "many thanks",
+    "many thanks to",
     "thx",
     "great work",
     "great job",
@@ -125,6 +130,13 @@ const NOT_NAMES: &[&str] = &[
     "really",
     "she",
     "sir",
+    "mr",
+    "mrs",
+    "ms",
+    "dr",
+    "prof",
+    "herr",
+    "frau",
     "so",
     "super",
     "team",
@@ -207,8 +219,7 @@ fn feedback_name_mismatch(cx: &Context) -> Outcome {
             .collect();
         return Outcome::Unknown(missing);
     };
-    let own: Vec<String> = name_parts(name);
-    if own.is_empty() {
+    if name_parts(name).is_empty() {
         return Outcome::Unknown(vec![Field::Name]);
     }
     let mut hits: Vec<(Option<&str>, Addressed)> = Vec::new();
@@ -217,7 +228,7 @@ fn feedback_name_mismatch(cx: &Context) -> Outcome {
             continue;
         };
         for a in addressed_names(feedback) {
-            if !own.iter().any(|o| same_name(o, &a.name)) {
+            if !names_match(name, &a.name) {
                 hits.push((entry.title.as_deref(), a));
             }
         }
@@ -246,11 +257,11 @@ fn feedback_name_mismatch(cx: &Context) -> Outcome {
     Outcome::Fired(Hit { evidence })
 }
 
-/// Lower-case, accent-free parts of a display name that can be used to address someone ("Lukas M." → ["lukas"]).
+/// Lower-case, accent-free words of a display name ("Ji-hoon K." → ["ji", "hoon", "k"]); initials included.
 fn name_parts(name: &str) -> Vec<String> {
     name.split(|c: char| c.is_whitespace() || c == '-' || c == '.' || c == ',')
-        .map(fold)
-        .filter(|p| p.chars().count() >= 2)
+        .flat_map(|w| fold(w).split(' ').map(str::to_string).collect::<Vec<_>>())
+        .filter(|p| !p.is_empty())
         .collect()
 }
 
@@ -259,11 +270,196 @@ fn fold(s: &str) -> String {
     crate::countries::fold_key(s)
 }
 
-/// Whether two folded names can denote the same person: equal, or one a short form of the other ("alex"/"alexander").
-fn same_name(own: &str, seen: &str) -> bool {
-    let seen = fold(seen);
+/// Words that follow or stand for a name as a form of address, in many languages ("Tanaka-san", "Rahul-ji").
+const HONORIFICS: &[&str] = &[
+    "san", "sama", "kun", "chan", "sensei", "ssi", "nim", "ji", "jee", "bhai", "bhaiya", "didi",
+    "hyung", "oppa", "noona", "unnie", "sir", "madam", "bey", "hanim", "aga", "efendi",
+];
+
+/// Given names and their usual short, familiar and cross-language forms, all folded. Two words in one
+/// group can name the same person. Broad on purpose: a missing entry makes an honest nickname look like
+/// another person.
+const NICKNAMES: &[&[&str]] = &[
+    &[
+        "alexander",
+        "aleksandr",
+        "oleksandr",
+        "alejandro",
+        "alessandro",
+        "alexandre",
+        "aleksander",
+        "alex",
+        "sasha",
+        "sascha",
+        "sanya",
+        "xander",
+        "olek",
+        "lex",
+    ],
+    &[
+        "alexandra",
+        "oleksandra",
+        "aleksandra",
+        "alejandra",
+        "alessandra",
+        "alex",
+        "sasha",
+        "sandra",
+        "sandy",
+        "ola",
+    ],
+    &[
+        "michael", "mikhail", "mykhailo", "miguel", "michal", "michele", "mikael", "mike", "mick",
+        "mickey", "misha", "miki",
+    ],
+    &[
+        "christopher",
+        "christian",
+        "krzysztof",
+        "christoph",
+        "kristof",
+        "chris",
+        "kris",
+        "topher",
+    ],
+    &["robert", "roberto", "bob", "rob", "robbie", "bobby", "beto"],
+    &[
+        "william",
+        "wilhelm",
+        "guillermo",
+        "bill",
+        "will",
+        "willy",
+        "billy",
+        "liam",
+        "memo",
+    ],
+    &["james", "jim", "jimmy", "jamie", "jaime"],
+    &[
+        "nicholas", "nikolai", "mykola", "nicolas", "nikola", "nick", "nicky", "kolya", "niko",
+    ],
+    &[
+        "katherine",
+        "catherine",
+        "kateryna",
+        "ekaterina",
+        "katarzyna",
+        "kate",
+        "katie",
+        "katya",
+        "kasia",
+        "cathy",
+    ],
+    &[
+        "elizabeth",
+        "elisabeth",
+        "elzbieta",
+        "liz",
+        "lizzy",
+        "beth",
+        "betty",
+        "eliza",
+    ],
+    &[
+        "joseph", "jose", "jozef", "josef", "giuseppe", "yosef", "joe", "joey", "pepe", "beppe",
+    ],
+    &[
+        "andrew", "andrii", "andriy", "andrey", "andrei", "andrzej", "andres", "andreas", "andre",
+        "andy", "drew",
+    ],
+    &["anthony", "antonio", "anton", "antoni", "tony", "toni"],
+    &["dmitry", "dmitri", "dmytro", "dmitrii", "dima", "mitya"],
+    &["vladimir", "volodymyr", "vova", "volodya", "vlad"],
+    &[
+        "konstantin",
+        "kostiantyn",
+        "constantine",
+        "kostya",
+        "kostia",
+    ],
+    &[
+        "maxim",
+        "maksym",
+        "maksim",
+        "maximilian",
+        "maximiliano",
+        "max",
+    ],
+    &[
+        "yevgeny", "evgeny", "evgenii", "yevhen", "eugene", "zhenya", "gene",
+    ],
+    &[
+        "mohammed", "muhammad", "mohamed", "mohammad", "muhammed", "mohamad", "mo", "moe",
+    ],
+    &["richard", "ricardo", "rick", "rich", "ricky"],
+    &["edward", "eduardo", "ed", "eddie", "ted", "lalo"],
+    &["jonathan", "jon", "jonny"],
+    &[
+        "daniel", "daniela", "danielle", "danylo", "dan", "danny", "dani",
+    ],
+    &[
+        "matthew", "mateusz", "matteo", "mathieu", "matias", "matt", "matty",
+    ],
+    &["stephen", "steven", "stefan", "stepan", "esteban", "steve"],
+    &["david", "dawid", "dave", "davy"],
+    &[
+        "peter", "piotr", "petro", "pedro", "pierre", "pete", "petya",
+    ],
+    &["paul", "pavel", "pavlo", "pablo", "pawel", "paolo", "pasha"],
+    &[
+        "francisco",
+        "francesco",
+        "francis",
+        "frank",
+        "paco",
+        "pancho",
+        "fran",
+    ],
+    &["enrique", "henry", "harry", "hank", "quique"],
+    &["gregory", "grzegorz", "greg", "grisha"],
+    &["anastasia", "anastasiia", "nastya", "stacy", "asya"],
+    &["natalia", "natalya", "nataliia", "natasha"],
+    &["tatiana", "tetiana", "tatyana", "tanya"],
+    &["svetlana", "sveta"],
+    &["olga", "olha", "olya"],
+    &["iryna", "irina", "ira"],
+    &["yulia", "yuliia", "julia", "julie", "yulya"],
+    &["maria", "mariia", "mariya", "masha", "marie", "mary"],
+    &["elena", "olena", "helen", "helena", "lena", "alyona"],
+    &["anna", "anya", "ania", "hanna", "ann", "annie"],
+    &["victoria", "viktoria", "viktoriia", "vika", "vicky", "tori"],
+    &["jennifer", "jen", "jenny"],
+    &["margaret", "margarita", "maggie", "meg", "peggy", "rita"],
+    &["rebecca", "becky", "becca"],
+    &["patricia", "patty", "tricia", "pat"],
+    &["susan", "suzanne", "sue", "suzy"],
+    &["benjamin", "ben", "benji"],
+    &["samuel", "samantha", "sam", "sammy"],
+    &["frederick", "fred", "freddie"],
+];
+
+/// Whether one word of the profile name and one word seen in feedback can name the same person.
+fn word_matches(own: &str, seen: &str) -> bool {
+    let (o, s) = (own.chars().count(), seen.chars().count());
     own == seen
-        || (own.len() >= 3 && seen.len() >= 3 && (own.starts_with(&seen) || seen.starts_with(own)))
+        // An initial ("Jan K.") cannot rule out any name that starts with it.
+        || (o == 1 && seen.starts_with(own))
+        // Short forms from the front ("Chris" / "Christopher") or the back ("Seun" / "Oluwaseun").
+        || (o >= 3 && s >= 3 && (own.starts_with(seen) || seen.starts_with(own)))
+        || (s >= 4 && own.ends_with(seen))
+        || NICKNAMES.iter().any(|g| g.contains(&own) && g.contains(&seen))
+}
+
+/// Whether a name seen in feedback can denote the person named `profile_name`: every word of it ("Ji-hoon" is
+/// two), honorifics aside, matches a word of the profile name exactly, as a short form, or as a usual nickname.
+pub fn names_match(profile_name: &str, seen: &str) -> bool {
+    let own = name_parts(profile_name);
+    let seen: Vec<String> = name_parts(seen)
+        .into_iter()
+        .filter(|w| !HONORIFICS.contains(&w.as_str()))
+        .collect();
+    // A name that is only an honorific ("Thanks, San") says nothing.
+    seen.is_empty() || seen.iter().all(|w| own.iter().any(|o| word_matches(o, w)))
 }
 
 /// Names a feedback text addresses: after an address cue, or as the subject of a sentence.
@@ -282,7 +478,7 @@ fn addressed_names(text: &str) -> Vec<Addressed> {
                 .collect::<Vec<_>>()
                 .join(" ")
         };
-        let after_cue = (1..=2).any(|n| {
+        let after_cue = (1..=4).any(|n| {
             i >= n && {
                 let before = prev(n);
                 let before = before.trim_matches(|c: char| !c.is_alphanumeric());
@@ -400,6 +596,9 @@ mod tests {
         };
         assert_eq!(names("Great work, Wei! Will hire again."), ["Wei"]);
         assert_eq!(names("Thank you Maria for the quick fix."), ["Maria"]);
+        assert_eq!(names("Many thanks to Wei for the fixes."), ["Wei"]);
+        assert_eq!(names("Thank you so much, Wei!"), ["Wei"]);
+        assert_eq!(names("Thanks Mr. Kim."), Vec::<String>::new());
         assert_eq!(
             names("\u{201C}Great work, Wei!\u{201D} \"Thanks Ana\""),
             ["Wei", "Ana"]
@@ -450,6 +649,24 @@ mod tests {
             run(&profile(Some("Łukasz W."), &["Thanks Lukasz!"])),
             Outcome::Clear
         );
+        // Hyphenated given names, nicknames across languages, names shortened from the back,
+        // honorifics and surnames behind an initial are all the same person.
+        for (name, feedback) in [
+            ("Ji-hoon K.", "Thank you Ji-hoon, great work."),
+            ("Oleksandr P.", "Thanks Alex! Will hire again."),
+            ("Alejandro G.", "Great job, Alex."),
+            ("Michael R.", "Mike delivered early."),
+            ("Oluwaseun A.", "Thanks Seun!"),
+            ("Hiroshi Tanaka", "Thank you Tanaka-san."),
+            ("Jan K.", "Thanks Kowalski, solid work."),
+            ("Rahul S.", "Thanks Rahul-ji for the patience."),
+        ] {
+            assert_eq!(
+                run(&profile(Some(name), &[feedback])),
+                Outcome::Clear,
+                "{name}: {feedback}"
+            );
+        }
         assert_eq!(
             run(&profile(
                 Some("Siobhán O'Neill"),
