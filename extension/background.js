@@ -15,6 +15,13 @@ const LEVELS = {
 
 const key = (tabId) => `tab:${tabId}`;
 
+const ANSWERS = new Set(['observed', 'not_observed']);
+// "upwork:~01abc…": a site id, a colon, and the site's own id for the freelancer (no spaces or
+// control characters). Checklist answers are stored under "checklist:" + this key, so it is never
+// shortened: a cut key could name another freelancer.
+const PROFILE_KEY = /^[a-z][a-z0-9-]{0,31}:[^\s\p{C}]{1,200}$/u;
+const ITEM_ID = /^[a-z0-9]+(-[a-z0-9]+)*$/;
+
 function text(v, max) {
   return typeof v === 'string' ? v.slice(0, max) : '';
 }
@@ -46,12 +53,19 @@ function clean(report, senderUrl) {
     level,
     score: int(r.score, 0, 100),
     summary: text(r.summary, 1000),
-    findings: list(r.findings, 20).map((f) => ({
+    findings: list(r.findings, 40).map((f) => ({
       rule: text(f && f.rule, 64),
       title: text(f && f.title, 300),
       points: int(f && f.points, 0, 100),
     })),
     missing: list(r.missing, 32).map((m) => text(m, 64)).filter(Boolean),
+    profile_key: typeof r.profile_key === 'string' && PROFILE_KEY.test(r.profile_key) ? r.profile_key : null,
+    checklist: list(r.checklist, 32).map((e) => ({
+      id: text(e && e.id, 64),
+      title: text(e && e.title, 300),
+      how: text(e && e.how, 400),
+      answer: e && ANSWERS.has(e.answer) ? e.answer : null,
+    })).filter((e) => ITEM_ID.test(e.id) && e.title !== ''),
     site: text(r.site, 32) || null,
     page_kind: text(r.page_kind, 32) || null,
     source: text(sourceUrl(r.source, senderUrl), 2048),

@@ -3,6 +3,9 @@
 // Loads the Rust/wasm checker that ships with the extension, runs it on this page and draws the
 // badge (the wasm draws it into a closed shadow root). Sends a short summary to the service worker
 // so the toolbar icon shows the verdict where the page cannot forge it.
+// Reads (never writes) the client's checklist answers for the profile on the page from
+// chrome.storage.local, which the page cannot reach; the toolbar popup writes them, and a change
+// re-runs the check at once.
 // No network requests, no remote code, page text never becomes markup.
 'use strict';
 
@@ -29,6 +32,61 @@
   let stopped = false;
   let redraws = 0; // re-insertions after the page removed the badge, per address
   const MAX_REDRAWS = 10;
+  let runs = 0; // numbers the runs: a run that waited for storage yields to a later one
+  let answersKey = null; // storage key of the answers of the profile on the page, or null
+
+  // ---- checklist answers (chrome.storage.local, written only by the extension's popup) ----
+
+  const ANSWER_VALUES = new Set(['observed', 'not_observed']);
+  const CACHE_MAX = 32;
+  const answersCache = new Map(); // storage key -> answers object, or null for none
+
+  function storageKeyFor(profileKey) {
+    return typeof profileKey === 'string' && profileKey !== '' ? `checklist:${profileKey}` : null;
+  }
+
+  // Only well-formed answers reach the wasm (which rejects anything else); null when there are none.
+  function validAnswers(v) {
+    if (!v || typeof v !== 'object' || Array.isArray(v)) return null;
+    const out = {};
+    let n = 0;
+    for (const [id, a] of Object.entries(v)) {
+      if (ANSWER_VALUES.has(a)) {
+        out[id] = a;
+        n += 1;
+      }
+    }
+    return n ? out : null;
+  }
+
+  function remember(key, answers) {
+    answersCache.delete(key);
+    answersCache.set(key, answers);
+    while (answersCache.size > CACHE_MAX) answersCache.delete(answersCache.keys().next().value);
+  }
+
+  // The answers for a storage key: at once when known, else a promise (one storage read per profile;
+  // onStorageChanged keeps what was read current).
+  function answersFor(key) {
+    if (!key) return null;
+    if (answersCache.has(key)) return answersCache.get(key);
+    return chrome.storage.local.get(key).then((got) => {
+      // A change that arrived while we waited is newer than what we read.
+      if (!answersCache.has(key)) remember(key, validAnswers(got[key]));
+      return answersCache.get(key);
+    });
+  }
+
+  function onStorageChanged(changes, area) {
+    if (stopped || area !== 'local') return;
+    let mine = false;
+    for (const [key, change] of Object.entries(changes)) {
+      if (!key.startsWith('checklist:')) continue;
+      if (answersCache.has(key) || key === answersKey) remember(key, validAnswers(change.newValue));
+      if (key === answersKey) mine = true;
+    }
+    if (mine) schedule(0); // the client answered in the popup: update the badge and the toolbar now
+  }
 
   function contextAlive() {
     try {
@@ -143,6 +201,9 @@
       summary: String(risk.summary || ''),
       findings: (risk.findings || []).map((f) => ({ rule: f.rule, title: f.title, points: f.points })),
       missing: Array.isArray(report && report.missing) ? report.missing : [],
+      profile_key: report && typeof report.profile_key === 'string' ? report.profile_key : null,
+      checklist: (Array.isArray(report && report.checklist) ? report.checklist : [])
+        .map((e) => ({ id: e.id, title: e.title, how: e.how, answer: e.answer || null })),
       site: report ? report.site : null,
       page_kind: report ? report.page_kind : null,
       source: report ? report.source : location.href,
@@ -152,37 +213,68 @@
   function errorSummary(text) {
     return {
       level: 'error', score: 0, summary: text, findings: [], missing: [],
-      site: null, page_kind: null, source: location.href,
+      profile_key: null, checklist: [], site: null, page_kind: null, source: location.href,
     };
   }
 
-  // Runs the check once. Our own DOM changes must not wake the observer, so it is paused around them.
-  function run() {
+  function fail(e) {
+    console.error('HireCheck: the check failed on this page.', e);
+    lastLevel = 'error';
+    try { mod.remove_badge(); } catch (_) { /* the wasm may be unusable after a trap */ }
+    drawFallback('fallbackCheckFailed', CHECK_FAILED);
+    send({ type: 'hirecheck:report', report: errorSummary(msg('fallbackCheckFailed', CHECK_FAILED)) });
+  }
+
+  // Runs the check once: first which profile the page shows and the client's answers for it (from
+  // storage, so possibly after a wait), then the check itself. Our own DOM changes must not wake
+  // the observer, so it is paused around them.
+  async function run() {
     if (stopped || failed || !mod) return;
     if (!contextAlive()) {
       stop();
       return;
     }
+    const seq = ++runs;
+    let answers = null;
+    if (isProfileUrl(location.href)) {
+      try {
+        answersKey = storageKeyFor(mod.profile_key());
+        answers = answersFor(answersKey);
+        if (answers instanceof Promise) answers = await answers;
+      } catch (e) {
+        if (!contextAlive()) {
+          stop();
+          return;
+        }
+        // Storage could not be read: check the page without answers rather than not at all.
+        console.warn('HireCheck: could not read the checklist answers.', e);
+        answers = null;
+      }
+      if (stopped || seq !== runs) return; // a later run took over while we waited
+    }
     if (observer) observer.disconnect();
     try {
       if (!isProfileUrl(location.href)) {
+        answersKey = null;
         mod.remove_badge();
         removeFallback();
         lastLevel = null;
         send({ type: 'hirecheck:clear' });
         return;
       }
-      const report = mod.check_page({}, uiLanguage(), Date.now());
+      const report = mod.check_page({}, uiLanguage(), Date.now(), answers || undefined);
       removeFallback();
       const summary = summarize(report);
       lastLevel = summary.level;
       send({ type: 'hirecheck:report', report: summary });
+      // The page changed who it shows while we read storage: check again with the right answers.
+      const key = storageKeyFor(summary.profile_key);
+      if (key !== answersKey) {
+        answersKey = key;
+        schedule(0);
+      }
     } catch (e) {
-      console.error('HireCheck: the check failed on this page.', e);
-      lastLevel = 'error';
-      try { mod.remove_badge(); } catch (_) { /* the wasm may be unusable after a trap */ }
-      drawFallback('fallbackCheckFailed', CHECK_FAILED);
-      send({ type: 'hirecheck:report', report: errorSummary(msg('fallbackCheckFailed', CHECK_FAILED)) });
+      fail(e);
     } finally {
       observe();
     }
@@ -191,7 +283,7 @@
   function schedule(delay) {
     if (stopped) return;
     clearTimeout(timer);
-    timer = setTimeout(run, delay);
+    timer = setTimeout(() => { run().catch(fail); }, delay);
   }
 
   function onUrlMaybeChanged() {
@@ -244,7 +336,14 @@
       drawFallback('fallbackNoStart', NO_START);
       send({ type: 'hirecheck:report', report: errorSummary(msg('fallbackNoStart', NO_START)) });
     }
-    if (!failed) run();
+    if (!failed) {
+      try {
+        chrome.storage.onChanged.addListener(onStorageChanged);
+      } catch (e) {
+        console.warn('HireCheck: answers given in the popup will show after a reload.', e);
+      }
+      run().catch(fail);
+    }
     // Same-document navigations: the Navigation API where present, popstate, and a cheap poll.
     try {
       if (globalThis.navigation && typeof navigation.addEventListener === 'function') {

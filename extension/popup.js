@@ -1,5 +1,11 @@
-// HireCheck popup: shows the verdict the service worker stored for the current tab.
+// HireCheck popup: shows the verdict the service worker stored for the current tab, and the
+// verification checklist for the profile in it.
 // Text only (textContent); all strings from _locales via chrome.i18n.
+//
+// The checklist is answered here and only here (never in the page, where controls could be overlaid
+// or clicked for the client). Answers go to chrome.storage.local under "checklist:<profile key>" as
+// { itemId: "observed" | "not_observed" }; the key is removed when nothing is answered. The content
+// script reads them and checks the page again, and its new summary updates the verdict above.
 'use strict';
 
 const ICONS = { high: '!!', elevated: '!', low: '\u2713', unknown: '?', error: '?' };
@@ -25,6 +31,183 @@ async function currentTabId() {
   // The id of the active tab needs no "tabs" permission (only its address and title would).
   const [tab] = await chrome.tabs.query({ active: true, currentWindow: true });
   return tab && typeof tab.id === 'number' ? tab.id : null;
+}
+
+// ---- the checklist ----
+
+const ANSWERS = ['observed', 'not_observed'];
+const ITEM_ID = /^[a-z0-9]+(-[a-z0-9]+)*$/;
+const checklist = {
+  signature: null, // what is drawn: storage key and items; redrawn only when it changes, so focus stays
+  storageKey: null, // "checklist:<profile key>", or null when this page's answers cannot be saved
+  items: [], // [{ id, fieldset, radios: { '': input, observed: input, not_observed: input } }]
+  writes: Promise.resolve(), // writes one after another, so quick clicks do not undo each other
+};
+
+function isPlainObject(v) {
+  return Boolean(v) && typeof v === 'object' && !Array.isArray(v);
+}
+
+function checklistItems(record) {
+  const items = record && Array.isArray(record.checklist) ? record.checklist : [];
+  return items.filter((e) => e && typeof e.id === 'string' && ITEM_ID.test(e.id) && typeof e.title === 'string' && e.title);
+}
+
+function choice(name, value, text, index) {
+  const label = document.createElement('label');
+  label.className = 'choice';
+  const input = document.createElement('input');
+  input.type = 'radio';
+  input.name = name;
+  input.value = value;
+  input.id = `${name}-${index}`;
+  label.append(input, document.createTextNode(` ${text}`));
+  return { label, input };
+}
+
+function buildChecklist(items, storageKey) {
+  const box = $('checklist-items');
+  box.replaceChildren();
+  checklist.items = [];
+  const labels = [
+    ['', msg('popupAnswerUnset')],
+    ['observed', msg('popupAnswerObserved')],
+    ['not_observed', msg('popupAnswerNotObserved')],
+  ];
+  items.forEach((item, i) => {
+    const fieldset = document.createElement('fieldset');
+    fieldset.className = 'item';
+    fieldset.dataset.item = item.id;
+    fieldset.disabled = !storageKey;
+    const legend = document.createElement('legend');
+    legend.textContent = item.title;
+    fieldset.append(legend);
+    if (item.how) {
+      const how = document.createElement('p');
+      how.className = 'how';
+      how.id = `how-${i}`;
+      const lead = document.createElement('span');
+      lead.className = 'how-label';
+      lead.textContent = msg('popupChecklistHow');
+      how.append(lead, document.createTextNode(` ${item.how}`));
+      fieldset.append(how);
+      fieldset.setAttribute('aria-describedby', how.id);
+    }
+    const choices = document.createElement('div');
+    choices.className = 'choices';
+    const radios = {};
+    labels.forEach(([value, text], j) => {
+      const { label, input } = choice(`item-${i}`, value, text, j);
+      input.addEventListener('change', () => {
+        if (input.checked) answer(item.id, value);
+      });
+      radios[value] = input;
+      choices.append(label);
+    });
+    fieldset.append(choices);
+    box.append(fieldset);
+    checklist.items.push({ id: item.id, fieldset, radios });
+  });
+}
+
+// Ticks what `stored` says (the stored answers, or the summary's when nothing can be stored).
+function showAnswers(stored) {
+  const answers = isPlainObject(stored) ? stored : {};
+  let answered = 0;
+  for (const it of checklist.items) {
+    const a = ANSWERS.includes(answers[it.id]) ? answers[it.id] : '';
+    if (a) answered += 1;
+    if (!it.radios[a].checked) it.radios[a].checked = true;
+  }
+  $('checklist-count').textContent = msg('popupChecklistCount', [String(answered), String(checklist.items.length)]);
+}
+
+async function loadAnswers() {
+  if (!checklist.storageKey) return;
+  const key = checklist.storageKey;
+  const got = await chrome.storage.local.get(key);
+  if (key === checklist.storageKey) showAnswers(got[key]);
+}
+
+function note(status, error) {
+  $('checklist-status').textContent = status || '';
+  $('checklist-error').textContent = error || '';
+}
+
+function write(change) {
+  const key = checklist.storageKey;
+  if (!key) return Promise.resolve();
+  checklist.writes = checklist.writes.then(async () => {
+    const got = await chrome.storage.local.get(key);
+    // Answers to items this version does not list (from another version) are kept.
+    const answers = isPlainObject(got[key]) ? { ...got[key] } : {};
+    change(answers);
+    if (Object.keys(answers).length) await chrome.storage.local.set({ [key]: answers });
+    else await chrome.storage.local.remove(key);
+  });
+  return checklist.writes;
+}
+
+function answer(id, value) {
+  note('', '');
+  write((answers) => {
+    if (value) answers[id] = value;
+    else delete answers[id];
+  }).then(() => note(msg('popupChecklistSaved'), ''), (e) => {
+    console.warn('HireCheck:', e);
+    note('', msg('popupChecklistSaveFailed'));
+    loadAnswers().catch(() => {});
+  });
+}
+
+function clearAnswers() {
+  note('', '');
+  const key = checklist.storageKey;
+  if (!key) return;
+  checklist.writes = checklist.writes.then(() => chrome.storage.local.remove(key));
+  checklist.writes.then(() => {
+    showAnswers({});
+    note(msg('popupChecklistCleared'), '');
+  }, (e) => {
+    console.warn('HireCheck:', e);
+    note('', msg('popupChecklistSaveFailed'));
+  });
+}
+
+function renderChecklist(record) {
+  const section = $('checklist');
+  const items = record && LABELS[record.level] ? checklistItems(record) : [];
+  if (items.length === 0) {
+    show(section, false);
+    checklist.signature = null;
+    checklist.storageKey = null;
+    checklist.items = [];
+    return;
+  }
+  const profileKey = typeof record.profile_key === 'string' && record.profile_key ? record.profile_key : null;
+  const storageKey = profileKey ? `checklist:${profileKey}` : null;
+  const signature = JSON.stringify([storageKey, items.map((e) => [e.id, e.title, e.how])]);
+  show(section, true);
+  if (signature === checklist.signature) return; // keep the controls, and the focus in them
+  checklist.signature = signature;
+  checklist.storageKey = storageKey;
+  note('', '');
+  buildChecklist(items, storageKey);
+  $('checklist-nokey').textContent = msg('popupChecklistNoKey');
+  show($('checklist-nokey'), !storageKey);
+  show($('checklist-clear').parentElement, Boolean(storageKey));
+  show($('checklist-count'), Boolean(storageKey));
+  if (storageKey) {
+    showAnswers({});
+    loadAnswers().catch((e) => {
+      console.warn('HireCheck:', e);
+      note('', msg('popupChecklistLoadFailed'));
+    });
+  } else {
+    const fromSummary = {};
+    for (const e of items) if (ANSWERS.includes(e.answer)) fromSummary[e.id] = e.answer;
+    showAnswers(fromSummary);
+  }
 }
 
 function fieldLabel(key) {
@@ -78,11 +261,20 @@ function render(record) {
   $('page').textContent = record.source ? msg('popupPage', [record.source]) : '';
 }
 
+function renderAll(record) {
+  render(record);
+  renderChecklist(record);
+}
+
 async function main() {
   document.documentElement.lang = msg('langTag') || 'en';
   document.title = msg('popupTitle');
   $('heading').textContent = msg('extName');
   $('privacy').textContent = msg('popupPrivacy');
+  $('checklist-heading').textContent = msg('popupChecklistHeading');
+  $('checklist-intro').textContent = msg('popupChecklistIntro');
+  $('checklist-clear').textContent = msg('popupChecklistClear');
+  $('checklist-clear').addEventListener('click', clearAnswers);
 
   let tabId = null;
   try {
@@ -91,18 +283,21 @@ async function main() {
     console.warn('HireCheck:', e);
   }
   if (tabId === null) {
-    render(null);
+    renderAll(null);
     return;
   }
   const key = `tab:${tabId}`;
-  const stored = await chrome.storage.session.get(key);
-  render(stored[key]);
   chrome.storage.onChanged.addListener((changes, area) => {
-    if (area === 'session' && changes[key]) render(changes[key].newValue);
+    if (area === 'session' && changes[key]) renderAll(changes[key].newValue);
+    if (area === 'local' && checklist.storageKey && changes[checklist.storageKey]) {
+      showAnswers(changes[checklist.storageKey].newValue);
+    }
   });
+  const stored = await chrome.storage.session.get(key);
+  renderAll(stored[key]);
 }
 
 main().catch((e) => {
   console.error('HireCheck:', e);
-  render(null);
+  renderAll(null);
 });

@@ -4,6 +4,9 @@
 //! bare `div` that tells the page nothing about the verdict. Page text only ever becomes text nodes
 //! (`set_text_content`); attribute names are constants. Nothing here touches the network.
 //!
+//! The badge only shows; it changes nothing. The verification checklist is answered in the toolbar
+//! popup, never here: a control in the page could be overlaid or clicked for the client (clickjacking).
+//!
 //! Accessibility: a native `<button>` with `aria-expanded`/`aria-controls` (Enter/Space toggle, Esc
 //! closes), a labelled `region`, level shown as words and an icon (never colour alone), ≥4.5:1 text
 //! contrast, a visible `:focus-visible` ring, no motion under `prefers-reduced-motion`, no focus theft.
@@ -79,6 +82,8 @@ struct Shown {
     lang: Lang,
     risk: Risk,
     missing: Vec<Field>,
+    /// Checklist items answered, and how many there are.
+    checklist: (usize, usize),
 }
 
 thread_local! {
@@ -106,7 +111,16 @@ pub fn draw(doc: &Document, report: &Report, lang: Lang) -> Result<(), JsValue> 
         lang,
         risk: report.risk.clone(),
         missing: report.missing.clone(),
+        checklist: (
+            report
+                .checklist
+                .iter()
+                .filter(|e| e.answer.is_some())
+                .count(),
+            report.checklist.len(),
+        ),
     };
+    let (answered, items) = shown.checklist;
     let anchor = find_anchor(doc);
     let unchanged = BADGE.with(|b| {
         b.borrow()
@@ -257,6 +271,22 @@ pub fn draw(doc: &Document, report: &Report, lang: Lang) -> Result<(), JsValue> 
         let mut line = String::new();
         push_fields(&mut line, &report.missing, lang);
         add_text(doc, &panel, "p", &line)?;
+    }
+
+    if items > 0 {
+        // Read-only: the answers are given in the toolbar popup (see the module comment).
+        let mut line = String::from(lang.pick("Checklist: ", "Checkliste: "));
+        line.push_str(&answered.to_string());
+        line.push_str(lang.pick(" of ", " von "));
+        line.push_str(&items.to_string());
+        line.push_str(lang.pick(
+            " answered \u{2014} open the HireCheck toolbar button to fill it in.",
+            " beantwortet \u{2014} füllen Sie sie über die HireCheck-Schaltfläche in der Symbolleiste aus.",
+        ));
+        let p = add_text(doc, &panel, "p", &line)?;
+        p.set_attribute("data-hc", "checklist")?;
+        p.set_attribute("data-answered", &answered.to_string())?;
+        p.set_attribute("data-items", &items.to_string())?;
     }
 
     add_text(

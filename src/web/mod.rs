@@ -1,13 +1,16 @@
 //! wasm entry points for the browser extension's content script.
 //!
 //! The content script calls [`check_page`]; everything stays in the page's renderer: no network,
-//! no storage, no messages from here.
+//! no storage, no messages from here. The content script reads the client's checklist answers from the
+//! extension's storage (which the page cannot reach) and passes them in; [`profile_key`] tells it which
+//! answers to read before the check runs.
 
 mod badge;
 mod dom_page;
 
 pub use dom_page::DomPage;
 
+use crate::checklist::{Answer, Answers};
 use crate::page::Page;
 use crate::policy::{Lang, Policy, PolicyError};
 use crate::time::Instant;
@@ -23,10 +26,18 @@ pub fn start() {
 ///
 /// `policy`: a policy object (keys left out keep their defaults) or `undefined`/`null` for the
 /// defaults. `lang`: a browser language tag ("de-DE"); it overrides the policy's language.
-/// `now_ms`: milliseconds since the Unix epoch (`Date.now()`).
+/// `now_ms`: milliseconds since the Unix epoch (`Date.now()`). `answers`: the client's checklist
+/// answers for this profile, `{ "refuses-video": "observed", … }` (values `"observed"` or
+/// `"not_observed"`; ids this version does not know are ignored), or `undefined`/`null` for none.
 #[wasm_bindgen]
-pub fn check_page(policy: JsValue, lang: &str, now_ms: f64) -> Result<JsValue, JsValue> {
+pub fn check_page(
+    policy: JsValue,
+    lang: &str,
+    now_ms: f64,
+    answers: JsValue,
+) -> Result<JsValue, JsValue> {
     let mut policy = read_policy(policy)?;
+    let answers = read_answers(answers)?;
     policy.lang = Lang::from_tag(lang);
     let page =
         DomPage::current().ok_or_else(|| error("HireCheck: there is no document to read"))?;
@@ -34,11 +45,22 @@ pub fn check_page(policy: JsValue, lang: &str, now_ms: f64) -> Result<JsValue, J
         .or_else(|| Instant::from_unix_millis(js_sys::Date::now()))
         .unwrap_or(Instant(0));
     let source = page.url().unwrap_or_default();
-    let report = crate::analyze(&page, &source, &policy, now);
+    let report = crate::analyze_with(&page, &source, &policy, now, &answers);
     badge::draw(page.document(), &report, policy.lang)?;
     report
         .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
         .map_err(|e| error(&e.to_string()))
+}
+
+/// The key of the freelancer the page shows ("upwork:~01abc…"), under which the checklist answers are
+/// kept, or `undefined` when the page is not one HireCheck reads or does not say who it shows. Runs
+/// only the site adapter (no rules, no badge), so the answers can be read before [`check_page`].
+#[wasm_bindgen]
+pub fn profile_key() -> Option<String> {
+    let page = DomPage::current()?;
+    let url = page.url();
+    let (adapter, kind) = crate::sites::detect(url.as_deref(), &page)?;
+    adapter.extract(&page, kind).profile_key
 }
 
 /// Removes the badge, if one is drawn.
@@ -65,6 +87,36 @@ fn read_policy(value: JsValue) -> Result<Policy, JsValue> {
         .and_then(|s| s.as_string())
         .ok_or_else(|| unreadable("it is not a JSON object"))?;
     Policy::from_json(&text).map_err(|e| error(&e.to_string()))
+}
+
+/// The answers object from the content script: `{ itemId: "observed" | "not_observed" }`. Read
+/// directly (own enumerable properties, as `JSON.stringify` sees them), not through a JSON parser:
+/// that keeps the wasm small. Anything else is an error that names the offending entry.
+fn read_answers(value: JsValue) -> Result<Answers, JsValue> {
+    if value.is_undefined() || value.is_null() {
+        return Ok(Answers::new());
+    }
+    if !value.is_object() || js_sys::Array::is_array(&value) || value.is_function() {
+        return Err(error("HireCheck: the checklist answers must be an object that maps item ids to \"observed\" or \"not_observed\""));
+    }
+    let mut answers = Answers::new();
+    for entry in js_sys::Object::entries(value.unchecked_ref()).iter() {
+        let entry: js_sys::Array = entry.unchecked_into();
+        let id = entry.get(0).as_string().unwrap_or_default();
+        let answer = match entry.get(1).as_string().as_deref() {
+            Some("observed") => Answer::Observed,
+            Some("not_observed") => Answer::NotObserved,
+            _ => {
+                let mut m = String::from("HireCheck: the checklist answer for \"");
+                m.extend(id.chars().take(64));
+                m.push_str("\" must be \"observed\" or \"not_observed\"");
+                return Err(error(&m));
+            }
+        };
+        // Ids this version does not know are kept; the analysis ignores them.
+        answers.insert(id, answer);
+    }
+    Ok(answers)
 }
 
 fn error(message: &str) -> JsValue {

@@ -7,7 +7,7 @@ import { after, before, describe, it } from 'node:test';
 
 import {
   DIST, LEVELS, ROOT, SITE_HOST, WWW, chromiumOwnRequest, contentScriptRunsOn, isRendered, loadAndRead,
-  measureBadgeTimes, median, readJson, startBrowser, tabIdOf, waitForBadge, withHostileText,
+  measureBadgeTimes, median, readBadge, readJson, startBrowser, tabIdOf, waitForBadge, withHostileText,
 } from './harness.mjs';
 import { loadRoutes } from './server.mjs';
 
@@ -56,6 +56,21 @@ async function badgeOf(urlPath) {
     assert.fail(`no badge (element data-hc="badge" with data-level and data-drawn-at) on ${urlPath}.\n  browser log:\n  ${tail}`);
   }
   return r;
+}
+
+/** Polls `get` until `ok(value)` or the timeout; returns the last value either way. */
+async function waitUntil(get, ok, timeoutMs) {
+  const until = Date.now() + timeoutMs;
+  for (;;) {
+    const v = await get().catch(() => null);
+    if (ok(v) || Date.now() > until) return v;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
+/** The page badge once `ok(badge)` holds (or the last one read after 10 s). */
+function waitForBadgeWhere(ok) {
+  return waitUntil(() => readBadge(cdp), (b) => Boolean(b && ok(b)), 10_000);
 }
 
 function describeBadge(b) {
@@ -259,6 +274,136 @@ describe('extension in Chromium', () => {
         assert.ok(!seen.has(text) || seen.get(text) === group(level), `levels ${seen.get(text)} and ${level} share the toolbar text ${JSON.stringify(text)}`);
         seen.set(text, group(level));
       }
+    }
+  });
+
+  it('the checklist is answered in the popup; the badge and the toolbar follow at once', async (t) => {
+    const popupPath = env.manifest.action?.default_popup;
+    assert.ok(popupPath, 'manifest.json has no action.default_popup');
+    const clean = profiles.find((r) => r.csp !== 'strict' && expectationFor(r)?.level === 'low' && !expectationFor(r).rules_include?.length);
+    assert.ok(clean, 'no demo profile is expected to be "low" without findings');
+    const { badge: before } = await badgeOf(clean.path);
+    assert.equal(before.level, 'low', `${clean.path}: ${describeBadge(before)}`);
+    const tabId = await tabIdOf(env, page);
+    const toolbar = () => env.sw.evaluate((id) => chrome.action.getBadgeText({ tabId: id }), tabId);
+    const stored = (k) => env.sw.evaluate((key) => chrome.storage.local.get(key).then((r) => r[key] ?? null), k);
+    const toolbarBefore = await toolbar();
+
+    // The content script's summary names the profile; the popup stores the answers under its key.
+    const record = await waitUntil(
+      () => env.sw.evaluate((k) => chrome.storage.session.get(k).then((r) => r[k] ?? null), `tab:${tabId}`),
+      (r) => r && Array.isArray(r.checklist) && r.checklist.length > 0, 10_000);
+    assert.ok(record, 'the summary of the clean profile lists no checklist items');
+    assert.ok(record.checklist.some((e) => e.id === 'refuses-video'), 'the checklist has no item "refuses-video"');
+    assert.ok(typeof record.profile_key === 'string' && record.profile_key !== '',
+      `the report of ${clean.path} has no profile_key (the Upwork adapter does not fill it yet?), so the popup cannot store answers`);
+    const key = `checklist:${record.profile_key}`;
+    t.diagnostic(`${clean.path}: profile_key ${record.profile_key}, ${record.checklist.length} checklist items, toolbar ${JSON.stringify(toolbarBefore)}`);
+    assert.equal(await stored(key), null, `${key} is stored before any answer was given`);
+    const answeredOnBadge = (b) => b.elements.find((e) => e.attrs['data-hc'] === 'checklist')?.attrs ?? {};
+    assert.equal(answeredOnBadge(before)['data-answered'], '0', 'the badge does not show the checklist line "0 of N answered"');
+    assert.equal(answeredOnBadge(before)['data-items'], String(record.checklist.length));
+
+    const popup = await env.context.newPage();
+    try {
+      await popup.goto(`chrome-extension://${env.extensionId}/${popupPath.replace(/^\//, '')}?tab=${tabId}`);
+      const item = popup.locator('fieldset[data-item="refuses-video"]');
+      await item.waitFor({ timeout: 10_000 });
+      // Accessible: a fieldset named by its legend, with the advice as its description, and labelled radios.
+      const a11y = await item.evaluate((fs) => ({
+        legend: fs.querySelector('legend')?.textContent ?? '',
+        described: document.getElementById(fs.getAttribute('aria-describedby') ?? '')?.textContent ?? '',
+        radios: [...fs.querySelectorAll('input[type=radio]')].map((r) => ({ value: r.value, label: r.labels?.[0]?.textContent.trim() ?? '', checked: r.checked })),
+        disabled: fs.disabled,
+      }));
+      assert.ok(a11y.legend.length > 10, 'the item has no legend');
+      assert.ok(a11y.described.length > 10, 'the item\'s "how to check" is not its description');
+      assert.deepEqual(a11y.radios.map((r) => r.value), ['', 'observed', 'not_observed']);
+      assert.ok(a11y.radios.every((r) => r.label.length > 0), 'a radio without a label');
+      assert.ok(a11y.radios[0].checked, '"Not checked" is not the initial answer');
+      assert.equal(a11y.disabled, false, 'the checklist is disabled although the profile has a key');
+
+      // Mark "refuses-video" as observed, with a click on its label.
+      await item.locator('label', { has: popup.locator('input[value="observed"]') }).click();
+      const after = await waitForBadgeWhere((b) => b.rules.includes('refuses-video'));
+      t.diagnostic(`after "observed": ${describeBadge(after)}`);
+      assert.ok(after.rules.includes('refuses-video'), `no finding data-rule="refuses-video" on the page badge: ${describeBadge(after)}`);
+      assert.notEqual(after.level, 'low', 'an observed sign left the level at "low"');
+      assert.ok(Number(after.score) > Number(before.score), `the score did not rise: ${before.score} -> ${after.score}`);
+      assert.equal(answeredOnBadge(after)['data-answered'], '1');
+      assert.deepEqual(await stored(key), { 'refuses-video': 'observed' });
+      const toolbarAfter = await waitUntil(toolbar, (x) => x !== toolbarBefore, 5000);
+      assert.notEqual(toolbarAfter, toolbarBefore, 'the toolbar badge text did not change');
+      const popupLevel = await popup.waitForFunction((l) => document.getElementById('verdict')?.dataset.level === l && l, after.level, { timeout: 5000 })
+        .then((h) => h.jsonValue()).catch(() => null);
+      assert.equal(popupLevel, after.level, 'the popup\'s verdict did not follow');
+      t.diagnostic(`toolbar ${JSON.stringify(toolbarBefore)} -> ${JSON.stringify(toolbarAfter)}`);
+
+      // By keyboard: "Checked, not observed" for another item counts as answered and adds nothing.
+      const other = popup.locator('fieldset[data-item]:not([data-item="refuses-video"])').first();
+      const otherId = await other.getAttribute('data-item');
+      await other.locator('input[value=""]').focus();
+      await popup.keyboard.press('ArrowRight');
+      await popup.keyboard.press('ArrowRight');
+      assert.equal(await other.locator('input[value="not_observed"]').isChecked(), true, 'the arrow keys did not move the answer');
+      const both = await waitUntil(() => stored(key), (v) => v && v[otherId] === 'not_observed', 5000);
+      assert.deepEqual(both, { 'refuses-video': 'observed', [otherId]: 'not_observed' });
+      const counted = await waitForBadgeWhere((b) => answeredOnBadge(b)['data-answered'] === '2' && !b.rules.includes(otherId));
+      assert.equal(answeredOnBadge(counted)['data-answered'], '2', `the badge does not count two answers: ${describeBadge(counted)}`);
+      assert.equal(counted.score, after.score, '"not observed" changed the score');
+      assert.ok(!counted.rules.includes(otherId), `"not observed" became a finding: ${describeBadge(counted)}`);
+
+      // "Clear answers": the key goes, and the verdict is the page's own again.
+      await popup.getByRole('button', { name: await popup.locator('#checklist-clear').textContent() }).click();
+      const cleared = await waitForBadgeWhere((b) => b.level === 'low' && !b.rules.includes('refuses-video'));
+      assert.equal(cleared.level, 'low', `after "Clear answers": ${describeBadge(cleared)}`);
+      assert.equal(cleared.score, before.score);
+      assert.equal(answeredOnBadge(cleared)['data-answered'], '0');
+      assert.equal(await stored(key), null, `${key} is still stored after "Clear answers"`);
+      assert.equal(await waitUntil(toolbar, (x) => x === toolbarBefore, 5000), toolbarBefore, 'the toolbar badge did not return');
+      assert.ok(await popup.locator('fieldset[data-item="refuses-video"] input[value=""]').isChecked(), 'the popup still shows an answer');
+    } finally {
+      await popup.close();
+      await env.sw.evaluate((k) => chrome.storage.local.remove(k), key).catch(() => {});
+    }
+  });
+
+  it('check_page rejects malformed checklist answers with a clear error', async () => {
+    // In an extension page (the wasm needs no page of Upwork's to show how it reads its arguments).
+    const ext = await env.context.newPage();
+    try {
+      await ext.goto(`chrome-extension://${env.extensionId}/popup.html?tab=0`);
+      const results = await ext.evaluate(async () => {
+        const mod = await import(chrome.runtime.getURL('wasm/hirecheck.js'));
+        await mod.default({ module_or_path: chrome.runtime.getURL('wasm/hirecheck_bg.wasm') });
+        const tryIt = (answers) => {
+          try {
+            const r = mod.check_page({}, 'en', Date.now(), answers);
+            return { ok: true, level: r.risk.level };
+          } catch (e) {
+            return { ok: false, error: e instanceof Error, message: String(e && e.message) };
+          } finally {
+            mod.remove_badge();
+          }
+        };
+        return {
+          none: tryIt(undefined),
+          empty: tryIt({}),
+          unknownId: tryIt({ 'from-a-newer-version': 'observed', 'refuses-video': 'not_observed' }),
+          badValue: tryIt({ 'refuses-video': 'yes' }),
+          notObject: tryIt(['observed']),
+          notString: tryIt({ 'refuses-video': true }),
+        };
+      });
+      for (const k of ['none', 'empty', 'unknownId']) assert.equal(results[k].ok, true, `${k}: ${JSON.stringify(results[k])}`);
+      for (const k of ['badValue', 'notObject', 'notString']) {
+        assert.equal(results[k].ok, false, `${k} was accepted`);
+        assert.equal(results[k].error, true, `${k}: not an Error`);
+        assert.match(results[k].message, /checklist answer.*"observed" or "not_observed"/, `${k}: ${results[k].message}`);
+      }
+      assert.match(results.badValue.message, /refuses-video/, 'the error does not name the item');
+    } finally {
+      await ext.close();
     }
   });
 
