@@ -107,4 +107,12 @@ describe('static checks of dist/chromium', () => {
     }
     assert.deepEqual(problems, []);
   });
+
+  it('only the extension\'s own pages write what the client keeps (the content script only reads)', () => {
+    // The checklist answers are the client's; a page could drive the content script, never the popup.
+    const text = fs.readFileSync(path.join(DIST, 'content.js'), 'utf8');
+    const writes = hits(text, /\bstorage\s*\.\s*(local|sync|session)\s*\.\s*(set|remove|clear)\b/g);
+    assert.deepEqual(writes.map((h) => `content.js:${h.line}: ${h.text}`), []);
+    assert.ok(/storage\s*\.\s*local\s*\.\s*get\b/.test(text), 'content.js reads the checklist answers');
+  });
 });
