@@ -69,6 +69,18 @@ pub struct Policy {
     /// Minutes of slack when comparing the displayed local time with a country's time zones.
     pub local_time_tolerance_minutes: i32,
 
+    /// Domains the organisation blocks, on top of the list HireCheck ships (`src/rules/data/org-lists.json`):
+    /// host names such as "example.com", each matching its subdomains too.
+    pub blocked_domains: Vec<String>,
+    /// E-mail addresses the organisation blocks, on top of the shipped list.
+    pub blocked_emails: Vec<String>,
+    /// Names or words (at least 4 characters) the organisation blocks, matched as whole words, ignoring case.
+    pub blocked_strings: Vec<String>,
+    /// Domains (with their subdomains) that are never flagged: not by a list, not as a free host.
+    pub allowed_domains: Vec<String>,
+    /// How many website links, all on free static hosts, make a portfolio look thrown together.
+    pub min_free_host_links: u32,
+
     /// Score (0–100) from which the level is `elevated`.
     pub elevated_from: u32,
     /// Score (0–100) from which the level is `high`.
@@ -95,6 +107,11 @@ impl Default for Policy {
             burst_window_days: 30,
             burst_max_job_usd: 100.0,
             local_time_tolerance_minutes: 20,
+            blocked_domains: Vec::new(),
+            blocked_emails: Vec::new(),
+            blocked_strings: Vec::new(),
+            allowed_domains: Vec::new(),
+            min_free_host_links: 2,
             elevated_from: 25,
             high_from: 60,
             min_coverage: 0.6,
@@ -189,11 +206,80 @@ impl Policy {
         if !(self.min_coverage.is_finite() && (0.0..=1.0).contains(&self.min_coverage)) {
             return bad("min_coverage", "is a fraction between 0 and 1");
         }
+        self.validate_lists()?;
         if let Some((k, _)) = self.weights.iter().find(|(_, w)| **w > 100) {
             return Err(PolicyError::Invalid {
                 key: "weights",
                 reason: format!("the weight of \"{k}\" is above 100"),
             });
+        }
+        Ok(())
+    }
+
+    /// The organisation's own lists: host names, e-mail addresses, strings of 4 characters or more.
+    fn validate_lists(&self) -> Result<(), PolicyError> {
+        const MAX_ENTRIES: usize = 10_000;
+        let bad = |key: &'static str, reason: String| Err(PolicyError::Invalid { key, reason });
+        let lists: [(&'static str, &Vec<String>); 4] = [
+            ("blocked_domains", &self.blocked_domains),
+            ("allowed_domains", &self.allowed_domains),
+            ("blocked_emails", &self.blocked_emails),
+            ("blocked_strings", &self.blocked_strings),
+        ];
+        for (key, list) in lists {
+            if list.len() > MAX_ENTRIES {
+                return bad(
+                    key,
+                    format!(
+                        "has {} entries; at most {MAX_ENTRIES} are allowed",
+                        list.len()
+                    ),
+                );
+            }
+        }
+        for (key, list) in [
+            ("blocked_domains", &self.blocked_domains),
+            ("allowed_domains", &self.allowed_domains),
+        ] {
+            if let Some(v) = list
+                .iter()
+                .find(|v| !crate::text::is_domain_name(&v.trim().to_ascii_lowercase()))
+            {
+                return bad(
+                    key,
+                    format!(
+                        "\"{v}\" is not a host name such as example.com (no scheme, path, port or wildcard; \
+                         subdomains are matched automatically)"
+                    ),
+                );
+            }
+        }
+        if let Some(v) = self.blocked_emails.iter().find(|v| !is_email(v.trim())) {
+            return bad(
+                "blocked_emails",
+                format!(
+                    "\"{v}\" is not an e-mail address: it needs exactly one @, a name before it and a domain \
+                     such as example.com after it"
+                ),
+            );
+        }
+        if let Some(v) = self
+            .blocked_strings
+            .iter()
+            .find(|v| !(4..=200).contains(&v.trim().chars().count()))
+        {
+            return bad(
+                "blocked_strings",
+                format!(
+                    "\"{v}\" must be 4 to 200 characters long; shorter strings would match ordinary words"
+                ),
+            );
+        }
+        if !(1..=50).contains(&self.min_free_host_links) {
+            return bad(
+                "min_free_host_links",
+                "must be between 1 and 50".to_string(),
+            );
         }
         Ok(())
     }
@@ -205,6 +291,18 @@ impl Policy {
     /// The points a rule adds: the policy's override or the rule's default.
     pub fn weight(&self, rule: &str, default: u32) -> u32 {
         self.weights.get(rule).copied().unwrap_or(default)
+    }
+}
+
+/// "name@example.com": one @, a name without spaces before it, a domain name after it.
+fn is_email(v: &str) -> bool {
+    match v.split_once('@') {
+        Some((local, domain)) => {
+            !local.is_empty()
+                && !local.chars().any(|c| c.is_whitespace() || c.is_control())
+                && crate::text::is_domain_name(&domain.to_ascii_lowercase())
+        }
+        None => false,
     }
 }
 
@@ -239,5 +337,55 @@ mod tests {
         assert!(Policy::from_json(r#"{"rate_band_usd": [90, 10]}"#).is_err());
         assert!(Policy::from_json(r#"{"min_coverage": 1.5}"#).is_err());
         assert!(Policy::from_json("not json").is_err());
+    }
+
+    #[test]
+    fn organisation_lists_are_checked() {
+        let p = Policy::from_json(
+            r#"{"blocked_domains": ["Bad.Example.com"], "blocked_emails": ["x@bad.example.com"],
+                "blocked_strings": ["Acme Front LLC"], "allowed_domains": ["netlify.app"], "min_free_host_links": 3}"#,
+        )
+        .unwrap();
+        assert_eq!(p.min_free_host_links, 3);
+        for (json, key, shown) in [
+            (
+                r#"{"blocked_domains": ["https://bad.com/x"]}"#,
+                "blocked_domains",
+                "https://bad.com/x",
+            ),
+            (
+                r#"{"blocked_domains": ["*.bad.com"]}"#,
+                "blocked_domains",
+                "*.bad.com",
+            ),
+            (
+                r#"{"allowed_domains": ["localhost"]}"#,
+                "allowed_domains",
+                "localhost",
+            ),
+            (
+                r#"{"blocked_emails": ["a@b@bad.com"]}"#,
+                "blocked_emails",
+                "a@b@bad.com",
+            ),
+            (
+                r#"{"blocked_emails": ["bad.com"]}"#,
+                "blocked_emails",
+                "bad.com",
+            ),
+            (r#"{"blocked_strings": ["llc"]}"#, "blocked_strings", "llc"),
+            (
+                r#"{"min_free_host_links": 0}"#,
+                "min_free_host_links",
+                "between 1 and 50",
+            ),
+        ] {
+            let e = Policy::from_json(json).unwrap_err();
+            assert!(
+                matches!(&e, PolicyError::Invalid { key: k, .. } if *k == key),
+                "{json}: {e}"
+            );
+            assert!(e.to_string().contains(shown), "{e}");
+        }
     }
 }

@@ -845,6 +845,580 @@ pub fn parse_rating(s: &str) -> Option<f64> {
     (r.is_finite() && (0.0..=5.0).contains(&r)).then(|| (r * 100.0).round() / 100.0)
 }
 
+// ---------------------------------------------------------------------------------------------
+// Addresses: links, e-mail addresses and domain names written in profile text
+
+/// Longest address kept; anything longer is garbage or an attack on the reader.
+pub const MAX_ADDRESS: usize = 2_048;
+/// Text beyond this many bytes is not searched for addresses.
+const MAX_SCAN: usize = 200_000;
+
+/// Query parameters that only track a click; dropped from links (as is every `utm_*`).
+const TRACKING_PARAMS: &[&str] = &[
+    "fbclid", "gclid", "dclid", "gbraid", "wbraid", "msclkid", "mc_cid", "mc_eid", "igshid",
+    "yclid", "_ga", "_gl", "ref_src",
+];
+
+/// Top-level domains that make a dotted word without a scheme a domain name ("acme.com"). Deliberately short:
+/// country codes that are also file extensions (.md, .rs, .py, .sh, .pl is kept) or English words (.it, .in,
+/// .to, .me, .us, .no, .be, .is, .id) are left out, so "README.md" or "love it.It" stay words.
+const BARE_TLDS: &[&str] = &[
+    "com",
+    "net",
+    "org",
+    "edu",
+    "gov",
+    "io",
+    "dev",
+    "app",
+    "ai",
+    "co",
+    "info",
+    "biz",
+    "tech",
+    "online",
+    "site",
+    "xyz",
+    "pro",
+    "cloud",
+    "store",
+    "shop",
+    "agency",
+    "studio",
+    "design",
+    "digital",
+    "software",
+    "solutions",
+    "systems",
+    "services",
+    "media",
+    "blog",
+    "website",
+    "llc",
+    "ltd",
+    "uk",
+    "de",
+    "fr",
+    "es",
+    "nl",
+    "pl",
+    "ua",
+    "ru",
+    "ca",
+    "au",
+    "jp",
+    "kr",
+    "cn",
+    "br",
+    "ar",
+    "mx",
+    "ch",
+    "se",
+    "dk",
+    "fi",
+    "cz",
+    "pt",
+    "eu",
+    "ie",
+    "nz",
+    "za",
+    "sg",
+    "hk",
+    "tw",
+    "vn",
+    "ph",
+    "th",
+    "tr",
+    "il",
+    "gr",
+    "ro",
+    "hu",
+    "bg",
+    "sk",
+    "si",
+    "hr",
+    "lt",
+    "lv",
+    "ee",
+    "by",
+    "kz",
+    "ge",
+    "az",
+    "uz",
+    "cl",
+    "pe",
+    "ve",
+    "ec",
+    "uy",
+    "ng",
+    "ke",
+    "eg",
+    "ma",
+    "pk",
+    "bd",
+    "lk",
+    "np",
+    "ae",
+    "sa",
+    "qa",
+    "cc",
+    "tv",
+    "gg",
+    "ly",
+    "fm",
+];
+
+/// Endings that make "name@2x.png" or "www.site.html" a file, not an address.
+const FILE_EXTENSIONS: &[&str] = &[
+    "png", "jpg", "jpeg", "gif", "svg", "webp", "pdf", "js", "css", "html", "htm", "json", "xml",
+    "md", "txt", "zip",
+];
+
+/// Characters that end a link written in running text.
+const URL_STOP: &[char] = &[
+    '<', '>', '"', '\'', '`', '{', '}', '|', '\\', '^', '«', '»', '\u{201C}', '\u{201D}',
+    '\u{2018}', '\u{2019}',
+];
+
+/// Whether `s` is a host name: at least two dot-separated labels of letters, digits and inner hyphens
+/// (any script), none longer than 63 characters, 253 in all.
+pub fn is_host(s: &str) -> bool {
+    !s.is_empty()
+        && s.len() <= 253
+        && s.contains('.')
+        && s.split('.').all(|l| {
+            !l.is_empty()
+                && l.len() <= 63
+                && !l.starts_with('-')
+                && !l.ends_with('-')
+                && l.chars().all(|c| c.is_alphanumeric() || c == '-')
+        })
+}
+
+/// Whether `s` is a plain ASCII domain name with a top-level domain that has a letter ("wkjllc.com",
+/// "xn--bcher-kva.de"); not an IP address. Compare lower-cased.
+pub fn is_domain_name(s: &str) -> bool {
+    s.is_ascii()
+        && is_host(s)
+        && s.rsplit('.')
+            .next()
+            .is_some_and(|tld| tld.bytes().any(|b| b.is_ascii_alphabetic()))
+}
+
+/// A link in canonical form: scheme and host lower-cased, user info, default port, `#fragment` and tracking
+/// parameters dropped, "/" for an empty path. Only `http`, `https` and protocol-relative `//host` (taken as
+/// https) are links; anything else is `None`.
+pub fn normalize_url(raw: &str) -> Option<String> {
+    let raw = raw.trim();
+    if raw.len() > MAX_ADDRESS
+        || raw
+            .chars()
+            .any(|c| c.is_whitespace() || c.is_control() || is_invisible(c))
+    {
+        return None;
+    }
+    let (scheme, rest) = match raw.strip_prefix("//") {
+        Some(rest) => ("https", rest),
+        None => {
+            let (s, rest) = raw.split_once("://")?;
+            match s.to_ascii_lowercase().as_str() {
+                "http" => ("http", rest),
+                "https" => ("https", rest),
+                _ => return None,
+            }
+        }
+    };
+    let end = rest.find(['/', '?', '#', '\\']).unwrap_or(rest.len());
+    let (authority, tail) = rest.split_at(end);
+    let host_port = authority.rsplit('@').next().unwrap_or("");
+    let (host, port) = match host_port.rsplit_once(':') {
+        Some((h, p)) if p.len() <= 5 && p.bytes().all(|b| b.is_ascii_digit()) => (h, p),
+        Some(_) => return None,
+        None => (host_port, ""),
+    };
+    let host = host.trim_end_matches('.').to_lowercase();
+    if !is_host(&host) {
+        return None;
+    }
+    let port = match (scheme, port) {
+        (_, "") | ("http", "80") | ("https", "443") => String::new(),
+        (_, p) => format!(":{p}"),
+    };
+    let tail = tail.split('#').next().unwrap_or("");
+    let (path, query) = match tail.split_once('?') {
+        Some((p, q)) => (p, Some(q)),
+        None => (tail, None),
+    };
+    let mut out = format!(
+        "{scheme}://{host}{port}{}",
+        if path.is_empty() { "/" } else { path }
+    );
+    if let Some(q) = query {
+        let kept: Vec<&str> = q
+            .split('&')
+            .filter(|kv| {
+                let key = kv.split('=').next().unwrap_or("").to_ascii_lowercase();
+                !key.is_empty()
+                    && !key.starts_with("utm_")
+                    && !TRACKING_PARAMS.contains(&key.as_str())
+            })
+            .collect();
+        if !kept.is_empty() {
+            out.push('?');
+            out.push_str(&kept.join("&"));
+        }
+    }
+    (out.len() <= MAX_ADDRESS).then_some(out)
+}
+
+/// An e-mail address in canonical (lower-case) form; a leading "mailto:" and its "?subject=…" are dropped.
+pub fn normalize_email(raw: &str) -> Option<String> {
+    let raw = raw.trim();
+    let raw = match raw.get(..7) {
+        Some(p) if p.eq_ignore_ascii_case("mailto:") => &raw[7..],
+        _ => raw,
+    };
+    let raw = raw.split('?').next().unwrap_or("");
+    let (local, domain) = raw.split_once('@')?;
+    let local_ok = !local.is_empty()
+        && local.len() <= 64
+        && !local.starts_with('.')
+        && !local.ends_with('.')
+        && local
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || b"._%+-".contains(&b));
+    let domain = domain.trim_end_matches('.').to_ascii_lowercase();
+    let tld = domain.rsplit('.').next().unwrap_or("");
+    let domain_ok = is_domain_name(&domain)
+        && tld.len() >= 2
+        && tld.bytes().all(|b| b.is_ascii_alphabetic())
+        && !FILE_EXTENSIONS.contains(&tld);
+    (local_ok && domain_ok).then(|| format!("{}@{domain}", local.to_ascii_lowercase()))
+}
+
+/// Every link, e-mail address and domain name written in `text`, in canonical form, without repeats, at most
+/// `max`: links first ("https://x.netlify.app/"), then addresses ("a@b.com") and bare domain names
+/// ("wkjllc.com") in text order. Bare names need a common top-level domain written in lower case, so
+/// "Node.js", "ASP.NET" and "README.md" are not taken for sites.
+pub fn find_addresses(text: &str, max: usize) -> Vec<String> {
+    let text = &text[..text.floor_char_boundary_compat(MAX_SCAN)];
+    let mut out: Vec<String> = Vec::new();
+    let push = |a: String, out: &mut Vec<String>| {
+        if out.len() < max && !out.contains(&a) {
+            out.push(a);
+        }
+    };
+    // Links first; their text is then blanked so their parts are not read again as names.
+    let mut rest = text.as_bytes().to_vec();
+    for (start, end) in url_spans(text) {
+        if let Some(u) = normalize_url(&text[start..end]) {
+            push(u, &mut out);
+        }
+        rest[start..end].fill(b' ');
+    }
+    let rest = String::from_utf8_lossy(&rest);
+    for word in rest
+        .split(|c: char| !(c.is_alphanumeric() || matches!(c, '.' | '-' | '_' | '%' | '+' | '@')))
+    {
+        let word = word.trim_matches(|c: char| matches!(c, '.' | '-' | '_' | '%' | '+'));
+        if word.contains('@') {
+            if let Some(e) = normalize_email(word) {
+                push(e, &mut out);
+            }
+        } else if let Some(d) = bare_domain(word) {
+            push(d, &mut out);
+        }
+        if out.len() >= max {
+            break;
+        }
+    }
+    out
+}
+
+/// Byte ranges of `http://…` and `https://…` links in running text, without trailing punctuation.
+fn url_spans(text: &str) -> Vec<(usize, usize)> {
+    let b = text.as_bytes();
+    let mut spans = Vec::new();
+    let mut i = 0;
+    while i < b.len() && spans.len() < 1_000 {
+        let rest = &b[i..];
+        let prefix = if rest.len() >= 8 && rest[..8].eq_ignore_ascii_case(b"https://") {
+            8
+        } else if rest.len() >= 7 && rest[..7].eq_ignore_ascii_case(b"http://") {
+            7
+        } else {
+            0
+        };
+        // `b[i]` is an ASCII 'h' here, so `i` is a char boundary.
+        if prefix == 0
+            || text[..i]
+                .chars()
+                .next_back()
+                .is_some_and(|c| c.is_alphanumeric())
+        {
+            i += 1;
+            continue;
+        }
+        let body = &text[i + prefix..];
+        let len = body
+            .find(|c: char| c.is_whitespace() || URL_STOP.contains(&c))
+            .unwrap_or(body.len());
+        let mut url = &text[i..i + prefix + len];
+        while let Some(last) = url.chars().next_back() {
+            let unbalanced = |open: char, close: char| {
+                last == close && url.matches(open).count() < url.matches(close).count()
+            };
+            if matches!(last, '.' | ',' | ';' | ':' | '!' | '?' | '*')
+                || unbalanced('(', ')')
+                || unbalanced('[', ']')
+            {
+                url = &url[..url.len() - last.len_utf8()];
+            } else {
+                break;
+            }
+        }
+        spans.push((i, i + url.len()));
+        i += prefix + len.max(1);
+    }
+    spans
+}
+
+/// "acme.com" or "www.acme.xyz" written without a scheme, lower-cased; see [`find_addresses`].
+fn bare_domain(word: &str) -> Option<String> {
+    if !word.is_ascii() || !word.contains('.') {
+        return None;
+    }
+    let lower = word.to_ascii_lowercase();
+    if !is_domain_name(&lower) {
+        return None;
+    }
+    let tld = word.rsplit('.').next().unwrap_or("");
+    let tld_lower = tld.to_ascii_lowercase();
+    let www = lower.starts_with("www.") && lower.matches('.').count() >= 2;
+    let written_lower = tld.bytes().all(|b| b.is_ascii_lowercase());
+    let ok = if www {
+        !FILE_EXTENSIONS.contains(&tld_lower.as_str())
+    } else {
+        written_lower && BARE_TLDS.contains(&tld_lower.as_str())
+    };
+    ok.then_some(lower)
+}
+
+/// The host of a canonical address: a link's host, an e-mail address's domain, or the domain name itself.
+pub fn address_host(address: &str) -> Option<&str> {
+    let host = match address.split_once("://") {
+        Some((_, rest)) => {
+            let end = rest.find(['/', '?', '#', ':']).unwrap_or(rest.len());
+            &rest[..end]
+        }
+        None => address.rsplit('@').next().unwrap_or(""),
+    };
+    (!host.is_empty()).then_some(host)
+}
+
+/// Whether a canonical address is a web link (as opposed to an e-mail address or a bare domain name).
+pub fn is_link(address: &str) -> bool {
+    address.starts_with("https://") || address.starts_with("http://")
+}
+
+/// Whether `host` is `domain` or one of its subdomains ("x.wkjllc.com" is under "wkjllc.com",
+/// "notwkjllc.com" is not). Both lower case.
+pub fn host_is_under(host: &str, domain: &str) -> bool {
+    let host = host.trim_end_matches('.');
+    !domain.is_empty()
+        && (host == domain
+            || (host.len() > domain.len()
+                && host.ends_with(domain)
+                && host.as_bytes()[host.len() - domain.len() - 1] == b'.'))
+}
+
+/// Host-like words in `text` (letters, digits, dots and hyphens, with a dot), lower-cased, each with whether it
+/// directly follows an '@' (an e-mail address's domain). Nothing is filtered by top-level domain: this is for
+/// comparing with domain lists, where only exact names and their subdomains count.
+pub fn host_words(text: &str) -> Vec<(String, bool)> {
+    let text = &text[..text.floor_char_boundary_compat(MAX_SCAN)];
+    let mut out = Vec::new();
+    let mut start: Option<usize> = None;
+    let emit = |from: usize, to: usize, out: &mut Vec<(String, bool)>| {
+        let word = text[from..to].trim_matches(|c: char| c == '.' || c == '-');
+        if word.contains('.') && out.len() < 10_000 {
+            let after_at = text[..from].ends_with('@');
+            out.push((word.to_lowercase(), after_at));
+        }
+    };
+    for (i, c) in text.char_indices() {
+        let part = c.is_alphanumeric() || c == '.' || c == '-';
+        match (part, start) {
+            (true, None) => start = Some(i),
+            (false, Some(s)) => {
+                emit(s, i, &mut out);
+                start = None;
+            }
+            _ => {}
+        }
+    }
+    if let Some(s) = start {
+        emit(s, text.len(), &mut out);
+    }
+    out
+}
+
+/// The e-mail addresses written in `text`, canonical, without repeats.
+pub fn find_emails(text: &str) -> Vec<String> {
+    let text = &text[..text.floor_char_boundary_compat(MAX_SCAN)];
+    let mut out: Vec<String> = Vec::new();
+    for word in text
+        .split(|c: char| !(c.is_alphanumeric() || matches!(c, '.' | '-' | '_' | '%' | '+' | '@')))
+    {
+        if word.contains('@') {
+            let word = word.trim_matches(|c: char| matches!(c, '.' | '-' | '_' | '%' | '+'));
+            if let Some(e) = normalize_email(word) {
+                if !out.contains(&e) && out.len() < 1_000 {
+                    out.push(e);
+                }
+            }
+        }
+    }
+    out
+}
+
+/// Whether `needle` occurs in `haystack` as whole words, ignoring case: "WKJ LLC" is in "Senior developer at
+/// wkj llc." but "wkj" is not in "wkjllc".
+pub fn contains_word(haystack: &str, needle: &str) -> bool {
+    contains_word_lower(&haystack.to_lowercase(), &needle.trim().to_lowercase())
+}
+
+/// [`contains_word`] for a haystack and needle already in lower case (for many needles over one text).
+pub fn contains_word_lower(hay: &str, needle: &str) -> bool {
+    if needle.is_empty() {
+        return false;
+    }
+    hay.match_indices(needle).any(|(i, m)| {
+        let before = hay[..i].chars().next_back();
+        let after = hay[i + m.len()..].chars().next();
+        !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
+    })
+}
+
+#[cfg(test)]
+mod address_tests {
+    use super::*;
+
+    #[test]
+    fn links_are_canonical() {
+        assert_eq!(
+            normalize_url("HTTPS://User:pw@Lukas-Portfolio.Netlify.APP:443/Work?utm_source=upwork&id=7&fbclid=x#top")
+                .as_deref(),
+            Some("https://lukas-portfolio.netlify.app/Work?id=7")
+        );
+        assert_eq!(
+            normalize_url("//github.com/a").as_deref(),
+            Some("https://github.com/a")
+        );
+        assert_eq!(
+            normalize_url("http://example.com:8080").as_deref(),
+            Some("http://example.com:8080/")
+        );
+        // "upwork.com@evil.example" goes to evil.example.
+        assert_eq!(
+            normalize_url("https://upwork.com@evil.example/x").as_deref(),
+            Some("https://evil.example/x")
+        );
+        for bad in [
+            "javascript:alert(1)",
+            "ftp://x.com/",
+            "/freelancers/~01",
+            "#",
+            "https://",
+            "https://localhost/",
+            "https://a b.com/",
+            "https://x.com:99999999/",
+            "https://-x.com/",
+        ] {
+            assert_eq!(normalize_url(bad), None, "{bad}");
+        }
+        assert_eq!(
+            normalize_url(&format!("https://x.com/{}", "a".repeat(3000))),
+            None
+        );
+    }
+
+    #[test]
+    fn emails_are_canonical() {
+        assert_eq!(
+            normalize_email("mailto:TonyWKJ@Hopana.com?subject=hi").as_deref(),
+            Some("tonywkj@hopana.com")
+        );
+        for bad in [
+            "a@b",
+            "@x.com",
+            "a@@x.com",
+            "logo@2x.png",
+            "a b@x.com",
+            "a@x.123",
+        ] {
+            assert_eq!(normalize_email(bad), None, "{bad}");
+        }
+    }
+
+    #[test]
+    fn finds_addresses_in_running_text() {
+        let text = "Portfolio: https://lukas.netlify.app/work. Mail me at Lukas.M@Example.org! \
+            Worked at WKJ LLC (wkjllc.com), see (https://en.wikipedia.org/wiki/Foo_(bar)) and www.acme.xyz/about. \
+            Stack: Node.js, Next.js, ASP.NET, Socket.IO, README.md, e.g. 3.5 years.";
+        assert_eq!(
+            find_addresses(text, 50),
+            vec![
+                "https://lukas.netlify.app/work",
+                "https://en.wikipedia.org/wiki/Foo_(bar)",
+                "lukas.m@example.org",
+                "wkjllc.com",
+                "www.acme.xyz",
+            ]
+        );
+        assert_eq!(
+            find_addresses("a.com b.com c.com", 2),
+            vec!["a.com", "b.com"]
+        );
+        assert!(find_addresses("", 10).is_empty());
+        assert!(find_addresses("love it.It was great; logged in.In", 10).is_empty());
+        // Hostile input stays cheap and never panics.
+        let long = "https://".repeat(50_000) + &"é.com ".repeat(10_000);
+        let _ = find_addresses(&long, 200);
+        let _ = find_addresses("h\u{301}ttps://x.com ", 5);
+    }
+
+    #[test]
+    fn hosts_and_lists() {
+        assert_eq!(address_host("https://x.wkjllc.com/a"), Some("x.wkjllc.com"));
+        assert_eq!(address_host("http://x.com:8080/"), Some("x.com"));
+        assert_eq!(address_host("tonywkj@hopana.com"), Some("hopana.com"));
+        assert_eq!(address_host("wkjllc.com"), Some("wkjllc.com"));
+        assert!(host_is_under("wkjllc.com", "wkjllc.com"));
+        assert!(host_is_under("x.wkjllc.com", "wkjllc.com"));
+        assert!(!host_is_under("notwkjllc.com", "wkjllc.com"));
+        assert!(!host_is_under("wkjllc.com.evil.example", "wkjllc.com"));
+        assert!(is_domain_name("xn--bcher-kva.de"));
+        assert!(!is_domain_name("1.2.3.4"));
+        assert!(!is_domain_name("*.x.com"));
+        assert_eq!(
+            host_words("Mail tonywkj@Hopana.com or see X.wkjllc.com/jobs."),
+            vec![
+                ("hopana.com".to_string(), true),
+                ("x.wkjllc.com".to_string(), false)
+            ]
+        );
+        assert_eq!(
+            find_emails("a@b.co, a@b.co; c@d.org."),
+            vec!["a@b.co", "c@d.org"]
+        );
+        assert!(contains_word("Senior developer at WKJ LLC.", "wkj llc"));
+        assert!(!contains_word("wkjllc", "wkj"));
+        assert!(contains_word("Größe", "größe"));
+        assert!(!contains_word("anything", " "));
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -68,7 +68,11 @@ fn nuxt_json_fixture_reads_everything_from_the_store() {
     );
     consistent(&ex);
     let p = &ex.profile;
-    assert_eq!(ex.missing, vec![], "15 of 15");
+    assert_eq!(ex.missing, vec![], "17 of 17");
+    assert_eq!(
+        ex.profile_key.as_deref(),
+        Some("upwork:~01f4c2a9d8e7b6a5c4")
+    );
     assert_eq!(p.name.as_deref(), Some("Olena K."));
     assert_eq!(
         src(&ex, Field::Name),
@@ -161,6 +165,30 @@ fn nuxt_json_fixture_reads_everything_from_the_store() {
         (Date::new(2025, 11, 3), Date::new(2026, 2, 13), false)
     );
     assert_eq!((w[2].hours, w[2].rating), (Some(186.0), Some(4.75)));
+
+    assert_eq!(
+        p.overview.as_deref(),
+        Some("I build and maintain web products end to end. React, Next.js and Node.js on the front, PostgreSQL and Redis behind.")
+    );
+    assert_eq!(
+        src(&ex, Field::Overview),
+        "__NUXT__ state.profileViewer.profile.profile.description"
+    );
+    // The demo address from a portfolio description (tracking parameter dropped) and the domain an employment
+    // entry names; not the thumbnail on Upwork's storage, the cover image, or the link back to the profile.
+    // "Next.js" and "Node.js" are not sites.
+    assert_eq!(
+        p.links,
+        Some(vec![
+            "https://fleet.example.org/demo".to_string(),
+            "outsourcing.example.com".to_string()
+        ])
+    );
+    assert!(
+        src(&ex, Field::Links).starts_with("__NUXT__ state.profileViewer.profile.profile.description; __NUXT__ state.profileViewer.profile.portfolios;"),
+        "{}",
+        src(&ex, Field::Links)
+    );
 }
 
 #[test]
@@ -193,7 +221,12 @@ fn dom_only_fixture_reads_the_current_layout() {
     let ex = extract(&fixture("profile-dom-only.html"), None);
     consistent(&ex);
     let p = &ex.profile;
-    assert_eq!(ex.missing, vec![], "15 of 15");
+    assert_eq!(ex.missing, vec![], "17 of 17");
+    assert_eq!(
+        ex.profile_key.as_deref(),
+        Some("upwork:~01b7e3c9a2d4f6e8a1"),
+        "from the canonical link"
+    );
     assert_eq!(p.name.as_deref(), Some("Marta K."));
     assert_eq!(
         src(&ex, Field::Name),
@@ -296,6 +329,37 @@ fn dom_only_fixture_reads_the_current_layout() {
     );
     assert_eq!(w[2].feedback, None, "\"No feedback given\" is not feedback");
     assert_eq!(w[2].hours, Some(212.0));
+
+    assert_eq!(
+        p.overview.as_deref(),
+        Some("I design and run payment and data backends in Go. Nine years in fintech, AWS certified. Write-ups: Marta.Example.org")
+    );
+    assert_eq!(
+        src(&ex, Field::Overview),
+        "#hor-anc-id-about [data-test=\"truncation-text-by-chars\"] > span:first-child"
+    );
+    // The project viewer's link (tracking and fragment dropped, host lower-cased), the linked GitHub account,
+    // the domain and address an employment entry names, the domain written in the overview. Not the nav and
+    // footer links, not Upwork's own, not "javascript:", and not "demo.example.net" again from the link's text.
+    assert_eq!(
+        p.links,
+        Some(
+            [
+                "https://demo.example.net/ledger?id=7",
+                "https://github.com/marta-k-dev",
+                "payments.example.com",
+                "jobs@payments.example.com",
+                "marta.example.org",
+            ]
+            .map(String::from)
+            .to_vec()
+        )
+    );
+    assert!(
+        src(&ex, Field::Links).starts_with("a[href] and text in #hor-anc-id-portfolio;"),
+        "{}",
+        src(&ex, Field::Links)
+    );
 }
 
 #[test]
@@ -306,7 +370,21 @@ fn dom_2023_fixture_uses_the_older_selectors_and_fallbacks() {
     assert_eq!(
         ex.missing,
         vec![Field::MemberSince, Field::IdVerified],
-        "13 of 15"
+        "15 of 17"
+    );
+    assert_eq!(ex.profile_key, None, "the saved page names no address");
+    assert_eq!(
+        p.overview.as_deref(),
+        Some("Android and cross-platform apps since 2018. Clean architecture, tests, store releases.")
+    );
+    assert_eq!(
+        src(&ex, Field::Overview),
+        ".up-line-clamp-v2 .text-pre-line"
+    );
+    assert_eq!(
+        p.links,
+        Some(vec![]),
+        "sections read, no link in them: none, not unknown"
     );
     assert_eq!(p.name.as_deref(), Some("Tiago F."));
     assert_eq!(src(&ex, Field::Name), "[itemprop=name]");
@@ -412,9 +490,17 @@ fn broken_fixture_reads_only_what_survived() {
     assert_eq!(
         read,
         vec![Field::Name, Field::HourlyRate],
-        "2 of 15; nothing guessed"
+        "2 of 17; nothing guessed"
     );
-    assert_eq!(ex.missing.len(), 13);
+    assert_eq!(ex.missing.len(), 15);
+    assert_eq!(
+        ex.profile.links, None,
+        "no profile section read: unknown, not none"
+    );
+    assert_eq!(
+        ex.profile_key.as_deref(),
+        Some("upwork:~01d2e3f4a5b6c7d8e9")
+    );
 }
 
 #[test]
@@ -502,7 +588,7 @@ fn page_kinds_by_url() {
         assert_eq!((adapter.id(), got), ("upwork", kind), "{url}");
     }
     assert!(detect(Some("https://www.example.com/freelancers/~01abc"), &page).is_none());
-    assert_eq!(Upwork.expected_fields(PageKind::Profile).len(), 15);
+    assert_eq!(Upwork.expected_fields(PageKind::Profile).len(), 17);
     for kind in [
         PageKind::Proposals,
         PageKind::WorkDiary,
@@ -766,6 +852,41 @@ fn demo_pages_read_as_documented() {
     assert!(w
         .iter()
         .any(|e| e.feedback.as_deref().is_some_and(|f| f.contains("Wei"))));
+    // Two portfolio demos on free hosts and an employer whose domain the US seized in 2024.
+    assert_eq!(
+        p.links,
+        Some(
+            [
+                "https://fintech-dash-demo.netlify.app/",
+                "https://solana-nft-market-demo.vercel.app/",
+                "wkjllc.com",
+            ]
+            .map(String::from)
+            .to_vec()
+        )
+    );
+    assert!(p
+        .overview
+        .as_deref()
+        .is_some_and(|o| o.starts_with("Senior full-stack engineer")));
+    assert_eq!(
+        clean.profile.links,
+        Some(
+            [
+                "https://valentina-r.design/work/analytics-design-system",
+                "https://github.com/valentina-r-design",
+            ]
+            .map(String::from)
+            .to_vec()
+        )
+    );
+    assert_eq!(
+        (clean.profile_key.as_deref(), risky.profile_key.as_deref()),
+        (
+            Some("upwork:~01a1b2c3d4e5f6clean"),
+            Some("upwork:~01a1b2c3d4e5f6risky")
+        )
+    );
 
     let broken = extract(
         &www("upwork/broken.html"),
@@ -777,6 +898,7 @@ fn demo_pages_read_as_documented() {
         .filter(|f| broken.profile.has(*f))
         .collect();
     assert_eq!(read, vec![Field::Name, Field::HourlyRate]);
+    assert_eq!(broken.missing.len(), 15, "2 of 17");
 
     // Routes point at files that exist.
     let routes: serde_json::Value = serde_json::from_str(&www("routes.json")).unwrap();
@@ -890,4 +1012,171 @@ fn damaged_fixtures_never_panic() {
             let _ = extract(&String::from_utf8_lossy(&mutated), None);
         }
     }
+}
+
+// ---- Profile key, overview and links ----
+
+#[test]
+fn profile_keys_name_the_profile_shown() {
+    let key = |html: &str, url: Option<&str>| extract(html, url).profile_key;
+    let og = |u: &str| format!(r#"<meta property="og:url" content="{u}">"#);
+    let canonical = |u: &str| format!(r#"<link rel="canonical" href="{u}">"#);
+    assert_eq!(
+        key(
+            &og("https://www.upwork.com/freelancers/~01AbC123?p=9"),
+            None
+        )
+        .as_deref(),
+        Some("upwork:~01AbC123"),
+        "the cipher text is kept as written"
+    );
+    assert_eq!(
+        key(
+            &canonical("https://www.upwork.com/freelancers/JaneDoe/"),
+            None
+        )
+        .as_deref(),
+        Some("upwork:janedoe"),
+        "vanity names in lower case"
+    );
+    assert_eq!(
+        key(
+            &og("https://www.upwork.com/o/profiles/users/_~0123abcd/"),
+            None
+        )
+        .as_deref(),
+        Some("upwork:~0123abcd"),
+        "the old form is the same person"
+    );
+    // After in-place navigation the head still names the previous profile: the page's address wins.
+    assert_eq!(
+        key(
+            &og("https://www.upwork.com/freelancers/~01aaaa"),
+            Some("https://www.upwork.com/fl/NewOne")
+        )
+        .as_deref(),
+        Some("upwork:newone")
+    );
+    for html in [
+        og("https://example.com/freelancers/~01abc"),
+        og("https://www.upwork.com/freelancers/search"),
+        og("javascript:alert(1)"),
+        String::new(),
+    ] {
+        assert_eq!(key(&html, None), None, "{html}");
+    }
+}
+
+#[test]
+fn overview_skips_the_toggle_and_the_title() {
+    let html = r#"<section id="hor-anc-id-about"><h2 class="title-vertical">Go developer</h2>
+        <div data-test="truncation-text-by-chars"><div>Backend work since 2015.</div> <button>more</button></div></section>"#;
+    let ex = extract(html, None);
+    assert_eq!(
+        ex.profile.overview.as_deref(),
+        Some("Backend work since 2015.")
+    );
+    assert_eq!(
+        src(&ex, Field::Overview),
+        "#hor-anc-id-about [data-test=\"truncation-text-by-chars\"]"
+    );
+    let html = r#"<section id="hor-anc-id-about"><div class="air3-line-clamp"><span class="text-pre-line">Go developer</span></div>
+        <h2 class="title-vertical">Go developer</h2></section>"#;
+    assert_eq!(extract(html, None).profile.overview, None);
+}
+
+#[test]
+fn links_come_from_the_profile_not_the_page_chrome() {
+    let html = r##"<nav><a href="https://partner.example.com/ad">Ad</a></nav>
+        <div data-qa-profile-viewer-uid="1">
+          <section id="hor-anc-id-about"><div data-test="truncation-text-by-chars"><span>Ask me: Ana@Example.org. Also ana.example.net, Vue.js and ASP.NET.</span></div></section>
+          <a href="mailto:Ana@Example.org?subject=Hi">mail</a>
+          <a href="#">x</a><a href="/freelancers/~01abc?p=1">project</a><a href="https://www.upwork.com/ab/profiles">up</a>
+          <a href="https://community.upwork.com/t5/x">forum</a><a href="javascript:void(0)">js</a>
+          <a href="HTTPS://Ana.Example.NET/Work?utm_campaign=x#top">site</a>
+          <a href="https://upwork-usw2-prod-assets-static.s3.us-west-2.amazonaws.com/x.png">img</a>
+        </div>
+        <footer><a href="https://www.linkedin.com/company/upwork">LinkedIn</a></footer>"##;
+    let ex = extract(html, None);
+    consistent(&ex);
+    assert_eq!(
+        ex.profile.links,
+        Some(
+            ["ana@example.org", "https://ana.example.net/Work"]
+                .map(String::from)
+                .to_vec()
+        ),
+        "the bare ana.example.net is the same site as the link"
+    );
+    assert_eq!(
+        src(&ex, Field::Links),
+        "a[href] in [data-qa-profile-viewer-uid]; overview text"
+    );
+
+    // Read, no link: none. Nothing readable: unknown.
+    let ex = extract(
+        r#"<div data-qa-profile-viewer-uid="1"><p>Hello</p></div>"#,
+        None,
+    );
+    assert_eq!(ex.profile.links, Some(vec![]));
+    let ex = extract(r#"<meta property="og:title" content="Ana P.">"#, None);
+    assert_eq!(ex.profile.links, None);
+    assert!(ex.missing.contains(&Field::Links));
+
+    // At most 200, without repeats.
+    let many: String = (0..500)
+        .map(|i| format!(r#"<a href="https://site{}.example.com/">x</a>"#, i % 300))
+        .collect();
+    let ex = extract(
+        &format!(r#"<div data-qa-profile-viewer-uid="1">{many}</div>"#),
+        None,
+    );
+    let links = ex.profile.links.unwrap();
+    assert_eq!(links.len(), 200);
+    let mut unique = links.clone();
+    unique.sort();
+    unique.dedup();
+    assert_eq!(unique.len(), 200);
+}
+
+#[test]
+fn the_demo_pages_show_the_link_rules() {
+    use hirecheck::policy::Policy;
+    use hirecheck::time::Instant;
+    let now = Instant::parse_rfc3339("2026-11-26T14:42:00Z").unwrap();
+    let rules = |file: &str, id: &str| {
+        let url = format!("https://www.upwork.com/freelancers/~01a1b2c3d4e5f6{id}");
+        let page = HtmlPage::parse(&www(file), Some(&url));
+        let r = hirecheck::analyze(&page, file, &Policy::default(), now);
+        let fired: Vec<&str> = r.risk.findings.iter().map(|f| f.rule).collect();
+        let blind: Vec<&str> = r.risk.unevaluated.iter().map(|u| u.rule).collect();
+        (fired, blind, r.risk.findings)
+    };
+    let (fired, blind, findings) = rules("upwork/risky.html", "risky");
+    assert!(
+        fired.contains(&"known-bad-domain") && fired.contains(&"throwaway-portfolio-hosts"),
+        "{fired:?}"
+    );
+    assert!(!blind.contains(&"known-bad-domain"));
+    let bad = findings
+        .iter()
+        .find(|f| f.rule == "known-bad-domain")
+        .unwrap();
+    assert!(
+        bad.evidence[0].contains("wkjllc.com") && bad.evidence[0].contains("2024-10-10"),
+        "{:?}",
+        bad.evidence
+    );
+    let (fired, blind, _) = rules("upwork/clean.html", "clean");
+    assert!(
+        !fired.contains(&"known-bad-domain") && !fired.contains(&"throwaway-portfolio-hosts"),
+        "{fired:?}"
+    );
+    assert!(blind.is_empty(), "{blind:?}");
+    let (fired, blind, _) = rules("upwork/broken.html", "broken");
+    assert!(fired.is_empty(), "{fired:?}");
+    assert!(
+        blind.contains(&"known-bad-domain") && blind.contains(&"throwaway-portfolio-hosts"),
+        "{blind:?}"
+    );
 }

@@ -6,6 +6,8 @@
 pub mod account_history;
 pub mod identity;
 pub mod local_time;
+pub mod org_list;
+pub mod portfolio;
 pub mod rate_volume;
 pub mod reviews;
 pub mod workload;
@@ -108,6 +110,8 @@ pub static RULES: &[&RuleSpec] = &[
     &identity::FEEDBACK_NAME_MISMATCH,
     &account_history::HISTORY_BEFORE_MEMBERSHIP,
     &reviews::REVIEW_BURST,
+    &org_list::KNOWN_BAD_DOMAIN,
+    &portfolio::THROWAWAY_PORTFOLIO_HOSTS,
 ];
 
 /// One fired rule, as reported.

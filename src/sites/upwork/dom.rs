@@ -6,7 +6,7 @@ use super::{
     plausible_earnings, plausible_entry_hours, plausible_jobs, plausible_rate, plausible_rating,
     plausible_total_hours,
 };
-use super::{MAX_FEEDBACK, MAX_NAME, MAX_PLACE, MAX_SHORT, MAX_TITLE};
+use super::{MAX_FEEDBACK, MAX_NAME, MAX_OVERVIEW, MAX_PLACE, MAX_SHORT, MAX_TITLE};
 use crate::model::{ContractKind, Field, Language, Money, WorkEntry};
 use crate::page::{squash, Node, Page, PageExt};
 use crate::text;
@@ -360,6 +360,101 @@ pub fn read_dom(page: &dyn Page, b: &mut Builder) {
     );
 
     read_work(page, b);
+    read_overview(page, b);
+    read_links(page, b);
+}
+
+/// The overview: the first documented place with text that is not the title; a toggle's "more" is not part of it.
+fn read_overview(page: &dyn Page, b: &mut Builder) {
+    if !b.wants(Field::Overview) {
+        return;
+    }
+    let title = b.p.title.clone();
+    for css in sel::OVERVIEW {
+        for node in page.select(None, css).into_iter().take(20) {
+            let mut t = visible_text(page, node);
+            for button in page.select(Some(node), "button").into_iter().take(5) {
+                let label = visible_text(page, button);
+                if !label.is_empty() && t.ends_with(&label) {
+                    t.truncate(t.len() - label.len());
+                }
+            }
+            let Some(t) = text::clean(&t, MAX_OVERVIEW) else {
+                continue;
+            };
+            if title.as_deref() == Some(t.as_str()) {
+                continue;
+            }
+            b.p.overview = Some(t);
+            b.note(Field::Overview, *css);
+            return;
+        }
+    }
+}
+
+/// Links in the profile's own content and addresses written in the sections that show sites: portfolio,
+/// linked accounts, employment, certifications. Navigation and footer are outside every scope.
+fn read_links(page: &dyn Page, b: &mut Builder) {
+    let mut text_budget: usize = 500_000;
+    for css in sel::LINK_SECTIONS {
+        let nodes = page.select(None, css);
+        if nodes.is_empty() {
+            continue;
+        }
+        b.links_read(format!("a[href] and text in {css}"));
+        for node in nodes.into_iter().take(100) {
+            add_anchors(page, node, b);
+            let t = visible_text(page, node);
+            text_budget = text_budget.saturating_sub(t.len());
+            if text_budget == 0 {
+                break;
+            }
+            b.add_link_text(&t);
+        }
+    }
+    let container = sel::LINK_CONTAINERS.iter().find_map(|css| {
+        let nodes = page.select(None, css);
+        (!nodes.is_empty()).then_some((css, nodes))
+    });
+    if let Some((css, nodes)) = container {
+        b.links_read(format!("a[href] in {css}"));
+        for node in nodes.into_iter().take(5) {
+            add_anchors(page, node, b);
+        }
+        return;
+    }
+    for css in sel::LINK_SCOPES {
+        let nodes = page.select(None, css);
+        if nodes.is_empty() {
+            continue;
+        }
+        b.links_read(format!("a[href] in {css}"));
+        for node in nodes.into_iter().take(20) {
+            add_anchors(page, node, b);
+        }
+    }
+}
+
+/// The absolute `http(s)` and `mailto:` targets of the links below `node`.
+fn add_anchors(page: &dyn Page, node: Node, b: &mut Builder) {
+    let found: Vec<String> = page
+        .select(Some(node), "a[href]")
+        .into_iter()
+        .take(sel::MAX_ANCHORS)
+        .filter_map(|a| page.attr(a, "href"))
+        .filter_map(|href| {
+            let href = href.trim();
+            if href
+                .get(..7)
+                .is_some_and(|p| p.eq_ignore_ascii_case("mailto:"))
+            {
+                text::normalize_email(href)
+            } else {
+                text::normalize_url(href)
+            }
+        })
+        .collect();
+    b.add_links(found);
 }
 
 fn read_location(page: &dyn Page, b: &mut Builder) {

@@ -16,7 +16,7 @@ use super::{
     plausible_earnings, plausible_entry_hours, plausible_jobs, plausible_rate, plausible_rating,
     plausible_total_hours,
 };
-use super::{MAX_FEEDBACK, MAX_NAME, MAX_SHORT, MAX_TITLE};
+use super::{MAX_FEEDBACK, MAX_NAME, MAX_OVERVIEW, MAX_SHORT, MAX_TITLE};
 use crate::model::{
     Availability, ContractKind, Date, Field, Language, Money, WorkEntry, YearMonth,
 };
@@ -45,6 +45,36 @@ const NOT_WORK: &[&str] = &[
     "jobCategories",
     "jobCategoriesV2",
     "feedbackGiven",
+];
+
+/// Profile sections in the store that can name sites: their strings are searched for links, e-mail addresses
+/// and domain names (key names from page-structure.md §1 B; what is inside them is read by shape).
+const LINK_KEYS: &[&str] = &[
+    "portfolios",
+    "employmentHistory",
+    "otherExperiences",
+    "certificates",
+    "education",
+];
+
+/// Words of keys whose strings are pictures or files the site hosts, never the freelancer's own links.
+const MEDIA_WORDS: &[&str] = &[
+    "image",
+    "images",
+    "thumbnail",
+    "thumb",
+    "portrait",
+    "photo",
+    "avatar",
+    "logo",
+    "icon",
+    "file",
+    "files",
+    "attachment",
+    "attachments",
+    "video",
+    "src",
+    "cover",
 ];
 
 /// The parsed store of the first script that assigns `__NUXT__`, and a label for evidence.
@@ -85,6 +115,52 @@ pub fn store_is_for(store: &Value, path: &str) -> bool {
         (Some(c), Some(u)) => c.eq_ignore_ascii_case(u),
         _ => true,
     }
+}
+
+/// The strings below `v`, except those under keys that name pictures or files.
+fn collect_strings<'v>(v: &'v Value, depth: usize, budget: &mut usize, out: &mut Vec<&'v str>) {
+    if *budget == 0 || depth > 8 {
+        return;
+    }
+    *budget -= 1;
+    match v {
+        Value::String(s) => out.push(s),
+        Value::Array(a) => {
+            for x in a.iter().take(500) {
+                collect_strings(x, depth + 1, budget, out);
+            }
+        }
+        Value::Object(m) => {
+            for (k, x) in m {
+                if !is_media_key(k) {
+                    collect_strings(x, depth + 1, budget, out);
+                }
+            }
+        }
+        _ => {}
+    }
+}
+
+/// "thumbnailUrl", "image_src", "coverImage" → true; "projectUrl", "description", "profileUrl" → false.
+fn is_media_key(key: &str) -> bool {
+    let mut words: Vec<String> = Vec::new();
+    let mut cur = String::new();
+    for c in key.chars() {
+        if c == '_' || c == '-' || c.is_uppercase() {
+            if !cur.is_empty() {
+                words.push(std::mem::take(&mut cur));
+            }
+            if c.is_uppercase() {
+                cur.extend(c.to_lowercase());
+            }
+        } else {
+            cur.push(c);
+        }
+    }
+    if !cur.is_empty() {
+        words.push(cur);
+    }
+    words.iter().any(|w| MEDIA_WORDS.contains(&w.as_str()))
 }
 
 /// Follows object keys.
@@ -240,6 +316,35 @@ pub fn read_state(store: &Value, label: &str, b: &mut Builder) {
         src(&format!("{prof_key}title")),
         text_at("title", MAX_TITLE)
     );
+
+    // The overview, and the sections that can name sites.
+    fill!(
+        b,
+        Field::Overview,
+        overview,
+        src(&format!("{prof_key}description")),
+        text_at("description", MAX_OVERVIEW)
+    );
+    if prof.get("description").is_some() {
+        b.links_read(src(&format!("{prof_key}description")));
+    }
+    let mut seen_objects: Vec<*const Value> = Vec::new();
+    for (obj, rel) in [(root, ""), (prof, prof_key)] {
+        if seen_objects.contains(&(obj as *const Value)) {
+            continue;
+        }
+        seen_objects.push(obj);
+        for key in LINK_KEYS {
+            let Some(v) = obj.get(*key) else { continue };
+            b.links_read(src(&format!("{rel}{key}")));
+            let mut strings = Vec::new();
+            let mut budget = 20_000usize;
+            collect_strings(v, 0, &mut budget, &mut strings);
+            for s in strings {
+                b.add_link_text(s);
+            }
+        }
+    }
 
     // Location: beside the profile (notes) or inside it (2026 scraper).
     for (loc, rel) in [
@@ -770,6 +875,31 @@ pub fn read_ld_json(page: &dyn Page, b: &mut Builder) {
             format!("{src}.jobTitle"),
             text_at("jobTitle", MAX_TITLE)
         );
+        fill!(
+            b,
+            Field::Overview,
+            overview,
+            format!("{src}.description"),
+            text_at("description", MAX_OVERVIEW)
+        );
+        // `url` and `sameAs`: the person's pages elsewhere.
+        let mut pages: Vec<String> = Vec::new();
+        for key in ["url", "sameAs"] {
+            match person.get(key) {
+                Some(Value::String(u)) => pages.extend(text::normalize_url(u)),
+                Some(Value::Array(a)) => pages.extend(
+                    a.iter()
+                        .take(50)
+                        .filter_map(Value::as_str)
+                        .filter_map(text::normalize_url),
+                ),
+                _ => {}
+            }
+        }
+        if person.get("url").is_some() || person.get("sameAs").is_some() {
+            b.links_read(format!("{src}.url/sameAs"));
+            b.add_links(pages);
+        }
         if let Some(addr) = person.get("address").filter(|a| a.is_object()) {
             let country = addr
                 .get("addressCountry")

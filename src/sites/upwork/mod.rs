@@ -66,7 +66,9 @@ impl Adapter for Upwork {
         dom::read_meta(page, &mut b);
         dom::read_dom(page, &mut b);
         dom::read_title(page, &mut b);
-        b.finish(expected)
+        let mut ex = b.finish(expected);
+        ex.profile_key = profile_key(page);
+        ex
     }
 
     fn sniff(&self, page: &dyn Page) -> Option<PageKind> {
@@ -100,8 +102,9 @@ impl Adapter for Upwork {
     }
 }
 
-/// The fields an Upwork profile shows (earnings can be hidden by the freelancer).
-const PROFILE_FIELDS: [Field; 15] = [
+/// The fields an Upwork profile shows (earnings can be hidden by the freelancer). `Links` is read as
+/// "none" (an empty list) when the profile's sections were read and show no link.
+const PROFILE_FIELDS: [Field; 17] = [
     Field::Name,
     Field::Title,
     Field::HourlyRate,
@@ -117,6 +120,8 @@ const PROFILE_FIELDS: [Field; 15] = [
     Field::Languages,
     Field::IdVerified,
     Field::WorkHistory,
+    Field::Overview,
+    Field::Links,
 ];
 
 /// The kind of page an Upwork path shows.
@@ -146,6 +151,45 @@ pub fn page_kind(path: &str) -> PageKind {
         ["ab", "messages", ..] => PageKind::Messages,
         _ => PageKind::Unknown,
     }
+}
+
+/// "upwork:~01abc…" or "upwork:janedoe": who the page shows, from the first address that names a profile
+/// (the page's own address, then `og:url`, then the canonical link). After in-place navigation the head can
+/// still describe the previous profile, which is why the page's own address comes first.
+fn profile_key(page: &dyn Page) -> Option<String> {
+    let canonical = || {
+        page.select(None, "link[rel=canonical]")
+            .into_iter()
+            .find_map(|n| page.attr(n, "href"))
+    };
+    let from = |url: Option<String>| {
+        let (host, path) = host_and_path(&url?)?;
+        (host == "upwork.com" || host.ends_with(".upwork.com"))
+            .then(|| profile_id(&path))
+            .flatten()
+    };
+    from(page.url())
+        .or_else(|| from(page.meta("og:url")))
+        .or_else(|| from(canonical()))
+        .map(|id| format!("upwork:{id}"))
+}
+
+/// The profile id in a profile path: the cipher text as written ("~01abc…"; the old "_~01abc…" form without
+/// its underscore), or the vanity name in lower case.
+pub fn profile_id(path: &str) -> Option<String> {
+    if page_kind(path) != PageKind::Profile {
+        return None;
+    }
+    let path = path.split(['?', '#']).next().unwrap_or("");
+    let id = path.split('/').rfind(|s| !s.is_empty())?;
+    if let Some(cipher) = id.strip_prefix('_').filter(|c| c.starts_with('~')) {
+        return Some(cipher.to_string());
+    }
+    Some(if id.starts_with('~') {
+        id.to_string()
+    } else {
+        id.to_ascii_lowercase()
+    })
 }
 
 /// "~01abc…" (cipher text, also "_~01…") or a vanity name; not a reserved page name.
@@ -185,6 +229,10 @@ fn is_plain_id(seg: &str) -> bool {
 pub(crate) struct Builder {
     pub p: Profile,
     notes: Vec<(Field, String)>,
+    /// Addresses found so far, canonical and unique, in the order found.
+    links: Vec<String>,
+    /// The places read that can show links, whether or not they showed any.
+    link_places: Vec<String>,
 }
 
 impl Builder {
@@ -196,7 +244,78 @@ impl Builder {
         !self.p.has(field)
     }
 
-    fn finish(self, expected: &[Field]) -> Extraction {
+    /// Records that a place which can show links was read; a profile with such a place and no link has
+    /// links "none" rather than "unknown".
+    pub fn links_read(&mut self, place: impl Into<String>) {
+        let place = place.into();
+        if self.link_places.len() < 12 && !self.link_places.contains(&place) {
+            self.link_places.push(place);
+        }
+    }
+
+    /// Adds canonical addresses, except Upwork's own.
+    pub fn add_links(&mut self, addresses: impl IntoIterator<Item = String>) {
+        for a in addresses {
+            if self.links.len() >= MAX_LINKS {
+                return;
+            }
+            if is_platform_address(&a) || self.links.contains(&a) {
+                continue;
+            }
+            // A domain name written beside a link to that same site adds nothing; a link replaces it.
+            let host = crate::text::address_host(&a).unwrap_or("").to_string();
+            let bare = |x: &String| !crate::text::is_link(x) && !x.contains('@');
+            if crate::text::is_link(&a) {
+                if let Some(i) = self.links.iter().position(|x| bare(x) && *x == host) {
+                    self.links[i] = a;
+                    continue;
+                }
+            } else if bare(&a)
+                && self
+                    .links
+                    .iter()
+                    .any(|x| crate::text::is_link(x) && crate::text::address_host(x) == Some(&host))
+            {
+                continue;
+            }
+            self.links.push(a);
+        }
+    }
+
+    /// Adds the links, e-mail addresses and domain names written in `text`.
+    pub fn add_link_text(&mut self, text: &str) {
+        if self.links.len() < MAX_LINKS {
+            self.add_links(crate::text::find_addresses(text, MAX_LINKS));
+        }
+    }
+
+    fn finish(mut self, expected: &[Field]) -> Extraction {
+        // Addresses the freelancer and their clients wrote in the profile's own words.
+        let mut texts: Vec<String> = Vec::new();
+        if let Some(o) = &self.p.overview {
+            texts.push(o.clone());
+            self.links_read("overview text");
+        }
+        texts.extend(self.p.title.clone());
+        if let Some(history) = &self.p.work_history {
+            for e in history {
+                texts.extend(e.title.clone());
+                texts.extend(e.feedback.clone());
+            }
+            self.links_read("work history text");
+        }
+        for t in &texts {
+            self.add_link_text(t);
+        }
+        if !self.link_places.is_empty() || !self.links.is_empty() {
+            let places = if self.link_places.is_empty() {
+                "title text".to_string()
+            } else {
+                self.link_places.join("; ")
+            };
+            self.p.links = Some(std::mem::take(&mut self.links));
+            self.note(Field::Links, places);
+        }
         let mut ex = Extraction {
             profile: self.p,
             ..Extraction::default()
@@ -241,6 +360,23 @@ pub(crate) const MAX_TITLE: usize = 300;
 pub(crate) const MAX_PLACE: usize = 100;
 pub(crate) const MAX_SHORT: usize = 60;
 pub(crate) const MAX_FEEDBACK: usize = 5_000;
+/// Upwork caps the overview at 5,000 characters; twice that leaves room for markup changes.
+pub(crate) const MAX_OVERVIEW: usize = 10_000;
+/// Cap on the links kept per profile.
+pub(crate) const MAX_LINKS: usize = 200;
+
+/// Whether an address belongs to the marketplace itself (its pages, help, file storage), not to the freelancer.
+fn is_platform_address(address: &str) -> bool {
+    let Some(host) = crate::text::address_host(address) else {
+        return true;
+    };
+    let host = host.strip_prefix("www.").unwrap_or(host);
+    ["upwork.com", "odesk.com", "elance.com"]
+        .iter()
+        .any(|d| crate::text::host_is_under(host, d))
+        // Upwork's own S3 buckets ("upwork-usw2-prod-….s3.amazonaws.com") hold portfolio images.
+        || (host.starts_with("upwork-") && crate::text::host_is_under(host, "amazonaws.com"))
+}
 
 fn currency_ok(c: &str) -> bool {
     c.len() == 3 && c.bytes().all(|b| b.is_ascii_uppercase())

@@ -169,6 +169,54 @@ pub const WORK_FEEDBACK: &[&str] = &[
     "[data-test=\"feedback-comment\"]",
 ];
 
+/// The freelancer's own description ("overview"). The inner text element first, so that the "more" toggle
+/// beside it is not read; the whole truncation block after it (its buttons' text is removed).
+pub const OVERVIEW: &[&str] = &[
+    "#hor-anc-id-about [data-test=\"truncation-text-by-chars\"] [id^=\"air3-truncation-\"]",
+    "#hor-anc-id-about [data-test=\"truncation-text-by-chars\"] > span:first-child",
+    "#hor-anc-id-about [data-test=\"truncation-text-by-chars\"]",
+    "#hor-anc-id-about .air3-line-clamp .text-pre-line",
+    "[data-qa-profile-viewer-uid] .air3-line-clamp[id^=\"air3-line-clamp-\"] .text-pre-line",
+    // 2023 layout (profile overview in `up-line-clamp-v2`, as in 2021–2023 scrapers).
+    ".up-line-clamp-v2 .text-pre-line",
+    ".up-line-clamp-v2",
+    // The documented generic form last: employment descriptions further down use it too.
+    ".air3-line-clamp .text-pre-line",
+];
+
+/// Profile sections that show the freelancer's own links and site names: portfolio (the project viewer lists a
+/// project's external links in its left column), linked accounts, employment history, certifications. Their
+/// `a[href]` links and the addresses written in their text are read. The employment and certification
+/// containers are UNCERTAIN (a 2026 selector config; page-structure.md §1 names `.air3-card-section.px-0`).
+pub const LINK_SECTIONS: &[&str] = &[
+    "#hor-anc-id-portfolio",
+    ".portfolio-v2-viewer .sticky-left-column",
+    "[data-qa=\"linked-accounts\"]",
+    "#hor-anc-id-employment",
+    "[data-test=\"employment-item\"]",
+    ".employment-item",
+    "[data-qa-profile-viewer-uid] .air3-card-section.px-0",
+    "#hor-anc-id-certifications",
+    "[data-test=\"certificate-item\"]",
+];
+/// The profile's own content, whose `a[href]` links are read: the first of these containers that the page has.
+/// Upwork's navigation and footer sit outside them; links to Upwork itself are dropped wherever they are.
+pub const LINK_CONTAINERS: &[&str] = &[
+    "[data-qa-profile-viewer-uid]",
+    ".visitor-profile-redesign .profile-container",
+    "[itemtype=\"http://schema.org/Person\"]",
+];
+/// Without a container: the profile's sections, each of which is read.
+pub const LINK_SCOPES: &[&str] = &[
+    "#hor-anc-id-about",
+    "#hor-anc-id-work-history",
+    ".work-history-section",
+    "[data-qa=\"feedback-section\"]",
+    "#hor-anc-id-client-feedback",
+];
+/// Cap on links looked at per scope.
+pub const MAX_ANCHORS: usize = 1_000;
+
 /// Cap on elements looked at per selector in scans, so hostile pages stay cheap.
 pub const SCAN_LIMIT: usize = 3_000;
 /// Cap on work-history entries kept.

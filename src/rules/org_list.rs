@@ -1,0 +1,613 @@
+//! P8: a link, e-mail address or name on the profile is on a list of known front companies and account shops.
+//!
+//! The lists ship in `data/org-lists.json` (only entries that authorities or published research named) and an
+//! organisation extends them through its policy (`blocked_domains`, `blocked_emails`, `blocked_strings`);
+//! `allowed_domains` wins over every list. A domain entry matches itself and its subdomains, never look-alikes
+//! ("notwkjllc.com"); e-mail entries match the whole address; strings match whole words, ignoring case.
+
+use super::{Context, Family, Hit, Outcome, RuleSpec, Text};
+use crate::model::{Field, Profile};
+use crate::policy::{Lang, Policy};
+use crate::text;
+use serde::Deserialize;
+use std::collections::HashMap;
+use std::sync::OnceLock;
+
+/// At most this many listed values are named in the evidence.
+const MAX_SHOWN: usize = 6;
+/// Quoted titles are cut to this many characters.
+const MAX_QUOTE: usize = 60;
+
+/// One list entry and the public reason it is listed.
+#[derive(Clone, Debug, Deserialize, PartialEq)]
+pub struct Entry {
+    pub value: String,
+    pub source: String,
+}
+
+/// The organisation lists that ship with HireCheck.
+#[derive(Clone, Debug, Default, Deserialize, PartialEq)]
+pub struct OrgLists {
+    /// When the lists were last reviewed (YYYY-MM-DD).
+    pub updated: String,
+    #[serde(default)]
+    pub domains: Vec<Entry>,
+    #[serde(default)]
+    pub emails: Vec<Entry>,
+    #[serde(default)]
+    pub strings: Vec<Entry>,
+}
+
+const SHIPPED_JSON: &str = include_str!("data/org-lists.json");
+
+/// The shipped lists, parsed once, values trimmed and in lower case. A broken file (a test guards against it)
+/// gives empty lists rather than a panic.
+pub fn shipped() -> &'static OrgLists {
+    static LISTS: OnceLock<OrgLists> = OnceLock::new();
+    LISTS.get_or_init(|| {
+        let mut lists: OrgLists = serde_json::from_str(SHIPPED_JSON).unwrap_or_default();
+        for e in lists
+            .domains
+            .iter_mut()
+            .chain(lists.emails.iter_mut())
+            .chain(lists.strings.iter_mut())
+        {
+            e.value = e.value.trim().to_lowercase();
+        }
+        lists
+    })
+}
+
+pub static KNOWN_BAD_DOMAIN: RuleSpec = RuleSpec {
+    id: "known-bad-domain",
+    family: Family::Links,
+    default_points: 60,
+    thresholds: &[
+        "blocked_domains",
+        "blocked_emails",
+        "blocked_strings",
+        "allowed_domains",
+    ],
+    sources: &[
+        "US State/Treasury/FBI, Guidance on the DPRK Information Technology Workers (2022-05-16): employment \
+         sections naming small Western firms with look-alike domains",
+        "US DOJ/FBI, seizure of 17 domains that imitated US IT-services firms (2023-10-18)",
+        "US DOJ, seizure of front-company domains incl. wkjllc.com, inditechlab.com, tonywangtech.com and \
+         hopanatech.com (2024-10-10)",
+        "SentinelLabs, DPRK IT Workers: A Network of Active Front Companies and Their Links to China (2024-11)",
+        "US DOJ, charges against the operator of upworksell.com, a shop for fraudulent freelance accounts (2024-05)",
+        "US DOJ, indictment of 14 DPRK nationals (2024-12-12): websites of fake prior employers",
+    ],
+    title: Text {
+        en: "Link, domain or address on a known-bad list",
+        de: "Link, Domain oder Adresse auf einer Warnliste",
+    },
+    why: Text {
+        en: "US authorities seized these domains, or published research named them, as front companies and account \
+             shops of North Korean IT-worker schemes: fake prior employers that back an invented work history, \
+             contact addresses, and a shop that sold freelance accounts. A profile that names one is a strong sign \
+             that its history was made up or the account bought. Innocent explanations are rare but exist: a domain \
+             can change hands after a seizure, and someone may have worked for a front company without knowing it. \
+             Entries your organisation added carry only the reason it recorded.",
+        de: "US-Behörden haben diese Domains beschlagnahmt oder veröffentlichte Analysen haben sie benannt: als \
+             Tarnfirmen und Konto-Händler nordkoreanischer IT-Arbeiter – erfundene frühere Arbeitgeber, die einen \
+             ausgedachten Lebenslauf stützen, Kontaktadressen und ein Shop, der Freelancer-Konten verkaufte. Nennt \
+             ein Profil eine davon, spricht das stark dafür, dass sein Verlauf erfunden oder das Konto gekauft ist. \
+             Harmlose Erklärungen sind selten, aber möglich: Eine Domain kann nach der Beschlagnahme den Besitzer \
+             wechseln, und jemand kann für eine Tarnfirma gearbeitet haben, ohne es zu wissen. Einträge Ihrer \
+             Organisation tragen nur die Begründung, die sie hinterlegt hat.",
+    },
+    verify: Text {
+        en: "Ask the freelancer about the company or address where it appears on the profile. Confirm the \
+             employment through contacts you find yourself (company registry, the firm's official site), never \
+             through those the freelancer gives, and involve your security team before you go on.",
+        de: "Fragen Sie die Person nach der Firma oder Adresse an der Stelle, an der sie im Profil steht. Prüfen \
+             Sie die Anstellung über selbst recherchierte Kontakte (Handelsregister, offizielle Website der \
+             Firma), nie über die vom Freelancer genannten, und ziehen Sie Ihr Sicherheitsteam hinzu, bevor Sie \
+             weitermachen.",
+    },
+    evaluate: known_bad_domain,
+};
+
+/// What kind of list entry matched.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Kind {
+    Domain,
+    Email,
+    Name,
+}
+
+/// The shipped lists plus the policy's, each value with its source, ready to look up.
+struct Lists {
+    domains: HashMap<String, String>,
+    emails: HashMap<String, String>,
+    strings: Vec<(String, String)>,
+    allowed: Vec<String>,
+}
+
+impl Lists {
+    fn new(policy: &Policy) -> Lists {
+        let shipped = shipped();
+        let org = |key: &str| match policy.lang {
+            Lang::En => format!("your organisation's list (policy {key})"),
+            Lang::De => format!("Liste Ihrer Organisation (Richtlinie {key})"),
+        };
+        let norm = |v: &String| v.trim().to_lowercase();
+        let mut domains: HashMap<String, String> = HashMap::new();
+        let mut emails: HashMap<String, String> = HashMap::new();
+        let mut strings: Vec<(String, String)> = Vec::new();
+        for e in &shipped.domains {
+            domains.entry(e.value.clone()).or_insert(e.source.clone());
+        }
+        for v in &policy.blocked_domains {
+            domains
+                .entry(norm(v))
+                .or_insert_with(|| org("blocked_domains"));
+        }
+        for e in &shipped.emails {
+            emails.entry(e.value.clone()).or_insert(e.source.clone());
+        }
+        for v in &policy.blocked_emails {
+            emails
+                .entry(norm(v))
+                .or_insert_with(|| org("blocked_emails"));
+        }
+        for e in &shipped.strings {
+            strings.push((e.value.clone(), e.source.clone()));
+        }
+        for v in &policy.blocked_strings {
+            let v = norm(v);
+            if !v.is_empty() && !strings.iter().any(|(s, _)| *s == v) {
+                strings.push((v, org("blocked_strings")));
+            }
+        }
+        Lists {
+            domains,
+            emails,
+            strings,
+            allowed: policy.allowed_domains.iter().map(norm).collect(),
+        }
+    }
+
+    fn allowed(&self, host: &str) -> bool {
+        self.allowed.iter().any(|d| text::host_is_under(host, d))
+    }
+
+    /// The listed domain `host` is or lies under, with its source.
+    fn domain(&self, host: &str) -> Option<(&str, &str)> {
+        let host = host.trim_end_matches('.');
+        let mut rest = host;
+        loop {
+            if let Some((k, src)) = self.domains.get_key_value(rest) {
+                return Some((k, src));
+            }
+            rest = rest.split_once('.')?.1;
+        }
+    }
+}
+
+/// One listed value found on the profile.
+struct Match {
+    kind: Kind,
+    entry: String,
+    source: String,
+    found: String,
+    places: Vec<String>,
+}
+
+#[derive(Default)]
+struct Matches(Vec<Match>);
+
+impl Matches {
+    fn add(&mut self, kind: Kind, entry: &str, source: &str, found: &str, place: &str) {
+        if let Some(m) = self
+            .0
+            .iter_mut()
+            .find(|m| m.kind == kind && m.entry == entry)
+        {
+            if !m.places.iter().any(|p| p == place) && m.places.len() < 3 {
+                m.places.push(place.to_string());
+            }
+            return;
+        }
+        self.0.push(Match {
+            kind,
+            entry: entry.to_string(),
+            source: source.to_string(),
+            found: found.to_string(),
+            places: vec![place.to_string()],
+        });
+    }
+}
+
+/// An e-mail address: the address itself if listed, else its domain (unless allowed).
+fn check_email(lists: &Lists, email: &str, place: &str, out: &mut Matches) {
+    let domain = email.rsplit('@').next().unwrap_or("");
+    if lists.allowed(domain) {
+        return;
+    }
+    if let Some((entry, src)) = lists.emails.get_key_value(email) {
+        out.add(Kind::Email, entry, src, email, place);
+    } else if let Some((entry, src)) = lists.domain(domain) {
+        out.add(Kind::Domain, entry, src, email, place);
+    }
+}
+
+fn check_host(lists: &Lists, host: &str, found: &str, place: &str, out: &mut Matches) {
+    if lists.allowed(host) {
+        return;
+    }
+    if let Some((entry, src)) = lists.domain(host) {
+        out.add(Kind::Domain, entry, src, found, place);
+    }
+}
+
+fn check_strings(lists: &Lists, lower: &str, place: &str, out: &mut Matches) {
+    for (s, src) in &lists.strings {
+        if text::contains_word_lower(lower, s) {
+            out.add(Kind::Name, s, src, s, place);
+        }
+    }
+}
+
+/// One of the profile's links (a canonical address from the adapter).
+fn check_link(lists: &Lists, link: &str, place: &str, out: &mut Matches) {
+    let Some(host) = text::address_host(link) else {
+        return;
+    };
+    if lists.allowed(host) {
+        return;
+    }
+    if !text::is_link(link) && link.contains('@') {
+        check_email(lists, link, place, out);
+    } else {
+        check_host(lists, host, link, place, out);
+    }
+    check_strings(lists, &link.to_lowercase(), place, out);
+}
+
+/// Free text: the e-mail addresses, host-like words and listed names written in it.
+fn check_text(lists: &Lists, t: &str, place: &str, out: &mut Matches) {
+    for email in text::find_emails(t) {
+        check_email(lists, &email, place, out);
+    }
+    for (host, after_at) in text::host_words(t) {
+        if !after_at {
+            check_host(lists, &host, &host, place, out);
+        }
+    }
+    check_strings(lists, &t.to_lowercase(), place, out);
+}
+
+fn quote(t: &str) -> String {
+    text::clean(t, MAX_QUOTE).unwrap_or_default()
+}
+
+/// Every text field of the profile, with a label saying where it is.
+fn text_fields(p: &Profile, lang: Lang) -> Vec<(String, &str)> {
+    let mut out: Vec<(String, &str)> = Vec::new();
+    if let Some(n) = &p.name {
+        out.push((lang.pick("Name", "Name").to_string(), n));
+    }
+    if let Some(t) = &p.title {
+        out.push((lang.pick("Title", "Titel").to_string(), t));
+    }
+    if let Some(o) = &p.overview {
+        out.push((lang.pick("Overview", "Profilbeschreibung").to_string(), o));
+    }
+    for e in p.work_history.iter().flatten() {
+        let title = e.title.as_deref().map(quote).unwrap_or_default();
+        if let Some(t) = &e.title {
+            let place = match lang {
+                Lang::En => format!("Contract \"{title}\""),
+                Lang::De => format!("Auftrag „{title}“"),
+            };
+            out.push((place, t));
+        }
+        if let Some(f) = &e.feedback {
+            let place = match lang {
+                Lang::En => format!("Client feedback on \"{title}\""),
+                Lang::De => format!("Kundenfeedback zu „{title}“"),
+            };
+            out.push((place, f));
+        }
+    }
+    out
+}
+
+fn known_bad_domain(cx: &Context) -> Outcome {
+    let p = cx.profile;
+    if p.links.is_none() && p.overview.is_none() && p.work_history.is_none() {
+        return Outcome::Unknown(vec![Field::Links, Field::Overview, Field::WorkHistory]);
+    }
+    let lang = cx.lang();
+    let lists = Lists::new(cx.policy);
+    let mut found = Matches::default();
+    let links_place = lang.pick("Links and sites named", "Links und genannte Websites");
+    for link in p.links.iter().flatten() {
+        check_link(&lists, link, links_place, &mut found);
+    }
+    for (place, t) in text_fields(p, lang) {
+        check_text(&lists, t, &place, &mut found);
+    }
+    if found.0.is_empty() {
+        return Outcome::Clear;
+    }
+    let total = found.0.len();
+    let mut evidence: Vec<String> = found
+        .0
+        .iter()
+        .take(MAX_SHOWN)
+        .map(|m| {
+            let places = m.places.join(", ");
+            let (entry, found, source) = (&m.entry, &m.found, &m.source);
+            match (lang, m.kind) {
+                (Lang::En, Kind::Domain) => {
+                    format!("{places}: \"{found}\" matches the listed domain {entry} ({source}).")
+                }
+                (Lang::En, Kind::Email) => format!(
+                    "{places}: \"{found}\" is the listed e-mail address {entry} ({source})."
+                ),
+                (Lang::En, Kind::Name) => {
+                    format!("{places}: contains the listed name \"{entry}\" ({source}).")
+                }
+                (Lang::De, Kind::Domain) => {
+                    format!("{places}: „{found}“ passt zur gelisteten Domain {entry} ({source}).")
+                }
+                (Lang::De, Kind::Email) => format!(
+                    "{places}: „{found}“ ist die gelistete E-Mail-Adresse {entry} ({source})."
+                ),
+                (Lang::De, Kind::Name) => {
+                    format!("{places}: enthält den gelisteten Namen „{entry}“ ({source}).")
+                }
+            }
+        })
+        .collect();
+    if total > MAX_SHOWN {
+        evidence.push(match lang {
+            Lang::En => format!("… and {} more listed values.", total - MAX_SHOWN),
+            Lang::De => format!("… und {} weitere gelistete Werte.", total - MAX_SHOWN),
+        });
+    }
+    Outcome::Fired(Hit { evidence })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::WorkEntry;
+    use crate::time::Instant;
+
+    fn run_with(p: &Profile, policy: &Policy) -> Outcome {
+        (KNOWN_BAD_DOMAIN.evaluate)(&Context {
+            profile: p,
+            policy,
+            now: Instant::parse_rfc3339("2026-11-26T14:42:00Z").unwrap(),
+        })
+    }
+
+    fn run(p: &Profile) -> Outcome {
+        run_with(p, &Policy::default())
+    }
+
+    fn with_links(links: &[&str]) -> Profile {
+        Profile {
+            links: Some(links.iter().map(|s| s.to_string()).collect()),
+            ..Profile::default()
+        }
+    }
+
+    fn evidence(o: Outcome) -> Vec<String> {
+        match o {
+            Outcome::Fired(hit) => hit.evidence,
+            other => panic!("expected a finding, got {other:?}"),
+        }
+    }
+
+    #[test]
+    fn shipped_lists_parse_and_hold_only_named_entries() {
+        let l = shipped();
+        assert!(
+            l.updated.len() == 10 && l.updated.starts_with("20"),
+            "{}",
+            l.updated
+        );
+        let domains: Vec<&str> = l.domains.iter().map(|e| e.value.as_str()).collect();
+        for d in [
+            "inditechlab.com",
+            "tonywangtech.com",
+            "wkjllc.com",
+            "hopanatech.com",
+            "huguotechltd.com",
+            "hopana.com",
+            "upworksell.com",
+        ] {
+            assert!(domains.contains(&d), "{d} missing");
+        }
+        assert_eq!(domains.len(), 7, "only publicly named domains: {domains:?}");
+        assert_eq!(l.emails.len(), 1);
+        assert_eq!(l.emails[0].value, "tonywkj@hopana.com");
+        // Cloned real companies are victims, not indicators.
+        for real in ["kitrum", "urolime", "arohatech", "tatvasoft", "itechart"] {
+            assert!(
+                !domains.iter().any(|d| d.contains(real))
+                    && !l.strings.iter().any(|s| s.value.contains(real)),
+                "{real} must not be listed"
+            );
+        }
+        for e in l.domains.iter().chain(&l.emails).chain(&l.strings) {
+            assert!(
+                e.source.contains("20") && e.source.len() > 15,
+                "{}: source needs a publisher and date",
+                e.value
+            );
+        }
+        for e in &l.domains {
+            assert!(text::is_domain_name(&e.value), "{}", e.value);
+        }
+        for e in &l.emails {
+            assert!(text::normalize_email(&e.value).as_deref() == Some(e.value.as_str()));
+        }
+        for e in &l.strings {
+            assert!(e.value.chars().count() >= 4, "{}", e.value);
+        }
+    }
+
+    #[test]
+    fn a_listed_domain_fires_with_its_source() {
+        let ev = evidence(run(&with_links(&["wkjllc.com"])));
+        assert_eq!(ev.len(), 1);
+        assert!(
+            ev[0].starts_with("Links and sites named: \"wkjllc.com\" matches the listed domain wkjllc.com (US DOJ")
+                && ev[0].contains("2024-10-10"),
+            "{ev:?}"
+        );
+        let ev = evidence(run(&with_links(&["https://upworksell.com/buy?x=1"])));
+        assert!(
+            ev[0].contains("upworksell.com") && ev[0].contains("2024-05"),
+            "{ev:?}"
+        );
+    }
+
+    #[test]
+    fn subdomains_match_look_alikes_do_not() {
+        let ev = evidence(run(&with_links(&["https://careers.wkjllc.com/"])));
+        assert!(ev[0].contains("https://careers.wkjllc.com/"), "{ev:?}");
+        for clean in [
+            "https://notwkjllc.com/",
+            "wkjllc.co",
+            "https://wkjllc.com.example.net/",
+            "https://example.com/wkjllc.com",
+            "hopana.community",
+        ] {
+            // A path naming the domain is a page about it, not the site; only hosts count.
+            assert_eq!(run(&with_links(&[clean])), Outcome::Clear, "{clean}");
+        }
+    }
+
+    #[test]
+    fn emails_and_text_fields_are_checked() {
+        let ev = evidence(run(&with_links(&["tonywkj@hopana.com"])));
+        assert_eq!(ev.len(), 1, "the address, not also its domain: {ev:?}");
+        assert!(
+            ev[0].contains("e-mail address tonywkj@hopana.com"),
+            "{ev:?}"
+        );
+        let ev = evidence(run(&with_links(&["hr@hopana.com"])));
+        assert!(ev[0].contains("listed domain hopana.com"), "{ev:?}");
+
+        let p = Profile {
+            overview: Some(
+                "Previously at Inditechlab.com and https://X.TonyWangTech.com/team.".into(),
+            ),
+            work_history: Some(vec![WorkEntry {
+                title: Some("API work".into()),
+                feedback: Some("Reach him at TonyWKJ@Hopana.com, thanks!".into()),
+                ..WorkEntry::default()
+            }]),
+            ..Profile::default()
+        };
+        let ev = evidence(run(&p));
+        assert_eq!(ev.len(), 3, "{ev:?}");
+        assert!(ev[0].starts_with("Overview: \"inditechlab.com\""), "{ev:?}");
+        assert!(ev[1].contains("x.tonywangtech.com"), "{ev:?}");
+        assert!(
+            ev[2].starts_with("Client feedback on \"API work\"")
+                && ev[2].contains("tonywkj@hopana.com"),
+            "{ev:?}"
+        );
+        // "notwkjllc.com" in text is not wkjllc.com.
+        let p = Profile {
+            overview: Some("See notwkjllc.com and wkjllc.community.".into()),
+            ..Profile::default()
+        };
+        assert_eq!(run(&p), Outcome::Clear);
+    }
+
+    #[test]
+    fn the_same_entry_is_reported_once_with_its_places() {
+        let p = Profile {
+            links: Some(vec!["wkjllc.com".into(), "https://wkjllc.com/about".into()]),
+            overview: Some("Worked at WKJ LLC (wkjllc.com).".into()),
+            ..Profile::default()
+        };
+        let ev = evidence(run(&p));
+        assert_eq!(ev.len(), 1, "{ev:?}");
+        assert!(
+            ev[0].starts_with("Links and sites named, Overview:"),
+            "{ev:?}"
+        );
+    }
+
+    #[test]
+    fn allowed_domains_win() {
+        let policy = Policy {
+            allowed_domains: vec!["WKJLLC.com".into()],
+            ..Policy::default()
+        };
+        let p = Profile {
+            links: Some(vec!["https://careers.wkjllc.com/".into()]),
+            overview: Some("Formerly at wkjllc.com".into()),
+            ..Profile::default()
+        };
+        assert_eq!(run_with(&p, &policy), Outcome::Clear);
+        // Other listed domains still count.
+        let p = with_links(&["https://careers.wkjllc.com/", "inditechlab.com"]);
+        assert_eq!(evidence(run_with(&p, &policy)).len(), 1);
+    }
+
+    #[test]
+    fn policy_entries_extend_the_lists() {
+        let policy = Policy {
+            blocked_domains: vec!["Front.Example.com".into()],
+            blocked_emails: vec!["Recruiter@Mail.Example.org".into()],
+            blocked_strings: vec!["Acme Front LLC".into()],
+            ..Policy::default()
+        };
+        let p = Profile {
+            title: Some("Engineer formerly at ACME FRONT LLC".into()),
+            links: Some(vec![
+                "https://jobs.front.example.com/".into(),
+                "recruiter@mail.example.org".into(),
+            ]),
+            overview: Some("Acme Frontier is not Acme Front LLCs either.".into()),
+            ..Profile::default()
+        };
+        let ev = evidence(run_with(&p, &policy));
+        assert_eq!(ev.len(), 3, "{ev:?}");
+        assert!(
+            ev.iter().all(|e| e.contains("your organisation's list")),
+            "{ev:?}"
+        );
+        assert!(
+            ev[2].starts_with("Title: contains the listed name \"acme front llc\""),
+            "{ev:?}"
+        );
+        // Nothing listed: clear. German texts are German.
+        assert_eq!(run(&p), Outcome::Clear);
+        let de = Policy {
+            lang: Lang::De,
+            ..policy
+        };
+        let ev = evidence(run_with(&p, &de));
+        assert!(ev[0].contains("Liste Ihrer Organisation"), "{ev:?}");
+    }
+
+    #[test]
+    fn unknown_only_when_nothing_with_links_was_read() {
+        let p = Profile {
+            name: Some("Upworksell.com".into()),
+            ..Profile::default()
+        };
+        assert_eq!(
+            run(&p),
+            Outcome::Unknown(vec![Field::Links, Field::Overview, Field::WorkHistory])
+        );
+        assert_eq!(run(&with_links(&[])), Outcome::Clear);
+        let p = Profile {
+            work_history: Some(vec![]),
+            ..Profile::default()
+        };
+        assert_eq!(run(&p), Outcome::Clear);
+    }
+}

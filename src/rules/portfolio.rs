@@ -1,0 +1,231 @@
+//! P9: a "surprisingly simple" portfolio — every website link the profile shows is on a free static host.
+//!
+//! Weak on purpose: many honest developers publish demos on these hosts. It only adds to other findings.
+
+use super::{Context, Family, Hit, Outcome, RuleSpec, Text};
+use crate::model::Field;
+use crate::policy::Lang;
+use crate::text;
+
+/// Free static hosting, where a site takes a minute to publish and nothing to keep (subdomains of these).
+pub const FREE_HOSTS: &[&str] = &[
+    "netlify.app",
+    "vercel.app",
+    "github.io",
+    "herokuapp.com",
+    "pages.dev",
+    "web.app",
+    "firebaseapp.com",
+    "glitch.me",
+    "onrender.com",
+];
+
+/// At most this many links are quoted in the evidence.
+const MAX_SHOWN: usize = 5;
+
+pub static THROWAWAY_PORTFOLIO_HOSTS: RuleSpec = RuleSpec {
+    id: "throwaway-portfolio-hosts",
+    family: Family::Links,
+    default_points: 8,
+    thresholds: &["min_free_host_links", "allowed_domains"],
+    sources: &[
+        "US State/Treasury/FBI, Guidance on the DPRK Information Technology Workers (2022-05-16): \
+         \"surprisingly simple\" portfolio sites and profiles",
+        "Mandiant (Google Cloud), UNC5267 mitigation report (2024-09): a fake persona's portfolio hosted on \
+         Netlify with fabricated testimonials",
+    ],
+    title: Text {
+        en: "Every website link is on free static hosting",
+        de: "Alle Website-Links liegen auf kostenlosem Static-Hosting",
+    },
+    why: Text {
+        en: "All website links on this profile point to free static hosts such as Netlify, Vercel or GitHub Pages, \
+             and none to a site on a domain of its own. Official guidance lists surprisingly simple portfolio sites \
+             among the signs of proxy accounts, and investigators found a fake persona's portfolio hosted on \
+             Netlify. Many honest developers publish their demos on exactly these hosts, so this counts very little \
+             on its own and only adds weight to other findings.",
+        de: "Alle Website-Links dieses Profils führen zu kostenlosen Static-Hostern wie Netlify, Vercel oder GitHub \
+             Pages, keiner zu einer Website unter eigener Domain. Behörden nennen auffallend einfache \
+             Portfolio-Websites als Anzeichen für Strohmann-Konten, und Ermittler fanden das Portfolio einer \
+             Scheinidentität auf Netlify. Viele ehrliche Entwickler veröffentlichen ihre Demos genau dort; für sich \
+             allein zählt das daher sehr wenig und gibt nur anderen Befunden mehr Gewicht.",
+    },
+    verify: Text {
+        en: "Ask for a live walkthrough of one project: the code repository with its commit history, and a small \
+             change made while you watch. Ask who the client was and contact them through details you find \
+             yourself.",
+        de: "Lassen Sie sich ein Projekt live zeigen: das Code-Repository mit seiner Commit-Historie und eine kleine \
+             Änderung, während Sie zusehen. Fragen Sie nach dem Auftraggeber und kontaktieren Sie ihn über selbst \
+             recherchierte Kontaktdaten.",
+    },
+    evaluate: throwaway_portfolio_hosts,
+};
+
+/// The free host a link's site lives on ("x.netlify.app" → "netlify.app"); the host's own pages do not count.
+fn free_host(host: &str) -> Option<&'static str> {
+    FREE_HOSTS.iter().copied().find(|d| {
+        text::host_is_under(host, d) && host != *d && host.strip_prefix("www.") != Some(d)
+    })
+}
+
+fn throwaway_portfolio_hosts(cx: &Context) -> Outcome {
+    let Some(links) = &cx.profile.links else {
+        return Outcome::Unknown(vec![Field::Links]);
+    };
+    let allowed: Vec<String> = cx
+        .policy
+        .allowed_domains
+        .iter()
+        .map(|d| d.trim().to_lowercase())
+        .collect();
+    // Website links only: e-mail addresses and domain names written in text (employers) are not a portfolio.
+    let sites: Vec<(&str, Option<&'static str>)> = links
+        .iter()
+        .filter(|l| text::is_link(l))
+        .filter_map(|l| {
+            let host = text::address_host(l)?;
+            let allowed = allowed.iter().any(|d| text::host_is_under(host, d));
+            Some((l.as_str(), if allowed { None } else { free_host(host) }))
+        })
+        .collect();
+    let min = cx.policy.min_free_host_links.max(1) as usize;
+    if sites.len() < min || sites.iter().any(|(_, free)| free.is_none()) {
+        return Outcome::Clear;
+    }
+    let lang = cx.lang();
+    let mut shown: Vec<String> = sites
+        .iter()
+        .take(MAX_SHOWN)
+        .map(|(l, free)| format!("{l} ({})", free.unwrap_or_default()))
+        .collect();
+    if sites.len() > MAX_SHOWN {
+        shown.push(match lang {
+            Lang::En => format!("and {} more", sites.len() - MAX_SHOWN),
+            Lang::De => format!("und {} weitere", sites.len() - MAX_SHOWN),
+        });
+    }
+    let evidence = match lang {
+        Lang::En => vec![
+            format!(
+                "{} website links, all on free static hosts: {}.",
+                sites.len(),
+                shown.join(", ")
+            ),
+            "No website link on any other domain.".to_string(),
+        ],
+        Lang::De => vec![
+            format!(
+                "{} Website-Links, alle auf kostenlosen Static-Hostern: {}.",
+                sites.len(),
+                shown.join(", ")
+            ),
+            "Kein Website-Link auf einer anderen Domain.".to_string(),
+        ],
+    };
+    Outcome::Fired(Hit { evidence })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::Profile;
+    use crate::policy::Policy;
+    use crate::time::Instant;
+
+    fn run_with(links: Option<&[&str]>, policy: &Policy) -> Outcome {
+        let p = Profile {
+            links: links.map(|l| l.iter().map(|s| s.to_string()).collect()),
+            ..Profile::default()
+        };
+        (THROWAWAY_PORTFOLIO_HOSTS.evaluate)(&Context {
+            profile: &p,
+            policy,
+            now: Instant::parse_rfc3339("2026-11-26T14:42:00Z").unwrap(),
+        })
+    }
+
+    fn run(links: Option<&[&str]>) -> Outcome {
+        run_with(links, &Policy::default())
+    }
+
+    #[test]
+    fn fires_when_every_site_is_on_a_free_host() {
+        let Outcome::Fired(hit) = run(Some(&[
+            "https://fintech-demo.netlify.app/",
+            "https://nft-market.vercel.app/app",
+            "wkjllc.com",
+            "lukas@example.com",
+        ])) else {
+            panic!()
+        };
+        assert!(
+            hit.evidence[0].starts_with("2 website links")
+                && hit.evidence[0].contains("https://fintech-demo.netlify.app/ (netlify.app)")
+                && hit.evidence[0].contains("(vercel.app)"),
+            "{:?}",
+            hit.evidence
+        );
+        for host in FREE_HOSTS {
+            let a = format!("https://a.{host}/");
+            let b = format!("https://b.{host}/x");
+            assert!(matches!(run(Some(&[&a, &b])), Outcome::Fired(_)), "{host}");
+        }
+    }
+
+    #[test]
+    fn clear_when_mixed_too_few_or_none() {
+        assert_eq!(
+            run(Some(&[
+                "https://a.netlify.app/",
+                "https://b.github.io/",
+                "https://github.com/someone"
+            ])),
+            Outcome::Clear
+        );
+        assert_eq!(run(Some(&["https://a.netlify.app/"])), Outcome::Clear);
+        assert_eq!(run(Some(&[])), Outcome::Clear);
+        // The hosts' own pages and look-alikes are not free-host sites.
+        assert_eq!(
+            run(Some(&[
+                "https://www.netlify.app/",
+                "https://app.netlify.com/"
+            ])),
+            Outcome::Clear
+        );
+        assert_eq!(
+            run(Some(&[
+                "https://a.notnetlify.app/",
+                "https://b.netlify.app/"
+            ])),
+            Outcome::Clear
+        );
+    }
+
+    #[test]
+    fn unknown_without_links_and_policy_respected() {
+        assert_eq!(run(None), Outcome::Unknown(vec![Field::Links]));
+        let links: &[&str] = &["https://a.netlify.app/", "https://b.netlify.app/"];
+        let allowed = Policy {
+            allowed_domains: vec!["netlify.app".into()],
+            ..Policy::default()
+        };
+        assert_eq!(run_with(Some(links), &allowed), Outcome::Clear);
+        let three = Policy {
+            min_free_host_links: 3,
+            ..Policy::default()
+        };
+        assert_eq!(run_with(Some(links), &three), Outcome::Clear);
+        let de = Policy {
+            lang: Lang::De,
+            ..Policy::default()
+        };
+        let Outcome::Fired(hit) = run_with(Some(links), &de) else {
+            panic!()
+        };
+        assert!(
+            hit.evidence[0].contains("kostenlosen"),
+            "{:?}",
+            hit.evidence
+        );
+    }
+}
