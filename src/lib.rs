@@ -4,6 +4,7 @@
 
 pub mod checklist;
 pub mod countries;
+pub mod currency;
 pub mod model;
 pub mod page;
 pub mod policy;

@@ -111,6 +111,24 @@ pub fn assess(
     }
 }
 
+impl Coverage {
+    /// The headline of a page that could not be read well enough: "Could not read this page well
+    /// (4 of 17 fields)". The badge shows it on its button and the summary starts with it, so a
+    /// site's changed markup (adapter drift) is told in words, never as a quiet grey "unknown".
+    pub fn could_not_read(&self, lang: Lang) -> String {
+        match lang {
+            Lang::En => format!(
+                "Could not read this page well ({} of {} fields)",
+                self.fields_read, self.fields_expected
+            ),
+            Lang::De => format!(
+                "Diese Seite ließ sich nicht gut lesen ({} von {} Feldern)",
+                self.fields_read, self.fields_expected
+            ),
+        }
+    }
+}
+
 fn summarize(level: Level, findings: &[Finding], c: &Coverage, enough: bool, lang: Lang) -> String {
     if c.fields_expected == 0 {
         return lang
@@ -120,51 +138,64 @@ fn summarize(level: Level, findings: &[Finding], c: &Coverage, enough: bool, lan
             )
             .to_string();
     }
-    let read = match lang {
+    let checks = match lang {
         Lang::En => format!(
-            "Read {} of {} fields; {} of {} checks could run.",
-            c.fields_read, c.fields_expected, c.rules_evaluated, c.rules_total
+            "{} of {} checks could run.",
+            c.rules_evaluated, c.rules_total
         ),
         Lang::De => format!(
-            "{} von {} Feldern gelesen; {} von {} Prüfungen konnten laufen.",
-            c.fields_read, c.fields_expected, c.rules_evaluated, c.rules_total
+            "{} von {} Prüfungen konnten laufen.",
+            c.rules_evaluated, c.rules_total
         ),
     };
-    let head = match (level, enough) {
-        (Level::Unknown, _) => lang
-            .pick(
-                "Could not read this page well enough for a verdict.",
-                "Die Seite ließ sich nicht gut genug lesen für ein Urteil.",
+    match (level, enough) {
+        (Level::Unknown, _) => format!(
+            "{}{} {checks}",
+            c.could_not_read(lang),
+            lang.pick(
+                ", too little for a verdict.",
+                ", zu wenig für ein Urteil."
             )
-            .to_string(),
-        (Level::Low, _) => lang
-            .pick(
-                "No documented risk indicator found in what was read.",
-                "In den gelesenen Angaben wurde kein dokumentiertes Risikomerkmal gefunden.",
-            )
-            .to_string(),
-        (_, true) => match lang {
+        ),
+        (Level::Low, _) => match lang {
             Lang::En => format!(
-                "{} indicator(s) found; verify them before hiring.",
-                findings.len()
+                "No documented risk indicator found in what was read. Read {} of {} fields; {checks}",
+                c.fields_read, c.fields_expected
             ),
             Lang::De => format!(
-                "{} Merkmal(e) gefunden; vor der Beauftragung prüfen.",
-                findings.len()
+                "In den gelesenen Angaben wurde kein dokumentiertes Risikomerkmal gefunden. {} von {} Feldern gelesen; {checks}",
+                c.fields_read, c.fields_expected
+            ),
+        },
+        (_, true) => match lang {
+            Lang::En => format!(
+                "{} indicator(s) found; verify them before hiring. Read {} of {} fields; {checks}",
+                findings.len(),
+                c.fields_read,
+                c.fields_expected
+            ),
+            Lang::De => format!(
+                "{} Merkmal(e) gefunden; vor der Beauftragung prüfen. {} von {} Feldern gelesen; {checks}",
+                findings.len(),
+                c.fields_read,
+                c.fields_expected
             ),
         },
         (_, false) => match lang {
             Lang::En => format!(
-                "{} indicator(s) found, though much of the page could not be read.",
-                findings.len()
+                "{} indicator(s) found, though much of the page could not be read ({} of {} fields). {checks}",
+                findings.len(),
+                c.fields_read,
+                c.fields_expected
             ),
             Lang::De => format!(
-                "{} Merkmal(e) gefunden, obwohl vieles auf der Seite nicht lesbar war.",
-                findings.len()
+                "{} Merkmal(e) gefunden, obwohl vieles auf der Seite nicht lesbar war ({} von {} Feldern). {checks}",
+                findings.len(),
+                c.fields_read,
+                c.fields_expected
             ),
         },
-    };
-    format!("{head} {read}")
+    }
 }
 
 #[cfg(test)]
@@ -266,11 +297,28 @@ mod tests {
             let r = assess(vec![], vec![], coverage(read, 15, rules), &p);
             assert_eq!(r.level, Level::Unknown, "read {read} fields, {rules} rules");
             assert!(
-                r.summary.contains("not read this page well"),
+                r.summary.starts_with(&format!(
+                    "Could not read this page well ({read} of 15 fields), too little for a verdict. {rules} of 5 checks could run."
+                )),
                 "{}",
                 r.summary
             );
         }
+        // A weak finding on a thin page stays unknown (never low), and says why.
+        let r = assess(vec![finding(15)], vec![], coverage(4, 17, 2), &p);
+        assert_eq!((r.level, r.score), (Level::Unknown, 15));
+        assert!(r
+            .summary
+            .starts_with("Could not read this page well (4 of 17 fields)"));
+        let de = Policy {
+            lang: Lang::De,
+            ..Policy::default()
+        };
+        let r = assess(vec![], vec![], coverage(4, 17, 2), &de);
+        assert_eq!(
+            r.summary,
+            "Diese Seite ließ sich nicht gut lesen (4 von 17 Feldern), zu wenig für ein Urteil. 2 von 5 Prüfungen konnten laufen."
+        );
         assert_eq!(
             assess(vec![], vec![], coverage(0, 0, 0), &p).level,
             Level::Unknown
@@ -278,6 +326,31 @@ mod tests {
         // Strong evidence still shows when coverage is thin, and says so.
         let r = assess(vec![finding(70)], vec![], coverage(3, 15, 1), &p);
         assert_eq!(r.level, Level::High);
-        assert!(r.summary.contains("much of the page could not be read"));
+        assert!(
+            r.summary.starts_with(
+                "1 indicator(s) found, though much of the page could not be read (3 of 15 fields)."
+            ),
+            "{}",
+            r.summary
+        );
+    }
+
+    #[test]
+    fn summaries_say_how_much_was_read() {
+        let p = Policy::default();
+        let low = assess(vec![], vec![], coverage(15, 17, 5), &p);
+        assert_eq!(
+            low.summary,
+            "No documented risk indicator found in what was read. Read 15 of 17 fields; 5 of 5 checks could run."
+        );
+        let found = assess(vec![finding(30)], vec![], coverage(16, 17, 5), &p);
+        assert_eq!(
+            found.summary,
+            "1 indicator(s) found; verify them before hiring. Read 16 of 17 fields; 5 of 5 checks could run."
+        );
+        assert_eq!(
+            coverage(4, 17, 1).could_not_read(Lang::En),
+            "Could not read this page well (4 of 17 fields)"
+        );
     }
 }

@@ -52,8 +52,15 @@ fn now() -> Instant {
 fn pages() -> Vec<(PathBuf, Extraction, usize)> {
     let root = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
     let mut out = Vec::new();
-    for dir in ["tests/fixtures/upwork", "www/upwork", "tests/corpus"] {
-        let Ok(entries) = std::fs::read_dir(root.join(dir)) else {
+    // Every site's fixtures and demo pages, and the accuracy corpus.
+    let mut dirs: Vec<PathBuf> = vec![root.join("tests/corpus")];
+    for parent in ["tests/fixtures", "www"] {
+        let Ok(sites) = std::fs::read_dir(root.join(parent)) else { continue };
+        dirs.extend(sites.filter_map(|e| e.ok().map(|e| e.path())).filter(|p| p.is_dir()));
+    }
+    dirs.sort();
+    for dir in dirs {
+        let Ok(entries) = std::fs::read_dir(&dir) else {
             continue;
         };
         let mut paths: Vec<PathBuf> = entries.filter_map(|e| e.ok().map(|e| e.path())).collect();

@@ -1,6 +1,7 @@
 //! P1: a low-to-mid hourly rate together with thousands of hours and a top Job Success Score.
 
 use super::{fmt_num, Context, Family, Hit, Outcome, RuleSpec, Text};
+use crate::currency;
 use crate::model::Field;
 use crate::policy::Lang;
 
@@ -38,13 +39,14 @@ fn low_rate_high_volume(cx: &Context) -> Outcome {
     else {
         return Outcome::Unknown(missing);
     };
-    // Without a conversion table a non-USD rate cannot be placed in the band.
-    if rate.currency != "USD" {
+    // Other currencies are placed in the USD band through the approximate table in `currency.rs`;
+    // a currency it does not list (or one whose figure is too old to trust) cannot be placed.
+    let Some(usd) = currency::to_usd_at(rate, cx.now) else {
         return Outcome::Unknown(vec![Field::HourlyRate]);
-    }
+    };
     let (lo, hi) = cx.policy.rate_band_usd;
-    let fires = rate.amount >= lo
-        && rate.amount <= hi
+    let fires = usd >= lo
+        && usd <= hi
         && hours >= cx.policy.volume_min_hours
         && jss >= cx.policy.volume_min_job_success;
     if !fires {
@@ -54,8 +56,8 @@ fn low_rate_high_volume(cx: &Context) -> Outcome {
     let evidence = match lang {
         Lang::En => vec![
             format!(
-                "Hourly rate: ${}/hr (band ${}–${}).",
-                fmt_num(rate.amount, lang),
+                "Hourly rate: {} (band ${}–${}).",
+                currency::describe(rate, usd, "/hr", lang),
                 fmt_num(lo, lang),
                 fmt_num(hi, lang)
             ),
@@ -71,8 +73,8 @@ fn low_rate_high_volume(cx: &Context) -> Outcome {
         ],
         Lang::De => vec![
             format!(
-                "Stundensatz: {} $/Std. (Spanne {}–{} $).",
-                fmt_num(rate.amount, lang),
+                "Stundensatz: {} (Spanne {}–{} $).",
+                currency::describe(rate, usd, "/Std.", lang),
                 fmt_num(lo, lang),
                 fmt_num(hi, lang)
             ),
@@ -117,6 +119,14 @@ mod tests {
         })
     }
 
+    fn run_at(p: &Profile, now: &str) -> Outcome {
+        (LOW_RATE_HIGH_VOLUME.evaluate)(&Context {
+            profile: p,
+            policy: &Policy::default(),
+            now: Instant::parse_rfc3339(now).unwrap(),
+        })
+    }
+
     #[test]
     fn fires_on_the_published_pattern() {
         let Outcome::Fired(hit) = run(&profile(Some((35.0, "USD")), Some(6120.0), Some(100)))
@@ -154,8 +164,77 @@ mod tests {
             Outcome::Unknown(vec![Field::HourlyRate, Field::JobSuccess])
         );
         assert_eq!(
-            run(&profile(Some((35.0, "EUR")), Some(6000.0), Some(100))),
+            run(&profile(Some((35.0, "XYZ")), Some(6000.0), Some(100))),
             Outcome::Unknown(vec![Field::HourlyRate])
+        );
+        // A fast-moving currency is not converted from a table that is long out of date.
+        assert_eq!(
+            run_at(
+                &profile(Some((40_000.0, "ARS")), Some(6000.0), Some(100)),
+                "2026-11-26T12:00:00Z"
+            ),
+            Outcome::Unknown(vec![Field::HourlyRate])
+        );
+    }
+
+    #[test]
+    fn other_currencies_are_placed_in_the_band_through_the_table() {
+        // 30 EUR ≈ 35 USD: inside the band; the evidence names both and the table's date.
+        let Outcome::Fired(hit) = run_at(
+            &profile(Some((30.0, "EUR")), Some(6120.0), Some(100)),
+            "2026-11-26T12:00:00Z",
+        ) else {
+            panic!()
+        };
+        assert!(
+            hit.evidence[0].starts_with("Hourly rate: 30 EUR/hr (\u{2248} $35.3/hr"),
+            "{:?}",
+            hit.evidence
+        );
+        assert!(hit.evidence[0].contains(currency::RATES_DATE));
+        // 2,500 INR ≈ 29 USD: inside; 1,000 INR ≈ 12 USD: below; 120 GBP ≈ 164 USD: above.
+        assert!(matches!(
+            run(&profile(Some((2500.0, "INR")), Some(6000.0), Some(100))),
+            Outcome::Fired(_)
+        ));
+        assert_eq!(
+            run(&profile(Some((1000.0, "INR")), Some(6000.0), Some(100))),
+            Outcome::Clear
+        );
+        assert_eq!(
+            run(&profile(Some((120.0, "GBP")), Some(6000.0), Some(100))),
+            Outcome::Clear
+        );
+        // A volatile currency converts while the table is recent.
+        assert!(matches!(
+            run_at(
+                &profile(Some((40_000.0, "ARS")), Some(6000.0), Some(100)),
+                "2025-08-01T12:00:00Z"
+            ),
+            Outcome::Fired(_)
+        ));
+    }
+
+    #[test]
+    fn german_evidence_shows_both_amounts() {
+        let p = profile(Some((30.0, "EUR")), Some(6120.0), Some(100));
+        let policy = Policy {
+            lang: Lang::De,
+            ..Policy::default()
+        };
+        let Outcome::Fired(hit) = (LOW_RATE_HIGH_VOLUME.evaluate)(&Context {
+            profile: &p,
+            policy: &policy,
+            now: Instant(0),
+        }) else {
+            panic!()
+        };
+        assert!(
+            hit.evidence[0].starts_with(
+                "Stundensatz: 30 EUR/Std. (\u{2248} 35,3 $/Std. zu Näherungskursen vom"
+            ),
+            "{:?}",
+            hit.evidence
         );
     }
 }

@@ -1,6 +1,7 @@
 //! P12: a burst of tiny, perfectly rated jobs finished within a few weeks — ratings that look arranged.
 
 use super::{Context, Family, Hit, Outcome, RuleSpec, Text};
+use crate::currency;
 use crate::model::{Field, WorkEntry};
 use crate::policy::Lang;
 
@@ -33,14 +34,16 @@ fn review_burst(cx: &Context) -> Outcome {
         return Outcome::Unknown(vec![Field::WorkHistory]);
     };
     let policy = cx.policy;
-    let tiny = |e: &&WorkEntry| {
-        let paid = e
-            .earnings
+    // Earnings in other currencies count through the approximate table in `currency.rs`; a job paid
+    // in a currency it cannot convert is not counted as tiny.
+    let usd = |e: &WorkEntry| {
+        e.earnings
             .as_ref()
-            .filter(|m| m.currency == "USD")
-            .map(|m| m.amount);
+            .and_then(|m| currency::to_usd_at(m, cx.now))
+    };
+    let tiny = |e: &&WorkEntry| {
         e.rating.is_some_and(|r| r >= 4.95)
-            && paid.is_some_and(|a| a <= policy.burst_max_job_usd)
+            && usd(e).is_some_and(|a| a <= policy.burst_max_job_usd)
             && e.end.is_some()
     };
     let mut jobs: Vec<&WorkEntry> = history.iter().filter(tiny).collect();
@@ -85,9 +88,12 @@ fn review_burst(cx: &Context) -> Outcome {
     }];
     let untitled = lang.pick("(untitled)", "(ohne Titel)");
     evidence.extend(best.iter().take(6).map(|e| {
-        let paid = e.earnings.as_ref().map(|m| m.amount).unwrap_or(0.0);
+        let paid = match (&e.earnings, usd(e)) {
+            (Some(m), Some(u)) => currency::describe(m, u, "", lang),
+            _ => String::new(),
+        };
         format!(
-            "\"{}\" — ${paid}, {}",
+            "\"{}\" — {paid}, {}",
             e.title.as_deref().unwrap_or(untitled),
             span(e.end)
         )
@@ -103,12 +109,16 @@ mod tests {
     use crate::time::Instant;
 
     fn job(day: u32, usd: f64, rating: f64) -> WorkEntry {
+        paid_in(day, usd, "USD", rating)
+    }
+
+    fn paid_in(day: u32, amount: f64, currency: &str, rating: f64) -> WorkEntry {
         WorkEntry {
             title: Some(format!("Task {day}")),
             end: Date::new(2026, 3, day),
             earnings: Some(Money {
-                amount: usd,
-                currency: "USD".into(),
+                amount,
+                currency: currency.into(),
             }),
             rating: Some(rating),
             ..WorkEntry::default()
@@ -155,5 +165,45 @@ mod tests {
         assert_eq!(run(Some(few)), Outcome::Clear);
         assert_eq!(run(Some(vec![])), Outcome::Clear);
         assert_eq!(run(None), Outcome::Unknown(vec![Field::WorkHistory]));
+    }
+
+    #[test]
+    fn earnings_in_other_currencies_count_through_the_table() {
+        // 70 EUR ≈ 82 USD each: tiny; the evidence shows euros and the approximate dollars.
+        let eur: Vec<_> = [1, 3, 6, 9, 12, 15]
+            .into_iter()
+            .map(|d| paid_in(d, 70.0, "EUR", 5.0))
+            .collect();
+        let Outcome::Fired(hit) = run(Some(eur)) else {
+            panic!()
+        };
+        assert!(
+            hit.evidence[1].contains("70 EUR (\u{2248} $82.4 at approximate rates of"),
+            "{:?}",
+            hit.evidence
+        );
+        assert!(hit.evidence[1].contains(currency::RATES_DATE));
+        assert!(hit.evidence[0].starts_with("6 jobs"), "{:?}", hit.evidence);
+        // 100 GBP ≈ 137 USD each: above the ceiling.
+        let gbp: Vec<_> = [1, 3, 6, 9, 12, 15]
+            .into_iter()
+            .map(|d| paid_in(d, 100.0, "GBP", 5.0))
+            .collect();
+        assert_eq!(run(Some(gbp)), Outcome::Clear);
+        // A currency without a rate is never counted as tiny.
+        let odd: Vec<_> = [1, 3, 6, 9, 12, 15]
+            .into_iter()
+            .map(|d| paid_in(d, 1.0, "XYZ", 5.0))
+            .collect();
+        assert_eq!(run(Some(odd)), Outcome::Clear);
+        // USD evidence reads as before.
+        let usd: Vec<_> = [1, 3, 6, 9, 12, 15]
+            .into_iter()
+            .map(|d| job(d, 20.0, 5.0))
+            .collect();
+        let Outcome::Fired(hit) = run(Some(usd)) else {
+            panic!()
+        };
+        assert_eq!(hit.evidence[1], "\"Task 1\" — $20, 2026-03-01");
     }
 }

@@ -2,6 +2,12 @@
 //!
 //! Adding a site = one module here plus one entry in [`ADAPTERS`], with fixtures under `tests/fixtures/<site>/`.
 
+pub mod fiverr;
+pub mod freelancer;
+pub mod generic;
+pub mod guru;
+pub mod peopleperhour;
+pub mod toptal;
 pub mod upwork;
 
 use crate::model::{Field, Profile};
@@ -67,10 +73,18 @@ pub trait Adapter: Sync {
     fn extract(&self, page: &dyn Page, kind: PageKind) -> Extraction;
     /// Whether a page whose address is unknown (a saved file) looks like one of this site's, and which kind.
     fn sniff(&self, page: &dyn Page) -> Option<PageKind>;
+    /// The addresses of the pages this adapter reads, as Chrome match patterns
+    /// ("https://www.upwork.com/freelancers/*"). `manifest.json` runs the content script on exactly the
+    /// union of these (`tests/manifest.rs` checks it), and [`supported_url`] reads them. A pattern may be
+    /// broader than the pages read (Fiverr profiles have no path prefix); [`Adapter::page_kind`] then
+    /// tells the pages apart.
+    fn url_patterns(&self) -> &'static [&'static str] {
+        &[]
+    }
 }
 
 /// Every supported site.
-pub static ADAPTERS: &[&dyn Adapter] = &[&upwork::Upwork];
+pub static ADAPTERS: &[&dyn Adapter] = &[&upwork::Upwork, &fiverr::Fiverr, &freelancer::Freelancer, &guru::Guru, &peopleperhour::PeoplePerHour, &toptal::Toptal];
 
 /// Splits "https://www.upwork.com/freelancers/~01?x=1#y" into ("upwork.com", "/freelancers/~01").
 pub fn host_and_path(url: &str) -> Option<(String, String)> {
@@ -118,6 +132,109 @@ pub fn detect(url: Option<&str>, page: &dyn Page) -> Option<(&'static dyn Adapte
     ADAPTERS.iter().find_map(|a| a.sniff(page).map(|k| (*a, k)))
 }
 
+/// Whether HireCheck reads the page at `url`: one of an adapter's [`Adapter::url_patterns`] (the
+/// manifest's content-script matches) covers it, and that adapter reads this kind of page (its
+/// [`Adapter::page_kind`] has expected fields). The content script asks this after in-page
+/// navigation, so it does not keep its own copy of the patterns.
+pub fn supported_url(url: &str) -> bool {
+    ADAPTERS.iter().any(|a| {
+        a.url_patterns().iter().any(|p| match_pattern(p, url))
+            && host_and_path(url)
+                .is_some_and(|(_, path)| !a.expected_fields(a.page_kind(&path)).is_empty())
+    })
+}
+
+/// Whether `url` matches a Chrome extension match pattern (`<scheme>://<host><path>`), as Chrome
+/// decides it for `content_scripts.matches`: the scheme is `http`, `https` or `*` (either); the host
+/// is exact, `*.` plus a domain (it and its subdomains) or `*`; the path is a glob in which `*`
+/// matches anything and is compared with the address's path and query, without the fragment.
+/// `<all_urls>` and patterns this cannot parse match nothing.
+pub fn match_pattern(pattern: &str, url: &str) -> bool {
+    let (Some((p_scheme, p_host, p_path)), Some((scheme, host, path))) =
+        (split_pattern(pattern), split_url(url))
+    else {
+        return false;
+    };
+    let scheme_ok = match p_scheme {
+        "*" => scheme == "http" || scheme == "https",
+        s => s == scheme,
+    };
+    let host_ok = if p_host == "*" {
+        true
+    } else if let Some(domain) = p_host.strip_prefix("*.") {
+        host == domain || host.ends_with(&format!(".{domain}"))
+    } else {
+        host == p_host
+    };
+    scheme_ok && host_ok && glob(p_path.as_bytes(), path.as_bytes())
+}
+
+/// "https://www.upwork.com/freelancers/*" → ("https", "www.upwork.com", "/freelancers/*").
+fn split_pattern(pattern: &str) -> Option<(&str, String, &str)> {
+    let (scheme, rest) = pattern.split_once("://")?;
+    if !matches!(scheme, "http" | "https" | "*") {
+        return None;
+    }
+    let slash = rest.find('/')?;
+    let (host, path) = rest.split_at(slash);
+    let inner_star = host.char_indices().any(|(i, c)| c == '*' && i > 0);
+    if host.is_empty()
+        || inner_star
+        || (host.starts_with('*') && host != "*" && !host.starts_with("*."))
+    {
+        return None;
+    }
+    Some((scheme, host.to_ascii_lowercase(), path))
+}
+
+/// "https://WWW.Upwork.com:443/freelancers/~01?x=1#y" → ("https", "www.upwork.com", "/freelancers/~01?x=1").
+fn split_url(url: &str) -> Option<(String, String, String)> {
+    let (scheme, rest) = url.trim().split_once("://")?;
+    let scheme = scheme.to_ascii_lowercase();
+    let end = rest.find(['/', '?', '#']).unwrap_or(rest.len());
+    let host = rest[..end]
+        .rsplit('@')
+        .next()
+        .unwrap_or("")
+        .split(':')
+        .next()
+        .unwrap_or("")
+        .to_ascii_lowercase();
+    if host.is_empty() {
+        return None;
+    }
+    let tail = &rest[end..];
+    let tail = &tail[..tail.find('#').unwrap_or(tail.len())];
+    let path = if tail.starts_with('/') {
+        tail.to_string()
+    } else {
+        format!("/{tail}")
+    };
+    Some((scheme, host, path))
+}
+
+/// Glob match where `*` matches any run of bytes (iterative, linear in practice; no recursion).
+fn glob(pattern: &[u8], text: &[u8]) -> bool {
+    let (mut p, mut t) = (0, 0);
+    let mut star: Option<(usize, usize)> = None;
+    while t < text.len() {
+        if p < pattern.len() && pattern[p] == b'*' {
+            star = Some((p, t));
+            p += 1;
+        } else if p < pattern.len() && pattern[p] == text[t] {
+            p += 1;
+            t += 1;
+        } else if let Some((sp, st)) = star {
+            p = sp + 1;
+            t = st + 1;
+            star = Some((sp, st + 1));
+        } else {
+            return false;
+        }
+    }
+    pattern[p..].iter().all(|&b| b == b'*')
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -134,6 +251,112 @@ mod tests {
         );
         assert_eq!(host_and_path("javascript:alert(1)"), None);
         assert_eq!(host_and_path("file:///tmp/x.html"), None);
+    }
+
+    #[test]
+    fn match_patterns_behave_like_chrome() {
+        let p = "https://www.upwork.com/freelancers/*";
+        assert!(match_pattern(
+            p,
+            "https://www.upwork.com/freelancers/~01abc"
+        ));
+        assert!(match_pattern(
+            p,
+            "https://WWW.UPWORK.COM:443/freelancers/~01abc?x=1#y"
+        ));
+        assert!(match_pattern(p, "https://www.upwork.com/freelancers/"));
+        assert!(!match_pattern(p, "https://www.upwork.com/freelancers"));
+        assert!(!match_pattern(
+            p,
+            "http://www.upwork.com/freelancers/~01abc"
+        ));
+        assert!(!match_pattern(p, "https://upwork.com/freelancers/~01abc"));
+        assert!(!match_pattern(
+            p,
+            "https://www.upwork.com.evil.example/freelancers/x"
+        ));
+        assert!(!match_pattern(
+            p,
+            "https://evil.example/?u=https://www.upwork.com/freelancers/x"
+        ));
+        assert!(!match_pattern(p, "https://www.upwork.com/nx/freelancers/x"));
+        // The path glob sees the query but never the fragment.
+        assert!(match_pattern(
+            "https://a.example/*?x=*",
+            "https://a.example/p?x=1"
+        ));
+        assert!(match_pattern(
+            "https://a.example/p",
+            "https://a.example/p#/q"
+        ));
+        assert!(!match_pattern(
+            "https://a.example/p",
+            "https://a.example/p?x#q"
+        ));
+        // Wildcard schemes and hosts.
+        assert!(match_pattern("*://*.example.com/*", "http://example.com/"));
+        assert!(match_pattern(
+            "*://*.example.com/*",
+            "https://a.b.example.com/x"
+        ));
+        assert!(!match_pattern("*://*.example.com/*", "ftp://example.com/"));
+        assert!(!match_pattern(
+            "*://*.example.com/*",
+            "https://notexample.com/"
+        ));
+        assert!(match_pattern("https://*/*", "https://x.example/"));
+        // Unparseable patterns and addresses match nothing, and never panic.
+        for bad in [
+            "<all_urls>",
+            "https://www.upwork.com",
+            "https://a*b.com/*",
+            "ftp://x/*",
+            "é://x/*",
+            "https://é*/*",
+            "",
+        ] {
+            assert!(
+                !match_pattern(bad, "https://www.upwork.com/freelancers/x"),
+                "{bad}"
+            );
+        }
+        for bad in [
+            "",
+            "https://",
+            "javascript:alert(1)",
+            "https:///x",
+            "\u{0}://\u{0}",
+        ] {
+            assert!(!match_pattern(p, bad), "{bad:?}");
+        }
+        assert!(glob(b"a*b*c", b"aXXbYYc"));
+        assert!(!glob(b"a*b*c", b"aXXbYY"));
+        assert!(glob(b"**", b""));
+    }
+
+    #[test]
+    fn supported_urls_are_upwork_profiles() {
+        for url in [
+            "https://www.upwork.com/freelancers/~01a1b2c3d4e5f6clean",
+            "https://www.upwork.com/freelancers/~01a1b2c3d4e5f6clean?viewMode=1#portfolio",
+            "https://www.upwork.com/freelancers/janedoe",
+            "https://www.upwork.com/fl/janedoe",
+        ] {
+            assert!(supported_url(url), "{url}");
+        }
+        for url in [
+            "https://www.upwork.com/",
+            "https://www.upwork.com/freelancers/settings",
+            "https://www.upwork.com/freelancers/~01abc/extra",
+            "https://www.upwork.com/nx/find-work/",
+            // Read when saved, but the content script is not declared there.
+            "https://www.upwork.com/o/profiles/users/~01abc",
+            "https://upwork.com/freelancers/~01abc",
+            "https://example.com/freelancers/~01abc",
+            "not a url",
+        ] {
+            assert!(!supported_url(url), "{url}");
+        }
     }
 
     #[test]

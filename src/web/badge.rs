@@ -149,7 +149,7 @@ pub fn draw(doc: &Document, report: &Report, lang: Lang) -> Result<(), JsValue> 
     let risk = &report.risk;
     let level = risk.level;
     let score = risk.score.to_string();
-    let label = level_text(level, risk.score, &score, lang);
+    let label = level_text(risk, &score, lang);
 
     let wrap = add(doc, &root, "div")?;
     wrap.set_attribute("class", "hc")?;
@@ -183,8 +183,13 @@ pub fn draw(doc: &Document, report: &Report, lang: Lang) -> Result<(), JsValue> 
     if !was_open {
         panel.set_attribute("hidden", "")?;
     }
+    // The panel names the level; its summary, right below, starts with the button's words.
     let mut title = String::from("HireCheck: ");
-    title.push_str(&label);
+    if level == Level::Unknown {
+        title.push_str(lang.pick("Risk unknown", "Risiko unbekannt"));
+    } else {
+        title.push_str(&label);
+    }
     add_text(doc, &panel, "h2", &title)?.set_attribute("id", "hc-title")?;
     add_text(doc, &panel, "p", &risk.summary)?.set_attribute("data-hc", "summary")?;
     add_text(
@@ -465,14 +470,16 @@ fn level_icon(level: Level) -> &'static str {
     }
 }
 
-/// "High risk · 85"; an unknown level says so in words and shows a score only if something was found,
-/// so that "0" never reads as "safe".
-fn level_text(level: Level, points: u32, score: &str, lang: Lang) -> String {
-    let mut s = String::from(match level {
-        Level::Unknown => lang.pick("Risk unknown", "Risiko unbekannt"),
-        l => l.label(lang),
-    });
-    if level != Level::Unknown || points > 0 {
+/// "High risk · 85". An unknown level says so in words and shows a score only if something was found,
+/// so that "0" never reads as "safe"; on a page HireCheck reads it says how much of it was read:
+/// "Could not read this page well (4 of 17 fields)" (the site may have changed its markup).
+fn level_text(risk: &Risk, score: &str, lang: Lang) -> String {
+    let mut s = match risk.level {
+        Level::Unknown if risk.coverage.fields_expected > 0 => risk.coverage.could_not_read(lang),
+        Level::Unknown => String::from(lang.pick("Risk unknown", "Risiko unbekannt")),
+        l => String::from(l.label(lang)),
+    };
+    if risk.level != Level::Unknown || risk.score > 0 {
         s.push_str(" \u{00B7} ");
         s.push_str(score);
     }

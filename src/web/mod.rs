@@ -63,6 +63,14 @@ pub fn profile_key() -> Option<String> {
     adapter.extract(&page, kind).profile_key
 }
 
+/// Whether HireCheck reads the page at `href` (e.g. `location.href` after in-page navigation): the
+/// manifest's content-script matches cover it and the site's adapter reads that kind of page. Looks
+/// at the address only; the content script uses it instead of its own copy of the URL patterns.
+#[wasm_bindgen]
+pub fn supported_url(href: &str) -> bool {
+    crate::sites::supported_url(href)
+}
+
 /// Removes the badge, if one is drawn.
 #[wasm_bindgen]
 pub fn remove_badge() {

@@ -29,6 +29,15 @@ impl Adapter for Upwork {
         &["upwork.com"]
     }
 
+    fn url_patterns(&self) -> &'static [&'static str] {
+        // Profiles by id or vanity name. The old /o/profiles/users/~… addresses redirect to these, so
+        // the content script is not declared there (saved pages from them are still read).
+        &[
+            "https://www.upwork.com/freelancers/*",
+            "https://www.upwork.com/fl/*",
+        ]
+    }
+
     fn page_kind(&self, path: &str) -> PageKind {
         page_kind(path)
     }

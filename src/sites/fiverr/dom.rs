@@ -1,0 +1,646 @@
+//! Source (B) the rendered seller card / seller page, and (C) the head.
+
+use super::json::language_name;
+use super::selectors as sel;
+use super::{fill, location, plausible_member_since, plausible_price, plausible_rate};
+use super::{plausible_rating, Builder};
+use super::{MAX_FEEDBACK, MAX_NAME, MAX_OVERVIEW, MAX_PLACE, MAX_SHORT, MAX_TITLE, MAX_USERNAME};
+use crate::model::{Field, Language, Money, WorkEntry};
+use crate::page::{squash, Node, Page, PageExt};
+use crate::text;
+
+/// Text as a reader sees it: without the content of `<script>`/`<style>` inside the element, whitespace collapsed.
+fn visible_text(page: &dyn Page, node: Node) -> String {
+    let mut raw = page.raw_text(node);
+    for hidden in page
+        .select(Some(node), "script, style, template, noscript")
+        .into_iter()
+        .take(500)
+    {
+        let t = page.raw_text(hidden);
+        if !t.is_empty() {
+            if let Some(i) = raw.find(&t) {
+                raw.replace_range(i..i + t.len(), " ");
+            }
+        }
+    }
+    squash(&raw)
+}
+
+/// The first element of the first selector whose visible text `parse` accepts, with that selector.
+fn first_parsed<T>(
+    page: &dyn Page,
+    scope: Option<Node>,
+    selectors: &[&'static str],
+    mut parse: impl FnMut(&str) -> Option<T>,
+) -> Option<(T, &'static str)> {
+    for css in selectors {
+        for node in page.select(scope, css).into_iter().take(200) {
+            let t = visible_text(page, node);
+            if t.is_empty() {
+                continue;
+            }
+            if let Some(v) = parse(&t) {
+                return Some((v, css));
+            }
+        }
+    }
+    None
+}
+
+/// The seller's own blocks on this page (the first selector that matches), or none.
+fn seller_scopes(page: &dyn Page) -> Vec<(Node, &'static str)> {
+    sel::SELLER_SCOPES
+        .iter()
+        .find_map(|css| {
+            let nodes = page.select(None, css);
+            (!nodes.is_empty()).then(|| nodes.into_iter().take(4).map(|n| (n, *css)).collect())
+        })
+        .unwrap_or_default()
+}
+
+/// Whether `t` starts with `prefix`, ignoring case.
+fn has_prefix(t: &str, prefix: &str) -> bool {
+    t.get(..prefix.len())
+        .is_some_and(|head| head.eq_ignore_ascii_case(prefix))
+}
+
+pub fn read_dom(page: &dyn Page, b: &mut Builder) {
+    let scopes = seller_scopes(page);
+    read_name(page, b);
+    if b.wants(Field::Title) {
+        if let Some((t, css)) =
+            first_parsed(page, None, sel::ONE_LINER, |t| text::clean(t, MAX_TITLE))
+        {
+            b.p.title = Some(t);
+            b.note(Field::Title, css);
+        }
+    }
+    read_stats(page, b);
+    read_local_time(page, &scopes, b);
+    read_languages(page, b);
+    read_description(page, b);
+    read_badges(page, &scopes, b);
+    read_rate(page, &scopes, b);
+    read_reviews(page, b);
+}
+
+fn read_name(page: &dyn Page, b: &mut Builder) {
+    if b.username.is_some() {
+        return;
+    }
+    let clean_user = |t: &str| {
+        let t = t.trim().trim_start_matches('@');
+        (super::is_username(t) && t.len() <= MAX_USERNAME).then(|| t.to_string())
+    };
+    if let Some((u, css)) = first_parsed(page, None, sel::USERNAME, clean_user) {
+        b.username = Some((u, css.to_string()));
+        return;
+    }
+    for css in sel::USERNAME_FROM_PHOTO_ALT {
+        let found = page
+            .select(None, css)
+            .into_iter()
+            .take(5)
+            .find_map(|n| page.attr(n, "alt").and_then(|a| clean_user(&a)));
+        if let Some(u) = found {
+            b.username = Some((u, format!("{css} (alt)")));
+            return;
+        }
+    }
+}
+
+/// A stat item: its caption (lower case) and its value, e.g. ("from", "Pakistan").
+fn stat_items(page: &dyn Page) -> Vec<(String, String, &'static str)> {
+    for css in sel::STAT_ITEMS {
+        let nodes = page.select(None, css);
+        if nodes.is_empty() {
+            continue;
+        }
+        let mut out = Vec::new();
+        for li in nodes.into_iter().take(40) {
+            let whole = visible_text(page, li);
+            if whole.is_empty() || whole.len() > 300 {
+                continue;
+            }
+            let value =
+                first_parsed(page, Some(li), sel::STAT_VALUE, |t| Some(t.to_string())).map(|x| x.0);
+            let (caption, value) = match value {
+                Some(v) => (squash(&whole.replacen(&v, " ", 1)), v),
+                None => {
+                    // No value element: "From Pakistan" after a known caption.
+                    let known = [
+                        sel::CAPTION_FROM,
+                        sel::CAPTION_MEMBER_SINCE,
+                        sel::CAPTION_LOCAL_TIME,
+                        sel::CAPTION_LANGUAGES,
+                    ]
+                    .concat();
+                    // textContent runs "From" and "Pakistan" together when they sit in two elements.
+                    let Some(c) = known.iter().find(|c| has_prefix(&whole, c)) else {
+                        continue;
+                    };
+                    let rest = whole.get(c.len()..).unwrap_or("");
+                    (c.to_string(), squash(rest.trim_start_matches([':', ' '])))
+                }
+            };
+            let caption = caption.trim_end_matches(':').trim().to_lowercase();
+            if !value.is_empty() {
+                out.push((caption, value, *css));
+            }
+        }
+        return out;
+    }
+    Vec::new()
+}
+
+fn read_stats(page: &dyn Page, b: &mut Builder) {
+    for (caption, value, css) in stat_items(page) {
+        let is = |captions: &[&str]| captions.contains(&caption.as_str());
+        let src = format!("{css} \"{caption}\"");
+        if is(sel::CAPTION_FROM) {
+            fill!(b, Field::Location, location, src, {
+                // "Austin, United States" or "Pakistan".
+                let (city, country) = match value.rsplit_once(',') {
+                    Some((c, k)) => (Some(c.trim()), k.trim()),
+                    None => (None, value.as_str()),
+                };
+                location(city, Some(country), None).filter(|l| {
+                    l.country_name
+                        .as_ref()
+                        .is_some_and(|n| n.len() <= MAX_PLACE)
+                })
+            });
+        } else if is(sel::CAPTION_MEMBER_SINCE) {
+            fill!(
+                b,
+                Field::MemberSince,
+                member_since,
+                src,
+                text::parse_year_month(&value).and_then(plausible_member_since)
+            );
+        } else if is(sel::CAPTION_LOCAL_TIME) {
+            b.local_time_shown = true;
+            fill!(
+                b,
+                Field::LocalTime,
+                local_time,
+                src,
+                text::parse_clock(&value)
+            );
+        } else if is(sel::CAPTION_LANGUAGES) {
+            fill!(b, Field::Languages, languages, src, {
+                let langs: Vec<Language> = value
+                    .split([',', '·', '|'])
+                    .filter_map(parse_language)
+                    .take(30)
+                    .collect();
+                (!langs.is_empty()).then_some(langs)
+            });
+        }
+    }
+}
+
+/// "3:42 pm local time" or "Local time 3:42 PM".
+fn parse_local_time_label(t: &str) -> Option<crate::model::ClockTime> {
+    text::parse_local_time(t).or_else(|| {
+        sel::CAPTION_LOCAL_TIME
+            .iter()
+            .find(|c| has_prefix(t, c))
+            .and_then(|c| text::parse_clock(t.get(c.len()..)?))
+    })
+}
+
+fn read_local_time(page: &dyn Page, scopes: &[(Node, &'static str)], b: &mut Builder) {
+    // The seller's blocks first, then the page: the smallest text that is a local-time label.
+    let mut places: Vec<(Option<Node>, &'static str)> =
+        scopes.iter().map(|(n, css)| (Some(*n), *css)).collect();
+    places.push((None, "page"));
+    let mut budget: usize = 2_000_000;
+    for (scope, scope_css) in places {
+        for css in sel::LOCAL_TIME_SCAN {
+            let mut best: Option<(usize, Option<crate::model::ClockTime>)> = None;
+            for node in page.select(scope, css).into_iter().take(sel::SCAN_LIMIT) {
+                let raw = page.raw_text(node);
+                budget = budget.saturating_sub(raw.len().max(1));
+                if budget == 0 {
+                    return;
+                }
+                if raw.len() > sel::LOCAL_TIME_MAX_LEN * 4 {
+                    continue;
+                }
+                let t = squash(&raw);
+                if t.len() > sel::LOCAL_TIME_MAX_LEN || !t.to_lowercase().contains("local time") {
+                    continue;
+                }
+                if best.as_ref().is_some_and(|(len, _)| *len <= t.len()) {
+                    continue;
+                }
+                best = Some((t.len(), parse_local_time_label(&t)));
+            }
+            if let Some((_, time)) = best {
+                b.local_time_shown = true;
+                let src = if scope.is_some() {
+                    format!("{scope_css} {css} with \"local time\"")
+                } else {
+                    format!("{css} with \"local time\"")
+                };
+                fill!(b, Field::LocalTime, local_time, src, time);
+                return;
+            }
+        }
+    }
+}
+
+/// "English - Fluent", "English (Native/Bilingual)", "English: Conversational", "English".
+fn parse_language(t: &str) -> Option<Language> {
+    let t = t.trim();
+    let (name, level) = if let Some((n, l)) = t.split_once(" - ").or_else(|| t.split_once(':')) {
+        (n, Some(l))
+    } else if let Some((n, l)) = t.split_once('(') {
+        (n, Some(l.trim_end_matches(')')))
+    } else {
+        (t, None)
+    };
+    let name = language_name(name)?;
+    let level = level.and_then(|l| text::clean(l.trim(), MAX_SHORT));
+    Some(Language { name, level })
+}
+
+fn read_languages(page: &dyn Page, b: &mut Builder) {
+    if !b.wants(Field::Languages) {
+        return;
+    }
+    for css in sel::LANGUAGES {
+        let langs: Vec<Language> = page
+            .select(None, css)
+            .into_iter()
+            .take(30)
+            .filter_map(|n| parse_language(&visible_text(page, n)))
+            .fold(Vec::new(), |mut acc: Vec<Language>, l| {
+                if !acc.iter().any(|x| x.name == l.name) {
+                    acc.push(l);
+                }
+                acc
+            });
+        if !langs.is_empty() {
+            b.p.languages = Some(langs);
+            b.note(Field::Languages, *css);
+            return;
+        }
+    }
+}
+
+fn read_description(page: &dyn Page, b: &mut Builder) {
+    if b.wants(Field::Overview) {
+        for css in sel::DESCRIPTION {
+            let parts: Vec<String> = page
+                .select(None, css)
+                .into_iter()
+                .take(40)
+                .map(|n| visible_text(page, n))
+                .filter(|t| !t.is_empty())
+                .collect();
+            if parts.is_empty() {
+                continue;
+            }
+            b.links_read(*css);
+            if let Some(o) = text::clean(&parts.join(" "), MAX_OVERVIEW) {
+                b.p.overview = Some(o);
+                b.note(Field::Overview, *css);
+            }
+            break;
+        }
+    }
+    for css in sel::GIG_DESCRIPTION {
+        for n in page.select(None, css).into_iter().take(4) {
+            let t = visible_text(page, n);
+            if let Some(t) = text::clean(&t, MAX_OVERVIEW) {
+                b.link_texts.push(t);
+                b.links_read(*css);
+            }
+        }
+    }
+}
+
+/// A badge name as Fiverr prints it, normalised; `None` for anything else.
+fn badge_name(t: &str) -> Option<&'static str> {
+    let k = t.trim().to_lowercase();
+    let k = k
+        .trim_end_matches(" seller")
+        .trim_start_matches("fiverr ")
+        .trim();
+    Some(match k {
+        "level 1" | "level one" => "Level 1",
+        "level 2" | "level two" => "Level 2",
+        "top rated" | "top rated plus" => "Top Rated",
+        "pro" | "verified pro" => "Pro",
+        "vetted" | "vetted pro" => "Vetted",
+        _ => return None,
+    })
+}
+
+fn read_badges(page: &dyn Page, scopes: &[(Node, &'static str)], b: &mut Builder) {
+    if !b.wants(Field::Badges) {
+        return;
+    }
+    let mut badges: Vec<&'static str> = Vec::new();
+    let mut src: Option<String> = None;
+    for (scope, scope_css) in scopes {
+        for css in sel::BADGE_ROUND {
+            for n in page.select(Some(*scope), css).into_iter().take(10) {
+                let class = page.attr(n, "class").unwrap_or_default();
+                for (cls, badge) in sel::BADGE_CLASSES {
+                    if class.split_whitespace().any(|c| c == *cls) && !badges.contains(badge) {
+                        badges.push(badge);
+                        src.get_or_insert_with(|| format!("{scope_css} {css} (class)"));
+                    }
+                }
+            }
+        }
+        for css in sel::BADGE_ELEMENTS {
+            for n in page.select(Some(*scope), css).into_iter().take(50) {
+                if page.raw_text(n).len() > 400 {
+                    continue;
+                }
+                let t = visible_text(page, n);
+                if t.len() > 40 {
+                    continue;
+                }
+                if let Some(badge) = badge_name(&t) {
+                    if !badges.contains(&badge) {
+                        badges.push(badge);
+                        src.get_or_insert_with(|| format!("{scope_css} {css}"));
+                    }
+                }
+            }
+        }
+    }
+    if let Some(src) = src {
+        b.p.badges = Some(badges.into_iter().map(str::to_string).collect());
+        b.note(Field::Badges, src);
+        return;
+    }
+    // The card that holds the level badge was read and shows none: a seller without a level.
+    for css in sel::BADGE_HOME {
+        if !page.select(None, css).is_empty() {
+            b.p.badges = Some(Vec::new());
+            b.note(Field::Badges, format!("{css} (no level badge)"));
+            return;
+        }
+    }
+}
+
+fn read_rate(page: &dyn Page, scopes: &[(Node, &'static str)], b: &mut Builder) {
+    if !b.wants(Field::HourlyRate) {
+        return;
+    }
+    let mut budget: usize = 2_000_000;
+    for (scope, scope_css) in scopes {
+        for css in sel::HOURLY_RATE_SCAN {
+            for n in page
+                .select(Some(*scope), css)
+                .into_iter()
+                .take(sel::SCAN_LIMIT)
+            {
+                let raw = page.raw_text(n);
+                budget = budget.saturating_sub(raw.len().max(1));
+                if budget == 0 {
+                    return;
+                }
+                if raw.len() > 400 {
+                    continue;
+                }
+                let t = squash(&raw);
+                if t.len() > 80 {
+                    continue;
+                }
+                if let Some(r) = text::parse_rate(&t).and_then(plausible_rate) {
+                    b.p.hourly_rate = Some(r);
+                    b.note(Field::HourlyRate, format!("{scope_css} {css} \"…/hour\""));
+                    return;
+                }
+            }
+        }
+    }
+}
+
+// ---- Reviews ----
+
+/// The client's words without the quotation marks the page wraps them in.
+fn strip_quotes(t: &str) -> &str {
+    let t = t.trim();
+    for (open, close) in [('"', '"'), ('\u{201C}', '\u{201D}')] {
+        if let Some(inner) = t.strip_prefix(open).and_then(|r| r.strip_suffix(close)) {
+            if !inner.contains(open) && !inner.contains(close) {
+                return inner.trim();
+            }
+        }
+    }
+    t
+}
+
+fn read_reviews(page: &dyn Page, b: &mut Builder) {
+    if !b.wants(Field::WorkHistory) {
+        return;
+    }
+    let Some((nodes, css)) = sel::REVIEW_ITEMS.iter().find_map(|css| {
+        let nodes = page.select(None, css);
+        (!nodes.is_empty()).then_some((nodes, *css))
+    }) else {
+        return;
+    };
+    let entries: Vec<WorkEntry> = nodes
+        .into_iter()
+        .take(sel::MAX_REVIEWS)
+        .map(|n| review(page, n))
+        .filter(|e| e.feedback.is_some() || e.rating.is_some())
+        .collect();
+    if !entries.is_empty() {
+        b.p.work_history = Some(entries);
+        b.note(Field::WorkHistory, css);
+    }
+}
+
+fn review(page: &dyn Page, item: Node) -> WorkEntry {
+    let clean_feedback = |t: &str| text::clean(strip_quotes(t), MAX_FEEDBACK);
+    let not_text = page.select(Some(item), sel::REVIEW_NOT_TEXT);
+    let buyers: Vec<String> = page
+        .select(Some(item), sel::REVIEW_BUYER)
+        .into_iter()
+        .take(5)
+        .filter_map(|n| page.attr(n, "title").map(|t| squash(&t)))
+        .collect();
+    let feedback = first_parsed(page, Some(item), sel::REVIEW_TEXT, clean_feedback)
+        .map(|x| x.0)
+        .or_else(|| {
+            // Unknown markup: the longest paragraph that is not the seller's answer nor a caption.
+            page.select(Some(item), sel::REVIEW_PARAGRAPHS)
+                .into_iter()
+                .take(30)
+                .filter(|p| !not_text.contains(p))
+                .map(|p| visible_text(page, p))
+                .filter(|t| !buyers.contains(t))
+                .filter(|t| {
+                    let l = t.to_lowercase();
+                    // Not a caption, a price ("Up to $50") or a duration ("12 days").
+                    let caption = [sel::CAPTION_PRICE, "duration", "published", "up to "]
+                        .iter()
+                        .any(|c| l.starts_with(c));
+                    let short_amount = t.len() < 25
+                        && (text::parse_money(t).is_some()
+                            || l.ends_with("days")
+                            || l.ends_with("day"));
+                    !caption && !short_amount && t.chars().count() >= 2
+                })
+                .max_by_key(|t| t.len())
+                .and_then(|t| clean_feedback(&t))
+        });
+    let rating = sel::REVIEW_RATING_LABEL
+        .iter()
+        .flat_map(|css| page.select(Some(item), css).into_iter().take(5))
+        .find_map(|n| {
+            page.attr(n, "aria-label")
+                .and_then(|l| text::parse_rating(&l))
+        })
+        .or_else(|| {
+            first_parsed(page, Some(item), sel::REVIEW_RATING, text::parse_rating).map(|x| x.0)
+        })
+        .and_then(plausible_rating);
+    let end = sel::REVIEW_TIME.iter().find_map(|css| {
+        page.select(Some(item), css)
+            .into_iter()
+            .take(3)
+            .find_map(|n| {
+                page.attr(n, "datetime")
+                    .and_then(|d| text::parse_date(&d))
+                    .or_else(|| text::parse_date(&visible_text(page, n)))
+            })
+    });
+    let earnings = review_price(page, item);
+    WorkEntry {
+        end,
+        rating,
+        feedback,
+        earnings,
+        ..WorkEntry::default()
+    }
+}
+
+/// The upper bound of the price range a review shows ("Up to $50" → 50, "$50-$100" → 100); nothing for an open
+/// range ("$1,000+", "Over $1,000") or a text without one.
+fn review_price(page: &dyn Page, item: Node) -> Option<Money> {
+    sel::REVIEW_PRICE_SCAN.iter().find_map(|css| {
+        let mut captioned: Vec<String> = page
+            .select(Some(item), css)
+            .into_iter()
+            .take(100)
+            .map(|n| visible_text(page, n))
+            // textContent runs "Price" and "$50" together when they sit in two elements.
+            .filter(|t| t.len() <= 60 && has_prefix(t, sel::CAPTION_PRICE))
+            .collect();
+        // The smallest element that holds both the caption and an amount.
+        captioned.sort_by_key(String::len);
+        captioned
+            .iter()
+            .find_map(|t| price_upper_bound(t.get(sel::CAPTION_PRICE.len()..)?))
+    })
+}
+
+fn price_upper_bound(t: &str) -> Option<Money> {
+    let lower = t.to_lowercase();
+    if lower.contains('+') || lower.contains("over") || lower.contains("above") {
+        return None;
+    }
+    let amounts: Vec<Money> = t
+        .split(['-', '–', '—'])
+        .flat_map(|part| part.split(" to "))
+        .filter_map(text::parse_money)
+        .take(3)
+        .collect();
+    let upper = amounts.last()?.clone();
+    // A range's parts must share a currency and rise.
+    let ok = amounts
+        .windows(2)
+        .all(|w| w[0].currency == w[1].currency && w[0].amount <= w[1].amount);
+    ok.then_some(upper).and_then(plausible_price)
+}
+
+// ---- (C) the head ----
+
+/// `og:title` "user: I will … for $15 on fiverr.com" and `<title>` "… by User | Fiverr" name the seller of a gig.
+pub fn read_head(page: &dyn Page, b: &mut Builder) {
+    if b.username.is_some() {
+        return;
+    }
+    let from_og = page.meta("og:title").and_then(|t| {
+        let (user, rest) = t.split_once(':')?;
+        rest.trim_start()
+            .starts_with("I will")
+            .then(|| user.trim().to_string())
+    });
+    let from_title = || {
+        let t = page.first_text(None, &["title"])?;
+        let t = t.strip_suffix("| Fiverr")?.trim_end();
+        let (_, user) = t.rsplit_once(" by ")?;
+        Some(user.trim().to_string())
+    };
+    let found = from_og
+        .filter(|u| super::is_username(u))
+        .map(|u| (u, "meta[property=og:title]"))
+        .or_else(|| {
+            from_title()
+                .filter(|u| super::is_username(u))
+                .map(|u| (u, "<title>"))
+        });
+    if let Some((u, src)) = found {
+        if let Some(u) = text::clean(&u, MAX_NAME) {
+            b.username = Some((u, src.to_string()));
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn languages_badges_prices() {
+        let l = parse_language("English - Fluent").unwrap();
+        assert_eq!(
+            (l.name.as_str(), l.level.as_deref()),
+            ("English", Some("Fluent"))
+        );
+        let l = parse_language("Urdu (Native/Bilingual)").unwrap();
+        assert_eq!(
+            (l.name.as_str(), l.level.as_deref()),
+            ("Urdu", Some("Native/Bilingual"))
+        );
+        assert_eq!(parse_language("English").unwrap().level, None);
+        assert!(parse_language("1234").is_none());
+        assert_eq!(badge_name("Level 2 Seller"), Some("Level 2"));
+        assert_eq!(badge_name("Top Rated"), Some("Top Rated"));
+        assert_eq!(badge_name("Top Rated sellers are chosen by"), None);
+        let usd = |a: f64| {
+            Some(Money {
+                amount: a,
+                currency: "USD".into(),
+            })
+        };
+        assert_eq!(price_upper_bound(" Up to $50"), usd(50.0));
+        assert_eq!(price_upper_bound("$50-$100"), usd(100.0));
+        assert_eq!(price_upper_bound("$100 – $200"), usd(200.0));
+        assert_eq!(price_upper_bound("$1,000+"), None);
+        assert_eq!(price_upper_bound("$200-$50"), None);
+        assert_eq!(price_upper_bound("soon"), None);
+        assert_eq!(
+            parse_local_time_label("Local time 3:42 PM"),
+            crate::model::ClockTime::new(15, 42)
+        );
+        assert_eq!(
+            parse_local_time_label("3:42 pm local time"),
+            crate::model::ClockTime::new(15, 42)
+        );
+        assert_eq!(parse_local_time_label("Local time"), None);
+    }
+}

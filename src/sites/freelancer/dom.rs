@@ -1,0 +1,566 @@
+//! Source (B) the server-rendered DOM, and (C) head meta and `<title>` for the name.
+
+use super::selectors as sel;
+use super::{fill, location, split_place, Builder};
+use super::{parse_coded_money, parse_hourly, parse_local_clock, plausible_amount, plausible_rate};
+use super::{
+    plausible_rating, MAX_BADGE, MAX_BADGES, MAX_FEEDBACK, MAX_NAME, MAX_OVERVIEW, MAX_PLACE,
+    MAX_TITLE,
+};
+use crate::model::{Field, WorkEntry};
+use crate::page::{squash, Node, Page, PageExt};
+use crate::text;
+
+/// Text as a reader sees it: without the content of `<script>`/`<style>` inside the element, whitespace
+/// collapsed.
+fn visible_text(page: &dyn Page, node: Node) -> String {
+    let mut raw = page.raw_text(node);
+    for hidden in page
+        .select(Some(node), "script, style, template, noscript")
+        .into_iter()
+        .take(200)
+    {
+        let t = page.raw_text(hidden);
+        if !t.is_empty() {
+            if let Some(i) = raw.find(&t) {
+                raw.replace_range(i..i + t.len(), " ");
+            }
+        }
+    }
+    squash(&raw)
+}
+
+/// The first element of the first selector whose visible text `parse` accepts, with that selector.
+fn first_parsed<T>(
+    page: &dyn Page,
+    scope: Option<Node>,
+    selectors: &[&'static str],
+    mut parse: impl FnMut(&str) -> Option<T>,
+) -> Option<(T, &'static str)> {
+    for css in selectors {
+        for node in page.select(scope, css).into_iter().take(200) {
+            let t = visible_text(page, node);
+            if t.is_empty() {
+                continue;
+            }
+            if let Some(v) = parse(&t) {
+                return Some((v, css));
+            }
+        }
+    }
+    None
+}
+
+/// The smallest element (by text length) among `selectors` below `scope` whose text passes `accept` and parses;
+/// earlier selectors win over later ones. Bounded in elements and in total text looked at.
+fn smallest_parsed<T>(
+    page: &dyn Page,
+    scope: Option<Node>,
+    selectors: &[&'static str],
+    max_len: usize,
+    accept: impl Fn(&str) -> bool,
+    parse: impl Fn(&str) -> Option<T>,
+) -> Option<(T, &'static str)> {
+    let mut budget: usize = 2_000_000;
+    for css in selectors {
+        let mut best: Option<(usize, T)> = None;
+        for node in page.select(scope, css).into_iter().take(sel::SCAN_LIMIT) {
+            let raw = page.raw_text(node);
+            budget = budget.saturating_sub(raw.len());
+            if budget == 0 {
+                return best.map(|(_, v)| (v, *css));
+            }
+            if raw.len() > max_len * 4 {
+                continue;
+            }
+            let t = squash(&raw);
+            if t.len() > max_len || !accept(&t) {
+                continue;
+            }
+            if best.as_ref().is_some_and(|(len, _)| *len <= t.len()) {
+                continue;
+            }
+            if let Some(v) = parse(&t) {
+                best = Some((t.len(), v));
+            }
+        }
+        if let Some((_, v)) = best {
+            return Some((v, css));
+        }
+    }
+    None
+}
+
+/// Everything the rendered profile shows.
+pub fn read_dom(page: &dyn Page, b: &mut Builder) {
+    fill_from(
+        b,
+        Field::Name,
+        first_parsed(page, None, sel::NAME, |t| {
+            text::clean(t, MAX_NAME).filter(|n| !n.starts_with('@'))
+        }),
+        |b, v| b.p.name = Some(v),
+    );
+    fill_from(
+        b,
+        Field::Title,
+        first_parsed(page, None, sel::TAGLINE, |t| text::clean(t, MAX_TITLE)),
+        |b, v| b.p.title = Some(v),
+    );
+    read_rate(page, b);
+    read_location(page, b);
+    read_extra_info(page, b);
+    read_badges(page, b);
+    read_verifications(page, b);
+    read_overview(page, b);
+    read_reviews(page, b);
+    read_links(page, b);
+}
+
+/// Sets a field from a parsed `(value, selector)` unless it is already set.
+fn fill_from<T>(
+    b: &mut Builder,
+    field: Field,
+    found: Option<(T, &'static str)>,
+    set: impl FnOnce(&mut Builder, T),
+) {
+    if !b.wants(field) {
+        return;
+    }
+    if let Some((v, css)) = found {
+        set(b, v);
+        b.note(field, css);
+    }
+}
+
+fn read_rate(page: &dyn Page, b: &mut Builder) {
+    if !b.wants(Field::HourlyRate) {
+        return;
+    }
+    for scope_css in sel::RATE_SCOPES {
+        let Some(scope) = page.select(None, scope_css).into_iter().next() else {
+            continue;
+        };
+        let found = smallest_parsed(
+            page,
+            Some(scope),
+            sel::RATE_TEXT,
+            200,
+            |t| t.contains(|c: char| c.is_ascii_digit()),
+            |t| parse_hourly(t).and_then(plausible_rate),
+        );
+        if let Some((m, css)) = found {
+            b.p.hourly_rate = Some(m);
+            b.note(Field::HourlyRate, format!("{scope_css} {css}"));
+            return;
+        }
+    }
+}
+
+fn read_location(page: &dyn Page, b: &mut Builder) {
+    if !b.wants(Field::Location) {
+        return;
+    }
+    let flag = sel::LOCATION_FLAG.iter().find_map(|css| {
+        page.select(None, css).into_iter().take(5).find_map(|n| {
+            ["title", "alt"]
+                .iter()
+                .find_map(|a| page.attr(n, a))
+                .and_then(|t| text::clean(&t, MAX_PLACE))
+        })
+    });
+    let from_text = first_parsed(page, None, sel::LOCATION_TEXT, |t| {
+        let (city, country) = split_place(t)?;
+        // The flag's title names the country when the text shows the city only.
+        let country = match &flag {
+            Some(f) if city.is_none() && !t.eq_ignore_ascii_case(f) => {
+                return location(Some(&country), Some(f), None);
+            }
+            _ => country,
+        };
+        location(city.as_deref(), Some(&country), None)
+    });
+    if let Some((loc, css)) = from_text {
+        b.p.location = Some(loc);
+        b.note(Field::Location, css);
+        return;
+    }
+    if let Some(f) = flag {
+        fill!(
+            b,
+            Field::Location,
+            location,
+            "fl-flag img[title]",
+            location(None, Some(&f), None)
+        );
+    }
+}
+
+/// "It's currently 3:42 PM here" and "Joined on November 3, 2015", in the extra-information block, else in any
+/// short text that starts with the caption.
+fn read_extra_info(page: &dyn Page, b: &mut Builder) {
+    let is_clock = |t: &str| {
+        let l = t.to_lowercase();
+        l.contains("currently") || l.contains("local time")
+    };
+    let is_joined = |t: &str| t.trim_start().to_lowercase().starts_with("joined");
+    let joined = |t: &str| {
+        // ASCII lower-casing keeps byte offsets.
+        let at = t.to_ascii_lowercase().find("joined")?;
+        t.get(at..).and_then(text::parse_year_month)
+    };
+    if b.wants(Field::LocalTime) {
+        let found = smallest_parsed(
+            page,
+            None,
+            sel::EXTRA_INFO_ROWS,
+            160,
+            is_clock,
+            parse_local_clock,
+        )
+        .map(|(v, css)| (v, css.to_string()))
+        .or_else(|| {
+            // Outside the block only the caption itself counts: a review saying "we are currently at
+            // 5:00 PM" is not the freelancer's clock.
+            let captioned = |t: &str| {
+                let l = t.trim_start().to_lowercase().replace('\u{2019}', "'");
+                l.starts_with("it's currently") || l.contains("local time")
+            };
+            smallest_parsed(
+                page,
+                None,
+                sel::CAPTION_SCAN,
+                120,
+                captioned,
+                parse_local_clock,
+            )
+            .map(|(v, css)| (v, format!("{css} with \"It's currently … here\"")))
+        });
+        if let Some((v, src)) = found {
+            b.p.local_time = Some(v);
+            b.note(Field::LocalTime, src);
+        }
+    }
+    if b.wants(Field::MemberSince) {
+        let found = smallest_parsed(page, None, sel::EXTRA_INFO_ROWS, 120, is_joined, joined)
+            .map(|(v, css)| (v, css.to_string()))
+            .or_else(|| {
+                smallest_parsed(page, None, sel::CAPTION_SCAN, 80, is_joined, joined)
+                    .map(|(v, css)| (v, format!("{css} with \"Joined on …\"")))
+            });
+        if let Some((v, src)) = found {
+            b.p.member_since = Some(v);
+            b.note(Field::MemberSince, src);
+        }
+    }
+}
+
+fn read_badges(page: &dyn Page, b: &mut Builder) {
+    if !b.wants(Field::Badges) {
+        return;
+    }
+    for container_css in sel::BADGE_CONTAINERS {
+        let containers = page.select(None, container_css);
+        if containers.is_empty() {
+            continue;
+        }
+        let mut names: Vec<String> = Vec::new();
+        for c in containers.into_iter().take(5) {
+            for item_css in sel::BADGE_ITEMS {
+                for n in page.select(Some(c), item_css).into_iter().take(100) {
+                    let name = sel::BADGE_NAME_ATTRS
+                        .iter()
+                        .find_map(|a| page.attr(n, a).and_then(|v| text::clean(&v, MAX_BADGE)))
+                        .or_else(|| text::clean(&visible_text(page, n), MAX_BADGE));
+                    if let Some(name) = name {
+                        if names.len() < MAX_BADGES
+                            && !names.iter().any(|x| x.eq_ignore_ascii_case(&name))
+                        {
+                            names.push(name);
+                        }
+                    }
+                }
+            }
+        }
+        b.p.badges = Some(names);
+        b.note(Field::Badges, format!("{container_css} fl-badge"));
+        return;
+    }
+}
+
+/// "Identity verified" in the verifications card: verified when the item carries a verified mark, not when it
+/// carries an unverified one or says "not verified". An item without either mark is not read.
+fn read_verifications(page: &dyn Page, b: &mut Builder) {
+    if !b.wants(Field::IdVerified) {
+        return;
+    }
+    for card_css in sel::VERIFICATIONS {
+        for card in page.select(None, card_css).into_iter().take(3) {
+            for item_css in sel::VERIFICATION_ITEMS {
+                for item in page.select(Some(card), item_css).into_iter().take(50) {
+                    let t = visible_text(page, item).to_lowercase();
+                    if !t.contains("identity") || t.len() > 200 {
+                        continue;
+                    }
+                    let marked = |list: &[&str]| {
+                        list.iter().any(|css| {
+                            !page.select(Some(item), css).is_empty()
+                                || matches_self(page, item, css)
+                        })
+                    };
+                    let verdict = if t.contains("not verified")
+                        || t.contains("unverified")
+                        || marked(sel::UNVERIFIED_MARKS)
+                    {
+                        Some(false)
+                    } else if marked(sel::VERIFIED_MARKS) {
+                        Some(true)
+                    } else {
+                        None
+                    };
+                    if let Some(v) = verdict {
+                        b.p.id_verified = Some(v);
+                        b.note(Field::IdVerified, format!("{card_css} {item_css}"));
+                        return;
+                    }
+                }
+            }
+        }
+    }
+}
+
+/// Whether `node` itself carries the state attribute a selector like `[data-verified="true"]` tests.
+fn matches_self(page: &dyn Page, node: Node, css: &str) -> bool {
+    match css {
+        "[data-verified=\"true\"]" => page.attr(node, "data-verified").as_deref() == Some("true"),
+        "[data-verified=\"false\"]" => page.attr(node, "data-verified").as_deref() == Some("false"),
+        _ => false,
+    }
+}
+
+fn read_overview(page: &dyn Page, b: &mut Builder) {
+    if !b.wants(Field::Overview) {
+        return;
+    }
+    let title = b.p.title.clone();
+    for css in sel::OVERVIEW {
+        for node in page.select(None, css).into_iter().take(10) {
+            let mut t = visible_text(page, node);
+            for button in page.select(Some(node), "button").into_iter().take(5) {
+                let label = visible_text(page, button);
+                if !label.is_empty() && t.ends_with(&label) {
+                    t.truncate(t.len() - label.len());
+                }
+            }
+            let Some(t) = text::clean(&t, MAX_OVERVIEW) else {
+                continue;
+            };
+            if title.as_deref() == Some(t.as_str()) {
+                continue;
+            }
+            b.p.overview = Some(t);
+            b.note(Field::Overview, *css);
+            return;
+        }
+    }
+}
+
+fn read_reviews(page: &dyn Page, b: &mut Builder) {
+    if !b.wants(Field::WorkHistory) {
+        return;
+    }
+    let sections: Vec<(Node, &str)> = sel::REVIEW_SECTIONS
+        .iter()
+        .flat_map(|css| {
+            page.select(None, css)
+                .into_iter()
+                .take(5)
+                .map(move |n| (n, *css))
+        })
+        .collect();
+    // Cards anywhere (the "Show all reviews" dialog sits outside the section), once each.
+    let mut items: Vec<(Node, &str)> = Vec::new();
+    for css in sel::REVIEW_ITEMS {
+        for n in page.select(None, css).into_iter().take(sel::MAX_REVIEWS) {
+            if !items.iter().any(|(x, _)| *x == n) {
+                items.push((n, css));
+            }
+        }
+        if !items.is_empty() {
+            break;
+        }
+    }
+    if sections.is_empty() && items.is_empty() {
+        return;
+    }
+    let mut entries: Vec<WorkEntry> = Vec::new();
+    for (item, _) in items.iter().take(sel::MAX_REVIEWS) {
+        let e = review_entry(page, *item);
+        if e.title.is_none() && e.feedback.is_none() {
+            continue;
+        }
+        if entries
+            .iter()
+            .any(|x| x.title == e.title && x.feedback == e.feedback && x.earnings == e.earnings)
+        {
+            continue;
+        }
+        entries.push(e);
+    }
+    let src = match (items.first(), sections.first()) {
+        (Some((_, css)), _) => css.to_string(),
+        (None, Some((_, css))) => format!("{css} (no review)"),
+        (None, None) => return,
+    };
+    b.p.work_history = Some(entries);
+    b.note(Field::WorkHistory, src);
+}
+
+fn review_entry(page: &dyn Page, item: Node) -> WorkEntry {
+    let title = first_parsed(page, Some(item), sel::REVIEW_TITLE, |t| {
+        text::clean(t, MAX_TITLE)
+    })
+    .map(|(t, _)| t);
+    let earnings = first_parsed(page, Some(item), sel::REVIEW_PRICE, |t| {
+        if t.len() > 60 {
+            return None;
+        }
+        parse_coded_money(t).and_then(|(m, _)| plausible_amount(m))
+    })
+    .map(|(m, _)| m);
+    let rating = first_parsed(page, Some(item), sel::REVIEW_RATING, |t| {
+        (t.len() <= 20)
+            .then(|| text::parse_number(t))
+            .flatten()
+            .and_then(plausible_rating)
+    })
+    .map(|(r, _)| r)
+    .or_else(|| {
+        sel::REVIEW_RATING_ATTRS.iter().find_map(|(css, attr)| {
+            let n = page.select(Some(item), css).into_iter().next()?;
+            let v = page.attr(n, attr)?;
+            (v.len() <= 20)
+                .then(|| text::parse_number(&v))
+                .flatten()
+                .and_then(plausible_rating)
+        })
+    });
+    let feedback = first_parsed(page, Some(item), sel::REVIEW_TEXT, |t| {
+        let t = text::clean(t, MAX_FEEDBACK)?;
+        // Not the title, the price or the date again.
+        (Some(&t) != title.as_ref() && parse_coded_money(&t).is_none_or(|_| t.len() > 40))
+            .then_some(t)
+    })
+    .map(|(t, _)| t);
+    let end = sel::REVIEW_DATE.iter().find_map(|css| {
+        let n = page.select(Some(item), css).into_iter().next()?;
+        sel::REVIEW_DATE_ATTRS
+            .iter()
+            .filter_map(|a| page.attr(n, a))
+            .find_map(|v| (v.len() <= 60).then(|| text::parse_date(&v)).flatten())
+    });
+    WorkEntry {
+        title,
+        end,
+        earnings,
+        rating,
+        feedback,
+        ..WorkEntry::default()
+    }
+}
+
+/// The `a[href]` links and written addresses of the portfolio and experience sections.
+fn read_links(page: &dyn Page, b: &mut Builder) {
+    let mut text_budget: usize = 500_000;
+    for css in sel::LINK_SECTIONS {
+        let nodes = page.select(None, css);
+        if nodes.is_empty() {
+            continue;
+        }
+        b.links_read(format!("a[href] and text in {css}"));
+        for node in nodes.into_iter().take(100) {
+            let found: Vec<String> = page
+                .select(Some(node), "a[href]")
+                .into_iter()
+                .take(sel::MAX_ANCHORS)
+                .filter_map(|a| page.attr(a, "href"))
+                .filter_map(|href| {
+                    let href = href.trim();
+                    if href
+                        .get(..7)
+                        .is_some_and(|p| p.eq_ignore_ascii_case("mailto:"))
+                    {
+                        text::normalize_email(href)
+                    } else {
+                        text::normalize_url(href)
+                    }
+                })
+                .collect();
+            b.add_links(found);
+            let t = visible_text(page, node);
+            text_budget = text_budget.saturating_sub(t.len());
+            if text_budget == 0 {
+                return;
+            }
+            b.add_link_text(&t);
+        }
+    }
+}
+
+// ---- (C) head ----
+
+/// The name from `og:title` or `<title>` ("Karin B. - Professional Writer | Freelancer"), last resort. Only
+/// the part before the first " - " is taken, and only from a title that names the site.
+pub fn read_head(page: &dyn Page, b: &mut Builder) {
+    if !b.wants(Field::Name) {
+        return;
+    }
+    let og = page.meta("og:title").and_then(|t| name_from_title(&t));
+    if let Some(n) = og {
+        b.p.name = Some(n);
+        b.note(Field::Name, "meta[property=og:title]");
+        return;
+    }
+    let title = page
+        .first_text(None, &["title"])
+        .and_then(|t| name_from_title(&t));
+    fill!(b, Field::Name, name, "<title>", title);
+}
+
+fn name_from_title(t: &str) -> Option<String> {
+    let lower = t.to_lowercase();
+    let cut = [" | freelancer", " - freelancer", " – freelancer"]
+        .iter()
+        .filter_map(|s| lower.rfind(s))
+        .max()?;
+    let head = t.get(..cut)?;
+    let name = head.split(" - ").next().unwrap_or(head).trim();
+    let name = name.strip_prefix("Hire ").unwrap_or(name);
+    text::clean(name, MAX_NAME).filter(|n| {
+        !n.starts_with('@')
+            && !n.eq_ignore_ascii_case("freelancer")
+            && n.chars().count() <= 60
+            && !n.contains('|')
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn names_from_titles() {
+        assert_eq!(
+            name_from_title("Karin B. - Professional Writer & Editor - Australia | Freelancer")
+                .as_deref(),
+            Some("Karin B.")
+        );
+        assert_eq!(
+            name_from_title("Hire Karin B. | Freelancer").as_deref(),
+            Some("Karin B.")
+        );
+        assert_eq!(name_from_title("Karin B. - Writer"), None);
+        assert_eq!(name_from_title("@kasage00 | Freelancer"), None);
+        assert_eq!(name_from_title(" | Freelancer"), None);
+    }
+}

@@ -1,0 +1,1009 @@
+//! What the thin-evidence adapters (Guru, PeoplePerHour, Toptal) share: sources that do not depend on one
+//! site's markup, and a small builder.
+//!
+//! Research found little or no public markup for these sites (`page-structure.md` §6, UNCERTAIN). Their adapters
+//! therefore try the few documented selectors first and then fall back on what any profile page tends to carry:
+//! JSON-LD `Person` (also inside `ProfilePage.mainEntity` or `@graph`), `og:title` / `<title>`, `itemprop`
+//! microdata, and visible captions such as "Member since", "Hourly rate" or "Location" next to their values.
+//!
+//! Everything here is bounded (elements looked at, bytes of text read, JSON nodes walked) and never panics.
+
+use super::{host_and_path, Extraction, PageKind};
+use crate::model::{Field, Location, Profile, WorkEntry};
+use crate::page::{squash, Node, Page, PageExt};
+use crate::text;
+use serde_json::Value;
+
+pub(crate) use super::upwork::{
+    location, plausible_earnings, plausible_jobs, plausible_rate, plausible_rating, MAX_FEEDBACK,
+    MAX_LINKS, MAX_NAME, MAX_OVERVIEW, MAX_PLACE, MAX_SHORT, MAX_TITLE,
+};
+
+/// Cap on elements looked at per selector.
+pub const SCAN_LIMIT: usize = 3_000;
+/// Cap on the bytes of element text one caption scan reads.
+const TEXT_BUDGET: usize = 2_000_000;
+/// Cap on entries (reviews, feedback) kept.
+pub const MAX_ENTRIES: usize = 500;
+/// Cap on links looked at per container.
+const MAX_ANCHORS: usize = 1_000;
+/// JSON-LD scripts larger than this are not parsed.
+const MAX_LD_BYTES: usize = 1_000_000;
+
+// ---------------------------------------------------------------------------------------------
+// The builder
+
+/// The profile being filled, where each value came from, and the addresses found so far.
+pub struct Draft {
+    pub p: Profile,
+    notes: Vec<(Field, String)>,
+    links: Vec<String>,
+    link_places: Vec<String>,
+    /// The marketplace's own domains: links to them are not the freelancer's.
+    platform: &'static [&'static str],
+}
+
+impl Draft {
+    pub fn new(platform: &'static [&'static str]) -> Self {
+        Draft {
+            p: Profile::default(),
+            notes: Vec::new(),
+            links: Vec::new(),
+            link_places: Vec::new(),
+            platform,
+        }
+    }
+
+    pub fn wants(&self, field: Field) -> bool {
+        !self.p.has(field)
+    }
+
+    pub fn note(&mut self, field: Field, source: impl Into<String>) {
+        self.notes.push((field, source.into()));
+    }
+
+    /// Sets `slot` from `found` (a value and its source) unless it already holds one. True when set.
+    pub fn put<T>(
+        &mut self,
+        field: Field,
+        found: Option<(T, String)>,
+        slot: fn(&mut Profile) -> &mut Option<T>,
+    ) -> bool {
+        let place = slot(&mut self.p);
+        if place.is_some() {
+            return false;
+        }
+        let Some((value, src)) = found else {
+            return false;
+        };
+        *place = Some(value);
+        self.note(field, src);
+        true
+    }
+
+    /// Records that a place which can show links was read; with such a place and no link, links are "none".
+    pub fn links_read(&mut self, place: impl Into<String>) {
+        let place = place.into();
+        if self.link_places.len() < 12 && !self.link_places.contains(&place) {
+            self.link_places.push(place);
+        }
+    }
+
+    /// Adds canonical addresses, except the marketplace's own; a bare domain name beside a link to it adds nothing.
+    pub fn add_links(&mut self, addresses: impl IntoIterator<Item = String>) {
+        for a in addresses {
+            if self.links.len() >= MAX_LINKS {
+                return;
+            }
+            if self.is_platform(&a) || self.links.contains(&a) {
+                continue;
+            }
+            let host = text::address_host(&a).unwrap_or("").to_string();
+            let bare = |x: &String| !text::is_link(x) && !x.contains('@');
+            if text::is_link(&a) {
+                if let Some(i) = self.links.iter().position(|x| bare(x) && *x == host) {
+                    self.links[i] = a;
+                    continue;
+                }
+            } else if bare(&a)
+                && self
+                    .links
+                    .iter()
+                    .any(|x| text::is_link(x) && text::address_host(x) == Some(&host))
+            {
+                continue;
+            }
+            self.links.push(a);
+        }
+    }
+
+    /// Adds the links, e-mail addresses and domain names written in `t`.
+    pub fn add_link_text(&mut self, t: &str) {
+        if self.links.len() < MAX_LINKS {
+            self.add_links(text::find_addresses(t, MAX_LINKS));
+        }
+    }
+
+    /// Adds the absolute `http(s)` and `mailto:` targets of the links below `node`.
+    pub fn add_anchors(&mut self, page: &dyn Page, node: Node) {
+        let found: Vec<String> = page
+            .select(Some(node), "a[href]")
+            .into_iter()
+            .take(MAX_ANCHORS)
+            .filter_map(|a| page.attr(a, "href"))
+            .filter_map(|href| {
+                let href = href.trim();
+                if href
+                    .get(..7)
+                    .is_some_and(|p| p.eq_ignore_ascii_case("mailto:"))
+                {
+                    text::normalize_email(href)
+                } else {
+                    text::normalize_url(href)
+                }
+            })
+            .collect();
+        self.add_links(found);
+    }
+
+    /// Reads links and written addresses in each section of `sections` the page has.
+    pub fn read_link_sections(&mut self, page: &dyn Page, sections: &[&str]) {
+        let mut budget = 500_000usize;
+        for css in sections {
+            let nodes = page.select(None, css);
+            if nodes.is_empty() {
+                continue;
+            }
+            self.links_read(format!("a[href] and text in {css}"));
+            for node in nodes.into_iter().take(100) {
+                self.add_anchors(page, node);
+                let t = visible_text(page, node);
+                budget = budget.saturating_sub(t.len());
+                if budget == 0 {
+                    return;
+                }
+                self.add_link_text(&t);
+            }
+        }
+    }
+
+    fn is_platform(&self, address: &str) -> bool {
+        let Some(host) = text::address_host(address) else {
+            return true;
+        };
+        let host = host.strip_prefix("www.").unwrap_or(host);
+        self.platform.iter().any(|d| text::host_is_under(host, d))
+    }
+
+    /// The extraction, with the addresses written in the profile's own words added to the links.
+    pub fn finish(mut self, expected: &[Field]) -> Extraction {
+        let mut texts: Vec<String> = Vec::new();
+        if let Some(o) = &self.p.overview {
+            texts.push(o.clone());
+            self.links_read("overview text");
+        }
+        texts.extend(self.p.title.clone());
+        if let Some(history) = &self.p.work_history {
+            for e in history {
+                texts.extend(e.title.clone());
+                texts.extend(e.feedback.clone());
+            }
+            self.links_read("review text");
+        }
+        for t in &texts {
+            self.add_link_text(t);
+        }
+        if !self.link_places.is_empty() || !self.links.is_empty() {
+            let places = if self.link_places.is_empty() {
+                "title text".to_string()
+            } else {
+                self.link_places.join("; ")
+            };
+            self.p.links = Some(std::mem::take(&mut self.links));
+            self.note(Field::Links, places);
+        }
+        let mut ex = Extraction {
+            profile: self.p,
+            ..Extraction::default()
+        };
+        for (f, src) in &self.notes {
+            ex.note(*f, src);
+        }
+        ex.finish(expected)
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Reading elements
+
+/// Text as a reader sees it: without the content of `<script>`/`<style>` inside the element, whitespace collapsed.
+pub fn visible_text(page: &dyn Page, node: Node) -> String {
+    text_without(page, node, "script, style, template, noscript")
+}
+
+/// An element's text without the text of its descendants matching `css` (and without scripts and styles).
+pub fn text_without(page: &dyn Page, node: Node, css: &str) -> String {
+    let mut raw = page.raw_text(node);
+    let hidden = if css.contains("script") {
+        css.to_string()
+    } else {
+        format!("{css}, script, style, template, noscript")
+    };
+    for h in page.select(Some(node), &hidden).into_iter().take(500) {
+        let t = page.raw_text(h);
+        if !t.is_empty() {
+            if let Some(i) = raw.find(&t) {
+                raw.replace_range(i..i + t.len(), " ");
+            }
+        }
+    }
+    squash(&raw)
+}
+
+/// The first element of the first selector whose visible text `parse` accepts, with that selector as source.
+pub fn first<T>(
+    page: &dyn Page,
+    scope: Option<Node>,
+    selectors: &[&str],
+    parse: impl Fn(&str) -> Option<T>,
+) -> Option<(T, String)> {
+    for css in selectors {
+        for node in page.select(scope, css).into_iter().take(200) {
+            let t = visible_text(page, node);
+            if t.is_empty() {
+                continue;
+            }
+            if let Some(v) = parse(&t) {
+                return Some((v, css.to_string()));
+            }
+        }
+    }
+    None
+}
+
+/// Like [`first`], reading an attribute instead of the text.
+pub fn first_attr<T>(
+    page: &dyn Page,
+    selectors: &[&str],
+    attr: &str,
+    parse: impl Fn(&str) -> Option<T>,
+) -> Option<(T, String)> {
+    for css in selectors {
+        for node in page.select(None, css).into_iter().take(200) {
+            if let Some(v) = page.attr(node, attr).and_then(|a| parse(&squash(&a))) {
+                return Some((v, format!("{css} @{attr}")));
+            }
+        }
+    }
+    None
+}
+
+// ---------------------------------------------------------------------------------------------
+// Captions next to values
+
+/// Short element texts collected once, for finding values by the caption written next to them
+/// ("Member since Mar 2019", "£35/hr Hourly rate").
+pub struct Captions {
+    /// (index of the selector, the selector, the element's text, its descendants' texts), in selector order then
+    /// document order.
+    texts: Vec<(usize, &'static str, String, Vec<String>)>,
+}
+
+impl Captions {
+    /// Collects the texts (at most `max_len` bytes each) of the elements matching `scan`, inside `scope`, that
+    /// contain one of `captions` (case-insensitive). Selectors are tried narrow to wide; a match for an earlier
+    /// selector wins over a later one.
+    pub fn collect(
+        page: &dyn Page,
+        scope: Option<Node>,
+        scan: &[&'static str],
+        max_len: usize,
+        captions: &[&[&str]],
+    ) -> Self {
+        let wanted: Vec<String> = captions
+            .iter()
+            .flat_map(|c| c.iter())
+            .map(|c| c.to_lowercase())
+            .collect();
+        let mut texts = Vec::new();
+        let mut budget = TEXT_BUDGET;
+        'outer: for (i, css) in scan.iter().enumerate() {
+            for node in page.select(scope, css).into_iter().take(SCAN_LIMIT) {
+                let raw = page.raw_text(node);
+                budget = budget.saturating_sub(raw.len());
+                if budget == 0 {
+                    break 'outer;
+                }
+                if raw.len() > max_len * 4 {
+                    continue;
+                }
+                let t = visible_text(page, node);
+                let lower = t.to_lowercase();
+                if !t.is_empty() && t.len() <= max_len && wanted.iter().any(|w| lower.contains(w)) {
+                    // The DOM's text runs a label element into its value ("Member sinceMar 2019"): the
+                    // descendants' own texts tell where the label ends.
+                    let parts = page
+                        .select(Some(node), "*")
+                        .into_iter()
+                        .take(20)
+                        .map(|c| visible_text(page, c))
+                        .filter(|c| !c.is_empty() && c.len() < t.len())
+                        .collect();
+                    texts.push((i, *css, t, parts));
+                }
+            }
+        }
+        Captions { texts }
+    }
+
+    /// The value written next to one of `captions` that `parse` accepts, from the smallest element of the
+    /// first selector that has one; the source names the selector and the caption.
+    pub fn find<T>(
+        &self,
+        captions: &[&str],
+        parse: impl Fn(&str) -> Option<T>,
+    ) -> Option<(T, String)> {
+        let mut best: Option<(usize, usize, T, String)> = None;
+        for (i, css, t, parts) in &self.texts {
+            if let Some((bi, ..)) = &best {
+                if bi != i {
+                    break;
+                }
+            }
+            if best.as_ref().is_some_and(|b| b.1 <= t.len()) {
+                continue;
+            }
+            for cap in captions {
+                let value = beside_caption(t, cap)
+                    .map(str::to_string)
+                    .or_else(|| beside_label(t, parts, cap));
+                if let Some(v) = value.as_deref().and_then(&parse) {
+                    best = Some((*i, t.len(), v, format!("{css} \"{cap}\"")));
+                    break;
+                }
+            }
+        }
+        best.map(|(_, _, v, src)| (v, src))
+    }
+}
+
+/// The text beside `caption` when `t` starts or ends with it as whole words: "Member since: Mar 2019" → "Mar 2019",
+/// "124 Projects completed" → "124".
+pub fn beside_caption<'a>(t: &'a str, caption: &str) -> Option<&'a str> {
+    let n = caption.len();
+    if t.len() <= n || n == 0 {
+        return None;
+    }
+    let head = t.get(..n);
+    if head.is_some_and(|h| h.eq_ignore_ascii_case(caption))
+        && !t[n..].starts_with(|c: char| c.is_alphanumeric())
+    {
+        let rest = trim_separators(&t[n..]);
+        return (!rest.is_empty()).then_some(rest);
+    }
+    let cut = t.len() - n;
+    let tail = t.get(cut..);
+    if tail.is_some_and(|h| h.eq_ignore_ascii_case(caption))
+        && !t[..cut].ends_with(|c: char| c.is_alphanumeric())
+    {
+        let rest = trim_separators(&t[..cut]);
+        return (!rest.is_empty()).then_some(rest);
+    }
+    None
+}
+
+/// `t` without the spaces and separators (":", "·", "|", dashes) around it. A hyphen counts only with a space after
+/// or before it, so "-$5" stays negative (and is then refused by the parsers).
+fn trim_separators(t: &str) -> &str {
+    let mut t = t.trim();
+    loop {
+        let before = t.len();
+        t = t.trim_matches(|c: char| matches!(c, ':' | '–' | '—' | '·' | '|') || c.is_whitespace());
+        if let Some(r) = t.strip_prefix("- ") {
+            t = r;
+        }
+        if let Some(r) = t.strip_suffix(" -") {
+            t = r;
+        }
+        if t.len() == before {
+            return t;
+        }
+    }
+}
+
+/// The text of an element without its label child: a descendant whose whole text is `caption` (a colon after it
+/// allowed) at the start or the end of `t`.
+fn beside_label(t: &str, parts: &[String], caption: &str) -> Option<String> {
+    let label = parts.iter().find(|p| {
+        let p = p.trim_end_matches(':').trim();
+        p.len() == caption.len() && p.eq_ignore_ascii_case(caption)
+    })?;
+    let rest = match t.strip_prefix(label.as_str()) {
+        Some(r) => r,
+        None => t.strip_suffix(label.as_str())?,
+    };
+    let rest = trim_separators(rest);
+    (!rest.is_empty()).then(|| rest.to_string())
+}
+
+/// Label/value rows: for each row, the first label and value element's texts, with the row selector.
+pub fn pairs(
+    page: &dyn Page,
+    rows: &[&str],
+    label: &[&str],
+    value: &[&str],
+) -> Vec<(String, String, String)> {
+    let mut out = Vec::new();
+    for css in rows {
+        for row in page.select(None, css).into_iter().take(100) {
+            let l = first(page, Some(row), label, |t| text::clean(t, MAX_SHORT));
+            let v = first(page, Some(row), value, |t| text::clean(t, MAX_TITLE));
+            if let (Some((l, _)), Some((v, _))) = (l, v) {
+                out.push((l, v, css.to_string()));
+            }
+        }
+        if !out.is_empty() {
+            break;
+        }
+    }
+    out
+}
+
+/// Whether a label names one of `captions` (case-insensitive, whole words at its start).
+pub fn label_is(label: &str, captions: &[&str]) -> bool {
+    let l = label.trim().trim_end_matches(':').trim();
+    captions.iter().any(|c| {
+        l.len() >= c.len()
+            && l.get(..c.len()).is_some_and(|h| h.eq_ignore_ascii_case(c))
+            && !l[c.len()..].starts_with(|x: char| x.is_alphanumeric())
+    })
+}
+
+// ---------------------------------------------------------------------------------------------
+// JSON-LD
+
+/// The fields of a schema.org `Person` that a profile can fill.
+#[derive(Debug, Default)]
+pub struct LdPerson {
+    pub name: Option<String>,
+    pub job_title: Option<String>,
+    pub description: Option<String>,
+    pub location: Option<Location>,
+    /// `url` and `sameAs`, canonical.
+    pub pages: Vec<String>,
+    /// Whether `url` or `sameAs` was present.
+    pub has_pages: bool,
+}
+
+pub const LD_SRC: &str = "script[type=application/ld+json] Person";
+
+/// The first `Person` in the page's JSON-LD: at the top level, in `@graph`, or as a page's `mainEntity` / `about`
+/// (never a review's author or another nested person).
+pub fn ld_person(page: &dyn Page) -> Option<LdPerson> {
+    for node in page
+        .select(None, "script[type=\"application/ld+json\"]")
+        .into_iter()
+        .take(20)
+    {
+        let raw = page.raw_text(node);
+        if raw.len() > MAX_LD_BYTES {
+            continue;
+        }
+        let Ok(v) = serde_json::from_str::<Value>(&raw) else {
+            continue;
+        };
+        let mut budget = 10_000usize;
+        if let Some(p) = find_person(&v, 0, &mut budget) {
+            return Some(person_fields(p));
+        }
+    }
+    None
+}
+
+fn is_type(v: &Value, name: &str) -> bool {
+    match v.get("@type") {
+        Some(Value::String(t)) => t.eq_ignore_ascii_case(name),
+        Some(Value::Array(a)) => a
+            .iter()
+            .take(10)
+            .any(|t| t.as_str().is_some_and(|t| t.eq_ignore_ascii_case(name))),
+        _ => false,
+    }
+}
+
+fn find_person<'a>(v: &'a Value, depth: usize, budget: &mut usize) -> Option<&'a Value> {
+    if depth > 16 || *budget == 0 {
+        return None;
+    }
+    *budget -= 1;
+    match v {
+        Value::Object(map) => {
+            if is_type(v, "Person") {
+                return Some(v);
+            }
+            // Only where a page states whom it is about: a review's author or a product's seller is someone else.
+            ["mainEntity", "@graph", "about"]
+                .iter()
+                .filter_map(|k| map.get(*k))
+                .find_map(|x| find_person(x, depth + 1, budget))
+        }
+        Value::Array(a) => a.iter().find_map(|x| find_person(x, depth + 1, budget)),
+        _ => None,
+    }
+}
+
+fn json_text(v: &Value) -> Option<&str> {
+    match v {
+        Value::String(s) => Some(s),
+        Value::Array(a) => a.first().and_then(json_text),
+        Value::Object(o) => o.get("name").and_then(Value::as_str),
+        _ => None,
+    }
+}
+
+fn person_fields(p: &Value) -> LdPerson {
+    let text_at = |key: &str, max: usize| {
+        p.get(key)
+            .and_then(json_text)
+            .and_then(|s| text::clean(s, max))
+    };
+    let mut out = LdPerson {
+        name: text_at("name", MAX_NAME).filter(|n| plausible_name(n)),
+        job_title: text_at("jobTitle", MAX_TITLE),
+        description: text_at("description", MAX_OVERVIEW),
+        ..LdPerson::default()
+    };
+    let address = p
+        .get("address")
+        .or_else(|| p.get("homeLocation").and_then(|h| h.get("address")))
+        .or_else(|| p.get("homeLocation"));
+    out.location = match address {
+        Some(Value::String(s)) => place(s, false),
+        Some(a @ Value::Object(_)) => {
+            let get = |k: &str| a.get(k).and_then(json_text);
+            let city = match (get("addressLocality"), get("addressRegion")) {
+                (Some(c), Some(r)) if !r.is_empty() && r != c => Some(format!("{c}, {r}")),
+                (Some(c), _) => Some(c.to_string()),
+                (None, _) => None,
+            };
+            let country = get("addressCountry");
+            // A two-letter country is a code; the name is then the code's name.
+            let code =
+                country.filter(|c| c.len() == 2 && c.bytes().all(|b| b.is_ascii_alphabetic()));
+            let name = match code {
+                Some(c) => crate::countries::name_of(c).or(Some(c)),
+                None => country,
+            };
+            location(city.as_deref(), name, code)
+        }
+        _ => None,
+    };
+    for key in ["url", "sameAs"] {
+        match p.get(key) {
+            Some(Value::String(u)) => {
+                out.has_pages = true;
+                out.pages.extend(text::normalize_url(u));
+            }
+            Some(Value::Array(a)) => {
+                out.has_pages = true;
+                out.pages.extend(
+                    a.iter()
+                        .take(50)
+                        .filter_map(Value::as_str)
+                        .filter_map(text::normalize_url),
+                );
+            }
+            _ => {}
+        }
+    }
+    out
+}
+
+/// Fills name, title, overview, location and links from a JSON-LD `Person`.
+pub fn read_ld_person(page: &dyn Page, d: &mut Draft) {
+    let Some(person) = ld_person(page) else {
+        return;
+    };
+    let src = |k: &str| format!("{LD_SRC}.{k}");
+    d.put(Field::Name, person.name.map(|v| (v, src("name"))), |p| {
+        &mut p.name
+    });
+    d.put(
+        Field::Title,
+        person.job_title.map(|v| (v, src("jobTitle"))),
+        |p| &mut p.title,
+    );
+    d.put(
+        Field::Overview,
+        person.description.map(|v| (v, src("description"))),
+        |p| &mut p.overview,
+    );
+    d.put(
+        Field::Location,
+        person.location.map(|v| (v, src("address"))),
+        |p| &mut p.location,
+    );
+    if person.has_pages {
+        d.links_read(src("url/sameAs"));
+        d.add_links(person.pages);
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Head: og:title and <title>
+
+/// "Jane D. - Senior PHP Developer | Guru" → (name, title), dropping the segments that name the site.
+pub fn split_head_title(t: &str, site_words: &[&str]) -> (Option<String>, Option<String>) {
+    let mut parts: Vec<&str> = vec![t];
+    for sep in [" | ", " - ", " – ", " — ", " · "] {
+        parts = parts.iter().flat_map(|p| p.split(sep)).collect();
+    }
+    let parts: Vec<&str> = parts
+        .into_iter()
+        .map(str::trim)
+        .filter(|p| !p.is_empty())
+        .filter(|p| !names_site(p, site_words))
+        .take(8)
+        .collect();
+    let name = parts
+        .first()
+        .and_then(|n| text::clean(n, MAX_NAME))
+        .filter(|n| plausible_name(n));
+    let title = name
+        .as_ref()
+        .and(parts.get(1))
+        .and_then(|t| text::clean(t, MAX_TITLE));
+    (name, title)
+}
+
+/// Whether a head segment is the site's name ("Guru", "Guru.com", "Toptal®"); a person called "Guru Prasad" is not.
+fn names_site(segment: &str, site_words: &[&str]) -> bool {
+    let l = segment
+        .trim_matches(|c: char| !c.is_alphanumeric())
+        .to_lowercase();
+    let l = l.strip_suffix(".com").unwrap_or(&l);
+    site_words.contains(&l)
+}
+
+/// Name and title from `og:title`, then `<title>`; segments naming the site (`site_words`, lower case) are dropped.
+/// The last resort: the format of these heads is not documented.
+pub fn read_head(page: &dyn Page, d: &mut Draft, site_words: &[&str]) {
+    let heads = [
+        ("meta[property=og:title]", page.meta("og:title")),
+        ("<title>", page.first_text(None, &["title"])),
+    ];
+    for (src, t) in heads {
+        let Some(t) = t else { continue };
+        let (name, title) = split_head_title(&t, site_words);
+        let name_was_empty = d.wants(Field::Name);
+        d.put(
+            Field::Name,
+            name.clone().map(|n| (n, src.to_string())),
+            |p| &mut p.name,
+        );
+        // A title only counts beside the name the profile has.
+        if name_was_empty || name == d.p.name {
+            d.put(Field::Title, title.map(|v| (v, src.to_string())), |p| {
+                &mut p.title
+            });
+        }
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Values
+
+/// A person's name as a page shows it: letters, at most eight words, no address or link.
+pub fn plausible_name(n: &str) -> bool {
+    n.chars().any(char::is_alphabetic)
+        && !n.contains('@')
+        && !n.contains("://")
+        && n.split_whitespace().count() <= 8
+        && !n.chars().any(|c| c.is_ascii_digit())
+}
+
+pub fn name(t: &str) -> Option<String> {
+    text::clean(t, MAX_NAME).filter(|n| plausible_name(n))
+}
+
+pub fn title(t: &str) -> Option<String> {
+    text::clean(t, MAX_TITLE).filter(|t| t.chars().any(char::is_alphabetic))
+}
+
+/// "Wellington, New Zealand" → city and country; "Menasha, WI, United States" → city "Menasha, WI".
+/// With `known_country`, the last part must be a country HireCheck recognises (for text found by caption).
+pub fn place(t: &str, known_country: bool) -> Option<Location> {
+    let t = t
+        .trim()
+        .trim_matches(|c: char| c == ',' || c == '.' || c.is_whitespace());
+    if t.is_empty() || t.len() > 2 * MAX_PLACE || t.chars().any(|c| c.is_ascii_digit()) {
+        return None;
+    }
+    let (city, country) = match t.rsplit_once(',') {
+        Some((c, k)) => (Some(c.trim()).filter(|c| !c.is_empty()), k.trim()),
+        None => (None, t),
+    };
+    if country.is_empty() || country.chars().count() > 60 {
+        return None;
+    }
+    if known_country && crate::countries::iso2_from_name(country).is_none() {
+        return None;
+    }
+    location(city, Some(country), None)
+}
+
+/// An hourly rate written as the page shows it ("£35/hr", "$40 per hour"), currency kept.
+pub fn rate(t: &str) -> Option<crate::model::Money> {
+    text::parse_rate(t).and_then(plausible_rate)
+}
+
+/// A rating out of 5; percentages ("98%") are read as a share of 5.
+pub fn rating(t: &str) -> Option<f64> {
+    if let Some(p) = text::parse_percent(t) {
+        return plausible_rating(f64::from(p) / 20.0);
+    }
+    text::parse_rating(t).and_then(plausible_rating)
+}
+
+/// The client's words without the quotation marks the page wraps them in.
+pub fn strip_quotes(t: &str) -> &str {
+    let t = t.trim();
+    const PAIRS: [(char, char); 6] = [
+        ('"', '"'),
+        ('\u{201C}', '\u{201D}'),
+        ('\u{201E}', '\u{201C}'),
+        ('\u{2018}', '\u{2019}'),
+        ('\'', '\''),
+        ('«', '»'),
+    ];
+    for (open, close) in PAIRS {
+        if let Some(inner) = t.strip_prefix(open).and_then(|r| r.strip_suffix(close)) {
+            if !inner.contains(open) && !inner.contains(close) {
+                return inner.trim();
+            }
+        }
+    }
+    t
+}
+
+// ---------------------------------------------------------------------------------------------
+// Reviews and feedback as entries
+
+/// Where reviews sit and what each shows, as selector fallback chains.
+pub struct EntrySelectors {
+    /// The review section; present with no item and hardly any text means "no reviews".
+    pub sections: &'static [&'static str],
+    pub items: &'static [&'static str],
+    pub title: &'static [&'static str],
+    pub date: &'static [&'static str],
+    pub rating: &'static [&'static str],
+    pub amount: &'static [&'static str],
+    pub feedback: &'static [&'static str],
+}
+
+/// Reviews as work entries: title, the review's date as the end, rating, amount paid and the client's words.
+/// Start dates, hours and contract kinds are not shown, so they stay unknown.
+pub fn read_entries(page: &dyn Page, d: &mut Draft, sel: &EntrySelectors) {
+    if !d.wants(Field::WorkHistory) {
+        return;
+    }
+    for section in sel.sections {
+        let Some(node) = page.select(None, section).into_iter().next() else {
+            continue;
+        };
+        for item in sel.items {
+            let nodes = page.select(Some(node), item);
+            if nodes.is_empty() {
+                continue;
+            }
+            let entries: Vec<WorkEntry> = nodes
+                .into_iter()
+                .take(MAX_ENTRIES)
+                .map(|n| entry(page, n, sel))
+                .filter(|e| e.title.is_some() || e.end.is_some() || e.feedback.is_some())
+                .collect();
+            if !entries.is_empty() {
+                d.p.work_history = Some(entries);
+                d.note(Field::WorkHistory, format!("{section} {item}"));
+                return;
+            }
+        }
+        // A section with only its heading or a "no reviews yet" line: read, and empty.
+        let t = visible_text(page, node);
+        if t.len() <= 80 && !t.chars().any(|c| c.is_ascii_digit()) {
+            d.p.work_history = Some(Vec::new());
+            d.note(Field::WorkHistory, format!("{section} (no reviews)"));
+        }
+        return;
+    }
+}
+
+fn entry(page: &dyn Page, item: Node, sel: &EntrySelectors) -> WorkEntry {
+    let feedback = first(page, Some(item), sel.feedback, |t| {
+        let t = text::clean(strip_quotes(t), MAX_FEEDBACK)?;
+        let l = t.to_lowercase();
+        (!l.starts_with("no feedback") && !l.starts_with("no comment")).then_some(t)
+    })
+    .map(|x| x.0);
+    WorkEntry {
+        title: first(page, Some(item), sel.title, title).map(|x| x.0),
+        end: first(page, Some(item), sel.date, text::parse_date).map(|x| x.0),
+        rating: first(page, Some(item), sel.rating, rating).map(|x| x.0),
+        earnings: first(page, Some(item), sel.amount, |t| {
+            text::parse_money(t).and_then(plausible_earnings)
+        })
+        .map(|x| x.0),
+        feedback,
+        ..WorkEntry::default()
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Addresses: page kind, profile key, sniffing
+
+/// Whether `host` (lower case, without "www.") is `domain` or under it.
+pub fn on_host(host: &str, domain: &str) -> bool {
+    text::host_is_under(host, domain)
+}
+
+/// The path's non-empty segments (at most 8), query and fragment dropped.
+pub fn segments(path: &str) -> Vec<&str> {
+    path.split(['?', '#'])
+        .next()
+        .unwrap_or("")
+        .split('/')
+        .filter(|s| !s.is_empty())
+        .take(8)
+        .collect()
+}
+
+/// The addresses a page states for itself: its own address, then `og:url`, then the canonical link. After
+/// in-place navigation the head can still describe the previous page, which is why the page's address comes first.
+pub fn own_addresses(page: &dyn Page) -> Vec<String> {
+    let canonical = page
+        .select(None, "link[rel=canonical]")
+        .into_iter()
+        .find_map(|n| page.attr(n, "href"));
+    [page.url(), page.meta("og:url"), canonical]
+        .into_iter()
+        .flatten()
+        .collect()
+}
+
+/// "<site>:<id>" from the first of the page's own addresses on `domain` whose path `id` accepts.
+pub fn profile_key(
+    page: &dyn Page,
+    site: &str,
+    domain: &str,
+    id: fn(&str) -> Option<String>,
+) -> Option<String> {
+    own_addresses(page).iter().find_map(|u| {
+        let (host, path) = host_and_path(u)?;
+        on_host(&host, domain)
+            .then(|| id(&path))
+            .flatten()
+            .map(|i| format!("{site}:{i}"))
+    })
+}
+
+/// A saved page's kind from the address its head states, or `Profile` when it has one of `markers`.
+pub fn sniff(
+    page: &dyn Page,
+    domain: &str,
+    kind: fn(&str) -> PageKind,
+    markers: &[&str],
+) -> Option<PageKind> {
+    let heads = [
+        page.meta("og:url"),
+        page.select(None, "link[rel=canonical]")
+            .into_iter()
+            .find_map(|n| page.attr(n, "href")),
+    ];
+    for url in heads.into_iter().flatten() {
+        if let Some((host, path)) = host_and_path(&url) {
+            if on_host(&host, domain) {
+                let k = kind(&path);
+                if k != PageKind::Unknown {
+                    return Some(k);
+                }
+            }
+        }
+    }
+    markers
+        .iter()
+        .any(|css| !page.select(None, css).is_empty())
+        .then_some(PageKind::Profile)
+}
+
+/// A slug as profile addresses use it: letters, digits, '-', '_' and '.', 2–100 bytes, with a letter or digit.
+pub fn is_slug(s: &str) -> bool {
+    (2..=100).contains(&s.len())
+        && s.bytes()
+            .all(|b| b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b'.'))
+        && s.bytes().any(|b| b.is_ascii_alphanumeric())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn captions_on_either_side() {
+        assert_eq!(
+            beside_caption("Member since: Mar 2019", "Member since"),
+            Some("Mar 2019")
+        );
+        assert_eq!(
+            beside_caption("124 Projects completed", "Projects completed"),
+            Some("124")
+        );
+        assert_eq!(beside_caption("Rated 5 stars", "Rate"), None);
+        assert_eq!(beside_caption("Member since", "Member since"), None);
+        assert_eq!(beside_caption("", ""), None);
+        assert_eq!(beside_caption("ÄÖÜ member", "Member since"), None);
+        assert!(label_is("Member since:", &["member since"]));
+        assert!(!label_is("Membership", &["member"]));
+    }
+
+    #[test]
+    fn head_titles_and_places() {
+        assert_eq!(
+            split_head_title("Marta K. - WordPress Developer | Guru", &["guru"]),
+            (
+                Some("Marta K.".to_string()),
+                Some("WordPress Developer".to_string())
+            )
+        );
+        assert_eq!(
+            split_head_title("Find freelancers | Guru", &["guru"]).1,
+            None
+        );
+        assert_eq!(
+            split_head_title("Guru Prasad - Web Developer - Guru.com", &["guru"]).0,
+            Some("Guru Prasad".to_string()),
+            "a name that contains the site's name is still a name"
+        );
+        assert_eq!(
+            split_head_title("Ana Lee | Toptal®", &["toptal"]),
+            (Some("Ana Lee".to_string()), None)
+        );
+        let l = place("Menasha, WI, United States", true).unwrap();
+        assert_eq!(
+            (l.city.as_deref(), l.country.as_deref()),
+            (Some("Menasha, WI"), Some("US"))
+        );
+        assert!(place("Engineering", true).is_none());
+        assert!(place("Flat 3, 12 High St", false).is_none());
+        assert_eq!(rating("98%"), Some(4.9));
+        assert_eq!(rating("4.8 out of 5"), Some(4.8));
+        assert_eq!(rating("250%"), None);
+    }
+
+    #[test]
+    fn json_ld_person_anywhere() {
+        let v: Value = serde_json::from_str(
+            r#"{"@graph":[{"@type":"WebSite"},{"@type":"ProfilePage","mainEntity":{"@type":["Person"],"name":"Ana"}}]}"#,
+        )
+        .unwrap();
+        let mut budget = 100;
+        assert_eq!(
+            find_person(&v, 0, &mut budget)
+                .and_then(|p| p.get("name"))
+                .and_then(Value::as_str),
+            Some("Ana")
+        );
+        // A review's author is not the profile's person.
+        let v: Value = serde_json::from_str(
+            r#"{"@type":"Product","review":[{"@type":"Review","author":{"@type":"Person","name":"Buyer"}}]}"#,
+        )
+        .unwrap();
+        let mut budget = 100;
+        assert!(find_person(&v, 0, &mut budget).is_none());
+        // Deep nesting stops at the depth cap instead of overflowing the stack.
+        let deep = format!("{}{}", "[".repeat(5000), "]".repeat(5000));
+        if let Ok(v) = serde_json::from_str::<Value>(&deep) {
+            let mut budget = 10_000;
+            assert!(find_person(&v, 0, &mut budget).is_none());
+        }
+    }
+}

@@ -1,0 +1,298 @@
+//! Toptal adapter: public resumes (`toptal.com/resume/<slug>`, `toptal.com/<vertical>/resume/<slug>`) → [`Profile`].
+//!
+//! Evidence (page-structure.md §6, UNCERTAIN, plus the research for this adapter):
+//! - Documented markup (≈2019–2020): a public copy of a resume page and two scrapers use `.resume_top-info_name`
+//!   (with `data-slug`, `data-target-role`), `h1.resume_top-info_location` ("Designer in Wellington, New Zealand"),
+//!   `.resume_top-info_since` ("Member since January 10, 2019"), `.resume_top-info_bio`, `a.tag.is-expert` skills,
+//!   the photo's alt text "Name, Title in City, Country", and the employment list
+//!   `.js-employments .resume_section-content_item` (title, "2016 - PRESENT", employer "Bold&Bald (New Zealand)").
+//! - Documented content (2026 transcriptions of public resumes, markup unknown): name, headline, "Verified Expert in
+//!   Engineering", location ("Menasha, WI, United States"), bio, availability, "Toptal member since", work experience
+//!   with years, portfolio, skills, education. Addresses are `/resume/<slug>` and `/developers/resume/<slug>`.
+//! - Toptal shows no rate, no client reviews, no hours and no earnings publicly, so [`PROFILE_FIELDS`] lists only
+//!   what it shows, and a resume is not "unknown" for lacking what Toptal never shows.
+//!
+//! Employment is **not** read as work history: it lists jobs held anywhere, mostly before joining Toptal, while the
+//! model's work history means contracts on the platform (rules compare their dates with the membership and add up
+//! their hours; an employment from 2016 on a resume "member since 2019" is normal, not a finding). It is read for
+//! the addresses it names (employer domains), as the Upwork adapter reads employment.
+//!
+//! Modern markup is unknown; it is read through JSON-LD, `itemprop`, captions ("Toptal member since", "Location")
+//! and the head.
+
+use super::generic::{self as g, Captions, Draft};
+use super::{Adapter, Extraction, PageKind};
+use crate::model::{Field, Location};
+use crate::page::Page;
+use crate::text;
+
+pub struct Toptal;
+
+/// Every selector this adapter uses, as fallback chains (first match wins).
+pub mod selectors {
+    /// Elements only a Toptal resume has (documented ≈2019–2020 classes).
+    pub const MARKERS: &[&str] = &[".resume_top-info_name", "[data-view^=\"resumes#\"]"];
+    pub const NAME: &[&str] = &[".resume_top-info_name", "[itemprop=name]"];
+    /// Attributes that hold the professional title.
+    pub const TITLE_ATTRS: &[(&str, &str)] = &[
+        (
+            ".resume_top-info_short_description[data-talent_title]",
+            "data-talent_title",
+        ),
+        (
+            ".resume_top-info_name[data-target-role]",
+            "data-target-role",
+        ),
+    ];
+    pub const TITLE: &[&str] = &["[itemprop=jobTitle]"];
+    /// "Designer in Wellington, New Zealand": the title and the place in one heading.
+    pub const HEADLINE: &[&str] = &[".resume_top-info_location", ".resume_top-info h1"];
+    /// The photo's alt text: "Adrien Castelain, Designer in Wellington, New Zealand".
+    pub const PHOTO_ALT: &[&str] = &[
+        ".resume_top-photo[alt]",
+        ".resume_top-photo_wrapper img[alt]",
+    ];
+    pub const MEMBER_SINCE: &[&str] = &[".resume_top-info_since"];
+    pub const BIO: &[&str] = &[
+        ".resume_top-info_bio",
+        ".resume_top-info [data-role=\"description\"]",
+        "[itemprop=description]",
+    ];
+    pub const CITY: &[&str] = &["[itemprop=addressLocality]"];
+    pub const COUNTRY: &[&str] = &["[itemprop=addressCountry]"];
+    /// Sections whose links and written addresses are the freelancer's: employment (employer names and sites),
+    /// portfolio, and the top block.
+    pub const LINK_SECTIONS: &[&str] = &[
+        ".js-employments, [data-view=\"resumes#employment\"]",
+        "[data-view=\"resumes#portfolio\"]",
+        ".resume_top-info",
+    ];
+    /// Elements searched for "Caption value" texts, narrow to wide.
+    pub const CAPTION_SCAN: &[&str] = &["dl > div", "li", "dt", "p", "span", "div"];
+    pub const SINCE_CAPTIONS: &[&str] = &["Toptal member since", "Member since"];
+    pub const LOCATION_CAPTIONS: &[&str] = &["Location", "Based in"];
+}
+use selectors as sel;
+
+/// Toptal's own domains (site, uploads, assets).
+const PLATFORM: &[&str] = &["toptal.com", "toptal.io", "toptal.net"];
+/// Words in head titles that name the site.
+const SITE_WORDS: &[&str] = &["toptal"];
+
+/// What a Toptal resume shows.
+pub const PROFILE_FIELDS: [Field; 6] = [
+    Field::Name,
+    Field::Title,
+    Field::Location,
+    Field::MemberSince,
+    Field::Overview,
+    Field::Links,
+];
+
+impl Adapter for Toptal {
+    fn id(&self) -> &'static str {
+        "toptal"
+    }
+
+    fn hosts(&self) -> &'static [&'static str] {
+        &["toptal.com"]
+    }
+
+    fn url_patterns(&self) -> &'static [&'static str] {
+        &["https://www.toptal.com/resume/*"]
+    }
+
+    fn page_kind(&self, path: &str) -> PageKind {
+        page_kind(path)
+    }
+
+    fn expected_fields(&self, kind: PageKind) -> &'static [Field] {
+        match kind {
+            PageKind::Profile => &PROFILE_FIELDS,
+            _ => &[],
+        }
+    }
+
+    fn extract(&self, page: &dyn Page, kind: PageKind) -> Extraction {
+        let expected = self.expected_fields(kind);
+        if kind != PageKind::Profile {
+            return Extraction::default().finish(expected);
+        }
+        let mut d = Draft::new(PLATFORM);
+        g::read_ld_person(page, &mut d);
+        read_dom(page, &mut d);
+        read_captions(page, &mut d);
+        read_head(page, &mut d);
+        g::read_head(page, &mut d, SITE_WORDS);
+        d.read_link_sections(page, sel::LINK_SECTIONS);
+        let mut ex = d.finish(expected);
+        ex.profile_key = g::profile_key(page, "toptal", "toptal.com", resume_slug);
+        ex
+    }
+
+    fn sniff(&self, page: &dyn Page) -> Option<PageKind> {
+        g::sniff(page, "toptal.com", page_kind, sel::MARKERS)
+    }
+}
+
+fn read_dom(page: &dyn Page, d: &mut Draft) {
+    d.put(Field::Name, g::first(page, None, sel::NAME, g::name), |p| {
+        &mut p.name
+    });
+    for (css, attr) in sel::TITLE_ATTRS {
+        d.put(
+            Field::Title,
+            g::first_attr(page, &[*css], attr, g::title),
+            |p| &mut p.title,
+        );
+    }
+    d.put(
+        Field::Title,
+        g::first(page, None, sel::TITLE, g::title),
+        |p| &mut p.title,
+    );
+    // "Designer in Wellington, New Zealand".
+    if let Some(((t, place), src)) = g::first(page, None, sel::HEADLINE, split_headline) {
+        d.put(Field::Title, t.map(|t| (t, src.clone())), |p| &mut p.title);
+        d.put(Field::Location, Some((place, src)), |p| &mut p.location);
+    }
+    if d.wants(Field::Location) {
+        let city = g::first(page, None, sel::CITY, |t| text::clean(t, g::MAX_PLACE));
+        let country = g::first(page, None, sel::COUNTRY, |t| text::clean(t, g::MAX_PLACE));
+        if let Some((country, src)) = country {
+            let city = city.map(|c| c.0);
+            d.put(
+                Field::Location,
+                g::location(city.as_deref(), Some(&country), None).map(|l| (l, src)),
+                |p| &mut p.location,
+            );
+        }
+    }
+    // "Adrien Castelain, Designer in Wellington, New Zealand".
+    if let Some(((n, t, place), src)) = g::first_attr(page, sel::PHOTO_ALT, "alt", split_photo_alt)
+    {
+        d.put(Field::Name, Some((n.clone(), src.clone())), |p| &mut p.name);
+        if d.p.name.as_deref() == Some(n.as_str()) {
+            d.put(Field::Title, Some((t, src.clone())), |p| &mut p.title);
+            d.put(Field::Location, Some((place, src)), |p| &mut p.location);
+        }
+    }
+    d.put(
+        Field::MemberSince,
+        g::first(page, None, sel::MEMBER_SINCE, text::parse_year_month),
+        |p| &mut p.member_since,
+    );
+    d.put(
+        Field::Overview,
+        g::first(page, None, sel::BIO, |t| text::clean(t, g::MAX_OVERVIEW)),
+        |p| &mut p.overview,
+    );
+}
+
+fn read_captions(page: &dyn Page, d: &mut Draft) {
+    if !d.wants(Field::MemberSince) && !d.wants(Field::Location) {
+        return;
+    }
+    let caps = Captions::collect(
+        page,
+        None,
+        sel::CAPTION_SCAN,
+        160,
+        &[sel::SINCE_CAPTIONS, sel::LOCATION_CAPTIONS],
+    );
+    d.put(
+        Field::MemberSince,
+        caps.find(sel::SINCE_CAPTIONS, text::parse_year_month),
+        |p| &mut p.member_since,
+    );
+    d.put(
+        Field::Location,
+        caps.find(sel::LOCATION_CAPTIONS, |t| g::place(t, true)),
+        |p| &mut p.location,
+    );
+}
+
+/// The head in the photo's form: "Adrien Castelain, Designer in Wellington, New Zealand | Toptal®".
+fn read_head(page: &dyn Page, d: &mut Draft) {
+    use crate::page::PageExt;
+    let heads = [
+        ("meta[property=og:title]", page.meta("og:title")),
+        ("<title>", page.first_text(None, &["title"])),
+    ];
+    for (src, t) in heads {
+        let Some(t) = t else { continue };
+        let first = t.split(" | ").next().unwrap_or("");
+        if let Some((n, title, place)) = split_photo_alt(first) {
+            d.put(Field::Name, Some((n.clone(), src.to_string())), |p| {
+                &mut p.name
+            });
+            if d.p.name.as_deref() == Some(n.as_str()) {
+                d.put(Field::Title, Some((title, src.to_string())), |p| {
+                    &mut p.title
+                });
+                d.put(Field::Location, Some((place, src.to_string())), |p| {
+                    &mut p.location
+                });
+            }
+        }
+    }
+}
+
+/// "Designer in Wellington, New Zealand" → (Some("Designer"), place); "in Berlin, Germany" → (None, place). The
+/// place must end in a country HireCheck recognises ("Verified Expert in Engineering" is no place).
+fn split_headline(t: &str) -> Option<(Option<String>, Location)> {
+    let (title, place) = match t.rsplit_once(" in ") {
+        Some((a, b)) => (g::title(a), b),
+        None => (None, t.strip_prefix("in ")?),
+    };
+    Some((title, g::place(place, true)?))
+}
+
+/// "Adrien Castelain, Designer in Wellington, New Zealand" → (name, title, place).
+fn split_photo_alt(t: &str) -> Option<(String, String, Location)> {
+    let (name, rest) = t.split_once(", ")?;
+    let (title, place) = split_headline(rest)?;
+    Some((g::name(name)?, title?, place))
+}
+
+/// The kind of page a Toptal path shows: `/resume/<slug>` and `/<vertical>/resume/<slug>` are resumes.
+pub fn page_kind(path: &str) -> PageKind {
+    match g::segments(path).as_slice() {
+        [r, slug] if r.eq_ignore_ascii_case("resume") && g::is_slug(slug) => PageKind::Profile,
+        [vertical, r, slug]
+            if r.eq_ignore_ascii_case("resume") && g::is_slug(vertical) && g::is_slug(slug) =>
+        {
+            PageKind::Profile
+        }
+        _ => PageKind::Unknown,
+    }
+}
+
+/// The resume's slug in lower case ("eric-w-greene").
+pub fn resume_slug(path: &str) -> Option<String> {
+    if page_kind(path) != PageKind::Profile {
+        return None;
+    }
+    g::segments(path).last().map(|s| s.to_ascii_lowercase())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn headlines() {
+        let (t, l) = split_headline("Designer in Wellington, New Zealand").unwrap();
+        assert_eq!(t.as_deref(), Some("Designer"));
+        assert_eq!(
+            (l.city.as_deref(), l.country.as_deref()),
+            (Some("Wellington"), Some("NZ"))
+        );
+        assert!(split_headline("Verified Expert in Engineering").is_none());
+        let (t, _) = split_headline("Expert in Go in Berlin, Germany").unwrap();
+        assert_eq!(t.as_deref(), Some("Expert in Go"));
+        let (n, t, _) =
+            split_photo_alt("Adrien Castelain, Designer in Wellington, New Zealand").unwrap();
+        assert_eq!((n.as_str(), t.as_str()), ("Adrien Castelain", "Designer"));
+    }
+}
