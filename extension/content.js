@@ -6,32 +6,61 @@
 // Reads (never writes) the client's checklist answers for the profile on the page from
 // chrome.storage.local, which the page cannot reach; the toolbar popup writes them, and a change
 // re-runs the check at once.
+//
+// The marketplaces are single-page apps: they change the profile shown without loading a page, and
+// render sections late. This script therefore notices address changes (the Navigation API where the
+// browser has it, popstate, and a cheap address check on every DOM change it observes; a slow poll only
+// where there is no Navigation API), and re-checks after the page's content settles (one debounced
+// MutationObserver on the app's mount point). A new address removes the old badge at once, the wasm
+// keeps at most one badge, and nothing is kept per navigation: one observer, one timer, the
+// listeners registered once.
 // No network requests, no remote code, page text never becomes markup.
 'use strict';
 
 (() => {
-  // The page's SPA may keep this world alive across navigations; never start twice.
-  if (globalThis.__hirecheckStarted) return;
-  globalThis.__hirecheckStarted = true;
+  // Injected once per document; should it ever run twice in one world, the first one stays in charge.
+  if (globalThis.__hirecheck) return;
 
-  const DEBOUNCE_MS = 400;
-  const SETTLE_MS = 15000; // how long an "unknown" verdict keeps being re-checked after a navigation
-  const URL_POLL_MS = 1000;
+  const DEBOUNCE_MS = 250; // quiet time after a DOM change or a new address before checking
+  const MAX_WAIT_MS = 1500; // ... but a page that never goes quiet is checked at least this often
+  const SETTLE_MS = 15000; // after a load or a new address the page is still rendering: react fast
+  const IDLE_DEBOUNCE_MS = 2000; // later changes ("more" opened, the live clock): check, without hurry
+  const IDLE_MAX_WAIT_MS = 10000;
+  const URL_POLL_MS = 1000; // only without the Navigation API
+  const MAX_REDRAWS = 10; // re-insertions after the page removed the badge, per address
+  // Mount points of the SPA frameworks the marketplaces use (Nuxt, Next.js, Angular). The observer
+  // watches the first one present, and the child lists of its ancestors (so that a replaced mount
+  // point is noticed); without one it watches the whole body.
+  const APP_ROOTS = ['#__nuxt', '#__next', 'app-root'];
   // English fallbacks, should chrome.i18n be unavailable (the _locales files hold the real texts).
   const NO_START = 'HireCheck could not start on this page. Nothing was checked.';
   const CHECK_FAILED = 'HireCheck could not check this page.';
 
+  // Figures for the end-to-end tests (tests/e2e): this object lives in the extension's isolated world,
+  // which the page cannot reach; it holds counters and the wasm's memory size, never a verdict.
+  const stats = {
+    runs: 0, // checks started
+    urlChanges: { navigation: 0, popstate: 0, mutation: 0, poll: 0, check: 0 }, // which signal saw a new address first
+    observing: '', // what the observer watches: "#__nuxt", "body", ...
+    wasmMemoryBytes: () => (wasmExports && wasmExports.memory ? wasmExports.memory.buffer.byteLength : null),
+  };
+  Object.defineProperty(globalThis, '__hirecheck', { value: stats });
+
   let mod = null; // the wasm module's exports, once loaded
+  let wasmExports = null; // the instance's exports (for its memory size)
   let failed = false; // the wasm could not start: the fallback badge is shown
   let lastHref = location.href;
+  let onProfile = false; // whether HireCheck reads the page at lastHref
   let settleUntil = Date.now() + SETTLE_MS;
-  let lastLevel = null;
+  let lastLevel = null; // the level drawn for the current address, or null
   let timer = 0;
+  let pendingSince = 0; // when the pending check was first asked for (for MAX_WAIT_MS)
   let observer = null;
+  let watched = null; // the element observed with its subtree
   let poll = 0;
+  let navigationApi = false; // the Navigation API reports address changes in this world
   let stopped = false;
-  let redraws = 0; // re-insertions after the page removed the badge, per address
-  const MAX_REDRAWS = 10;
+  let redraws = 0;
   let runs = 0; // numbers the runs: a run that waited for storage yields to a later one
   let answersKey = null; // storage key of the answers of the profile on the page, or null
 
@@ -112,14 +141,59 @@
     }
   }
 
-  // Mirrors the manifest's content_scripts matches, for navigations inside the single-page app.
-  function isProfileUrl(href) {
+  // ---- which addresses are checked ----
+
+  // The manifest's content-script match patterns (the one list of where this script runs), compiled
+  // once. Used only while the wasm, which knows which of these addresses are profiles, is not there.
+  let manifestPatterns = null;
+
+  function compilePattern(pattern) {
+    const m = /^(\*|https?):\/\/(\*|\*\.[^/*]+|[^/*]+)(\/.*)$/.exec(pattern);
+    if (!m) return null;
+    const [, scheme, host, path] = m;
+    const glob = new RegExp(`^${path.split('*').map((s) => s.replace(/[.+?^${}()|[\]\\]/g, '\\$&')).join('.*')}$`);
+    return (u) => (scheme === '*' ? u.protocol === 'https:' || u.protocol === 'http:' : u.protocol === `${scheme}:`) &&
+      (host === '*' || (host.startsWith('*.') ? u.hostname === host.slice(2) || u.hostname.endsWith(host.slice(1)) : u.hostname === host)) &&
+      glob.test(u.pathname + u.search);
+  }
+
+  function manifestMatches(href) {
+    if (!manifestPatterns) {
+      manifestPatterns = [];
+      try {
+        for (const cs of chrome.runtime.getManifest().content_scripts || []) {
+          const compile = (list) => (list || []).map(compilePattern).filter(Boolean);
+          manifestPatterns.push({ matches: compile(cs.matches), excludes: compile(cs.exclude_matches) });
+        }
+      } catch (_) { /* no manifest (context gone): nothing matches */ }
+    }
+    let u;
     try {
-      const u = new URL(href);
-      return u.protocol === 'https:' && u.hostname === 'www.upwork.com' &&
-        (u.pathname.startsWith('/freelancers/') || u.pathname.startsWith('/fl/'));
+      u = new URL(href);
     } catch (_) {
       return false;
+    }
+    return manifestPatterns.some((cs) => cs.matches.some((f) => f(u)) && !cs.excludes.some((f) => f(u)));
+  }
+
+  // Whether HireCheck reads the page at this address: the core says so (it knows which addresses are
+  // profiles); without the core, the manifest's matches stand in.
+  function isProfileUrl(href) {
+    if (mod && typeof mod.supported_url === 'function') {
+      try {
+        return mod.supported_url(href) === true;
+      } catch (_) { /* fall through */ }
+    }
+    return manifestMatches(href);
+  }
+
+  // The page a URL names; another query or fragment on the same path is the same profile.
+  function pageOf(href) {
+    try {
+      const u = new URL(href);
+      return u.origin + u.pathname;
+    } catch (_) {
+      return href;
     }
   }
 
@@ -144,8 +218,17 @@
   function stop() {
     stopped = true;
     clearTimeout(timer);
+    timer = 0;
     clearInterval(poll);
     if (observer) observer.disconnect();
+    watched = null;
+    try {
+      if (globalThis.navigation) navigation.removeEventListener('currententrychange', onNavigation);
+    } catch (_) { /* not available */ }
+    removeEventListener('popstate', onPopstate);
+    try {
+      chrome.storage.onChanged.removeListener(onStorageChanged);
+    } catch (_) { /* context gone */ }
   }
 
   // ---- fallback badge (the wasm could not start or failed): grey, text only, closed shadow root ----
@@ -235,33 +318,32 @@
       return;
     }
     const seq = ++runs;
-    let answers = null;
-    if (isProfileUrl(location.href)) {
-      try {
-        answersKey = storageKeyFor(mod.profile_key());
-        answers = answersFor(answersKey);
-        if (answers instanceof Promise) answers = await answers;
-      } catch (e) {
-        if (!contextAlive()) {
-          stop();
-          return;
-        }
-        // Storage could not be read: check the page without answers rather than not at all.
-        console.warn('HireCheck: could not read the checklist answers.', e);
-        answers = null;
-      }
-      if (stopped || seq !== runs) return; // a later run took over while we waited
+    stats.runs += 1;
+    const href = location.href;
+    if (href !== lastHref) {
+      onUrlChanged('check'); // seen first here: treat it as the new address it is, then check
+      return;
     }
-    if (observer) observer.disconnect();
+    if (!onProfile) return; // onUrlChanged removed what was shown
+    let answers = null;
     try {
-      if (!isProfileUrl(location.href)) {
-        answersKey = null;
-        mod.remove_badge();
-        removeFallback();
-        lastLevel = null;
-        send({ type: 'hirecheck:clear' });
+      answersKey = storageKeyFor(mod.profile_key());
+      answers = answersFor(answersKey);
+      if (answers instanceof Promise) answers = await answers;
+    } catch (e) {
+      if (!contextAlive()) {
+        stop();
         return;
       }
+      // Storage could not be read: check the page without answers rather than not at all.
+      console.warn('HireCheck: could not read the checklist answers.', e);
+      answers = null;
+    }
+    // A later run took over while we waited, or the page moved on (its own check is scheduled).
+    if (stopped || seq !== runs || location.href !== href) return;
+    if (observer) observer.disconnect();
+    try {
+      if (lastLevel !== null && lastLevel !== 'error' && !mod.badge_attached()) redraws += 1;
       const report = mod.check_page({}, uiLanguage(), Date.now(), answers || undefined);
       removeFallback();
       const summary = summarize(report);
@@ -280,20 +362,49 @@
     }
   }
 
-  function schedule(delay) {
+  // A debounced check: `delay` ms after the last call, but never later than maxWait ms after the
+  // first call that is still waiting.
+  function schedule(delay, maxWait = MAX_WAIT_MS) {
     if (stopped) return;
-    clearTimeout(timer);
-    timer = setTimeout(() => { run().catch(fail); }, delay);
+    const now = Date.now();
+    if (timer) clearTimeout(timer);
+    else pendingSince = now;
+    const wait = Math.max(0, Math.min(delay, pendingSince + maxWait - now));
+    timer = setTimeout(onTimer, wait);
   }
 
-  function onUrlMaybeChanged() {
-    if (stopped || location.href === lastHref) return;
-    lastHref = location.href;
+  function onTimer() {
+    timer = 0;
+    run().catch(fail);
+  }
+
+  // The page's content changed: check again once it is quiet. Not when the page keeps removing the
+  // badge (bounded, so that we do not fight a page that re-renders it away), and not after the check
+  // failed on this address (the grey badge says so; the next address tries again).
+  function contentChanged() {
+    if (stopped || failed || !mod || !onProfile || lastLevel === 'error' || redraws >= MAX_REDRAWS) return;
+    if (Date.now() < settleUntil) schedule(DEBOUNCE_MS);
+    else schedule(IDLE_DEBOUNCE_MS, IDLE_MAX_WAIT_MS);
+  }
+
+  function onUrlChanged(signal) {
+    const href = location.href;
+    if (stopped || href === lastHref) return;
+    const samePage = pageOf(href) === pageOf(lastHref);
+    lastHref = href;
+    stats.urlChanges[signal] += 1;
+    const wasProfile = onProfile;
+    onProfile = isProfileUrl(href);
+    if (samePage && onProfile === wasProfile) {
+      // Another query or fragment on the same profile: check again, keep the badge meanwhile.
+      contentChanged();
+      return;
+    }
     settleUntil = Date.now() + SETTLE_MS;
     redraws = 0;
     if (failed) {
-      // No checker: keep saying so on profiles, and say nothing elsewhere.
-      if (isProfileUrl(lastHref)) {
+      // No checker: keep saying so on pages we would check, and say nothing elsewhere.
+      if (onProfile) {
         if (!fallbackHost || !fallbackHost.isConnected) drawFallback('fallbackNoStart', NO_START);
         send({ type: 'hirecheck:report', report: errorSummary(msg('fallbackNoStart', NO_START)) });
       } else {
@@ -302,32 +413,96 @@
       }
       return;
     }
-    schedule(DEBOUNCE_MS);
-  }
-
-  function onMutations() {
-    if (stopped) return;
-    if (location.href !== lastHref) {
-      onUrlMaybeChanged();
-    } else if (lastLevel === 'unknown' && Date.now() < settleUntil) {
-      schedule(DEBOUNCE_MS); // Upwork renders sections late: look again when the page settles
-    } else if (lastLevel && lastLevel !== 'error' && mod && redraws < MAX_REDRAWS && !mod.badge_attached()) {
-      redraws += 1;
-      schedule(DEBOUNCE_MS); // the page re-rendered our badge away (bounded, in case it keeps doing so)
+    // The previous profile's verdict must not stand beside the next one, not even until the check.
+    if (mod) {
+      try { mod.remove_badge(); } catch (_) { /* a trapped wasm: the check reports it */ }
+    }
+    removeFallback();
+    lastLevel = null;
+    if (onProfile) {
+      schedule(DEBOUNCE_MS);
+    } else {
+      // Left the profiles (e.g. for the site's search): nothing to check until the next one.
+      clearTimeout(timer);
+      timer = 0;
+      answersKey = null;
+      send({ type: 'hirecheck:clear' });
+      observe();
     }
   }
 
+  // Navigation API (same-document navigations, replaceState and back/forward included). The event
+  // comes in the middle of the page's own history call: look once that call is done.
+  function onNavigation() {
+    setTimeout(onUrlChanged, 0, 'navigation');
+  }
+
+  function onPopstate() {
+    onUrlChanged('popstate');
+  }
+
+  function onPoll() {
+    if (location.href !== lastHref) onUrlChanged('poll');
+  }
+
+  function onMutations(records) {
+    if (stopped) return;
+    if (location.href !== lastHref) {
+      onUrlChanged('mutation');
+      return;
+    }
+    if (!watched || !watched.isConnected) {
+      // The mount point (or the body) was replaced: watch the new one, and look at what it shows.
+      observe();
+      contentChanged();
+      return;
+    }
+    // Records from the ancestors' child lists (a toast or a script added beside the app) do not
+    // change the profile; those from inside the mount point may.
+    for (const r of records) {
+      if (r.target === watched || watched.contains(r.target)) {
+        contentChanged();
+        return;
+      }
+    }
+    // ... unless they removed the badge (it floats at the body's end when the page has no name heading).
+    if (lastLevel !== null && mod && !mod.badge_attached()) contentChanged();
+  }
+
+  function appRoot() {
+    const body = document.body;
+    if (!body) return null;
+    for (const sel of APP_ROOTS) {
+      const el = document.querySelector(sel);
+      if (el && el !== body && body.contains(el)) return { el, name: sel };
+    }
+    return { el: body, name: 'body' };
+  }
+
+  // Watches the page while it shows a profile. Elsewhere only address changes matter, and the
+  // Navigation API reports those: then nothing is watched (without it, the observer's address check
+  // is one of the ways to notice them).
   function observe() {
-    if (stopped || !document.body) return;
+    if (stopped) return;
     if (!observer) observer = new MutationObserver(onMutations);
-    observer.takeRecords(); // drop records of our own changes
-    observer.observe(document.body, { childList: true, subtree: true, characterData: true });
+    observer.disconnect(); // drops the records of our own changes, and the old targets
+    watched = null;
+    stats.observing = '';
+    if (!onProfile && navigationApi) return;
+    const root = appRoot();
+    watched = root && root.el;
+    if (!watched) return;
+    stats.observing = root.name;
+    observer.observe(watched, { childList: true, subtree: true, characterData: true });
+    for (let el = watched.parentNode; el && el.nodeType === 1; el = el.parentNode) {
+      observer.observe(el, { childList: true });
+    }
   }
 
   async function start() {
     try {
       mod = await import(chrome.runtime.getURL('wasm/hirecheck.js'));
-      await mod.default({ module_or_path: chrome.runtime.getURL('wasm/hirecheck_bg.wasm') });
+      wasmExports = await mod.default({ module_or_path: chrome.runtime.getURL('wasm/hirecheck_bg.wasm') });
     } catch (e) {
       mod = null;
       failed = true;
@@ -342,16 +517,22 @@
       } catch (e) {
         console.warn('HireCheck: answers given in the popup will show after a reload.', e);
       }
-      run().catch(fail);
+      lastHref = location.href; // the page may have moved on while the wasm loaded
     }
-    // Same-document navigations: the Navigation API where present, popstate, and a cheap poll.
+    // Same-document navigations: every one that changes the address shows in the Navigation API;
+    // back and forward also fire popstate. Without the Navigation API (older browsers), the observer's
+    // address check sees navigations that change the page, and a slow poll the rest.
     try {
       if (globalThis.navigation && typeof navigation.addEventListener === 'function') {
-        navigation.addEventListener('currententrychange', () => setTimeout(onUrlMaybeChanged, 0));
+        navigation.addEventListener('currententrychange', onNavigation);
+        navigationApi = true;
       }
     } catch (_) { /* not available in this world */ }
-    addEventListener('popstate', onUrlMaybeChanged);
-    poll = setInterval(onUrlMaybeChanged, URL_POLL_MS);
+    addEventListener('popstate', onPopstate);
+    if (!navigationApi) poll = setInterval(onPoll, URL_POLL_MS);
+    onProfile = isProfileUrl(lastHref);
+    observe();
+    if (!failed) run().catch(fail);
   }
 
   start();

@@ -14,30 +14,32 @@ bash "$ROOT/scripts/size.sh"
 echo
 echo "== native: hirecheck analyze, $RUNS runs per page"
 [ -x "$CLI" ] || die "no $CLI: run 'make cli'"
-# "route path <TAB> file" of each demo profile page (one per file), from routes.json and the manifest.
+# "address <TAB> file" of each demo profile page (one per file, every site), from routes.json and the manifest.
 mapfile -t pages < <(cd "$E2E" && node --input-type=module -e '
   import fs from "node:fs";
-  import { loadRoutes, SITE_HOST } from "./server.mjs";
+  import { loadRoutes } from "./server.mjs";
   import { contentScriptRunsOn } from "./harness.mjs";
   const manifest = JSON.parse(fs.readFileSync(process.argv[2], "utf8"));
   const seen = new Set();
   for (const r of loadRoutes(process.argv[1])) {
-    if (seen.has(r.file) || !contentScriptRunsOn(manifest, `https://${SITE_HOST}${r.path}`)) continue;
+    if (seen.has(r.file) || !contentScriptRunsOn(manifest, r.url)) continue;
     seen.add(r.file);
-    console.log(r.path + "\t" + r.file);
+    console.log(r.url + "\t" + r.file);
   }
 ' "$WWW" "$DIST/manifest.json")
 now_ns() { date +%s%N; }
-printf '  %-48s %10s %10s\n' page "mean ms" "min ms"
+printf '  %-64s %10s %10s\n' page "mean ms" "min ms"
 for row in "${pages[@]}"; do
-  route="${row%%$'\t'*}"
+  url="${row%%$'\t'*}"
   file="${row#*$'\t'}"
-  cmd=("$CLI" analyze --url "https://www.upwork.com$route" --format json "$file")
-  "${cmd[@]}" >/dev/null || { printf '  %-48s %s\n' "$route" "analyze failed (exit $?)"; continue; }
+  route="${url#https://}"
+  route="${route#www.}"
+  cmd=("$CLI" analyze --url "$url" --format json "$file")
+  "${cmd[@]}" >/dev/null || { printf '  %-64s %s\n' "$route" "analyze failed (exit $?)"; continue; }
   if command -v hyperfine >/dev/null; then
     json="$(mktemp)"
     hyperfine -N --style none --warmup 3 --runs "$RUNS" --export-json "$json" "$(printf '%q ' "${cmd[@]}")" >/dev/null
-    node -e 'const r = require(process.argv[1]).results[0]; console.log(`  ${process.argv[2].padEnd(48)} ${(r.mean*1e3).toFixed(2).padStart(10)} ${(r.min*1e3).toFixed(2).padStart(10)}`)' "$json" "$route"
+    node -e 'const r = require(process.argv[1]).results[0]; console.log(`  ${process.argv[2].padEnd(64)} ${(r.mean*1e3).toFixed(2).padStart(10)} ${(r.min*1e3).toFixed(2).padStart(10)}`)' "$json" "$route"
     rm -f "$json"
   else
     total=0
@@ -49,7 +51,7 @@ for row in "${pages[@]}"; do
       total=$((total + dt))
       if [ -z "$min" ] || [ "$dt" -lt "$min" ]; then min="$dt"; fi
     done
-    awk -v r="$route" -v t="$total" -v n="$RUNS" -v m="$min" 'BEGIN { printf "  %-48s %10.2f %10.2f\n", r, t / n / 1e6, m / 1e6 }'
+    awk -v r="$route" -v t="$total" -v n="$RUNS" -v m="$min" 'BEGIN { printf "  %-64s %10.2f %10.2f\n", r, t / n / 1e6, m / 1e6 }'
   fi
 done
 command -v hyperfine >/dev/null || echo "  (timed with a shell loop incl. process start; apt-get install hyperfine for finer figures)"

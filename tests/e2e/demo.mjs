@@ -1,10 +1,12 @@
-// `make demo`: the built extension in Debian's Chromium on every demo page of www/.
+// `make demo`: the built extension in Debian's Chromium on every demo page of www/routes.json, on
+// every site's host (the local server answers for all of them).
 // With a display: opens one tab per page and waits until the browser is closed.
-// Without one ($DISPLAY unset): headless; opens each badge and saves a screenshot to dist/demo/.
+// Without one ($DISPLAY unset): headless; opens each badge and saves a screenshot per page to
+// dist/demo/<site>-<file>.png (e.g. upwork-risky.png, freelancer-clean.png).
 import fs from 'node:fs';
 import path from 'node:path';
 
-import { ROOT, contentScriptRunsOn, expandBadge, startBrowser, waitForBadge } from './harness.mjs';
+import { ROOT, WWW, contentScriptRunsOn, expandBadge, startBrowser, waitForBadge } from './harness.mjs';
 
 const headless = !process.env.DISPLAY || process.env.HIRECHECK_HEADLESS === '1';
 const outDir = path.join(ROOT, 'dist', 'demo');
@@ -17,18 +19,20 @@ try {
     const cdp = await env.context.newCDPSession(page);
     const used = new Set();
     for (const route of env.server.routes) {
-      let name = path.basename(route.file).replace(/\.html?$/, '') + (route.csp === 'strict' ? '-csp' : '');
-      for (let i = 2; used.has(name); i++) name = `${name}-${i}`;
+      // "upwork/risky.html" served with a strict CSP -> "upwork-risky-csp"; the index page -> "index".
+      const base = path.relative(WWW, route.file).replace(/\.html?$/, '').split(path.sep).join('-');
+      let name = base + (route.csp === 'strict' ? '-csp' : '');
+      for (let i = 2; used.has(name); i++) name = `${base}${route.csp === 'strict' ? '-csp' : ''}-${i}`;
       used.add(name);
-      await env.navigate(page, route.path);
-      const profile = contentScriptRunsOn(env.manifest, env.server.urlFor(route.path));
+      await env.navigate(page, route.url);
+      const profile = contentScriptRunsOn(env.manifest, route.url);
       const badge = profile ? await waitForBadge(cdp) : null;
       const png = path.join(outDir, `${name}.png`);
       if (badge) {
-        try { await expandBadge(page, cdp, badge); } catch (e) { console.log(`  (could not open the badge on ${route.path}: ${e.message})`); }
+        try { await expandBadge(page, cdp, badge); } catch (e) { console.log(`  (could not open the badge on ${route.url}: ${e.message})`); }
       }
       await page.screenshot({ path: png });
-      rows.push([route.path, badge?.level ?? (profile ? 'NO BADGE' : '(not a profile)'), badge?.score ?? '', (badge?.rules ?? []).join(' '), path.relative(ROOT, png)]);
+      rows.push([route.url, badge?.level ?? (profile ? 'NO BADGE' : '(not a profile)'), badge?.score ?? '', (badge?.rules ?? []).join(' '), path.relative(ROOT, png)]);
     }
     console.log('\nHireCheck demo (headless: no $DISPLAY)\n');
     const w = [0, 1, 2, 3].map((i) => Math.max(...rows.map((r) => String(r[i]).length), ['page', 'level', 'score', 'findings'][i].length));
@@ -40,9 +44,10 @@ try {
     const first = env.context.pages()[0] ?? await env.context.newPage();
     for (const [i, route] of env.server.routes.entries()) {
       const page = i === 0 ? first : await env.context.newPage();
-      await env.navigate(page, route.path);
+      await env.navigate(page, route.url);
     }
-    console.log(`HireCheck demo: ${env.server.routes.length} pages open in Chromium (every host is served locally).`);
+    const hosts = new Set(env.server.routes.map((r) => r.host));
+    console.log(`HireCheck demo: ${env.server.routes.length} pages on ${hosts.size} site(s) open in Chromium (${[...hosts].join(', ')}; all served locally).`);
     console.log('Close the browser window to end the demo.');
     await new Promise((resolve) => env.context.on('close', resolve));
   }

@@ -5,13 +5,13 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 
-import { ROOT, SITE_HOST, startServer } from './server.mjs';
+import { ROOT, SITE_HOST, hostPath, routeHtml, startServer } from './server.mjs';
 
 // Lets Playwright report the requests of service workers too (the extension's background worker).
 process.env.PW_EXPERIMENTAL_SERVICE_WORKER_NETWORK_EVENTS = '1';
 const { chromium } = await import('playwright-core');
 
-export { ROOT, SITE_HOST };
+export { ROOT, SITE_HOST, hostPath, routeHtml };
 export const DIST = path.resolve(process.env.HIRECHECK_DIST ?? path.join(ROOT, 'dist', 'chromium'));
 export const WWW = path.resolve(process.env.HIRECHECK_WWW ?? path.join(ROOT, 'www'));
 export const CHROMIUM = process.env.CHROMIUM ?? '/usr/bin/chromium';
@@ -34,7 +34,7 @@ export function median(xs) {
  * Returns { server, context, sw, extensionId, manifest, requests, navigated, navigate, close }.
  * `requests` collects every request Playwright sees in any page or service worker of the profile.
  */
-export async function startBrowser({ dist = DIST, www = WWW, headless = true, logFile = null, extraRoutes = [] } = {}) {
+export async function startBrowser({ dist = DIST, www = WWW, headless = true, logFile = null, extraRoutes = [], extraArgs = [] } = {}) {
   if (!fs.existsSync(path.join(dist, 'manifest.json'))) throw new Error(`no extension in ${dist}: run 'make build' first`);
   const server = await startServer({ wwwDir: www, extraRoutes });
   const profile = fs.mkdtempSync(path.join(os.tmpdir(), 'hirecheck-profile-'));
@@ -53,6 +53,7 @@ export async function startBrowser({ dist = DIST, www = WWW, headless = true, lo
     `--load-extension=${dist}`,
     `--host-resolver-rules=MAP * 127.0.0.1:${server.port}`,
     '--ignore-certificate-errors',
+    ...extraArgs,
   ];
   if (headless) args.unshift('--headless=new');
   let context;
@@ -116,10 +117,12 @@ export async function startBrowser({ dist = DIST, www = WWW, headless = true, lo
     try { sw.on('console', (m) => note(`sw console.${m.type()} ${m.text()}`)); } catch { /* older Playwright */ }
   }
 
-  const navigated = new Map(); // URL path -> how many times the tests loaded it
-  async function navigate(page, urlPath) {
-    const u = new URL(urlPath, server.origin);
-    navigated.set(u.pathname, (navigated.get(u.pathname) ?? 0) + 1);
+  const navigated = new Map(); // host + path ("www.upwork.com/freelancers/~01…") -> how many times the tests loaded it
+  // `where`: a route key (a bare path on www.upwork.com, or a full URL), or any address.
+  async function navigate(page, where) {
+    const u = new URL(where, server.origin);
+    const at = hostPath(u.hostname, u.pathname);
+    navigated.set(at, (navigated.get(at) ?? 0) + 1);
     await page.goto(u.href, { waitUntil: 'domcontentloaded' });
   }
 
@@ -164,16 +167,21 @@ function textOf(node) {
 
 /**
  * Finds the badge through the DevTools protocol, which sees closed shadow roots.
- * Returns null or { level, score, drawnAt, rules, summary, text, host, shadowRootType, elements, badgeNode }.
+ * Returns null or { level, score, drawnAt, rules, summary, text, host, shadowRootType, elements, badgeNode,
+ * count }, where `count` is how many badges (data-hc="badge" elements) the whole document holds.
  */
 export async function readBadge(cdp) {
   const { root } = await cdp.send('DOM.getDocument', { depth: -1, pierce: true });
   let found = null;
+  let count = 0;
   // host element -> its shadow root: remember parents to name the host of the badge's root.
   const parentOf = new Map();
   walk(root, (n, parent) => {
     parentOf.set(n.backendNodeId, parent);
-    if (n.nodeType === 1 && attrs(n)['data-hc'] === 'badge') { found = n; return false; }
+    if (n.nodeType === 1 && attrs(n)['data-hc'] === 'badge') {
+      count += 1;
+      found ??= n;
+    }
     return true;
   });
   if (!found) return null;
@@ -204,6 +212,7 @@ export async function readBadge(cdp) {
     host: host ? { backendNodeId: host.backendNodeId, name: host.nodeName.toLowerCase(), attrs: attrs(host) } : null,
     badgeNode: { backendNodeId: found.backendNodeId },
     elements,
+    count,
   };
 }
 
@@ -330,4 +339,167 @@ export function withHostileText(html) {
   const body = at < 0 ? html : html.slice(at);
   return head + body.split(/(<script[\s\S]*?<\/script>|<style[\s\S]*?<\/style>)/i).map((part, i) => (i % 2 ? part
     : part.replace(/>([^<>]*[A-Za-z][^<>]*)</g, (m, t) => (/\d/.test(t) || !t.trim() ? m : `>${t} ${esc}<`)))).join('');
+}
+
+// ---- single-page navigation --------------------------------------------------------------------------
+
+// What a single-page app swaps in the head when it shows another page (vue-meta, Angular's Meta, next/head).
+const SPA_HEAD = 'title, meta[name], meta[property], link[rel=canonical], script[type="application/ld+json"], style';
+
+// The element a site's framework mounts its app on: Nuxt 2 (Upwork) `<div id="__nuxt">`, Angular
+// (Freelancer.com) `<app-root>`; elsewhere an anonymous `<div>`, which leaves the content script
+// watching the whole body.
+export const SPA_MOUNTS = { 'www.upwork.com': '#__nuxt', 'www.freelancer.com': 'app-root' };
+
+/**
+ * Makes the loaded page look like a mounted single-page app: its body's content (scripts aside) moves
+ * into the mount point (`mount`: "#id", a tag name, or null for an anonymous div); the inline scripts
+ * stay after it, as on the real sites.
+ */
+export async function spaMount(page, mount = null) {
+  await page.evaluate((mount) => {
+    if (document.querySelector('[data-e2e-spa-root]')) return;
+    const root = document.createElement(mount && !mount.startsWith('#') ? mount : 'div');
+    if (mount && mount.startsWith('#')) root.id = mount.slice(1);
+    root.setAttribute('data-e2e-spa-root', '');
+    root.append(...[...document.body.childNodes].filter((n) => n.nodeName !== 'SCRIPT'));
+    document.body.prepend(root);
+  }, mount);
+}
+
+/**
+ * Does in `page`'s main world what the site's router does when the visitor opens another profile:
+ * changes the address (history.pushState, replaceState, or back) and swaps the head's title, meta,
+ * canonical link, JSON-LD and styles and the mount point's content for those of `html`. The page's
+ * scripts stay as the first page had them (a real SPA never re-runs the server's inline store), and
+ * `html`'s scripts are not inserted. Nothing is loaded.
+ *   how: 'push' | 'replace' | 'back' (then `url` must be the previous entry's address)
+ *   order: 'url-first' (the router changes the address, then renders in a later task) | 'dom-first' |
+ *          'same-task' (address and content in one task: the DOM observer hears of it before the
+ *          Navigation API's event is handled)
+ *   lateMs: > 0 shows a loading skeleton first, and the profile that many ms later (late rendering)
+ * Returns { start, end }: performance.now() in the page before the first change, and when it showed
+ * the new profile at the new address.
+ */
+export async function spaNavigate(page, { html, url, how = 'push', order = 'url-first', lateMs = 0 }) {
+  return page.evaluate(async ({ html, url, how, order, lateMs, headSel }) => {
+    const start = performance.now();
+    const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+    const doc = new DOMParser().parseFromString(html, 'text/html');
+    const root = document.querySelector('[data-e2e-spa-root]');
+    if (!root) throw new Error('spaMount() first');
+    const go = async () => {
+      if (how === 'back') {
+        const popped = new Promise((r) => addEventListener('popstate', r, { once: true }));
+        history.back();
+        await popped;
+      } else if (how === 'replace') {
+        history.replaceState(null, '', url);
+      } else {
+        history.pushState(null, '', url);
+      }
+      if (location.href !== url) throw new Error(`the address is ${location.href}, not ${url}`);
+    };
+    const render = () => {
+      for (const el of document.head.querySelectorAll(headSel)) el.remove();
+      document.head.append(...[...doc.head.querySelectorAll(headSel)].map((el) => document.importNode(el, true)));
+      root.replaceChildren(...[...doc.body.childNodes].filter((n) => n.nodeName !== 'SCRIPT').map((n) => document.importNode(n, true)));
+    };
+    if (order === 'dom-first') {
+      render();
+      await sleep(60);
+      await go();
+    } else if (order === 'same-task' && how !== 'back') {
+      if (how === 'replace') history.replaceState(null, '', url);
+      else history.pushState(null, '', url);
+      render();
+    } else {
+      await go();
+      await sleep(0);
+      if (lateMs > 0) {
+        const skeleton = document.createElement('div');
+        skeleton.setAttribute('aria-busy', 'true');
+        skeleton.textContent = 'Loading…';
+        root.replaceChildren(skeleton);
+        await sleep(lateMs);
+      }
+      render();
+    }
+    return { start, end: performance.now() };
+  }, { html, url, how, order, lateMs, headSel: SPA_HEAD });
+}
+
+/**
+ * Another freelancer on the same page template: the route's page (its clock made live, as the server
+ * would send it now) with the profile id in its address renamed to `${id}${suffix}` everywhere and the
+ * first name of its og:title replaced by `firstName` everywhere. Returns { url, id, name, first, html }
+ * (`first`: the first name now shown, or null when the page has no og:title).
+ */
+export function profileVariant(route, suffix, firstName) {
+  let html = routeHtml(route);
+  const id = route.path.split('/').filter(Boolean).pop();
+  const newId = `${id}${suffix}`;
+  html = html.split(id).join(newId);
+  const ogTitle = /<meta[^>]*property="og:title"[^>]*content="([^"]*)"/.exec(html)?.[1] ?? null;
+  let name = ogTitle;
+  const first = ogTitle?.split(/\s+/)[0];
+  if (first && firstName) {
+    html = html.replace(new RegExp(`\\b${first.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\b`, 'g'), firstName);
+    name = ogTitle.replace(first, firstName);
+  }
+  const url = route.url.slice(0, route.url.length - id.length) + newId;
+  return { url, id: newId, name, first: first && firstName ? firstName : first ?? null, html };
+}
+
+/**
+ * The renderer's memory, each reading after two forced garbage collections: `heapUsed` (V8's used JS
+ * heap of the tab's renderer: the page's world and the content script's isolated world share it, so it
+ * holds both), `jsHeapUsed` (Performance.getMetrics), and the DOM counters (nodes, JS event listeners).
+ */
+export async function memoryOf(cdp) {
+  for (let i = 0; i < 2; i++) await cdp.send('HeapProfiler.collectGarbage');
+  const { usedSize, totalSize } = await cdp.send('Runtime.getHeapUsage');
+  await cdp.send('Performance.enable').catch(() => {});
+  const { metrics } = await cdp.send('Performance.getMetrics');
+  const m = Object.fromEntries(metrics.map((x) => [x.name, x.value]));
+  const dom = await cdp.send('Memory.getDOMCounters').catch(() => null);
+  return {
+    heapUsed: usedSize,
+    heapTotal: totalSize,
+    jsHeapUsed: m.JSHeapUsedSize ?? null,
+    nodes: dom?.nodes ?? null,
+    listeners: dom?.jsEventListeners ?? null,
+    documents: dom?.documents ?? null,
+  };
+}
+
+/**
+ * A handle on the content script's isolated world in `cdp`'s page (the extension's execution context in
+ * the main frame): `evaluate(expression)` returns the value by value. Follows new documents.
+ */
+export async function contentScriptWorld(cdp, extensionId) {
+  const contexts = new Map();
+  cdp.on('Runtime.executionContextCreated', ({ context }) => contexts.set(context.id, context));
+  cdp.on('Runtime.executionContextDestroyed', ({ executionContextId }) => contexts.delete(executionContextId));
+  cdp.on('Runtime.executionContextsCleared', () => contexts.clear());
+  await cdp.send('Runtime.enable');
+  const find = async () => {
+    const { frameTree } = await cdp.send('Page.getFrameTree');
+    return [...contexts.values()].reverse().find((c) => c.auxData?.frameId === frameTree.frame.id
+      && c.auxData?.type === 'isolated' && String(c.origin ?? '').includes(extensionId));
+  };
+  return {
+    async evaluate(expression) {
+      const until = Date.now() + 5000;
+      let ctx = await find();
+      while (!ctx && Date.now() < until) {
+        await new Promise((r) => setTimeout(r, 50));
+        ctx = await find();
+      }
+      if (!ctx) throw new Error(`no isolated world of the extension in this page: ${JSON.stringify([...contexts.values()].map((c) => [c.name, c.origin, c.auxData]))}`);
+      const { result, exceptionDetails } = await cdp.send('Runtime.evaluate', { expression, contextId: ctx.id, returnByValue: true, awaitPromise: true });
+      if (exceptionDetails) throw new Error(`in the content script's world: ${exceptionDetails.exception?.description ?? exceptionDetails.text}`);
+      return result.value;
+    },
+  };
 }

@@ -4,9 +4,12 @@
 // browser (or the extension) asks for lands here. The server logs every request and every connection
 // that did not speak TLS, which is how the tests prove that the extension makes no request of its own.
 //
-// www/routes.json maps a URL path to a page:
+// www/routes.json maps an address to a page. A key is a bare path (on www.upwork.com, the first site) or
+// a full https:// URL (any host); the server answers by the request's Host header and path:
 //   { "/freelancers/~01abc": "upwork/clean.html",
-//     "/freelancers/~01def": { "file": "upwork/risky.html", "utc_offset_minutes": 540, "csp": "strict" } }
+//     "/freelancers/~01def": { "file": "upwork/risky.html", "utc_offset_minutes": 540, "csp": "strict" },
+//     "https://www.freelancer.com/u/jdoe": { "file": "freelancer/clean.html", "utc_offset_minutes": 60 } }
+// The key is also how tests/e2e/expectations.json names the page.
 // - utc_offset_minutes: the text "3:42 pm local time" in the page is replaced by the current wall-clock
 //   time at that UTC offset, as the real site renders it on the server.
 // - csp: "strict" sends a strict Content-Security-Policy header (also with ?csp=strict on any route).
@@ -25,20 +28,57 @@ export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '
 export const STRICT_CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:";
 export const SITE_HOST = 'www.upwork.com';
 
-/** Reads routes.json into [{ path, file, utcOffsetMinutes, csp }]. */
+/**
+ * Where a routes.json key points: { host, path, url }. "/p" is https://www.upwork.com/p; a full
+ * "https://host/p" URL names its host. Throws on anything else (other schemes, queries, fragments).
+ */
+export function parseRouteKey(key) {
+  if (typeof key !== 'string') throw new Error(`route ${JSON.stringify(key)} is not a string`);
+  if (key.startsWith('/')) {
+    if (key.startsWith('//') || /[?#\s]/.test(key)) throw new Error(`route "${key}" must be a plain path ("/…") or an https:// URL`);
+    return { host: SITE_HOST, path: key, url: `https://${SITE_HOST}${key}` };
+  }
+  let u;
+  try {
+    u = new URL(key);
+  } catch {
+    throw new Error(`route "${key}" must be a path ("/…") or an https:// URL`);
+  }
+  if (u.protocol !== 'https:' || u.username || u.password || u.port || u.search || u.hash || !/^https:\/\/[^/]+\//.test(key)) {
+    throw new Error(`route "${key}" must be a path ("/…") or an https:// URL with a host and a path, and nothing else`);
+  }
+  return { host: u.hostname, path: u.pathname, url: u.href };
+}
+
+/** The table key of an address: host + path (no scheme, port, query or fragment). */
+export function hostPath(host, urlPath) {
+  return `${String(host).toLowerCase().replace(/:\d+$/, '')}${urlPath}`;
+}
+
+/** Reads routes.json into [{ key, host, path, url, file, utcOffsetMinutes, csp }], in file order. */
 export function loadRoutes(wwwDir) {
   const file = path.join(wwwDir, 'routes.json');
-  if (!fs.existsSync(file)) throw new Error(`no ${file}: the demo site's routes (URL path -> page) are missing`);
+  if (!fs.existsSync(file)) throw new Error(`no ${file}: the demo site's routes (address -> page) are missing`);
   const raw = JSON.parse(fs.readFileSync(file, 'utf8'));
-  return Object.entries(raw).map(([urlPath, v]) => {
+  const seen = new Map();
+  return Object.entries(raw).map(([key, v]) => {
     const entry = typeof v === 'string' ? { file: v } : v;
-    if (!urlPath.startsWith('/')) throw new Error(`${file}: route "${urlPath}" must start with /`);
-    if (!entry || typeof entry.file !== 'string') throw new Error(`${file}: route "${urlPath}" has no "file"`);
+    let where;
+    try {
+      where = parseRouteKey(key);
+    } catch (e) {
+      throw new Error(`${file}: ${e.message}`);
+    }
+    const at = hostPath(where.host, where.path);
+    if (seen.has(at)) throw new Error(`${file}: routes "${seen.get(at)}" and "${key}" name the same address`);
+    seen.set(at, key);
+    if (!entry || typeof entry.file !== 'string') throw new Error(`${file}: route "${key}" has no "file"`);
     const abs = path.resolve(wwwDir, entry.file);
     if (!abs.startsWith(path.resolve(wwwDir) + path.sep)) throw new Error(`${file}: "${entry.file}" is outside ${wwwDir}`);
-    if (!fs.existsSync(abs)) throw new Error(`${file}: route "${urlPath}" names a missing file ${entry.file}`);
+    if (!fs.existsSync(abs)) throw new Error(`${file}: route "${key}" names a missing file ${entry.file}`);
     return {
-      path: urlPath,
+      key,
+      ...where,
       file: abs,
       utcOffsetMinutes: Number.isFinite(entry.utc_offset_minutes) ? entry.utc_offset_minutes : null,
       csp: entry.csp ?? null,
@@ -68,14 +108,20 @@ export function renderPage(html, route, now = new Date()) {
   });
 }
 
-function makeCert() {
+/** What the server sends for `route` at `now`: the file, its clock made live, and a test's transform. */
+export function routeHtml(route, now = new Date()) {
+  const html = renderPage(fs.readFileSync(route.file, 'utf8'), route, now);
+  return route.transform ? route.transform(html) : html;
+}
+
+function makeCert(hosts) {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'hirecheck-cert-'));
   const key = path.join(dir, 'key.pem');
   const cert = path.join(dir, 'cert.pem');
   execFileSync('openssl', [
     'req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-days', '2',
     '-keyout', key, '-out', cert, '-subj', `/CN=${SITE_HOST}`,
-    '-addext', `subjectAltName=DNS:${SITE_HOST},DNS:localhost,IP:127.0.0.1`,
+    '-addext', `subjectAltName=${[...new Set([SITE_HOST, ...hosts, 'localhost'])].map((h) => `DNS:${h}`).join(',')},IP:127.0.0.1`,
   ], { stdio: 'ignore' });
   const pair = { key: fs.readFileSync(key), cert: fs.readFileSync(cert) };
   fs.rmSync(dir, { recursive: true, force: true });
@@ -88,22 +134,28 @@ function makeCert() {
  * one entry per connection that spoke neither (or broke off a TLS handshake with an error).
  */
 export async function startServer({ wwwDir = path.join(ROOT, 'www'), port = 0, quiet = true, extraRoutes = [] } = {}) {
-  // extraRoutes: test-made variants of routes, { path, from: <route path>, transform(html) -> html }.
+  // extraRoutes: test-made variants of routes, { key, from: <route key>, transform(html) -> html }.
   const base = loadRoutes(wwwDir);
   const routes = [...base, ...extraRoutes.map((x) => {
-    const from = base.find((r) => r.path === x.from);
-    if (!from) throw new Error(`extra route ${x.path}: no route ${x.from}`);
-    return { ...from, path: x.path, transform: x.transform, csp: x.csp ?? from.csp, derivedFrom: from.path };
+    const key = x.key ?? x.path;
+    const from = base.find((r) => r.key === x.from);
+    if (!from) throw new Error(`extra route ${key}: no route ${x.from}`);
+    return { ...from, key, ...parseRouteKey(key), transform: x.transform, csp: x.csp ?? from.csp, derivedFrom: from.key };
   })];
-  const byPath = new Map(routes.map((r) => [r.path, r]));
+  const byAddress = new Map();
+  for (const r of routes) {
+    const at = hostPath(r.host, r.path);
+    if (byAddress.has(at)) throw new Error(`routes "${byAddress.get(at).key}" and "${r.key}" name the same address`);
+    byAddress.set(at, r);
+  }
   const log = [];
   const other = [];
 
   function handle(scheme) {
     return (req, res) => {
       const url = new URL(req.url, `${scheme}://${req.headers.host ?? 'no-host'}`);
-      const route = scheme === 'https' ? byPath.get(url.pathname) : undefined;
-      const entry = { scheme, method: req.method, host: req.headers.host ?? '', path: url.pathname, url: req.url, at: Date.now(), headers: req.headers, body: '' };
+      const route = scheme === 'https' ? byAddress.get(hostPath(req.headers.host ?? '', url.pathname)) : undefined;
+      const entry = { scheme, method: req.method, host: (req.headers.host ?? '').toLowerCase(), path: url.pathname, url: req.url, at: Date.now(), headers: req.headers, body: '' };
       log.push(entry);
       req.on('data', (c) => { if (entry.body.length < 65536) entry.body += c; });
       const headers = { 'Cache-Control': 'no-store' };
@@ -116,8 +168,7 @@ export async function startServer({ wwwDir = path.join(ROOT, 'www'), port = 0, q
         headers['Content-Type'] = 'text/html; charset=utf-8';
         if (route.csp === 'strict' || url.searchParams.get('csp') === 'strict') headers['Content-Security-Policy'] = STRICT_CSP;
         res.writeHead(200, headers);
-        const html = renderPage(fs.readFileSync(route.file, 'utf8'), route);
-        res.end(route.transform ? route.transform(html) : html);
+        res.end(routeHtml(route));
       }
       if (!quiet) console.log(`server: ${entry.method} ${scheme}://${entry.host}${entry.url} -> ${entry.status}`);
     };
@@ -125,7 +176,7 @@ export async function startServer({ wwwDir = path.join(ROOT, 'www'), port = 0, q
   // One port for both: TLS handshakes go to the HTTPS server, anything else to a plain HTTP server
   // that only logs and answers 404 (a plain http:// request must be seen too), and what is not HTTP
   // at all is recorded in `other`.
-  const tls = https.createServer(makeCert(), handle('https'));
+  const tls = https.createServer(makeCert(routes.map((r) => r.host)), handle('https'));
   const plain = http.createServer(handle('http'));
   for (const s of [tls, plain]) {
     s.on('clientError', (err, socket) => {
@@ -163,7 +214,8 @@ export async function startServer({ wwwDir = path.join(ROOT, 'www'), port = 0, q
     log,
     other,
     origin: `https://${SITE_HOST}`,
-    urlFor: (p) => `https://${SITE_HOST}${p}`,
+    // A route key, a bare path (on www.upwork.com) or a full URL -> the address to open.
+    urlFor: (keyOrPath) => new URL(keyOrPath, `https://${SITE_HOST}`).href,
     close: () => new Promise((resolve) => {
       for (const s of sockets) s.destroy();
       server.close(() => resolve());
@@ -180,5 +232,5 @@ if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.me
   const srv = await startServer({ wwwDir: path.resolve(arg('--www', path.join(ROOT, 'www'))), port: Number(arg('--port', 8443)), quiet: false });
   console.log(`HireCheck demo server on 127.0.0.1:${srv.port}. Start Chromium with`);
   console.log(`  --host-resolver-rules="MAP * 127.0.0.1:${srv.port}" --ignore-certificate-errors`);
-  for (const r of srv.routes) console.log(`  ${srv.urlFor(r.path)}  (${path.relative(ROOT, r.file)})`);
+  for (const r of srv.routes) console.log(`  ${r.url}  (${path.relative(ROOT, r.file)})`);
 }
