@@ -180,7 +180,10 @@ export async function startServer({ wwwDir = path.join(ROOT, 'www'), port = 0, q
   const plain = http.createServer(handle('http'));
   for (const s of [tls, plain]) {
     s.on('clientError', (err, socket) => {
-      other.push({ code: err.code, message: err.message });
+      // Chromium resets idle keep-alive and preconnected sockets; with no request on them that is no
+      // request. (Every request that arrives is parsed and logged before any reset; Playwright's own
+      // request log is checked as well.)
+      if (err.code !== 'ECONNRESET') other.push({ code: err.code, message: err.message });
       socket.destroy();
     });
   }
