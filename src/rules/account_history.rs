@@ -48,8 +48,10 @@ fn history_before_membership(cx: &Context) -> Outcome {
         .work_history
         .iter()
         .flatten()
+        // Sites that show only when a job ended (reviews) are judged by that date.
         .filter(|e| {
             e.start
+                .or(e.end)
                 .is_some_and(|d| d.days_since_epoch() < joined - GRACE_DAYS)
         })
         .collect();
@@ -60,11 +62,21 @@ fn history_before_membership(cx: &Context) -> Outcome {
         });
         let untitled = lang.pick("(untitled contract)", "(Vertrag ohne Titel)");
         for e in early.iter().take(5) {
-            let start = e.start.map(|d| d.to_string()).unwrap_or_default();
             let title = e.title.as_deref().unwrap_or(untitled);
-            evidence.push(match lang {
-                Lang::En => format!("\"{title}\" started {start}, before the account existed."),
-                Lang::De => format!("„{title}“ begann am {start}, vor der Eröffnung des Kontos."),
+            evidence.push(match (e.start, e.end, lang) {
+                (Some(d), _, Lang::En) => {
+                    format!("\"{title}\" started {d}, before the account existed.")
+                }
+                (Some(d), _, Lang::De) => {
+                    format!("„{title}“ begann am {d}, vor der Eröffnung des Kontos.")
+                }
+                (None, Some(d), Lang::En) => {
+                    format!("\"{title}\" ended {d}, before the account existed.")
+                }
+                (None, Some(d), Lang::De) => {
+                    format!("„{title}“ endete am {d}, vor der Eröffnung des Kontos.")
+                }
+                (None, None, _) => continue,
             });
         }
     }
@@ -141,6 +153,24 @@ mod tests {
         assert_eq!(
             run(&profile((2025, 6), None, &[(2025, 5, 20)])),
             Outcome::Clear
+        );
+    }
+
+    #[test]
+    fn a_review_that_ended_before_the_account_existed_fires() {
+        let mut p = profile((2025, 6), None, &[]);
+        p.work_history = Some(vec![WorkEntry {
+            title: Some("Logo".into()),
+            end: Date::new(2024, 1, 10),
+            ..WorkEntry::default()
+        }]);
+        let Outcome::Fired(hit) = run(&p) else {
+            panic!()
+        };
+        assert!(
+            hit.evidence[1].contains("ended 2024-01-10"),
+            "{:?}",
+            hit.evidence
         );
     }
 

@@ -84,7 +84,14 @@ pub trait Adapter: Sync {
 }
 
 /// Every supported site.
-pub static ADAPTERS: &[&dyn Adapter] = &[&upwork::Upwork, &fiverr::Fiverr, &freelancer::Freelancer, &guru::Guru, &peopleperhour::PeoplePerHour, &toptal::Toptal];
+pub static ADAPTERS: &[&dyn Adapter] = &[
+    &upwork::Upwork,
+    &fiverr::Fiverr,
+    &freelancer::Freelancer,
+    &guru::Guru,
+    &peopleperhour::PeoplePerHour,
+    &toptal::Toptal,
+];
 
 /// Splits "https://www.upwork.com/freelancers/~01?x=1#y" into ("upwork.com", "/freelancers/~01").
 pub fn host_and_path(url: &str) -> Option<(String, String)> {

@@ -99,7 +99,10 @@ impl Adapter for Toptal {
     }
 
     fn url_patterns(&self) -> &'static [&'static str] {
-        &["https://www.toptal.com/resume/*"]
+        &[
+            "https://www.toptal.com/resume/*",
+            "https://www.toptal.com/*/resume/*",
+        ]
     }
 
     fn page_kind(&self, path: &str) -> PageKind {
