@@ -219,6 +219,58 @@ pub struct Profile {
     pub overview: Option<String>,
     /// Addresses the profile links to or names: portfolio, websites, employers, e-mail addresses.
     pub links: Option<Vec<String>>,
+    /// The profile photo's address, as the page shows it.
+    pub photo_url: Option<String>,
+    /// The work diary of the client's own hourly contract with this freelancer (work-diary pages).
+    pub diary: Option<Vec<DiaryDay>>,
+    /// Messages exchanged with this freelancer (message pages).
+    pub messages: Option<Vec<Message>>,
+}
+
+/// One day of a work diary, in the time zone the diary page shows.
+#[derive(Clone, Debug, PartialEq, Default, Serialize, Deserialize)]
+pub struct DiaryDay {
+    pub date: Option<Date>,
+    /// Start minute (0–1439) of every tracked 10-minute slot, ascending.
+    pub slots: Vec<u16>,
+    /// UTC offset (minutes east) of the times shown, when the page says which zone it uses.
+    pub utc_offset_minutes: Option<i32>,
+}
+
+/// One message in a conversation.
+#[derive(Clone, Debug, PartialEq, Default, Serialize, Deserialize)]
+pub struct Message {
+    /// Display name of the sender as shown.
+    pub sender: Option<String>,
+    /// `Some(true)` when the viewer (the client) sent it, `Some(false)` when the freelancer did.
+    pub from_client: Option<bool>,
+    /// When it was sent, as shown.
+    pub sent: Option<String>,
+    pub text: String,
+}
+
+/// One proposal (bid) on the client's own job, as the proposals page lists it.
+#[derive(Clone, Debug, PartialEq, Default, Serialize, Deserialize)]
+pub struct Bid {
+    pub name: Option<String>,
+    /// The bidder's profile address.
+    pub profile_url: Option<String>,
+    /// Hourly rate offered.
+    pub rate: Option<Money>,
+    /// Fixed amount offered.
+    pub amount: Option<Money>,
+    /// When the bid was sent, as shown.
+    pub submitted: Option<String>,
+    pub location: Option<Location>,
+    pub job_success: Option<u8>,
+    /// Star rating 0–5, where the site shows one instead of a Job Success Score.
+    pub rating: Option<f64>,
+    pub total_earnings: Option<Money>,
+    /// The cover letter / proposal text.
+    pub text: Option<String>,
+    pub photo_url: Option<String>,
+    /// Portfolio and other links in the proposal.
+    pub links: Vec<String>,
 }
 
 /// The profile fields an adapter tries to read; their names are the JSON keys of [`Profile`].
@@ -242,10 +294,14 @@ pub enum Field {
     WorkHistory,
     Overview,
     Links,
+    PhotoUrl,
+    Diary,
+    Messages,
+    Bids,
 }
 
 impl Field {
-    pub const ALL: [Field; 17] = [
+    pub const ALL: [Field; 21] = [
         Field::Name,
         Field::Title,
         Field::HourlyRate,
@@ -263,6 +319,10 @@ impl Field {
         Field::WorkHistory,
         Field::Overview,
         Field::Links,
+        Field::PhotoUrl,
+        Field::Diary,
+        Field::Messages,
+        Field::Bids,
     ];
 
     /// The field's name for people.
@@ -285,6 +345,10 @@ impl Field {
             Field::WorkHistory => lang.pick("work history", "Auftragsverlauf"),
             Field::Overview => lang.pick("overview", "Profilbeschreibung"),
             Field::Links => lang.pick("links", "Links"),
+            Field::PhotoUrl => lang.pick("photo", "Foto"),
+            Field::Diary => lang.pick("work diary", "Arbeitstagebuch"),
+            Field::Messages => lang.pick("messages", "Nachrichten"),
+            Field::Bids => lang.pick("proposals", "Angebote"),
         }
     }
 
@@ -308,6 +372,10 @@ impl Field {
             Field::WorkHistory => "work_history",
             Field::Overview => "overview",
             Field::Links => "links",
+            Field::PhotoUrl => "photo_url",
+            Field::Diary => "diary",
+            Field::Messages => "messages",
+            Field::Bids => "bids",
         }
     }
 }
@@ -333,6 +401,11 @@ impl Profile {
             Field::WorkHistory => self.work_history.is_some(),
             Field::Overview => self.overview.is_some(),
             Field::Links => self.links.is_some(),
+            Field::PhotoUrl => self.photo_url.is_some(),
+            Field::Diary => self.diary.is_some(),
+            Field::Messages => self.messages.is_some(),
+            // Bids are not about one freelancer: they live in `Extraction::bids`.
+            Field::Bids => false,
         }
     }
 }

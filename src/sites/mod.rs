@@ -33,6 +33,8 @@ pub struct Extraction {
     /// device about them (the checklist answers); `None` when the page does not say who it shows.
     pub profile_key: Option<String>,
     pub profile: Profile,
+    /// The proposals a proposals page lists, one per bidder; `None` on other pages or when unreadable.
+    pub bids: Option<Vec<crate::model::Bid>>,
     /// Fields the adapter looked for and could not read, in [`Field::ALL`] order.
     pub missing: Vec<Field>,
     /// For each field read, where it came from (e.g. "meta[property=og:title]"), for evidence.
@@ -49,13 +51,20 @@ impl Extraction {
 
     /// Fills `missing` from what the profile holds, given the fields this page kind can show.
     pub fn finish(mut self, expected: &[Field]) -> Extraction {
-        self.missing = expected
-            .iter()
-            .copied()
-            .filter(|f| !self.profile.has(*f))
-            .collect();
-        self.read_from.retain(|f, _| self.profile.has(*f));
+        self.missing = expected.iter().copied().filter(|f| !self.has(*f)).collect();
+        let read: Vec<Field> = self.read_from.keys().copied().filter(|f| !self.has(*f)).collect();
+        for f in read {
+            self.read_from.remove(&f);
+        }
         self
+    }
+
+    /// Whether a field holds a value, the bid list included.
+    pub fn has(&self, field: Field) -> bool {
+        match field {
+            Field::Bids => self.bids.is_some(),
+            other => self.profile.has(other),
+        }
     }
 }
 
