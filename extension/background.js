@@ -57,6 +57,10 @@ function clean(report, senderUrl) {
       rule: text(f && f.rule, 64),
       title: text(f && f.title, 300),
       points: int(f && f.points, 0, 100),
+      evidence: list(f && f.evidence, 12).map((e) => text(e, 600)).filter(Boolean),
+      why: text(f && f.why, 1200),
+      source: text(f && f.source, 1200),
+      verify: text(f && f.verify, 800),
     })),
     missing: list(r.missing, 32).map((m) => text(m, 64)).filter(Boolean),
     profile_key: typeof r.profile_key === 'string' && PROFILE_KEY.test(r.profile_key) ? r.profile_key : null,
@@ -71,6 +75,60 @@ function clean(report, senderUrl) {
     source: text(sourceUrl(r.source, senderUrl), 2048),
     at: Date.now(),
   };
+}
+
+// ---- memory across profiles: "memory:v1" in chrome.storage.local, { profiles: [fingerprint, …] } ----
+// Written only here (the content script reads it; the popup exports, imports and clears it).
+
+const MEMORY_KEY = 'memory:v1';
+const MEMORY_OFF_KEY = 'memory:off';
+const MEMORY_MAX_PROFILES = 2000;
+const MEMORY_MAX_BYTES = 1000000;
+const MEMORY_MAX_AGE_MS = 180 * 24 * 3600 * 1000;
+const HEX64 = /^[0-9a-f]{16}$/;
+
+// One fingerprint, bounded and well-formed, or null.
+function cleanFingerprint(f) {
+  if (!f || typeof f !== 'object' || typeof f.key !== 'string' || !PROFILE_KEY.test(f.key)) return null;
+  const seenAt = Date.parse(String(f.seen_at));
+  if (!Number.isFinite(seenAt)) return null;
+  const opt = (v, max) => (typeof v === 'string' && v !== '' ? v.slice(0, max) : null);
+  return {
+    key: f.key,
+    name: opt(f.name, 200),
+    photo_url: opt(f.photo_url, 1000),
+    photo_hash: typeof f.photo_hash === 'string' && HEX64.test(f.photo_hash) ? f.photo_hash : null,
+    bio: typeof f.bio === 'string' && HEX64.test(f.bio) ? f.bio : null,
+    links: list(f.links, 64).map((l) => text(l, 500)).filter(Boolean),
+    seen_at: new Date(seenAt).toISOString(),
+  };
+}
+
+// Merges fingerprints into a list: one per key (the newest), expired ones out, oldest out first
+// beyond the caps. Shared with the popup's import (same rules).
+function mergeMemory(existing, incoming, now) {
+  const byKey = new Map();
+  for (const f of [...existing, ...incoming].map(cleanFingerprint).filter(Boolean)) {
+    if (now - Date.parse(f.seen_at) > MEMORY_MAX_AGE_MS) continue;
+    const old = byKey.get(f.key);
+    if (!old || Date.parse(old.seen_at) <= Date.parse(f.seen_at)) byKey.set(f.key, f);
+  }
+  const out = [...byKey.values()].sort((a, b) => Date.parse(b.seen_at) - Date.parse(a.seen_at));
+  out.length = Math.min(out.length, MEMORY_MAX_PROFILES);
+  while (out.length && JSON.stringify(out).length > MEMORY_MAX_BYTES) out.length -= Math.max(1, Math.ceil(out.length / 20));
+  return out;
+}
+
+let memoryWrites = Promise.resolve();
+
+function remember(fingerprint) {
+  memoryWrites = memoryWrites.then(async () => {
+    const got = await chrome.storage.local.get([MEMORY_KEY, MEMORY_OFF_KEY]);
+    if (got[MEMORY_OFF_KEY] === true) return; // the client turned the memory off in the popup
+    const v = got[MEMORY_KEY];
+    const profiles = mergeMemory(v && Array.isArray(v.profiles) ? v.profiles : [], [fingerprint], Date.now());
+    await chrome.storage.local.set({ [MEMORY_KEY]: { version: 1, profiles } });
+  }).catch(ignore);
 }
 
 function msg(name, subs) {
@@ -104,7 +162,37 @@ function ignore(e) {
   if (e && !/No tab with id/i.test(String(e.message))) console.warn('HireCheck:', e);
 }
 
+// The popup (our own page, in its toolbar bubble or opened in a tab) imports and clears the memory.
+function fromPopup(sender) {
+  return sender.id === chrome.runtime.id && typeof sender.url === 'string'
+    && sender.url.startsWith(chrome.runtime.getURL('popup.html'));
+}
+
+function onPopupMessage(message, sendResponse) {
+  const done = (p) => {
+    memoryWrites = memoryWrites.then(p).then((r) => sendResponse({ ok: true, ...r }), (e) => sendResponse({ ok: false, error: String(e && e.message) }));
+  };
+  if (message.type === 'hirecheck:memory-clear') {
+    done(() => chrome.storage.local.remove(MEMORY_KEY).then(() => ({ count: 0 })));
+    return true;
+  }
+  if (message.type === 'hirecheck:memory-import') {
+    done(async () => {
+      const incoming = Array.isArray(message.profiles) ? message.profiles.slice(0, 10 * MEMORY_MAX_PROFILES) : [];
+      const valid = incoming.map(cleanFingerprint).filter(Boolean).length;
+      const got = await chrome.storage.local.get(MEMORY_KEY);
+      const v = got[MEMORY_KEY];
+      const profiles = mergeMemory(v && Array.isArray(v.profiles) ? v.profiles : [], incoming, Date.now());
+      await chrome.storage.local.set({ [MEMORY_KEY]: { version: 1, profiles } });
+      return { imported: valid, rejected: incoming.length - valid, count: profiles.length };
+    });
+    return true;
+  }
+  return false;
+}
+
 chrome.runtime.onMessage.addListener((message, sender, sendResponse) => {
+  if (message && typeof message === 'object' && fromPopup(sender)) return onPopupMessage(message, sendResponse);
   // Only our own content script, in a tab's top frame.
   if (sender.id !== chrome.runtime.id || !sender.tab || typeof sender.tab.id !== 'number' || sender.frameId !== 0) {
     return false;
@@ -112,6 +200,8 @@ chrome.runtime.onMessage.addListener((message, sender, sendResponse) => {
   const tabId = sender.tab.id;
   if (message && message.type === 'hirecheck:report') {
     const record = clean(message.report, sender.url);
+    const fp = cleanFingerprint(message.report && message.report.fingerprint);
+    if (fp && fp.key === record.profile_key) remember(fp);
     chrome.storage.session.set({ [key(tabId)]: record })
       .then(() => show(tabId, record))
       .catch(ignore);

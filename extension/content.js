@@ -110,11 +110,84 @@
     if (stopped || area !== 'local') return;
     let mine = false;
     for (const [key, change] of Object.entries(changes)) {
+      if (key === MEMORY_KEY) memorySeen = memoryList(change.newValue);
+      if (key === MEMORY_OFF_KEY) memoryOff = change.newValue === true;
       if (!key.startsWith('checklist:')) continue;
       if (answersCache.has(key) || key === answersKey) remember(key, validAnswers(change.newValue));
       if (key === answersKey) mine = true;
     }
     if (mine) schedule(0); // the client answered in the popup: update the badge and the toolbar now
+  }
+
+  // ---- memory across profiles (read here; only the service worker writes "memory:v1") ----
+
+  const MEMORY_KEY = 'memory:v1';
+  let memorySeen = null; // the remembered fingerprints, or null before the first read
+
+  function memoryList(v) {
+    return v && Array.isArray(v.profiles) ? v.profiles.filter((p) => p && typeof p === 'object') : [];
+  }
+
+  const MEMORY_OFF_KEY = 'memory:off'; // true: the client turned the memory off in the popup
+  let memoryOff = false;
+
+  function memoryFor() {
+    if (memorySeen) return memoryOff ? [] : memorySeen;
+    return chrome.storage.local.get([MEMORY_KEY, MEMORY_OFF_KEY]).then((got) => {
+      if (!memorySeen) {
+        memorySeen = memoryList(got[MEMORY_KEY]);
+        memoryOff = got[MEMORY_OFF_KEY] === true;
+      }
+      return memoryOff ? [] : memorySeen;
+    });
+  }
+
+  // The profile photo, when the page shows one as a loaded <img>.
+  const PHOTO_SELECTORS = [
+    '.cfe-ui-profile-photo img', '[data-qa="profile-photo"] img', 'img[itemprop="image"]',
+    '.profile-photo img', 'img.profile-photo', 'img.avatar',
+  ];
+
+  function profilePhoto() {
+    for (const sel of PHOTO_SELECTORS) {
+      const img = document.querySelector(sel);
+      if (img && img.complete && img.naturalWidth > 0) return img;
+    }
+    return null;
+  }
+
+  // 64-bit difference hash (9x8 grey) of a readable image, 16 hex digits; null when the image is
+  // cross-origin without CORS (the canvas is tainted and reading it throws). Never fetches anything.
+  function photoHash(img) {
+    try {
+      const canvas = document.createElement('canvas');
+      canvas.width = 9;
+      canvas.height = 8;
+      const ctx = canvas.getContext('2d', { willReadFrequently: true });
+      ctx.drawImage(img, 0, 0, 9, 8);
+      const d = ctx.getImageData(0, 0, 9, 8).data;
+      const grey = (x, y) => { const i = (y * 9 + x) * 4; return d[i] * 0.299 + d[i + 1] * 0.587 + d[i + 2] * 0.114; };
+      let hex = '';
+      for (let y = 0; y < 8; y += 1) {
+        let byte = 0;
+        for (let x = 0; x < 8; x += 1) byte = (byte << 1) | (grey(x, y) > grey(x + 1, y) ? 1 : 0);
+        hex += byte.toString(16).padStart(2, '0');
+      }
+      return hex;
+    } catch (_) {
+      return null;
+    }
+  }
+
+  function memoryInput(seen) {
+    const img = profilePhoto();
+    let url = null;
+    try { url = img ? new URL(img.currentSrc || img.src, location.href).href : null; } catch (_) { url = null; }
+    return {
+      seen: Array.isArray(seen) ? seen : [],
+      photo_url: url && /^https?:/.test(url) ? url : undefined,
+      photo_hash: img ? (photoHash(img) || undefined) : undefined,
+    };
   }
 
   function contextAlive() {
@@ -282,7 +355,10 @@
       level: String(risk.level || 'unknown'),
       score: Number(risk.score) || 0,
       summary: String(risk.summary || ''),
-      findings: (risk.findings || []).map((f) => ({ rule: f.rule, title: f.title, points: f.points })),
+      findings: (risk.findings || []).map((f) => ({
+        rule: f.rule, title: f.title, points: f.points, evidence: f.evidence, why: f.why, source: f.source, verify: f.verify,
+      })),
+      fingerprint: report && report.fingerprint ? report.fingerprint : null,
       missing: Array.isArray(report && report.missing) ? report.missing : [],
       profile_key: report && typeof report.profile_key === 'string' ? report.profile_key : null,
       checklist: (Array.isArray(report && report.checklist) ? report.checklist : [])
@@ -326,6 +402,13 @@
     }
     if (!onProfile) return; // onUrlChanged removed what was shown
     let answers = null;
+    let seen = [];
+    try {
+      seen = memoryFor();
+      if (seen instanceof Promise) seen = await seen;
+    } catch (e) {
+      seen = []; // no memory: check the page without it
+    }
     try {
       answersKey = storageKeyFor(mod.profile_key());
       answers = answersFor(answersKey);
@@ -344,7 +427,7 @@
     if (observer) observer.disconnect();
     try {
       if (lastLevel !== null && lastLevel !== 'error' && !mod.badge_attached()) redraws += 1;
-      const report = mod.check_page({}, uiLanguage(), Date.now(), answers || undefined);
+      const report = mod.check_page({}, uiLanguage(), Date.now(), answers || undefined, memoryInput(seen));
       removeFallback();
       const summary = summarize(report);
       lastLevel = summary.level;

@@ -263,7 +263,174 @@ function render(record) {
   $('page').textContent = record.source ? msg('popupPage', [record.source]) : '';
 }
 
+// ---- saved report: a file generated here from the stored summary; nothing is sent ----
+
+let currentRecord = null;
+
+function download(name, type, text) {
+  const url = URL.createObjectURL(new Blob([text], { type }));
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = name;
+  document.body.append(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 10000);
+}
+
+function stamp(date) {
+  return date.toISOString().replace(/[:.]/g, '-').slice(0, 19);
+}
+
+function fileSafe(s) {
+  return String(s || 'page').replace(/[^A-Za-z0-9_-]+/g, '_').slice(0, 60);
+}
+
+function reportData(record, now) {
+  return {
+    generator: `HireCheck ${chrome.runtime.getManifest().version}`,
+    generated_at: now.toISOString(),
+    note: msg('reportNote'),
+    page: record.source || null,
+    site: record.site || null,
+    profile_key: record.profile_key || null,
+    level: record.level,
+    score: record.score,
+    summary: record.summary || '',
+    findings: (record.findings || []).map((f) => ({
+      rule: f.rule, title: f.title, points: f.points, evidence: f.evidence || [], why: f.why || '', source: f.source || '', verify: f.verify || '',
+    })),
+    missing: record.missing || [],
+    checklist: (record.checklist || []).map((e) => ({ id: e.id, title: e.title, how: e.how, answer: e.answer || null })),
+  };
+}
+
+// Plain text: page text stays text, whatever it contains.
+function reportText(d) {
+  const lines = [
+    d.generator, msg('reportNote'), '',
+    `${msg('reportDate')}: ${d.generated_at}`,
+    `${msg('reportPage')}: ${d.page || '-'}`,
+    `${msg('reportProfile')}: ${d.profile_key || '-'}`,
+    `${msg('reportLevel')}: ${msg(LABELS[d.level] || 'levelUnknown')} (${d.score})`,
+    d.summary, '',
+    `${msg('popupFindings')}:`,
+  ];
+  if (!d.findings.length) lines.push('  -');
+  for (const f of d.findings) {
+    lines.push(`* ${f.title} [${f.rule}, ${f.points}]`);
+    for (const e of f.evidence) lines.push(`    - ${e}`);
+    if (f.why) lines.push(`    ${msg('reportWhy')}: ${f.why}`);
+    if (f.verify) lines.push(`    ${msg('reportVerify')}: ${f.verify}`);
+    if (f.source) lines.push(`    ${msg('reportSource')}: ${f.source}`);
+  }
+  if (d.missing.length) lines.push('', `${msg('popupMissing')}: ${d.missing.map(fieldLabel).join(', ')}`);
+  lines.push('', `${msg('popupChecklistHeading')}:`);
+  if (!d.checklist.length) lines.push('  -');
+  const answers = { observed: msg('popupAnswerObserved'), not_observed: msg('popupAnswerNotObserved') };
+  for (const e of d.checklist) lines.push(`[${answers[e.answer] || msg('popupAnswerUnset')}] ${e.title}`);
+  return `${lines.join('\n')}\n`;
+}
+
+function saveReport(kind) {
+  const record = currentRecord;
+  if (!record || !LABELS[record.level]) return;
+  const now = new Date();
+  const d = reportData(record, now);
+  const base = `hirecheck-report-${fileSafe(d.profile_key || d.site)}-${stamp(now)}`;
+  if (kind === 'json') download(`${base}.json`, 'application/json', `${JSON.stringify(d, null, 2)}\n`);
+  else download(`${base}.txt`, 'text/plain;charset=utf-8', reportText(d));
+}
+
+// ---- memory across profiles ("memory:v1"; written by the service worker only) ----
+
+const MEMORY_KEY = 'memory:v1';
+const MEMORY_OFF_KEY = 'memory:off'; // true: remember nothing and compare with nothing
+
+function memoryProfiles(v) {
+  return v && Array.isArray(v.profiles) ? v.profiles : [];
+}
+
+function memoryNote(status, error) {
+  $('memory-status').textContent = status || '';
+  $('memory-error').textContent = error || '';
+}
+
+function showMemoryCount(v) {
+  $('memory-count').textContent = msg('popupMemoryCount', [String(memoryProfiles(v).length)]);
+}
+
+async function exportMemory() {
+  memoryNote('', '');
+  const got = await chrome.storage.local.get(MEMORY_KEY);
+  const profiles = memoryProfiles(got[MEMORY_KEY]);
+  const data = { format: 'hirecheck-memory', version: 1, exported_at: new Date().toISOString(), profiles };
+  download(`hirecheck-memory-${stamp(new Date())}.json`, 'application/json', `${JSON.stringify(data, null, 2)}\n`);
+  memoryNote(msg('popupMemoryExported', [String(profiles.length)]), '');
+}
+
+async function importMemory(file) {
+  memoryNote('', '');
+  if (!file) return;
+  try {
+    if (file.size > 5000000) throw new Error('too large');
+    const data = JSON.parse(await file.text());
+    const profiles = Array.isArray(data) ? data : (data && data.format === 'hirecheck-memory' && Array.isArray(data.profiles) ? data.profiles : null);
+    if (!profiles) throw new Error('not a HireCheck memory file');
+    const r = await chrome.runtime.sendMessage({ type: 'hirecheck:memory-import', profiles });
+    if (!r || !r.ok) throw new Error(r && r.error);
+    memoryNote(msg('popupMemoryImported', [String(r.imported), String(r.rejected)]), '');
+  } catch (e) {
+    console.warn('HireCheck:', e);
+    memoryNote('', msg('popupMemoryImportFailed'));
+  }
+}
+
+async function clearMemory() {
+  memoryNote('', '');
+  const r = await chrome.runtime.sendMessage({ type: 'hirecheck:memory-clear' });
+  if (r && r.ok) memoryNote(msg('popupMemoryCleared'), '');
+  else memoryNote('', msg('popupMemoryImportFailed'));
+}
+
+function setupMemory() {
+  $('memory-heading').textContent = msg('popupMemoryHeading');
+  $('memory-intro').textContent = msg('popupMemoryIntro');
+  $('memory-export').textContent = msg('popupMemoryExport');
+  $('memory-import').textContent = msg('popupMemoryImport');
+  $('memory-clear').textContent = msg('popupMemoryClear');
+  $('memory-export').addEventListener('click', () => exportMemory().catch((e) => memoryNote('', String(e))));
+  $('memory-import').addEventListener('click', () => $('memory-file').click());
+  $('memory-file').addEventListener('change', () => {
+    const f = $('memory-file').files[0];
+    importMemory(f).finally(() => { $('memory-file').value = ''; });
+  });
+  $('memory-clear').addEventListener('click', () => clearMemory().catch((e) => memoryNote('', String(e))));
+  chrome.storage.onChanged.addListener((changes, area) => {
+    if (area === 'local' && changes[MEMORY_KEY]) showMemoryCount(changes[MEMORY_KEY].newValue);
+  });
+  $('memory-enabled-label').textContent = msg('popupMemoryEnabled');
+  $('memory-enabled').addEventListener('change', () => {
+    memoryNote('', '');
+    const on = $('memory-enabled').checked;
+    (on ? chrome.storage.local.remove(MEMORY_OFF_KEY) : chrome.storage.local.set({ [MEMORY_OFF_KEY]: true }))
+      .catch((e) => memoryNote('', String(e)));
+  });
+  chrome.storage.local.get([MEMORY_KEY, MEMORY_OFF_KEY]).then((got) => {
+    showMemoryCount(got[MEMORY_KEY]);
+    $('memory-enabled').checked = got[MEMORY_OFF_KEY] !== true;
+  }, () => {});
+  $('report-heading').textContent = msg('popupReportHeading');
+  $('report-intro').textContent = msg('reportNote');
+  $('report-save-text').textContent = msg('popupReportSaveText');
+  $('report-save-json').textContent = msg('popupReportSaveJson');
+  $('report-save-text').addEventListener('click', () => saveReport('text'));
+  $('report-save-json').addEventListener('click', () => saveReport('json'));
+}
+
 function renderAll(record) {
+  currentRecord = record || null;
+  show($('report'), Boolean(record && LABELS[record.level]));
   render(record);
   renderChecklist(record);
 }
@@ -277,6 +444,7 @@ async function main() {
   $('checklist-intro').textContent = msg('popupChecklistIntro');
   $('checklist-clear').textContent = msg('popupChecklistClear');
   $('checklist-clear').addEventListener('click', clearAnswers);
+  setupMemory();
 
   let tabId = null;
   try {

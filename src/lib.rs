@@ -5,9 +5,11 @@
 pub mod checklist;
 pub mod countries;
 pub mod currency;
+pub mod memory;
 pub mod model;
 pub mod page;
 pub mod policy;
+pub mod proposals;
 pub mod report;
 pub mod rules;
 pub mod score;
@@ -54,7 +56,14 @@ pub fn analyze_with(
         }
         None => (None, PageKind::Unknown, Extraction::default(), 0),
     };
-    let risk = assess_with(&extraction, expected, policy, now, answers);
+    let mut risk = assess_with(&extraction, expected, policy, now, answers);
+    let bids = match &extraction.bids {
+        Some(list) => proposals::assess_bids(list, policy, now),
+        None => Vec::new(),
+    };
+    if kind == PageKind::Proposals && expected > 0 {
+        risk = proposals::summarize(&bids, policy);
+    }
     Report {
         source: source.to_string(),
         site,
@@ -64,13 +73,31 @@ pub fn analyze_with(
         profile: extraction.profile,
         missing: extraction.missing,
         read_from: extraction.read_from,
-        checklist: if expected > 0 {
+        // The checklist is about one freelancer; a proposals page lists many.
+        checklist: if expected > 0 && kind != PageKind::Proposals {
             checklist::entries(answers, policy.lang)
         } else {
             Vec::new()
         },
         risk,
+        bids,
+        fingerprint: None,
     }
+}
+
+/// [`analyze_with`] plus the memory across profiles: the fingerprint of this profile, and findings
+/// when it shares a photo, bio or link with a remembered profile of another key and name.
+pub fn analyze_full(
+    page: &dyn Page,
+    source: &str,
+    policy: &Policy,
+    now: Instant,
+    answers: &Answers,
+    recall: &memory::Recall,
+) -> Report {
+    let mut report = analyze_with(page, source, policy, now, answers);
+    memory::apply(&mut report, recall, policy);
+    report
 }
 
 /// Runs the rules on what was read. `expected` is how many fields the page kind shows; 0 means
@@ -107,7 +134,21 @@ pub fn assess_with(
         policy,
         now,
     };
-    let (mut findings, unevaluated, _clear) = rules::evaluate_all(&cx);
+    let (mut findings, mut unevaluated, _clear) = rules::evaluate_all(&cx);
+    // A rule that needs a page-only field (the work diary, messages, bids) that this kind of page does not show
+    // is not applicable here: neither "could not check" nor counted.
+    let page_only = [
+        model::Field::Diary,
+        model::Field::Messages,
+        model::Field::Bids,
+    ];
+    let before = unevaluated.len();
+    unevaluated.retain(|u| {
+        !u.missing
+            .iter()
+            .any(|f| page_only.contains(f) && !extraction.missing.contains(f))
+    });
+    let enabled = enabled - (before - unevaluated.len());
     findings.extend(checklist::findings(answers, policy));
     let coverage = Coverage {
         fields_read: expected.saturating_sub(extraction.missing.len()),

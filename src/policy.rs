@@ -69,6 +69,21 @@ pub struct Policy {
     /// Minutes of slack when comparing the displayed local time with a country's time zones.
     pub local_time_tolerance_minutes: i32,
 
+    /// Work diary: a day whose first-to-last tracked span reaches this many hours …
+    pub diary_long_day_span_hours: f64,
+    /// … with at least this many hours tracked in it, counts as a round-the-clock day.
+    pub diary_long_day_min_tracked_hours: f64,
+    /// Round-the-clock days needed before the diary rule fires.
+    pub diary_long_days_min: u32,
+    /// Work diary: days with at least this many tracked hours count towards a seven-day streak …
+    pub diary_streak_min_daily_hours: f64,
+    /// … and a streak of this many whole weeks of such days fires.
+    pub diary_streak_min_weeks: u32,
+    /// Work diary: share (0–1) of tracked slots between 00:00 and 06:00 in the claimed country …
+    pub diary_night_min_share: f64,
+    /// … out of at least this many tracked hours.
+    pub diary_night_min_tracked_hours: f64,
+
     /// Domains the organisation blocks, on top of the list HireCheck ships (`src/rules/data/org-lists.json`):
     /// host names such as "example.com", each matching its subdomains too.
     pub blocked_domains: Vec<String>,
@@ -107,6 +122,13 @@ impl Default for Policy {
             burst_window_days: 30,
             burst_max_job_usd: 100.0,
             local_time_tolerance_minutes: 20,
+            diary_long_day_span_hours: 16.0,
+            diary_long_day_min_tracked_hours: 12.0,
+            diary_long_days_min: 3,
+            diary_streak_min_daily_hours: 6.0,
+            diary_streak_min_weeks: 2,
+            diary_night_min_share: 0.5,
+            diary_night_min_tracked_hours: 10.0,
             blocked_domains: Vec::new(),
             blocked_emails: Vec::new(),
             blocked_strings: Vec::new(),
@@ -197,6 +219,41 @@ impl Policy {
         }
         if !(0..=180).contains(&self.local_time_tolerance_minutes) {
             return bad("local_time_tolerance_minutes", "must be between 0 and 180");
+        }
+        for (key, v) in [
+            ("diary_long_day_span_hours", self.diary_long_day_span_hours),
+            (
+                "diary_long_day_min_tracked_hours",
+                self.diary_long_day_min_tracked_hours,
+            ),
+            (
+                "diary_streak_min_daily_hours",
+                self.diary_streak_min_daily_hours,
+            ),
+        ] {
+            if !(v.is_finite() && v > 0.0 && v <= 24.0) {
+                return bad(key, "must be a number of hours between 0 and 24");
+            }
+        }
+        if !(1..=62).contains(&self.diary_long_days_min) {
+            return bad("diary_long_days_min", "must be between 1 and 62");
+        }
+        if !(1..=8).contains(&self.diary_streak_min_weeks) {
+            return bad("diary_streak_min_weeks", "must be between 1 and 8");
+        }
+        if !(self.diary_night_min_share.is_finite()
+            && self.diary_night_min_share > 0.0
+            && self.diary_night_min_share <= 1.0)
+        {
+            return bad("diary_night_min_share", "is a fraction above 0, at most 1");
+        }
+        if !(self.diary_night_min_tracked_hours.is_finite()
+            && (0.0..=1488.0).contains(&self.diary_night_min_tracked_hours))
+        {
+            return bad(
+                "diary_night_min_tracked_hours",
+                "must be between 0 and 1488 hours",
+            );
         }
         if !(1..=100).contains(&self.elevated_from)
             || !(self.elevated_from..=100).contains(&self.high_from)

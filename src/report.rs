@@ -26,4 +26,8 @@ pub struct Report {
     /// The verification checklist for what no page shows, with the client's answers.
     pub checklist: Vec<Entry>,
     pub risk: Risk,
+    /// One verdict per proposal on a proposals page, in page order; empty on other pages.
+    pub bids: Vec<crate::proposals::BidReport>,
+    /// What the device may remember of this profile (memory across profiles); `None` off profile pages.
+    pub fingerprint: Option<crate::memory::Fingerprint>,
 }

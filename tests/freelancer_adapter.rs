@@ -99,12 +99,12 @@ fn expected_fields_are_what_the_site_shows() {
     ] {
         assert!(!Freelancer.expected_fields(PageKind::Profile).contains(&f));
     }
-    for k in [
-        PageKind::Proposals,
-        PageKind::WorkDiary,
-        PageKind::Messages,
-        PageKind::Unknown,
-    ] {
+    // Project pages show the bid list (src/sites/freelancer/bids.rs).
+    assert_eq!(
+        Freelancer.expected_fields(PageKind::Proposals),
+        &[Field::Bids]
+    );
+    for k in [PageKind::WorkDiary, PageKind::Messages, PageKind::Unknown] {
         assert!(Freelancer.expected_fields(k).is_empty(), "{k:?}");
     }
 }
@@ -416,7 +416,7 @@ fn urls_map_to_page_kinds() {
 }
 
 #[test]
-fn project_pages_are_recognised_but_not_read() {
+fn project_pages_without_bids_read_as_unknown() {
     let html = fixture("profile-ssr-state.html");
     let url = "https://www.freelancer.com/projects/writing/grant-proposal-for-animal-rescue";
     let page = HtmlPage::parse(&html, Some(url));
@@ -424,7 +424,9 @@ fn project_pages_are_recognised_but_not_read() {
     assert_eq!((a.id(), kind), ("freelancer", PageKind::Proposals));
     let ex = a.extract(&page, kind);
     assert_eq!(ex.profile, Profile::default());
-    assert!(ex.missing.is_empty());
+    // A project page shows bids; this one (a profile saved under a project address) has none.
+    assert_eq!(ex.missing, vec![hirecheck::model::Field::Bids]);
+    assert_eq!(ex.bids, None);
     assert_eq!(ex.profile_key, None);
     let r = analyze(&html, Some(url));
     assert_eq!(r.risk.level, Level::Unknown);

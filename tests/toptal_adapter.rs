@@ -314,7 +314,12 @@ fn demo_page_reads_as_documented_and_is_low() {
         .map(|r| r.id)
         .filter(|id| !r.risk.unevaluated.iter().any(|u| u.rule == *id))
         .collect();
-    assert_eq!(ran, vec!["known-bad-domain", "throwaway-portfolio-hosts"]);
+    // Rules of pages other than profiles (work diary, messages) do not apply here and count neither way.
+    assert!(
+        ran.starts_with(&["known-bad-domain", "throwaway-portfolio-hosts"]),
+        "{ran:?}"
+    );
+    assert_eq!(r.risk.coverage.rules_evaluated, 2);
 }
 
 #[test]

@@ -595,12 +595,26 @@ fn page_kinds_by_url() {
         PageKind::Messages,
         PageKind::Unknown,
     ] {
-        assert!(Upwork.expected_fields(kind).is_empty());
+        // These kinds read their own lists (bids, diary, messages), never a profile's fields; a
+        // messages page also names the other party.
+        assert!(
+            Upwork.expected_fields(kind).iter().all(|f| matches!(
+                f,
+                Field::Bids | Field::Diary | Field::Messages
+            ) || (kind == PageKind::Messages && *f == Field::Name)),
+            "{kind:?}"
+        );
         let ex = Upwork.extract(
             &HtmlPage::parse(&fixture("profile-dom-only.html"), None),
             kind,
         );
-        assert_eq!(ex, Extraction::default(), "only profiles are read");
+        assert_eq!(
+            ex.profile,
+            hirecheck::model::Profile::default(),
+            "only profiles are read: {kind:?}"
+        );
+        assert_eq!(ex.bids.as_ref().map_or(0, Vec::len), 0, "{kind:?}");
+        assert_eq!(ex.profile_key, None, "{kind:?}");
     }
 }
 

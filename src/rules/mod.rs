@@ -4,8 +4,10 @@
 //! the evidence read, why it matters, a public source, and what the client should do to verify.
 
 pub mod account_history;
+pub mod diary;
 pub mod identity;
 pub mod local_time;
+pub mod messages;
 pub mod org_list;
 pub mod portfolio;
 pub mod rate_volume;
@@ -112,6 +114,13 @@ pub static RULES: &[&RuleSpec] = &[
     &reviews::REVIEW_BURST,
     &org_list::KNOWN_BAD_DOMAIN,
     &portfolio::THROWAWAY_PORTFOLIO_HOSTS,
+    &messages::OFF_PLATFORM_REQUEST,
+    &messages::OFF_PLATFORM_PAYMENT,
+    &messages::SHIP_ELSEWHERE,
+    &messages::IDENTITY_CHANGE,
+    &diary::ROUND_THE_CLOCK,
+    &diary::SEVEN_DAY_WEEKS,
+    &diary::NIGHT_WORK_IN_CLAIMED_ZONE,
 ];
 
 /// One fired rule, as reported.

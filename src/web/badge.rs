@@ -95,11 +95,12 @@ pub fn remove() {
     if let Some(old) = BADGE.with(|b| b.borrow_mut().take()) {
         old.host.remove();
     }
+    remove_rows();
 }
 
 /// Whether the badge is drawn and still in the document (the page may re-render it away).
 pub fn attached() -> bool {
-    BADGE.with(|b| b.borrow().as_ref().is_some_and(|d| d.host.is_connected()))
+    BADGE.with(|b| b.borrow().as_ref().is_some_and(|d| d.host.is_connected())) && rows_attached()
 }
 
 /// Draws the badge for `report`, replacing any previous one; an unchanged verdict for the same page
@@ -493,4 +494,200 @@ fn push_fields(out: &mut String, fields: &[Field], lang: Lang) {
         }
         out.push_str(f.label(lang));
     }
+}
+
+// ---- one small badge per proposal row (proposals pages) ---------------------------------------------
+
+/// Row badges: inline, smaller; the same text-only, closed-root rules as the page badge.
+const CSS_ROW: &str = ":host{display:inline-block!important;position:relative!important;margin:0 0 0 8px!important;vertical-align:middle!important;max-width:100%!important;font:13px/1.4 system-ui,-apple-system,\"Segoe UI\",Roboto,Arial,sans-serif!important}
+.btn{min-height:26px;padding:2px 10px 2px 4px;font-size:13px}.icon{width:18px;height:18px;font-size:11px}
+.panel{position:absolute;z-index:2147483646;min-width:min(28rem,80vw)}
+";
+
+struct RowDrawn {
+    host: Element,
+    _listener: Closure<dyn FnMut(Event)>,
+}
+
+/// What the row badges show: the page's address, the language and each bid's verdict.
+type RowsShown = (String, Lang, Vec<Risk>);
+
+thread_local! {
+    /// (what was drawn, the row badges).
+    static ROWS: RefCell<(Option<RowsShown>, Vec<RowDrawn>)> = const { RefCell::new((None, Vec::new())) };
+}
+
+/// Removes every row badge.
+pub fn remove_rows() {
+    let old = ROWS.with(|r| {
+        let mut r = r.borrow_mut();
+        r.0 = None;
+        std::mem::take(&mut r.1)
+    });
+    for d in old {
+        d.host.remove();
+    }
+}
+
+/// Whether every row badge drawn is still in the document.
+pub fn rows_attached() -> bool {
+    ROWS.with(|r| r.borrow().1.iter().all(|d| d.host.is_connected()))
+}
+
+/// Draws one badge per proposal row, next to the bidder's name, found by the selectors the adapter read
+/// the rows with. Drawn only when the bids were read from those rows and their number matches, so a
+/// badge never lands on the wrong bidder; an unchanged verdict whose badges are all attached is left as
+/// it is, and old badges are removed before new ones are drawn (they never stack).
+pub fn draw_bids(doc: &Document, report: &Report, lang: Lang) -> Result<(), JsValue> {
+    let risks: Vec<Risk> = report.bids.iter().map(|b| b.risk.clone()).collect();
+    let key = (report.source.clone(), lang, risks);
+    let unchanged = ROWS.with(|r| {
+        let r = r.borrow();
+        r.0.as_ref() == Some(&key) && !r.1.is_empty() && r.1.iter().all(|d| d.host.is_connected())
+    });
+    if unchanged {
+        return Ok(());
+    }
+    remove_rows();
+    if report.bids.is_empty() {
+        return Ok(());
+    }
+    let Some((row_sels, name_sels)) = report.site.and_then(crate::proposals::row_selectors) else {
+        return Ok(());
+    };
+    let Some(from) = report.read_from.get(&Field::Bids) else {
+        return Ok(());
+    };
+    if !row_sels.contains(&from.as_str()) {
+        return Ok(());
+    }
+    let Ok(list) = doc.query_selector_all(from) else {
+        return Ok(());
+    };
+    let n = (list.length() as usize).min(crate::sites::upwork::proposals::MAX_BIDS);
+    if n != report.bids.len() {
+        return Ok(());
+    }
+    let mut drawn = Vec::with_capacity(n);
+    for (i, bid) in report.bids.iter().enumerate() {
+        let Some(row) = list
+            .item(i as u32)
+            .and_then(|n| n.dyn_into::<Element>().ok())
+        else {
+            continue;
+        };
+        let name = name_sels
+            .iter()
+            .find_map(|css| row.query_selector(css).ok().flatten());
+        let host = doc.create_element("div")?;
+        let root = host.attach_shadow(&ShadowRootInit::new(ShadowRootMode::Closed))?;
+        let style = add(doc, &root, "style")?;
+        let mut css = String::from(CSS);
+        css.push_str(CSS_ROW);
+        style.set_text_content(Some(&css));
+        let listener = row_badge(doc, &root, i, &bid.risk, lang)?;
+        match name {
+            Some(el) => {
+                let parent = el.parent_node().unwrap_or_else(|| row.clone().into());
+                parent.insert_before(&host, el.next_sibling().as_ref())?;
+            }
+            None => {
+                row.insert_before(&host, row.first_child().as_ref())?;
+            }
+        }
+        drawn.push(RowDrawn {
+            host,
+            _listener: listener,
+        });
+    }
+    ROWS.with(|r| *r.borrow_mut() = (Some(key), drawn));
+    Ok(())
+}
+
+/// The content of one row badge: a button with the level, a panel with the findings.
+fn row_badge(
+    doc: &Document,
+    root: &ShadowRoot,
+    index: usize,
+    risk: &Risk,
+    lang: Lang,
+) -> Result<Closure<dyn FnMut(Event)>, JsValue> {
+    let level = risk.level;
+    let score = risk.score.to_string();
+    let label = match level {
+        Level::Unknown => String::from(lang.pick("Not enough read", "Zu wenig gelesen")),
+        l => {
+            let mut s = String::from(l.label(lang));
+            s.push_str(" \u{00B7} ");
+            s.push_str(&score);
+            s
+        }
+    };
+    let wrap = add(doc, root, "div")?;
+    wrap.set_attribute("class", "hc")?;
+    wrap.set_attribute("lang", lang.pick("en", "de"))?;
+    wrap.set_attribute("data-hc", "bid-badge")?;
+    wrap.set_attribute("data-index", &index.to_string())?;
+    wrap.set_attribute("data-level", level_key(level))?;
+    wrap.set_attribute("data-score", &score)?;
+    let button = add(doc, &wrap, "button")?;
+    button.set_attribute("type", "button")?;
+    button.set_attribute("class", level_class(level))?;
+    button.set_attribute("aria-expanded", "false")?;
+    button.set_attribute("aria-controls", "hc-bid-panel")?;
+    let icon = add_text(doc, &button, "span", level_icon(level))?;
+    icon.set_attribute("class", "icon")?;
+    icon.set_attribute("aria-hidden", "true")?;
+    add_text(doc, &button, "span", &label)?.set_attribute("class", "label")?;
+    let panel = add(doc, &wrap, "div")?;
+    panel.set_attribute("id", "hc-bid-panel")?;
+    panel.set_attribute("class", "panel")?;
+    panel.set_attribute("role", "region")?;
+    panel.set_attribute(
+        "aria-label",
+        lang.pick("HireCheck: this proposal", "HireCheck: dieses Angebot"),
+    )?;
+    panel.set_attribute("hidden", "")?;
+    add_text(doc, &panel, "p", &risk.summary)?.set_attribute("data-hc", "bid-summary")?;
+    if !risk.findings.is_empty() {
+        let list = add(doc, &panel, "ol")?;
+        for f in &risk.findings {
+            let item = add(doc, &list, "li")?;
+            item.set_attribute("class", "finding")?;
+            item.set_attribute("data-hc", "bid-finding")?;
+            item.set_attribute("data-rule", f.rule)?;
+            add_text(doc, &item, "h4", &f.title)?;
+            let dl = add(doc, &item, "dl")?;
+            if !f.evidence.is_empty() {
+                add_text(
+                    doc,
+                    &dl,
+                    "dt",
+                    lang.pick("What was read", "Was gelesen wurde"),
+                )?;
+                let dd = add(doc, &dl, "dd")?;
+                let ul = add(doc, &dd, "ul")?;
+                for e in &f.evidence {
+                    add_text(doc, &ul, "li", e)?;
+                }
+            }
+            for (term, text) in [
+                (lang.pick("Why it matters", "Warum das zählt"), &f.why),
+                (lang.pick("Source", "Quelle"), &f.source),
+                (lang.pick("How to verify", "So prüfen Sie es"), &f.verify),
+            ] {
+                add_text(doc, &dl, "dt", term)?;
+                add_text(doc, &dl, "dd", text)?;
+            }
+        }
+    }
+    let on_click = {
+        let (button, panel) = (button.clone(), panel.clone());
+        Closure::<dyn FnMut(Event)>::new(move |_: Event| {
+            let open = panel.has_attribute("hidden");
+            set_open(&button, &panel, open);
+        })
+    };
+    button.add_event_listener_with_callback("click", on_click.as_ref().unchecked_ref())?;
+    Ok(on_click)
 }

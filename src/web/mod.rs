@@ -29,12 +29,15 @@ pub fn start() {
 /// `now_ms`: milliseconds since the Unix epoch (`Date.now()`). `answers`: the client's checklist
 /// answers for this profile, `{ "refuses-video": "observed", … }` (values `"observed"` or
 /// `"not_observed"`; ids this version does not know are ignored), or `undefined`/`null` for none.
+/// `memory` (optional): `{ seen: [fingerprint, …], photo_url, photo_hash }`, the fingerprints the
+/// extension remembers on the device and what it learnt of the photo; malformed entries are skipped.
 #[wasm_bindgen]
 pub fn check_page(
     policy: JsValue,
     lang: &str,
     now_ms: f64,
     answers: JsValue,
+    memory: JsValue,
 ) -> Result<JsValue, JsValue> {
     let mut policy = read_policy(policy)?;
     let answers = read_answers(answers)?;
@@ -45,8 +48,15 @@ pub fn check_page(
         .or_else(|| Instant::from_unix_millis(js_sys::Date::now()))
         .unwrap_or(Instant(0));
     let source = page.url().unwrap_or_default();
-    let report = crate::analyze_with(&page, &source, &policy, now, &answers);
+    let (seen, photo_url, photo_hash) = read_memory(&memory);
+    let recall = crate::memory::Recall {
+        seen: &seen,
+        photo_url: photo_url.as_deref(),
+        photo_hash: photo_hash.as_deref(),
+    };
+    let report = crate::analyze_full(&page, &source, &policy, now, &answers, &recall);
     badge::draw(page.document(), &report, policy.lang)?;
+    badge::draw_bids(page.document(), &report, policy.lang)?;
     report
         .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
         .map_err(|e| error(&e.to_string()))
@@ -125,6 +135,37 @@ fn read_answers(value: JsValue) -> Result<Answers, JsValue> {
         answers.insert(id, answer);
     }
     Ok(answers)
+}
+
+/// The memory input; anything unusable is left out rather than failing the check.
+fn read_memory(
+    value: &JsValue,
+) -> (
+    Vec<crate::memory::Fingerprint>,
+    Option<String>,
+    Option<String>,
+) {
+    if !value.is_object() {
+        return (Vec::new(), None, None);
+    }
+    let get =
+        |k: &str| js_sys::Reflect::get(value, &JsValue::from_str(k)).unwrap_or(JsValue::UNDEFINED);
+    let text = |k: &str| {
+        get(k)
+            .as_string()
+            .map(|s| s.chars().take(2048).collect::<String>())
+    };
+    let mut seen = Vec::new();
+    let list = get("seen");
+    if js_sys::Array::is_array(&list) {
+        let list: js_sys::Array = list.unchecked_into();
+        for item in list.iter().take(crate::memory::MAX_SEEN) {
+            if let Ok(fp) = serde_wasm_bindgen::from_value::<crate::memory::Fingerprint>(item) {
+                seen.push(fp);
+            }
+        }
+    }
+    (seen, text("photo_url"), text("photo_hash"))
 }
 
 fn error(message: &str) -> JsValue {

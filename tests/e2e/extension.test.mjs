@@ -95,7 +95,10 @@ function describeBadge(b) {
 
 /** The demo profiles on `host` that a tour may show: plain CSP, with an expectation. */
 function spaBases(host) {
-  return profiles.filter((r) => r.host === host && r.csp !== 'strict' && expectationFor(r));
+  // Profiles only: a proposals page (its expectation lists `bids`) is no profile to navigate between.
+  // Nor is a work diary (a work-room page of the client's own contract).
+  return profiles.filter((r) => r.host === host && r.csp !== 'strict' && expectationFor(r) && !expectationFor(r).bids
+    && !r.path.startsWith('/nx/wm/workroom/'));
 }
 
 /**
@@ -274,7 +277,19 @@ after(async () => {
   if (env) await env.close();
 });
 
+// The memory across profiles ("memory:v1") is off for the tests that came before it: their tours show
+// variants of one demo page under other names with the same links and overview, which is exactly what
+// the memory flags. The memory's own tests below turn it on, and off again when they are done.
+const MEMORY_KEY = 'memory:v1';
+const MEMORY_OFF_KEY = 'memory:off';
+const setMemory = (on) => env.sw.evaluate(([off, on]) => (on ? chrome.storage.local.remove(off) : chrome.storage.local.set({ [off]: true })), [MEMORY_OFF_KEY, on]);
+const storedMemory = () => env.sw.evaluate((k) => chrome.storage.local.get(k).then((r) => r[k] ?? null), MEMORY_KEY);
+
 describe('extension in Chromium', () => {
+  before(async () => {
+    await setMemory(false);
+  });
+
   it('loads as an MV3 extension with a running service worker', () => {
     assert.equal(env.manifest.manifest_version, 3);
     assert.ok(env.sw, 'no extension service worker');
@@ -654,7 +669,175 @@ describe('extension in Chromium', () => {
     t.diagnostic(`${toured} other host(s) toured`);
   });
 
+  // Proposals pages: one small badge per bidder row (closed shadow root), levels and findings as expected,
+  // never stacked after re-checks, and the page badge summarises them.
+  it('a proposals page gets one badge per bidder row with the expected levels and findings', async (t) => {
+    const routes = profiles.filter((r) => expectationFor(r)?.bids);
+    assert.ok(routes.length > 0, 'no proposals demo page with `bids` expectations');
+    const readRows = async () => {
+      const { root } = await cdp.send('DOM.getDocument', { depth: -1, pierce: true });
+      const rows = [];
+      const visit = (n, inShadow) => {
+        const a = {};
+        for (let i = 0; i + 1 < (n.attributes ?? []).length; i += 2) a[n.attributes[i]] = n.attributes[i + 1];
+        if (n.nodeType === 1 && a['data-hc'] === 'bid-badge') {
+          const rules = [];
+          const inner = (m) => {
+            const b = {};
+            for (let i = 0; i + 1 < (m.attributes ?? []).length; i += 2) b[m.attributes[i]] = m.attributes[i + 1];
+            if (b['data-hc'] === 'bid-finding') rules.push(b['data-rule']);
+            for (const k of m.children ?? []) inner(k);
+          };
+          inner(n);
+          rows.push({ index: Number(a['data-index']), level: a['data-level'], rules, closed: inShadow });
+        }
+        for (const s of n.shadowRoots ?? []) visit(s, s.shadowRootType ?? inShadow);
+        for (const k of n.children ?? []) visit(k, inShadow);
+      };
+      visit(root, null);
+      return rows;
+    };
+    for (const route of routes) {
+      const want = expectationFor(route);
+      const { badge } = await badgeOf(route.url);
+      assert.equal(badge.level, want.level, `${route.key}: ${describeBadge(badge)}`);
+      const rows = await waitUntil(readRows, (r) => r?.length === want.bids.length, 10_000);
+      assert.equal(rows?.length, want.bids.length, `${route.key}: ${rows?.length} row badges for ${want.bids.length} rows`);
+      for (const [i, w] of want.bids.entries()) {
+        const got = rows.find((r) => r.index === i);
+        assert.ok(got, `${route.key}: no badge for row ${i} (${w.name})`);
+        assert.equal(got.closed, 'closed', `${route.key}: row ${i} badge is not in a closed shadow root`);
+        assert.equal(got.level, w.level, `${route.key}: row ${i} (${w.name}): level ${got.level} [${got.rules.join(', ')}]`);
+        assert.deepEqual([...got.rules].sort(), [...w.rules].sort(), `${route.key}: row ${i} (${w.name}) findings`);
+        t.diagnostic(`${w.name}: ${got.level} [${got.rules.join(', ')}]`);
+      }
+      // A re-render of the page (a mutation inside the list) re-checks; the row badges never stack.
+      await page.evaluate(() => { const p = document.createElement('p'); p.textContent = 'x'; document.body.append(p); });
+      await new Promise((r) => setTimeout(r, 1500));
+      const again = await readRows();
+      assert.equal(again.length, want.bids.length, `${route.key}: ${again.length} row badges after a re-check`);
+      const seen = await page.evaluate(() => document.querySelectorAll('[data-hc]').length);
+      assert.equal(seen, 0, 'the page sees a row badge\'s contents');
+    }
+  });
+
   // Last: accounts for every request made during the whole file.
+  it('memory across profiles: the same portfolio link under another name is flagged (device only)', async (t) => {
+    const risky = profiles.find((r) => r.key === '/freelancers/~01a1b2c3d4e5f6risky');
+    const reused = profiles.find((r) => r.key === '/freelancers/~01a1b2c3d4e5f6reused');
+    assert.ok(risky && reused, 'the demo pages upwork/risky.html and upwork/reused.html are not both served (www/routes.json)');
+    await env.sw.evaluate((k) => chrome.storage.local.remove(k), MEMORY_KEY);
+    await setMemory(true);
+    try {
+      const { badge: first } = await badgeOf(risky.url);
+      assert.ok(!first.rules.some((r) => r.startsWith('reused-')), `nothing remembered yet, but: ${describeBadge(first)}`);
+      const mem = await waitUntil(storedMemory, (m) => m && m.profiles?.length === 1, 5000);
+      assert.equal(mem?.profiles?.length, 1, `the service worker did not remember the first profile: ${JSON.stringify(mem)}`);
+      const fp = mem.profiles[0];
+      assert.match(fp.key, /^upwork:/);
+      assert.equal(fp.name, 'Lukas M.');
+      assert.ok(fp.links.includes('fintech-dash-demo.netlify.app'), JSON.stringify(fp.links));
+      // No page text beyond the fingerprint: no overview, no reviews.
+      assert.deepEqual(Object.keys(fp).sort(), ['bio', 'key', 'links', 'name', 'photo_hash', 'photo_url', 'seen_at']);
+
+      await env.navigate(page, reused.url);
+      const b = await waitForBadgeWhere((x) => x.rules.includes('reused-link'));
+      t.diagnostic(`second profile: ${describeBadge(b)}`);
+      assert.ok(b.rules.includes('reused-link'), `no reused-link finding on ${reused.key}: ${describeBadge(b)}`);
+      assert.ok(b.text.includes('Lukas M.') && b.text.includes(fp.key), 'the evidence does not name the other profile');
+      assert.ok(b.text.includes('fintech-dash-demo.netlify.app'), 'the evidence does not name the shared link');
+      const both = await waitUntil(storedMemory, (m) => m && m.profiles?.length === 2, 5000);
+      assert.equal(both?.profiles?.length, 2);
+
+      // Visiting the first profile again replaces its entry (one per key) and now names the second.
+      await env.navigate(page, risky.url);
+      const again = await waitForBadgeWhere((x) => x.rules.includes('reused-link'));
+      assert.ok(again.text.includes('Daniel R.'), `the first profile does not name the second: ${describeBadge(again)}`);
+      const still = await waitUntil(storedMemory, (m) => m && m.profiles?.length === 2, 3000);
+      assert.equal(still?.profiles?.length, 2, 'revisiting a profile added a second entry for its key');
+
+      // Turned off: nothing compared, nothing remembered.
+      await setMemory(false);
+      await env.navigate(page, reused.url);
+      const off = await waitForBadgeWhere((x) => !x.rules.includes('reused-link'));
+      assert.ok(!off.rules.some((r) => r.startsWith('reused-')), `memory off, but: ${describeBadge(off)}`);
+    } finally {
+      await setMemory(false);
+    }
+  });
+
+  it('memory export, clear and import round trip in the popup; the saved report', async (t) => {
+    const popupPath = env.manifest.action?.default_popup;
+    const reused = profiles.find((r) => r.key === '/freelancers/~01a1b2c3d4e5f6reused');
+    const risky = profiles.find((r) => r.key === '/freelancers/~01a1b2c3d4e5f6risky');
+    await setMemory(true);
+    const popup = await env.context.newPage();
+    try {
+      await env.sw.evaluate((k) => chrome.storage.local.remove(k), MEMORY_KEY);
+      await badgeOf(risky.url);
+      await waitUntil(storedMemory, (m) => m && m.profiles?.length === 1, 5000);
+      await env.navigate(page, reused.url);
+      await waitForBadgeWhere((x) => x.rules.includes('reused-link'));
+      const mem = await waitUntil(storedMemory, (m) => m && m.profiles?.length === 2, 5000);
+      assert.equal(mem?.profiles?.length, 2);
+      const tabId = await tabIdOf(env, page);
+      await waitUntil(() => env.sw.evaluate((k) => chrome.storage.session.get(k).then((r) => r[k] ?? null), `tab:${tabId}`),
+        (r) => r && r.findings?.some((f) => f.rule === 'reused-link'), 5000);
+      await popup.goto(`chrome-extension://${env.extensionId}/${popupPath.replace(/^\//, '')}?tab=${tabId}`);
+      const count = () => popup.locator('#memory-count').textContent();
+      assert.match(await waitUntil(count, (c) => /\b2\b/.test(c ?? ''), 5000), /\b2\b/, 'the popup does not count 2 remembered profiles');
+
+      // Export: a JSON file, downloaded from a blob URL.
+      const [exported] = await Promise.all([popup.waitForEvent('download'), popup.click('#memory-export')]);
+      assert.match(exported.suggestedFilename(), /^hirecheck-memory-.*\.json$/);
+      const file = await exported.path();
+      const data = JSON.parse(fs.readFileSync(file, 'utf8'));
+      assert.equal(data.format, 'hirecheck-memory');
+      assert.equal(data.profiles.length, 2);
+
+      // Clear, then import the export back.
+      await popup.click('#memory-clear');
+      assert.equal(await waitUntil(storedMemory, (m) => m === null, 5000), null, 'the memory was not cleared');
+      assert.match(await waitUntil(count, (c) => /\b0\b/.test(c ?? ''), 5000), /\b0\b/);
+      await popup.setInputFiles('#memory-file', file);
+      const back = await waitUntil(storedMemory, (m) => m && m.profiles?.length === 2, 5000);
+      assert.deepEqual(back?.profiles?.map((p) => p.key).sort(), data.profiles.map((p) => p.key).sort(), 'import did not restore the profiles');
+      assert.match(await waitUntil(count, (c) => /\b2\b/.test(c ?? ''), 5000), /\b2\b/);
+      // A file that is not an export is refused and changes nothing.
+      await popup.setInputFiles('#memory-file', { name: 'x.json', mimeType: 'application/json', buffer: Buffer.from('{"profiles": "nope"}') });
+      assert.notEqual(await waitUntil(() => popup.locator('#memory-error').textContent(), (e) => Boolean(e), 5000), '', 'a bad file was not refused');
+      assert.equal((await storedMemory())?.profiles?.length, 2);
+      // Hostile entries are dropped on import.
+      await popup.setInputFiles('#memory-file', { name: 'y.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify({ format: 'hirecheck-memory', version: 1, profiles: [{ key: '<img src=x>', seen_at: 'now' }, { key: 'upwork:~x', seen_at: new Date().toISOString(), photo_hash: 'zz', links: 'nope' }] })) });
+      const merged = await waitUntil(storedMemory, (m) => m && m.profiles?.length === 3, 5000);
+      assert.equal(merged?.profiles?.length, 3, 'the one valid imported entry was not merged');
+      assert.equal(merged.profiles.find((p) => p.key === 'upwork:~x').photo_hash, null);
+
+      // The saved report: text and JSON, generated in the popup.
+      const version = env.manifest.version;
+      const [txt] = await Promise.all([popup.waitForEvent('download'), popup.click('#report-save-text')]);
+      assert.match(txt.suggestedFilename(), /^hirecheck-report-.*\.txt$/);
+      const text = fs.readFileSync(await txt.path(), 'utf8');
+      assert.ok(text.startsWith(`HireCheck ${version}`), text.slice(0, 80));
+      assert.match(text, /Generated on this device; nothing was sent\./);
+      assert.ok(text.includes('reused-link') && text.includes('Lukas M.'), 'the text report lacks the reuse finding and its evidence');
+      assert.ok(/\[(Not checked|Nicht geprüft|[^\]]+)\] /.test(text), 'the text report lacks the checklist');
+      const [js] = await Promise.all([popup.waitForEvent('download'), popup.click('#report-save-json')]);
+      const report = JSON.parse(fs.readFileSync(await js.path(), 'utf8'));
+      assert.equal(report.generator, `HireCheck ${version}`);
+      assert.equal(report.level, 'high');
+      assert.ok(report.findings.find((f) => f.rule === 'reused-link')?.evidence.some((e) => e.includes('Lukas M.')));
+      assert.ok(report.findings.every((f) => f.why && f.verify && f.source), 'a finding without why, verify or source');
+      assert.ok(report.checklist.length > 0);
+      assert.ok(!Number.isNaN(Date.parse(report.generated_at)));
+      t.diagnostic(`report: ${report.findings.length} findings, ${text.length} characters of text`);
+    } finally {
+      await popup.close();
+      await setMemory(false);
+      await env.sw.evaluate((k) => chrome.storage.local.remove(k), MEMORY_KEY).catch(() => {});
+    }
+  });
+
   it('makes no network request of its own', async (t) => {
     // Canaries prove that both observers see a request from a page and from the service worker.
     const plain = env.server.routes.find((r) => r.csp !== 'strict' && r.host === SITE_HOST);

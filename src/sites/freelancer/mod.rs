@@ -26,6 +26,7 @@
 //!
 //! All selectors live in [`selectors`].
 
+pub mod bids;
 mod dom;
 mod json;
 pub mod selectors;
@@ -57,15 +58,19 @@ impl Adapter for Freelancer {
     fn expected_fields(&self, kind: PageKind) -> &'static [Field] {
         match kind {
             PageKind::Profile => &PROFILE_FIELDS,
-            // Project pages (bids) and messages are recognised but not read yet.
-            PageKind::Proposals | PageKind::WorkDiary | PageKind::Messages | PageKind::Unknown => {
-                &[]
-            }
+            PageKind::Proposals => &[Field::Bids],
+            // Messages are recognised but not read yet.
+            PageKind::WorkDiary | PageKind::Messages | PageKind::Unknown => &[],
         }
     }
 
     fn extract(&self, page: &dyn Page, kind: PageKind) -> Extraction {
         let expected = self.expected_fields(kind);
+        if kind == PageKind::Proposals {
+            let mut ex = Extraction::default();
+            bids::read(page, &mut ex);
+            return ex.finish(expected);
+        }
         if kind != PageKind::Profile {
             return Extraction::default().finish(expected);
         }

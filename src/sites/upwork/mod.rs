@@ -9,9 +9,12 @@
 //!
 //! All selectors live in [`selectors`]; the `__NUXT__` literal reader in [`jslit`].
 
+mod diary;
 mod dom;
 pub mod jslit;
 mod json;
+pub mod messages;
+pub mod proposals;
 pub mod selectors;
 
 use super::{host_and_path, Adapter, Extraction, PageKind};
@@ -35,6 +38,9 @@ impl Adapter for Upwork {
         &[
             "https://www.upwork.com/freelancers/*",
             "https://www.upwork.com/fl/*",
+            "https://www.upwork.com/ab/applicants/*",
+            "https://www.upwork.com/nx/wm/workroom/*",
+            "https://www.upwork.com/ab/messages/*",
         ]
     }
 
@@ -46,15 +52,32 @@ impl Adapter for Upwork {
         match kind {
             // An Upwork profile shows all of them (earnings can be hidden by the freelancer).
             PageKind::Profile => &PROFILE_FIELDS,
+            PageKind::Messages => &[Field::Messages, Field::Name],
+            PageKind::Proposals => &[Field::Bids],
+            // The diary itself; the header's name and location are read where shown, not required.
+            PageKind::WorkDiary => &[Field::Diary],
             // Not read yet.
-            PageKind::Proposals | PageKind::WorkDiary | PageKind::Messages | PageKind::Unknown => {
-                &[]
-            }
+            PageKind::Unknown => &[],
         }
     }
 
     fn extract(&self, page: &dyn Page, kind: PageKind) -> Extraction {
         let expected = self.expected_fields(kind);
+        if kind == PageKind::Proposals {
+            let mut ex = Extraction::default();
+            proposals::read(page, &mut ex);
+            return ex.finish(expected);
+        }
+        if kind == PageKind::WorkDiary {
+            let mut b = Builder::default();
+            diary::read(page, &mut b);
+            return b.finish(expected);
+        }
+        if kind == PageKind::Messages {
+            let mut ex = Extraction::default();
+            messages::read(page, &mut ex);
+            return ex.finish(expected);
+        }
         if kind != PageKind::Profile {
             return Extraction::default().finish(expected);
         }

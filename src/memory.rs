@@ -1,0 +1,691 @@
+//! Memory across profiles, kept on the client's device only (P6, P7, P13 in docs/rules.md).
+//!
+//! Each analysed profile leaves a small [`Fingerprint`]: its key and name, the photo address, a
+//! perceptual hash of the photo (when the extension could compute one from a readable image), a
+//! SimHash of the overview text and the non-generic links. The extension keeps the fingerprints in
+//! its own storage and passes them back in; [`findings`] reports when the profile on the page shares
+//! a photo, a bio or a link with a profile the client saw under another key and another name.
+//! Nothing here touches the network or storage; the input is treated as hostile.
+
+use crate::policy::Policy;
+use crate::report::Report;
+use crate::rules::{Family, Finding, Outcome, RuleSpec, Text};
+use crate::score;
+use crate::sites::{Extraction, PageKind};
+use serde::{Deserialize, Serialize};
+
+/// How many remembered profiles one check looks at; the rest is ignored.
+pub const MAX_SEEN: usize = 5000;
+/// How many links of one fingerprint are kept and compared.
+pub const MAX_LINKS: usize = 64;
+/// Longest string kept from a fingerprint field (characters).
+const MAX_FIELD: usize = 512;
+/// Bios shorter than this many words are too generic to compare.
+pub const MIN_BIO_WORDS: usize = 40;
+/// Hamming distance up to which two photo hashes count as the same picture.
+pub const PHOTO_MAX_DISTANCE: u32 = 6;
+/// Hamming distance up to which two bio SimHashes count as the same text.
+pub const BIO_MAX_DISTANCE: u32 = 3;
+/// Findings per kind, at most (the evidence names each other profile).
+const MAX_MATCHES_SHOWN: usize = 5;
+
+/// What the device remembers of one profile.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct Fingerprint {
+    /// The profile key ("upwork:~01abc…").
+    pub key: String,
+    #[serde(default)]
+    pub name: Option<String>,
+    #[serde(default)]
+    pub photo_url: Option<String>,
+    /// 64-bit perceptual hash of the photo, 16 hex digits, when the extension could compute one.
+    #[serde(default)]
+    pub photo_hash: Option<String>,
+    /// 64-bit SimHash of the overview, 16 hex digits; only for overviews of [`MIN_BIO_WORDS`] words or more.
+    #[serde(default)]
+    pub bio: Option<String>,
+    /// Non-generic links, normalised (lower case, no scheme, no "www.", no trailing slash).
+    #[serde(default)]
+    pub links: Vec<String>,
+    /// When the profile was seen (RFC 3339).
+    #[serde(default)]
+    pub seen_at: String,
+}
+
+pub static REUSED_PHOTO: RuleSpec = RuleSpec {
+    id: "reused-photo",
+    family: Family::Identity,
+    default_points: 35,
+    thresholds: &[],
+    sources: &["FBI/State/ROK PSA231018 (2023-10-18) [S3]: several online profiles for one identity with different pictures; \
+         BfV Security Advisory 02/2024 (2024-10-01) [S8]: edited or generated application photos; Mandiant/GTIG UNC5267 \
+         (2024-09) [S15]: profiles under other names; SEAL Frameworks (2025) [S20]: photo reuse across personas."],
+    title: Text {
+        en: "Same photo as a profile with another name you saw",
+        de: "Gleiches Foto wie ein Profil mit anderem Namen, das Sie gesehen haben",
+    },
+    why: Text {
+        en: "The same picture appears under two accounts with different names. Operators of proxy accounts keep several personas and reuse photos between them. Stock photos, logos and agencies sharing a picture explain some cases. This comparison uses only profiles this browser has seen; nothing was sent anywhere.",
+        de: "Dasselbe Bild erscheint unter zwei Konten mit verschiedenen Namen. Betreiber von Strohmann-Konten pflegen mehrere Personas und verwenden Fotos mehrfach. Stockfotos, Logos und Agenturen mit gemeinsamem Bild erklären manche Fälle. Verglichen wird nur mit Profilen, die dieser Browser gesehen hat; nichts wurde versendet.",
+    },
+    verify: Text {
+        en: "Open both profiles and compare them; ask the freelancer about the other account and hold a live video call with the camera on.",
+        de: "Öffnen Sie beide Profile und vergleichen Sie sie; fragen Sie nach dem anderen Konto und führen Sie ein Live-Videogespräch mit Kamera.",
+    },
+    evaluate: not_a_page_rule,
+};
+
+pub static REUSED_BIO: RuleSpec = RuleSpec {
+    id: "reused-bio",
+    family: Family::Identity,
+    default_points: 25,
+    thresholds: &[],
+    sources: &["Unit 42 \"Wagemole\" (2023-11, via Reuters) [S13]: fake résumés and profiles kept in numbers until one is hired; \
+         Mandiant/GTIG UNC5267 (2024-09) [S15]: the same applicant found under other names."],
+    title: Text {
+        en: "Overview text nearly identical to a profile with another name you saw",
+        de: "Profilbeschreibung fast gleich wie bei einem Profil mit anderem Namen, das Sie gesehen haben",
+    },
+    why: Text {
+        en: "A long overview that reappears almost word for word under another name suggests one operator writing several personas from a template. Shared agency templates and AI writing explain some cases. Only profiles this browser has seen are compared; nothing was sent anywhere.",
+        de: "Eine lange Beschreibung, die fast wortgleich unter anderem Namen wieder auftaucht, deutet auf einen Betreiber hin, der mehrere Personas aus einer Vorlage schreibt. Agenturvorlagen und KI-Texte erklären manche Fälle. Verglichen wird nur mit Profilen, die dieser Browser gesehen hat; nichts wurde versendet.",
+    },
+    verify: Text {
+        en: "Compare both overviews side by side; ask the freelancer to describe a past project in their own words on a live call.",
+        de: "Vergleichen Sie beide Beschreibungen nebeneinander; bitten Sie im Live-Gespräch, ein früheres Projekt mit eigenen Worten zu beschreiben.",
+    },
+    evaluate: not_a_page_rule,
+};
+
+pub static REUSED_LINK: RuleSpec = RuleSpec {
+    id: "reused-link",
+    family: Family::Identity,
+    default_points: 25,
+    thresholds: &[],
+    sources: &["FBI/State/ROK PSA231018 (2023-10-18) [S3]: several online profiles for one identity; Mandiant/GTIG UNC5267 \
+         (2024-09) [S15]: searching an applicant's address finds profiles under other names, Netlify portfolios; \
+         SEAL Frameworks (2025) [S20]."],
+    title: Text {
+        en: "Same portfolio link or address as a profile with another name you saw",
+        de: "Gleicher Portfolio-Link oder gleiche Adresse wie ein Profil mit anderem Namen, das Sie gesehen haben",
+    },
+    why: Text {
+        en: "A personal portfolio, website or e-mail address normally belongs to one person. The same one under two accounts with different names suggests one operator behind several personas. Team members linking a shared company page explain some cases. Only profiles this browser has seen are compared; nothing was sent anywhere.",
+        de: "Ein persönliches Portfolio, eine Website oder E-Mail-Adresse gehört normalerweise zu einer Person. Dieselbe unter zwei Konten mit verschiedenen Namen deutet auf einen Betreiber mehrerer Personas hin. Teammitglieder mit gemeinsamer Firmenseite erklären manche Fälle. Verglichen wird nur mit Profilen, die dieser Browser gesehen hat; nichts wurde versendet.",
+    },
+    verify: Text {
+        en: "Open the link and both profiles; ask who owns the site and whether they know the other account; ask them to change something on the site during a call.",
+        de: "Öffnen Sie den Link und beide Profile; fragen Sie, wem die Seite gehört und ob das andere Konto bekannt ist; bitten Sie, während eines Gesprächs etwas auf der Seite zu ändern.",
+    },
+    evaluate: not_a_page_rule,
+};
+
+/// The memory rules, in report order. They compare against remembered profiles, not one page, so they
+/// are not in [`crate::rules::RULES`]; the policy enables and weights them by id all the same.
+pub static MEMORY_RULES: &[&RuleSpec] = &[&REUSED_PHOTO, &REUSED_BIO, &REUSED_LINK];
+
+fn not_a_page_rule(_: &crate::rules::Context) -> Outcome {
+    Outcome::Unknown(Vec::new())
+}
+
+/// What the extension passes in for the memory check: the fingerprints remembered on the device and
+/// what it could learn of the photo on the page.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct Recall<'a> {
+    pub seen: &'a [Fingerprint],
+    pub photo_url: Option<&'a str>,
+    pub photo_hash: Option<&'a str>,
+}
+
+/// Adds the profile's fingerprint to the report and, when it matches a remembered profile of another
+/// key and name, the findings, re-scored with the rest. Only profile pages are fingerprinted.
+pub fn apply(report: &mut Report, recall: &Recall, policy: &Policy) {
+    if report.page_kind != PageKind::Profile || report.risk.coverage.fields_expected == 0 {
+        return;
+    }
+    let extraction = Extraction {
+        profile_key: report.profile_key.clone(),
+        profile: report.profile.clone(),
+        ..Extraction::default()
+    };
+    let Some(fp) = fingerprint(
+        &extraction,
+        recall.photo_url,
+        recall.photo_hash,
+        &report.analyzed_at,
+    ) else {
+        return;
+    };
+    let found = findings(&fp, recall.seen, policy);
+    report.fingerprint = Some(fp);
+    if found.is_empty() {
+        return;
+    }
+    let mut all = report.risk.findings.clone();
+    all.extend(found);
+    report.risk = score::assess(
+        all,
+        report.risk.unevaluated.clone(),
+        report.risk.coverage,
+        policy,
+    );
+}
+
+/// The fingerprint of what was read, or `None` when the page does not say whose profile it is.
+/// `photo_hash` comes from the extension (16 hex digits) and is dropped when malformed.
+pub fn fingerprint(
+    extraction: &Extraction,
+    photo_url: Option<&str>,
+    photo_hash: Option<&str>,
+    seen_at: &str,
+) -> Option<Fingerprint> {
+    let key = extraction.profile_key.as_deref()?.trim();
+    if key.is_empty() {
+        return None;
+    }
+    let p = &extraction.profile;
+    let photo_url = p
+        .photo_url
+        .as_deref()
+        .or(photo_url)
+        .map(str::trim)
+        .filter(|u| !u.is_empty())
+        .map(clip);
+    let photo_hash = photo_hash
+        .and_then(parse_hash)
+        .filter(|h| useful_photo_hash(*h))
+        .map(hex);
+    let bio = p.overview.as_deref().and_then(simhash).map(hex);
+    let mut links: Vec<String> = Vec::new();
+    for l in p.links.iter().flatten() {
+        if let Some(n) = normalize_link(l) {
+            if !links.contains(&n) && links.len() < MAX_LINKS {
+                links.push(n);
+            }
+        }
+    }
+    Some(Fingerprint {
+        key: clip(key),
+        name: p
+            .name
+            .as_deref()
+            .map(str::trim)
+            .filter(|n| !n.is_empty())
+            .map(clip),
+        photo_url,
+        photo_hash,
+        bio,
+        links,
+        seen_at: seen_at.to_string(),
+    })
+}
+
+/// Findings for `current` against the remembered fingerprints `seen`, weighted like rule findings
+/// (full weight in `points`; the scorer applies diminishing returns within the family).
+pub fn findings(current: &Fingerprint, seen: &[Fingerprint], policy: &Policy) -> Vec<Finding> {
+    let lang = policy.lang;
+    let mut photo = Vec::new();
+    let mut bio = Vec::new();
+    let mut link = Vec::new();
+    let cur_hash = current.photo_hash.as_deref().and_then(parse_hash);
+    let cur_bio = current.bio.as_deref().and_then(parse_hash);
+    let cur_url = current
+        .photo_url
+        .as_deref()
+        .map(str::trim)
+        .filter(|u| !u.is_empty());
+    let cur_links: Vec<String> = current
+        .links
+        .iter()
+        .take(MAX_LINKS)
+        .filter_map(|l| normalize_link(l))
+        .collect();
+    let cur_name = current
+        .name
+        .as_deref()
+        .map(name_key)
+        .filter(|n| !n.is_empty());
+    for other in seen.iter().take(MAX_SEEN) {
+        if other.key.trim() == current.key.trim() {
+            continue;
+        }
+        let other_name = other
+            .name
+            .as_deref()
+            .map(name_key)
+            .filter(|n| !n.is_empty());
+        if cur_name.is_some() && cur_name == other_name {
+            continue;
+        }
+        let who = describe(other, lang);
+        if photo.len() < MAX_MATCHES_SHOWN {
+            let same_url =
+                cur_url.is_some() && other.photo_url.as_deref().map(str::trim) == cur_url;
+            let near = match (cur_hash, other.photo_hash.as_deref().and_then(parse_hash)) {
+                (Some(a), Some(b)) if useful_photo_hash(b) => {
+                    Some((a ^ b).count_ones()).filter(|d| *d <= PHOTO_MAX_DISTANCE)
+                }
+                _ => None,
+            };
+            if same_url {
+                photo.push(
+                    lang.pick(
+                        &format!("The same photo address appears on {who}."),
+                        &format!("Dieselbe Fotoadresse erscheint bei {who}."),
+                    )
+                    .to_string(),
+                );
+            } else if let Some(d) = near {
+                photo.push(
+                    lang.pick(
+                        &format!(
+                            "A near-identical photo (hash distance {d} of 64) appears on {who}."
+                        ),
+                        &format!(
+                            "Ein fast gleiches Foto (Hash-Abstand {d} von 64) erscheint bei {who}."
+                        ),
+                    )
+                    .to_string(),
+                );
+            }
+        }
+        if bio.len() < MAX_MATCHES_SHOWN {
+            if let (Some(a), Some(b)) = (cur_bio, other.bio.as_deref().and_then(parse_hash)) {
+                let d = (a ^ b).count_ones();
+                if d <= BIO_MAX_DISTANCE {
+                    bio.push(lang.pick(
+                        &format!("A nearly identical overview (SimHash distance {d} of 64) appears on {who}."),
+                        &format!("Eine fast gleiche Beschreibung (SimHash-Abstand {d} von 64) erscheint bei {who}."),
+                    ).to_string());
+                }
+            }
+        }
+        if link.len() < MAX_MATCHES_SHOWN {
+            let shared: Vec<&String> = other
+                .links
+                .iter()
+                .take(MAX_LINKS)
+                .filter_map(|l| normalize_link(l))
+                .filter_map(|l| cur_links.iter().find(|c| **c == l))
+                .take(3)
+                .collect();
+            if !shared.is_empty() {
+                let list = shared
+                    .iter()
+                    .map(|s| s.as_str())
+                    .collect::<Vec<_>>()
+                    .join(", ");
+                link.push(
+                    lang.pick(
+                        &format!("{list} also appears on {who}."),
+                        &format!("{list} erscheint auch bei {who}."),
+                    )
+                    .to_string(),
+                );
+            }
+        }
+    }
+    let mut out = Vec::new();
+    for (rule, evidence) in [
+        (&REUSED_PHOTO, photo),
+        (&REUSED_BIO, bio),
+        (&REUSED_LINK, link),
+    ] {
+        if evidence.is_empty() || !policy.is_enabled(rule.id) {
+            continue;
+        }
+        let weight = policy.weight(rule.id, rule.default_points);
+        let mut evidence = evidence;
+        evidence.push(
+            lang.pick(
+                "Compared only with profiles remembered on this device.",
+                "Verglichen nur mit Profilen, die auf diesem Gerät gespeichert sind.",
+            )
+            .to_string(),
+        );
+        out.push(Finding {
+            rule: rule.id,
+            family: rule.family,
+            points: weight,
+            weight,
+            title: rule.title.get(lang).to_string(),
+            evidence,
+            why: rule.why.get(lang).to_string(),
+            source: rule.sources.join("; "),
+            verify: rule.verify.get(lang).to_string(),
+        });
+    }
+    out
+}
+
+fn describe(other: &Fingerprint, lang: crate::policy::Lang) -> String {
+    let name: String = other
+        .name
+        .as_deref()
+        .map(|n| n.chars().take(80).collect())
+        .filter(|n: &String| !n.trim().is_empty())
+        .unwrap_or_else(|| lang.pick("(no name)", "(ohne Namen)").to_string());
+    let key: String = other.key.chars().take(120).collect();
+    let when: String = other.seen_at.chars().take(10).collect();
+    if when.is_empty() {
+        lang.pick(&format!("“{name}” ({key})"), &format!("„{name}“ ({key})"))
+            .to_string()
+    } else {
+        lang.pick(
+            &format!("“{name}” ({key}), seen on {when}"),
+            &format!("„{name}“ ({key}), gesehen am {when}"),
+        )
+        .to_string()
+    }
+}
+
+fn clip(s: &str) -> String {
+    s.chars().take(MAX_FIELD).collect()
+}
+
+fn name_key(n: &str) -> String {
+    n.split_whitespace()
+        .map(|w| w.to_lowercase())
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+fn hex(h: u64) -> String {
+    format!("{h:016x}")
+}
+
+/// A 64-bit hash written as 1–16 hex digits; anything else is `None`.
+pub fn parse_hash(s: &str) -> Option<u64> {
+    let s = s.trim();
+    if s.is_empty() || s.len() > 16 || !s.bytes().all(|b| b.is_ascii_hexdigit()) {
+        return None;
+    }
+    u64::from_str_radix(s, 16).ok()
+}
+
+/// A blank or one-colour picture hashes to (nearly) all zeros or all ones: not a fingerprint.
+fn useful_photo_hash(h: u64) -> bool {
+    let ones = h.count_ones();
+    (8..=56).contains(&ones)
+}
+
+fn fnv1a(bytes: &[u8]) -> u64 {
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    for b in bytes {
+        h ^= u64::from(*b);
+        h = h.wrapping_mul(0x0100_0000_01b3);
+    }
+    h
+}
+
+/// 64-bit SimHash of a text over word pairs (lower-cased alphanumeric words), or `None` for texts
+/// shorter than [`MIN_BIO_WORDS`] words. Deterministic on every platform.
+pub fn simhash(text: &str) -> Option<u64> {
+    let words: Vec<String> = text
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .take(5000)
+        .map(|w| w.to_lowercase())
+        .collect();
+    if words.len() < MIN_BIO_WORDS {
+        return None;
+    }
+    let mut acc = [0i64; 64];
+    for pair in words.windows(2) {
+        let mut feature = Vec::with_capacity(pair[0].len() + pair[1].len() + 1);
+        feature.extend_from_slice(pair[0].as_bytes());
+        feature.push(b' ');
+        feature.extend_from_slice(pair[1].as_bytes());
+        let h = fnv1a(&feature);
+        for (bit, a) in acc.iter_mut().enumerate() {
+            if h >> bit & 1 == 1 {
+                *a += 1;
+            } else {
+                *a -= 1;
+            }
+        }
+    }
+    let mut out = 0u64;
+    for (bit, a) in acc.iter().enumerate() {
+        if *a > 0 {
+            out |= 1 << bit;
+        }
+    }
+    Some(out)
+}
+
+/// Hosts whose bare root says nothing about who owns a profile (and the marketplaces themselves).
+const GENERIC_ROOTS: &[&str] = &[
+    "github.com",
+    "linkedin.com",
+    "gitlab.com",
+    "behance.net",
+    "dribbble.com",
+    "twitter.com",
+    "x.com",
+    "facebook.com",
+    "instagram.com",
+    "medium.com",
+    "stackoverflow.com",
+    "google.com",
+    "youtube.com",
+];
+const MARKETPLACES: &[&str] = &[
+    "upwork.com",
+    "freelancer.com",
+    "fiverr.com",
+    "guru.com",
+    "peopleperhour.com",
+    "toptal.com",
+];
+
+/// A link as compared: lower case, without scheme, "www.", query, fragment and trailing slash; an
+/// e-mail address lower-cased. `None` for generic roots, the marketplaces and anything unusable.
+pub fn normalize_link(link: &str) -> Option<String> {
+    let l = link.trim().to_lowercase();
+    if l.is_empty() || l.chars().count() > MAX_FIELD {
+        return None;
+    }
+    if let Some(mail) = l
+        .strip_prefix("mailto:")
+        .or(if l.contains('@') && !l.contains('/') {
+            Some(l.as_str())
+        } else {
+            None
+        })
+    {
+        let mail = mail.split('?').next().unwrap_or("").trim();
+        return (mail.contains('@') && mail.len() > 3).then(|| mail.to_string());
+    }
+    let rest = l
+        .strip_prefix("https://")
+        .or_else(|| l.strip_prefix("http://"))
+        .unwrap_or(&l);
+    let rest = rest.split(['?', '#']).next().unwrap_or("");
+    let rest = rest
+        .strip_prefix("www.")
+        .unwrap_or(rest)
+        .trim_end_matches('/');
+    let (host, path) = match rest.find('/') {
+        Some(i) => (&rest[..i], &rest[i..]),
+        None => (rest, ""),
+    };
+    let host = host.split(':').next().unwrap_or("");
+    if host.is_empty() || !host.contains('.') || host.contains(char::is_whitespace) {
+        return None;
+    }
+    let on = |list: &[&str]| {
+        list.iter()
+            .any(|d| host == *d || host.ends_with(&format!(".{d}")))
+    };
+    if on(MARKETPLACES) || (path.is_empty() && on(GENERIC_ROOTS)) {
+        return None;
+    }
+    Some(format!("{host}{path}"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::Profile;
+
+    fn fp(key: &str, name: &str) -> Fingerprint {
+        Fingerprint {
+            key: key.into(),
+            name: Some(name.into()),
+            seen_at: "2026-11-20T10:00:00Z".into(),
+            ..Fingerprint::default()
+        }
+    }
+
+    const BIO: &str = "I am a senior full stack engineer with eight years of experience building fintech \
+        dashboards, trading platforms and NFT marketplaces with React, Node, Rust and Solidity. I deliver \
+        clean code on time, communicate daily and have worked with startups and enterprises across the \
+        United States and Europe on long term contracts.";
+
+    #[test]
+    fn same_photo_under_another_name_fires() {
+        let mut a = fp("upwork:~01a", "Lukas M.");
+        a.photo_url = Some("https://cdn.example/p/1.jpg".into());
+        let mut b = fp("upwork:~01b", "Jonas K.");
+        b.photo_url = a.photo_url.clone();
+        let f = findings(&a, &[b], &Policy::default());
+        assert_eq!(f.len(), 1);
+        assert_eq!(f[0].rule, "reused-photo");
+        assert!(f[0].evidence[0].contains("Jonas K.") && f[0].evidence[0].contains("upwork:~01b"));
+        assert!(f[0].evidence[0].contains("2026-11-20"));
+        // Near-identical perceptual hashes count too; far ones do not.
+        let mut c = fp("upwork:~01c", "Eva");
+        c.photo_hash = Some("f0f0f0f0f0f0f0f0".into());
+        let mut d = fp("upwork:~01d", "Max");
+        d.photo_hash = Some("f0f0f0f0f0f0f0f3".into());
+        assert_eq!(findings(&c, &[d.clone()], &Policy::default()).len(), 1);
+        d.photo_hash = Some("0f0f0f0f0f0f0f0f".into());
+        assert!(findings(&c, &[d], &Policy::default()).is_empty());
+    }
+
+    #[test]
+    fn same_key_or_same_name_never_fires() {
+        let mut a = fp("upwork:~01a", "Lukas M.");
+        a.photo_url = Some("https://cdn.example/p/1.jpg".into());
+        a.links = vec!["fintech-dash-demo.netlify.app".into()];
+        let mut same_key = a.clone();
+        same_key.name = Some("Somebody Else".into());
+        assert!(findings(&a, &[same_key], &Policy::default()).is_empty());
+        let mut same_name = a.clone();
+        same_name.key = "upwork:~01z".into();
+        same_name.name = Some("  lukas   m. ".into());
+        assert!(findings(&a, &[same_name], &Policy::default()).is_empty());
+    }
+
+    #[test]
+    fn generic_and_marketplace_links_are_ignored() {
+        assert_eq!(normalize_link("https://github.com/"), None);
+        assert_eq!(normalize_link("https://www.linkedin.com"), None);
+        assert_eq!(
+            normalize_link("https://www.upwork.com/freelancers/~01x"),
+            None
+        );
+        assert_eq!(
+            normalize_link("https://GitHub.com/lukas-m/"),
+            Some("github.com/lukas-m".into())
+        );
+        assert_eq!(
+            normalize_link("https://fintech-dash-demo.netlify.app/?ref=1"),
+            Some("fintech-dash-demo.netlify.app".into())
+        );
+        assert_eq!(normalize_link("mailto:A@B.io"), Some("a@b.io".into()));
+        let mut a = fp("upwork:~01a", "A");
+        a.links = vec!["https://github.com".into(), "https://linkedin.com/".into()];
+        let mut b = fp("upwork:~01b", "B");
+        b.links = a.links.clone();
+        assert!(findings(&a, &[b.clone()], &Policy::default()).is_empty());
+        a.links
+            .push("https://fintech-dash-demo.netlify.app/".into());
+        b.links
+            .push("http://www.fintech-dash-demo.netlify.app".into());
+        let f = findings(&a, &[b], &Policy::default());
+        assert_eq!(f.len(), 1);
+        assert_eq!(f[0].rule, "reused-link");
+        assert!(f[0].evidence[0].contains("fintech-dash-demo.netlify.app"));
+    }
+
+    #[test]
+    fn short_bios_are_ignored_and_long_ones_compared() {
+        assert_eq!(simhash("Senior developer, React and Node."), None);
+        let a = simhash(BIO).unwrap();
+        let b = simhash(&BIO.replace("eight", "Eight")).unwrap();
+        assert_eq!(a, b);
+        let mut p = Profile {
+            name: Some("A".into()),
+            overview: Some(BIO.into()),
+            ..Profile::default()
+        };
+        let ex = Extraction {
+            profile_key: Some("upwork:~01a".into()),
+            profile: p.clone(),
+            ..Extraction::default()
+        };
+        let fa = fingerprint(&ex, None, None, "2026-11-26T00:00:00Z").unwrap();
+        p.name = Some("B".into());
+        p.overview = Some("Senior developer, React and Node.".into());
+        let ex_b = Extraction {
+            profile_key: Some("upwork:~01b".into()),
+            profile: p,
+            ..Extraction::default()
+        };
+        let fb = fingerprint(&ex_b, None, None, "").unwrap();
+        assert_eq!(fb.bio, None);
+        assert!(findings(&fb, std::slice::from_ref(&fa), &Policy::default()).is_empty());
+        let mut fc = fa.clone();
+        fc.key = "upwork:~01c".into();
+        fc.name = Some("C".into());
+        let f = findings(&fa, &[fc], &Policy::default());
+        assert_eq!(f[0].rule, "reused-bio");
+    }
+
+    #[test]
+    fn no_key_no_fingerprint() {
+        assert_eq!(fingerprint(&Extraction::default(), None, None, ""), None);
+    }
+
+    #[test]
+    fn hostile_input_does_not_panic() {
+        let nasty = [
+            "",
+            " ",
+            "zzzz",
+            "ffffffffffffffffff",
+            "-1",
+            "ä@ö/ü",
+            "http://",
+            "mailto:",
+            "@",
+            "https://:80/",
+            "\u{0}\u{202e}",
+            "http://[::1]/",
+            "a.b/../../",
+            "🙂.🙂",
+        ];
+        for s in nasty {
+            let _ = parse_hash(s);
+            let _ = normalize_link(s);
+            let _ = simhash(s);
+            let f = Fingerprint {
+                key: s.into(),
+                name: Some(s.into()),
+                photo_url: Some(s.into()),
+                photo_hash: Some(s.into()),
+                bio: Some(s.into()),
+                links: vec![s.into(); 3],
+                seen_at: s.into(),
+            };
+            let _ = findings(&f, &[f.clone(), Fingerprint::default()], &Policy::default());
+        }
+        let long = "x".repeat(100_000);
+        let _ = normalize_link(&long);
+        let _ = simhash(&"word ".repeat(100_000));
+        let seen = vec![fp("k", "n"); MAX_SEEN + 10];
+        assert!(findings(&fp("k2", "m"), &seen, &Policy::default()).is_empty());
+    }
+}

@@ -1,0 +1,735 @@
+//! The proposals on the client's own job, compared with each other: one bidder's risk is read against
+//! the other bids on the same page.
+//!
+//! Checks (catalogue rows B1, P1, P6 in docs/rules.md), weights as data in [`CHECKS`]:
+//! - the same proposal text under different accounts (near-duplicates by MinHash over 5-word shingles,
+//!   verified by exact Jaccard; the longest common run of words is shown as evidence);
+//! - a price far below the others (< 50 % of the median in USD, with at least 5 priced bids) from an account
+//!   rated highly (JSS ≥ 90 or ≥ 4.8 stars): the published "high ratings, low pay" pattern, weak on its own;
+//! - the same photo address under different accounts;
+//! - the same portfolio link under different accounts.
+//!
+//! Deterministic and bounded: texts are cut to [`MAX_WORDS`] words, candidate pairs come from LSH bands and
+//! are capped, and the evidence run is computed on at most [`EVIDENCE_WORDS`] words per side.
+
+use crate::model::{Bid, Field};
+use crate::policy::{Lang, Policy};
+use crate::rules::{fmt_num, Family, Finding, Text, Unevaluated};
+use crate::score::{self, Coverage, Level, Risk};
+use crate::time::Instant;
+use serde::Serialize;
+use std::collections::{BTreeMap, HashMap};
+
+/// One bidder's verdict, as the report lists it (in page order).
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct BidReport {
+    /// Position on the page, from 0 (the badge finds the row by it).
+    pub index: usize,
+    pub name: Option<String>,
+    pub profile_url: Option<String>,
+    pub risk: Risk,
+}
+
+/// How the web badge finds the rows a site's adapter read bids from: (row selectors, tried in order, the first
+/// that matches wins; name selectors inside a row). `None` for sites whose bids are not read from rows.
+pub fn row_selectors(site: &str) -> Option<(&'static [&'static str], &'static [&'static str])> {
+    match site {
+        "upwork" => Some((
+            crate::sites::upwork::proposals::ROW_SELECTORS,
+            crate::sites::upwork::proposals::NAME,
+        )),
+        _ => None,
+    }
+}
+
+/// One check, declared as data.
+pub struct Check {
+    pub id: &'static str,
+    pub family: Family,
+    pub default_points: u32,
+    pub sources: &'static [&'static str],
+    pub title: Text,
+    pub why: Text,
+    pub verify: Text,
+}
+
+const S1: &str =
+    "[S1] US State/Treasury/FBI, Guidance on the DPRK Information Technology Workers (2022-05-16)";
+const S8: &str =
+    "[S8] BfV, Private Sector Security Advisory 02/2024 on North Korean IT workers (2024-10-01)";
+const S3: &str =
+    "[S3] FBI/State/ROK, Additional Guidance on DPRK IT Workers PSA231018 (2023-10-18)";
+
+pub static DUPLICATE_TEXT: Check = Check {
+    id: "bid-duplicate-text",
+    family: Family::Identity,
+    default_points: 35,
+    sources: &[S1],
+    title: Text {
+        en: "Same proposal text as another bidder",
+        de: "Gleicher Angebotstext wie ein anderer Bieter",
+    },
+    why: Text {
+        en: "Operators running several accounts reuse one bid template across them. Innocent explanations: a shared public template or AI-written text.",
+        de: "Wer mehrere Konten betreibt, nutzt oft eine Angebotsvorlage für alle. Harmlose Erklärungen: eine verbreitete Vorlage oder KI-geschriebener Text.",
+    },
+    verify: Text {
+        en: "Compare both proposals side by side and ask each bidder in a video call specific questions about their own past work.",
+        de: "Beide Angebote nebeneinander vergleichen und beide Bieter im Videogespräch konkret zu ihrer eigenen früheren Arbeit befragen.",
+    },
+};
+
+pub static LOW_PAY_HIGH_RATING: Check = Check {
+    id: "bid-low-pay-high-rating",
+    family: Family::Pay,
+    default_points: 10,
+    sources: &[S8, S1],
+    title: Text {
+        en: "Far cheaper than the other bids despite top ratings",
+        de: "Weit billiger als die anderen Angebote trotz Bestbewertung",
+    },
+    why: Text {
+        en: "Advisories describe accounts with high ratings that work for low pay. Weak alone: many honest freelancers price low to win work.",
+        de: "Behördenhinweise beschreiben Konten mit hohen Bewertungen, die für wenig Geld arbeiten. Allein schwach: viele ehrliche Freelancer bieten günstig an.",
+    },
+    verify: Text {
+        en: "Ask why the price is so low and check the work history behind the rating (clients, sizes, dates).",
+        de: "Nach dem Grund für den niedrigen Preis fragen und die Aufträge hinter der Bewertung prüfen (Kunden, Umfang, Daten).",
+    },
+};
+
+pub static SHARED_PHOTO: Check = Check {
+    id: "bid-shared-photo",
+    family: Family::Identity,
+    default_points: 40,
+    sources: &[S3, S8],
+    title: Text {
+        en: "Same profile photo as another bidder",
+        de: "Gleiches Profilfoto wie ein anderer Bieter",
+    },
+    why: Text {
+        en: "The same picture under different names points to accounts run by one operator. Innocent explanation: a default or placeholder image.",
+        de: "Dasselbe Bild unter verschiedenen Namen deutet auf Konten eines Betreibers hin. Harmlose Erklärung: ein Standard- oder Platzhalterbild.",
+    },
+    verify: Text {
+        en: "Open both profiles and compare; in a video call, check the person matches the photo.",
+        de: "Beide Profile öffnen und vergleichen; im Videogespräch prüfen, ob die Person zum Foto passt.",
+    },
+};
+
+pub static SHARED_LINK: Check = Check {
+    id: "bid-shared-link",
+    family: Family::Links,
+    default_points: 25,
+    sources: &[S1],
+    title: Text {
+        en: "Same portfolio link as another bidder",
+        de: "Gleicher Portfolio-Link wie ein anderer Bieter",
+    },
+    why: Text {
+        en: "Two accounts presenting the same portfolio suggest one operator or borrowed work. Innocent explanation: a shared agency or open-source project.",
+        de: "Zwei Konten mit demselben Portfolio deuten auf einen Betreiber oder geliehene Arbeit hin. Harmlose Erklärung: eine gemeinsame Agentur oder ein Open-Source-Projekt.",
+    },
+    verify: Text {
+        en: "Ask each bidder which part of the linked work was theirs and have them walk you through it live.",
+        de: "Jeden Bieter fragen, welcher Teil der verlinkten Arbeit von ihm stammt, und ihn diesen live erklären lassen.",
+    },
+};
+
+/// Every check, in report order.
+pub static CHECKS: &[&Check] = &[
+    &DUPLICATE_TEXT,
+    &SHARED_PHOTO,
+    &SHARED_LINK,
+    &LOW_PAY_HIGH_RATING,
+];
+
+/// Words kept of one proposal for comparison.
+pub const MAX_WORDS: usize = 2_000;
+/// Words per side for the evidence run.
+pub const EVIDENCE_WORDS: usize = 400;
+/// Shingle length in words.
+const SHINGLE: usize = 5;
+/// Texts with fewer shingles are not compared (too short to be a template).
+const MIN_SHINGLES: usize = 12;
+/// Jaccard similarity of shingle sets from which two texts count as the same.
+pub const DUPLICATE_JACCARD: f64 = 0.5;
+const HASHES: usize = 64;
+const BANDS: usize = 16;
+const ROWS: usize = HASHES / BANDS;
+/// Candidate pairs verified at most.
+const MAX_CANDIDATES: usize = 20_000;
+/// Evidence run, in characters.
+const MAX_EVIDENCE_CHARS: usize = 240;
+/// The low-price check needs this many priced bids.
+pub const MIN_PRICED_BIDS: usize = 5;
+/// A price below this share of the median counts as far below.
+pub const LOW_SHARE: f64 = 0.5;
+pub const HIGH_JSS: u8 = 90;
+pub const HIGH_RATING: f64 = 4.8;
+
+/// Compares the bids with each other; one report per bid, in page order.
+pub fn assess_bids(bids: &[Bid], policy: &Policy, now: Instant) -> Vec<BidReport> {
+    let lang = policy.lang;
+    let n = bids.len();
+    let keys: Vec<String> = bids
+        .iter()
+        .enumerate()
+        .map(|(i, b)| identity(b, i))
+        .collect();
+    let mut hits: Vec<Vec<(&'static Check, String)>> = vec![Vec::new(); n];
+    let on = |c: &Check| policy.is_enabled(c.id);
+
+    if on(&DUPLICATE_TEXT) {
+        for (i, j, sim, run) in duplicates(bids, &keys) {
+            for (a, b) in [(i, j), (j, i)] {
+                hits[a].push((
+                    &DUPLICATE_TEXT,
+                    match lang {
+                        Lang::En => format!(
+                            "About {}% the same wording as proposal {} ({}): \"{}\"",
+                            (sim * 100.0).round(),
+                            b + 1,
+                            who(&bids[b], lang),
+                            run
+                        ),
+                        Lang::De => format!(
+                            "Zu etwa {} % gleich formuliert wie Angebot {} ({}): „{}“",
+                            (sim * 100.0).round(),
+                            b + 1,
+                            who(&bids[b], lang),
+                            run
+                        ),
+                    },
+                ));
+            }
+        }
+    }
+    if on(&SHARED_PHOTO) {
+        let photos: Vec<Option<String>> = bids
+            .iter()
+            .map(|b| b.photo_url.as_deref().and_then(photo_key))
+            .collect();
+        shared(
+            &photos
+                .iter()
+                .map(|p| p.iter().cloned().collect())
+                .collect::<Vec<Vec<String>>>(),
+            &keys,
+            |i, j, v| {
+                hits[i].push((
+                    &SHARED_PHOTO,
+                    match lang {
+                        Lang::En => format!(
+                            "Photo {} is also used by proposal {} ({})",
+                            short(v),
+                            j + 1,
+                            who(&bids[j], lang)
+                        ),
+                        Lang::De => format!(
+                            "Foto {} nutzt auch Angebot {} ({})",
+                            short(v),
+                            j + 1,
+                            who(&bids[j], lang)
+                        ),
+                    },
+                ))
+            },
+        );
+    }
+    if on(&SHARED_LINK) {
+        let links: Vec<Vec<String>> = bids
+            .iter()
+            .map(|b| {
+                let mut v: Vec<String> = b
+                    .links
+                    .iter()
+                    .filter(|l| !is_common_link(l))
+                    .cloned()
+                    .collect();
+                v.sort();
+                v.dedup();
+                v
+            })
+            .collect();
+        shared(&links, &keys, |i, j, v| {
+            hits[i].push((
+                &SHARED_LINK,
+                match lang {
+                    Lang::En => format!(
+                        "Link {} also appears in proposal {} ({})",
+                        short(v),
+                        j + 1,
+                        who(&bids[j], lang)
+                    ),
+                    Lang::De => format!(
+                        "Link {} steht auch in Angebot {} ({})",
+                        short(v),
+                        j + 1,
+                        who(&bids[j], lang)
+                    ),
+                },
+            ))
+        });
+    }
+    let prices: Vec<Option<f64>> = bids.iter().map(|b| price_usd(b, now)).collect();
+    let priced: Vec<f64> = prices.iter().flatten().copied().collect();
+    let median = median(&priced);
+    if on(&LOW_PAY_HIGH_RATING) && priced.len() >= MIN_PRICED_BIDS {
+        if let Some(med) = median.filter(|m| *m > 0.0) {
+            for (i, b) in bids.iter().enumerate() {
+                let (Some(p), true) = (prices[i], highly_rated(b)) else {
+                    continue;
+                };
+                if p < LOW_SHARE * med {
+                    let rating = match (b.job_success, b.rating) {
+                        (Some(j), _) => format!("JSS {j}%"),
+                        (_, Some(r)) => format!("{r:.1}★"),
+                        _ => String::new(),
+                    };
+                    hits[i].push((
+                        &LOW_PAY_HIGH_RATING,
+                        match lang {
+                            Lang::En => format!(
+                                "Bid ≈ ${} against a median of ≈ ${} over {} priced bids, with {rating}",
+                                fmt_num(p, lang),
+                                fmt_num(med, lang),
+                                priced.len()
+                            ),
+                            Lang::De => format!(
+                                "Angebot ≈ {} $ bei einem Median von ≈ {} $ über {} Angebote mit Preis, mit {rating}",
+                                fmt_num(p, lang),
+                                fmt_num(med, lang),
+                                priced.len()
+                            ),
+                        },
+                    ));
+                }
+            }
+        }
+    }
+
+    let enabled = CHECKS.iter().filter(|c| on(c)).count();
+    bids.iter()
+        .enumerate()
+        .map(|(i, b)| {
+            // Group this bidder's evidence by check: one finding per check.
+            let mut grouped: BTreeMap<usize, Vec<String>> = BTreeMap::new();
+            for (c, ev) in hits[i].drain(..) {
+                let pos = CHECKS.iter().position(|x| std::ptr::eq(*x, c)).unwrap_or(0);
+                let list = grouped.entry(pos).or_default();
+                if list.len() < 5 && !list.contains(&ev) {
+                    list.push(ev);
+                }
+            }
+            let findings: Vec<Finding> = grouped
+                .into_iter()
+                .map(|(pos, evidence)| finding(CHECKS[pos], evidence, policy))
+                .collect();
+            let mut unevaluated = Vec::new();
+            let mut evaluated = 0;
+            for c in CHECKS.iter().filter(|c| on(c)) {
+                let missing: Vec<Field> = match c.id {
+                    "bid-duplicate-text" if b.text.is_none() => vec![Field::Overview],
+                    "bid-shared-photo" if b.photo_url.is_none() => vec![Field::PhotoUrl],
+                    "bid-shared-link" if b.text.is_none() && b.links.is_empty() => {
+                        vec![Field::Links]
+                    }
+                    "bid-low-pay-high-rating" => {
+                        let mut m = Vec::new();
+                        if prices[i].is_none() || priced.len() < MIN_PRICED_BIDS {
+                            m.push(Field::HourlyRate);
+                        }
+                        if b.job_success.is_none() && b.rating.is_none() {
+                            m.push(Field::JobSuccess);
+                        }
+                        m
+                    }
+                    _ => Vec::new(),
+                };
+                if missing.is_empty() {
+                    evaluated += 1;
+                } else {
+                    unevaluated.push(Unevaluated {
+                        rule: c.id,
+                        title: c.title.get(lang).to_string(),
+                        missing,
+                    });
+                }
+            }
+            let read = [
+                b.name.is_some() || b.profile_url.is_some(),
+                b.rate.is_some() || b.amount.is_some(),
+                b.job_success.is_some() || b.rating.is_some(),
+                b.text.is_some(),
+                b.photo_url.is_some(),
+            ];
+            let coverage = Coverage {
+                fields_read: read.iter().filter(|r| **r).count(),
+                fields_expected: read.len(),
+                rules_evaluated: evaluated,
+                rules_total: enabled,
+            };
+            BidReport {
+                index: i,
+                name: b.name.clone(),
+                profile_url: b.profile_url.clone(),
+                risk: score::assess(findings, unevaluated, coverage, policy),
+            }
+        })
+        .collect()
+}
+
+/// The page's verdict from the bidders': the worst level (unknown above low: unknown is never low), the
+/// highest score, and "N of M proposals show indicators".
+pub fn summarize(reports: &[BidReport], policy: &Policy) -> Risk {
+    let lang = policy.lang;
+    let rank = |l: Level| match l {
+        Level::Low => 0,
+        Level::Unknown => 1,
+        Level::Elevated => 2,
+        Level::High => 3,
+    };
+    let level = if reports.is_empty() {
+        Level::Unknown
+    } else {
+        reports
+            .iter()
+            .map(|r| r.risk.level)
+            .max_by_key(|l| rank(*l))
+            .unwrap_or(Level::Unknown)
+    };
+    let flagged = reports
+        .iter()
+        .filter(|r| !r.risk.findings.is_empty())
+        .count();
+    let unread = reports
+        .iter()
+        .filter(|r| r.risk.level == Level::Unknown)
+        .count();
+    let m = reports.len();
+    let mut summary = match lang {
+        Lang::En => format!("{flagged} of {m} proposals show indicators."),
+        Lang::De => format!("{flagged} von {m} Angeboten zeigen Merkmale."),
+    };
+    if m == 0 {
+        summary = lang
+            .pick(
+                "No proposals could be read on this page.",
+                "Auf dieser Seite ließen sich keine Angebote lesen.",
+            )
+            .to_string();
+    } else if unread > 0 {
+        summary.push_str(&match lang {
+            Lang::En => format!(" {unread} could not be read well enough for a verdict."),
+            Lang::De => format!(" {unread} ließen sich nicht gut genug für ein Urteil lesen."),
+        });
+    }
+    Risk {
+        level,
+        score: reports.iter().map(|r| r.risk.score).max().unwrap_or(0),
+        findings: Vec::new(),
+        unevaluated: Vec::new(),
+        coverage: Coverage {
+            fields_read: usize::from(m > 0),
+            fields_expected: 1,
+            rules_evaluated: reports
+                .iter()
+                .map(|r| r.risk.coverage.rules_evaluated)
+                .sum(),
+            rules_total: reports.iter().map(|r| r.risk.coverage.rules_total).sum(),
+        },
+        summary,
+    }
+}
+
+fn finding(c: &Check, evidence: Vec<String>, policy: &Policy) -> Finding {
+    let weight = policy.weight(c.id, c.default_points);
+    Finding {
+        rule: c.id,
+        family: c.family,
+        points: weight,
+        weight,
+        title: c.title.get(policy.lang).to_string(),
+        evidence,
+        why: c.why.get(policy.lang).to_string(),
+        source: c.sources.join("; "),
+        verify: c.verify.get(policy.lang).to_string(),
+    }
+}
+
+/// Who places a bid: the profile address, else the name, else the row (so two rows without either are
+/// different bidders, never "the same one").
+fn identity(b: &Bid, i: usize) -> String {
+    if let Some(u) = &b.profile_url {
+        return format!("u:{}", u.trim_end_matches('/').to_lowercase());
+    }
+    if let Some(n) = &b.name {
+        return format!("n:{}", n.to_lowercase());
+    }
+    format!("row:{i}")
+}
+
+fn who(b: &Bid, lang: Lang) -> String {
+    b.name
+        .as_deref()
+        .map(|n| n.chars().take(60).collect())
+        .unwrap_or_else(|| {
+            lang.pick("no name shown", "kein Name angezeigt")
+                .to_string()
+        })
+}
+
+fn short(s: &str) -> String {
+    if s.chars().count() <= 120 {
+        s.to_string()
+    } else {
+        let mut t: String = s.chars().take(117).collect();
+        t.push('…');
+        t
+    }
+}
+
+/// A photo address without query and fragment (sizes and cache keys differ for one picture).
+fn photo_key(url: &str) -> Option<String> {
+    let u = url.trim();
+    let u = u
+        .split(['?', '#'])
+        .next()
+        .unwrap_or("")
+        .trim_end_matches('/');
+    let low = u.to_ascii_lowercase();
+    // Placeholders are shared by design.
+    if low.is_empty()
+        || low.starts_with("data:")
+        || low.contains("default")
+        || low.contains("placeholder")
+    {
+        return None;
+    }
+    Some(u.chars().take(2_000).collect())
+}
+
+/// Links everybody names (the marketplace itself, code hosts' front pages) say nothing about a bidder.
+fn is_common_link(l: &str) -> bool {
+    let host = crate::text::address_host(l).unwrap_or("");
+    let path_empty = l
+        .split("://")
+        .nth(1)
+        .map(|r| r.find('/').is_none_or(|i| r[i..].len() <= 1))
+        .unwrap_or(true);
+    ["upwork.com", "freelancer.com"]
+        .iter()
+        .any(|d| crate::text::host_is_under(host, d))
+        || path_empty
+}
+
+/// Calls `f(i, j, value)` for every pair of different bidders i ≠ j whose lists share `value`, both ways.
+fn shared(values: &[Vec<String>], keys: &[String], mut f: impl FnMut(usize, usize, &str)) {
+    let mut by: HashMap<&str, Vec<usize>> = HashMap::new();
+    for (i, vs) in values.iter().enumerate() {
+        for v in vs.iter().take(20) {
+            by.entry(v.as_str()).or_default().push(i);
+        }
+    }
+    let mut groups: Vec<(&str, Vec<usize>)> = by.into_iter().collect();
+    groups.sort();
+    for (v, idx) in groups {
+        if idx.len() < 2 {
+            continue;
+        }
+        for &i in &idx {
+            // At most 5 others named per value.
+            for &j in idx.iter().filter(|&&j| keys[j] != keys[i]).take(5) {
+                f(i, j, v);
+            }
+        }
+    }
+}
+
+fn price_usd(b: &Bid, now: Instant) -> Option<f64> {
+    b.rate
+        .as_ref()
+        .or(b.amount.as_ref())
+        .and_then(|m| crate::currency::to_usd_at(m, now))
+        .filter(|v| v.is_finite() && *v > 0.0)
+}
+
+fn highly_rated(b: &Bid) -> bool {
+    b.job_success.is_some_and(|j| j >= HIGH_JSS) || b.rating.is_some_and(|r| r >= HIGH_RATING)
+}
+
+fn median(v: &[f64]) -> Option<f64> {
+    if v.is_empty() {
+        return None;
+    }
+    let mut s = v.to_vec();
+    s.sort_by(f64::total_cmp);
+    let m = s.len() / 2;
+    Some(if s.len() % 2 == 0 {
+        (s[m - 1] + s[m]) / 2.0
+    } else {
+        s[m]
+    })
+}
+
+/// Lower-case words of a text, at most [`MAX_WORDS`].
+pub fn words(text: &str) -> Vec<String> {
+    text.split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .take(MAX_WORDS)
+        .map(str::to_lowercase)
+        .collect()
+}
+
+fn fnv(bytes: impl IntoIterator<Item = u8>, seed: u64) -> u64 {
+    let mut h = 0xcbf2_9ce4_8422_2325u64 ^ seed;
+    for b in bytes {
+        h ^= u64::from(b);
+        h = h.wrapping_mul(0x0000_0100_0000_01b3);
+    }
+    h
+}
+
+fn mix(mut x: u64) -> u64 {
+    // splitmix64 finaliser.
+    x = (x ^ (x >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
+    x = (x ^ (x >> 27)).wrapping_mul(0x94d0_49bb_1331_11eb);
+    x ^ (x >> 31)
+}
+
+/// Sorted, deduplicated hashes of the text's 5-word shingles.
+fn shingles(w: &[String]) -> Vec<u64> {
+    let mut v: Vec<u64> = w
+        .windows(SHINGLE)
+        .map(|s| fnv(s.iter().flat_map(|x| x.bytes().chain([0u8])), 0))
+        .collect();
+    v.sort_unstable();
+    v.dedup();
+    v
+}
+
+fn jaccard(a: &[u64], b: &[u64]) -> f64 {
+    let (mut i, mut j, mut inter) = (0, 0, 0usize);
+    while i < a.len() && j < b.len() {
+        match a[i].cmp(&b[j]) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => {
+                inter += 1;
+                i += 1;
+                j += 1;
+            }
+        }
+    }
+    let union = a.len() + b.len() - inter;
+    if union == 0 {
+        0.0
+    } else {
+        inter as f64 / union as f64
+    }
+}
+
+/// Near-duplicate pairs (i < j, different bidders): (i, j, similarity, longest common run of words).
+pub fn duplicates(bids: &[Bid], keys: &[String]) -> Vec<(usize, usize, f64, String)> {
+    let toks: Vec<Vec<String>> = bids
+        .iter()
+        .map(|b| b.text.as_deref().map(words).unwrap_or_default())
+        .collect();
+    let sh: Vec<Vec<u64>> = toks.iter().map(|t| shingles(t)).collect();
+    let sigs: Vec<Option<[u64; HASHES]>> = sh
+        .iter()
+        .map(|s| {
+            (s.len() >= MIN_SHINGLES).then(|| {
+                let mut sig = [u64::MAX; HASHES];
+                for &h in s {
+                    for (k, slot) in sig.iter_mut().enumerate() {
+                        let v = mix(h ^ (k as u64).wrapping_mul(0x9e37_79b9_7f4a_7c15));
+                        if v < *slot {
+                            *slot = v;
+                        }
+                    }
+                }
+                sig
+            })
+        })
+        .collect();
+    // LSH: bids sharing one band's hashes are candidates.
+    let mut cands: Vec<(usize, usize)> = Vec::new();
+    for band in 0..BANDS {
+        let mut buckets: HashMap<u64, Vec<usize>> = HashMap::new();
+        for (i, s) in sigs.iter().enumerate() {
+            if let Some(s) = s {
+                let h = fnv(
+                    s[band * ROWS..(band + 1) * ROWS]
+                        .iter()
+                        .flat_map(|x| x.to_le_bytes()),
+                    band as u64,
+                );
+                buckets.entry(h).or_default().push(i);
+            }
+        }
+        let mut bs: Vec<Vec<usize>> = buckets.into_values().collect();
+        bs.sort();
+        for b in bs {
+            for (x, &i) in b.iter().enumerate() {
+                for &j in &b[x + 1..] {
+                    if keys[i] != keys[j] && cands.len() < MAX_CANDIDATES * 4 {
+                        cands.push((i.min(j), i.max(j)));
+                    }
+                }
+            }
+        }
+    }
+    cands.sort_unstable();
+    cands.dedup();
+    cands.truncate(MAX_CANDIDATES);
+    let mut out = Vec::new();
+    // Evidence runs are computed for at most a few pairs per bidder.
+    let mut shown = vec![0u8; bids.len()];
+    for (i, j) in cands {
+        let sim = jaccard(&sh[i], &sh[j]);
+        if sim < DUPLICATE_JACCARD {
+            continue;
+        }
+        if shown[i] >= 3 && shown[j] >= 3 {
+            continue;
+        }
+        shown[i] = shown[i].saturating_add(1);
+        shown[j] = shown[j].saturating_add(1);
+        out.push((i, j, sim, longest_run(&toks[i], &toks[j])));
+    }
+    out
+}
+
+/// The longest run of words both texts share (first [`EVIDENCE_WORDS`] words of each), bounded to
+/// [`MAX_EVIDENCE_CHARS`] characters.
+pub fn longest_run(a: &[String], b: &[String]) -> String {
+    let a = &a[..a.len().min(EVIDENCE_WORDS)];
+    let b = &b[..b.len().min(EVIDENCE_WORDS)];
+    let mut prev = vec![0u16; b.len() + 1];
+    let mut cur = vec![0u16; b.len() + 1];
+    let (mut best, mut end) = (0u16, 0usize);
+    for i in 1..=a.len() {
+        for j in 1..=b.len() {
+            cur[j] = if a[i - 1] == b[j - 1] {
+                prev[j - 1] + 1
+            } else {
+                0
+            };
+            if cur[j] > best {
+                best = cur[j];
+                end = i;
+            }
+        }
+        std::mem::swap(&mut prev, &mut cur);
+    }
+    let run = a[end - best as usize..end].join(" ");
+    if run.chars().count() <= MAX_EVIDENCE_CHARS {
+        run
+    } else {
+        let mut t: String = run.chars().take(MAX_EVIDENCE_CHARS - 1).collect();
+        t.push('…');
+        t
+    }
+}
