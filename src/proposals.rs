@@ -38,6 +38,10 @@ pub fn row_selectors(site: &str) -> Option<(&'static [&'static str], &'static [&
             crate::sites::upwork::proposals::ROW_SELECTORS,
             crate::sites::upwork::proposals::NAME,
         )),
+        "freelancer" => Some((
+            crate::sites::freelancer::bids::ROW_SELECTORS,
+            crate::sites::freelancer::bids::NAME,
+        )),
         _ => None,
     }
 }

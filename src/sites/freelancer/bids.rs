@@ -27,6 +27,7 @@ pub const ROW_SELECTORS: &[&str] = &[
     "fl-bid-card",
     "[data-test=\"bid-card\"]",
 ];
+/// A bidder's name inside a row; the web badge goes right after it (`crate::proposals::row_selectors`).
 pub const NAME: &[&str] = &[
     "fl-username",
     "[data-test=\"bidder-name\"]",

@@ -47,8 +47,11 @@ impl Adapter for Freelancer {
     }
 
     fn url_patterns(&self) -> &'static [&'static str] {
-        // Profiles only; project pages are recognised when saved but not read yet.
-        &["https://www.freelancer.com/u/*"]
+        // Profiles and project pages (their bid lists).
+        &[
+            "https://www.freelancer.com/u/*",
+            "https://www.freelancer.com/projects/*",
+        ]
     }
 
     fn page_kind(&self, path: &str) -> PageKind {
