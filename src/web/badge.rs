@@ -14,6 +14,7 @@
 use crate::model::Field;
 use crate::policy::Lang;
 use crate::report::Report;
+use crate::rules::Finding;
 use crate::score::{Level, Risk};
 use std::cell::RefCell;
 use wasm_bindgen::prelude::*;
@@ -222,30 +223,7 @@ pub fn draw(doc: &Document, report: &Report, lang: Lang) -> Result<(), JsValue> 
             pts.push_str(&f.points.to_string());
             pts.push_str(lang.pick(" points", " Punkte"));
             add_text(doc, &head, "span", &pts)?.set_attribute("class", "pts")?;
-            let dl = add(doc, &item, "dl")?;
-            if !f.evidence.is_empty() {
-                add_text(
-                    doc,
-                    &dl,
-                    "dt",
-                    lang.pick("What was read", "Was gelesen wurde"),
-                )?;
-                let dd = add(doc, &dl, "dd")?;
-                let ul = add(doc, &dd, "ul")?;
-                for e in &f.evidence {
-                    add_text(doc, &ul, "li", e)?;
-                }
-            }
-            for (term, text) in [
-                (lang.pick("Why it matters", "Warum das zählt"), &f.why),
-                (lang.pick("Source", "Quelle"), &f.source),
-                (lang.pick("How to verify", "So prüfen Sie es"), &f.verify),
-            ] {
-                if !text.is_empty() {
-                    add_text(doc, &dl, "dt", term)?;
-                    add_text(doc, &dl, "dd", text)?;
-                }
-            }
+            add_explanation(doc, &item, f, lang)?;
         }
     }
 
@@ -415,6 +393,35 @@ fn find_anchor(doc: &Document) -> Option<Element> {
     }
     let h1 = doc.query_selector("h1").ok()??;
     body.contains(Some(h1.as_ref())).then_some(h1)
+}
+
+/// A finding's evidence, why it matters, source and how to verify, as a definition list under `item`.
+fn add_explanation(doc: &Document, item: &Element, f: &Finding, lang: Lang) -> Result<(), JsValue> {
+    let dl = add(doc, item, "dl")?;
+    if !f.evidence.is_empty() {
+        add_text(
+            doc,
+            &dl,
+            "dt",
+            lang.pick("What was read", "Was gelesen wurde"),
+        )?;
+        let dd = add(doc, &dl, "dd")?;
+        let ul = add(doc, &dd, "ul")?;
+        for e in &f.evidence {
+            add_text(doc, &ul, "li", e)?;
+        }
+    }
+    for (term, text) in [
+        (lang.pick("Why it matters", "Warum das zählt"), &f.why),
+        (lang.pick("Source", "Quelle"), &f.source),
+        (lang.pick("How to verify", "So prüfen Sie es"), &f.verify),
+    ] {
+        if !text.is_empty() {
+            add_text(doc, &dl, "dt", term)?;
+            add_text(doc, &dl, "dd", text)?;
+        }
+    }
+    Ok(())
 }
 
 fn add(doc: &Document, parent: &web_sys::Node, tag: &str) -> Result<Element, JsValue> {
@@ -657,28 +664,7 @@ fn row_badge(
             item.set_attribute("data-hc", "bid-finding")?;
             item.set_attribute("data-rule", f.rule)?;
             add_text(doc, &item, "h4", &f.title)?;
-            let dl = add(doc, &item, "dl")?;
-            if !f.evidence.is_empty() {
-                add_text(
-                    doc,
-                    &dl,
-                    "dt",
-                    lang.pick("What was read", "Was gelesen wurde"),
-                )?;
-                let dd = add(doc, &dl, "dd")?;
-                let ul = add(doc, &dd, "ul")?;
-                for e in &f.evidence {
-                    add_text(doc, &ul, "li", e)?;
-                }
-            }
-            for (term, text) in [
-                (lang.pick("Why it matters", "Warum das zählt"), &f.why),
-                (lang.pick("Source", "Quelle"), &f.source),
-                (lang.pick("How to verify", "So prüfen Sie es"), &f.verify),
-            ] {
-                add_text(doc, &dl, "dt", term)?;
-                add_text(doc, &dl, "dd", text)?;
-            }
+            add_explanation(doc, &item, f, lang)?;
         }
     }
     let on_click = {
