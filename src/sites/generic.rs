@@ -8,6 +8,7 @@
 //!
 //! Everything here is bounded (elements looked at, bytes of text read, JSON nodes walked) and never panics.
 
+use super::links::LinkSet;
 use super::{host_and_path, Extraction, PageKind};
 use crate::model::{Field, Location, Profile, WorkEntry};
 use crate::page::{squash, Node, Page, PageExt};
@@ -16,7 +17,7 @@ use serde_json::Value;
 
 pub(crate) use super::upwork::{
     location, plausible_earnings, plausible_jobs, plausible_rate, plausible_rating, MAX_FEEDBACK,
-    MAX_LINKS, MAX_NAME, MAX_OVERVIEW, MAX_PLACE, MAX_SHORT, MAX_TITLE,
+    MAX_NAME, MAX_OVERVIEW, MAX_PLACE, MAX_SHORT, MAX_TITLE,
 };
 
 /// Cap on elements looked at per selector.
@@ -37,8 +38,7 @@ const MAX_LD_BYTES: usize = 1_000_000;
 pub struct Draft {
     pub p: Profile,
     notes: Vec<(Field, String)>,
-    links: Vec<String>,
-    link_places: Vec<String>,
+    links: LinkSet,
     /// The marketplace's own domains: links to them are not the freelancer's.
     platform: &'static [&'static str],
 }
@@ -48,8 +48,7 @@ impl Draft {
         Draft {
             p: Profile::default(),
             notes: Vec::new(),
-            links: Vec::new(),
-            link_places: Vec::new(),
+            links: LinkSet::default(),
             platform,
         }
     }
@@ -83,45 +82,19 @@ impl Draft {
 
     /// Records that a place which can show links was read; with such a place and no link, links are "none".
     pub fn links_read(&mut self, place: impl Into<String>) {
-        let place = place.into();
-        if self.link_places.len() < 12 && !self.link_places.contains(&place) {
-            self.link_places.push(place);
-        }
+        self.links.read(place);
     }
 
     /// Adds canonical addresses, except the marketplace's own; a bare domain name beside a link to it adds nothing.
     pub fn add_links(&mut self, addresses: impl IntoIterator<Item = String>) {
-        for a in addresses {
-            if self.links.len() >= MAX_LINKS {
-                return;
-            }
-            if self.is_platform(&a) || self.links.contains(&a) {
-                continue;
-            }
-            let host = text::address_host(&a).unwrap_or("").to_string();
-            let bare = |x: &String| !text::is_link(x) && !x.contains('@');
-            if text::is_link(&a) {
-                if let Some(i) = self.links.iter().position(|x| bare(x) && *x == host) {
-                    self.links[i] = a;
-                    continue;
-                }
-            } else if bare(&a)
-                && self
-                    .links
-                    .iter()
-                    .any(|x| text::is_link(x) && text::address_host(x) == Some(&host))
-            {
-                continue;
-            }
-            self.links.push(a);
-        }
+        let platform = self.platform;
+        self.links.add(addresses, |a| is_platform(platform, a));
     }
 
     /// Adds the links, e-mail addresses and domain names written in `t`.
     pub fn add_link_text(&mut self, t: &str) {
-        if self.links.len() < MAX_LINKS {
-            self.add_links(text::find_addresses(t, MAX_LINKS));
-        }
+        let platform = self.platform;
+        self.links.add_text(t, |a| is_platform(platform, a));
     }
 
     /// Adds the absolute `http(s)` and `mailto:` targets of the links below `node`.
@@ -167,39 +140,12 @@ impl Draft {
         }
     }
 
-    fn is_platform(&self, address: &str) -> bool {
-        let Some(host) = text::address_host(address) else {
-            return true;
-        };
-        let host = host.strip_prefix("www.").unwrap_or(host);
-        self.platform.iter().any(|d| text::host_is_under(host, d))
-    }
-
     /// The extraction, with the addresses written in the profile's own words added to the links.
     pub fn finish(mut self, expected: &[Field]) -> Extraction {
-        let mut texts: Vec<String> = Vec::new();
-        if let Some(o) = &self.p.overview {
-            texts.push(o.clone());
-            self.links_read("overview text");
-        }
-        texts.extend(self.p.title.clone());
-        if let Some(history) = &self.p.work_history {
-            for e in history {
-                texts.extend(e.title.clone());
-                texts.extend(e.feedback.clone());
-            }
-            self.links_read("review text");
-        }
-        for t in &texts {
-            self.add_link_text(t);
-        }
-        if !self.link_places.is_empty() || !self.links.is_empty() {
-            let places = if self.link_places.is_empty() {
-                "title text".to_string()
-            } else {
-                self.link_places.join("; ")
-            };
-            self.p.links = Some(std::mem::take(&mut self.links));
+        let platform = self.platform;
+        self.links
+            .add_profile_text(&self.p, "review text", |a| is_platform(platform, a));
+        if let Some(places) = self.links.finish_into(&mut self.p, "title text") {
             self.note(Field::Links, places);
         }
         let mut ex = Extraction {
@@ -921,6 +867,15 @@ pub fn is_slug(s: &str) -> bool {
         && s.bytes()
             .all(|b| b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b'.'))
         && s.bytes().any(|b| b.is_ascii_alphanumeric())
+}
+
+/// Whether an address belongs to the marketplace (one of `platform`'s domains), not to the freelancer.
+fn is_platform(platform: &[&str], address: &str) -> bool {
+    let Some(host) = text::address_host(address) else {
+        return true;
+    };
+    let host = host.strip_prefix("www.").unwrap_or(host);
+    platform.iter().any(|d| text::host_is_under(host, d))
 }
 
 #[cfg(test)]

@@ -8,6 +8,7 @@ pub mod generic;
 pub mod guru;
 pub mod peopleperhour;
 pub mod toptal;
+pub(crate) mod links;
 pub mod upwork;
 
 use crate::model::{Field, Profile};

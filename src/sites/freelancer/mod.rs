@@ -31,6 +31,7 @@ mod dom;
 mod json;
 pub mod selectors;
 
+use super::links::LinkSet;
 use super::{host_and_path, Adapter, Extraction, PageKind};
 use crate::model::{ClockTime, Date, Field, Location, Money, Profile, YearMonth};
 use crate::page::{Page, PageExt};
@@ -224,8 +225,7 @@ pub(crate) struct Builder {
     notes: Vec<(Field, String)>,
     /// The username of the user object read from the TransferState, for the profile key of a saved page.
     pub state_username: Option<String>,
-    links: Vec<String>,
-    link_places: Vec<String>,
+    links: LinkSet,
 }
 
 impl Builder {
@@ -237,73 +237,26 @@ impl Builder {
         !self.p.has(field)
     }
 
-    /// Records that a place which can show links was read.
+    /// Records that a place which can show links was read; with such a place and no link, links are "none".
     pub fn links_read(&mut self, place: impl Into<String>) {
-        let place = place.into();
-        if self.link_places.len() < 12 && !self.link_places.contains(&place) {
-            self.link_places.push(place);
-        }
+        self.links.read(place);
     }
 
     /// Adds canonical addresses, except Freelancer.com's own.
     pub fn add_links(&mut self, addresses: impl IntoIterator<Item = String>) {
-        for a in addresses {
-            if self.links.len() >= MAX_LINKS {
-                return;
-            }
-            if is_platform_address(&a) || self.links.contains(&a) {
-                continue;
-            }
-            // A bare domain beside a link to the same site adds nothing.
-            let host = crate::text::address_host(&a).unwrap_or("").to_string();
-            let bare = |x: &String| !crate::text::is_link(x) && !x.contains('@');
-            if crate::text::is_link(&a) {
-                if let Some(i) = self.links.iter().position(|x| bare(x) && *x == host) {
-                    self.links[i] = a;
-                    continue;
-                }
-            } else if bare(&a)
-                && self
-                    .links
-                    .iter()
-                    .any(|x| crate::text::is_link(x) && crate::text::address_host(x) == Some(&host))
-            {
-                continue;
-            }
-            self.links.push(a);
-        }
+        self.links.add(addresses, is_platform_address);
     }
 
+    /// Adds the links, e-mail addresses and domain names written in `text`.
     pub fn add_link_text(&mut self, text: &str) {
-        if self.links.len() < MAX_LINKS {
-            self.add_links(crate::text::find_addresses(text, MAX_LINKS));
-        }
+        self.links.add_text(text, is_platform_address);
     }
 
     fn finish(mut self, expected: &[Field]) -> Extraction {
-        let mut texts: Vec<String> = Vec::new();
-        if let Some(o) = &self.p.overview {
-            texts.push(o.clone());
-            self.links_read("overview text");
-        }
-        texts.extend(self.p.title.clone());
-        if let Some(history) = &self.p.work_history {
-            for e in history {
-                texts.extend(e.title.clone());
-                texts.extend(e.feedback.clone());
-            }
-            self.links_read("review text");
-        }
-        for t in &texts {
-            self.add_link_text(t);
-        }
-        if !self.link_places.is_empty() || !self.links.is_empty() {
-            let places = if self.link_places.is_empty() {
-                "tagline text".to_string()
-            } else {
-                self.link_places.join("; ")
-            };
-            self.p.links = Some(std::mem::take(&mut self.links));
+        // Addresses the freelancer and their clients wrote in the profile's own words.
+        self.links
+            .add_profile_text(&self.p, "review text", is_platform_address);
+        if let Some(places) = self.links.finish_into(&mut self.p, "tagline text") {
             self.note(Field::Links, places);
         }
         let mut ex = Extraction {
@@ -340,7 +293,6 @@ pub(crate) const MAX_BADGES: usize = 30;
 pub(crate) const MAX_FEEDBACK: usize = 5_000;
 /// Freelancer.com caps the profile description at a few thousand characters; this leaves room.
 pub(crate) const MAX_OVERVIEW: usize = 10_000;
-pub(crate) const MAX_LINKS: usize = 200;
 
 /// Whether an address belongs to the marketplace itself (its pages, CDN, local sites), not to the freelancer.
 fn is_platform_address(address: &str) -> bool {

@@ -17,6 +17,7 @@ pub mod messages;
 pub mod proposals;
 pub mod selectors;
 
+use super::links::LinkSet;
 use super::{host_and_path, Adapter, Extraction, PageKind};
 use crate::model::{Field, Location, Money, Profile};
 use crate::page::{Page, PageExt};
@@ -261,10 +262,7 @@ fn is_plain_id(seg: &str) -> bool {
 pub(crate) struct Builder {
     pub p: Profile,
     notes: Vec<(Field, String)>,
-    /// Addresses found so far, canonical and unique, in the order found.
-    links: Vec<String>,
-    /// The places read that can show links, whether or not they showed any.
-    link_places: Vec<String>,
+    links: LinkSet,
 }
 
 impl Builder {
@@ -276,76 +274,26 @@ impl Builder {
         !self.p.has(field)
     }
 
-    /// Records that a place which can show links was read; a profile with such a place and no link has
-    /// links "none" rather than "unknown".
+    /// Records that a place which can show links was read; with such a place and no link, links are "none".
     pub fn links_read(&mut self, place: impl Into<String>) {
-        let place = place.into();
-        if self.link_places.len() < 12 && !self.link_places.contains(&place) {
-            self.link_places.push(place);
-        }
+        self.links.read(place);
     }
 
     /// Adds canonical addresses, except Upwork's own.
     pub fn add_links(&mut self, addresses: impl IntoIterator<Item = String>) {
-        for a in addresses {
-            if self.links.len() >= MAX_LINKS {
-                return;
-            }
-            if is_platform_address(&a) || self.links.contains(&a) {
-                continue;
-            }
-            // A domain name written beside a link to that same site adds nothing; a link replaces it.
-            let host = crate::text::address_host(&a).unwrap_or("").to_string();
-            let bare = |x: &String| !crate::text::is_link(x) && !x.contains('@');
-            if crate::text::is_link(&a) {
-                if let Some(i) = self.links.iter().position(|x| bare(x) && *x == host) {
-                    self.links[i] = a;
-                    continue;
-                }
-            } else if bare(&a)
-                && self
-                    .links
-                    .iter()
-                    .any(|x| crate::text::is_link(x) && crate::text::address_host(x) == Some(&host))
-            {
-                continue;
-            }
-            self.links.push(a);
-        }
+        self.links.add(addresses, is_platform_address);
     }
 
     /// Adds the links, e-mail addresses and domain names written in `text`.
     pub fn add_link_text(&mut self, text: &str) {
-        if self.links.len() < MAX_LINKS {
-            self.add_links(crate::text::find_addresses(text, MAX_LINKS));
-        }
+        self.links.add_text(text, is_platform_address);
     }
 
     fn finish(mut self, expected: &[Field]) -> Extraction {
         // Addresses the freelancer and their clients wrote in the profile's own words.
-        let mut texts: Vec<String> = Vec::new();
-        if let Some(o) = &self.p.overview {
-            texts.push(o.clone());
-            self.links_read("overview text");
-        }
-        texts.extend(self.p.title.clone());
-        if let Some(history) = &self.p.work_history {
-            for e in history {
-                texts.extend(e.title.clone());
-                texts.extend(e.feedback.clone());
-            }
-            self.links_read("work history text");
-        }
-        for t in &texts {
-            self.add_link_text(t);
-        }
-        if !self.link_places.is_empty() || !self.links.is_empty() {
-            let places = if self.link_places.is_empty() {
-                "title text".to_string()
-            } else {
-                self.link_places.join("; ")
-            };
-            self.p.links = Some(std::mem::take(&mut self.links));
+        self.links
+            .add_profile_text(&self.p, "work history text", is_platform_address);
+        if let Some(places) = self.links.finish_into(&mut self.p, "title text") {
             self.note(Field::Links, places);
         }
         let mut ex = Extraction {
@@ -394,8 +342,6 @@ pub(crate) const MAX_SHORT: usize = 60;
 pub(crate) const MAX_FEEDBACK: usize = 5_000;
 /// Upwork caps the overview at 5,000 characters; twice that leaves room for markup changes.
 pub(crate) const MAX_OVERVIEW: usize = 10_000;
-/// Cap on the links kept per profile.
-pub(crate) const MAX_LINKS: usize = 200;
 
 /// Whether an address belongs to the marketplace itself (its pages, help, file storage), not to the freelancer.
 fn is_platform_address(address: &str) -> bool {
