@@ -2,8 +2,10 @@
 //
 // Receives the verdict summary from the content script, keeps it per tab in storage.session (which
 // content scripts cannot read or write) and mirrors it on the toolbar icon, where the page cannot
-// forge or hide it. No network requests; no permissions beyond "storage".
-'use strict';
+// forge or hide it. No network requests; no permissions beyond "storage" (and "offscreen" for the
+// safe mode, fallback/relay.js: pages whose CSP blocks the wasm in the content script).
+// A module: fallback/relay.js registers its own message listener.
+import './fallback/relay.js';
 
 const LEVELS = {
   high: { badge: 'actionBadgeHigh', label: 'levelHigh', color: '#B00020' },

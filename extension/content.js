@@ -14,6 +14,9 @@
 // MutationObserver on the app's mount point). A new address removes the old badge at once, the wasm
 // keeps at most one badge, and nothing is kept per navigation: one observer, one timer, the
 // listeners registered once.
+// Safe mode: where the page's Content-Security-Policy keeps the wasm out (Chromium applies it to content
+// scripts), this script sends a copy of the page's HTML to the extension, which checks it in an
+// extension page (fallback/relay.js), and draws the verdict with fallback/badge.js; same scheduling.
 // No network requests, no remote code, page text never becomes markup.
 'use strict';
 
@@ -35,6 +38,7 @@
   // English fallbacks, should chrome.i18n be unavailable (the _locales files hold the real texts).
   const NO_START = 'HireCheck could not start on this page. Nothing was checked.';
   const CHECK_FAILED = 'HireCheck could not check this page.';
+  const TOO_LARGE = 'This page is too large for HireCheck\'s safe mode. Nothing was checked.';
 
   // Figures for the end-to-end tests (tests/e2e): this object lives in the extension's isolated world,
   // which the page cannot reach; it holds counters and the wasm's memory size, never a verdict.
@@ -48,7 +52,9 @@
 
   let mod = null; // the wasm module's exports, once loaded
   let wasmExports = null; // the instance's exports (for its memory size)
-  let failed = false; // the wasm could not start: the fallback badge is shown
+  let failed = false; // neither the wasm nor safe mode could start: the fallback badge is shown
+  let safe = false; // the wasm could not start here: the extension checks a copy of the page (safe mode)
+  const safeBadge = globalThis.__hirecheckSafeBadge || null; // fallback/badge.js
   let lastHref = location.href;
   let onProfile = false; // whether HireCheck reads the page at lastHref
   let settleUntil = Date.now() + SETTLE_MS;
@@ -379,16 +385,58 @@
   function fail(e) {
     console.error('HireCheck: the check failed on this page.', e);
     lastLevel = 'error';
-    try { mod.remove_badge(); } catch (_) { /* the wasm may be unusable after a trap */ }
-    drawFallback('fallbackCheckFailed', CHECK_FAILED);
-    send({ type: 'hirecheck:report', report: errorSummary(msg('fallbackCheckFailed', CHECK_FAILED)) });
+    removeBadge();
+    // In safe mode the grey badge says what it said before safe mode existed, or that the page is too large.
+    const [name, english] = e instanceof TooLarge ? ['fallbackTooLarge', TOO_LARGE]
+      : safe ? ['fallbackNoStart', NO_START] : ['fallbackCheckFailed', CHECK_FAILED];
+    drawFallback(name, english);
+    send({ type: 'hirecheck:report', report: errorSummary(msg(name, english)) });
+  }
+
+  // ---- the verdict's badge: the wasm's, or in safe mode fallback/badge.js's ----
+
+  function removeBadge() {
+    if (safe) safeBadge.remove();
+    else if (mod) {
+      try { mod.remove_badge(); } catch (_) { /* the wasm may be unusable after a trap */ }
+    }
+  }
+
+  function badgeAttached() {
+    return safe ? safeBadge.attached() : Boolean(mod && mod.badge_attached());
+  }
+
+  // ---- safe mode: an extension page checks a copy of the page (fallback/relay.js) ----
+
+  const CHECK_HTML = 'hirecheck:check-html'; // as fallback/protocol.js
+  const MAX_HTML_CHARS = 15 * 1024 * 1024; // as fallback/protocol.js
+
+  class TooLarge extends Error {}
+
+  // The page as it is now (what the site's app rendered), with its doctype, so that the copy is
+  // parsed in the same mode (quirks or standards) as the page.
+  function pageHtml() {
+    const doctype = document.doctype ? new XMLSerializer().serializeToString(document.doctype) : '';
+    return doctype + document.documentElement.outerHTML;
+  }
+
+  // Resolves to { report, supported } (supported: HireCheck reads pages at this address).
+  async function checkInExtension(href, answers, recall) {
+    const html = pageHtml();
+    if (html.length > MAX_HTML_CHARS) throw new TooLarge(`the page's HTML has ${html.length} characters`);
+    const reply = await chrome.runtime.sendMessage({
+      type: CHECK_HTML, html, url: href, policy: {}, lang: uiLanguage(), answers: answers || undefined, recall,
+    });
+    if (reply && reply.ok && reply.report) return { report: reply.report, supported: reply.supported === true };
+    if (reply && reply.reason === 'too-large') throw new TooLarge('the extension found the page too large');
+    throw new Error(`the safe-mode check failed: ${(reply && (reply.error || reply.reason)) || 'no answer'}`);
   }
 
   // Runs the check once: first which profile the page shows and the client's answers for it (from
   // storage, so possibly after a wait), then the check itself. Our own DOM changes must not wake
   // the observer, so it is paused around them.
   async function run() {
-    if (stopped || failed || !mod) return;
+    if (stopped || failed || (!mod && !safe)) return;
     if (!contextAlive()) {
       stop();
       return;
@@ -410,7 +458,8 @@
       seen = []; // no memory: check the page without it
     }
     try {
-      answersKey = storageKeyFor(mod.profile_key());
+      // Safe mode knows who the page shows only from the last report (see below).
+      if (!safe) answersKey = storageKeyFor(mod.profile_key());
       answers = answersFor(answersKey);
       if (answers instanceof Promise) answers = await answers;
     } catch (e) {
@@ -424,10 +473,31 @@
     }
     // A later run took over while we waited, or the page moved on (its own check is scheduled).
     if (stopped || seq !== runs || location.href !== href) return;
+    let checked = null; // safe mode: the extension's answer, awaited before our own DOM changes
+    if (safe) {
+      checked = await checkInExtension(href, answers, memoryInput(seen));
+      if (stopped || seq !== runs || location.href !== href) return;
+      if (!checked.supported) {
+        // Not a page HireCheck reads (the manifest's matches are broader): as if we had left the profiles.
+        onProfile = false;
+        safeBadge.remove();
+        removeFallback();
+        lastLevel = null;
+        send({ type: 'hirecheck:clear' });
+        observe();
+        return;
+      }
+    }
     if (observer) observer.disconnect();
     try {
-      if (lastLevel !== null && lastLevel !== 'error' && !mod.badge_attached()) redraws += 1;
-      const report = mod.check_page({}, uiLanguage(), Date.now(), answers || undefined, memoryInput(seen));
+      if (lastLevel !== null && lastLevel !== 'error' && !badgeAttached()) redraws += 1;
+      let report;
+      if (safe) {
+        report = checked.report;
+        safeBadge.draw(report, uiLanguage());
+      } else {
+        report = mod.check_page({}, uiLanguage(), Date.now(), answers || undefined, memoryInput(seen));
+      }
       removeFallback();
       const summary = summarize(report);
       lastLevel = summary.level;
@@ -436,7 +506,9 @@
       const key = storageKeyFor(summary.profile_key);
       if (key !== answersKey) {
         answersKey = key;
-        schedule(0);
+        // Safe mode learns who the page shows from this report: check again only if the client answered.
+        if (!safe) schedule(0);
+        else Promise.resolve(answersFor(key)).then((a) => { if (a && key === answersKey) schedule(0); }, () => {});
       }
     } catch (e) {
       fail(e);
@@ -465,7 +537,7 @@
   // badge (bounded, so that we do not fight a page that re-renders it away), and not after the check
   // failed on this address (the grey badge says so; the next address tries again).
   function contentChanged() {
-    if (stopped || failed || !mod || !onProfile || lastLevel === 'error' || redraws >= MAX_REDRAWS) return;
+    if (stopped || failed || (!mod && !safe) || !onProfile || lastLevel === 'error' || redraws >= MAX_REDRAWS) return;
     if (Date.now() < settleUntil) schedule(DEBOUNCE_MS);
     else schedule(IDLE_DEBOUNCE_MS, IDLE_MAX_WAIT_MS);
   }
@@ -497,11 +569,10 @@
       return;
     }
     // The previous profile's verdict must not stand beside the next one, not even until the check.
-    if (mod) {
-      try { mod.remove_badge(); } catch (_) { /* a trapped wasm: the check reports it */ }
-    }
+    removeBadge();
     removeFallback();
     lastLevel = null;
+    if (safe) answersKey = null; // the next report says who this page shows
     if (onProfile) {
       schedule(DEBOUNCE_MS);
     } else {
@@ -549,7 +620,7 @@
       }
     }
     // ... unless they removed the badge (it floats at the body's end when the page has no name heading).
-    if (lastLevel !== null && mod && !mod.badge_attached()) contentChanged();
+    if (lastLevel !== null && (mod || safe) && !badgeAttached()) contentChanged();
   }
 
   function appRoot() {
@@ -588,11 +659,17 @@
       wasmExports = await mod.default({ module_or_path: chrome.runtime.getURL('wasm/hirecheck_bg.wasm') });
     } catch (e) {
       mod = null;
-      failed = true;
       if (!contextAlive()) return;
-      console.error('HireCheck could not start on this page.', e);
-      drawFallback('fallbackNoStart', NO_START);
-      send({ type: 'hirecheck:report', report: errorSummary(msg('fallbackNoStart', NO_START)) });
+      if (safeBadge) {
+        // Typically the page's CSP lacks 'wasm-unsafe-eval': check a copy of the page in the extension.
+        safe = true;
+        console.warn('HireCheck: WebAssembly is blocked on this page; checking it in the extension (safe mode).', e);
+      } else {
+        failed = true;
+        console.error('HireCheck could not start on this page.', e);
+        drawFallback('fallbackNoStart', NO_START);
+        send({ type: 'hirecheck:report', report: errorSummary(msg('fallbackNoStart', NO_START)) });
+      }
     }
     if (!failed) {
       try {

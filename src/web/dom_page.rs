@@ -8,9 +8,11 @@ use std::cell::RefCell;
 use wasm_bindgen::JsCast;
 use web_sys::{Document, Element};
 
-/// The current document, as the site adapters see it.
+/// A document (the live one, or one parsed from HTML), as the site adapters see it.
 pub struct DomPage {
     doc: Document,
+    /// The page's address when the document has none of its own (a parsed document's is about:blank).
+    url: Option<String>,
     /// Element handles handed out so far; a [`Node`] is an index here.
     arena: RefCell<Vec<Element>>,
     /// Element → index, keyed by object identity, so one element always gets the same [`Node`].
@@ -21,8 +23,17 @@ impl DomPage {
     pub fn new(doc: Document) -> DomPage {
         DomPage {
             doc,
+            url: None,
             arena: RefCell::default(),
             ids: js_sys::Map::new(),
+        }
+    }
+
+    /// A document parsed from the HTML of the page at `url` (the extension's safe mode).
+    pub fn parsed(doc: Document, url: String) -> DomPage {
+        DomPage {
+            url: Some(url),
+            ..DomPage::new(doc)
         }
     }
 
@@ -55,6 +66,9 @@ impl DomPage {
 
 impl Page for DomPage {
     fn url(&self) -> Option<String> {
+        if let Some(url) = &self.url {
+            return Some(url.clone());
+        }
         self.doc.location().and_then(|l| l.href().ok())
     }
 

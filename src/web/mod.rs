@@ -1,7 +1,8 @@
 //! wasm entry points for the browser extension's content script.
 //!
 //! The content script calls [`check_page`]; everything stays in the page's renderer: no network,
-//! no storage, no messages from here. The content script reads the client's checklist answers from the
+//! no storage, no messages from here. Where the page's CSP blocks the wasm in the content script, an
+//! extension page runs [`check_html`] on the page's HTML instead (docs/architecture.md, "Safe mode"). The content script reads the client's checklist answers from the
 //! extension's storage (which the page cannot reach) and passes them in; [`profile_key`] tells it which
 //! answers to read before the check runs.
 
@@ -39,24 +40,66 @@ pub fn check_page(
     answers: JsValue,
     memory: JsValue,
 ) -> Result<JsValue, JsValue> {
+    let page =
+        DomPage::current().ok_or_else(|| error("HireCheck: there is no document to read"))?;
+    let (report, lang) = report_for(&page, policy, lang, now_ms, answers, &memory)?;
+    badge::draw(page.document(), &report, lang)?;
+    badge::draw_bids(page.document(), &report, lang)?;
+    to_js(&report)
+}
+
+/// The extension's safe mode: checks a page from its HTML where the page's Content-Security-Policy
+/// keeps the wasm out of the content script. The content script sends `html` (the page's
+/// serialized DOM) and `url` (its address); this runs in an extension page (Chromium's offscreen
+/// document, Firefox's background page), parses the HTML into an inert document (no script runs,
+/// nothing loads) and returns the same report as [`check_page`] would. Draws nothing: the content
+/// script draws the verdict. The other arguments are those of [`check_page`].
+#[wasm_bindgen]
+pub fn check_html(
+    html: String,
+    url: String,
+    policy: JsValue,
+    lang: &str,
+    now_ms: f64,
+    answers: JsValue,
+    recall: JsValue,
+) -> Result<JsValue, JsValue> {
+    let doc =
+        web_sys::DomParser::new()?.parse_from_string(&html, web_sys::SupportedType::TextHtml)?;
+    drop(html); // the document holds the page now; free the copy before the analysis
+    let page = DomPage::parsed(doc, url);
+    let (report, _) = report_for(&page, policy, lang, now_ms, answers, &recall)?;
+    to_js(&report)
+}
+
+/// Document → report: the one path [`check_page`] and [`check_html`] share, so that a page gets
+/// the same verdict whichever of them reads it. Returns the language the report is in.
+fn report_for(
+    page: &DomPage,
+    policy: JsValue,
+    lang: &str,
+    now_ms: f64,
+    answers: JsValue,
+    memory: &JsValue,
+) -> Result<(crate::report::Report, Lang), JsValue> {
     let mut policy = read_policy(policy)?;
     let answers = read_answers(answers)?;
     policy.lang = Lang::from_tag(lang);
-    let page =
-        DomPage::current().ok_or_else(|| error("HireCheck: there is no document to read"))?;
     let now = Instant::from_unix_millis(now_ms)
         .or_else(|| Instant::from_unix_millis(js_sys::Date::now()))
         .unwrap_or(Instant(0));
     let source = page.url().unwrap_or_default();
-    let (seen, photo_url, photo_hash) = read_memory(&memory);
+    let (seen, photo_url, photo_hash) = read_memory(memory);
     let recall = crate::memory::Recall {
         seen: &seen,
         photo_url: photo_url.as_deref(),
         photo_hash: photo_hash.as_deref(),
     };
-    let report = crate::analyze_full(&page, &source, &policy, now, &answers, &recall);
-    badge::draw(page.document(), &report, policy.lang)?;
-    badge::draw_bids(page.document(), &report, policy.lang)?;
+    let report = crate::analyze_full(page, &source, &policy, now, &answers, &recall);
+    Ok((report, policy.lang))
+}
+
+fn to_js(report: &crate::report::Report) -> Result<JsValue, JsValue> {
     report
         .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
         .map_err(|e| error(&e.to_string()))

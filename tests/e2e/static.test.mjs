@@ -10,7 +10,8 @@ import { ROOT } from './server.mjs';
 const DIST = path.resolve(process.env.HIRECHECK_DIST ?? path.join(ROOT, 'dist', 'chromium'));
 const GLUE = path.join(DIST, 'wasm', 'hirecheck.js');
 const WASM = path.join(DIST, 'wasm', 'hirecheck_bg.wasm');
-const ALLOWED_PERMISSIONS = new Set(['storage']);
+// offscreen: the safe mode's offscreen document (extension/fallback/relay.js); no install warning.
+const ALLOWED_PERMISSIONS = new Set(['storage', 'offscreen']);
 
 function files(dir, exts) {
   const out = [];
@@ -48,7 +49,7 @@ describe('static checks of dist/chromium', () => {
     assert.ok(fs.existsSync(WASM), `no ${rel(WASM)}`);
   });
 
-  it('the manifest asks for no host access and no permission beyond storage', () => {
+  it('the manifest asks for no host access and no permission beyond storage and offscreen', () => {
     const text = fs.readFileSync(path.join(DIST, 'manifest.json'), 'utf8');
     const m = JSON.parse(text);
     assert.equal(m.manifest_version, 3);
