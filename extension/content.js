@@ -15,8 +15,8 @@
 // keeps at most one badge, and nothing is kept per navigation: one observer, one timer, the
 // listeners registered once.
 // Safe mode: where the page's Content-Security-Policy keeps the wasm out (Chromium applies it to content
-// scripts), this script sends a copy of the page's HTML to the extension, which checks it in an
-// extension page (fallback/relay.js), and draws the verdict with fallback/badge.js; same scheduling.
+// scripts), this script has the extension check a copy of the page's HTML in an extension page
+// (fallback/request.js, fallback/relay.js) and draws the verdict with fallback/badge.js; same scheduling.
 // No network requests, no remote code, page text never becomes markup.
 'use strict';
 
@@ -55,6 +55,7 @@
   let failed = false; // neither the wasm nor safe mode could start: the fallback badge is shown
   let safe = false; // the wasm could not start here: the extension checks a copy of the page (safe mode)
   const safeBadge = globalThis.__hirecheckSafeBadge || null; // fallback/badge.js
+  const safeRequest = globalThis.__hirecheckSafeRequest || null; // fallback/request.js
   let lastHref = location.href;
   let onProfile = false; // whether HireCheck reads the page at lastHref
   let settleUntil = Date.now() + SETTLE_MS;
@@ -387,7 +388,7 @@
     lastLevel = 'error';
     removeBadge();
     // In safe mode the grey badge says what it said before safe mode existed, or that the page is too large.
-    const [name, english] = e instanceof TooLarge ? ['fallbackTooLarge', TOO_LARGE]
+    const [name, english] = safeRequest && e instanceof safeRequest.TooLarge ? ['fallbackTooLarge', TOO_LARGE]
       : safe ? ['fallbackNoStart', NO_START] : ['fallbackCheckFailed', CHECK_FAILED];
     drawFallback(name, english);
     send({ type: 'hirecheck:report', report: errorSummary(msg(name, english)) });
@@ -404,32 +405,6 @@
 
   function badgeAttached() {
     return safe ? safeBadge.attached() : Boolean(mod && mod.badge_attached());
-  }
-
-  // ---- safe mode: an extension page checks a copy of the page (fallback/relay.js) ----
-
-  const CHECK_HTML = 'hirecheck:check-html'; // as fallback/protocol.js
-  const MAX_HTML_CHARS = 15 * 1024 * 1024; // as fallback/protocol.js
-
-  class TooLarge extends Error {}
-
-  // The page as it is now (what the site's app rendered), with its doctype, so that the copy is
-  // parsed in the same mode (quirks or standards) as the page.
-  function pageHtml() {
-    const doctype = document.doctype ? new XMLSerializer().serializeToString(document.doctype) : '';
-    return doctype + document.documentElement.outerHTML;
-  }
-
-  // Resolves to { report, supported } (supported: HireCheck reads pages at this address).
-  async function checkInExtension(href, answers, recall) {
-    const html = pageHtml();
-    if (html.length > MAX_HTML_CHARS) throw new TooLarge(`the page's HTML has ${html.length} characters`);
-    const reply = await chrome.runtime.sendMessage({
-      type: CHECK_HTML, html, url: href, policy: {}, lang: uiLanguage(), answers: answers || undefined, recall,
-    });
-    if (reply && reply.ok && reply.report) return { report: reply.report, supported: reply.supported === true };
-    if (reply && reply.reason === 'too-large') throw new TooLarge('the extension found the page too large');
-    throw new Error(`the safe-mode check failed: ${(reply && (reply.error || reply.reason)) || 'no answer'}`);
   }
 
   // Runs the check once: first which profile the page shows and the client's answers for it (from
@@ -475,7 +450,7 @@
     if (stopped || seq !== runs || location.href !== href) return;
     let checked = null; // safe mode: the extension's answer, awaited before our own DOM changes
     if (safe) {
-      checked = await checkInExtension(href, answers, memoryInput(seen));
+      checked = await safeRequest.check(href, { policy: {}, lang: uiLanguage(), answers: answers || undefined, recall: memoryInput(seen) });
       if (stopped || seq !== runs || location.href !== href) return;
       if (!checked.supported) {
         // Not a page HireCheck reads (the manifest's matches are broader): as if we had left the profiles.
@@ -660,7 +635,7 @@
     } catch (e) {
       mod = null;
       if (!contextAlive()) return;
-      if (safeBadge) {
+      if (safeBadge && safeRequest) {
         // Typically the page's CSP lacks 'wasm-unsafe-eval': check a copy of the page in the extension.
         safe = true;
         console.warn('HireCheck: WebAssembly is blocked on this page; checking it in the extension (safe mode).', e);

@@ -98,13 +98,24 @@ async function check(message, sender) {
   }
 }
 
-chrome.runtime.onMessage.addListener((message, sender, sendResponse) => {
-  if (!message || message.type !== CHECK_HTML) return false;
+// The content script asks over a port, not with a message: a message from a content script reaches
+// every extension page (the offscreen document too, with the whole HTML), a port only the listeners of
+// onConnect, which is this one. One request, one reply per port.
+chrome.runtime.onConnect.addListener((port) => {
+  if (port.name !== CHECK_HTML) return;
+  const sender = port.sender || {};
   // Only our own content script, in a tab's top frame.
-  if (sender.id !== chrome.runtime.id || !sender.tab || sender.frameId !== 0) return false;
-  check(message, sender).then(sendResponse, (e) => {
-    console.warn('HireCheck: the safe-mode check failed.', e);
-    sendResponse({ ok: false, reason: 'failed', error: String((e && e.message) || e) });
+  if (sender.id !== chrome.runtime.id || !sender.tab || sender.frameId !== 0) {
+    port.disconnect();
+    return;
+  }
+  port.onMessage.addListener((message) => {
+    const reply = message && typeof message === 'object' ? check(message, sender) : Promise.resolve({ ok: false, reason: 'no-html' });
+    reply.catch((e) => {
+      console.warn('HireCheck: the safe-mode check failed.', e);
+      return { ok: false, reason: 'failed', error: String((e && e.message) || e) };
+    }).then((r) => {
+      try { port.postMessage(r); } catch (_) { /* the tab went away meanwhile */ }
+    });
   });
-  return true; // the answer comes later
 });

@@ -25,7 +25,7 @@ globalThis.chrome = {
   runtime: {
     id: ID,
     getURL: (p) => `chrome-extension://${ID}/${p}`,
-    onMessage: { addListener: (fn) => { api.listener = fn; } },
+    onConnect: { addListener: (fn) => { api.listener = fn; } },
     getContexts: async () => Array.from({ length: api.offscreenDocs }, () => ({ contextType: 'OFFSCREEN_DOCUMENT' })),
     // The service worker's message to the offscreen document: answered as offscreen.js would.
     sendMessage: async (m) => {
@@ -51,16 +51,25 @@ globalThis.chrome = {
   },
 };
 
-/** Sends `message` as `sender` to the relay's listener; resolves to its answer, or 'ignored'. */
-function ask(message, sender) {
+/** Opens a port as `sender` and sends `message` on it; resolves to the answer, or 'ignored'. */
+function ask(message, sender, name = 'hirecheck:check-html') {
   return new Promise((resolve) => {
-    const async = api.listener(message, sender, resolve);
-    if (async !== true) resolve('ignored');
+    let onMessage = null;
+    const port = {
+      name,
+      sender,
+      onMessage: { addListener: (fn) => { onMessage = fn; } },
+      postMessage: resolve,
+      disconnect: () => resolve('ignored'),
+    };
+    api.listener(port);
+    if (onMessage) onMessage(message, port);
+    else resolve('ignored');
   });
 }
 
 const fromTab = (over = {}) => ({ id: ID, tab: TAB, frameId: 0, url: PAGE, ...over });
-const request = (over = {}) => ({ type: 'hirecheck:check-html', html: '<!doctype html><title>x</title>', url: PAGE, lang: 'en', ...over });
+const request = (over = {}) => ({ html: '<!doctype html><title>x</title>', url: PAGE, lang: 'en', ...over });
 
 before(async () => {
   mock.timers.enable({ apis: ['setTimeout'] }); // the idle close, driven by tick() below
@@ -73,7 +82,7 @@ describe('safe-mode relay (extension/fallback/relay.js)', () => {
     assert.equal(await ask(request(), fromTab({ id: 'another-extension' })), 'ignored');
     assert.equal(await ask(request(), fromTab({ tab: undefined })), 'ignored'); // an extension page
     assert.equal(await ask(request(), fromTab({ frameId: 3 })), 'ignored');
-    assert.equal(await ask({ ...request(), type: 'hirecheck:report' }, fromTab()), 'ignored');
+    assert.equal(await ask(request(), fromTab(), 'hirecheck:something-else'), 'ignored');
     assert.equal(api.forwarded.length, 0);
   });
 
