@@ -107,6 +107,7 @@
   }
 
   function onStorageChanged(changes, area) {
+    if (!stopped && settingsChanged(changes, area)) schedule(0); // a policy or option changed: apply it now
     if (stopped || area !== 'local') return;
     let mine = false;
     for (const [key, change] of Object.entries(changes)) {
@@ -117,6 +118,29 @@
       if (key === answersKey) mine = true;
     }
     if (mine) schedule(0); // the client answered in the popup: update the badge and the toolbar now
+  }
+
+  // ---- settings: managed policy merged with the user's (extension/settings.js; read, never written) ----
+
+  let settings = null; // the effective settings object, or null until read (again)
+  let managedLive = false; // the policy changed while we ran: read it live, not from the worker's cache
+
+  function settingsFor() {
+    const S = globalThis.HireCheckSettings;
+    if (!S) return {};
+    if (settings) return settings;
+    return (managedLive ? S.readLive() : S.readCached()).then((got) => {
+      settings = got.effective;
+      return settings;
+    });
+  }
+
+  function settingsChanged(changes, area) {
+    const S = globalThis.HireCheckSettings;
+    if (!S || !S.changesSettings(changes, area)) return false;
+    if (area === 'managed') managedLive = true;
+    settings = null;
+    return true;
   }
 
   // ---- memory across profiles (read here; only the service worker writes "memory:v1") ----
@@ -403,6 +427,13 @@
     if (!onProfile) return; // onUrlChanged removed what was shown
     let answers = null;
     let seen = [];
+    let effective = {};
+    try {
+      effective = settingsFor();
+      if (effective instanceof Promise) effective = await effective;
+    } catch (e) {
+      effective = {}; // settings unreadable: the defaults
+    }
     try {
       seen = memoryFor();
       if (seen instanceof Promise) seen = await seen;
@@ -427,7 +458,7 @@
     if (observer) observer.disconnect();
     try {
       if (lastLevel !== null && lastLevel !== 'error' && !mod.badge_attached()) redraws += 1;
-      const report = mod.check_page({}, uiLanguage(), Date.now(), answers || undefined, memoryInput(seen));
+      const report = mod.check_page(effective, uiLanguage(), Date.now(), answers || undefined, memoryInput(seen));
       removeFallback();
       const summary = summarize(report);
       lastLevel = summary.level;

@@ -32,6 +32,7 @@ mv "$WASM_OUT.opt" "$WASM_OUT"
 # The extension shell. Its own files win over nothing: dist/ was emptied above.
 cp -R "$ROOT/extension/." "$DIST/"
 cp "$ROOT/manifest.json" "$DIST/manifest.json"
+cp "$ROOT/managed_schema.json" "$DIST/managed_schema.json"
 
 log "build: dist/chromium ready ($(find "$DIST" -type f | wc -l | tr -d ' ') files; wasm-bindgen output was $bindgen_bytes bytes)"
 bash "$ROOT/scripts/size.sh"
