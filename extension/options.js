@@ -236,7 +236,7 @@ function fill() {
     if (c.row.dataset.setting === key) c.row.classList.toggle('locked', locked);
     if (locked) c.row.setAttribute('data-locked', 'true');
     else if (c.row.dataset.setting === key) c.row.removeAttribute('data-locked');
-    if (c.def) c.def.textContent = msg('optDefault', [shownValue(defaults[key])]);
+    if (c.def) c.def.textContent = msg('optDefault', [key === 'lang' ? msg('optLangAuto') : shownValue(defaults[key])]);
     writeControl(key, info.effective[key]);
   }
 }

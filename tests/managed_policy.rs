@@ -394,3 +394,40 @@ fn a_vetted_freelancer_gets_a_note_and_keeps_every_finding() {
     let de = analyze(json!({"allowed_freelancers": [RISKY_KEY], "lang": "de"}));
     assert!(de.org_note.unwrap().starts_with("Ihre Organisation hat"));
 }
+
+#[test]
+fn the_cli_warns_about_bad_policy_values_and_goes_on() {
+    let dir = std::env::temp_dir().join(format!("hirecheck-policy-cli-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let file = dir.join("policy.json");
+    std::fs::write(
+        &file,
+        r#"{"weights": {"local-time-mismatch": 250}, "hihg_from": 3, "disabled_rules": ["review-burst"]}"#,
+    )
+    .unwrap();
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_hirecheck"))
+        .args(["analyze", "--url", RISKY_URL, "--policy"])
+        .arg(&file)
+        .arg(format!("{ROOT}/{RISKY}"))
+        .output()
+        .unwrap();
+    std::fs::remove_dir_all(&dir).ok();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(out.status.success(), "{stderr}");
+    let path = file.display();
+    for want in [
+        format!("hirecheck: warning: {path}: weights.local-time-mismatch: 250 is above the maximum of 100; the default 35 is used"),
+        format!("hirecheck: warning: {path}: hihg_from: there is no such setting; it is ignored (did you mean \"high_from\"?)"),
+    ] {
+        assert!(stderr.lines().any(|l| l == want), "missing {want:?} in\n{stderr}");
+    }
+    assert_eq!(stderr.lines().count(), 2, "{stderr}");
+    let report: Value = serde_json::from_slice(&out.stdout).unwrap();
+    let local = report["risk"]["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|f| f["rule"] == "local-time-mismatch")
+        .expect("local-time-mismatch with its default weight");
+    assert_eq!(local["weight"], 35);
+}
