@@ -4,12 +4,13 @@ SHELL := /bin/bash
 .SHELLFLAGS := -euo pipefail -c
 .DEFAULT_GOAL := help
 
-.PHONY: help tools build extension cli size test test-native test-static test-e2e lint demo bench bench-accuracy clean
+.PHONY: help tools build extension firefox package cli size test test-native test-static test-e2e lint demo bench bench-accuracy clean
 
 help:
 	@echo "make demo    build the extension and run it in Chromium on the bundled demo pages"
 	@echo "make test    every test: native (cargo test), static checks, end-to-end in Chromium"
-	@echo "make build   the extension in dist/chromium/ and the native CLI (target/release/hirecheck)"
+	@echo "make build   the extension in dist/chromium/ and dist/firefox/, and the native CLI (target/release/hirecheck)"
+	@echo "make package store archives (Chromium, Firefox) and the source archive in dist/packages/, reproducibly"
 	@echo "make size    wasm and extension size, raw and gzipped"
 	@echo "make bench   sizes, native analyze time per page, page-ready -> badge time in Chromium"
 	@echo "make lint    cargo clippy, native and wasm32, warnings as errors (not part of make test)"
@@ -18,10 +19,18 @@ help:
 tools:
 	@bash scripts/ensure-tools.sh
 
-build: extension cli
+build: extension firefox cli
 
 extension: tools
 	@bash scripts/build-extension.sh
+
+# dist/firefox/: the Chromium build's files with a manifest derived for Firefox.
+firefox: extension
+	@bash scripts/build-firefox.sh
+
+# dist/packages/: hirecheck-{chromium,firefox}-<version>.zip and hirecheck-source-<version>.tar.gz.
+package: tools
+	@bash scripts/package.sh
 
 cli:
 	cargo build --release --locked

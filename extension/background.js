@@ -167,7 +167,7 @@ function ignore(e) {
 // The popup (our own page, in its toolbar bubble or opened in a tab) imports and clears the memory.
 function fromPopup(sender) {
   return sender.id === chrome.runtime.id && typeof sender.url === 'string'
-    && sender.url.startsWith(chrome.runtime.getURL('popup.html'));
+    && (sender.url.startsWith(chrome.runtime.getURL('popup.html')) || sender.url.startsWith(chrome.runtime.getURL('options.html')));
 }
 
 function onPopupMessage(message, sendResponse) {
@@ -224,3 +224,26 @@ chrome.tabs.onUpdated.addListener((tabId, changeInfo) => {
 chrome.tabs.onRemoved.addListener((tabId) => {
   chrome.storage.session.remove(key(tabId)).catch(ignore);
 });
+
+// ---- the organisation's managed settings, cached for a fast start ----
+// Content scripts read "settings:managed-cache" from storage.local together with the user's settings
+// (one read), and the cache changing re-runs their check. Written only here: when the worker starts
+// and whenever the policy changes. Without a policy (Firefox rejects the read then) the cache is {}.
+const MANAGED_CACHE_KEY = 'settings:managed-cache';
+
+async function cacheManagedSettings() {
+  let managed = {};
+  try {
+    const got = chrome.storage.managed ? await chrome.storage.managed.get(null) : {};
+    if (got && typeof got === 'object' && !Array.isArray(got)) managed = got;
+  } catch (_) { /* no policy for this extension */ }
+  const got = await chrome.storage.local.get(MANAGED_CACHE_KEY);
+  if (JSON.stringify(got[MANAGED_CACHE_KEY]) !== JSON.stringify(managed)) {
+    await chrome.storage.local.set({ [MANAGED_CACHE_KEY]: managed });
+  }
+}
+
+chrome.storage.onChanged.addListener((changes, area) => {
+  if (area === 'managed') cacheManagedSettings().catch(ignore);
+});
+cacheManagedSettings().catch(ignore);

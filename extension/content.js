@@ -114,6 +114,7 @@
   }
 
   function onStorageChanged(changes, area) {
+    if (!stopped && settingsChanged(changes, area)) schedule(0); // a policy or option changed: apply it now
     if (stopped || area !== 'local') return;
     let mine = false;
     for (const [key, change] of Object.entries(changes)) {
@@ -124,6 +125,29 @@
       if (key === answersKey) mine = true;
     }
     if (mine) schedule(0); // the client answered in the popup: update the badge and the toolbar now
+  }
+
+  // ---- settings: managed policy merged with the user's (extension/settings.js; read, never written) ----
+
+  let settings = null; // the effective settings object, or null until read (again)
+  let managedLive = false; // the policy changed while we ran: read it live, not from the worker's cache
+
+  function settingsFor() {
+    const S = globalThis.HireCheckSettings;
+    if (!S) return {};
+    if (settings) return settings;
+    return (managedLive ? S.readLive() : S.readCached()).then((got) => {
+      settings = got.effective;
+      return settings;
+    });
+  }
+
+  function settingsChanged(changes, area) {
+    const S = globalThis.HireCheckSettings;
+    if (!S || !S.changesSettings(changes, area)) return false;
+    if (area === 'managed') managedLive = true;
+    settings = null;
+    return true;
   }
 
   // ---- memory across profiles (read here; only the service worker writes "memory:v1") ----
@@ -426,6 +450,13 @@
     if (!onProfile) return; // onUrlChanged removed what was shown
     let answers = null;
     let seen = [];
+    let effective = {};
+    try {
+      effective = settingsFor();
+      if (effective instanceof Promise) effective = await effective;
+    } catch (e) {
+      effective = {}; // settings unreadable: the defaults
+    }
     try {
       seen = memoryFor();
       if (seen instanceof Promise) seen = await seen;
@@ -450,7 +481,7 @@
     if (stopped || seq !== runs || location.href !== href) return;
     let checked = null; // safe mode: the extension's answer, awaited before our own DOM changes
     if (safe) {
-      checked = await safeRequest.check(href, { policy: {}, lang: uiLanguage(), answers: answers || undefined, recall: memoryInput(seen) });
+      checked = await safeRequest.check(href, { policy: effective, lang: uiLanguage(), answers: answers || undefined, recall: memoryInput(seen) });
       if (stopped || seq !== runs || location.href !== href) return;
       if (!checked.supported) {
         // Not a page HireCheck reads (the manifest's matches are broader): as if we had left the profiles.
@@ -471,7 +502,7 @@
         report = checked.report;
         safeBadge.draw(report, uiLanguage());
       } else {
-        report = mod.check_page({}, uiLanguage(), Date.now(), answers || undefined, memoryInput(seen));
+        report = mod.check_page(effective, uiLanguage(), Date.now(), answers || undefined, memoryInput(seen));
       }
       removeFallback();
       const summary = summarize(report);

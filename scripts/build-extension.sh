@@ -7,6 +7,10 @@ source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 [ -f "$ROOT/manifest.json" ] || die "manifest.json is missing at the top of the repository"
 [ -d "$ROOT/extension" ] || die "extension/ is missing"
 
+# Reproducible wasm: panic messages carry source paths, so the dependency sources under CARGO_HOME
+# and this checkout are renamed to fixed prefixes; the bytes then do not depend on where the
+# repository or the cargo cache sits. (A RUSTFLAGS of the caller's would replace these.)
+export CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS="--remap-path-prefix=$CARGO_HOME=/cargo --remap-path-prefix=$ROOT=/hirecheck"
 log "build: cargo build --release --locked --lib --target $WASM_TARGET"
 cargo build --release --locked --lib --target "$WASM_TARGET"
 
@@ -28,6 +32,7 @@ mv "$WASM_OUT.opt" "$WASM_OUT"
 # The extension shell. Its own files win over nothing: dist/ was emptied above.
 cp -R "$ROOT/extension/." "$DIST/"
 cp "$ROOT/manifest.json" "$DIST/manifest.json"
+cp "$ROOT/managed_schema.json" "$DIST/managed_schema.json"
 
 log "build: dist/chromium ready ($(find "$DIST" -type f | wc -l | tr -d ' ') files; wasm-bindgen output was $bindgen_bytes bytes)"
 bash "$ROOT/scripts/size.sh"

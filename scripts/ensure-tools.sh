@@ -6,7 +6,9 @@
 #   wasm-bindgen CLI                cargo install --locked, the exact version of the crate in Cargo.lock
 #   chromium, chromium-driver       Debian packages (/usr/bin/chromium drives the e2e tests and the demo)
 #   openssl                         Debian package (the e2e server makes a throw-away certificate)
-#   playwright-core, binaryen       npm ci in tests/e2e (binaryen provides wasm-opt, pinned by the lockfile)
+#   python3                         Debian package (the Firefox manifest and the archives of make package)
+#   playwright-core, binaryen,      npm ci in tests/e2e (binaryen provides wasm-opt, web-ext lints the
+#   web-ext                         Firefox build; all pinned by the lockfile)
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 
 # Runs a command with its output kept in a log that is shown only if it fails.
@@ -61,6 +63,7 @@ missing=()
 [ -x /usr/bin/chromedriver ] || missing+=(chromium-driver)
 command -v openssl >/dev/null || missing+=(openssl)
 command -v gzip >/dev/null || missing+=(gzip)
+command -v python3 >/dev/null || missing+=(python3)
 if [ "${#missing[@]}" -gt 0 ]; then
   apt_install "${missing[@]}"
 fi

@@ -10,7 +10,7 @@ export PATH="$CARGO_HOME/bin:$PATH"
 DIST="$ROOT/dist/chromium"
 E2E="$ROOT/tests/e2e"
 WASM_TARGET=wasm32-unknown-unknown
-WASM_IN="$ROOT/target/$WASM_TARGET/release/hirecheck.wasm"
+WASM_IN="${CARGO_TARGET_DIR:-$ROOT/target}/$WASM_TARGET/release/hirecheck.wasm"
 WASM_OUT="$DIST/wasm/hirecheck_bg.wasm"
 # wasm-opt comes from the npm package `binaryen`, pinned in tests/e2e/package-lock.json.
 WASM_OPT="$E2E/node_modules/.bin/wasm-opt"

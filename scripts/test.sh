@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # `make test`: every test. Installs what is missing, then runs, in order and each even if an earlier
 # one failed: the native tests (cargo test), the extension build, the static checks of the built
-# extension, and the end-to-end tests in Chromium. Ends with one "N passed, N failed" line and a
+# extension, the end-to-end tests in Chromium, the Firefox build with `web-ext lint`, and the
+# reproducibility check of the store archives. Ends with one "N passed, N failed" line and a
 # non-zero exit status if anything failed or could not run.
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 
@@ -71,14 +72,22 @@ step native count_cargo cargo test --locked --no-fail-fast
 section "build the extension"
 built=1
 run_logged build bash "$ROOT/scripts/build-extension.sh" || { built=0; broken+=("build"); }
+if [ "$built" -eq 1 ]; then
+  section "build the Firefox extension (dist/firefox)"
+  run_logged build-firefox bash "$ROOT/scripts/build-firefox.sh" || broken+=("build-firefox")
+fi
 
 if [ "$built" -eq 1 ]; then
   section "static checks of dist/chromium"
   step static count_node bash "$ROOT/scripts/check-extension.sh"
   section "end-to-end tests in Chromium"
   step e2e count_node bash "$ROOT/scripts/e2e.sh"
+  section "Firefox: tests of the derived manifest, web-ext lint of dist/firefox"
+  step firefox count_node bash "$ROOT/scripts/check-firefox.sh"
+  section "reproducible packages: make package twice, the second time from a copy at another path"
+  step repro count_node bash "$ROOT/scripts/check-reproducible.sh"
 else
-  summary+=("static/e2e: not run: the extension did not build")
+  summary+=("static/e2e/firefox/repro: not run: the extension did not build")
 fi
 
 section "summary (logs in dist/test-logs/)"

@@ -13,6 +13,7 @@ pub mod proposals;
 pub mod report;
 pub mod rules;
 pub mod score;
+pub mod settings;
 pub mod sites;
 pub mod text;
 pub mod time;
@@ -64,7 +65,7 @@ pub fn analyze_with(
     if kind == PageKind::Proposals && expected > 0 {
         risk = proposals::summarize(&bids, policy);
     }
-    Report {
+    let mut report = Report {
         source: source.to_string(),
         site,
         page_kind: kind,
@@ -82,7 +83,12 @@ pub fn analyze_with(
         risk,
         bids,
         fingerprint: None,
+        org_note: None,
+    };
+    if kind != PageKind::Proposals {
+        rules::org_list::apply_freelancer_lists(&mut report, policy);
     }
+    report
 }
 
 /// [`analyze_with`] plus the memory across profiles: the fingerprint of this profile, and findings

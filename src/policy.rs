@@ -30,7 +30,8 @@ impl Lang {
     }
 }
 
-/// Thresholds, weights and switches. Unknown keys are rejected so that typos in a managed policy surface.
+/// Thresholds, weights, lists and switches. Read through [`crate::settings::parse`], which reports unknown
+/// keys (typos in a managed policy) and bad values as clear sentences and keeps the defaults for them.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(default, deny_unknown_fields)]
 pub struct Policy {
@@ -93,6 +94,12 @@ pub struct Policy {
     pub blocked_strings: Vec<String>,
     /// Domains (with their subdomains) that are never flagged: not by a list, not as a free host.
     pub allowed_domains: Vec<String>,
+    /// E-mail addresses that are never flagged by a list.
+    pub allowed_emails: Vec<String>,
+    /// Freelancers the organisation blocks, by the key HireCheck shows ("upwork:~01abc…"): a finding.
+    pub blocked_freelancers: Vec<String>,
+    /// Freelancers the organisation has vetted: a visible note; findings still show (see docs/admin.md).
+    pub allowed_freelancers: Vec<String>,
     /// How many website links, all on free static hosts, make a portfolio look thrown together.
     pub min_free_host_links: u32,
 
@@ -102,6 +109,14 @@ pub struct Policy {
     pub high_from: u32,
     /// Fraction (0–1) of the page kind's key fields that must be read before a `low` verdict is allowed.
     pub min_coverage: f64,
+
+    /// Where to report a suspicious profile: an e-mail address, a mailto: link or a short line of text.
+    pub report_contact: String,
+    /// Settings the user may not change in the options page ("*": all of them). Managed policy only.
+    pub locked_settings: Vec<String>,
+    /// `lang` is "auto": the browser's language decides (the extension), not `lang`.
+    #[serde(skip)]
+    pub lang_auto: bool,
 }
 
 impl Default for Policy {
@@ -133,10 +148,16 @@ impl Default for Policy {
             blocked_emails: Vec::new(),
             blocked_strings: Vec::new(),
             allowed_domains: Vec::new(),
+            allowed_emails: Vec::new(),
+            blocked_freelancers: Vec::new(),
+            allowed_freelancers: Vec::new(),
             min_free_host_links: 2,
             elevated_from: 25,
             high_from: 60,
             min_coverage: 0.6,
+            report_contact: String::new(),
+            locked_settings: Vec::new(),
+            lang_auto: true,
         }
     }
 }
@@ -144,10 +165,10 @@ impl Default for Policy {
 /// A policy value that cannot be used.
 #[derive(Clone, Debug, PartialEq)]
 pub enum PolicyError {
-    /// The text is not a policy object (bad JSON, unknown key, wrong type).
+    /// The text is not JSON.
     Unreadable(String),
-    /// A value is out of its range.
-    Invalid { key: &'static str, reason: String },
+    /// A setting is unknown or its value out of range (the first one found).
+    Invalid { key: String, reason: String },
 }
 
 impl fmt::Display for PolicyError {
@@ -163,182 +184,42 @@ impl fmt::Display for PolicyError {
 
 impl std::error::Error for PolicyError {}
 
+/// Where the badge tells the client to report a suspicious profile (`report_contact`).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Contact {
+    /// An e-mail address: shown as a `mailto:` link. `href` is the checked mailto: address.
+    Mail { address: String, href: String },
+    /// A short line of text, shown as text only (never a link).
+    Text(String),
+}
+
 impl Policy {
-    /// Reads a policy from JSON; keys left out keep their defaults.
+    /// Reads a policy from JSON, strictly: the first unknown key or invalid value is an error. The
+    /// browser and the CLI use [`crate::settings::parse`] instead, which keeps defaults for bad values.
     pub fn from_json(text: &str) -> Result<Policy, PolicyError> {
-        let p: Policy =
+        let value: serde_json::Value =
             serde_json::from_str(text).map_err(|e| PolicyError::Unreadable(e.to_string()))?;
-        p.validate()?;
-        Ok(p)
+        let (policy, errors) = crate::settings::parse(&value);
+        match errors.into_iter().next() {
+            Some(e) => Err(PolicyError::Invalid {
+                key: e.key,
+                reason: e.message,
+            }),
+            None => Ok(policy),
+        }
     }
 
-    /// Checks ranges that the types alone cannot express.
+    /// Checks every value as [`Policy::from_json`] does.
     pub fn validate(&self) -> Result<(), PolicyError> {
-        let bad = |key: &'static str, reason: &str| {
-            Err(PolicyError::Invalid {
-                key,
-                reason: reason.to_string(),
-            })
-        };
-        let (lo, hi) = self.rate_band_usd;
-        if !(lo.is_finite() && hi.is_finite() && lo >= 0.0 && lo < hi) {
-            return bad(
-                "rate_band_usd",
-                "needs two finite amounts, the first smaller than the second",
-            );
+        let value =
+            serde_json::to_value(self).map_err(|e| PolicyError::Unreadable(e.to_string()))?;
+        match crate::settings::parse(&value).1.into_iter().next() {
+            Some(e) => Err(PolicyError::Invalid {
+                key: e.key,
+                reason: e.message,
+            }),
+            None => Ok(()),
         }
-        for (key, v) in [
-            ("volume_min_hours", self.volume_min_hours),
-            ("max_average_weekly_hours", self.max_average_weekly_hours),
-            ("min_weeks_for_average", self.min_weeks_for_average),
-            (
-                "max_young_account_weekly_hours",
-                self.max_young_account_weekly_hours,
-            ),
-            ("burst_max_job_usd", self.burst_max_job_usd),
-            (
-                "max_concurrent_weekly_hours",
-                self.max_concurrent_weekly_hours,
-            ),
-        ] {
-            if !(v.is_finite() && v > 0.0 && v <= 1.0e6) {
-                return bad(key, "must be a positive number");
-            }
-        }
-        if self.volume_min_job_success > 100 {
-            return bad("volume_min_job_success", "is a percentage, 0 to 100");
-        }
-        if !(0..=24 * 60).contains(&self.min_overlap_days) {
-            return bad("min_overlap_days", "must be between 0 and 1440");
-        }
-        if !(2..=1000).contains(&self.burst_min_jobs) {
-            return bad("burst_min_jobs", "must be between 2 and 1000");
-        }
-        if !(1..=3650).contains(&self.burst_window_days) {
-            return bad("burst_window_days", "must be between 1 and 3650");
-        }
-        if !(0..=180).contains(&self.local_time_tolerance_minutes) {
-            return bad("local_time_tolerance_minutes", "must be between 0 and 180");
-        }
-        for (key, v) in [
-            ("diary_long_day_span_hours", self.diary_long_day_span_hours),
-            (
-                "diary_long_day_min_tracked_hours",
-                self.diary_long_day_min_tracked_hours,
-            ),
-            (
-                "diary_streak_min_daily_hours",
-                self.diary_streak_min_daily_hours,
-            ),
-        ] {
-            if !(v.is_finite() && v > 0.0 && v <= 24.0) {
-                return bad(key, "must be a number of hours between 0 and 24");
-            }
-        }
-        if !(1..=62).contains(&self.diary_long_days_min) {
-            return bad("diary_long_days_min", "must be between 1 and 62");
-        }
-        if !(1..=8).contains(&self.diary_streak_min_weeks) {
-            return bad("diary_streak_min_weeks", "must be between 1 and 8");
-        }
-        if !(self.diary_night_min_share.is_finite()
-            && self.diary_night_min_share > 0.0
-            && self.diary_night_min_share <= 1.0)
-        {
-            return bad("diary_night_min_share", "is a fraction above 0, at most 1");
-        }
-        if !(self.diary_night_min_tracked_hours.is_finite()
-            && (0.0..=1488.0).contains(&self.diary_night_min_tracked_hours))
-        {
-            return bad(
-                "diary_night_min_tracked_hours",
-                "must be between 0 and 1488 hours",
-            );
-        }
-        if !(1..=100).contains(&self.elevated_from)
-            || !(self.elevated_from..=100).contains(&self.high_from)
-        {
-            return bad("high_from", "needs 1 <= elevated_from <= high_from <= 100");
-        }
-        if !(self.min_coverage.is_finite() && (0.0..=1.0).contains(&self.min_coverage)) {
-            return bad("min_coverage", "is a fraction between 0 and 1");
-        }
-        self.validate_lists()?;
-        if let Some((k, _)) = self.weights.iter().find(|(_, w)| **w > 100) {
-            return Err(PolicyError::Invalid {
-                key: "weights",
-                reason: format!("the weight of \"{k}\" is above 100"),
-            });
-        }
-        Ok(())
-    }
-
-    /// The organisation's own lists: host names, e-mail addresses, strings of 4 characters or more.
-    fn validate_lists(&self) -> Result<(), PolicyError> {
-        const MAX_ENTRIES: usize = 10_000;
-        let bad = |key: &'static str, reason: String| Err(PolicyError::Invalid { key, reason });
-        let lists: [(&'static str, &Vec<String>); 4] = [
-            ("blocked_domains", &self.blocked_domains),
-            ("allowed_domains", &self.allowed_domains),
-            ("blocked_emails", &self.blocked_emails),
-            ("blocked_strings", &self.blocked_strings),
-        ];
-        for (key, list) in lists {
-            if list.len() > MAX_ENTRIES {
-                return bad(
-                    key,
-                    format!(
-                        "has {} entries; at most {MAX_ENTRIES} are allowed",
-                        list.len()
-                    ),
-                );
-            }
-        }
-        for (key, list) in [
-            ("blocked_domains", &self.blocked_domains),
-            ("allowed_domains", &self.allowed_domains),
-        ] {
-            if let Some(v) = list
-                .iter()
-                .find(|v| !crate::text::is_domain_name(&v.trim().to_ascii_lowercase()))
-            {
-                return bad(
-                    key,
-                    format!(
-                        "\"{v}\" is not a host name such as example.com (no scheme, path, port or wildcard; \
-                         subdomains are matched automatically)"
-                    ),
-                );
-            }
-        }
-        if let Some(v) = self.blocked_emails.iter().find(|v| !is_email(v.trim())) {
-            return bad(
-                "blocked_emails",
-                format!(
-                    "\"{v}\" is not an e-mail address: it needs exactly one @, a name before it and a domain \
-                     such as example.com after it"
-                ),
-            );
-        }
-        if let Some(v) = self
-            .blocked_strings
-            .iter()
-            .find(|v| !(4..=200).contains(&v.trim().chars().count()))
-        {
-            return bad(
-                "blocked_strings",
-                format!(
-                    "\"{v}\" must be 4 to 200 characters long; shorter strings would match ordinary words"
-                ),
-            );
-        }
-        if !(1..=50).contains(&self.min_free_host_links) {
-            return bad(
-                "min_free_host_links",
-                "must be between 1 and 50".to_string(),
-            );
-        }
-        Ok(())
     }
 
     pub fn is_enabled(&self, rule: &str) -> bool {
@@ -349,10 +230,23 @@ impl Policy {
     pub fn weight(&self, rule: &str, default: u32) -> u32 {
         self.weights.get(rule).copied().unwrap_or(default)
     }
+
+    /// The `report_contact` to show, when one is set (it was checked when the policy was read).
+    pub fn contact(&self) -> Option<Contact> {
+        crate::settings::contact(&self.report_contact)
+    }
+
+    /// The entry of `list` naming the freelancer `key` ("upwork:~01abc"), compared ignoring ASCII case.
+    pub fn listed_freelancer<'a>(list: &'a [String], key: &str) -> Option<&'a str> {
+        let key = key.trim();
+        list.iter()
+            .map(|e| e.trim())
+            .find(|e| !e.is_empty() && e.eq_ignore_ascii_case(key))
+    }
 }
 
 /// "name@example.com": one @, a name without spaces before it, a domain name after it.
-fn is_email(v: &str) -> bool {
+pub fn is_email(v: &str) -> bool {
     match v.split_once('@') {
         Some((local, domain)) => {
             !local.is_empty()
@@ -382,13 +276,7 @@ mod tests {
         assert!(e.to_string().contains("hihg_from"), "{e}");
         let e = Policy::from_json(r#"{"elevated_from": 80, "high_from": 50}"#).unwrap_err();
         assert!(
-            matches!(
-                e,
-                PolicyError::Invalid {
-                    key: "high_from",
-                    ..
-                }
-            ),
+            matches!(&e, PolicyError::Invalid { key, .. } if key == "high_from"),
             "{e}"
         );
         assert!(Policy::from_json(r#"{"rate_band_usd": [90, 10]}"#).is_err());
@@ -434,12 +322,12 @@ mod tests {
             (
                 r#"{"min_free_host_links": 0}"#,
                 "min_free_host_links",
-                "between 1 and 50",
+                "below the minimum of 1",
             ),
         ] {
             let e = Policy::from_json(json).unwrap_err();
             assert!(
-                matches!(&e, PolicyError::Invalid { key: k, .. } if *k == key),
+                matches!(&e, PolicyError::Invalid { key: k, .. } if k.starts_with(key)),
                 "{json}: {e}"
             );
             assert!(e.to_string().contains(shown), "{e}");

@@ -30,4 +30,8 @@ pub struct Report {
     pub bids: Vec<crate::proposals::BidReport>,
     /// What the device may remember of this profile (memory across profiles); `None` off profile pages.
     pub fingerprint: Option<crate::memory::Fingerprint>,
+    /// "Your organisation has vetted this freelancer: …" when the policy's `allowed_freelancers` names
+    /// the profile; it sits beside the findings and hides none of them.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub org_note: Option<String>,
 }

@@ -138,7 +138,14 @@ fn parse_args(argv: &[String]) -> Result<Args, UsageError> {
             let text = std::fs::read_to_string(&path).map_err(|e| {
                 UsageError(format!("the policy file {path} could not be read: {e}"))
             })?;
-            Policy::from_json(&text).map_err(|e| UsageError(format!("{path}: {e}")))?
+            // Read like a managed policy: bad values keep their defaults and are named as warnings.
+            let value: serde_json::Value = serde_json::from_str(&text)
+                .map_err(|e| UsageError(format!("{path}: the policy could not be read: {e}")))?;
+            let (policy, errors) = hirecheck::settings::parse(&value);
+            for e in errors {
+                eprintln!("hirecheck: warning: {path}: {e}");
+            }
+            policy
         }
         None => Policy::default(),
     };

@@ -109,6 +109,93 @@ pub static KNOWN_BAD_DOMAIN: RuleSpec = RuleSpec {
     evaluate: known_bad_domain,
 };
 
+/// The organisation blocks this freelancer by key (policy `blocked_freelancers`). Not a page rule: it runs
+/// on the finished report (see [`apply_freelancer_lists`]), where the profile key is known.
+pub static ORG_BLOCKED_FREELANCER: RuleSpec = RuleSpec {
+    id: "org-blocked-freelancer",
+    family: Family::Links,
+    default_points: 80,
+    thresholds: &["blocked_freelancers", "allowed_freelancers"],
+    sources: &["Your organisation's list (policy blocked_freelancers), 2026: the reason is kept by your security team"],
+    title: Text {
+        en: "Freelancer on your organisation's block list",
+        de: "Freelancer auf der Sperrliste Ihrer Organisation",
+    },
+    why: Text {
+        en: "Your security team has listed this account. HireCheck does not know why; your organisation keeps the \
+             reason. The profile may look ordinary: accounts are bought, rented and handed on.",
+        de: "Ihr Sicherheitsteam hat dieses Konto gelistet. HireCheck kennt den Grund nicht; Ihre Organisation \
+             bewahrt ihn auf. Das Profil kann unauffällig aussehen: Konten werden gekauft, vermietet und \
+             weitergegeben.",
+    },
+    verify: Text {
+        en: "Do not go on with this freelancer before you have spoken to your security team.",
+        de: "Arbeiten Sie nicht weiter mit dieser Person, bevor Sie mit Ihrem Sicherheitsteam gesprochen haben.",
+    },
+    evaluate: not_a_page_rule,
+};
+
+fn not_a_page_rule(_: &Context) -> Outcome {
+    Outcome::Unknown(Vec::new())
+}
+
+/// The organisation's freelancer lists, on a finished report that names its freelancer: a blocked key adds
+/// a finding (and the verdict is scored again); a vetted key adds a note. The note hides nothing: a vetted
+/// account can be sold or taken over later, so its findings still show and still count.
+pub fn apply_freelancer_lists(report: &mut crate::report::Report, policy: &Policy) {
+    let Some(key) = report.profile_key.clone() else {
+        return;
+    };
+    if let Some(entry) = Policy::listed_freelancer(&policy.allowed_freelancers, &key) {
+        report.org_note = Some(format!(
+            "{}{entry}",
+            policy.lang.pick(
+                "Your organisation has vetted this freelancer: ",
+                "Ihre Organisation hat diese Person geprüft: "
+            )
+        ));
+    }
+    let rule = &ORG_BLOCKED_FREELANCER;
+    let Some(entry) = Policy::listed_freelancer(&policy.blocked_freelancers, &key) else {
+        return;
+    };
+    if !policy.is_enabled(rule.id) || report.risk.coverage.fields_expected == 0 {
+        return;
+    }
+    let weight = policy.weight(rule.id, rule.default_points);
+    let lang = policy.lang;
+    let finding = super::Finding {
+        rule: rule.id,
+        family: rule.family,
+        points: weight,
+        weight,
+        title: rule.title.get(lang).to_string(),
+        evidence: vec![format!(
+            "{}{entry}",
+            lang.pick(
+                "This profile's key is on your organisation's list: ",
+                "Der Schlüssel dieses Profils steht auf der Liste Ihrer Organisation: "
+            )
+        )],
+        why: rule.why.get(lang).to_string(),
+        source: lang
+            .pick(
+                "your organisation's list (policy blocked_freelancers)",
+                "Liste Ihrer Organisation (Richtlinie blocked_freelancers)",
+            )
+            .to_string(),
+        verify: rule.verify.get(lang).to_string(),
+    };
+    let mut all = report.risk.findings.clone();
+    all.push(finding);
+    report.risk = crate::score::assess(
+        all,
+        report.risk.unevaluated.clone(),
+        report.risk.coverage,
+        policy,
+    );
+}
+
 /// What kind of list entry matched.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 enum Kind {
@@ -123,6 +210,7 @@ struct Lists {
     emails: HashMap<String, String>,
     strings: Vec<(String, String)>,
     allowed: Vec<String>,
+    allowed_emails: Vec<String>,
 }
 
 impl Lists {
@@ -166,6 +254,7 @@ impl Lists {
             emails,
             strings,
             allowed: policy.allowed_domains.iter().map(norm).collect(),
+            allowed_emails: policy.allowed_emails.iter().map(norm).collect(),
         }
     }
 
@@ -223,7 +312,7 @@ impl Matches {
 /// An e-mail address: the address itself if listed, else its domain (unless allowed).
 fn check_email(lists: &Lists, email: &str, place: &str, out: &mut Matches) {
     let domain = email.rsplit('@').next().unwrap_or("");
-    if lists.allowed(domain) {
+    if lists.allowed(domain) || lists.allowed_emails.iter().any(|a| a == email) {
         return;
     }
     if let Some((entry, src)) = lists.emails.get_key_value(email) {
@@ -553,6 +642,26 @@ mod tests {
         assert_eq!(run_with(&p, &policy), Outcome::Clear);
         // Other listed domains still count.
         let p = with_links(&["https://careers.wkjllc.com/", "inditechlab.com"]);
+        assert_eq!(evidence(run_with(&p, &policy)).len(), 1);
+    }
+
+    #[test]
+    fn allowed_emails_silence_that_address_only() {
+        let policy = Policy {
+            allowed_emails: vec!["HR@wkjllc.com".into()],
+            ..Policy::default()
+        };
+        let p = Profile {
+            overview: Some("Write to hr@wkjllc.com".into()),
+            ..Profile::default()
+        };
+        assert!(matches!(run(&p), Outcome::Fired(_)));
+        assert_eq!(run_with(&p, &policy), Outcome::Clear);
+        // Another address on the same listed domain still counts.
+        let p = Profile {
+            overview: Some("Write to boss@wkjllc.com".into()),
+            ..Profile::default()
+        };
         assert_eq!(evidence(run_with(&p, &policy)).len(), 1);
     }
 

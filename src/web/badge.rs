@@ -12,7 +12,7 @@
 //! contrast, a visible `:focus-visible` ring, no motion under `prefers-reduced-motion`, no focus theft.
 
 use crate::model::Field;
-use crate::policy::Lang;
+use crate::policy::{Contact, Lang};
 use crate::report::Report;
 use crate::rules::Finding;
 use crate::score::{Level, Risk};
@@ -85,6 +85,9 @@ struct Shown {
     missing: Vec<Field>,
     /// Checklist items answered, and how many there are.
     checklist: (usize, usize),
+    /// The organisation's note on this freelancer and where to report (managed settings).
+    org_note: Option<String>,
+    contact: Option<Contact>,
 }
 
 thread_local! {
@@ -107,7 +110,12 @@ pub fn attached() -> bool {
 /// Draws the badge for `report`, replacing any previous one; an unchanged verdict for the same page
 /// that is still attached is left as it is. Keeps the panel open and the focus on the button if they
 /// were so before, so a re-check does not yank the reader away.
-pub fn draw(doc: &Document, report: &Report, lang: Lang) -> Result<(), JsValue> {
+pub fn draw(
+    doc: &Document,
+    report: &Report,
+    lang: Lang,
+    contact: Option<&Contact>,
+) -> Result<(), JsValue> {
     let shown = Shown {
         source: report.source.clone(),
         lang,
@@ -121,6 +129,8 @@ pub fn draw(doc: &Document, report: &Report, lang: Lang) -> Result<(), JsValue> 
                 .count(),
             report.checklist.len(),
         ),
+        org_note: report.org_note.clone(),
+        contact: contact.cloned(),
     };
     let (answered, items) = shown.checklist;
     let anchor = find_anchor(doc);
@@ -273,6 +283,13 @@ pub fn draw(doc: &Document, report: &Report, lang: Lang) -> Result<(), JsValue> 
         p.set_attribute("data-items", &items.to_string())?;
     }
 
+    if let Some(note) = &report.org_note {
+        add_text(doc, &panel, "p", note)?.set_attribute("data-hc", "org-note")?;
+    }
+    if let Some(c) = contact {
+        add_contact(doc, &panel, c, lang)?;
+    }
+
     add_text(
         doc,
         &panel,
@@ -419,6 +436,35 @@ fn add_explanation(doc: &Document, item: &Element, f: &Finding, lang: Lang) -> R
         if !text.is_empty() {
             add_text(doc, &dl, "dt", term)?;
             add_text(doc, &dl, "dd", text)?;
+        }
+    }
+    Ok(())
+}
+
+/// "Report to security: …": a mailto: link (checked when the settings were read) or plain text, set
+/// through text content and attributes only.
+fn add_contact(
+    doc: &Document,
+    panel: &web_sys::Node,
+    contact: &Contact,
+    lang: Lang,
+) -> Result<(), JsValue> {
+    let p = add(doc, panel, "p")?;
+    p.set_attribute("data-hc", "report-contact")?;
+    add_text(
+        doc,
+        &p,
+        "span",
+        lang.pick("Report to security: ", "An die Sicherheit melden: "),
+    )?;
+    match contact {
+        Contact::Mail { address, href } => {
+            let a = add_text(doc, &p, "a", address)?;
+            a.set_attribute("href", href)?;
+            a.set_attribute("rel", "noopener noreferrer")?;
+        }
+        Contact::Text(text) => {
+            add_text(doc, &p, "span", text)?;
         }
     }
     Ok(())

@@ -13,7 +13,8 @@ pub use dom_page::DomPage;
 
 use crate::checklist::{Answer, Answers};
 use crate::page::Page;
-use crate::policy::{Lang, Policy, PolicyError};
+use crate::policy::{Lang, Policy};
+use crate::settings::SettingError;
 use crate::time::Instant;
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
@@ -25,8 +26,9 @@ pub fn start() {
 
 /// Reads the live page, draws (or redraws) the badge and returns the report as a plain object.
 ///
-/// `policy`: a policy object (keys left out keep their defaults) or `undefined`/`null` for the
-/// defaults. `lang`: a browser language tag ("de-DE"); it overrides the policy's language.
+/// `policy`: the effective settings (keys left out keep their defaults; invalid values keep theirs too,
+/// see [`read_settings`]) or `undefined`/`null` for the defaults. `lang`: a browser language tag
+/// ("de-DE"), used when the settings' `lang` is "auto" (the default).
 /// `now_ms`: milliseconds since the Unix epoch (`Date.now()`). `answers`: the client's checklist
 /// answers for this profile, `{ "refuses-video": "observed", … }` (values `"observed"` or
 /// `"not_observed"`; ids this version does not know are ignored), or `undefined`/`null` for none.
@@ -42,9 +44,9 @@ pub fn check_page(
 ) -> Result<JsValue, JsValue> {
     let page =
         DomPage::current().ok_or_else(|| error("HireCheck: there is no document to read"))?;
-    let (report, lang) = report_for(&page, policy, lang, now_ms, answers, &memory)?;
-    badge::draw(page.document(), &report, lang)?;
-    badge::draw_bids(page.document(), &report, lang)?;
+    let (report, policy) = report_for(&page, policy, lang, now_ms, answers, &memory)?;
+    badge::draw(page.document(), &report, policy.lang, policy.contact().as_ref())?;
+    badge::draw_bids(page.document(), &report, policy.lang)?;
     to_js(&report)
 }
 
@@ -73,7 +75,7 @@ pub fn check_html(
 }
 
 /// Document → report: the one path [`check_page`] and [`check_html`] share, so that a page gets
-/// the same verdict whichever of them reads it. Returns the language the report is in.
+/// the same verdict whichever of them reads it. Returns the settings the report was made with.
 fn report_for(
     page: &DomPage,
     policy: JsValue,
@@ -81,10 +83,11 @@ fn report_for(
     now_ms: f64,
     answers: JsValue,
     memory: &JsValue,
-) -> Result<(crate::report::Report, Lang), JsValue> {
-    let mut policy = read_policy(policy)?;
+) -> Result<(crate::report::Report, Policy), JsValue> {
+    // A bad setting never stops the check: it keeps its default (the options page lists it).
+    let (mut policy, _) = read_settings(&policy);
     let answers = read_answers(answers)?;
-    policy.lang = Lang::from_tag(lang);
+    policy.lang = ui_lang(&policy, lang);
     let now = Instant::from_unix_millis(now_ms)
         .or_else(|| Instant::from_unix_millis(js_sys::Date::now()))
         .unwrap_or(Instant(0));
@@ -96,7 +99,7 @@ fn report_for(
         photo_hash: photo_hash.as_deref(),
     };
     let report = crate::analyze_full(page, &source, &policy, now, &answers, &recall);
-    Ok((report, policy.lang))
+    Ok((report, policy))
 }
 
 fn to_js(report: &crate::report::Report) -> Result<JsValue, JsValue> {
@@ -136,18 +139,61 @@ pub fn badge_attached() -> bool {
     badge::attached()
 }
 
-fn read_policy(value: JsValue) -> Result<Policy, JsValue> {
+/// The settings object from the extension (managed policy merged with the user's options), read
+/// leniently: every valid value applies, each invalid one keeps its default and is returned as an error.
+/// `undefined`/`null` give the defaults. The one place a JS value becomes a [`Policy`]; never fails.
+pub fn read_settings(value: &JsValue) -> (Policy, Vec<SettingError>) {
     if value.is_undefined() || value.is_null() {
-        return Ok(Policy::default());
+        return (Policy::default(), Vec::new());
     }
-    // Through JSON, so that a managed policy is read exactly as the CLI reads a policy file:
-    // same defaults, same validation, and unknown keys (typos) rejected.
-    let unreadable = |why: &str| error(&PolicyError::Unreadable(why.to_string()).to_string());
-    let text = js_sys::JSON::stringify(&value)
+    // Through JSON text, so that the browser reads settings exactly as the CLI reads a policy file.
+    let text = js_sys::JSON::stringify(value)
         .ok()
-        .and_then(|s| s.as_string())
-        .ok_or_else(|| unreadable("it is not a JSON object"))?;
-    Policy::from_json(&text).map_err(|e| error(&e.to_string()))
+        .and_then(|s| s.as_string());
+    match text.and_then(|t| serde_json::from_str::<serde_json::Value>(&t).ok()) {
+        Some(v) => crate::settings::parse(&v),
+        None => (
+            Policy::default(),
+            vec![SettingError {
+                key: "(policy)".into(),
+                message: "could not be read as JSON; every setting keeps its default".into(),
+            }],
+        ),
+    }
+}
+
+/// The language the core writes in: the settings' `lang`, or the browser's (`tag`) when it is "auto".
+fn ui_lang(policy: &Policy, tag: &str) -> Lang {
+    if policy.lang_auto {
+        Lang::from_tag(tag)
+    } else {
+        policy.lang
+    }
+}
+
+/// For the options page: `{ errors: [{key, message}], effective: {…}, defaults: {…}, rules: [{id,
+/// default_weight, title}], keys: [...] }`. `lang`: a browser language tag for the rule titles.
+#[wasm_bindgen]
+pub fn validate_settings(value: JsValue, lang: Option<String>) -> Result<JsValue, JsValue> {
+    #[derive(Serialize)]
+    struct Out {
+        errors: Vec<SettingError>,
+        effective: serde_json::Value,
+        defaults: serde_json::Value,
+        rules: Vec<crate::settings::RuleInfo>,
+        keys: Vec<&'static str>,
+    }
+    let (policy, errors) = read_settings(&value);
+    let lang = ui_lang(&policy, lang.as_deref().unwrap_or("en"));
+    let out = Out {
+        errors,
+        effective: crate::settings::effective_json(&policy),
+        defaults: crate::settings::effective_json(&Policy::default()),
+        rules: crate::settings::rules(lang),
+        keys: crate::settings::keys(),
+    };
+    out.serialize(&serde_wasm_bindgen::Serializer::json_compatible())
+        .map_err(|e| error(&e.to_string()))
 }
 
 /// The answers object from the content script: `{ itemId: "observed" | "not_observed" }`. Read

@@ -1,0 +1,235 @@
+// Managed policy in real Chromium: Debian's Chromium reads /etc/chromium/policies/managed/*.json, where
+// {"3rdparty": {"extensions": {"<id>": {...}}}} becomes that extension's chrome.storage.managed. The
+// test copies the built extension to its own folder (so its id differs from the one other tests use at
+// the same time), writes a policy for that id only, and proves: a disabled rule disappears and a weight
+// changes the score (against the default run), the report contact shows in the badge, a locked setting
+// is disabled in the options page, an invalid value is listed there while its default is kept, and a
+// policy changed while the browser runs is applied without reloading the extension or the page.
+// Needs root (to write the policy file); skips with a message otherwise. The file is removed at the end.
+import assert from 'node:assert/strict';
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { after, before, describe, it } from 'node:test';
+import { DIST, readBadge, startBrowser, waitForBadge } from './harness.mjs';
+
+const POLICY_DIR = process.env.HIRECHECK_POLICY_DIR ?? '/etc/chromium/policies/managed';
+const POLICY_FILE = path.join(POLICY_DIR, `hirecheck-e2e-${process.pid}.json`);
+const RISKY = '/freelancers/~01a1b2c3d4e5f6risky';
+const RISKY_KEY = 'upwork:~01a1b2c3d4e5f6risky';
+const DISABLED = 'known-bad-domain';
+const ALSO_DISABLED = 'feedback-name-mismatch'; // with it, the default score (100) is no longer capped
+const WEIGHTED = 'local-time-mismatch';
+const CONTACT = 'security@example.com';
+const LIVE_CONTACT = 'Security desk: call 1234';
+
+// The id Chromium gives an unpacked extension: sha256 of its absolute path, the first 32 hex digits
+// mapped 0-9a-f -> a-p.
+function unpackedId(dir) {
+  const hex = crypto.createHash('sha256').update(fs.realpathSync(dir)).digest('hex').slice(0, 32);
+  return [...hex].map((c) => String.fromCharCode(97 + parseInt(c, 16))).join('');
+}
+
+function writePolicy(id, settings) {
+  const tmp = `${POLICY_FILE}.tmp`;
+  fs.writeFileSync(tmp, JSON.stringify({ '3rdparty': { extensions: { [id]: settings } } }, null, 2));
+  fs.renameSync(tmp, POLICY_FILE); // one complete file for the watcher
+}
+
+function whyNotRoot() {
+  if (typeof process.getuid === 'function' && process.getuid() !== 0) return 'not root: cannot write a managed policy';
+  try {
+    fs.mkdirSync(POLICY_DIR, { recursive: true });
+    fs.accessSync(POLICY_DIR, fs.constants.W_OK);
+  } catch (e) {
+    return `cannot write ${POLICY_DIR}: ${e.message}`;
+  }
+  return null;
+}
+
+const SKIP = whyNotRoot();
+if (SKIP) console.log(`# policy.test.mjs skipped: ${SKIP}`);
+
+const POLICY = {
+  disabled_rules: [DISABLED, ALSO_DISABLED],
+  weights: { [WEIGHTED]: 5 },
+  report_contact: CONTACT,
+  allowed_freelancers: [RISKY_KEY],
+  locked_settings: ['high_from', 'report_contact'],
+  high_from: 70,
+  // Passes Chrome's schema but not HireCheck's own checks: "elevated" must come before "high".
+  elevated_from: 90,
+  // An invalid list entry next to a valid one: the valid one applies, the other is named.
+  blocked_domains: ['front-company.example', 'https://bad.example/path'],
+};
+
+async function badgeWhere(cdp, pred, timeoutMs) {
+  const until = Date.now() + timeoutMs;
+  let last = null;
+  while (Date.now() < until) {
+    last = await readBadge(cdp).catch(() => null);
+    if (last && last.level && pred(last)) return last;
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  return last;
+}
+
+describe('managed policy in Chromium', { skip: SKIP ?? false }, () => {
+  let env;
+  let copy;
+  let id;
+  let page;
+  let cdp;
+
+  before(async () => {
+    copy = fs.mkdtempSync(path.join(os.tmpdir(), 'hirecheck-policy-dist-'));
+    fs.cpSync(DIST, copy, { recursive: true });
+    id = unpackedId(copy);
+    writePolicy(id, POLICY);
+    env = await startBrowser({ dist: copy });
+    assert.equal(env.extensionId, id, 'the unpacked extension id is not the one the policy names');
+    page = await env.context.newPage();
+    cdp = await env.context.newCDPSession(page);
+  });
+
+  after(async () => {
+    fs.rmSync(POLICY_FILE, { force: true });
+    fs.rmSync(`${POLICY_FILE}.tmp`, { force: true });
+    if (env) await env.close();
+    if (copy) fs.rmSync(copy, { recursive: true, force: true });
+  });
+
+  it('chrome.storage.managed holds the policy', async () => {
+    const got = await env.sw.evaluate(() => chrome.storage.managed.get(null));
+    assert.deepEqual(got.disabled_rules, [DISABLED, ALSO_DISABLED]);
+    assert.equal(got.report_contact, CONTACT);
+  });
+
+  let withPolicy;
+  it('the badge applies the policy: rule off, weight, report contact, vetted note', async () => {
+    await env.navigate(page, RISKY);
+    withPolicy = await waitForBadge(cdp);
+    assert.ok(withPolicy, 'no badge');
+    assert.ok(!withPolicy.rules.includes(DISABLED), `${DISABLED} still reported: ${withPolicy.rules}`);
+    assert.ok(withPolicy.rules.includes(WEIGHTED), `${WEIGHTED} not reported: ${withPolicy.rules}`);
+    assert.match(withPolicy.text, /\+5 points/, 'the weight 5 is not shown on its finding');
+    const contact = withPolicy.elements.find((e) => e.attrs['data-hc'] === 'report-contact');
+    assert.ok(contact, 'no report contact in the badge');
+    assert.ok(withPolicy.text.includes(`Report to security: ${CONTACT}`), withPolicy.text);
+    const link = withPolicy.elements.find((e) => e.name === 'a' && e.attrs.href === `mailto:${CONTACT}`);
+    assert.ok(link, 'the contact is not a mailto: link');
+    assert.ok(withPolicy.text.includes(`Your organisation has vetted this freelancer: ${RISKY_KEY}`), 'no vetted note');
+  });
+
+  it('the options page: locked settings disabled, invalid values listed, defaults kept', async () => {
+    const opt = await env.context.newPage();
+    try {
+      await opt.goto(`chrome-extension://${id}/options.html`);
+      await opt.waitForSelector('body[data-ready="true"]', { timeout: 15_000 });
+      const state = await opt.evaluate(() => {
+        const input = (k) => document.getElementById(`s-${k}`);
+        const note = (k) => document.querySelector(`[data-locked-note="${k}"]`);
+        return {
+          highDisabled: input('high_from').disabled,
+          highValue: input('high_from').value,
+          highNote: !note('high_from').hidden && note('high_from').textContent,
+          contactDisabled: input('report_contact').disabled,
+          elevatedDisabled: input('elevated_from').disabled,
+          elevatedValue: input('elevated_from').value,
+          domains: input('blocked_domains').value,
+          errorsShown: !document.getElementById('managed-errors').hidden,
+          errors: [...document.querySelectorAll('#managed-errors-list li')].map((li) => ({ key: li.dataset.key, text: li.textContent })),
+        };
+      });
+      assert.equal(state.highDisabled, true, 'high_from is locked but editable');
+      assert.equal(state.contactDisabled, true, 'report_contact is locked but editable');
+      assert.equal(state.highNote, 'Set by your organisation');
+      assert.equal(state.elevatedDisabled, false, 'elevated_from is not locked');
+      assert.equal(state.errorsShown, true, 'the policy errors are not shown');
+      const band = state.errors.find((e) => e.key === 'high_from');
+      assert.ok(band && /elevated_from 90 is above high_from 70/.test(band.text) && /keep their defaults \(25 and 60\)/.test(band.text),
+        JSON.stringify(state.errors));
+      const entry = state.errors.find((e) => e.key === 'blocked_domains[1]');
+      assert.ok(entry && entry.text.includes('https://bad.example/path') && /is not a host name/.test(entry.text), JSON.stringify(state.errors));
+      assert.equal(state.elevatedValue, '25', 'the default of the invalid elevated_from is not kept');
+      assert.equal(state.highValue, '60', 'the band keeps its defaults together');
+      assert.equal(state.domains, 'front-company.example', 'the valid entry of the list is not kept');
+    } finally {
+      await opt.close();
+    }
+  });
+
+  it('the options page saves a valid user setting, refuses an invalid one, resets, and clears the memory', async () => {
+    const opt = await env.context.newPage();
+    const userSettings = () => env.sw.evaluate(() => chrome.storage.local.get('settings:user').then((g) => g['settings:user'] ?? null));
+    try {
+      await opt.goto(`chrome-extension://${id}/options.html`);
+      await opt.waitForSelector('body[data-ready="true"]', { timeout: 15_000 });
+      // Locked: the page cannot change it (disabled), and the policy's value is shown.
+      assert.equal(await opt.inputValue('#s-report_contact'), CONTACT);
+      // Invalid: named beside the field, not saved.
+      await opt.fill('#s-min_coverage', '5');
+      await opt.dispatchEvent('#s-min_coverage', 'change');
+      await opt.waitForFunction(() => document.querySelector('[data-error-for="min_coverage"]').textContent !== '');
+      assert.equal(await opt.textContent('[data-error-for="min_coverage"]'),
+        'min_coverage: 5 is above the maximum of 1; the default 0.6 is used');
+      assert.equal(await userSettings(), null, 'an invalid value was saved');
+      // Valid: saved as the user's own setting.
+      await opt.fill('#s-min_coverage', '0.8');
+      await opt.dispatchEvent('#s-min_coverage', 'change');
+      await opt.waitForFunction(() => document.getElementById('status').textContent === 'Saved and applied.');
+      assert.deepEqual(await userSettings(), { min_coverage: 0.8 });
+      assert.equal(await opt.textContent('[data-error-for="min_coverage"]'), '');
+      // Reset: the user's settings are gone, the default shows again.
+      await opt.click('#reset');
+      await opt.waitForFunction(() => document.getElementById('s-min_coverage').value === '0.6');
+      assert.equal(await userSettings(), null);
+      // The memory: its size, and the button that empties it (the risky profile was remembered).
+      const bytes = Number(await opt.getAttribute('#memory-size', 'data-bytes'));
+      assert.ok(bytes > 0, 'the memory of the profile seen is not counted');
+      await opt.click('#memory-clear');
+      await opt.waitForFunction(() => document.getElementById('memory-size').dataset.bytes === '0');
+      const left = await env.sw.evaluate(() => chrome.storage.local.get('memory:v1'));
+      assert.equal(left['memory:v1'], undefined);
+    } finally {
+      await opt.close();
+    }
+  });
+
+  it('a policy changed while the browser runs applies live, and the default run differs', async () => {
+    writePolicy(id, { report_contact: LIVE_CONTACT });
+    // Chromium watches the policy folder and reloads after a few seconds; chrome://policy can ask now.
+    let live = await badgeWhere(cdp, (b) => b.text.includes(LIVE_CONTACT), 12_000);
+    if (!live || !live.text.includes(LIVE_CONTACT)) {
+      const pol = await env.context.newPage();
+      try {
+        await pol.goto('chrome://policy');
+        await pol.click('#reload-policies').catch(() => {});
+      } finally {
+        await pol.close();
+      }
+      live = await badgeWhere(cdp, (b) => b.text.includes(LIVE_CONTACT), 15_000);
+    }
+    assert.ok(live && live.text.includes(`Report to security: ${LIVE_CONTACT}`), 'the new contact did not reach the badge');
+    assert.ok(!live.elements.some((e) => e.name === 'a'), 'a line of plain text became a link');
+    // Now with default weights and every rule on: the rule is back, and the score is the default one.
+    assert.ok(live.rules.includes(DISABLED), `${DISABLED} did not come back with the defaults: ${live.rules}`);
+    assert.ok(!live.text.includes('vetted this freelancer'), 'the vetted note outlived the policy');
+    assert.ok(Number(withPolicy.score) < Number(live.score),
+      `disabling rules and lowering a weight did not lower the score: ${withPolicy.score} with the policy, ${live.score} by default`);
+    // The same page loaded afresh (cache path) agrees with the live update.
+    await env.navigate(page, RISKY);
+    const fresh = await waitForBadge(cdp);
+    assert.equal(fresh.score, live.score);
+    assert.deepEqual(fresh.rules, live.rules);
+  });
+});
+
+describe('settings.js (static)', () => {
+  it('only reads storage: it runs in the content script, which a page could drive', () => {
+    const text = fs.readFileSync(path.join(DIST, 'settings.js'), 'utf8');
+    assert.doesNotMatch(text, /\bstorage\s*\.\s*(local|sync|session|managed)\s*\.\s*(set|remove|clear)\b/);
+    assert.match(text, /storage\s*\.\s*managed/);
+  });
+});
