@@ -84,6 +84,7 @@ pub fn analyze_with(
         bids,
         fingerprint: None,
         org_note: None,
+        report_contact: policy.contact(),
     };
     if kind != PageKind::Proposals {
         rules::org_list::apply_freelancer_lists(&mut report, policy);

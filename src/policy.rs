@@ -184,8 +184,10 @@ impl fmt::Display for PolicyError {
 
 impl std::error::Error for PolicyError {}
 
-/// Where the badge tells the client to report a suspicious profile (`report_contact`).
-#[derive(Clone, Debug, PartialEq, Eq)]
+/// Where the badge tells the client to report a suspicious profile (`report_contact`). In the
+/// report's JSON: `{"mail": {"address", "href"}}` or `{"text": "…"}`.
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "lowercase")]
 pub enum Contact {
     /// An e-mail address: shown as a `mailto:` link. `href` is the checked mailto: address.
     Mail { address: String, href: String },

@@ -34,4 +34,7 @@ pub struct Report {
     /// the profile; it sits beside the findings and hides none of them.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub org_note: Option<String>,
+    /// Where the organisation wants suspicious profiles reported (`report_contact`), checked.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub report_contact: Option<crate::policy::Contact>,
 }

@@ -60,6 +60,7 @@ dd{margin:0}
       notReadHere: 'Not read from this page',
       checklist: (answered, items) => `Checklist: ${answered} of ${items} answered \u2014 open the HireCheck toolbar button to fill it in.`,
       privacy: 'HireCheck reads only this page and sends nothing anywhere.',
+      reportTo: 'Report to security: ',
       safeMode: 'Checked in the extension\u2019s safe mode: this page blocks WebAssembly, so HireCheck read a copy of it inside the extension.',
       evidence: 'What was read', why: 'Why it matters', source: 'Source', verify: 'How to verify',
     },
@@ -75,6 +76,7 @@ dd{margin:0}
       notReadHere: 'Auf dieser Seite nicht gelesen',
       checklist: (answered, items) => `Checkliste: ${answered} von ${items} beantwortet \u2014 füllen Sie sie über die HireCheck-Schaltfläche in der Symbolleiste aus.`,
       privacy: 'HireCheck liest nur diese Seite und sendet nichts irgendwohin.',
+      reportTo: 'An die Sicherheit melden: ',
       safeMode: 'Im geschützten Modus der Erweiterung geprüft: Diese Seite blockiert WebAssembly, daher hat HireCheck eine Kopie der Seite in der Erweiterung gelesen.',
       evidence: 'Was gelesen wurde', why: 'Warum das zählt', source: 'Quelle', verify: 'So prüfen Sie es',
     },
@@ -98,6 +100,20 @@ dd{margin:0}
     for (const [k, v] of Object.entries(attrs || {})) el.setAttribute(k, v);
     parent.append(el);
     return el;
+  }
+
+  // "Report to security: …" as the wasm badge draws it: the core checked the address when it read
+  // the settings; only a mailto: address becomes a link, anything else stays text.
+  function addContact(panel, contact, t) {
+    if (!contact || typeof contact !== 'object') return;
+    const p = add(panel, 'p', undefined, { 'data-hc': 'report-contact' });
+    add(p, 'span', t.reportTo);
+    const mail = contact.mail;
+    if (mail && typeof mail.href === 'string' && /^mailto:/i.test(mail.href)) {
+      add(p, 'a', mail.address, { href: mail.href, rel: 'noopener noreferrer' });
+    } else {
+      add(p, 'span', typeof contact.text === 'string' ? contact.text : '');
+    }
   }
 
   function fieldLabel(key) {
@@ -155,7 +171,7 @@ dd{margin:0}
     const level = LEVELS.has(risk.level) ? risk.level : 'unknown';
     const checklist = arr(report && report.checklist);
     const answered = checklist.filter((e) => e && e.answer).length;
-    const key = JSON.stringify([lang, report && report.source, risk, report && report.missing, answered, checklist.length]);
+    const key = JSON.stringify([lang, report && report.source, risk, report && report.missing, answered, checklist.length, report && report.org_note, report && report.report_contact]);
     if (drawn && drawn.key === key && drawn.host.isConnected) return;
     const wasOpen = Boolean(drawn && !drawn.panel.hasAttribute('hidden'));
     const hadFocus = Boolean(drawn && drawn.host.isConnected && drawn.root.activeElement);
@@ -212,6 +228,8 @@ dd{margin:0}
         'data-hc': 'checklist', 'data-answered': String(answered), 'data-items': String(checklist.length),
       });
     }
+    if (typeof (report && report.org_note) === 'string') add(panel, 'p', report.org_note, { 'data-hc': 'org-note' });
+    addContact(panel, report && report.report_contact, t);
     add(panel, 'p', t.privacy, { class: 'muted' });
     add(panel, 'p', t.safeMode, { class: 'note', 'data-hc': 'safe-mode' });
 

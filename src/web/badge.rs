@@ -110,12 +110,7 @@ pub fn attached() -> bool {
 /// Draws the badge for `report`, replacing any previous one; an unchanged verdict for the same page
 /// that is still attached is left as it is. Keeps the panel open and the focus on the button if they
 /// were so before, so a re-check does not yank the reader away.
-pub fn draw(
-    doc: &Document,
-    report: &Report,
-    lang: Lang,
-    contact: Option<&Contact>,
-) -> Result<(), JsValue> {
+pub fn draw(doc: &Document, report: &Report, lang: Lang) -> Result<(), JsValue> {
     let shown = Shown {
         source: report.source.clone(),
         lang,
@@ -130,7 +125,7 @@ pub fn draw(
             report.checklist.len(),
         ),
         org_note: report.org_note.clone(),
-        contact: contact.cloned(),
+        contact: report.report_contact.clone(),
     };
     let (answered, items) = shown.checklist;
     let anchor = find_anchor(doc);
@@ -286,7 +281,7 @@ pub fn draw(
     if let Some(note) = &report.org_note {
         add_text(doc, &panel, "p", note)?.set_attribute("data-hc", "org-note")?;
     }
-    if let Some(c) = contact {
+    if let Some(c) = &report.report_contact {
         add_contact(doc, &panel, c, lang)?;
     }
 

@@ -45,7 +45,7 @@ pub fn check_page(
     let page =
         DomPage::current().ok_or_else(|| error("HireCheck: there is no document to read"))?;
     let (report, policy) = report_for(&page, policy, lang, now_ms, answers, &memory)?;
-    badge::draw(page.document(), &report, policy.lang, policy.contact().as_ref())?;
+    badge::draw(page.document(), &report, policy.lang)?;
     badge::draw_bids(page.document(), &report, policy.lang)?;
     to_js(&report)
 }

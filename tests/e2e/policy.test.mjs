@@ -18,6 +18,8 @@ const POLICY_DIR = process.env.HIRECHECK_POLICY_DIR ?? '/etc/chromium/policies/m
 const POLICY_FILE = path.join(POLICY_DIR, `hirecheck-e2e-${process.pid}.json`);
 const RISKY = '/freelancers/~01a1b2c3d4e5f6risky';
 const RISKY_KEY = 'upwork:~01a1b2c3d4e5f6risky';
+// The same page served with a CSP that blocks the wasm in content scripts (www/routes.json).
+const RISKY_STRICT_CSP = '/freelancers/~01a1b2c3d4e5f6riskycsp';
 const DISABLED = 'known-bad-domain';
 const ALSO_DISABLED = 'feedback-name-mismatch'; // with it, the default score (100) is no longer capped
 const WEIGHTED = 'local-time-mismatch';
@@ -120,6 +122,17 @@ describe('managed policy in Chromium', { skip: SKIP ?? false }, () => {
     const link = withPolicy.elements.find((e) => e.name === 'a' && e.attrs.href === `mailto:${CONTACT}`);
     assert.ok(link, 'the contact is not a mailto: link');
     assert.ok(withPolicy.text.includes(`Your organisation has vetted this freelancer: ${RISKY_KEY}`), 'no vetted note');
+  });
+
+  it('safe mode (a page whose CSP blocks the wasm) applies the same policy', async () => {
+    await env.navigate(page, RISKY_STRICT_CSP);
+    const isSafe = (b) => b.elements.some((e) => e.attrs['data-hc'] === 'badge' && e.attrs['data-mode'] === 'safe');
+    const safe = await badgeWhere(cdp, isSafe, 20_000);
+    assert.ok(safe && isSafe(safe), 'no safe-mode badge on the strict-CSP page');
+    assert.ok(!safe.rules.includes(DISABLED), `${DISABLED} still reported in safe mode: ${safe.rules}`);
+    assert.equal(safe.score, withPolicy.score, 'safe mode scored the same page differently');
+    const link = safe.elements.find((e) => e.name === 'a' && e.attrs.href === `mailto:${CONTACT}`);
+    assert.ok(link && safe.text.includes(`Report to security: ${CONTACT}`), 'no report contact in the safe-mode badge');
   });
 
   it('the options page: locked settings disabled, invalid values listed, defaults kept', async () => {
