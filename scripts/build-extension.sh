@@ -31,6 +31,8 @@ mv "$WASM_OUT.opt" "$WASM_OUT"
 
 # The extension shell. Its own files win over nothing: dist/ was emptied above.
 cp -R "$ROOT/extension/." "$DIST/"
+# extension/overlays/<browser>/ replaces files in other browsers' builds (scripts/build-firefox.sh).
+rm -rf "$DIST/overlays"
 cp "$ROOT/manifest.json" "$DIST/manifest.json"
 cp "$ROOT/managed_schema.json" "$DIST/managed_schema.json"
 

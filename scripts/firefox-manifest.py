@@ -56,12 +56,13 @@ def firefox_manifest(chromium, read_script):
 
     # Firefox runs MV3 background code as an event page (background.scripts), not a service worker.
     # A worker's importScripts() does not exist there, so the scripts it would import are listed
-    # first instead (background.js must then call importScripts only when it is defined).
+    # first instead.
     bg = dict(m.get("background") or {})
     worker = bg.pop("service_worker", None)
     if worker:
         bg["scripts"] = imported_scripts(read_script(worker)) + [worker]
-        bg.pop("type", None)  # "module" workers would need "type": "module" scripts; ours is classic
+        # A module worker ("type": "module", it imports fallback/relay.js) stays a module: Firefox
+        # loads MV3 background scripts as modules when the same key says so.
         m["background"] = bg
 
     for key in ("permissions", "optional_permissions"):

@@ -62,7 +62,7 @@ describe('Firefox manifest from manifest.json', () => {
       minimum_chrome_version: '121',
       permissions: ['storage', 'offscreen'],
       optional_permissions: ['offscreen'],
-      background: { service_worker: 'sw.js', type: 'module' },
+      background: { service_worker: 'sw.js' },
       options_ui: { page: 'options.html' },
       storage: { managed_schema: 'schema.json' },
     }, "'use strict';\nimportScripts('lib/a.js', \"b.js\");\n  self.importScripts('/c.js');\nimportScripts('b.js');\n");
@@ -70,6 +70,10 @@ describe('Firefox manifest from manifest.json', () => {
     assert.deepEqual(ff.optional_permissions, []);
     assert.deepEqual(ff.background, { scripts: ['lib/a.js', 'b.js', 'c.js', 'sw.js'] });
     assert.equal(ff.minimum_chrome_version, undefined);
+    // A module worker stays a module (background.js imports the safe-mode relay).
+    const mod = derive({ manifest_version: 3, name: 'x', version: '1', background: { service_worker: 'sw.js', type: 'module' } },
+      "import './relay.js';\n");
+    assert.deepEqual(mod.background, { type: 'module', scripts: ['sw.js'] });
     assert.deepEqual(ff.options_ui, { page: 'options.html' });
     assert.deepEqual(ff.storage, { managed_schema: 'schema.json' });
   });
@@ -84,14 +88,20 @@ describe('Firefox manifest from manifest.json', () => {
 describe('dist/firefox', () => {
   const built = fs.existsSync(path.join(FIREFOX, 'manifest.json')) && fs.existsSync(path.join(CHROMIUM, 'manifest.json'));
 
-  it('is dist/chromium with the derived manifest', { skip: !built && 'dist/firefox is not built' }, () => {
+  it('is dist/chromium with the derived manifest, the Firefox overlay and no offscreen page', { skip: !built && 'dist/firefox is not built' }, () => {
     const list = (dir) => fs.readdirSync(dir, { recursive: true })
       .filter((f) => fs.statSync(path.join(dir, f)).isFile()).sort();
-    assert.deepEqual(list(FIREFOX), list(CHROMIUM));
-    for (const f of list(CHROMIUM)) {
+    const overlayDir = path.join(ROOT, 'extension', 'overlays', 'firefox');
+    const overlay = new Set(list(overlayDir));
+    const chromiumOnly = new Set(['offscreen.html', 'offscreen.js']);
+    assert.ok(overlay.has(path.join('fallback', 'host.js')), 'no Firefox host for the safe mode');
+    assert.deepEqual(list(FIREFOX), list(CHROMIUM).filter((f) => !chromiumOnly.has(f)));
+    for (const f of list(FIREFOX)) {
       if (f === 'manifest.json') continue;
-      assert.ok(fs.readFileSync(path.join(FIREFOX, f)).equals(fs.readFileSync(path.join(CHROMIUM, f))), f);
+      const from = overlay.has(f) ? path.join(overlayDir, f) : path.join(CHROMIUM, f);
+      assert.ok(fs.readFileSync(path.join(FIREFOX, f)).equals(fs.readFileSync(from)), f);
     }
+    assert.ok(!list(CHROMIUM).some((f) => f.startsWith('overlays')), 'the overlays were copied into the Chromium build');
     const want = derive(repoManifest(), repoBackground());
     assert.deepEqual(JSON.parse(fs.readFileSync(path.join(FIREFOX, 'manifest.json'), 'utf8')), want);
   });
