@@ -4,7 +4,7 @@ SHELL := /bin/bash
 .SHELLFLAGS := -euo pipefail -c
 .DEFAULT_GOAL := help
 
-.PHONY: help tools build extension firefox package cli size test test-native test-static test-e2e lint demo bench bench-accuracy clean
+.PHONY: help tools build extension firefox package cli size test test-native test-static test-e2e test-firefox test-repro lint demo bench bench-accuracy clean
 
 help:
 	@echo "make demo    build the extension and run it in Chromium on the bundled demo pages"
@@ -50,6 +50,12 @@ test-static:
 
 test-e2e:
 	@bash scripts/e2e.sh
+
+test-firefox:
+	@bash scripts/check-firefox.sh
+
+test-repro:
+	@bash scripts/check-reproducible.sh
 
 lint: tools
 	cargo clippy --locked --all-targets -- -D warnings

@@ -75,6 +75,8 @@ function clean(report, senderUrl) {
     site: text(r.site, 32) || null,
     page_kind: text(r.page_kind, 32) || null,
     source: text(sourceUrl(r.source, senderUrl), 2048),
+    // The page removes or covers the in-page badge: the toolbar and the popup say so.
+    tampered: r.tampered === 'removed' || r.tampered === 'covered' ? r.tampered : null,
     at: Date.now(),
   };
 }
@@ -140,9 +142,10 @@ function msg(name, subs) {
 async function show(tabId, record) {
   const info = LEVELS[record.level];
   const label = msg(info.label);
-  const title = record.level === 'high' || record.level === 'elevated' || record.level === 'low'
+  let title = record.level === 'high' || record.level === 'elevated' || record.level === 'low'
     ? msg('actionTitleScored', [label, String(record.score)])
     : msg('actionTitleLevel', [label]);
+  if (record.tampered) title += ` \u2014 ${msg('tamperedNote')}`;
   await Promise.all([
     chrome.action.setBadgeText({ tabId, text: msg(info.badge) }),
     chrome.action.setBadgeBackgroundColor({ tabId, color: info.color }),

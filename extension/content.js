@@ -31,6 +31,10 @@
   const IDLE_MAX_WAIT_MS = 10000;
   const URL_POLL_MS = 1000; // only without the Navigation API
   const MAX_REDRAWS = 10; // re-insertions after the page removed the badge, per address
+  // While a profile's badge is drawn, how often we look whether the page covers or hides it (one hit
+  // test: cheap), and how many looks in a row must agree before the toolbar says so.
+  const COVER_CHECK_MS = 1000;
+  const COVER_CONFIRM = 2;
   // Mount points of the SPA frameworks the marketplaces use (Nuxt, Next.js, Angular). The observer
   // watches the first one present, and the child lists of its ancestors (so that a replaced mount
   // point is noticed); without one it watches the whole body.
@@ -46,7 +50,12 @@
     runs: 0, // checks started
     urlChanges: { navigation: 0, popstate: 0, mutation: 0, poll: 0, check: 0 }, // which signal saw a new address first
     observing: '', // what the observer watches: "#__nuxt", "body", ...
+    tampered: null, // 'removed' | 'covered' when the page keeps the badge from the reader
+    coverChecks: 0, // hit tests made
     wasmMemoryBytes: () => (wasmExports && wasmExports.memory ? wasmExports.memory.buffer.byteLength : null),
+    // Our badge's host element (a bare div; its closed root stays in the wasm), so that the tests tell
+    // it from look-alikes a page plants.
+    badgeHost: () => badgeHost(),
   };
   Object.defineProperty(globalThis, '__hirecheck', { value: stats });
 
@@ -70,6 +79,10 @@
   let redraws = 0;
   let runs = 0; // numbers the runs: a run that waited for storage yields to a later one
   let answersKey = null; // storage key of the answers of the profile on the page, or null
+  let lastSummary = null; // what was last sent for this address (resent when the page hides the badge)
+  let tampered = null; // 'removed' | 'covered' while the page keeps our badge from the reader, else null
+  let coverTimer = 0;
+  let coveredLooks = 0;
 
   // ---- checklist answers (chrome.storage.local, written only by the extension's popup) ----
 
@@ -323,6 +336,8 @@
     stopped = true;
     clearTimeout(timer);
     timer = 0;
+    clearInterval(coverTimer);
+    coverTimer = 0;
     clearInterval(poll);
     if (observer) observer.disconnect();
     watched = null;
@@ -378,6 +393,86 @@
     fallbackHost = host;
   }
 
+  // ---- a page that removes, covers or hides the badge ----
+  // The badge is the page's guest: a hostile page can take it out of the document (we redraw it up to
+  // MAX_REDRAWS times per address), lay an element over it, or hide an ancestor. We cannot win that
+  // fight in the page, so we say it where the page cannot reach: the report to the service worker
+  // carries `tampered`, and the toolbar and popup tell the reader the verdict is there.
+
+  function setTampered(kind) {
+    if (tampered === kind) return;
+    tampered = kind;
+    stats.tampered = kind;
+    if (lastSummary) send({ type: 'hirecheck:report', report: { ...lastSummary, tampered: kind } });
+  }
+
+  function resetTamper() {
+    tampered = null;
+    stats.tampered = null;
+    lastSummary = null;
+    coveredLooks = 0;
+  }
+
+  function watchCover() {
+    if (!coverTimer && !stopped) coverTimer = setInterval(checkCover, COVER_CHECK_MS);
+  }
+
+  // A fixed or sticky strip along the top or bottom edge (a site's own header or cookie bar) that the
+  // reader scrolled the badge under: not the page hiding it.
+  function isEdgeBar(el) {
+    for (let e = el; e && e.nodeType === 1; e = e.parentElement) {
+      const pos = getComputedStyle(e).position;
+      if (pos !== 'fixed' && pos !== 'sticky') continue;
+      const b = e.getBoundingClientRect();
+      return b.height < innerHeight / 3 && (b.top <= 0 || b.bottom >= innerHeight);
+    }
+    return false;
+  }
+
+  // true: the page hides or covers the badge; false: the reader can see it; null: cannot tell (it is
+  // scrolled out of view). A hit inside our closed shadow root is reported as the host itself.
+  function coverState(host) {
+    if (typeof host.checkVisibility === 'function'
+      && !host.checkVisibility({ opacityProperty: true, visibilityProperty: true, contentVisibilityAuto: true })) return true;
+    const r = host.getBoundingClientRect();
+    if (r.width < 1 || r.height < 1) return true;
+    const y = r.top + r.height / 2;
+    if (y < 0 || y >= innerHeight) return null;
+    let looked = false;
+    for (const x of [r.left + 8, r.left + r.width / 2, r.right - 8]) {
+      if (x < 0 || x >= innerWidth) continue;
+      looked = true;
+      const hit = document.elementFromPoint(x, y);
+      if (hit && hit !== host && !isEdgeBar(hit)) return true;
+    }
+    return looked ? false : null;
+  }
+
+  function checkCover() {
+    if (stopped || failed || (!mod && !safe) || !onProfile || !lastSummary || lastLevel === 'error') return;
+    stats.coverChecks += 1;
+    let host = null;
+    try {
+      host = badgeHost();
+    } catch (_) {
+      return;
+    }
+    if (!host || !host.isConnected) {
+      if (redraws >= MAX_REDRAWS) setTampered('removed');
+      return; // else the observer has a redraw on its way
+    }
+    let covered = null;
+    try {
+      covered = coverState(host);
+    } catch (_) {
+      covered = null;
+    }
+    if (covered === null) return;
+    coveredLooks = covered ? coveredLooks + 1 : 0;
+    if (covered && coveredLooks >= COVER_CONFIRM) setTampered('covered');
+    else if (!covered && tampered === 'covered') setTampered(null);
+  }
+
   // ---- the check ----
 
   function summarize(report) {
@@ -429,6 +524,12 @@
 
   function badgeAttached() {
     return safe ? safeBadge.attached() : Boolean(mod && mod.badge_attached());
+  }
+
+  // The badge's host element (a bare div in the page), or null when none is drawn.
+  function badgeHost() {
+    if (safe) return safeBadge.host();
+    return mod && typeof mod.badge_host === 'function' ? mod.badge_host() || null : null;
   }
 
   // Runs the check once: first which profile the page shows and the client's answers for it (from
@@ -507,7 +608,13 @@
       removeFallback();
       const summary = summarize(report);
       lastLevel = summary.level;
+      // Drawn again: a removal is repaired (a cover is judged by the next hit tests).
+      if (tampered === 'removed' && badgeAttached()) setTampered(null);
+      lastSummary = summary;
+      summary.tampered = tampered;
+      stats.tampered = tampered;
       send({ type: 'hirecheck:report', report: summary });
+      watchCover();
       // The page changed who it shows while we read storage: check again with the right answers.
       const key = storageKeyFor(summary.profile_key);
       if (key !== answersKey) {
@@ -543,6 +650,9 @@
   // badge (bounded, so that we do not fight a page that re-renders it away), and not after the check
   // failed on this address (the grey badge says so; the next address tries again).
   function contentChanged() {
+    if (redraws >= MAX_REDRAWS && !stopped && !failed && (mod || safe) && onProfile && lastSummary && !badgeAttached()) {
+      setTampered('removed'); // we stop redrawing, and say so where the page cannot reach
+    }
     if (stopped || failed || (!mod && !safe) || !onProfile || lastLevel === 'error' || redraws >= MAX_REDRAWS) return;
     if (Date.now() < settleUntil) schedule(DEBOUNCE_MS);
     else schedule(IDLE_DEBOUNCE_MS, IDLE_MAX_WAIT_MS);
@@ -563,6 +673,7 @@
     }
     settleUntil = Date.now() + SETTLE_MS;
     redraws = 0;
+    resetTamper();
     if (failed) {
       // No checker: keep saying so on pages we would check, and say nothing elsewhere.
       if (onProfile) {
@@ -586,6 +697,8 @@
       clearTimeout(timer);
       timer = 0;
       answersKey = null;
+      clearInterval(coverTimer); // the cover check runs only while a profile is shown
+      coverTimer = 0;
       send({ type: 'hirecheck:clear' });
       observe();
     }

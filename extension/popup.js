@@ -237,6 +237,9 @@ function render(record) {
     ? msg('popupLevelScore', [msg(LABELS[level]), String(record.score)])
     : msg(LABELS[level]);
   $('summary').textContent = record.summary || '';
+  // The page removes or covers the in-page badge (extension/content.js): the verdict is here.
+  $('tampered').textContent = record.tampered ? msg('tamperedNote') : '';
+  show($('tampered'), Boolean(record.tampered));
 
   const findings = Array.isArray(record.findings) ? record.findings : [];
   const list = $('findings');

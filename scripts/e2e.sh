@@ -5,4 +5,4 @@
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 [ -f "$DIST/manifest.json" ] || die "no extension in dist/chromium: run 'make build' first"
 cd "$E2E"
-exec node --test --test-reporter=spec --test-timeout=300000 server.test.mjs relay.test.mjs extension.test.mjs fallback.test.mjs policy.test.mjs
+exec node --test --test-reporter=spec --test-timeout=300000 server.test.mjs relay.test.mjs extension.test.mjs fallback.test.mjs policy.test.mjs hostile.test.mjs

@@ -259,5 +259,10 @@ dd{margin:0}
     return Boolean(drawn && drawn.host.isConnected);
   }
 
-  Object.defineProperty(globalThis, '__hirecheckSafeBadge', { value: Object.freeze({ draw, remove, attached }) });
+  // The element the badge hangs on (for the content script's check that the page does not cover it).
+  function host() {
+    return drawn ? drawn.host : null;
+  }
+
+  Object.defineProperty(globalThis, '__hirecheckSafeBadge', { value: Object.freeze({ draw, remove, attached, host }) });
 })();

@@ -16,10 +16,12 @@ pub struct HtmlPage {
 }
 
 impl HtmlPage {
-    /// Parses a whole document. HTML parsing never fails: broken markup is repaired as browsers do.
+    /// Parses a whole document. HTML parsing never fails: broken markup is repaired as browsers do,
+    /// and nesting deeper than browsers keep is flattened first (it would make parsing quadratic).
     pub fn parse(source: &str, url: Option<&str>) -> HtmlPage {
+        let source = super::nesting::cap_nesting(source, super::nesting::MAX_DEPTH);
         HtmlPage {
-            html: Html::parse_document(source),
+            html: Html::parse_document(&source),
             url: url.map(str::to_string),
             arena: RefCell::default(),
             ids: RefCell::default(),

@@ -4,6 +4,8 @@
 #[cfg(not(target_arch = "wasm32"))]
 mod html;
 #[cfg(not(target_arch = "wasm32"))]
+mod nesting;
+#[cfg(not(target_arch = "wasm32"))]
 pub use html::HtmlPage;
 
 /// A handle to an element of a [`Page`]; only meaningful for the page that returned it.

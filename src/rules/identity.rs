@@ -265,9 +265,60 @@ fn name_parts(name: &str) -> Vec<String> {
         .collect()
 }
 
-/// Case- and accent-insensitive key for comparing names.
+/// Case- and accent-insensitive key for comparing names. A word that mixes Latin letters with
+/// Cyrillic or Greek look-alikes ("Vаlentina" with a Cyrillic "а") reads as the Latin word it imitates:
+/// a spoofed spelling of the profile's own name is not another person. A word written wholly in one
+/// script is left as it is (a Cyrillic or Greek name is a name, not a spoof).
 fn fold(s: &str) -> String {
-    crate::countries::fold_key(s)
+    let mut plain = String::with_capacity(s.len());
+    for word in s.split_inclusive(char::is_whitespace) {
+        let latin = word.chars().any(|c| c.is_ascii_alphabetic());
+        if latin && word.chars().any(|c| latin_lookalike(c).is_some()) {
+            plain.extend(word.chars().map(|c| latin_lookalike(c).unwrap_or(c)));
+        } else {
+            plain.push_str(word);
+        }
+    }
+    crate::countries::fold_key(&plain)
+}
+
+/// The Latin letter a Cyrillic or Greek letter is drawn like, for the letters that look the same.
+fn latin_lookalike(c: char) -> Option<char> {
+    Some(match c {
+        'а' | 'α' => 'a',
+        'е' => 'e',
+        'о' | 'ο' => 'o',
+        'р' | 'ρ' => 'p',
+        'с' => 'c',
+        'у' => 'y',
+        'х' | 'χ' => 'x',
+        'і' | 'ι' => 'i',
+        'ј' => 'j',
+        'ѕ' => 's',
+        'ԁ' => 'd',
+        'һ' => 'h',
+        'ԛ' => 'q',
+        'ԝ' => 'w',
+        'ν' => 'v',
+        'А' | 'Α' => 'A',
+        'В' | 'Β' => 'B',
+        'Е' | 'Ε' => 'E',
+        'Ζ' => 'Z',
+        'К' | 'Κ' => 'K',
+        'М' | 'Μ' => 'M',
+        'Н' | 'Η' => 'H',
+        'І' | 'Ι' => 'I',
+        'Ј' => 'J',
+        'О' | 'Ο' => 'O',
+        'Р' | 'Ρ' => 'P',
+        'С' => 'C',
+        'Ѕ' => 'S',
+        'Т' | 'Τ' => 'T',
+        'Υ' => 'Y',
+        'Х' | 'Χ' => 'X',
+        'Ν' => 'N',
+        _ => return None,
+    })
 }
 
 /// Words that follow or stand for a name as a form of address, in many languages ("Tanaka-san", "Rahul-ji").
@@ -584,6 +635,18 @@ mod tests {
             policy: &Policy::default(),
             now: Instant(0),
         })
+    }
+
+    #[test]
+    fn look_alike_letters_do_not_make_another_person_but_other_scripts_stay_names() {
+        // Cyrillic "а" and "е" inside a Latin name: the profile's own name, not a finding.
+        let spoof = profile(Some("Valentina R."), &["Great work, V\u{430}l\u{435}ntina!"]);
+        assert!(matches!(run(&spoof), Outcome::Clear), "{:?}", run(&spoof));
+        // Another name spelt with look-alikes is still another name.
+        let other = profile(Some("Lukas M."), &["Great work, W\u{435}i!", "Thanks W\u{435}i, fast as always."]);
+        assert!(matches!(run(&other), Outcome::Fired(_)), "{:?}", run(&other));
+        // A name wholly in Cyrillic is left as it is (no transliteration either way).
+        assert_eq!(fold("\u{41e}\u{43b}\u{435}\u{43d}\u{430}"), crate::countries::fold_key("\u{41e}\u{43b}\u{435}\u{43d}\u{430}"));
     }
 
     #[test]

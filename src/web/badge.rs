@@ -102,6 +102,11 @@ pub fn remove() {
     remove_rows();
 }
 
+/// The badge's host element, if one is drawn (the content script checks that it is not covered).
+pub fn host() -> Option<Element> {
+    BADGE.with(|b| b.borrow().as_ref().map(|d| d.host.clone()))
+}
+
 /// Whether the badge is drawn and still in the document (the page may re-render it away).
 pub fn attached() -> bool {
     BADGE.with(|b| b.borrow().as_ref().is_some_and(|d| d.host.is_connected())) && rows_attached()

@@ -139,6 +139,13 @@ pub fn badge_attached() -> bool {
     badge::attached()
 }
 
+/// The badge's host element (a bare `div`; its closed shadow root stays here), or `undefined`. The
+/// content script hit-tests it to tell when the page covers or hides the badge.
+#[wasm_bindgen]
+pub fn badge_host() -> Option<web_sys::Element> {
+    badge::host()
+}
+
 /// The settings object from the extension (managed policy merged with the user's options), read
 /// leniently: every valid value applies, each invalid one keeps its default and is returned as an error.
 /// `undefined`/`null` give the defaults. The one place a JS value becomes a [`Policy`]; never fails.

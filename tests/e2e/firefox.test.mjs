@@ -78,6 +78,14 @@ describe('Firefox manifest from manifest.json', () => {
     assert.deepEqual(ff.storage, { managed_schema: 'schema.json' });
   });
 
+  it('uses the add-on id that the Firefox policy example for administrators names', () => {
+    const ff = derive(repoManifest(), repoBackground());
+    const policies = JSON.parse(fs.readFileSync(path.join(ROOT, 'docs', 'policies', 'firefox-policies.json'), 'utf8')).policies;
+    const id = ff.browser_specific_settings.gecko.id;
+    assert.ok(policies.ExtensionSettings[id], 'ExtensionSettings');
+    assert.ok(policies['3rdparty'].Extensions[id], '3rdparty.Extensions');
+  });
+
   it('gives the same bytes for the same input', () => {
     const a = JSON.stringify(derive(repoManifest(), repoBackground()));
     const b = JSON.stringify(derive(repoManifest(), repoBackground()));

@@ -55,12 +55,20 @@ export function hostPath(host, urlPath) {
   return `${String(host).toLowerCase().replace(/:\d+$/, '')}${urlPath}`;
 }
 
-/** Reads routes.json into [{ key, host, path, url, file, utcOffsetMinutes, csp }], in file order. */
-export function loadRoutes(wwwDir) {
-  const file = path.join(wwwDir, 'routes.json');
+/**
+ * Reads routes.json into [{ key, host, path, url, file, utcOffsetMinutes, csp }], in file order, then
+ * the tables named in `moreTables` (paths under wwwDir, e.g. "hostile/routes.json": a corpus served
+ * only when a test asks for it), whose files are relative to the table's own folder.
+ */
+export function loadRoutes(wwwDir, moreTables = []) {
+  const seen = new Map();
+  return ['routes.json', ...moreTables].flatMap((table) => readTable(wwwDir, table, seen));
+}
+
+function readTable(wwwDir, table, seen) {
+  const file = path.join(wwwDir, table);
   if (!fs.existsSync(file)) throw new Error(`no ${file}: the demo site's routes (address -> page) are missing`);
   const raw = JSON.parse(fs.readFileSync(file, 'utf8'));
-  const seen = new Map();
   return Object.entries(raw).map(([key, v]) => {
     const entry = typeof v === 'string' ? { file: v } : v;
     let where;
@@ -73,7 +81,7 @@ export function loadRoutes(wwwDir) {
     if (seen.has(at)) throw new Error(`${file}: routes "${seen.get(at)}" and "${key}" name the same address`);
     seen.set(at, key);
     if (!entry || typeof entry.file !== 'string') throw new Error(`${file}: route "${key}" has no "file"`);
-    const abs = path.resolve(wwwDir, entry.file);
+    const abs = path.resolve(path.dirname(file), entry.file);
     if (!abs.startsWith(path.resolve(wwwDir) + path.sep)) throw new Error(`${file}: "${entry.file}" is outside ${wwwDir}`);
     if (!fs.existsSync(abs)) throw new Error(`${file}: route "${key}" names a missing file ${entry.file}`);
     return {
@@ -133,9 +141,10 @@ function makeCert(hosts) {
  * `log` gets one { scheme, method, host, path, url, status, at, body } per HTTP(S) request; `other`
  * one entry per connection that spoke neither (or broke off a TLS handshake with an error).
  */
-export async function startServer({ wwwDir = path.join(ROOT, 'www'), port = 0, quiet = true, extraRoutes = [] } = {}) {
+export async function startServer({ wwwDir = path.join(ROOT, 'www'), port = 0, quiet = true, extraRoutes = [], moreTables = [] } = {}) {
   // extraRoutes: test-made variants of routes, { key, from: <route key>, transform(html) -> html }.
-  const base = loadRoutes(wwwDir);
+  // moreTables: further routes.json files under wwwDir (loadRoutes).
+  const base = loadRoutes(wwwDir, moreTables);
   const routes = [...base, ...extraRoutes.map((x) => {
     const key = x.key ?? x.path;
     const from = base.find((r) => r.key === x.from);
@@ -232,7 +241,8 @@ if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.me
     const i = process.argv.indexOf(name);
     return i > 0 ? process.argv[i + 1] : def;
   };
-  const srv = await startServer({ wwwDir: path.resolve(arg('--www', path.join(ROOT, 'www'))), port: Number(arg('--port', 8443)), quiet: false });
+  // --routes hostile/routes.json also serves the hostile-page corpus.
+  const srv = await startServer({ wwwDir: path.resolve(arg('--www', path.join(ROOT, 'www'))), port: Number(arg('--port', 8443)), quiet: false, moreTables: process.argv.includes('--routes') ? [arg('--routes')] : [] });
   console.log(`HireCheck demo server on 127.0.0.1:${srv.port}. Start Chromium with`);
   console.log(`  --host-resolver-rules="MAP * 127.0.0.1:${srv.port}" --ignore-certificate-errors`);
   for (const r of srv.routes) console.log(`  ${r.url}  (${path.relative(ROOT, r.file)})`);
