@@ -14,7 +14,6 @@ use crate::checklist::{Answer, Answers};
 use crate::page::Page;
 use crate::policy::{Lang, Policy, PolicyError};
 use crate::time::Instant;
-use serde::Serialize;
 use wasm_bindgen::prelude::*;
 
 #[wasm_bindgen(start)]
@@ -57,9 +56,10 @@ pub fn check_page(
     let report = crate::analyze_full(&page, &source, &policy, now, &answers, &recall);
     badge::draw(page.document(), &report, policy.lang)?;
     badge::draw_bids(page.document(), &report, policy.lang)?;
-    report
-        .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
-        .map_err(|e| error(&e.to_string()))
+    // Through JSON text and the browser's own parser: serde_json is in the module anyway, and one
+    // serializer (not two) keeps the wasm small.
+    let json = serde_json::to_string(&report).map_err(|e| error(&e.to_string()))?;
+    js_sys::JSON::parse(&json)
 }
 
 /// The key of the freelancer the page shows ("upwork:~01abc…"), under which the checklist answers are
@@ -160,7 +160,11 @@ fn read_memory(
     if js_sys::Array::is_array(&list) {
         let list: js_sys::Array = list.unchecked_into();
         for item in list.iter().take(crate::memory::MAX_SEEN) {
-            if let Ok(fp) = serde_wasm_bindgen::from_value::<crate::memory::Fingerprint>(item) {
+            let fp = js_sys::JSON::stringify(&item)
+                .ok()
+                .and_then(|s| s.as_string())
+                .and_then(|s| serde_json::from_str::<crate::memory::Fingerprint>(&s).ok());
+            if let Some(fp) = fp {
                 seen.push(fp);
             }
         }
