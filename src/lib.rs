@@ -5,6 +5,7 @@
 pub mod checklist;
 pub mod countries;
 pub mod currency;
+pub mod float;
 pub mod memory;
 pub mod model;
 pub mod page;

@@ -145,7 +145,7 @@ fn decimal_value(raw: &str) -> Option<f64> {
         }
         (None, None) => raw.to_string(),
     };
-    let v: f64 = normalized.parse().ok()?;
+    let v = crate::float::parse_f64(&normalized)?;
     v.is_finite().then_some(v)
 }
 
