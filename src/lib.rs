@@ -15,6 +15,7 @@ pub mod report;
 pub mod rules;
 pub mod score;
 pub mod sites;
+pub mod sort;
 pub mod text;
 pub mod time;
 pub mod tz;

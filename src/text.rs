@@ -375,7 +375,7 @@ pub fn parse_rate(s: &str) -> Option<Money> {
     .iter()
     .flat_map(|m| lower.match_indices(m).map(|(i, _)| i).take(200))
     .collect();
-    markers.sort_unstable();
+    crate::sort::sort(&mut markers);
     markers.dedup();
     for at in markers.into_iter().take(200) {
         // The amount must end right before the marker; 40 bytes hold any sane "US$ 1,234.56".

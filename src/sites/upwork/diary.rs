@@ -109,7 +109,7 @@ fn group(cells: Vec<(Option<Date>, u16, Option<i32>)>) -> Vec<DiaryDay> {
     }
     days.into_iter()
         .map(|((date, utc_offset_minutes), mut slots)| {
-            slots.sort_unstable();
+            crate::sort::sort(&mut slots);
             slots.dedup();
             slots.truncate(SLOTS_PER_DAY);
             DiaryDay {
