@@ -137,10 +137,34 @@ mod tests {
     #[test]
     fn agrees_with_the_standard_parser_on_everyday_numbers() {
         let cases = [
-            "0", "-0", "+1", "1.", ".5", "35.50", "1234.5", "0.1", "0.3", "4.95", "99.99", "1e3",
-            "1E-2", "2.5e+1", "1700000000000", "1795132800000", "0000.0001", "9007199254740993",
-            "123456789012345678901234", "0.000000000000000000000000001", "5.5", "-300", "1e300",
-            "1e-300", "inf", "-Infinity", "1e400", "1e-400",
+            "0",
+            "-0",
+            "+1",
+            "1.",
+            ".5",
+            "35.50",
+            "1234.5",
+            "0.1",
+            "0.3",
+            "4.95",
+            "99.99",
+            "1e3",
+            "1E-2",
+            "2.5e+1",
+            "1700000000000",
+            "1795132800000",
+            "0000.0001",
+            "9007199254740993",
+            "123456789012345678901234",
+            "0.000000000000000000000000001",
+            "5.5",
+            "-300",
+            "1e300",
+            "1e-300",
+            "inf",
+            "-Infinity",
+            "1e400",
+            "1e-400",
         ];
         for s in cases {
             let ours = parse_f64(s).unwrap_or_else(|| panic!("{s} not read"));
@@ -149,15 +173,28 @@ mod tests {
             assert!(close, "{s}: {ours} vs {std}");
         }
         // Exact (bit for bit) on the fast path, which is every number a page shows.
-        for s in ["35.50", "0.1", "4.95", "1234.5", "99.99", "1795132800000", "0.3"] {
-            assert_eq!(parse_f64(s).unwrap().to_bits(), s.parse::<f64>().unwrap().to_bits());
+        for s in [
+            "35.50",
+            "0.1",
+            "4.95",
+            "1234.5",
+            "99.99",
+            "1795132800000",
+            "0.3",
+        ] {
+            assert_eq!(
+                parse_f64(s).unwrap().to_bits(),
+                s.parse::<f64>().unwrap().to_bits()
+            );
         }
         assert!(parse_f64("NaN").unwrap().is_nan());
     }
 
     #[test]
     fn rejects_what_the_standard_parser_rejects() {
-        for s in ["", ".", "-", "+", "e5", "1e", "1e+", "1,5", " 1", "1 ", "1.2.3", "0x10", "--1", "in"] {
+        for s in [
+            "", ".", "-", "+", "e5", "1e", "1e+", "1,5", " 1", "1 ", "1.2.3", "0x10", "--1", "in",
+        ] {
             assert_eq!(parse_f64(s), None, "{s:?}");
             assert!(s.parse::<f64>().is_err(), "{s:?}");
         }

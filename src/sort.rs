@@ -99,7 +99,12 @@ mod tests {
             std_whole.sort_unstable();
             assert_eq!(whole, std_whole, "len {len}");
         }
-        let mut words = vec!["pear".to_string(), "fig".into(), "apple".into(), "kiwi".into()];
+        let mut words = vec![
+            "pear".to_string(),
+            "fig".into(),
+            "apple".into(),
+            "kiwi".into(),
+        ];
         sort_by_key(&mut words, String::len);
         assert_eq!(words, ["fig", "pear", "kiwi", "apple"]);
         let mut floats = vec![2.5, -1.0, f64::INFINITY, 0.0];
