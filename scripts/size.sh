@@ -1,12 +1,32 @@
 #!/usr/bin/env bash
 # Prints the size of the built wasm and of the whole extension, raw and gzip -9.
+# With --check it also holds them to budgets and exits 1 when one is exceeded:
+#   - issue 7's targets: the wasm at most 250 KB raw and 100 KB gzipped, the extension zipped at most
+#     500 KB (KB = 1000 bytes, the stricter reading). The zip meets its target and is held to it. The
+#     wasm does not yet (docs/performance.md says why and what would close the gap): its targets are
+#     reported, and a ceiling a little above today's size keeps it from growing unnoticed.
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
+
+WASM_TARGET_RAW=$((250 * 1000))
+WASM_TARGET_GZ=$((100 * 1000))
+WASM_CEILING_RAW=$((850 * 1000))
+WASM_CEILING_GZ=$((370 * 1000))
+ZIP_MAX=$((500 * 1000))
+
+check=0
+case "${1:-}" in
+  "") ;;
+  --check) check=1 ;;
+  *) die "usage: scripts/size.sh [--check]" ;;
+esac
 
 [ -f "$WASM_OUT" ] || die "no $WASM_OUT: run 'make build' first"
 glue="$DIST/wasm/hirecheck.js"
 
+wasm_raw="$(size_raw "$WASM_OUT")"
+wasm_gz="$(size_gz "$WASM_OUT")"
 printf '%-34s %10s %10s\n' "size (bytes)" raw gzip
-printf '%-34s %10s %10s\n' "wasm (hirecheck_bg.wasm)" "$(size_raw "$WASM_OUT")" "$(size_gz "$WASM_OUT")"
+printf '%-34s %10s %10s\n' "wasm (hirecheck_bg.wasm)" "$wasm_raw" "$wasm_gz"
 [ -f "$glue" ] && printf '%-34s %10s %10s\n' "wasm-bindgen glue (hirecheck.js)" "$(size_raw "$glue")" "$(size_gz "$glue")"
 total_raw=0
 total_gz=0
@@ -15,3 +35,40 @@ while IFS= read -r -d '' f; do
   total_gz=$((total_gz + $(size_gz "$f")))
 done < <(find "$DIST" -type f -print0)
 printf '%-34s %10s %10s\n' "extension, all files" "$total_raw" "$total_gz"
+
+[ "$check" -eq 1 ] || exit 0
+
+# The zip a store upload would be: every file of dist/chromium, deflate level 9 (python3's zipfile,
+# as scripts/package.py uses; `zip` is not on every machine).
+zip_bytes="$(python3 - "$DIST" <<'PY'
+import io, os, sys, zipfile
+buf = io.BytesIO()
+with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED, compresslevel=9) as z:
+    for base, _, files in sorted(os.walk(sys.argv[1])):
+        for f in sorted(files):
+            p = os.path.join(base, f)
+            z.write(p, os.path.relpath(p, sys.argv[1]))
+print(len(buf.getvalue()))
+PY
+)"
+printf '%-34s %10s\n' "extension zip (zip -9 -r)" "$zip_bytes"
+
+for t in "raw $wasm_raw $WASM_TARGET_RAW" "gzipped $wasm_gz $WASM_TARGET_GZ"; do
+  read -r what bytes target <<<"$t"
+  if [ "$bytes" -le "$target" ]; then
+    printf 'size target (issue 7): wasm %s %s bytes, within %s\n' "$what" "$bytes" "$target"
+  else
+    printf 'size target (issue 7): NOT MET: wasm %s %s bytes, %s over %s\n' "$what" "$bytes" "$((bytes - target))" "$target"
+  fi
+done
+
+over=()
+[ "$wasm_raw" -le "$WASM_CEILING_RAW" ] || over+=("wasm is $wasm_raw bytes raw, over the ceiling of $WASM_CEILING_RAW by $((wasm_raw - WASM_CEILING_RAW))")
+[ "$wasm_gz" -le "$WASM_CEILING_GZ" ] || over+=("wasm is $wasm_gz bytes gzipped, over the ceiling of $WASM_CEILING_GZ by $((wasm_gz - WASM_CEILING_GZ))")
+[ "$zip_bytes" -le "$ZIP_MAX" ] || over+=("extension zip is $zip_bytes bytes, over the budget of $ZIP_MAX by $((zip_bytes - ZIP_MAX))")
+if [ "${#over[@]}" -gt 0 ]; then
+  printf 'size budget: FAILED: %s\n' "${over[@]}"
+  exit 1
+fi
+printf 'size budget: ok (wasm %s/%s bytes raw, %s/%s gzipped; zip %s/%s)\n' \
+  "$wasm_raw" "$WASM_CEILING_RAW" "$wasm_gz" "$WASM_CEILING_GZ" "$zip_bytes" "$ZIP_MAX"

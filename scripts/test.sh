@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # `make test`: every test. Installs what is missing, then runs, in order and each even if an earlier
-# one failed: the native tests (cargo test), the extension build, the static checks of the built
-# extension, the end-to-end tests in Chromium, the Firefox build with `web-ext lint`, and the
-# reproducibility check of the store archives. Ends with one "N passed, N failed" line and a
+# one failed: the native tests (cargo test), the extension build, its size budget, the static checks
+# of the built extension, the end-to-end tests in Chromium, the Firefox build with `web-ext lint`,
+# and the reproducibility check of the store archives. Ends with one "N passed, N failed" line and a
 # non-zero exit status if anything failed or could not run.
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 
@@ -44,6 +44,12 @@ count_node() {
   echo "$p $f"
 }
 
+# The size budget (scripts/size.sh --check) is one check: "size budget: ok" counts as passed, anything
+# else (over budget, or the check could not run) as failed.
+count_size() {
+  if grep -q '^size budget: ok' "$1"; then echo "1 0"; else echo "0 1"; fi
+}
+
 # step NAME COUNTER COMMAND...: runs a test step and adds its counts.
 step() {
   local name="$1" counter="$2"
@@ -78,6 +84,8 @@ if [ "$built" -eq 1 ]; then
 fi
 
 if [ "$built" -eq 1 ]; then
+  section "size budget: scripts/size.sh --check"
+  step size count_size bash "$ROOT/scripts/size.sh" --check
   section "static checks of dist/chromium"
   step static count_node bash "$ROOT/scripts/check-extension.sh"
   section "end-to-end tests in Chromium"

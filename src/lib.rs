@@ -5,6 +5,7 @@
 pub mod checklist;
 pub mod countries;
 pub mod currency;
+pub mod float;
 pub mod memory;
 pub mod model;
 pub mod page;
@@ -15,6 +16,7 @@ pub mod rules;
 pub mod score;
 pub mod settings;
 pub mod sites;
+pub mod sort;
 pub mod text;
 pub mod time;
 pub mod tz;

@@ -251,7 +251,7 @@ pub fn assess_bids(bids: &[Bid], policy: &Policy, now: Instant) -> Vec<BidReport
                     .filter(|l| !is_common_link(l))
                     .cloned()
                     .collect();
-                v.sort();
+                crate::sort::sort(&mut v);
                 v.dedup();
                 v
             })
@@ -537,7 +537,7 @@ fn shared(values: &[Vec<String>], keys: &[String], mut f: impl FnMut(usize, usiz
         }
     }
     let mut groups: Vec<(&str, Vec<usize>)> = by.into_iter().collect();
-    groups.sort();
+    crate::sort::sort(&mut groups);
     for (v, idx) in groups {
         if idx.len() < 2 {
             continue;
@@ -568,7 +568,7 @@ fn median(v: &[f64]) -> Option<f64> {
         return None;
     }
     let mut s = v.to_vec();
-    s.sort_by(f64::total_cmp);
+    crate::sort::sort_by(&mut s, f64::total_cmp);
     let m = s.len() / 2;
     Some(if s.len() % 2 == 0 {
         (s[m - 1] + s[m]) / 2.0
@@ -608,7 +608,7 @@ fn shingles(w: &[String]) -> Vec<u64> {
         .windows(SHINGLE)
         .map(|s| fnv(s.iter().flat_map(|x| x.bytes().chain([0u8])), 0))
         .collect();
-    v.sort_unstable();
+    crate::sort::sort(&mut v);
     v.dedup();
     v
 }
@@ -674,7 +674,7 @@ pub fn duplicates(bids: &[Bid], keys: &[String]) -> Vec<(usize, usize, f64, Stri
             }
         }
         let mut bs: Vec<Vec<usize>> = buckets.into_values().collect();
-        bs.sort();
+        crate::sort::sort(&mut bs);
         for b in bs {
             for (x, &i) in b.iter().enumerate() {
                 for &j in &b[x + 1..] {
@@ -685,7 +685,7 @@ pub fn duplicates(bids: &[Bid], keys: &[String]) -> Vec<(usize, usize, f64, Stri
             }
         }
     }
-    cands.sort_unstable();
+    crate::sort::sort(&mut cands);
     cands.dedup();
     cands.truncate(MAX_CANDIDATES);
     let mut out = Vec::new();

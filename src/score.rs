@@ -66,7 +66,9 @@ pub struct Risk {
 /// then halved for each further one (rounded down).
 pub fn diminish_within_families(findings: &mut [Finding]) {
     let mut order: Vec<usize> = (0..findings.len()).collect();
-    order.sort_by_key(|&i| (findings[i].family, std::cmp::Reverse(findings[i].weight)));
+    crate::sort::sort_by_key(&mut order, |&i| {
+        (findings[i].family, std::cmp::Reverse(findings[i].weight))
+    });
     let mut rank = 0u32;
     let mut family = None;
     for i in order {

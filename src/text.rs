@@ -145,7 +145,7 @@ fn decimal_value(raw: &str) -> Option<f64> {
         }
         (None, None) => raw.to_string(),
     };
-    let v: f64 = normalized.parse().ok()?;
+    let v = crate::float::parse_f64(&normalized)?;
     v.is_finite().then_some(v)
 }
 
@@ -375,7 +375,7 @@ pub fn parse_rate(s: &str) -> Option<Money> {
     .iter()
     .flat_map(|m| lower.match_indices(m).map(|(i, _)| i).take(200))
     .collect();
-    markers.sort_unstable();
+    crate::sort::sort(&mut markers);
     markers.dedup();
     for at in markers.into_iter().take(200) {
         // The amount must end right before the marker; 40 bytes hold any sane "US$ 1,234.56".

@@ -114,7 +114,7 @@ fn clean(days: &[DiaryDay]) -> Vec<Day> {
                 .filter(|s| *s < 1440)
                 .map(|s| s - s % 10)
                 .collect();
-            slots.sort_unstable();
+            crate::sort::sort(&mut slots);
             slots.dedup();
             Day {
                 date: d.date,
@@ -398,7 +398,7 @@ fn night_work(cx: &Context) -> Outcome {
         .map(tz::format_offset)
         .unwrap_or_default();
     let mut shown: Vec<i32> = days.iter().filter_map(|d| d.offset).collect();
-    shown.sort_unstable();
+    crate::sort::sort(&mut shown);
     shown.dedup();
     let shown: Vec<String> = shown.into_iter().map(tz::format_offset).collect();
     let pct = fmt_num(share * 100.0, lang);

@@ -47,7 +47,7 @@ fn review_burst(cx: &Context) -> Outcome {
             && e.end.is_some()
     };
     let mut jobs: Vec<&WorkEntry> = history.iter().filter(tiny).collect();
-    jobs.sort_by_key(|e| e.end);
+    crate::sort::sort_by_key(&mut jobs, |e| e.end);
     let window = policy.burst_window_days;
     let min = policy.burst_min_jobs.max(2) as usize;
     // The densest run of tiny five-star jobs ending within one window.

@@ -112,7 +112,7 @@ pub fn distinct_offsets(iso2: &str, at: Instant) -> Option<Vec<i32>> {
         .into_iter()
         .map(|z| z.offset_minutes)
         .collect();
-    offsets.sort_unstable();
+    crate::sort::sort(&mut offsets);
     offsets.dedup();
     Some(offsets)
 }

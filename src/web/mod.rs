@@ -103,9 +103,10 @@ fn report_for(
 }
 
 fn to_js(report: &crate::report::Report) -> Result<JsValue, JsValue> {
-    report
-        .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
-        .map_err(|e| error(&e.to_string()))
+    // Through JSON text and the browser's own parser: serde_json is in the module anyway, and one
+    // serializer (not two) keeps the wasm small.
+    let json = serde_json::to_string(report).map_err(|e| error(&e.to_string()))?;
+    js_sys::JSON::parse(&json)
 }
 
 /// The key of the freelancer the page shows ("upwork:~01abc…"), under which the checklist answers are
@@ -199,8 +200,8 @@ pub fn validate_settings(value: JsValue, lang: Option<String>) -> Result<JsValue
         rules: crate::settings::rules(lang),
         keys: crate::settings::keys(),
     };
-    out.serialize(&serde_wasm_bindgen::Serializer::json_compatible())
-        .map_err(|e| error(&e.to_string()))
+    let json = serde_json::to_string(&out).map_err(|e| error(&e.to_string()))?;
+    js_sys::JSON::parse(&json)
 }
 
 /// The answers object from the content script: `{ itemId: "observed" | "not_observed" }`. Read
@@ -256,7 +257,11 @@ fn read_memory(
     if js_sys::Array::is_array(&list) {
         let list: js_sys::Array = list.unchecked_into();
         for item in list.iter().take(crate::memory::MAX_SEEN) {
-            if let Ok(fp) = serde_wasm_bindgen::from_value::<crate::memory::Fingerprint>(item) {
+            let fp = js_sys::JSON::stringify(&item)
+                .ok()
+                .and_then(|s| s.as_string())
+                .and_then(|s| serde_json::from_str::<crate::memory::Fingerprint>(&s).ok());
+            if let Some(fp) = fp {
                 seen.push(fp);
             }
         }

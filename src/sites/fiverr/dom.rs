@@ -540,7 +540,7 @@ fn review_price(page: &dyn Page, item: Node) -> Option<Money> {
             .filter(|t| t.len() <= 60 && has_prefix(t, sel::CAPTION_PRICE))
             .collect();
         // The smallest element that holds both the caption and an amount.
-        captioned.sort_by_key(String::len);
+        crate::sort::sort_by_key(&mut captioned, String::len);
         captioned
             .iter()
             .find_map(|t| price_upper_bound(t.get(sel::CAPTION_PRICE.len()..)?))

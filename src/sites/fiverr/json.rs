@@ -97,7 +97,7 @@ fn num(v: &Value) -> Option<f64> {
         Value::String(s) => {
             let t = s.trim();
             (!t.is_empty() && t.len() < 40 && t.bytes().all(|b| b.is_ascii_digit() || b == b'.'))
-                .then(|| t.parse().ok())
+                .then(|| crate::float::parse_f64(t))
                 .flatten()
         }
         _ => None,
@@ -112,7 +112,7 @@ fn string(v: &Value) -> Option<&str> {
 fn date(v: &Value) -> Option<Date> {
     match v {
         Value::String(s) if s.trim().bytes().all(|b| b.is_ascii_digit()) => date(&Value::from(
-            s.trim().parse::<f64>().ok().filter(|f| f.is_finite())?,
+            crate::float::parse_f64(s.trim()).filter(|f| f.is_finite())?,
         )),
         Value::String(s) => text::parse_date(s),
         Value::Number(_) => {

@@ -421,7 +421,7 @@ impl Builder {
         let mut expected: Vec<Field> = expected.to_vec();
         if self.local_time_shown && !expected.contains(&Field::LocalTime) {
             expected.push(Field::LocalTime);
-            expected.sort();
+            crate::sort::sort(&mut expected);
         }
         ex.finish(&expected)
     }
@@ -452,7 +452,7 @@ fn self_introduced_name(overview: &str) -> Option<String> {
                 .map(move |(at, _)| at + cue.len())
         })
         .collect();
-    starts.sort_unstable();
+    crate::sort::sort(&mut starts);
     starts.into_iter().find_map(|i| {
         let word: String = head
             .get(i..)?

@@ -271,7 +271,7 @@ fn is_review(o: &Map<String, Value>) -> bool {
 fn num(v: &Value) -> Option<f64> {
     match v {
         Value::Number(n) => n.as_f64(),
-        Value::String(s) if s.len() <= 32 => s.trim().parse::<f64>().ok(),
+        Value::String(s) if s.len() <= 32 => crate::float::parse_f64(s.trim()),
         _ => None,
     }
     .filter(|x| x.is_finite())

@@ -470,7 +470,7 @@ fn number_before(before: &str) -> Option<f64> {
         Some(f) => format!("{digits}.{f}"),
         None => digits,
     };
-    n.parse::<f64>().ok().filter(|v| v.is_finite() && *v >= 0.0)
+    crate::float::parse_f64(&n).filter(|v| v.is_finite() && *v >= 0.0)
 }
 
 /// An hourly rate: "$25 USD / hour", "₹800 INR per hour", "£30 GBP/hr". An amount with a code and no per-hour

@@ -109,7 +109,7 @@ fn group(cells: Vec<(Option<Date>, u16, Option<i32>)>) -> Vec<DiaryDay> {
     }
     days.into_iter()
         .map(|((date, utc_offset_minutes), mut slots)| {
-            slots.sort_unstable();
+            crate::sort::sort(&mut slots);
             slots.dedup();
             slots.truncate(SLOTS_PER_DAY);
             DiaryDay {
@@ -222,7 +222,7 @@ fn cell_time(v: &Value, offset: Option<i32>) -> Option<(Option<Date>, u16, Optio
         Value::String(s)
             if !s.is_empty() && s.len() <= 16 && s.bytes().all(|b| b.is_ascii_digit()) =>
         {
-            s.parse::<f64>().ok()
+            crate::float::parse_f64(s)
         }
         Value::String(s) => return parse_local_datetime(s, offset),
         _ => None,
@@ -311,9 +311,7 @@ pub fn parse_offset_value(v: &Value) -> Option<i32> {
                     .flatten()
             })
             .or_else(|| {
-                s.trim()
-                    .parse::<f64>()
-                    .ok()
+                crate::float::parse_f64(s.trim())
                     .and_then(serde_json::Number::from_f64)
                     .and_then(|n| parse_offset_value(&Value::Number(n)))
             }),

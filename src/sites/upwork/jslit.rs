@@ -514,7 +514,7 @@ impl<'a> Parser<'a> {
                 return Some(Value::from(if neg { -v } else { v }));
             }
         }
-        let v: f64 = text.parse().ok()?;
+        let v = crate::float::parse_f64(text)?;
         let v = if neg { -v } else { v };
         Some(
             Number::from_f64(v)

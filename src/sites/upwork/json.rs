@@ -177,7 +177,7 @@ fn num(v: &Value) -> Option<f64> {
         Value::String(s) => {
             let t = s.trim();
             (!t.is_empty() && t.len() < 40 && t.bytes().all(|b| b.is_ascii_digit() || b == b'.'))
-                .then(|| t.parse().ok())
+                .then(|| crate::float::parse_f64(t))
                 .flatten()
         }
         _ => None,

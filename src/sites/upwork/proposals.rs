@@ -230,7 +230,7 @@ fn str_at(v: &Value, paths: &[&[&str]], max: usize) -> Option<String> {
 fn num(v: &Value) -> Option<f64> {
     match v {
         Value::Number(n) => n.as_f64(),
-        Value::String(s) => s.trim().parse().ok(),
+        Value::String(s) => crate::float::parse_f64(s.trim()),
         _ => None,
     }
     .filter(|x: &f64| x.is_finite() && *x >= 0.0 && *x <= text::MAX_AMOUNT)
