@@ -443,6 +443,9 @@ async function main() {
   document.title = msg('popupTitle');
   $('heading').textContent = msg('extName');
   $('privacy').textContent = msg('popupPrivacy');
+  // Settings, and which of them the organisation has set: the options page (our own page, in a tab).
+  $('open-options').textContent = msg('popupOpenOptions');
+  $('open-options').addEventListener('click', () => chrome.runtime.openOptionsPage());
   $('checklist-heading').textContent = msg('popupChecklistHeading');
   $('checklist-intro').textContent = msg('popupChecklistIntro');
   $('checklist-clear').textContent = msg('popupChecklistClear');

@@ -135,6 +135,20 @@ describe('managed policy in Chromium', { skip: SKIP ?? false }, () => {
     assert.ok(link && safe.text.includes(`Report to security: ${CONTACT}`), 'no report contact in the safe-mode badge');
   });
 
+  it("the popup's Settings button opens the options page", async () => {
+    const popup = await env.context.newPage();
+    try {
+      await popup.goto(`chrome-extension://${id}/popup.html`);
+      const opened = env.context.waitForEvent('page', { predicate: (p) => p.url().endsWith('/options.html'), timeout: 10_000 });
+      await popup.click('#open-options');
+      const opt = await opened;
+      await opt.waitForSelector('body[data-ready="true"]', { timeout: 15_000 });
+      await opt.close();
+    } finally {
+      await popup.close();
+    }
+  });
+
   it('the options page: locked settings disabled, invalid values listed, defaults kept', async () => {
     const opt = await env.context.newPage();
     try {
