@@ -62,7 +62,9 @@ command -v hyperfine >/dev/null || echo "  (timed with a shell loop incl. proces
 
 echo
 echo "== native, in-process: cargo bench --bench analyze (criterion: time = [lower bound, estimate, upper bound] of the mean)"
-cargo bench --locked --bench analyze 2>&1 | grep -v '^\s*$' | grep -Ev '^(Benchmarking|Found [0-9]+ outliers|  [0-9]+ \([0-9.]+%\) (low|high) (mild|severe))'
+# (criterion's chatter left out: progress, outliers, sampling warnings, the change since its last run)
+cargo bench --locked --bench analyze 2>&1 | grep -v '^\s*$' \
+  | grep -Ev '^(Benchmarking|Found [0-9]+ outliers|  [0-9]+ \([0-9.]+%\) (low|high) (mild|severe)|Warning: Unable|warning: `panic` setting is ignored|\s+change:|\s+(time|thrpt):\s+\[[−+]|\s+(No change|Performance has|Change within))'
 
 echo
 echo "== browser"
