@@ -12,7 +12,7 @@ help:
 	@echo "make build   the extension in dist/chromium/ and dist/firefox/, and the native CLI (target/release/hirecheck)"
 	@echo "make package store archives (Chromium, Firefox) and the source archive in dist/packages/, reproducibly"
 	@echo "make size    wasm and extension size, raw and gzipped"
-	@echo "make bench   sizes, native analyze time per page, page-ready -> badge time in Chromium"
+	@echo "make bench   sizes, native analyze (CLI, criterion), Chromium: badge time, load time, memory (docs/performance.md)"
 	@echo "make lint    cargo clippy, native and wasm32, warnings as errors (not part of make test)"
 	@echo "make tools   install what the build and the tests need (done by the targets above)"
 

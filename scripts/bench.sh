@@ -2,7 +2,11 @@
 # `make bench`: prints figures, asserts nothing.
 #   1. wasm and extension size, raw and gzipped
 #   2. native `hirecheck analyze` time per demo page (hyperfine if installed, else a timed loop)
-#   3. page-ready -> badge time in Chromium, median over repeated loads (tests/e2e/bench.mjs)
+#   3. the whole native path in-process (criterion, benches/analyze.rs): every demo page and a
+#      generated 2 MB Upwork profile page, split into HTML parsing and our code
+#   4. in Chromium (tests/e2e/bench.mjs): page-ready -> badge, page load time with and without the
+#      extension, memory added to a tab after 50 in-page navigations
+# Budgets and method: docs/performance.md.
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 RUNS="${HIRECHECK_BENCH_RUNS:-20}"
 CLI="$ROOT/target/release/hirecheck"
@@ -55,6 +59,12 @@ for row in "${pages[@]}"; do
   fi
 done
 command -v hyperfine >/dev/null || echo "  (timed with a shell loop incl. process start; apt-get install hyperfine for finer figures)"
+
+echo
+echo "== native, in-process: cargo bench --bench analyze (criterion: time = [lower bound, estimate, upper bound] of the mean)"
+# (criterion's chatter left out: progress, outliers, sampling warnings, the change since its last run)
+cargo bench --locked --bench analyze 2>&1 | grep -v '^\s*$' \
+  | grep -Ev '^(Benchmarking|Found [0-9]+ outliers|  [0-9]+ \([0-9.]+%\) (low|high) (mild|severe)|Warning: Unable|warning: `panic` setting is ignored|\s+change:|\s+(time|thrpt):\s+\[[−+]|\s+(No change|Performance has|Change within))'
 
 echo
 echo "== browser"

@@ -1,31 +1,181 @@
-// `make bench`, browser part: page-ready (DOMContentLoaded end) -> badge drawn (data-drawn-at),
-// median over HIRECHECK_BENCH_LOADS loads (default 20) of every demo profile page, on every site's host.
-// Prints; asserts nothing.
-import { contentScriptRunsOn, median, startBrowser, measureBadgeTimes } from './harness.mjs';
+// `make bench`, browser part. Prints figures; asserts nothing. Budgets and method: docs/performance.md.
+// HIRECHECK_BENCH_PARTS=badge,load,memory picks parts (default: all three).
+//   1. page ready (DOMContentLoaded end) -> badge drawn (data-drawn-at): median over
+//      HIRECHECK_BENCH_LOADS loads (default 20) of every demo profile page, on every site's host;
+//   2. page load time (navigation start -> load event end) with the extension and without it: two
+//      browsers side by side in the same run, the same pages, loads alternating between them (which
+//      goes first alternates too; each load waits until the previous one's badge is drawn); the
+//      ratio of the medians (budget <= 1.05);
+//   3. memory the extension adds to a tab after HIRECHECK_BENCH_SPA (default 50) in-page navigations
+//      between profiles: the tab's JS heap with the extension minus without it (after the same tour,
+//      after garbage collection) plus the wasm's linear memory (budget <= 5 MB).
+// "Without it" is the same Chromium with an empty extension (a service worker that does nothing):
+// the harness always loads one, and that one touches no page.
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 
-const loads = Number(process.env.HIRECHECK_BENCH_LOADS ?? 20);
-const env = await startBrowser();
-try {
+import {
+  SPA_MOUNTS, contentScriptRunsOn, contentScriptWorld, measureBadgeTimes, median, memoryOf, profileVariant, readBadge,
+  spaMount, spaNavigate, startBrowser, waitForBadge,
+} from './harness.mjs';
+
+const LOADS = Number(process.env.HIRECHECK_BENCH_LOADS ?? 20);
+// Which parts to run: "badge,load,memory" (all, the default) or a subset.
+const PARTS = new Set((process.env.HIRECHECK_BENCH_PARTS ?? 'badge,load,memory').split(',').map((x) => x.trim()));
+const SPA_STEPS = Number(process.env.HIRECHECK_BENCH_SPA ?? 50);
+const W = 64;
+const MB = 1048576;
+const fmt = (x, d = 1) => (Number.isFinite(x) ? x.toFixed(d) : '-');
+const label = (url) => url.replace(/^https:\/\/(www\.)?/, '');
+const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+
+function emptyExtension() {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'hirecheck-empty-ext-'));
+  fs.writeFileSync(path.join(dir, 'manifest.json'), JSON.stringify({
+    manifest_version: 3, name: 'HireCheck bench: no extension', version: '0.0.1', background: { service_worker: 'background.js' },
+  }));
+  fs.writeFileSync(path.join(dir, 'background.js'), '// nothing\n');
+  return dir;
+}
+
+/** Loads `url` in `page` until its load event has ended; returns the navigation timing in ms. */
+async function timedLoad(page, url) {
+  await page.goto(url, { waitUntil: 'load' });
+  for (let i = 0; i < 100; i++) {
+    const t = await page.evaluate(() => {
+      const n = performance.getEntriesByType('navigation')[0];
+      return n && n.loadEventEnd > 0 ? { load: n.loadEventEnd, dcl: n.domContentLoadedEventEnd } : null;
+    });
+    if (t) return t;
+    await sleep(10);
+  }
+  throw new Error(`no load event end on ${url}`);
+}
+
+async function badgeTimes(env, routes) {
   const page = env.context.pages()[0] ?? await env.context.newPage();
   const cdp = await env.context.newCDPSession(page);
   const all = [];
-  console.log(`page-ready -> badge in Chromium, ${loads} loads per page (ms):`);
-  const W = 64;
+  console.log(`\n1. page ready -> badge drawn, ${LOADS} loads per page (ms):`);
   console.log(`  ${'page'.padEnd(W)} ${'median'.padStart(8)} ${'min'.padStart(8)} ${'max'.padStart(8)}`);
-  for (const route of env.server.routes.filter((r) => contentScriptRunsOn(env.manifest, r.url))) {
-    const label = route.url.replace(/^https:\/\/(www\.)?/, '');
+  for (const route of routes) {
     let t;
     try {
       await measureBadgeTimes(env, page, cdp, route.url, 1); // warm-up
-      t = await measureBadgeTimes(env, page, cdp, route.url, loads);
+      t = await measureBadgeTimes(env, page, cdp, route.url, LOADS);
     } catch (e) {
-      console.log(`  ${label.padEnd(W)} not timed: ${e.message}`);
+      console.log(`  ${label(route.url).padEnd(W)} not timed: ${e.message}`);
       continue;
     }
     all.push(...t);
-    console.log(`  ${label.padEnd(W)} ${median(t).toFixed(1).padStart(8)} ${Math.min(...t).toFixed(1).padStart(8)} ${Math.max(...t).toFixed(1).padStart(8)}`);
+    console.log(`  ${label(route.url).padEnd(W)} ${fmt(median(t)).padStart(8)} ${fmt(Math.min(...t)).padStart(8)} ${fmt(Math.max(...t)).padStart(8)}`);
   }
-  console.log(`  ${'all pages'.padEnd(W)} ${median(all).toFixed(1).padStart(8)} ${Math.min(...all).toFixed(1).padStart(8)} ${Math.max(...all).toFixed(1).padStart(8)}`);
+  console.log(`  ${'all pages'.padEnd(W)} ${fmt(median(all)).padStart(8)} ${fmt(Math.min(...all)).padStart(8)} ${fmt(Math.max(...all)).padStart(8)}`);
+  await cdp.detach().catch(() => {});
+}
+
+async function loadTimes(env, base, routes) {
+  const tabs = [await env.context.newPage(), await base.context.newPage()];
+  const cdp = await env.context.newCDPSession(tabs[0]);
+  // After each load, the extension's own work (it starts at document_idle, often after the load
+  // event) finishes before the next load in either browser starts, so that neither times the other.
+  const settle = async (j) => {
+    if (j === 0) await waitForBadge(cdp, 5000);
+    await sleep(100);
+  };
+  const by = routes.map(() => [[], []]); // per route: [with, without] load times
+  const dcl = [[], []];
+  for (const r of routes) for (const [j, tab] of tabs.entries()) { await timedLoad(tab, r.url); await settle(j); } // warm-up
+  for (let i = 0; i < LOADS; i++) {
+    for (const [k, r] of routes.entries()) {
+      const order = (i + k) % 2 ? [1, 0] : [0, 1];
+      for (const j of order) {
+        const t = await timedLoad(tabs[j], r.url);
+        await settle(j);
+        by[k][j].push(t.load);
+        dcl[j].push(t.dcl);
+      }
+    }
+  }
+  console.log(`\n2. page load time (navigation start -> load event end), ${LOADS} loads per page in each browser, alternating (ms):`);
+  console.log(`  ${'page'.padEnd(W)} ${'with'.padStart(8)} ${'without'.padStart(8)} ${'ratio'.padStart(8)}`);
+  const all = [[], []];
+  for (const [k, r] of routes.entries()) {
+    all[0].push(...by[k][0]);
+    all[1].push(...by[k][1]);
+    console.log(`  ${label(r.url).padEnd(W)} ${fmt(median(by[k][0])).padStart(8)} ${fmt(median(by[k][1])).padStart(8)} ${fmt(median(by[k][0]) / median(by[k][1]), 3).padStart(8)}`);
+  }
+  const ratio = median(all[0]) / median(all[1]);
+  console.log(`  ${'all pages: median of all loads'.padEnd(W)} ${fmt(median(all[0])).padStart(8)} ${fmt(median(all[1])).padStart(8)} ${fmt(ratio, 3).padStart(8)}   (budget <= 1.05; ${fmt(median(all[0]) - median(all[1]))} ms added)`);
+  console.log(`  ${'all pages: DOMContentLoaded end'.padEnd(W)} ${fmt(median(dcl[0])).padStart(8)} ${fmt(median(dcl[1])).padStart(8)} ${fmt(median(dcl[0]) / median(dcl[1]), 3).padStart(8)}`);
+  await cdp.detach().catch(() => {});
+  for (const t of tabs) await t.close();
+}
+
+const NAMES = ['Oluwaseun', 'María', 'Mohammed', 'Priya', 'Kwame', 'Yuki', 'Björn', 'Aleksandr', 'Siobhan', 'Fatima'];
+
+/** One tab: a page load of `route`, then SPA_STEPS in-page navigations to variants of it. Returns memory. */
+async function spaTour(env, route, withExtension) {
+  const tab = await env.context.newPage();
+  const cdp = await env.context.newCDPSession(tab);
+  const world = withExtension ? await contentScriptWorld(cdp, env.extensionId) : null;
+  await tab.goto(route.url, { waitUntil: 'load' });
+  if (withExtension) await waitForBadge(cdp);
+  await spaMount(tab, SPA_MOUNTS[route.host] ?? null);
+  await sleep(500);
+  const before = await memoryOf(cdp);
+  let drawn = 0;
+  for (let s = 1; s <= SPA_STEPS; s++) {
+    const v = profileVariant(route, `bench${String(s).padStart(2, '0')}`, NAMES[s % NAMES.length]);
+    const { end } = await spaNavigate(tab, { html: v.html, url: v.url });
+    if (withExtension) {
+      const until = Date.now() + 5000;
+      for (;;) {
+        const b = await readBadge(cdp).catch(() => null);
+        if (b?.drawnAt > end) { drawn += 1; break; }
+        if (Date.now() > until) break;
+        await sleep(25);
+      }
+    } else {
+      await sleep(300); // about what the content script's settle time and check take, so both tours last alike
+    }
+  }
+  await sleep(1000);
+  const after = await memoryOf(cdp);
+  const wasm = world ? await world.evaluate('globalThis.__hirecheck.wasmMemoryBytes()') : 0;
+  await cdp.detach().catch(() => {});
+  await tab.close();
+  return { before, after, wasm, drawn };
+}
+
+async function memory(env, base, route) {
+  const w = await spaTour(env, route, true);
+  const o = await spaTour(base, route, false);
+  const added = w.after.heapUsed - o.after.heapUsed;
+  console.log(`\n3. memory of one tab after ${SPA_STEPS} in-page navigations on ${label(route.url)} (MB, after garbage collection):`);
+  console.log(`  ${''.padEnd(40)} ${'with'.padStart(8)} ${'without'.padStart(8)}`);
+  console.log(`  ${'JS heap used (page + isolated worlds)'.padEnd(40)} ${fmt(w.after.heapUsed / MB, 2).padStart(8)} ${fmt(o.after.heapUsed / MB, 2).padStart(8)}`);
+  console.log(`  ${'  growth during the tour'.padEnd(40)} ${fmt((w.after.heapUsed - w.before.heapUsed) / MB, 2).padStart(8)} ${fmt((o.after.heapUsed - o.before.heapUsed) / MB, 2).padStart(8)}`);
+  console.log(`  ${'DOM nodes / JS event listeners'.padEnd(40)} ${`${w.after.nodes}/${w.after.listeners}`.padStart(8)} ${`${o.after.nodes}/${o.after.listeners}`.padStart(8)}`);
+  console.log(`  ${'wasm linear memory'.padEnd(40)} ${fmt(w.wasm / MB, 2).padStart(8)} ${'-'.padStart(8)}`);
+  console.log(`  added by the extension: JS heap ${fmt(added / MB, 2)} + wasm ${fmt(w.wasm / MB, 2)} = ${fmt((added + w.wasm) / MB, 2)} MB   (budget <= 5 MB; ${w.drawn}/${SPA_STEPS} badges redrawn)`);
+}
+
+const emptyDir = emptyExtension();
+const env = await startBrowser({ requestLog: null });
+let base;
+try {
+  base = await startBrowser({ dist: emptyDir, requestLog: null });
+  const routes = env.server.routes.filter((r) => contentScriptRunsOn(env.manifest, r.url));
+  console.log(`Chromium ${env.context.browser()?.version() ?? '?'}, ${os.cpus().length} CPU(s), load average ${os.loadavg().map((x) => x.toFixed(2)).join(' ')}`);
+  if (PARTS.has('badge')) await badgeTimes(env, routes);
+  if (PARTS.has('load')) await loadTimes(env, base, routes.filter((r) => r.csp !== 'strict'));
+  const spaRoute = routes.find((r) => r.host === 'www.upwork.com' && r.path.startsWith('/freelancers/') && r.csp !== 'strict');
+  if (PARTS.has('memory')) await memory(env, base, spaRoute);
+  console.log(`\nload average at the end ${os.loadavg().map((x) => x.toFixed(2)).join(' ')}`);
 } finally {
   await env.close();
+  await base?.close();
+  fs.rmSync(emptyDir, { recursive: true, force: true });
 }

