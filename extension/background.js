@@ -6,6 +6,7 @@
 // safe mode, fallback/relay.js: pages whose CSP blocks the wasm in the content script).
 // A module: fallback/relay.js registers its own message listener.
 import './fallback/relay.js';
+import { sourceUrl } from './sender.js';
 
 const LEVELS = {
   high: { badge: 'actionBadgeHigh', label: 'levelHigh', color: '#B00020' },
@@ -35,16 +36,6 @@ function int(v, lo, hi) {
 
 function list(v, max) {
   return Array.isArray(v) ? v.slice(0, max) : [];
-}
-
-// The page's address as the content script saw it (it follows in-page navigation, which sender.url
-// does not), accepted only on the origin the browser says the message came from.
-function sourceUrl(claimed, senderUrl) {
-  try {
-    const c = new URL(String(claimed));
-    if (c.origin === new URL(String(senderUrl)).origin) return c.href;
-  } catch (_) { /* fall through */ }
-  return String(senderUrl || '');
 }
 
 // The content script runs in a page we do not trust: keep only known fields, bounded.

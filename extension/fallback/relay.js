@@ -12,16 +12,7 @@ import { CHECK_HTML, MAX_HTML_CHARS } from './protocol.js';
 // Where the check runs: the Chromium build ships host.js (an offscreen document); the Firefox build
 // replaces it with extension/overlays/firefox/fallback/host.js (this background page itself).
 import { checkInExtension } from './host.js';
-
-// The page's address as the content script saw it (in-page navigation moves it past sender.url),
-// accepted only on the origin the browser says the message came from.
-function pageUrl(claimed, senderUrl) {
-  try {
-    const c = new URL(String(claimed));
-    if (c.origin === new URL(String(senderUrl)).origin) return c.href;
-  } catch (_) { /* fall through */ }
-  return String(senderUrl || '');
-}
+import { sourceUrl } from '../sender.js';
 
 function plainObject(v) {
   return v && typeof v === 'object' && !Array.isArray(v) ? v : undefined;
@@ -32,7 +23,7 @@ async function check(message, sender) {
   if (message.html.length > MAX_HTML_CHARS) return { ok: false, reason: 'too-large' };
   const request = {
     html: message.html,
-    url: pageUrl(message.url, sender.url),
+    url: sourceUrl(message.url, sender.url),
     policy: plainObject(message.policy),
     lang: typeof message.lang === 'string' ? message.lang.slice(0, 35) : 'en',
     now: Date.now(),
