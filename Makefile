@@ -4,7 +4,7 @@ SHELL := /bin/bash
 .SHELLFLAGS := -euo pipefail -c
 .DEFAULT_GOAL := help
 
-.PHONY: help tools build extension cli size test test-native test-static test-e2e lint demo bench bench-accuracy clean
+.PHONY: help tools build extension cli size test test-native test-static test-e2e lint fuzz demo bench bench-accuracy clean
 
 help:
 	@echo "make demo    build the extension and run it in Chromium on the bundled demo pages"
@@ -13,6 +13,7 @@ help:
 	@echo "make size    wasm and extension size, raw and gzipped"
 	@echo "make bench   sizes, native analyze time per page, page-ready -> badge time in Chromium"
 	@echo "make lint    cargo clippy, native and wasm32, warnings as errors (not part of make test)"
+	@echo "make fuzz    each cargo-fuzz target for FUZZ_SECONDS (default 60) (not part of make test)"
 	@echo "make tools   install what the build and the tests need (done by the targets above)"
 
 tools:
@@ -45,6 +46,10 @@ test-e2e:
 lint: tools
 	cargo clippy --locked --all-targets -- -D warnings
 	cargo clippy --locked --lib --target wasm32-unknown-unknown -- -D warnings
+
+# Each fuzz target in fuzz/ for FUZZ_SECONDS (default 60); non-zero on any crash. See scripts/fuzz.sh.
+fuzz:
+	@bash scripts/fuzz.sh
 
 demo: extension
 	@bash scripts/demo.sh
