@@ -417,27 +417,28 @@ fn find_off_platform(hay: &str) -> Option<(usize, usize)> {
 fn find_phone(hay: &str) -> Option<(usize, usize)> {
     let bytes = hay.as_bytes();
     let mut i = 0;
-    while i < bytes.len() {
-        let c = bytes[i];
+    while let Some(&c) = bytes.get(i) {
         if c == b'+' || c.is_ascii_digit() || c == b'(' {
             let start = i;
             let mut digits = 0;
             let mut j = i + usize::from(c == b'+');
-            while j < bytes.len()
-                && (bytes[j].is_ascii_digit()
-                    || matches!(bytes[j], b' ' | b'-' | b'.' | b'(' | b')'))
+            while let Some(&cj) = bytes
+                .get(j)
+                .filter(|b| b.is_ascii_digit() || matches!(b, b' ' | b'-' | b'.' | b'(' | b')'))
             {
-                if bytes[j].is_ascii_digit() {
+                if cj.is_ascii_digit() {
                     digits += 1;
                 }
                 j += 1;
             }
             let mut end = j;
-            while end > start && !bytes[end - 1].is_ascii_digit() {
+            while end > start && !bytes.get(end - 1).is_some_and(u8::is_ascii_digit) {
                 end -= 1;
             }
-            let glued =
-                start > 0 && (bytes[start - 1].is_ascii_alphanumeric() || bytes[start - 1] == b'$');
+            let glued = start > 0
+                && bytes
+                    .get(start - 1)
+                    .is_some_and(|&b| b.is_ascii_alphanumeric() || b == b'$');
             if (9..=15).contains(&digits) && !glued {
                 let cue = c == b'+' || any_in(window(hay, start, start, 40), PHONE_CUES);
                 if cue && !negated(hay, start) {
