@@ -1,7 +1,8 @@
 //! [`Page`] over a saved HTML file (native builds: CLI and tests).
 
 use super::{Node, Page};
-use scraper::{ElementRef, Html, Selector};
+use html5ever::tendril::{StrTendril, TendrilSink};
+use scraper::{ElementRef, Html, HtmlTreeSink, Selector};
 use std::cell::RefCell;
 use std::collections::HashMap;
 
@@ -19,7 +20,7 @@ impl HtmlPage {
     /// Parses a whole document. HTML parsing never fails: broken markup is repaired as browsers do.
     pub fn parse(source: &str, url: Option<&str>) -> HtmlPage {
         HtmlPage {
-            html: Html::parse_document(source),
+            html: parse_bounded(source),
             url: url.map(str::to_string),
             arena: RefCell::default(),
             ids: RefCell::default(),
@@ -50,6 +51,48 @@ impl HtmlPage {
             .or_insert_with(|| Selector::parse(css).ok())
             .clone()
     }
+}
+
+/// Elements nested deeper than this end the parse. The tree builder scans its stack of open elements for
+/// most start tags, so a file of thousands of nested tags costs time quadratic in its depth (minutes for
+/// a megabyte of `<div>`); browsers cap the depth for the same reason. Real profile pages stay under 100.
+const MAX_DEPTH: usize = 256;
+/// Bytes parsed between two depth checks.
+const CHUNK: usize = 16 * 1024;
+
+/// Parses `source` as `Html::parse_document` does, in chunks, and stops reading once an element lies
+/// deeper than [`MAX_DEPTH`]: what follows stays unread (its fields unknown) rather than stall the reader.
+fn parse_bounded(source: &str) -> Html {
+    let mut parser = html5ever::driver::parse_document(
+        HtmlTreeSink::new(Html::new_document()),
+        Default::default(),
+    );
+    let (mut rest, mut checked) = (source, 0);
+    while !rest.is_empty() {
+        let mut cut = rest.len().min(CHUNK);
+        while !rest.is_char_boundary(cut) {
+            cut += 1;
+        }
+        let Some((chunk, tail)) = rest.split_at_checked(cut) else {
+            break;
+        };
+        parser.process(StrTendril::from_slice(chunk));
+        rest = tail;
+        // Only the nodes this chunk added need a look; each walk up stops at the limit.
+        let html = parser.tokenizer.sink.sink.0.borrow();
+        let nodes = html.tree.nodes();
+        let total = nodes.len();
+        let too_deep = nodes
+            .rev()
+            .take(total.saturating_sub(checked))
+            .any(|n| n.ancestors().nth(MAX_DEPTH).is_some());
+        checked = total;
+        drop(html);
+        if too_deep {
+            break;
+        }
+    }
+    parser.finish()
 }
 
 impl Page for HtmlPage {
@@ -108,5 +151,25 @@ mod tests {
         assert_eq!(p.url().as_deref(), Some("https://example.test/"));
         // The same element always gets the same handle.
         assert_eq!(p.select(None, ".b"), vec![b]);
+    }
+
+    #[test]
+    fn stops_reading_at_a_hostile_depth() {
+        let nested = |depth: usize| {
+            format!(
+                "<html><body>{}<p class=inner>deep</p>{}<p class=after>x</p>",
+                "<div>".repeat(depth),
+                "</div>".repeat(depth)
+            )
+        };
+        // A real page's depth parses whole, in several chunks.
+        let ok = HtmlPage::parse(&(nested(100) + &"<i>filler</i>".repeat(5000)), None);
+        assert_eq!(ok.select(None, "p.inner").len(), 1);
+        assert_eq!(ok.select(None, "p.after").len(), 1);
+        assert_eq!(ok.select(None, "i").len(), 5000);
+        // 50 000 nested elements took minutes before; now the reading stops past the limit.
+        let deep = HtmlPage::parse(&nested(50_000), None);
+        assert!(deep.select(None, "p.after").is_empty());
+        assert!(!deep.select(None, "div").is_empty());
     }
 }
