@@ -16,7 +16,10 @@ const DEFAULT_NOW: Instant = Instant(1_795_704_120);
 /// Splits off the first line (without its `\n`), reading bytes as the CLI does (lossy UTF-8).
 fn first_line(data: &[u8]) -> (String, &[u8]) {
     let (line, rest) = match data.iter().position(|&b| b == b'\n') {
-        Some(i) => (data.get(..i).unwrap_or_default(), data.get(i + 1..).unwrap_or_default()),
+        Some(i) => (
+            data.get(..i).unwrap_or_default(),
+            data.get(i + 1..).unwrap_or_default(),
+        ),
         None => (data, &[][..]),
     };
     (String::from_utf8_lossy(line).trim().to_string(), rest)
@@ -34,7 +37,9 @@ pub fn adapters(data: &[u8]) {
     if let Some((adapter, kind)) = sites::detect(page.url().as_deref(), &page) {
         let extraction = adapter.extract(&page, kind);
         // Everything read must be expressible as JSON (the report carries it).
-        serde_json::to_string(&extraction).map(drop).unwrap_or_else(|e| panic!("{e}"));
+        serde_json::to_string(&extraction)
+            .map(drop)
+            .unwrap_or_else(|e| panic!("{e}"));
     }
 }
 
@@ -88,8 +93,14 @@ pub fn analyze(data: &[u8]) {
     let page = HtmlPage::parse(&String::from_utf8_lossy(html), url.as_deref());
     let source = url.unwrap_or_else(|| "fuzz.html".to_string());
     let report = hirecheck::analyze_full(&page, &source, &policy, now, &answers, &recall);
-    assert!(report.risk.score <= 100, "score {} above 100", report.risk.score);
-    serde_json::to_string(&report).map(drop).unwrap_or_else(|e| panic!("{e}"));
+    assert!(
+        report.risk.score <= 100,
+        "score {} above 100",
+        report.risk.score
+    );
+    serde_json::to_string(&report)
+        .map(drop)
+        .unwrap_or_else(|e| panic!("{e}"));
 }
 
 thread_local! {
@@ -116,7 +127,13 @@ pub fn policy(data: &[u8]) {
     }
     POLICY_PAGE.with(|page| {
         let report = hirecheck::analyze(page, "policy", &policy, DEFAULT_NOW);
-        assert!(report.risk.score <= 100, "score {} above 100", report.risk.score);
-        serde_json::to_string(&report).map(drop).unwrap_or_else(|e| panic!("{e}"));
+        assert!(
+            report.risk.score <= 100,
+            "score {} above 100",
+            report.risk.score
+        );
+        serde_json::to_string(&report)
+            .map(drop)
+            .unwrap_or_else(|e| panic!("{e}"));
     });
 }

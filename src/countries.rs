@@ -73,7 +73,10 @@ pub(crate) fn fold_key(s: &str) -> String {
             let code = u32::from(lc);
             let in_fold = (FOLD_FIRST..=FOLD_FIRST + LATIN_FOLD.len() as u32 - 1).contains(&code);
             let folded = if in_fold {
-                LATIN_FOLD.get((code - FOLD_FIRST) as usize).copied().unwrap_or("")
+                LATIN_FOLD
+                    .get((code - FOLD_FIRST) as usize)
+                    .copied()
+                    .unwrap_or("")
             } else {
                 ""
             };

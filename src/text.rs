@@ -542,8 +542,7 @@ fn find_date(s: &str) -> Option<(usize, Found)> {
             }
             Tok::Num(_) => {
                 // "5 August 2026"
-                let (Some((d, dl)), Some((_, Tok::Word(w)))) =
-                    (num(toks.get(k)), toks.get(k + 1))
+                let (Some((d, dl)), Some((_, Tok::Word(w)))) = (num(toks.get(k)), toks.get(k + 1))
                 else {
                     continue;
                 };
@@ -701,7 +700,9 @@ fn find_clock(s: &str) -> Option<(ClockTime, usize)> {
         let h_len = i - h_start;
         if h_len == 0
             || h_len > 2
-            || (h_start > 0 && b.get(h_start - 1).is_some_and(|&c| c.is_ascii_digit() || c == b':'))
+            || (h_start > 0
+                && b.get(h_start - 1)
+                    .is_some_and(|&c| c.is_ascii_digit() || c == b':'))
         {
             continue;
         }
@@ -1144,7 +1145,10 @@ fn url_spans(text: &str) -> Vec<(usize, usize)> {
     let mut i = 0;
     while i < b.len() && spans.len() < 1_000 {
         let rest = b.get(i..).unwrap_or_default();
-        let starts = |p: &[u8]| rest.get(..p.len()).is_some_and(|r| r.eq_ignore_ascii_case(p));
+        let starts = |p: &[u8]| {
+            rest.get(..p.len())
+                .is_some_and(|r| r.eq_ignore_ascii_case(p))
+        };
         let prefix = if starts(b"https://") {
             8
         } else if starts(b"http://") {

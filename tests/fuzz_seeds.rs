@@ -9,7 +9,10 @@ use std::path::Path;
 
 /// Runs `body` on every file under `fuzz/<dir>/<target>/`; returns how many there were.
 fn replay(dir: &str, target: &str, body: fn(&[u8])) -> usize {
-    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("fuzz").join(dir).join(target);
+    let path = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("fuzz")
+        .join(dir)
+        .join(target);
     let Ok(entries) = std::fs::read_dir(&path) else {
         return 0;
     };

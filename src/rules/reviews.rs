@@ -73,7 +73,10 @@ fn review_burst(cx: &Context) -> Outcome {
         return Outcome::Clear;
     }
     let lang = cx.lang();
-    let (first, last) = (best.first().and_then(|e| e.end), best.last().and_then(|e| e.end));
+    let (first, last) = (
+        best.first().and_then(|e| e.end),
+        best.last().and_then(|e| e.end),
+    );
     let span = |d: Option<crate::model::Date>| d.map(|d| d.to_string()).unwrap_or_default();
     let mut evidence = vec![match lang {
         Lang::En => format!(

@@ -249,7 +249,11 @@ fn glob(pattern: &[u8], text: &[u8]) -> bool {
             return false;
         }
     }
-    pattern.get(p..).unwrap_or_default().iter().all(|&b| b == b'*')
+    pattern
+        .get(p..)
+        .unwrap_or_default()
+        .iter()
+        .all(|&b| b == b'*')
 }
 
 #[cfg(test)]

@@ -76,7 +76,10 @@ impl Zone {
 
 /// The table rows of a country ("de" and "DE" both work); empty for anything else.
 fn zones_of(iso2: &str) -> &'static [Zone] {
-    let (&[a, b], true) = (iso2.as_bytes(), iso2.bytes().all(|c| c.is_ascii_alphabetic())) else {
+    let (&[a, b], true) = (
+        iso2.as_bytes(),
+        iso2.bytes().all(|c| c.is_ascii_alphabetic()),
+    ) else {
         return &[];
     };
     let cc = [a.to_ascii_uppercase(), b.to_ascii_uppercase()];

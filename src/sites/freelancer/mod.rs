@@ -461,7 +461,13 @@ fn number_before(before: &str) -> Option<f64> {
     };
     let groups: Vec<&str> = int.split(',').collect();
     if groups.len() > 1
-        && groups.iter().enumerate().any(|(k, g)| if k == 0 { g.is_empty() || g.len() > 3 } else { g.len() != 3 })
+        && groups.iter().enumerate().any(|(k, g)| {
+            if k == 0 {
+                g.is_empty() || g.len() > 3
+            } else {
+                g.len() != 3
+            }
+        })
     {
         return None;
     }
