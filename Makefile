@@ -4,7 +4,7 @@ SHELL := /bin/bash
 .SHELLFLAGS := -euo pipefail -c
 .DEFAULT_GOAL := help
 
-.PHONY: help tools build extension firefox package cli size test test-native test-static test-e2e test-firefox test-repro lint demo bench bench-accuracy clean
+.PHONY: help tools build extension firefox package cli size test test-native test-static test-e2e test-firefox test-repro lint fuzz demo bench bench-accuracy clean
 
 help:
 	@echo "make demo    build the extension and run it in Chromium on the bundled demo pages"
@@ -14,6 +14,7 @@ help:
 	@echo "make size    wasm and extension size, raw and gzipped"
 	@echo "make bench   sizes, native analyze (CLI, criterion), Chromium: badge time, load time, memory (docs/performance.md)"
 	@echo "make lint    cargo clippy, native and wasm32, warnings as errors (not part of make test)"
+	@echo "make fuzz    each cargo-fuzz target for FUZZ_SECONDS (default 60) (not part of make test)"
 	@echo "make tools   install what the build and the tests need (done by the targets above)"
 
 tools:
@@ -60,6 +61,10 @@ test-repro:
 lint: tools
 	cargo clippy --locked --all-targets -- -D warnings
 	cargo clippy --locked --lib --target wasm32-unknown-unknown -- -D warnings
+
+# Each fuzz target in fuzz/ for FUZZ_SECONDS (default 60); non-zero on any crash. See scripts/fuzz.sh.
+fuzz:
+	@bash scripts/fuzz.sh
 
 demo: extension
 	@bash scripts/demo.sh

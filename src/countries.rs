@@ -24,7 +24,10 @@ pub fn iso2_from_name(name: &str) -> Option<&'static str> {
     }
     let key = fold_key(trimmed);
     if let Ok(i) = NAMES.binary_search_by(|(k, _)| (*k).cmp(key.as_str())) {
-        return COUNTRIES.get(usize::from(NAMES[i].1)).map(|c| c.0);
+        return NAMES
+            .get(i)
+            .and_then(|n| COUNTRIES.get(usize::from(n.1)))
+            .map(|c| c.0);
     }
     let bytes = key.as_bytes();
     if !bytes.iter().all(u8::is_ascii_lowercase) {
@@ -70,7 +73,10 @@ pub(crate) fn fold_key(s: &str) -> String {
             let code = u32::from(lc);
             let in_fold = (FOLD_FIRST..=FOLD_FIRST + LATIN_FOLD.len() as u32 - 1).contains(&code);
             let folded = if in_fold {
-                LATIN_FOLD[(code - FOLD_FIRST) as usize]
+                LATIN_FOLD
+                    .get((code - FOLD_FIRST) as usize)
+                    .copied()
+                    .unwrap_or("")
             } else {
                 ""
             };

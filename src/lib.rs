@@ -2,6 +2,19 @@
 //!
 //! Flow: [`page::Page`] → [`sites`] adapter → [`model::Profile`] → [`rules`] → [`score`] → [`report::Report`].
 
+// No input may make the core panic (page data is hostile): these lints keep unwrap, expect, indexing and
+// explicit panics out of non-test code; a justified exception carries an `allow` with its reason.
+#![cfg_attr(
+    not(test),
+    deny(
+        clippy::unwrap_used,
+        clippy::expect_used,
+        clippy::indexing_slicing,
+        clippy::panic,
+        clippy::unreachable
+    )
+)]
+
 pub mod checklist;
 pub mod countries;
 pub mod currency;

@@ -432,10 +432,11 @@ pub fn simhash(text: &str) -> Option<u64> {
     }
     let mut acc = [0i64; 64];
     for pair in words.windows(2) {
-        let mut feature = Vec::with_capacity(pair[0].len() + pair[1].len() + 1);
-        feature.extend_from_slice(pair[0].as_bytes());
+        let [first, second] = pair else { continue };
+        let mut feature = Vec::with_capacity(first.len() + second.len() + 1);
+        feature.extend_from_slice(first.as_bytes());
         feature.push(b' ');
-        feature.extend_from_slice(pair[1].as_bytes());
+        feature.extend_from_slice(second.as_bytes());
         let h = fnv1a(&feature);
         for (bit, a) in acc.iter_mut().enumerate() {
             if h >> bit & 1 == 1 {

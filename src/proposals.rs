@@ -173,6 +173,8 @@ pub const HIGH_JSS: u8 = 90;
 pub const HIGH_RATING: f64 = 4.8;
 
 /// Compares the bids with each other; one report per bid, in page order.
+// Indices come from enumerating `bids`, and every per-bid vector here has `bids.len()` entries.
+#[allow(clippy::indexing_slicing)]
 pub fn assess_bids(bids: &[Bid], policy: &Policy, now: Instant) -> Vec<BidReport> {
     let lang = policy.lang;
     let n = bids.len();
@@ -529,6 +531,8 @@ fn is_common_link(l: &str) -> bool {
 }
 
 /// Calls `f(i, j, value)` for every pair of different bidders i ≠ j whose lists share `value`, both ways.
+// `values` and `keys` are both per bid (same length); indices come from enumerating `values`.
+#[allow(clippy::indexing_slicing)]
 fn shared(values: &[Vec<String>], keys: &[String], mut f: impl FnMut(usize, usize, &str)) {
     let mut by: HashMap<&str, Vec<usize>> = HashMap::new();
     for (i, vs) in values.iter().enumerate() {
@@ -570,10 +574,11 @@ fn median(v: &[f64]) -> Option<f64> {
     let mut s = v.to_vec();
     crate::sort::sort_by(&mut s, f64::total_cmp);
     let m = s.len() / 2;
+    let upper = *s.get(m)?;
     Some(if s.len() % 2 == 0 {
-        (s[m - 1] + s[m]) / 2.0
+        (s.get(m - 1)? + upper) / 2.0
     } else {
-        s[m]
+        upper
     })
 }
 
@@ -615,8 +620,8 @@ fn shingles(w: &[String]) -> Vec<u64> {
 
 fn jaccard(a: &[u64], b: &[u64]) -> f64 {
     let (mut i, mut j, mut inter) = (0, 0, 0usize);
-    while i < a.len() && j < b.len() {
-        match a[i].cmp(&b[j]) {
+    while let (Some(x), Some(y)) = (a.get(i), b.get(j)) {
+        match x.cmp(y) {
             std::cmp::Ordering::Less => i += 1,
             std::cmp::Ordering::Greater => j += 1,
             std::cmp::Ordering::Equal => {
@@ -635,6 +640,8 @@ fn jaccard(a: &[u64], b: &[u64]) -> f64 {
 }
 
 /// Near-duplicate pairs (i < j, different bidders): (i, j, similarity, longest common run of words).
+// Indices come from enumerating `bids`, and every per-bid vector here has `bids.len()` entries.
+#[allow(clippy::indexing_slicing)]
 pub fn duplicates(bids: &[Bid], keys: &[String]) -> Vec<(usize, usize, f64, String)> {
     let toks: Vec<Vec<String>> = bids
         .iter()
@@ -708,6 +715,8 @@ pub fn duplicates(bids: &[Bid], keys: &[String]) -> Vec<(usize, usize, f64, Stri
 
 /// The longest run of words both texts share (first [`EVIDENCE_WORDS`] words of each), bounded to
 /// [`MAX_EVIDENCE_CHARS`] characters.
+// The DP rows have `b.len() + 1` cells and the loops stay within `a` and `b`; the run ends at `end`.
+#[allow(clippy::indexing_slicing)]
 pub fn longest_run(a: &[String], b: &[String]) -> String {
     let a = &a[..a.len().min(EVIDENCE_WORDS)];
     let b = &b[..b.len().min(EVIDENCE_WORDS)];

@@ -65,19 +65,23 @@ pub struct Risk {
 /// Sets each finding's counted `points` from its `weight`: full for the strongest of its family,
 /// then halved for each further one (rounded down).
 pub fn diminish_within_families(findings: &mut [Finding]) {
-    let mut order: Vec<usize> = (0..findings.len()).collect();
-    crate::sort::sort_by_key(&mut order, |&i| {
-        (findings[i].family, std::cmp::Reverse(findings[i].weight))
-    });
+    let mut order: Vec<_> = findings
+        .iter()
+        .enumerate()
+        .map(|(i, f)| (f.family, std::cmp::Reverse(f.weight), i))
+        .collect();
+    crate::sort::sort(&mut order);
     let mut rank = 0u32;
     let mut family = None;
-    for i in order {
-        if family != Some(findings[i].family) {
-            family = Some(findings[i].family);
+    for (fam, _, i) in order {
+        if family != Some(fam) {
+            family = Some(fam);
             rank = 0;
         }
-        findings[i].points = findings[i].weight.checked_shr(rank).unwrap_or(0);
-        rank += 1;
+        if let Some(f) = findings.get_mut(i) {
+            f.points = f.weight.checked_shr(rank).unwrap_or(0);
+        }
+        rank = rank.saturating_add(1);
     }
 }
 

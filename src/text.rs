@@ -123,7 +123,7 @@ fn decimal_value(raw: &str) -> Option<f64> {
         }
         (Some(_), None) => {
             let groups: Vec<&str> = raw.split(',').collect();
-            if groups[1..].iter().all(|g| g.len() == 3) {
+            if groups.iter().skip(1).all(|g| g.len() == 3) {
                 groups.concat()
             } else if groups.len() == 2 {
                 groups.join(".")
@@ -134,7 +134,7 @@ fn decimal_value(raw: &str) -> Option<f64> {
         (None, Some(_)) => {
             let groups: Vec<&str> = raw.split('.').collect();
             if groups.len() > 2 {
-                if groups[1..].iter().all(|g| g.len() == 3) {
+                if groups.iter().skip(1).all(|g| g.len() == 3) {
                     groups.concat()
                 } else {
                     return None;
@@ -429,7 +429,7 @@ fn month_from_word(w: &str) -> Option<u32> {
         "december",
     ];
     for (i, m) in MONTHS.iter().enumerate() {
-        if w == *m || w == full[i] || (i == 8 && w == "sept") {
+        if w == *m || full.get(i).is_some_and(|f| w == *f) || (i == 8 && w == "sept") {
             return Some(i as u32 + 1);
         }
     }
@@ -542,8 +542,7 @@ fn find_date(s: &str) -> Option<(usize, Found)> {
             }
             Tok::Num(_) => {
                 // "5 August 2026"
-                let (Some((d, dl)), Some((_, Tok::Word(w)))) =
-                    (num(Some(&toks[k])), toks.get(k + 1))
+                let (Some((d, dl)), Some((_, Tok::Word(w)))) = (num(toks.get(k)), toks.get(k + 1))
                 else {
                     continue;
                 };
@@ -575,7 +574,7 @@ fn find_iso(s: &str) -> Option<(usize, Found)> {
         if digits(i..i + 4)
             && b.get(i + 4) == Some(&b'-')
             && digits(i + 5..i + 7)
-            && (i == 0 || !b[i - 1].is_ascii_digit())
+            && !(i > 0 && b.get(i - 1).is_some_and(u8::is_ascii_digit))
         {
             let y: i32 = s.get(i..i + 4)?.parse().ok()?;
             let m: u32 = s.get(i + 5..i + 7)?.parse().ok()?;
@@ -695,13 +694,15 @@ fn find_clock(s: &str) -> Option<(ClockTime, usize)> {
         }
         // Hour: one or two digits before the colon, not preceded by another digit.
         let mut h_start = i;
-        while h_start > 0 && b[h_start - 1].is_ascii_digit() && i - h_start < 3 {
+        while h_start > 0 && b.get(h_start - 1).is_some_and(u8::is_ascii_digit) && i - h_start < 3 {
             h_start -= 1;
         }
         let h_len = i - h_start;
         if h_len == 0
             || h_len > 2
-            || (h_start > 0 && (b[h_start - 1].is_ascii_digit() || b[h_start - 1] == b':'))
+            || (h_start > 0
+                && b.get(h_start - 1)
+                    .is_some_and(|&c| c.is_ascii_digit() || c == b':'))
         {
             continue;
         }
@@ -1114,7 +1115,9 @@ pub fn find_addresses(text: &str, max: usize) -> Vec<String> {
         if let Some(u) = normalize_url(&text[start..end]) {
             push(u, &mut out);
         }
-        rest[start..end].fill(b' ');
+        if let Some(span) = rest.get_mut(start..end) {
+            span.fill(b' ');
+        }
     }
     let rest = String::from_utf8_lossy(&rest);
     for word in rest
@@ -1141,10 +1144,14 @@ fn url_spans(text: &str) -> Vec<(usize, usize)> {
     let mut spans = Vec::new();
     let mut i = 0;
     while i < b.len() && spans.len() < 1_000 {
-        let rest = &b[i..];
-        let prefix = if rest.len() >= 8 && rest[..8].eq_ignore_ascii_case(b"https://") {
+        let rest = b.get(i..).unwrap_or_default();
+        let starts = |p: &[u8]| {
+            rest.get(..p.len())
+                .is_some_and(|r| r.eq_ignore_ascii_case(p))
+        };
+        let prefix = if starts(b"https://") {
             8
-        } else if rest.len() >= 7 && rest[..7].eq_ignore_ascii_case(b"http://") {
+        } else if starts(b"http://") {
             7
         } else {
             0
@@ -1229,7 +1236,7 @@ pub fn host_is_under(host: &str, domain: &str) -> bool {
         && (host == domain
             || (host.len() > domain.len()
                 && host.ends_with(domain)
-                && host.as_bytes()[host.len() - domain.len() - 1] == b'.'))
+                && host.as_bytes().get(host.len() - domain.len() - 1) == Some(&b'.')))
 }
 
 /// Host-like words in `text` (letters, digits, dots and hyphens, with a dot), lower-cased, each with whether it

@@ -144,7 +144,7 @@ struct DayShape {
 fn shape(slots: &[u16]) -> Option<DayShape> {
     let first = u32::from(*slots.first()?);
     let (mut longest, mut run, mut shifts, mut prev) = (10, 10, 1, first);
-    for &s in &slots[1..] {
+    for &s in slots.iter().skip(1) {
         let s = u32::from(s);
         if s == prev + 10 {
             run += 10;
@@ -266,7 +266,7 @@ fn seven_day_weeks(cx: &Context) -> Outcome {
             Some((start, end, total)) if end + 1 == day => Some((start, day, total + n)),
             _ => Some((day, day, n)),
         };
-        if best.is_none_or(|(s, e, _)| e - s < cur.unwrap().1 - cur.unwrap().0) {
+        if best.is_none_or(|(s, e, _)| cur.is_some_and(|(cs, ce, _)| e - s < ce - cs)) {
             best = cur;
         }
     }
@@ -372,8 +372,8 @@ fn night_work(cx: &Context) -> Outcome {
         last_offsets = zones.iter().map(|z| z.offset_minutes).collect();
         for (i, z) in zones.iter().enumerate().take(night.len()) {
             let local = (m + i64::from(z.offset_minutes)).rem_euclid(1440);
-            if local < 360 {
-                night[i] += 1;
+            if let (true, Some(count)) = (local < 360, night.get_mut(i)) {
+                *count += 1;
             }
         }
     }

@@ -523,7 +523,9 @@ fn addressed_names(text: &str) -> Vec<Addressed> {
             continue;
         }
         let prev = |n: usize| -> String {
-            words[i.saturating_sub(n)..i]
+            words
+                .get(i.saturating_sub(n)..i)
+                .unwrap_or_default()
                 .iter()
                 .map(|(_, w)| w.to_lowercase())
                 .collect::<Vec<_>>()
@@ -536,7 +538,10 @@ fn addressed_names(text: &str) -> Vec<Addressed> {
                 ADDRESS_CUES.contains(&before)
             }
         });
-        let sentence_start = i == 0 || words[i - 1].1.ends_with(['.', '!', '?']);
+        let sentence_start = i == 0
+            || words
+                .get(i - 1)
+                .is_some_and(|(_, w)| w.ends_with(['.', '!', '?']));
         let next = words.get(i + 1).map(|(_, w)| {
             w.trim_matches(|c: char| !c.is_alphanumeric())
                 .to_lowercase()
@@ -594,7 +599,12 @@ fn quote_around(text: &str, pos: usize) -> String {
     let at = chars.iter().position(|(b, _)| *b >= pos).unwrap_or(0);
     let from = at.saturating_sub(MAX_QUOTE_CHARS / 2);
     let to = (from + MAX_QUOTE_CHARS).min(chars.len());
-    let mut q: String = chars[from..to].iter().map(|(_, c)| *c).collect();
+    let mut q: String = chars
+        .get(from..to)
+        .unwrap_or_default()
+        .iter()
+        .map(|(_, c)| *c)
+        .collect();
     q = crate::page::squash(&q);
     if from > 0 {
         q.insert(0, '…');

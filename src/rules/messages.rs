@@ -417,27 +417,28 @@ fn find_off_platform(hay: &str) -> Option<(usize, usize)> {
 fn find_phone(hay: &str) -> Option<(usize, usize)> {
     let bytes = hay.as_bytes();
     let mut i = 0;
-    while i < bytes.len() {
-        let c = bytes[i];
+    while let Some(&c) = bytes.get(i) {
         if c == b'+' || c.is_ascii_digit() || c == b'(' {
             let start = i;
             let mut digits = 0;
             let mut j = i + usize::from(c == b'+');
-            while j < bytes.len()
-                && (bytes[j].is_ascii_digit()
-                    || matches!(bytes[j], b' ' | b'-' | b'.' | b'(' | b')'))
+            while let Some(&cj) = bytes
+                .get(j)
+                .filter(|b| b.is_ascii_digit() || matches!(b, b' ' | b'-' | b'.' | b'(' | b')'))
             {
-                if bytes[j].is_ascii_digit() {
+                if cj.is_ascii_digit() {
                     digits += 1;
                 }
                 j += 1;
             }
             let mut end = j;
-            while end > start && !bytes[end - 1].is_ascii_digit() {
+            while end > start && !bytes.get(end - 1).is_some_and(u8::is_ascii_digit) {
                 end -= 1;
             }
-            let glued =
-                start > 0 && (bytes[start - 1].is_ascii_alphanumeric() || bytes[start - 1] == b'$');
+            let glued = start > 0
+                && bytes
+                    .get(start - 1)
+                    .is_some_and(|&b| b.is_ascii_alphanumeric() || b == b'$');
             if (9..=15).contains(&digits) && !glued {
                 let cue = c == b'+' || any_in(window(hay, start, start, 40), PHONE_CUES);
                 if cue && !negated(hay, start) {
@@ -546,10 +547,16 @@ fn find_payment(hay: &str) -> Option<(usize, usize)> {
 
 /// A cryptocurrency address: Ethereum "0x" + 40 hex, Bitcoin bech32 "bc1…", Tron "T…" (34 base58).
 fn find_wallet(hay: &str) -> Option<(usize, usize)> {
-    let mut offset = 0;
-    for token in hay.split(|c: char| !c.is_ascii_alphanumeric()) {
-        let start = offset;
-        offset += token.len() + 1;
+    // Tokens are runs of ASCII letters and digits; a separator may be several bytes long (any other
+    // character), so the token's offset is where the previous separator ended, not a running count.
+    let mut next = 0;
+    for (i, c) in hay.char_indices().chain([(hay.len(), ' ')]) {
+        if c.is_ascii_alphanumeric() {
+            continue;
+        }
+        let start = next;
+        let token = hay.get(start..i).unwrap_or_default();
+        next = i + c.len_utf8();
         let eth = token.len() == 42
             && token.starts_with("0x")
             && token[2..].bytes().all(|b| b.is_ascii_hexdigit());
@@ -729,7 +736,15 @@ fn name_key(name: &str) -> String {
 /// `Message from Alex T., 2:05 PM: "…excerpt…"`, at most [`EXCERPT`] characters of the message.
 fn quote(m: &Message, start: usize, end: usize, lang: Lang) -> String {
     let text = &m.text;
-    let (start, end) = (start.min(text.len()), end.min(text.len()));
+    // On character boundaries whatever a finder returned: a bad offset must not cut a character.
+    let (mut start, mut end) = (start.min(text.len()), end.min(text.len()));
+    while !text.is_char_boundary(start) {
+        start -= 1;
+    }
+    while !text.is_char_boundary(end) {
+        end += 1;
+    }
+    let end = end.max(start);
     let match_chars = text[start..end].chars().count();
     let room = EXCERPT.saturating_sub(match_chars) / 2;
     let before: Vec<char> = text[..start].chars().rev().take(room + 1).collect();
@@ -870,6 +885,21 @@ mod tests {
             run(&OFF_PLATFORM_REQUEST, m),
             Outcome::Unknown(vec![Field::Messages])
         );
+    }
+
+    #[test]
+    fn wallet_after_multibyte_separators_is_quoted_where_it_is() {
+        // Separators of several bytes ("€", "—", "\u{fffd}") once shifted the wallet's offset into
+        // the middle of a character, and the excerpt panicked (found by `make fuzz`, analyze target).
+        let text =
+            "Zahlung €€€ — \u{fffd}\u{fffd} 0x52908400098527886E0F7030069857D2E4169EE7 bitte";
+        let hay = lower(text);
+        let (s, e) = find_wallet(&hay).unwrap();
+        assert_eq!(&text[s..e], "0x52908400098527886E0F7030069857D2E4169EE7");
+        let Outcome::Fired(Hit { evidence }) = run(&OFF_PLATFORM_PAYMENT, fl(text)) else {
+            panic!("a wallet address is a payment request");
+        };
+        assert!(evidence.iter().any(|e| e.contains("0x5290840009852788")));
     }
 
     #[test]

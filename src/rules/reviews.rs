@@ -50,25 +50,33 @@ fn review_burst(cx: &Context) -> Outcome {
     crate::sort::sort_by_key(&mut jobs, |e| e.end);
     let window = policy.burst_window_days;
     let min = policy.burst_min_jobs.max(2) as usize;
-    // The densest run of tiny five-star jobs ending within one window.
+    // The densest run of tiny five-star jobs ending within one window. The jobs are sorted by end, so
+    // the run's end only moves forward (linear, however many jobs a page lists).
     let mut best: &[&WorkEntry] = &[];
-    for i in 0..jobs.len() {
-        let Some(first) = jobs[i].end.map(|d| d.days_since_epoch()) else {
+    let mut end = 0;
+    for (i, job) in jobs.iter().enumerate() {
+        let Some(first) = job.end.map(|d| d.days_since_epoch()) else {
             continue;
         };
-        let run = jobs[i..]
-            .iter()
-            .take_while(|e| e.end.is_some_and(|d| d.days_since_epoch() - first < window))
-            .count();
-        if run > best.len() {
-            best = &jobs[i..i + run];
+        end = end.max(i);
+        while jobs
+            .get(end)
+            .is_some_and(|e| e.end.is_some_and(|d| d.days_since_epoch() - first < window))
+        {
+            end += 1;
+        }
+        if end - i > best.len() {
+            best = jobs.get(i..end).unwrap_or_default();
         }
     }
     if best.len() < min {
         return Outcome::Clear;
     }
     let lang = cx.lang();
-    let (first, last) = (best[0].end, best[best.len() - 1].end);
+    let (first, last) = (
+        best.first().and_then(|e| e.end),
+        best.last().and_then(|e| e.end),
+    );
     let span = |d: Option<crate::model::Date>| d.map(|d| d.to_string()).unwrap_or_default();
     let mut evidence = vec![match lang {
         Lang::En => format!(

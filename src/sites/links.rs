@@ -46,8 +46,8 @@ impl LinkSet {
             let host = text::address_host(&a).unwrap_or("").to_string();
             let bare = |x: &String| !text::is_link(x) && !x.contains('@');
             if text::is_link(&a) {
-                if let Some(i) = self.links.iter().position(|x| bare(x) && *x == host) {
-                    self.links[i] = a;
+                if let Some(x) = self.links.iter_mut().find(|x| bare(x) && **x == host) {
+                    *x = a;
                     continue;
                 }
             } else if bare(&a)

@@ -235,10 +235,10 @@ fn glob(pattern: &[u8], text: &[u8]) -> bool {
     let (mut p, mut t) = (0, 0);
     let mut star: Option<(usize, usize)> = None;
     while t < text.len() {
-        if p < pattern.len() && pattern[p] == b'*' {
+        if pattern.get(p) == Some(&b'*') {
             star = Some((p, t));
             p += 1;
-        } else if p < pattern.len() && pattern[p] == text[t] {
+        } else if pattern.get(p).is_some_and(|c| Some(c) == text.get(t)) {
             p += 1;
             t += 1;
         } else if let Some((sp, st)) = star {
@@ -249,7 +249,11 @@ fn glob(pattern: &[u8], text: &[u8]) -> bool {
             return false;
         }
     }
-    pattern[p..].iter().all(|&b| b == b'*')
+    pattern
+        .get(p..)
+        .unwrap_or_default()
+        .iter()
+        .all(|&b| b == b'*')
 }
 
 #[cfg(test)]

@@ -68,7 +68,7 @@ impl Zone {
             Dst::Rule(rule) => rule.offset_at(base, t.clamp(MIN_T, MAX_T)),
             Dst::List(list) => match list.partition_point(|&(when, _)| when <= t) {
                 0 => base,
-                i => i32::from(list[i - 1].1),
+                i => list.get(i - 1).map_or(base, |&(_, off)| i32::from(off)),
             },
         }
     }
@@ -76,14 +76,16 @@ impl Zone {
 
 /// The table rows of a country ("de" and "DE" both work); empty for anything else.
 fn zones_of(iso2: &str) -> &'static [Zone] {
-    let b = iso2.as_bytes();
-    if b.len() != 2 || !b.iter().all(u8::is_ascii_alphabetic) {
+    let (&[a, b], true) = (
+        iso2.as_bytes(),
+        iso2.bytes().all(|c| c.is_ascii_alphabetic()),
+    ) else {
         return &[];
-    }
-    let cc = [b[0].to_ascii_uppercase(), b[1].to_ascii_uppercase()];
+    };
+    let cc = [a.to_ascii_uppercase(), b.to_ascii_uppercase()];
     let lo = table::ZONES.partition_point(|z| z.cc < cc);
     let hi = table::ZONES.partition_point(|z| z.cc <= cc);
-    &table::ZONES[lo..hi]
+    table::ZONES.get(lo..hi).unwrap_or_default()
 }
 
 /// The offsets of every zone of `iso2` at `at`; `None` when the country code is unknown.

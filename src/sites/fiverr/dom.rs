@@ -562,7 +562,7 @@ fn price_upper_bound(t: &str) -> Option<Money> {
     // A range's parts must share a currency and rise.
     let ok = amounts
         .windows(2)
-        .all(|w| w[0].currency == w[1].currency && w[0].amount <= w[1].amount);
+        .all(|w| matches!(w, [a, b] if a.currency == b.currency && a.amount <= b.amount));
     ok.then_some(upper).and_then(plausible_price)
 }
 

@@ -262,7 +262,10 @@ pub fn page_kind(path: &str) -> PageKind {
 pub fn is_username(seg: &str) -> bool {
     (2..=40).contains(&seg.len())
         && seg.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'_')
-        && seg.as_bytes()[0].is_ascii_alphanumeric()
+        && seg
+            .as_bytes()
+            .first()
+            .is_some_and(u8::is_ascii_alphanumeric)
         && !RESERVED.contains(&seg.to_ascii_lowercase().as_str())
 }
 
@@ -273,7 +276,10 @@ fn is_gig_slug(seg: &str) -> bool {
             .bytes()
             .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_')
         && seg.contains('-')
-        && seg.as_bytes()[0].is_ascii_alphanumeric()
+        && seg
+            .as_bytes()
+            .first()
+            .is_some_and(u8::is_ascii_alphanumeric)
         && !RESERVED_SLUGS.contains(&seg.to_ascii_lowercase().as_str())
 }
 

@@ -91,7 +91,9 @@ pub fn read_state(page: &dyn Page, username: Option<&str>, b: &mut Builder) {
     let Some((si, path, user)) = chosen else {
         return;
     };
-    let src = |key: &str| format!("{} {path}.{key}", states[*si].label);
+    let label_of = |i: usize| states.get(i).map_or("", |s| s.label.as_str());
+    let label = label_of(*si);
+    let src = |key: &str| format!("{label} {path}.{key}");
     b.state_username = user
         .get("username")
         .and_then(Value::as_str)
@@ -129,8 +131,8 @@ pub fn read_state(page: &dyn Page, username: Option<&str>, b: &mut Builder) {
         }
         let where_ = mine
             .first()
-            .map(|(si, p, _)| format!("{} {}", states[*si].label, parent_of(p)))
-            .unwrap_or_else(|| format!("{} reviews[]", states[*si].label));
+            .map(|(si, p, _)| format!("{} {}", label_of(*si), parent_of(p)))
+            .unwrap_or_else(|| format!("{} reviews[]", label_of(*si)));
         b.p.work_history = Some(entries);
         b.note(Field::WorkHistory, where_);
     }

@@ -406,8 +406,8 @@ pub fn parse_coded_money(s: &str) -> Option<(Money, usize)> {
     let mut i = 0;
     let mut seen = 0;
     while i + 3 <= bytes.len() && seen < 2_000 {
-        let word = &bytes[i..i + 3];
-        let boundary_before = i == 0 || !bytes[i - 1].is_ascii_alphanumeric();
+        let word = bytes.get(i..i + 3).unwrap_or_default();
+        let boundary_before = i == 0 || !bytes.get(i - 1).is_some_and(u8::is_ascii_alphanumeric);
         let boundary_after = bytes.get(i + 3).is_none_or(|b| !b.is_ascii_alphanumeric());
         if boundary_before && boundary_after && word.iter().all(u8::is_ascii_uppercase) {
             seen += 1;
@@ -461,7 +461,13 @@ fn number_before(before: &str) -> Option<f64> {
     };
     let groups: Vec<&str> = int.split(',').collect();
     if groups.len() > 1
-        && (groups[0].is_empty() || groups[0].len() > 3 || groups[1..].iter().any(|g| g.len() != 3))
+        && groups.iter().enumerate().any(|(k, g)| {
+            if k == 0 {
+                g.is_empty() || g.len() > 3
+            } else {
+                g.len() != 3
+            }
+        })
     {
         return None;
     }

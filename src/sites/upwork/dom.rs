@@ -352,7 +352,7 @@ pub fn read_dom(page: &dyn Page, b: &mut Builder) {
         b,
         Field::IdVerified,
         id_verified,
-        sel::ID_VERIFIED[0],
+        sel::ID_VERIFIED.first().copied().unwrap_or_default(),
         sel::ID_VERIFIED
             .iter()
             .any(|css| !page.select(None, css).is_empty())

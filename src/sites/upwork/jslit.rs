@@ -263,9 +263,9 @@ impl<'a> Parser<'a> {
             return self.lookup(name);
         }
         // Member access on a parameter (`a.b`): resolve it.
-        let base = self.lookup(path[0])?;
+        let base = self.lookup(path.first()?)?;
         let mut cur = &base;
-        for key in &path[1..] {
+        for key in path.iter().skip(1) {
             match cur.get(key) {
                 Some(v) => cur = v,
                 None => return Some(Value::Null),
@@ -467,9 +467,9 @@ impl<'a> Parser<'a> {
                 Some(b'x' | b'X' | b'o' | b'O' | b'b' | b'B')
             )
         {
-            let radix = match self.s[self.pos + 1] {
-                b'x' | b'X' => 16,
-                b'o' | b'O' => 8,
+            let radix = match self.s.get(self.pos + 1) {
+                Some(b'x' | b'X') => 16,
+                Some(b'o' | b'O') => 8,
                 _ => 2,
             };
             self.pos += 2;
@@ -717,8 +717,9 @@ impl<'a> Parser<'a> {
             return None;
         }
         let v = self.value()?;
-        let scope_idx = self.scopes.len().checked_sub(1)?;
-        let slot = self.scopes[scope_idx]
+        let slot = self
+            .scopes
+            .last_mut()?
             .iter_mut()
             .rev()
             .find(|(n, ..)| *n == name)?;
@@ -741,11 +742,12 @@ impl<'a> Parser<'a> {
                         if a.len() <= idx {
                             a.resize(idx + 1, Value::Null);
                         }
+                        let cell = a.get_mut(idx)?;
                         if last {
-                            a[idx] = v;
+                            *cell = v;
                             break;
                         }
-                        &mut a[idx]
+                        cell
                     }
                     _ => return None,
                 };

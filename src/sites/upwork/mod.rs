@@ -171,8 +171,12 @@ pub fn page_kind(path: &str) -> PageKind {
     let s: Vec<&str> = segs.iter().map(String::as_str).collect();
     match l.as_slice() {
         // /freelancers/~01abc…, /freelancers/<vanity>, /fl/<vanity>, old /o/profiles/users/~01abc…
-        ["freelancers", _] | ["fl", _] if is_profile_id(s[1]) => PageKind::Profile,
-        ["o", "profiles", "users", _] if is_profile_id(s[3]) => PageKind::Profile,
+        ["freelancers", _] | ["fl", _] if s.get(1).is_some_and(|id| is_profile_id(id)) => {
+            PageKind::Profile
+        }
+        ["o", "profiles", "users", _] if s.get(3).is_some_and(|id| is_profile_id(id)) => {
+            PageKind::Profile
+        }
         // Client's "Review proposals": /ab/applicants/<jobId>/applicants|suggested|job-details
         ["ab", "applicants", job, ..] if is_plain_id(job) => PageKind::Proposals,
         ["nx", "wm", "workroom", id, rest @ ..] if is_plain_id(id) => match rest.first().copied() {

@@ -1,0 +1,139 @@
+//! What each fuzz target does with its input, in one place: the libFuzzer targets in `fuzz_targets/`
+//! and the stable test `tests/fuzz_seeds.rs` (which replays the committed corpus and every crash
+//! regression) both include this file. A body passes when it returns; any panic is a finding.
+#![allow(dead_code)]
+
+use hirecheck::checklist::Answers;
+use hirecheck::memory::{Fingerprint, Recall};
+use hirecheck::page::{HtmlPage, Page};
+use hirecheck::policy::{Lang, Policy};
+use hirecheck::sites;
+use hirecheck::time::Instant;
+
+/// The instant of analysis when the input does not give one: 2026-11-26T14:42:00Z.
+const DEFAULT_NOW: Instant = Instant(1_795_704_120);
+
+/// Splits off the first line (without its `\n`), reading bytes as the CLI does (lossy UTF-8).
+fn first_line(data: &[u8]) -> (String, &[u8]) {
+    let (line, rest) = match data.iter().position(|&b| b == b'\n') {
+        Some(i) => (
+            data.get(..i).unwrap_or_default(),
+            data.get(i + 1..).unwrap_or_default(),
+        ),
+        None => (data, &[][..]),
+    };
+    (String::from_utf8_lossy(line).trim().to_string(), rest)
+}
+
+/// `adapters`: first line = the page's address (it picks the site and page kind; empty = unknown, so
+/// the adapters sniff the page), the rest = HTML. Runs what the extension's `profile_key` runs: site
+/// detection and the adapter on the scraper-backed page, plus the address helpers.
+pub fn adapters(data: &[u8]) {
+    let (url, html) = first_line(data);
+    let url = (!url.is_empty()).then_some(url);
+    let _ = url.as_deref().map(sites::supported_url);
+    let _ = url.as_deref().map(sites::host_and_path);
+    let page = HtmlPage::parse(&String::from_utf8_lossy(html), url.as_deref());
+    if let Some((adapter, kind)) = sites::detect(page.url().as_deref(), &page) {
+        let extraction = adapter.extract(&page, kind);
+        // Everything read must be expressible as JSON (the report carries it).
+        serde_json::to_string(&extraction)
+            .map(drop)
+            .unwrap_or_else(|e| panic!("{e}"));
+    }
+}
+
+/// `analyze`: the whole path of the CLI and the extension's `check_page`. First line = address (empty
+/// = none); second line = a JSON object with any of `policy` (a policy object), `lang` (a language
+/// tag), `now_ms` (milliseconds since 1970), `answers` (checklist answers) and `memory`
+/// (`{seen: [fingerprint…], photo_url, photo_hash}`); each part unusable is left at its default, as the
+/// extension does; the rest = HTML. The report must serialise to JSON.
+pub fn analyze(data: &[u8]) {
+    let (url, rest) = first_line(data);
+    let (settings, html) = first_line(rest);
+    let settings: serde_json::Value = serde_json::from_str(&settings).unwrap_or_default();
+    let mut policy = settings
+        .get("policy")
+        .and_then(|p| Policy::from_json(&p.to_string()).ok())
+        .unwrap_or_default();
+    policy.lang = Lang::from_tag(settings.get("lang").and_then(|l| l.as_str()).unwrap_or(""));
+    let now = settings
+        .get("now_ms")
+        .and_then(serde_json::Value::as_f64)
+        .and_then(Instant::from_unix_millis)
+        .unwrap_or(DEFAULT_NOW);
+    let answers: Answers = settings
+        .get("answers")
+        .and_then(|a| serde_json::from_value(a.clone()).ok())
+        .unwrap_or_default();
+    let memory = settings.get("memory");
+    let seen: Vec<Fingerprint> = memory
+        .and_then(|m| m.get("seen"))
+        .and_then(|s| s.as_array())
+        .map(|list| {
+            list.iter()
+                .take(hirecheck::memory::MAX_SEEN)
+                .filter_map(|fp| serde_json::from_value(fp.clone()).ok())
+                .collect()
+        })
+        .unwrap_or_default();
+    let text = |key: &str| {
+        memory
+            .and_then(|m| m.get(key))
+            .and_then(|v| v.as_str())
+            .map(|s| s.chars().take(2048).collect::<String>())
+    };
+    let (photo_url, photo_hash) = (text("photo_url"), text("photo_hash"));
+    let recall = Recall {
+        seen: &seen,
+        photo_url: photo_url.as_deref(),
+        photo_hash: photo_hash.as_deref(),
+    };
+    let url = (!url.is_empty()).then_some(url);
+    let page = HtmlPage::parse(&String::from_utf8_lossy(html), url.as_deref());
+    let source = url.unwrap_or_else(|| "fuzz.html".to_string());
+    let report = hirecheck::analyze_full(&page, &source, &policy, now, &answers, &recall);
+    assert!(
+        report.risk.score <= 100,
+        "score {} above 100",
+        report.risk.score
+    );
+    serde_json::to_string(&report)
+        .map(drop)
+        .unwrap_or_else(|e| panic!("{e}"));
+}
+
+thread_local! {
+    /// The page the `policy` target analyses: a demo profile that fires several rules.
+    static POLICY_PAGE: HtmlPage = HtmlPage::parse(
+        include_str!("../www/upwork/risky.html"),
+        Some("https://www.upwork.com/freelancers/~01a1b2c3d4e5f6risky"),
+    );
+}
+
+/// `policy`: the bytes as a policy file. A policy that loads must validate, survive a JSON round trip
+/// (the options page saves what it loaded) and analyse a profile without panicking.
+pub fn policy(data: &[u8]) {
+    let Ok(text) = std::str::from_utf8(data) else {
+        return;
+    };
+    let Ok(policy) = Policy::from_json(text) else {
+        return;
+    };
+    assert!(policy.validate().is_ok(), "a loaded policy must validate");
+    let json = serde_json::to_string(&policy).unwrap_or_else(|e| panic!("{e}"));
+    if let Err(e) = Policy::from_json(&json) {
+        panic!("the saved policy {json} does not load again: {e}");
+    }
+    POLICY_PAGE.with(|page| {
+        let report = hirecheck::analyze(page, "policy", &policy, DEFAULT_NOW);
+        assert!(
+            report.risk.score <= 100,
+            "score {} above 100",
+            report.risk.score
+        );
+        serde_json::to_string(&report)
+            .map(drop)
+            .unwrap_or_else(|e| panic!("{e}"));
+    });
+}
