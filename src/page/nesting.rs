@@ -36,14 +36,16 @@ pub fn cap_nesting(source: &str, max: usize) -> Cow<'_, str> {
     if b.iter().filter(|&&c| c == b'<').count() <= max {
         return Cow::Borrowed(source);
     }
+    // Every offset below is that of an ASCII byte ("<", ">", a tag name) or the end, so the `get`s
+    // always succeed; they stand where indexing could panic on a page.
     let mut out = String::new();
     let mut copied = 0; // source[..copied] is in `out` or was left out
     let mut stack: Vec<(String, bool)> = Vec::new(); // open element; true: closed early, here
     let mut open = 0usize; // elements of `stack` not closed early
     let mut i = 0;
-    while let Some(off) = b[i..].iter().position(|&c| c == b'<') {
+    while let Some(off) = b.get(i..).and_then(|t| t.iter().position(|&c| c == b'<')) {
         let start = i + off;
-        let rest = &b[start..];
+        let rest = b.get(start..).unwrap_or_default();
         if rest.starts_with(b"<!--") {
             i = find(b, start + 4, b"-->").map_or(b.len(), |e| e + 3);
             continue;
@@ -54,21 +56,31 @@ pub fn cap_nesting(source: &str, max: usize) -> Cow<'_, str> {
         }
         let is_end = rest.get(1) == Some(&b'/');
         let name_at = start + 1 + usize::from(is_end);
-        let name_len = b[name_at..].iter().take_while(|c| c.is_ascii_alphanumeric() || **c == b'-').count();
-        if name_len == 0 || !b[name_at].is_ascii_alphabetic() {
-            i = start + 1; // a "<" in text
-            continue;
-        }
+        let name_len = b
+            .get(name_at..)
+            .unwrap_or_default()
+            .iter()
+            .take_while(|c| c.is_ascii_alphanumeric() || **c == b'-')
+            .count();
+        let name = match source.get(name_at..name_at + name_len) {
+            Some(n) if n.starts_with(|c: char| c.is_ascii_alphabetic()) => n,
+            _ => {
+                i = start + 1; // a "<" in text
+                continue;
+            }
+        };
         let Some(tag_end) = tag_end(b, name_at + name_len) else { break };
-        let name = source[name_at..name_at + name_len].to_ascii_lowercase();
+        let name = name.to_ascii_lowercase();
         let reach = stack.len().saturating_sub(REACH);
         if is_end {
-            if let Some(pos) = stack[reach..].iter().rposition(|(n, _)| *n == name).map(|p| p + reach) {
-                let closed_early = stack[pos].1;
-                open -= stack[pos..].iter().filter(|(_, early)| !early).count();
+            let found = stack.get(reach..).and_then(|s| s.iter().rposition(|(n, _)| *n == name));
+            if let Some(pos) = found.map(|p| p + reach) {
+                let closed = stack.get(pos..).unwrap_or_default();
+                let closed_early = closed.first().is_some_and(|(_, early)| *early);
+                open -= closed.iter().filter(|(_, early)| !early).count();
                 stack.truncate(pos);
                 if closed_early {
-                    out.push_str(&source[copied..start]); // its end tag was written already
+                    out.push_str(source.get(copied..start).unwrap_or_default()); // its end tag was written already
                     copied = tag_end;
                 }
             }
@@ -76,10 +88,12 @@ pub fn cap_nesting(source: &str, max: usize) -> Cow<'_, str> {
             // Skip to its end tag; the end tag itself matches nothing on the stack and stays.
             i = find_ci(b, tag_end, format!("</{name}").as_bytes()).unwrap_or(b.len());
             continue;
-        } else if !NOT_NESTING.contains(&name.as_str()) && b[tag_end - 2] != b'/' {
+        } else if !NOT_NESTING.contains(&name.as_str()) && !b.get(..tag_end).is_some_and(|t| t.ends_with(b"/>"))
+        {
             if open >= max {
-                if let Some(deepest) = stack[reach..].iter_mut().rev().find(|(_, early)| !early) {
-                    out.push_str(&source[copied..start]);
+                let deepest = stack.get_mut(reach..).and_then(|s| s.iter_mut().rev().find(|(_, early)| !early));
+                if let Some(deepest) = deepest {
+                    out.push_str(source.get(copied..start).unwrap_or_default());
                     out.push_str("</");
                     out.push_str(&deepest.0);
                     out.push('>');
@@ -96,14 +110,14 @@ pub fn cap_nesting(source: &str, max: usize) -> Cow<'_, str> {
     if out.is_empty() {
         return Cow::Borrowed(source);
     }
-    out.push_str(&source[copied..]);
+    out.push_str(source.get(copied..).unwrap_or_default());
     Cow::Owned(out)
 }
 
 /// The index just past the ">" that ends a tag whose attributes start at `from` (quotes respected).
 fn tag_end(b: &[u8], from: usize) -> Option<usize> {
     let mut quote = 0u8;
-    for (k, &c) in b[from..].iter().enumerate() {
+    for (k, &c) in b.get(from..)?.iter().enumerate() {
         match c {
             b'"' | b'\'' if quote == 0 => quote = c,
             _ if c == quote => quote = 0,
