@@ -19,9 +19,9 @@ const EXACT_POW10: [f64; 23] = [
 /// optional exponent `e`/`E` with optional sign. No spaces, no thousands separators.
 pub fn parse_f64(s: &str) -> Option<f64> {
     let b = s.as_bytes();
-    let (neg, rest) = match b.first() {
-        Some(b'-') => (true, &b[1..]),
-        Some(b'+') => (false, &b[1..]),
+    let (neg, rest) = match b.split_first() {
+        Some((b'-', rest)) => (true, rest),
+        Some((b'+', rest)) => (false, rest),
         _ => (false, b),
     };
     let v = special(rest).or_else(|| decimal(rest))?;
@@ -104,30 +104,33 @@ fn decimal(b: &[u8]) -> Option<f64> {
     Some(scale(mantissa, exp))
 }
 
-/// `mantissa × 10^exp`, exact when both factors are exact doubles.
+/// `mantissa × 10^exp`, exact when both factors are exact doubles (mantissa below 2^53, |exp| ≤ 22):
+/// then it is one correctly rounded multiplication or division.
 fn scale(mantissa: u64, exp: i64) -> f64 {
     if mantissa == 0 {
         return 0.0;
     }
-    let m = mantissa as f64;
-    if mantissa < (1 << 53) && exp.unsigned_abs() < EXACT_POW10.len() as u64 {
-        let p = EXACT_POW10[exp.unsigned_abs() as usize];
-        return if exp < 0 { m / p } else { m * p };
-    }
-    // Outside the exact range: step in exact powers so that no intermediate overflows early.
-    let mut v = m;
+    let mut v = mantissa as f64;
+    // Beyond 10^22, step in exact powers so that no intermediate overflows early.
     let mut e = exp.clamp(-800, 800);
-    while e > 0 {
-        let k = e.min(22);
-        v *= EXACT_POW10[k as usize];
-        e -= k;
+    while e > 22 {
+        v *= 1e22;
+        e -= 22;
     }
-    while e < 0 {
-        let k = (-e).min(22);
-        v /= EXACT_POW10[k as usize];
-        e += k;
+    while e < -22 {
+        v /= 1e22;
+        e += 22;
     }
-    v
+    // |e| ≤ 22 here, so the table always has the power (the fallback 10^0 is never taken).
+    let p = EXACT_POW10
+        .get(e.unsigned_abs() as usize)
+        .copied()
+        .unwrap_or(1.0);
+    if e < 0 {
+        v / p
+    } else {
+        v * p
+    }
 }
 
 #[cfg(test)]
