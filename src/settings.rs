@@ -330,10 +330,10 @@ fn number_value(x: f64, whole: bool) -> Value {
 }
 
 fn check_band(v: &Value) -> Result<Value, String> {
-    let pair = v
-        .as_array()
-        .filter(|a| a.len() == 2)
-        .and_then(|a| Some((a[0].as_f64()?, a[1].as_f64()?)));
+    let pair = v.as_array().and_then(|a| match a.as_slice() {
+        [lo, hi] => Some((lo.as_f64()?, hi.as_f64()?)),
+        _ => None,
+    });
     match pair {
         Some((lo, hi))
             if lo.is_finite() && hi.is_finite() && lo >= 0.0 && lo < hi && hi <= 1.0e6 =>
@@ -573,21 +573,24 @@ fn nearest<'a>(k: &str, known: &[&'a str]) -> Option<&'a str> {
         .map(|(_, c)| c)
 }
 
+/// Levenshtein distance, one row at a time.
 fn edits(a: &str, b: &str) -> usize {
     let b: Vec<char> = b.chars().collect();
     let mut row: Vec<usize> = (0..=b.len()).collect();
     for (i, ca) in a.chars().enumerate() {
-        let mut prev = row[0];
-        row[0] = i + 1;
-        for j in 0..b.len() {
-            let cur = row[j + 1];
-            row[j + 1] = (prev + usize::from(ca != b[j]))
-                .min(row[j] + 1)
-                .min(cur + 1);
-            prev = cur;
+        // `diag` is the previous row's value one column left, `left` this row's.
+        let (mut diag, mut left) = (i, i + 1);
+        if let Some(first) = row.first_mut() {
+            *first = left;
+        }
+        for (cell, &cb) in row.iter_mut().skip(1).zip(&b) {
+            let up = *cell;
+            *cell = (diag + usize::from(ca != cb)).min(left + 1).min(up + 1);
+            diag = up;
+            left = *cell;
         }
     }
-    row[b.len()]
+    row.last().copied().unwrap_or(0)
 }
 
 fn fmt_num(x: f64) -> String {
