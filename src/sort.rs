@@ -21,7 +21,10 @@ pub fn sort_by_key<T, K: Ord>(v: &mut [T], mut key: impl FnMut(&T) -> K) {
 
 /// Like `slice::sort_by` (stable).
 pub fn sort_by<T>(v: &mut [T], mut compare: impl FnMut(&T, &T) -> Ordering) {
-    let order = sorted_order(v.len(), &mut |a, b| compare(&v[a], &v[b]) == Ordering::Less);
+    let order = sorted_order(
+        v.len(),
+        &mut |a, b| matches!((v.get(a), v.get(b)), (Some(x), Some(y)) if compare(x, y) == Ordering::Less),
+    );
     permute(v, order);
 }
 
@@ -31,23 +34,22 @@ fn sorted_order(n: usize, less: &mut dyn FnMut(usize, usize) -> bool) -> Vec<usi
     let mut to = vec![0; n];
     let mut width = 1;
     while width < n {
-        let mut start = 0;
-        while start < n {
-            let mid = (start + width).min(n);
-            let end = (start + 2 * width).min(n);
-            let (mut l, mut r) = (start, mid);
-            for slot in &mut to[start..end] {
+        // Each pair of neighbouring runs of `width` (the last ones may be shorter or missing) becomes one.
+        for (src, dst) in from.chunks(2 * width).zip(to.chunks_mut(2 * width)) {
+            let (mut left, mut right) = src.split_at_checked(width).unwrap_or((src, &[]));
+            for slot in dst {
                 // Equal elements keep their order: the left run wins ties.
-                let take_left = l < mid && (r >= end || !less(from[r], from[l]));
-                if take_left {
-                    *slot = from[l];
-                    l += 1;
-                } else {
-                    *slot = from[r];
-                    r += 1;
+                let take_right = match (left.first(), right.first()) {
+                    (Some(&l), Some(&r)) => less(r, l),
+                    (None, _) => true,
+                    (Some(_), None) => false,
+                };
+                let run = if take_right { &mut right } else { &mut left };
+                if let Some((&next, rest)) = run.split_first() {
+                    *slot = next;
+                    *run = rest;
                 }
             }
-            start = end;
         }
         std::mem::swap(&mut from, &mut to);
         width *= 2;
@@ -60,10 +62,9 @@ fn permute<T>(v: &mut [T], mut order: Vec<usize>) {
     const DONE: usize = usize::MAX;
     for start in 0..v.len() {
         let mut at = start;
-        while order[at] != DONE {
-            let from = order[at];
-            order[at] = DONE;
-            if from == start {
+        while let Some(entry) = order.get_mut(at) {
+            let from = std::mem::replace(entry, DONE);
+            if from == DONE || from == start {
                 break;
             }
             v.swap(at, from);
