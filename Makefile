@@ -13,7 +13,7 @@ help:
 	@echo "make package store archives (Chromium, Firefox) and the source archive in dist/packages/, reproducibly"
 	@echo "make size    wasm and extension size, raw and gzipped"
 	@echo "make bench   sizes, native analyze (CLI, criterion), Chromium: badge time, load time, memory (docs/performance.md)"
-	@echo "make lint    cargo clippy, native and wasm32, warnings as errors (not part of make test)"
+	@echo "make lint    cargo fmt --check, cargo clippy (native and wasm32, warnings as errors); not part of make test"
 	@echo "make fuzz    each cargo-fuzz target for FUZZ_SECONDS (default 60) (not part of make test)"
 	@echo "make tools   install what the build and the tests need (done by the targets above)"
 
@@ -59,6 +59,7 @@ test-repro:
 	@bash scripts/check-reproducible.sh
 
 lint: tools
+	cargo fmt --check
 	cargo clippy --locked --all-targets -- -D warnings
 	cargo clippy --locked --lib --target wasm32-unknown-unknown -- -D warnings
 

@@ -55,8 +55,14 @@ fn pages() -> Vec<(PathBuf, Extraction, usize)> {
     // Every site's fixtures and demo pages, and the accuracy corpus.
     let mut dirs: Vec<PathBuf> = vec![root.join("tests/corpus")];
     for parent in ["tests/fixtures", "www"] {
-        let Ok(sites) = std::fs::read_dir(root.join(parent)) else { continue };
-        dirs.extend(sites.filter_map(|e| e.ok().map(|e| e.path())).filter(|p| p.is_dir()));
+        let Ok(sites) = std::fs::read_dir(root.join(parent)) else {
+            continue;
+        };
+        dirs.extend(
+            sites
+                .filter_map(|e| e.ok().map(|e| e.path()))
+                .filter(|p| p.is_dir()),
+        );
     }
     dirs.sort();
     for dir in dirs {
@@ -167,7 +173,9 @@ fn swapping_the_claimed_country_never_changes_the_verdict() {
 /// The profile with its first name replaced by `to`, and every capitalised word of the feedback that the
 /// rule takes for the first name (short forms, nicknames, "Ji-hoon") replaced as well.
 fn rename(profile: &Profile, from: &str, to: &str) -> Profile {
-    let Some(full) = profile.name.clone() else { return profile.clone() };
+    let Some(full) = profile.name.clone() else {
+        return profile.clone();
+    };
     let swap_feedback = |s: &str| {
         s.split(' ')
             .map(|w| {

@@ -60,7 +60,8 @@ fn strings(v: &Value, out: &mut Vec<String>) {
 
 /// The report serialises, and none of its strings holds a bidi control or zero-width character.
 fn check_report_text(name: &str, report: &Report) -> Result<(), String> {
-    let v = serde_json::to_value(report).map_err(|e| format!("{name}: the report does not serialise: {e}"))?;
+    let v = serde_json::to_value(report)
+        .map_err(|e| format!("{name}: the report does not serialise: {e}"))?;
     let mut all = Vec::new();
     strings(&v, &mut all);
     for s in all {
@@ -83,16 +84,36 @@ fn check(name: &str, report: &Report, exp: &Value) -> Vec<String> {
     };
     let rules = rules_of(report);
     if !want.contains(&level.as_str()) {
-        problems.push(format!("{name}: level {level}, expected {} (rules: {rules:?}; summary: {})", want.join(" or "), report.risk.summary));
+        problems.push(format!(
+            "{name}: level {level}, expected {} (rules: {rules:?}; summary: {})",
+            want.join(" or "),
+            report.risk.summary
+        ));
     }
-    for r in exp["rules_include"].as_array().into_iter().flatten().filter_map(Value::as_str) {
+    for r in exp["rules_include"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .filter_map(Value::as_str)
+    {
         if !rules.contains(&r) {
             problems.push(format!("{name}: {r} did not fire (rules: {rules:?})"));
         }
     }
-    for r in exp["rules_exclude"].as_array().into_iter().flatten().filter_map(Value::as_str) {
+    for r in exp["rules_exclude"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .filter_map(Value::as_str)
+    {
         if rules.contains(&r) {
-            let ev: Vec<&String> = report.risk.findings.iter().filter(|f| f.rule == r).flat_map(|f| f.evidence.iter()).collect();
+            let ev: Vec<&String> = report
+                .risk
+                .findings
+                .iter()
+                .filter(|f| f.rule == r)
+                .flat_map(|f| f.evidence.iter())
+                .collect();
             problems.push(format!("{name}: {r} fired: {ev:?}"));
         }
     }
@@ -105,19 +126,31 @@ fn check(name: &str, report: &Report, exp: &Value) -> Vec<String> {
 #[test]
 fn every_hostile_page_gives_the_expected_verdict_without_a_panic() {
     let dir = www().join("hostile");
-    let text = std::fs::read_to_string(dir.join("expectations.json")).expect("www/hostile/expectations.json");
-    let expectations: serde_json::Map<String, Value> = serde_json::from_str(&text).expect("expectations are JSON");
-    assert!(expectations.len() >= MIN_PAGES, "only {} hostile pages", expectations.len());
+    let text = std::fs::read_to_string(dir.join("expectations.json"))
+        .expect("www/hostile/expectations.json");
+    let expectations: serde_json::Map<String, Value> =
+        serde_json::from_str(&text).expect("expectations are JSON");
+    assert!(
+        expectations.len() >= MIN_PAGES,
+        "only {} hostile pages",
+        expectations.len()
+    );
     let mut problems = Vec::new();
     for (url, exp) in &expectations {
         let file = exp["file"].as_str().expect("file");
-        let html = std::fs::read_to_string(dir.join(file)).unwrap_or_else(|e| panic!("{file}: {e}"));
+        let html =
+            std::fs::read_to_string(dir.join(file)).unwrap_or_else(|e| panic!("{file}: {e}"));
         match analyse(&html, url) {
             Err(why) => problems.push(format!("{file}: the core panicked: {why}")),
             Ok(report) => problems.extend(check(file, &report, exp)),
         }
     }
-    assert!(problems.is_empty(), "{} problem(s):\n{}", problems.len(), problems.join("\n"));
+    assert!(
+        problems.is_empty(),
+        "{} problem(s):\n{}",
+        problems.len(),
+        problems.join("\n")
+    );
 }
 
 #[test]
@@ -132,7 +165,11 @@ fn a_10_mb_page_is_read_like_the_small_one() {
     }
     filler.push_str("</footer></body>");
     let big = html
-        .replacen("<span class=\"text-pre-line\">", &format!("<span class=\"text-pre-line\">{}", chunk.repeat(400)), 1)
+        .replacen(
+            "<span class=\"text-pre-line\">",
+            &format!("<span class=\"text-pre-line\">{}", chunk.repeat(400)),
+            1,
+        )
         .replacen("</body>", &filler, 1);
     assert!(big.len() >= 10_000_000, "{} bytes", big.len());
     let url = "https://www.upwork.com/freelancers/~01a1b2c3d4e5f6clean";
@@ -142,17 +179,27 @@ fn a_10_mb_page_is_read_like_the_small_one() {
     check_report_text("10 MB page", &report).unwrap();
     // Long page text is cut, not carried whole into the report.
     let json = serde_json::to_string(&report).unwrap();
-    assert!(json.len() < 200_000, "the report of a 10 MB page is {} bytes", json.len());
+    assert!(
+        json.len() < 200_000,
+        "the report of a 10 MB page is {} bytes",
+        json.len()
+    );
 }
 
 /// freelancer/risky.html with 50,000 nested `<div>`s around the body's content, or after it.
 fn deep_variant(around: bool) -> String {
-    let html = std::fs::read_to_string(www().join("freelancer/risky.html")).expect("freelancer/risky.html");
+    let html = std::fs::read_to_string(www().join("freelancer/risky.html"))
+        .expect("freelancer/risky.html");
     let (start, end) = (html.find("<body").unwrap(), html.rfind("</body>").unwrap());
     let open = start + html[start..].find('>').unwrap() + 1;
     let (deep_open, deep_close) = ("<div>".repeat(50_000), "</div>".repeat(50_000));
     if around {
-        format!("{}{deep_open}{}{deep_close}{}", &html[..open], &html[open..end], &html[end..])
+        format!(
+            "{}{deep_open}{}{deep_close}{}",
+            &html[..open],
+            &html[open..end],
+            &html[end..]
+        )
     } else {
         format!("{}{deep_open}{deep_close}{}", &html[..end], &html[end..])
     }
@@ -177,10 +224,22 @@ fn a_branch_50000_elements_deep_next_to_the_profile_changes_nothing_and_parses_f
     let report = analyse_deep(deep_variant(false));
     // Quadratic parsing took about a minute (release build; far longer in a test build) before the
     // nesting cap; now about 1 s (release), 10 s (test build).
-    assert!(t.elapsed().as_secs() < 60, "{:?} for a 50,000-deep page", t.elapsed());
+    assert!(
+        t.elapsed().as_secs() < 60,
+        "{:?} for a 50,000-deep page",
+        t.elapsed()
+    );
     assert_eq!(level_of(&report), "high", "{}", report.risk.summary);
-    for r in ["local-time-mismatch", "feedback-name-mismatch", "review-burst"] {
-        assert!(rules_of(&report).contains(&r), "{r}: {:?}", rules_of(&report));
+    for r in [
+        "local-time-mismatch",
+        "feedback-name-mismatch",
+        "review-burst",
+    ] {
+        assert!(
+            rules_of(&report).contains(&r),
+            "{r}: {:?}",
+            rules_of(&report)
+        );
     }
 }
 

@@ -601,7 +601,8 @@ fn page_kinds_by_url() {
             Upwork.expected_fields(kind).iter().all(|f| matches!(
                 f,
                 Field::Bids | Field::Diary | Field::Messages
-            ) || (kind == PageKind::Messages && *f == Field::Name)),
+            ) || (kind == PageKind::Messages
+                && *f == Field::Name)),
             "{kind:?}"
         );
         let ex = Upwork.extract(

@@ -176,7 +176,9 @@ mod tests {
         assert_eq!(deep.select(None, "p.after").len(), 1);
         // The net under the flattening: a parse that gets too deep stops reading.
         let cut = parse_bounded(&nested(5_000));
-        let after = Selector::parse("p.after").map(|s| cut.select(&s).count()).ok();
+        let after = Selector::parse("p.after")
+            .map(|s| cut.select(&s).count())
+            .ok();
         assert_eq!(after, Some(0));
     }
 }

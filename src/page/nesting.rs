@@ -19,15 +19,24 @@ const REACH: usize = 1024;
 
 /// Elements whose content is raw text, not tags.
 const RAW_TEXT: &[&str] = &[
-    "script", "style", "textarea", "title", "xmp", "iframe", "noembed", "noframes", "noscript", "plaintext",
+    "script",
+    "style",
+    "textarea",
+    "title",
+    "xmp",
+    "iframe",
+    "noembed",
+    "noframes",
+    "noscript",
+    "plaintext",
 ];
 
 /// Elements with no content, or whose end tag is optional (the parser closes them itself): they never
 /// deepen the stack here.
 const NOT_NESTING: &[&str] = &[
-    "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param", "source", "track",
-    "wbr", "p", "li", "dt", "dd", "option", "optgroup", "tr", "td", "th", "thead", "tbody", "tfoot", "rb",
-    "rt", "rp", "colgroup", "caption", "html", "head", "body",
+    "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param", "source",
+    "track", "wbr", "p", "li", "dt", "dd", "option", "optgroup", "tr", "td", "th", "thead",
+    "tbody", "tfoot", "rb", "rt", "rp", "colgroup", "caption", "html", "head", "body",
 ];
 
 /// `source` with nesting beyond `max` levels flattened; borrowed when nothing had to change.
@@ -69,11 +78,15 @@ pub fn cap_nesting(source: &str, max: usize) -> Cow<'_, str> {
                 continue;
             }
         };
-        let Some(tag_end) = tag_end(b, name_at + name_len) else { break };
+        let Some(tag_end) = tag_end(b, name_at + name_len) else {
+            break;
+        };
         let name = name.to_ascii_lowercase();
         let reach = stack.len().saturating_sub(REACH);
         if is_end {
-            let found = stack.get(reach..).and_then(|s| s.iter().rposition(|(n, _)| *n == name));
+            let found = stack
+                .get(reach..)
+                .and_then(|s| s.iter().rposition(|(n, _)| *n == name));
             if let Some(pos) = found.map(|p| p + reach) {
                 let closed = stack.get(pos..).unwrap_or_default();
                 let closed_early = closed.first().is_some_and(|(_, early)| *early);
@@ -88,10 +101,13 @@ pub fn cap_nesting(source: &str, max: usize) -> Cow<'_, str> {
             // Skip to its end tag; the end tag itself matches nothing on the stack and stays.
             i = find_ci(b, tag_end, format!("</{name}").as_bytes()).unwrap_or(b.len());
             continue;
-        } else if !NOT_NESTING.contains(&name.as_str()) && !b.get(..tag_end).is_some_and(|t| t.ends_with(b"/>"))
+        } else if !NOT_NESTING.contains(&name.as_str())
+            && !b.get(..tag_end).is_some_and(|t| t.ends_with(b"/>"))
         {
             if open >= max {
-                let deepest = stack.get_mut(reach..).and_then(|s| s.iter_mut().rev().find(|(_, early)| !early));
+                let deepest = stack
+                    .get_mut(reach..)
+                    .and_then(|s| s.iter_mut().rev().find(|(_, early)| !early));
                 if let Some(deepest) = deepest {
                     out.push_str(source.get(copied..start).unwrap_or_default());
                     out.push_str("</");
@@ -129,7 +145,10 @@ fn tag_end(b: &[u8], from: usize) -> Option<usize> {
 }
 
 fn find(b: &[u8], from: usize, needle: &[u8]) -> Option<usize> {
-    b.get(from..)?.windows(needle.len()).position(|w| w == needle).map(|p| p + from)
+    b.get(from..)?
+        .windows(needle.len())
+        .position(|w| w == needle)
+        .map(|p| p + from)
 }
 
 fn find_ci(b: &[u8], from: usize, needle: &[u8]) -> Option<usize> {
@@ -147,7 +166,11 @@ mod tests {
     fn depth(html: &str) -> usize {
         let (mut d, mut max) = (0usize, 0usize);
         for part in html.split('<').skip(1) {
-            if part.starts_with("body") || part.starts_with("p>") || part.starts_with("/body") || part.starts_with("/p>") {
+            if part.starts_with("body")
+                || part.starts_with("p>")
+                || part.starts_with("/body")
+                || part.starts_with("/p>")
+            {
                 continue;
             }
             if part.starts_with('/') {
@@ -162,24 +185,38 @@ mod tests {
 
     #[test]
     fn an_ordinary_page_is_passed_through_without_a_copy() {
-        let page = format!("<html><body>{}</body></html>", "<div class=\"a\"><p>x<br>y</div>".repeat(2000));
+        let page = format!(
+            "<html><body>{}</body></html>",
+            "<div class=\"a\"><p>x<br>y</div>".repeat(2000)
+        );
         assert!(matches!(cap_nesting(&page, MAX_DEPTH), Cow::Borrowed(_)));
     }
 
     #[test]
     fn past_the_cap_elements_become_siblings_and_keep_their_attributes_and_text() {
-        let page = format!("<body>{}<h3 class=\"n\">Name</h3>{}<p>after</p></body>", "<div>".repeat(5000), "</div>".repeat(5000));
+        let page = format!(
+            "<body>{}<h3 class=\"n\">Name</h3>{}<p>after</p></body>",
+            "<div>".repeat(5000),
+            "</div>".repeat(5000)
+        );
         let capped = cap_nesting(&page, MAX_DEPTH);
         assert_eq!(depth(&capped), MAX_DEPTH);
         assert!(capped.contains("<h3 class=\"n\">Name</h3>") && capped.contains("<p>after</p>"));
         assert_eq!(capped.matches("<div>").count(), 5000);
-        assert_eq!(capped.matches("<div>").count(), capped.matches("</div>").count());
+        assert_eq!(
+            capped.matches("<div>").count(),
+            capped.matches("</div>").count()
+        );
     }
 
     #[test]
     fn unclosed_tags_and_markup_in_scripts_and_comments_are_read_as_a_parser_would() {
         // 600 unclosed <div>s: all stay, past the cap as siblings; the script's and the comment's text is untouched.
-        let script = format!("<script>var s = '{}';</script><!-- {} -->", "<div>".repeat(600), "<div>".repeat(600));
+        let script = format!(
+            "<script>var s = '{}';</script><!-- {} -->",
+            "<div>".repeat(600),
+            "<div>".repeat(600)
+        );
         let page = format!("<body>{script}{}text</body>", "<div x='>'>".repeat(600));
         let capped = cap_nesting(&page, MAX_DEPTH);
         assert!(capped.starts_with(&format!("<body>{script}")));

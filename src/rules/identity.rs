@@ -650,13 +650,29 @@ mod tests {
     #[test]
     fn look_alike_letters_do_not_make_another_person_but_other_scripts_stay_names() {
         // Cyrillic "а" and "е" inside a Latin name: the profile's own name, not a finding.
-        let spoof = profile(Some("Valentina R."), &["Great work, V\u{430}l\u{435}ntina!"]);
+        let spoof = profile(
+            Some("Valentina R."),
+            &["Great work, V\u{430}l\u{435}ntina!"],
+        );
         assert!(matches!(run(&spoof), Outcome::Clear), "{:?}", run(&spoof));
         // Another name spelt with look-alikes is still another name.
-        let other = profile(Some("Lukas M."), &["Great work, W\u{435}i!", "Thanks W\u{435}i, fast as always."]);
-        assert!(matches!(run(&other), Outcome::Fired(_)), "{:?}", run(&other));
+        let other = profile(
+            Some("Lukas M."),
+            &[
+                "Great work, W\u{435}i!",
+                "Thanks W\u{435}i, fast as always.",
+            ],
+        );
+        assert!(
+            matches!(run(&other), Outcome::Fired(_)),
+            "{:?}",
+            run(&other)
+        );
         // A name wholly in Cyrillic is left as it is (no transliteration either way).
-        assert_eq!(fold("\u{41e}\u{43b}\u{435}\u{43d}\u{430}"), crate::countries::fold_key("\u{41e}\u{43b}\u{435}\u{43d}\u{430}"));
+        assert_eq!(
+            fold("\u{41e}\u{43b}\u{435}\u{43d}\u{430}"),
+            crate::countries::fold_key("\u{41e}\u{43b}\u{435}\u{43d}\u{430}")
+        );
     }
 
     #[test]

@@ -6,9 +6,9 @@ pub mod fiverr;
 pub mod freelancer;
 pub mod generic;
 pub mod guru;
+pub(crate) mod links;
 pub mod peopleperhour;
 pub mod toptal;
-pub(crate) mod links;
 pub mod upwork;
 
 use crate::model::{Field, Profile};
@@ -53,7 +53,12 @@ impl Extraction {
     /// Fills `missing` from what the profile holds, given the fields this page kind can show.
     pub fn finish(mut self, expected: &[Field]) -> Extraction {
         self.missing = expected.iter().copied().filter(|f| !self.has(*f)).collect();
-        let read: Vec<Field> = self.read_from.keys().copied().filter(|f| !self.has(*f)).collect();
+        let read: Vec<Field> = self
+            .read_from
+            .keys()
+            .copied()
+            .filter(|f| !self.has(*f))
+            .collect();
         for f in read {
             self.read_from.remove(&f);
         }
