@@ -17,6 +17,9 @@
 // Safe mode: where the page's Content-Security-Policy keeps the wasm out (Chromium applies it to content
 // scripts), this script has the extension check a copy of the page's HTML in an extension page
 // (fallback/request.js, fallback/relay.js) and draws the verdict with fallback/badge.js; same scheduling.
+// Helpers with one job each are classic scripts the manifest loads before this one, in the same world:
+// content/photo.js (the profile photo and its hash), content/patterns.js (the manifest's match
+// patterns), content/grey-badge.js (the grey fallback badge), content/cover.js (is the badge covered).
 // No network requests, no remote code, page text never becomes markup.
 'use strict';
 
@@ -65,6 +68,10 @@
   let safe = false; // the wasm could not start here: the extension checks a copy of the page (safe mode)
   const safeBadge = globalThis.__hirecheckSafeBadge || null; // fallback/badge.js
   const safeRequest = globalThis.__hirecheckSafeRequest || null; // fallback/request.js
+  const photo = globalThis.__hirecheckPhoto; // content/photo.js
+  const patterns = globalThis.__hirecheckPatterns; // content/patterns.js
+  const greyBadge = globalThis.__hirecheckGreyBadge; // content/grey-badge.js
+  const cover = globalThis.__hirecheckCover; // content/cover.js
   let lastHref = location.href;
   let onProfile = false; // whether HireCheck reads the page at lastHref
   let settleUntil = Date.now() + SETTLE_MS;
@@ -186,51 +193,14 @@
     });
   }
 
-  // The profile photo, when the page shows one as a loaded <img>.
-  const PHOTO_SELECTORS = [
-    '.cfe-ui-profile-photo img', '[data-qa="profile-photo"] img', 'img[itemprop="image"]',
-    '.profile-photo img', 'img.profile-photo', 'img.avatar',
-  ];
-
-  function profilePhoto() {
-    for (const sel of PHOTO_SELECTORS) {
-      const img = document.querySelector(sel);
-      if (img && img.complete && img.naturalWidth > 0) return img;
-    }
-    return null;
-  }
-
-  // 64-bit difference hash (9x8 grey) of a readable image, 16 hex digits; null when the image is
-  // cross-origin without CORS (the canvas is tainted and reading it throws). Never fetches anything.
-  function photoHash(img) {
-    try {
-      const canvas = document.createElement('canvas');
-      canvas.width = 9;
-      canvas.height = 8;
-      const ctx = canvas.getContext('2d', { willReadFrequently: true });
-      ctx.drawImage(img, 0, 0, 9, 8);
-      const d = ctx.getImageData(0, 0, 9, 8).data;
-      const grey = (x, y) => { const i = (y * 9 + x) * 4; return d[i] * 0.299 + d[i + 1] * 0.587 + d[i + 2] * 0.114; };
-      let hex = '';
-      for (let y = 0; y < 8; y += 1) {
-        let byte = 0;
-        for (let x = 0; x < 8; x += 1) byte = (byte << 1) | (grey(x, y) > grey(x + 1, y) ? 1 : 0);
-        hex += byte.toString(16).padStart(2, '0');
-      }
-      return hex;
-    } catch (_) {
-      return null;
-    }
-  }
-
   function memoryInput(seen) {
-    const img = profilePhoto();
+    const img = photo.profilePhoto();
     let url = null;
     try { url = img ? new URL(img.currentSrc || img.src, location.href).href : null; } catch (_) { url = null; }
     return {
       seen: Array.isArray(seen) ? seen : [],
       photo_url: url && /^https?:/.test(url) ? url : undefined,
-      photo_hash: img ? (photoHash(img) || undefined) : undefined,
+      photo_hash: img ? (photo.photoHash(img) || undefined) : undefined,
     };
   }
 
@@ -260,39 +230,6 @@
 
   // ---- which addresses are checked ----
 
-  // The manifest's content-script match patterns (the one list of where this script runs), compiled
-  // once. Used only while the wasm, which knows which of these addresses are profiles, is not there.
-  let manifestPatterns = null;
-
-  function compilePattern(pattern) {
-    const m = /^(\*|https?):\/\/(\*|\*\.[^/*]+|[^/*]+)(\/.*)$/.exec(pattern);
-    if (!m) return null;
-    const [, scheme, host, path] = m;
-    const glob = new RegExp(`^${path.split('*').map((s) => s.replace(/[.+?^${}()|[\]\\]/g, '\\$&')).join('.*')}$`);
-    return (u) => (scheme === '*' ? u.protocol === 'https:' || u.protocol === 'http:' : u.protocol === `${scheme}:`) &&
-      (host === '*' || (host.startsWith('*.') ? u.hostname === host.slice(2) || u.hostname.endsWith(host.slice(1)) : u.hostname === host)) &&
-      glob.test(u.pathname + u.search);
-  }
-
-  function manifestMatches(href) {
-    if (!manifestPatterns) {
-      manifestPatterns = [];
-      try {
-        for (const cs of chrome.runtime.getManifest().content_scripts || []) {
-          const compile = (list) => (list || []).map(compilePattern).filter(Boolean);
-          manifestPatterns.push({ matches: compile(cs.matches), excludes: compile(cs.exclude_matches) });
-        }
-      } catch (_) { /* no manifest (context gone): nothing matches */ }
-    }
-    let u;
-    try {
-      u = new URL(href);
-    } catch (_) {
-      return false;
-    }
-    return manifestPatterns.some((cs) => cs.matches.some((f) => f(u)) && !cs.excludes.some((f) => f(u)));
-  }
-
   // Whether HireCheck reads the page at this address: the core says so (it knows which addresses are
   // profiles); without the core, the manifest's matches stand in.
   function isProfileUrl(href) {
@@ -301,7 +238,7 @@
         return mod.supported_url(href) === true;
       } catch (_) { /* fall through */ }
     }
-    return manifestMatches(href);
+    return patterns.manifestMatches(href);
   }
 
   // The page a URL names; another query or fragment on the same path is the same profile.
@@ -350,47 +287,14 @@
     } catch (_) { /* context gone */ }
   }
 
-  // ---- fallback badge (the wasm could not start or failed): grey, text only, closed shadow root ----
-
-  let fallbackHost = null;
+  // ---- fallback badge (the wasm could not start or failed): grey, text only (content/grey-badge.js) ----
 
   function removeFallback() {
-    if (fallbackHost) fallbackHost.remove();
-    fallbackHost = null;
+    greyBadge.remove();
   }
 
   function drawFallback(messageName, englishText) {
-    removeFallback();
-    const host = document.createElement('div');
-    const root = host.attachShadow({ mode: 'closed' });
-    const style = document.createElement('style');
-    style.textContent =
-      ':host{all:initial!important;display:block!important;position:fixed!important;top:12px!important;' +
-      'right:12px!important;z-index:2147483647!important;visibility:visible!important;opacity:1!important;' +
-      'max-width:min(28rem,calc(100vw - 24px))!important;font:14px/1.4 system-ui,-apple-system,"Segoe UI",Roboto,Arial,sans-serif!important}' +
-      '.box{display:flex;gap:8px;align-items:center;padding:6px 12px 6px 6px;border-radius:999px;' +
-      'background:#4a4a4a;color:#fff;box-shadow:0 1px 3px rgba(0,0,0,.3)}' +
-      '.icon{display:inline-flex;align-items:center;justify-content:center;flex:none;width:22px;height:22px;' +
-      'border-radius:50%;background:#fff;color:#4a4a4a;font-weight:700}' +
-      '@media (forced-colors:active){.box{border:2px solid CanvasText}}';
-    const box = document.createElement('div');
-    box.className = 'box';
-    box.setAttribute('role', 'status');
-    box.setAttribute('data-hc', 'badge');
-    box.setAttribute('data-level', 'error');
-    // Inside the closed root, like the wasm badge's hooks: tests time and read it; the page cannot.
-    box.setAttribute('data-drawn-at', String(performance.now()));
-    const icon = document.createElement('span');
-    icon.className = 'icon';
-    icon.setAttribute('aria-hidden', 'true');
-    icon.textContent = '?';
-    const text = document.createElement('span');
-    text.setAttribute('data-hc', 'summary');
-    text.textContent = msg(messageName, englishText);
-    box.append(icon, text);
-    root.append(style, box);
-    (document.body || document.documentElement).append(host);
-    fallbackHost = host;
+    greyBadge.draw(msg(messageName, englishText));
   }
 
   // ---- a page that removes, covers or hides the badge ----
@@ -417,37 +321,6 @@
     if (!coverTimer && !stopped) coverTimer = setInterval(checkCover, COVER_CHECK_MS);
   }
 
-  // A fixed or sticky strip along the top or bottom edge (a site's own header or cookie bar) that the
-  // reader scrolled the badge under: not the page hiding it.
-  function isEdgeBar(el) {
-    for (let e = el; e && e.nodeType === 1; e = e.parentElement) {
-      const pos = getComputedStyle(e).position;
-      if (pos !== 'fixed' && pos !== 'sticky') continue;
-      const b = e.getBoundingClientRect();
-      return b.height < innerHeight / 3 && (b.top <= 0 || b.bottom >= innerHeight);
-    }
-    return false;
-  }
-
-  // true: the page hides or covers the badge; false: the reader can see it; null: cannot tell (it is
-  // scrolled out of view). A hit inside our closed shadow root is reported as the host itself.
-  function coverState(host) {
-    if (typeof host.checkVisibility === 'function'
-      && !host.checkVisibility({ opacityProperty: true, visibilityProperty: true, contentVisibilityAuto: true })) return true;
-    const r = host.getBoundingClientRect();
-    if (r.width < 1 || r.height < 1) return true;
-    const y = r.top + r.height / 2;
-    if (y < 0 || y >= innerHeight) return null;
-    let looked = false;
-    for (const x of [r.left + 8, r.left + r.width / 2, r.right - 8]) {
-      if (x < 0 || x >= innerWidth) continue;
-      looked = true;
-      const hit = document.elementFromPoint(x, y);
-      if (hit && hit !== host && !isEdgeBar(hit)) return true;
-    }
-    return looked ? false : null;
-  }
-
   function checkCover() {
     if (stopped || failed || (!mod && !safe) || !onProfile || !lastSummary || lastLevel === 'error') return;
     stats.coverChecks += 1;
@@ -463,7 +336,7 @@
     }
     let covered = null;
     try {
-      covered = coverState(host);
+      covered = cover.coverState(host);
     } catch (_) {
       covered = null;
     }
@@ -677,7 +550,7 @@
     if (failed) {
       // No checker: keep saying so on pages we would check, and say nothing elsewhere.
       if (onProfile) {
-        if (!fallbackHost || !fallbackHost.isConnected) drawFallback('fallbackNoStart', NO_START);
+        if (!greyBadge.attached()) drawFallback('fallbackNoStart', NO_START);
         send({ type: 'hirecheck:report', report: errorSummary(msg('fallbackNoStart', NO_START)) });
       } else {
         removeFallback();

@@ -42,6 +42,21 @@ function wasmImporting(names) {
   return Buffer.from([0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00, ...types, ...imports]);
 }
 
+/** The files the manifest in `dir` injects into pages as content scripts (paths inside `dir`). */
+function contentScriptFiles(dir) {
+  const m = JSON.parse(fs.readFileSync(path.join(dir, 'manifest.json'), 'utf8'));
+  return [...new Set((m.content_scripts ?? []).flatMap((cs) => cs.js ?? []))];
+}
+
+/** Every storage write in those files, as "file:line: text". */
+function contentScriptWrites(dir) {
+  return contentScriptFiles(dir).flatMap((f) => {
+    const text = fs.readFileSync(path.join(dir, f), 'utf8');
+    const writes = hits(text, /\bstorage\s*\.\s*(local|sync|session|managed)\s*\.\s*(set|remove|clear)\b/g);
+    return writes.map((h) => `${f}:${h.line}: ${h.text}`);
+  });
+}
+
 describe('static checks of the built extension', () => {
   it('dist/chromium is built', () => {
     for (const f of ['manifest.json', 'wasm/hirecheck.js', 'wasm/hirecheck_bg.wasm']) {
@@ -61,12 +76,21 @@ describe('static checks of the built extension', () => {
     });
   }
 
-  it('only the extension\'s own pages write what the client keeps (the content script only reads)', () => {
-    // The checklist answers are the client's; a page could drive the content script, never the popup.
+  it('only the extension\'s own pages write what the client keeps (the content scripts only read)', () => {
+    // The checklist answers are the client's; a page could drive the content scripts, never the popup.
+    const files = contentScriptFiles(DIST);
+    assert.ok(files.includes('content.js'), `content.js is not among the manifest's content scripts: ${files}`);
+    assert.deepEqual(contentScriptWrites(DIST), []);
     const text = fs.readFileSync(path.join(DIST, 'content.js'), 'utf8');
-    const writes = hits(text, /\bstorage\s*\.\s*(local|sync|session)\s*\.\s*(set|remove|clear)\b/g);
-    assert.deepEqual(writes.map((h) => `content.js:${h.line}: ${h.text}`), []);
     assert.ok(/storage\s*\.\s*local\s*\.\s*get\b/.test(text), 'content.js reads the checklist answers');
+  });
+
+  it('a storage write planted in any content script the manifest lists is caught', () => {
+    const dir = copyOf(DIST);
+    const files = contentScriptFiles(dir);
+    for (const f of files) edit(dir, f, (s) => `${s}\nchrome.storage.local.set({ planted: 1 });\n`);
+    const caught = new Set(contentScriptWrites(dir).map((w) => w.split(':')[0]));
+    assert.deepEqual([...caught].sort(), [...files].sort());
   });
 });
 
