@@ -158,8 +158,8 @@ function ignore(e) {
   if (e && !/No tab with id/i.test(String(e.message))) console.warn('HireCheck:', e);
 }
 
-// The popup (our own page, in its toolbar bubble or opened in a tab) imports and clears the memory.
-function fromPopup(sender) {
+// Our own pages (the popup, in its toolbar bubble or a tab, and the options page) import and clear the memory.
+function fromOwnPage(sender) {
   return sender.id === chrome.runtime.id && typeof sender.url === 'string'
     && (sender.url.startsWith(chrome.runtime.getURL('popup.html')) || sender.url.startsWith(chrome.runtime.getURL('options.html')));
 }
@@ -188,7 +188,7 @@ function onPopupMessage(message, sendResponse) {
 }
 
 chrome.runtime.onMessage.addListener((message, sender, sendResponse) => {
-  if (message && typeof message === 'object' && fromPopup(sender)) return onPopupMessage(message, sendResponse);
+  if (message && typeof message === 'object' && fromOwnPage(sender)) return onPopupMessage(message, sendResponse);
   // Only our own content script, in a tab's top frame.
   if (sender.id !== chrome.runtime.id || !sender.tab || typeof sender.tab.id !== 'number' || sender.frameId !== 0) {
     return false;

@@ -460,7 +460,7 @@
       if (!checked.supported) {
         // Not a page HireCheck reads (the manifest's matches are broader): as if we had left the profiles.
         onProfile = false;
-        safeBadge.remove();
+        removeBadge();
         removeFallback();
         lastLevel = null;
         send({ type: 'hirecheck:clear' });

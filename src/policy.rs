@@ -195,6 +195,17 @@ pub enum Contact {
     Text(String),
 }
 
+/// The strict reading of the lenient parser's verdict: its first complaint, if any, is the error.
+fn first_error(errors: Vec<crate::settings::SettingError>) -> Result<(), PolicyError> {
+    match errors.into_iter().next() {
+        Some(e) => Err(PolicyError::Invalid {
+            key: e.key,
+            reason: e.message,
+        }),
+        None => Ok(()),
+    }
+}
+
 impl Policy {
     /// Reads a policy from JSON, strictly: the first unknown key or invalid value is an error. The
     /// browser and the CLI use [`crate::settings::parse`] instead, which keeps defaults for bad values.
@@ -202,26 +213,14 @@ impl Policy {
         let value: serde_json::Value =
             serde_json::from_str(text).map_err(|e| PolicyError::Unreadable(e.to_string()))?;
         let (policy, errors) = crate::settings::parse(&value);
-        match errors.into_iter().next() {
-            Some(e) => Err(PolicyError::Invalid {
-                key: e.key,
-                reason: e.message,
-            }),
-            None => Ok(policy),
-        }
+        first_error(errors).map(|()| policy)
     }
 
     /// Checks every value as [`Policy::from_json`] does.
     pub fn validate(&self) -> Result<(), PolicyError> {
         let value =
             serde_json::to_value(self).map_err(|e| PolicyError::Unreadable(e.to_string()))?;
-        match crate::settings::parse(&value).1.into_iter().next() {
-            Some(e) => Err(PolicyError::Invalid {
-                key: e.key,
-                reason: e.message,
-            }),
-            None => Ok(()),
-        }
+        first_error(crate::settings::parse(&value).1)
     }
 
     pub fn is_enabled(&self, rule: &str) -> bool {
