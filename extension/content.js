@@ -1,7 +1,7 @@
 // HireCheck content script (classic script, isolated world, run_at document_idle).
 //
 // Loads the Rust/wasm checker that ships with the extension, runs it on this page and draws the
-// badge (the wasm draws it into a closed shadow root). Sends a short summary to the service worker
+// badge from its report (content/badge.js, into a closed shadow root). Sends a short summary to the service worker
 // so the toolbar icon shows the verdict where the page cannot forge it.
 // Reads (never writes) the client's checklist answers for the profile on the page from
 // chrome.storage.local, which the page cannot reach; the toolbar popup writes them, and a change
@@ -16,7 +16,7 @@
 // listeners registered once.
 // Safe mode: where the page's Content-Security-Policy keeps the wasm out (Chromium applies it to content
 // scripts), this script has the extension check a copy of the page's HTML in an extension page
-// (fallback/request.js, fallback/relay.js) and draws the verdict with fallback/badge.js; same scheduling.
+// (fallback/request.js, fallback/relay.js) and draws that verdict with the same badge; same scheduling.
 // Helpers with one job each are classic scripts the manifest loads before this one, in the same world:
 // content/photo.js (the profile photo and its hash), content/patterns.js (the manifest's match
 // patterns), content/grey-badge.js (the grey fallback badge), content/cover.js (is the badge covered).
@@ -56,7 +56,7 @@
     tampered: null, // 'removed' | 'covered' when the page keeps the badge from the reader
     coverChecks: 0, // hit tests made
     wasmMemoryBytes: () => (wasmExports && wasmExports.memory ? wasmExports.memory.buffer.byteLength : null),
-    // Our badge's host element (a bare div; its closed root stays in the wasm), so that the tests tell
+    // Our badge's host element (a bare div; its closed root stays in content/badge.js), so that the tests tell
     // it from look-alikes a page plants.
     badgeHost: () => badgeHost(),
   };
@@ -66,7 +66,7 @@
   let wasmExports = null; // the instance's exports (for its memory size)
   let failed = false; // neither the wasm nor safe mode could start: the fallback badge is shown
   let safe = false; // the wasm could not start here: the extension checks a copy of the page (safe mode)
-  const safeBadge = globalThis.__hirecheckSafeBadge || null; // fallback/badge.js
+  const badge = globalThis.__hirecheckBadge; // content/badge.js
   const safeRequest = globalThis.__hirecheckSafeRequest || null; // fallback/request.js
   const photo = globalThis.__hirecheckPhoto; // content/photo.js
   const patterns = globalThis.__hirecheckPatterns; // content/patterns.js
@@ -386,23 +386,19 @@
     send({ type: 'hirecheck:report', report: errorSummary(msg(name, english)) });
   }
 
-  // ---- the verdict's badge: the wasm's, or in safe mode fallback/badge.js's ----
+  // ---- the verdict's badge (content/badge.js), the same in both modes ----
 
   function removeBadge() {
-    if (safe) safeBadge.remove();
-    else if (mod) {
-      try { mod.remove_badge(); } catch (_) { /* the wasm may be unusable after a trap */ }
-    }
+    badge.remove();
   }
 
   function badgeAttached() {
-    return safe ? safeBadge.attached() : Boolean(mod && mod.badge_attached());
+    return badge.attached();
   }
 
   // The badge's host element (a bare div in the page), or null when none is drawn.
   function badgeHost() {
-    if (safe) return safeBadge.host();
-    return mod && typeof mod.badge_host === 'function' ? mod.badge_host() || null : null;
+    return badge.host();
   }
 
   // Runs the check once: first which profile the page shows and the client's answers for it (from
@@ -472,12 +468,9 @@
     try {
       if (lastLevel !== null && lastLevel !== 'error' && !badgeAttached()) redraws += 1;
       let report;
-      if (safe) {
-        report = checked.report;
-        safeBadge.draw(report, uiLanguage());
-      } else {
-        report = mod.check_page(effective, uiLanguage(), Date.now(), answers || undefined, memoryInput(seen));
-      }
+      if (safe) report = checked.report;
+      else report = mod.check_page(effective, uiLanguage(), Date.now(), answers || undefined, memoryInput(seen));
+      badge.draw(report, uiLanguage(), { safe });
       removeFallback();
       const summary = summarize(report);
       lastLevel = summary.level;
@@ -652,7 +645,7 @@
     } catch (e) {
       mod = null;
       if (!contextAlive()) return;
-      if (safeBadge && safeRequest) {
+      if (safeRequest) {
         // Typically the page's CSP lacks 'wasm-unsafe-eval': check a copy of the page in the extension.
         safe = true;
         console.warn('HireCheck: WebAssembly is blocked on this page; checking it in the extension (safe mode).', e);

@@ -80,10 +80,12 @@ pub fn analyze_with(
     if kind == PageKind::Proposals && expected > 0 {
         risk = proposals::summarize(&bids, policy);
     }
+    let bid_rows = proposals::bid_rows(site, &extraction.read_from, &bids);
     let mut report = Report {
         source: source.to_string(),
         site,
         page_kind: kind,
+        lang: policy.lang,
         analyzed_at: now.to_string(),
         profile_key: extraction.profile_key,
         profile: extraction.profile,
@@ -97,6 +99,7 @@ pub fn analyze_with(
         },
         risk,
         bids,
+        bid_rows,
         fingerprint: None,
         org_note: None,
         report_contact: policy.contact(),

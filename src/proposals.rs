@@ -30,9 +30,36 @@ pub struct BidReport {
     pub risk: Risk,
 }
 
-/// How the web badge finds the rows a site's adapter read bids from: (row selectors, tried in order, the first
+/// Where a proposals page's bids were read: the CSS selector of the rows (one row per bid, in page
+/// order) and, tried in order inside a row, the selectors of the bidder's name, after which the row's
+/// badge goes.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct BidRows {
+    pub rows: String,
+    pub names: &'static [&'static str],
+}
+
+/// The rows the bids were read from, when the adapter read them from the page's own rows (not from
+/// embedded data, whose order need not be the page's) and there are bids to mark.
+pub fn bid_rows(
+    site: Option<&str>,
+    read_from: &BTreeMap<Field, String>,
+    bids: &[BidReport],
+) -> Option<BidRows> {
+    if bids.is_empty() {
+        return None;
+    }
+    let (rows, names) = row_selectors(site?)?;
+    let from = read_from.get(&Field::Bids)?;
+    rows.contains(&from.as_str()).then(|| BidRows {
+        rows: from.clone(),
+        names,
+    })
+}
+
+/// How a site's adapter finds the rows it reads bids from: (row selectors, tried in order, the first
 /// that matches wins; name selectors inside a row). `None` for sites whose bids are not read from rows.
-pub fn row_selectors(site: &str) -> Option<(&'static [&'static str], &'static [&'static str])> {
+fn row_selectors(site: &str) -> Option<(&'static [&'static str], &'static [&'static str])> {
     match site {
         "upwork" => Some((
             crate::sites::upwork::proposals::ROW_SELECTORS,

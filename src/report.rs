@@ -14,6 +14,8 @@ pub struct Report {
     /// Adapter id, or `None` when the page is not from a supported site.
     pub site: Option<&'static str>,
     pub page_kind: PageKind,
+    /// The language the report's texts are written in (the extension's badge uses the same).
+    pub lang: crate::policy::Lang,
     /// When the analysis ran (RFC 3339); the local-time check depends on it.
     pub analyzed_at: String,
     /// Stable key of the freelancer on the site, e.g. "upwork:~01abc…"; the checklist is stored under it.
@@ -28,6 +30,10 @@ pub struct Report {
     pub risk: Risk,
     /// One verdict per proposal on a proposals page, in page order; empty on other pages.
     pub bids: Vec<crate::proposals::BidReport>,
+    /// Where the bids were read on the page, so that the extension can put one badge in each row;
+    /// `None` on other pages and where the rows are not the page's own (e.g. read from embedded JSON).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub bid_rows: Option<crate::proposals::BidRows>,
     /// What the device may remember of this profile (memory across profiles); `None` off profile pages.
     pub fingerprint: Option<crate::memory::Fingerprint>,
     /// "Your organisation has vetted this freelancer: …" when the policy's `allowed_freelancers` names

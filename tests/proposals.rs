@@ -1,7 +1,7 @@
 //! Proposals pages: the Upwork applicants reader and the comparison of bids across bidders.
 
 use hirecheck::model::{Bid, Money};
-use hirecheck::page::HtmlPage;
+use hirecheck::page::{HtmlPage, Page};
 use hirecheck::policy::{Lang, Policy};
 use hirecheck::proposals::{assess_bids, summarize};
 use hirecheck::score::Level;
@@ -454,4 +454,41 @@ fn freelancer_bid_rows_are_read_without_state() {
         Some("GBP")
     );
     assert!(bids[0].links.iter().any(|l| l.contains("ann.example")));
+}
+
+#[test]
+fn the_report_says_where_the_rows_are_so_the_badge_can_mark_each_one() {
+    let page = HtmlPage::parse(DEMO, Some(URL));
+    let report = hirecheck::analyze(&page, URL, &Policy::default(), now());
+    let rows = report
+        .bid_rows
+        .as_ref()
+        .expect("bids read from the rows: the report names them");
+    // The selector the adapter read the bids with, which finds exactly the bids' rows again.
+    assert_eq!(page.select(None, &rows.rows).len(), report.bids.len());
+    assert!(!rows.names.is_empty());
+    // The badge writes its own words in the report's language.
+    let de = Policy {
+        lang: Lang::De,
+        ..Policy::default()
+    };
+    assert_eq!(hirecheck::analyze(&page, URL, &de, now()).lang, Lang::De);
+    let json = serde_json::to_value(&report).unwrap();
+    assert_eq!(json["lang"], "en");
+    assert_eq!(json["bid_rows"]["rows"], rows.rows.as_str());
+
+    // A profile page has no rows to mark.
+    let profile = include_str!("../www/upwork/clean.html");
+    let url = "https://www.upwork.com/freelancers/~01a1b2c3d4e5f6clean";
+    let report = hirecheck::analyze(
+        &HtmlPage::parse(profile, Some(url)),
+        url,
+        &Policy::default(),
+        now(),
+    );
+    assert!(report.bid_rows.is_none());
+    assert!(serde_json::to_value(&report)
+        .unwrap()
+        .get("bid_rows")
+        .is_none());
 }

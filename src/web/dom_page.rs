@@ -44,10 +44,6 @@ impl DomPage {
             .map(DomPage::new)
     }
 
-    pub fn document(&self) -> &Document {
-        &self.doc
-    }
-
     fn handle(&self, el: Element) -> Node {
         if let Some(n) = self.ids.get(&el).as_f64() {
             return Node(n as u32);

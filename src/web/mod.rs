@@ -1,12 +1,12 @@
 //! wasm entry points for the browser extension's content script.
 //!
-//! The content script calls [`check_page`]; everything stays in the page's renderer: no network,
-//! no storage, no messages from here. Where the page's CSP blocks the wasm in the content script, an
+//! The content script calls [`check_page`] and draws the badge from the report it returns
+//! (extension/content/badge.js: one renderer for every mode, kept out of the wasm to keep it small);
+//! everything stays in the page's renderer: no network, no storage, no messages from here. Where the page's CSP blocks the wasm in the content script, an
 //! extension page runs [`check_html`] on the page's HTML instead (docs/architecture.md, "Safe mode"). The content script reads the client's checklist answers from the
 //! extension's storage (which the page cannot reach) and passes them in; [`profile_key`] tells it which
 //! answers to read before the check runs.
 
-mod badge;
 mod dom_page;
 
 pub use dom_page::DomPage;
@@ -24,7 +24,7 @@ pub fn start() {
     console_error_panic_hook::set_once();
 }
 
-/// Reads the live page, draws (or redraws) the badge and returns the report as a plain object.
+/// Reads the live page and returns the report as a plain object (the content script draws it).
 ///
 /// `policy`: the effective settings (keys left out keep their defaults; invalid values keep theirs too,
 /// see [`read_settings`]) or `undefined`/`null` for the defaults. `lang`: a browser language tag
@@ -44,9 +44,7 @@ pub fn check_page(
 ) -> Result<JsValue, JsValue> {
     let page =
         DomPage::current().ok_or_else(|| error("HireCheck: there is no document to read"))?;
-    let (report, policy) = report_for(&page, policy, lang, now_ms, answers, &memory)?;
-    badge::draw(page.document(), &report, policy.lang)?;
-    badge::draw_bids(page.document(), &report, policy.lang)?;
+    let report = report_for(&page, policy, lang, now_ms, answers, &memory)?;
     to_js(&report)
 }
 
@@ -54,8 +52,7 @@ pub fn check_page(
 /// keeps the wasm out of the content script. The content script sends `html` (the page's
 /// serialized DOM) and `url` (its address); this runs in an extension page (Chromium's offscreen
 /// document, Firefox's background page), parses the HTML into an inert document (no script runs,
-/// nothing loads) and returns the same report as [`check_page`] would. Draws nothing: the content
-/// script draws the verdict. The other arguments are those of [`check_page`].
+/// nothing loads) and returns the same report as [`check_page`] would. The other arguments are those of [`check_page`].
 #[wasm_bindgen]
 pub fn check_html(
     html: String,
@@ -70,12 +67,12 @@ pub fn check_html(
         web_sys::DomParser::new()?.parse_from_string(&html, web_sys::SupportedType::TextHtml)?;
     drop(html); // the document holds the page now; free the copy before the analysis
     let page = DomPage::parsed(doc, url);
-    let (report, _) = report_for(&page, policy, lang, now_ms, answers, &recall)?;
+    let report = report_for(&page, policy, lang, now_ms, answers, &recall)?;
     to_js(&report)
 }
 
 /// Document → report: the one path [`check_page`] and [`check_html`] share, so that a page gets
-/// the same verdict whichever of them reads it. Returns the settings the report was made with.
+/// the same verdict whichever of them reads it.
 fn report_for(
     page: &DomPage,
     policy: JsValue,
@@ -83,7 +80,7 @@ fn report_for(
     now_ms: f64,
     answers: JsValue,
     memory: &JsValue,
-) -> Result<(crate::report::Report, Policy), JsValue> {
+) -> Result<crate::report::Report, JsValue> {
     // A bad setting never stops the check: it keeps its default (the options page lists it).
     let (mut policy, _) = read_settings(&policy);
     let answers = read_answers(answers)?;
@@ -98,8 +95,9 @@ fn report_for(
         photo_url: photo_url.as_deref(),
         photo_hash: photo_hash.as_deref(),
     };
-    let report = crate::analyze_full(page, &source, &policy, now, &answers, &recall);
-    Ok((report, policy))
+    Ok(crate::analyze_full(
+        page, &source, &policy, now, &answers, &recall,
+    ))
 }
 
 fn to_js(report: &crate::report::Report) -> Result<JsValue, JsValue> {
@@ -126,25 +124,6 @@ pub fn profile_key() -> Option<String> {
 #[wasm_bindgen]
 pub fn supported_url(href: &str) -> bool {
     crate::sites::supported_url(href)
-}
-
-/// Removes the badge, if one is drawn.
-#[wasm_bindgen]
-pub fn remove_badge() {
-    badge::remove();
-}
-
-/// Whether the badge is drawn and still in the document; pages that re-render may drop it.
-#[wasm_bindgen]
-pub fn badge_attached() -> bool {
-    badge::attached()
-}
-
-/// The badge's host element (a bare `div`; its closed shadow root stays here), or `undefined`. The
-/// content script hit-tests it to tell when the page covers or hides the badge.
-#[wasm_bindgen]
-pub fn badge_host() -> Option<web_sys::Element> {
-    badge::host()
 }
 
 /// The settings object from the extension (managed policy merged with the user's options), read

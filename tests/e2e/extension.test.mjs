@@ -575,8 +575,6 @@ describe('extension in Chromium', () => {
             return { ok: true, level: r.risk.level };
           } catch (e) {
             return { ok: false, error: e instanceof Error, message: String(e && e.message) };
-          } finally {
-            mod.remove_badge();
           }
         };
         return {

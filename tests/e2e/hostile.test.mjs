@@ -24,7 +24,7 @@ const FLAG_MS = 8_000; // until the toolbar says the page hides the badge
 const QUIET_MS = 2_600; // a page that must NOT be flagged is watched this long (> two cover checks)
 const MAX_RUNS = 80; // checks per page, storms included
 
-// What our badge's shadow root may hold (src/web/badge.rs), and which attributes.
+// What our badge's shadow root may hold (extension/content/badge.js), and which attributes.
 const TAGS = new Set(['style', 'div', 'button', 'span', 'h2', 'h3', 'h4', 'p', 'ol', 'ul', 'li', 'dl', 'dt', 'dd', 'a']);
 const ATTRS = new Set(['class', 'lang', 'id', 'role', 'hidden', 'type', 'tabindex', 'href', 'rel', 'aria-expanded', 'aria-controls',
   'aria-hidden', 'aria-labelledby', 'data-hc', 'data-level', 'data-score', 'data-drawn-at', 'data-rule', 'data-answered',
