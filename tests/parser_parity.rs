@@ -1,0 +1,372 @@
+//! Our HTML parser and selector engine (src/page/html/) against the reference they replaced (html5ever
+//! and the `selectors` crate through scraper, kept test-only in tests/support/reference_page.rs): the
+//! whole analysis report must be the same with both, on every page we have. Demo pages (www/ with their
+//! addresses from www/routes.json), hostile pages (www/hostile/, addresses from expectations.json),
+//! adapter fixtures and the labelled corpus (with their site's address and without one), and the fuzz
+//! seeds of the `adapters` target. And every selector string in the adapters parses the same way
+//! (valid or invalid) in both engines.
+
+#[path = "support/reference_page.rs"]
+mod reference_page;
+
+use hirecheck::page::{HtmlPage, Page};
+use hirecheck::policy::Policy;
+use hirecheck::time::Instant;
+use reference_page::ReferencePage;
+use serde_json::Value;
+use std::path::{Path, PathBuf};
+
+const NOW: &str = "2026-11-26T14:42:00Z";
+
+fn root() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+fn report(page: &dyn Page, url: &str) -> Value {
+    let now = Instant::parse_rfc3339(NOW).expect("NOW parses");
+    serde_json::to_value(hirecheck::analyze(page, url, &Policy::default(), now))
+        .expect("the report serialises")
+}
+
+/// The first place two JSON values differ, as a path and both values.
+fn first_difference(a: &Value, b: &Value, path: &str) -> Option<String> {
+    match (a, b) {
+        (Value::Object(x), Value::Object(y)) => {
+            for k in x.keys().chain(y.keys()) {
+                let (va, vb) = (
+                    x.get(k).unwrap_or(&Value::Null),
+                    y.get(k).unwrap_or(&Value::Null),
+                );
+                if let Some(d) = first_difference(va, vb, &format!("{path}.{k}")) {
+                    return Some(d);
+                }
+            }
+            None
+        }
+        (Value::Array(x), Value::Array(y)) if x.len() == y.len() => x
+            .iter()
+            .zip(y)
+            .enumerate()
+            .find_map(|(i, (va, vb))| first_difference(va, vb, &format!("{path}[{i}]"))),
+        _ if a == b => None,
+        _ => Some(format!("{path}: ours {a} / html5ever {b}")),
+    }
+}
+
+/// Compares both parsers on one page; `None` when the reports are identical.
+fn compare(name: &str, html: &str, url: Option<&str>) -> Option<String> {
+    let ours = HtmlPage::parse(html, url);
+    let reference = ReferencePage::parse(html, url);
+    let label = url.unwrap_or("(no address)");
+    let (a, b) = (report(&ours, label), report(&reference, label));
+    first_difference(&a, &b, "report").map(|d| format!("{name} at {label}: {d}"))
+}
+
+fn html_files(dir: &Path) -> Vec<PathBuf> {
+    let mut out: Vec<PathBuf> = std::fs::read_dir(dir)
+        .map(|r| r.filter_map(|e| e.ok().map(|e| e.path())).collect())
+        .unwrap_or_default();
+    out.retain(|p| p.extension().is_some_and(|e| e == "html"));
+    out.sort();
+    out
+}
+
+fn read(path: &Path) -> String {
+    String::from_utf8_lossy(
+        &std::fs::read(path).unwrap_or_else(|e| panic!("{}: {e}", path.display())),
+    )
+    .into_owned()
+}
+
+fn assert_same(cases: &[(String, String, Option<String>)], min: usize) {
+    assert!(cases.len() >= min, "only {} pages", cases.len());
+    let problems: Vec<String> = cases
+        .iter()
+        .filter_map(|(name, html, url)| compare(name, html, url.as_deref()))
+        .collect();
+    assert!(
+        problems.is_empty(),
+        "{} of {} pages differ:\n{}",
+        problems.len(),
+        cases.len(),
+        problems.join("\n")
+    );
+}
+
+#[test]
+fn demo_pages_give_identical_reports() {
+    let www = root().join("www");
+    let routes: serde_json::Map<String, Value> =
+        serde_json::from_str(&read(&www.join("routes.json"))).expect("routes.json");
+    let mut cases = Vec::new();
+    for (key, v) in &routes {
+        let file = v
+            .as_str()
+            .or_else(|| v.get("file").and_then(Value::as_str))
+            .unwrap_or_default();
+        if !file.contains('/') {
+            continue;
+        }
+        let url = if key.starts_with('/') {
+            format!("https://www.upwork.com{key}")
+        } else {
+            key.clone()
+        };
+        cases.push((file.to_string(), read(&www.join(file)), Some(url)));
+    }
+    assert_same(&cases, 16);
+    // Not two empty reports: our parser reads the demo profiles' names.
+    let named = cases
+        .iter()
+        .filter(|(_, html, url)| {
+            let page = HtmlPage::parse(html, url.as_deref());
+            let r = report(&page, url.as_deref().unwrap_or_default());
+            r.pointer("/profile/name").is_some_and(Value::is_string)
+        })
+        .count();
+    assert!(named >= 10, "only {named} demo pages have a name read");
+}
+
+#[test]
+fn hostile_pages_give_identical_reports() {
+    let dir = root().join("www/hostile");
+    let exp: serde_json::Map<String, Value> =
+        serde_json::from_str(&read(&dir.join("expectations.json"))).expect("expectations.json");
+    let cases: Vec<_> = exp
+        .iter()
+        .filter_map(|(url, e)| {
+            let file = e.get("file")?.as_str()?;
+            Some((file.to_string(), read(&dir.join(file)), Some(url.clone())))
+        })
+        .collect();
+    assert_same(&cases, 50);
+}
+
+/// An address of the fixture directory's site and page kind.
+fn fixture_url(dir: &str) -> &'static str {
+    match dir {
+        "upwork" | "corpus" => "https://www.upwork.com/freelancers/~01a1b2c3d4e5f6fixture",
+        "upwork-diary" => "https://www.upwork.com/nx/wm/workroom/38123456/timesheet",
+        "upwork-messages" => "https://www.upwork.com/ab/messages/rooms/room_abc123",
+        "fiverr" => "https://www.fiverr.com/fixture_seller",
+        "freelancer" => "https://www.freelancer.com/u/fixture",
+        "guru" => "https://www.guru.com/freelancers/fixture",
+        "peopleperhour" => "https://www.peopleperhour.com/freelancer/design/fixture-abcdefg",
+        "toptal" => "https://www.toptal.com/resume/fixture",
+        _ => "https://example.com/",
+    }
+}
+
+#[test]
+fn fixtures_and_corpus_give_identical_reports() {
+    let mut dirs: Vec<PathBuf> = std::fs::read_dir(root().join("tests/fixtures"))
+        .expect("tests/fixtures")
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.is_dir())
+        .collect();
+    dirs.push(root().join("tests/corpus"));
+    dirs.sort();
+    let mut cases = Vec::new();
+    for dir in dirs {
+        let site = dir
+            .file_name()
+            .and_then(|n| n.to_str())
+            .unwrap_or_default()
+            .to_string();
+        for file in html_files(&dir) {
+            let name = format!(
+                "{site}/{}",
+                file.file_name()
+                    .and_then(|n| n.to_str())
+                    .unwrap_or_default()
+            );
+            let html = read(&file);
+            cases.push((
+                name.clone(),
+                html.clone(),
+                Some(fixture_url(&site).to_string()),
+            ));
+            cases.push((name, html, None));
+        }
+    }
+    assert_same(&cases, 100);
+}
+
+#[test]
+fn fuzz_seeds_give_identical_reports() {
+    let dir = root().join("fuzz/corpus/adapters");
+    let mut files: Vec<PathBuf> = std::fs::read_dir(&dir)
+        .map(|r| r.filter_map(|e| e.ok().map(|e| e.path())).collect())
+        .unwrap_or_default();
+    files.sort();
+    let cases: Vec<_> = files
+        .iter()
+        .map(|f| {
+            let data = read(f);
+            let (url, html) = data.split_once('\n').unwrap_or((&data, ""));
+            let url = url.trim();
+            let name = f
+                .file_name()
+                .and_then(|n| n.to_str())
+                .unwrap_or_default()
+                .to_string();
+            (
+                name,
+                html.to_string(),
+                (!url.is_empty()).then(|| url.to_string()),
+            )
+        })
+        .collect();
+    assert_same(&cases, 20);
+}
+
+/// Every string literal in the given Rust sources (plain and raw strings, escapes decoded).
+fn string_literals(src: &str) -> Vec<String> {
+    let b: Vec<char> = src.chars().collect();
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < b.len() {
+        match b[i] {
+            '/' if b.get(i + 1) == Some(&'/') => {
+                while i < b.len() && b[i] != '\n' {
+                    i += 1;
+                }
+            }
+            '\'' => {
+                // A char literal ('"' among them) or a lifetime: skip it.
+                if b.get(i + 2) == Some(&'\'') {
+                    i += 3;
+                } else if b.get(i + 1) == Some(&'\\') {
+                    while i < b.len()
+                        && !(b[i] == '\''
+                            && i > 0
+                            && b[i - 1] != '\\'
+                            && b.get(i.wrapping_sub(2)) != Some(&'\''))
+                    {
+                        i += 1;
+                    }
+                    i += 1;
+                } else {
+                    i += 1;
+                }
+            }
+            'r' if b.get(i + 1) == Some(&'#') || b.get(i + 1) == Some(&'"') => {
+                let mut j = i + 1;
+                let mut hashes = 0;
+                while b.get(j) == Some(&'#') {
+                    hashes += 1;
+                    j += 1;
+                }
+                if b.get(j) != Some(&'"')
+                    || (i > 0 && (b[i - 1].is_alphanumeric() || b[i - 1] == '_'))
+                {
+                    i += 1;
+                    continue;
+                }
+                let close: String = std::iter::once('"')
+                    .chain(std::iter::repeat_n('#', hashes))
+                    .collect();
+                let rest: String = b[j + 1..].iter().collect();
+                let end = rest.find(&close).unwrap_or(rest.len());
+                out.push(rest[..end].to_string());
+                i = j + 1 + rest[..end].chars().count() + close.chars().count();
+            }
+            '"' => {
+                let mut s = String::new();
+                i += 1;
+                while i < b.len() && b[i] != '"' {
+                    if b[i] == '\\' {
+                        i += 1;
+                        match b.get(i) {
+                            Some('n') => s.push('\n'),
+                            Some('t') => s.push('\t'),
+                            Some('r') => s.push('\r'),
+                            Some('0') => s.push('\0'),
+                            Some('\n') => {
+                                while b.get(i + 1).is_some_and(|c| c.is_whitespace()) {
+                                    i += 1;
+                                }
+                            }
+                            Some('u') => {
+                                let close = (i..b.len()).find(|&k| b[k] == '}').unwrap_or(i);
+                                let hex: String = b[i + 2..close].iter().collect();
+                                s.push(
+                                    u32::from_str_radix(&hex, 16)
+                                        .ok()
+                                        .and_then(char::from_u32)
+                                        .unwrap_or('?'),
+                                );
+                                i = close;
+                            }
+                            Some('x') => {
+                                let hex: String = b[i + 1..i + 3].iter().collect();
+                                s.push(u8::from_str_radix(&hex, 16).map(char::from).unwrap_or('?'));
+                                i += 2;
+                            }
+                            Some(&c) => s.push(c),
+                            None => {}
+                        }
+                    } else {
+                        s.push(b[i]);
+                    }
+                    i += 1;
+                }
+                out.push(s);
+                i += 1;
+            }
+            _ => i += 1,
+        }
+    }
+    out
+}
+
+fn rust_files(dir: &Path, out: &mut Vec<PathBuf>) {
+    for e in std::fs::read_dir(dir).into_iter().flatten().flatten() {
+        let p = e.path();
+        if p.is_dir() {
+            rust_files(&p, out);
+        } else if p.extension().is_some_and(|x| x == "rs") {
+            out.push(p);
+        }
+    }
+}
+
+#[test]
+fn every_selector_string_in_the_adapters_parses_as_with_the_selectors_crate() {
+    let mut files = Vec::new();
+    for d in ["src/sites", "src/rules", "src/page/mod.rs"] {
+        let p = root().join(d);
+        if p.is_dir() {
+            rust_files(&p, &mut files);
+        } else {
+            files.push(p);
+        }
+    }
+    let mut literals: Vec<String> = files
+        .iter()
+        .flat_map(|f| string_literals(&read(f)))
+        .collect();
+    // The selectors built with format! in PageExt::meta, with a key the adapters pass.
+    literals.push("meta[property=\"og:title\"]".into());
+    literals.push("meta[name=\"og:title\"]".into());
+    literals.sort();
+    literals.dedup();
+    let mut mismatches = Vec::new();
+    let mut valid = 0;
+    for css in &literals {
+        let theirs = scraper::Selector::parse(css).is_ok();
+        let ours = HtmlPage::selector_is_valid(css);
+        if theirs {
+            valid += 1;
+        }
+        if theirs != ours {
+            mismatches.push(format!("{css:?}: selectors crate {theirs}, ours {ours}"));
+        }
+    }
+    assert!(
+        valid >= 150,
+        "only {valid} valid selectors found in {} literals",
+        literals.len()
+    );
+    assert!(mismatches.is_empty(), "{}", mismatches.join("\n"));
+}
