@@ -34,25 +34,64 @@ pub(crate) struct Attr {
 }
 
 /// Interned names (tags and attribute names share one table).
-#[derive(Default)]
 pub(crate) struct Atoms {
     names: Vec<Box<str>>,
     map: HashMap<Box<str>, u32, BuildHasherDefault<Fnv>>,
+    /// The last atom seen per a cheap key of the name: most lookups (the same few tag and attribute
+    /// names over and over) end here, without hashing.
+    recent: [u32; 256],
+}
+
+impl Default for Atoms {
+    fn default() -> Atoms {
+        Atoms {
+            names: Vec::new(),
+            map: HashMap::default(),
+            recent: [NONE; 256],
+        }
+    }
+}
+
+fn quick_key(name: &str) -> usize {
+    let b = name.as_bytes();
+    let first = b.first().copied().unwrap_or(0) as usize;
+    let last = b.last().copied().unwrap_or(0) as usize;
+    (b.len().wrapping_mul(31) ^ first.wrapping_mul(7) ^ last) & 255
 }
 
 impl Atoms {
     pub fn intern(&mut self, name: &str) -> u32 {
-        if let Some(&a) = self.map.get(name) {
-            return a;
+        let key = quick_key(name);
+        let a = match self.get(name) {
+            Some(a) => a,
+            None => {
+                let a = self.names.len() as u32;
+                self.names.push(name.into());
+                self.map.insert(name.into(), a);
+                a
+            }
+        };
+        if let Some(slot) = self.recent.get_mut(key) {
+            *slot = a;
         }
-        let a = self.names.len() as u32;
-        self.names.push(name.into());
-        self.map.insert(name.into(), a);
         a
     }
 
     pub fn get(&self, name: &str) -> Option<u32> {
+        let key = quick_key(name);
+        let cached = self.recent.get(key).copied().unwrap_or(NONE);
+        if self
+            .names
+            .get(cached as usize)
+            .is_some_and(|n| **n == *name)
+        {
+            return Some(cached);
+        }
         self.map.get(name).copied()
+    }
+
+    pub fn len(&self) -> usize {
+        self.names.len()
     }
 
     pub fn name(&self, atom: u32) -> &str {

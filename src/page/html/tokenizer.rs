@@ -147,12 +147,12 @@ impl<'s> Tokenizer<'s> {
             Some(c) if c.is_ascii_alphabetic() => self.start_tag(at + 1, sink),
             Some(b'/') => match self.at(at + 2) {
                 Some(c) if c.is_ascii_alphabetic() => {
-                    let (name_end, name) = self.tag_name(at + 2);
-                    let name = name.to_string();
+                    let (name_end, _) = self.tag_name(at + 2);
+                    let name_len = self.scratch.len();
                     let Some((end, _)) = self.attributes(name_end) else {
                         return self.b.len(); // EOF inside the tag: dropped
                     };
-                    sink.end_tag(&name);
+                    sink.end_tag(self.scratch.get(..name_len).unwrap_or_default());
                     end
                 }
                 Some(b'>') => at + 3, // "</>" is dropped
@@ -254,6 +254,9 @@ impl<'s> Tokenizer<'s> {
             attrs: &self.attrs,
         };
         let content = sink.start_tag(&tag);
+        if content == Content::Data {
+            return end;
+        }
         let name = tag.name.to_string();
         match content {
             Content::Data => end,
@@ -407,7 +410,9 @@ impl<'s> Tokenizer<'s> {
     /// of the document (the tag is then dropped, as the spec says).
     fn attributes(&mut self, from: usize) -> Option<(usize, bool)> {
         self.attrs.clear();
-        self.seen.clear();
+        if !self.seen.is_empty() {
+            self.seen.clear();
+        }
         let mut i = from;
         loop {
             // Before an attribute name.

@@ -24,6 +24,217 @@ pub(crate) const MAX_DEPTH: usize = 512;
 /// of stray end tags quadratic.
 const REACH: usize = 1024;
 
+/// Names interned first, in this order, so that the tree builder can test for them by number.
+const KNOWN: [&str; 12] = [
+    "html", "head", "body", "p", "li", "template", "table", "form", "button", "ruby", "option",
+    "br",
+];
+const P: u32 = 3;
+const LI: u32 = 4;
+const TEMPLATE: u32 = 5;
+const TABLE: u32 = 6;
+const FORM: u32 = 7;
+const BUTTON: u32 = 8;
+const RUBY: u32 = 9;
+const OPTION: u32 = 10;
+
+/// Per-name facts the tree builder tests on every tag (see [`flags_of`]): a bit test instead of a
+/// chain of string comparisons.
+const SPECIAL: u32 = 1;
+const IMPLIED_END: u32 = 2;
+const HEADING: u32 = 4;
+const SCOPE_BARRIER: u32 = 8;
+const TABLE_BARRIER: u32 = 16;
+const INTEGRATION: u32 = 32;
+const RAW: u32 = 64;
+const LIST: u32 = 128;
+/// A start tag that closes an open `<p>` and needs nothing else.
+const CLOSES_P: u32 = 256;
+const VOID: u32 = 512;
+/// An end tag that closes its element if in scope (`</div>`).
+const BLOCK_END: u32 = 1024;
+/// A start tag with its own rule in `<body>` (everything else is simply inserted).
+const START_RULE: u32 = 2048;
+/// An end tag with its own rule in `<body>` (everything else closes the nearest open element).
+const END_RULE: u32 = 4096;
+/// `svg` and `math`.
+const FOREIGN_ROOT: u32 = 8192;
+/// An HTML start tag that ends SVG/MathML content (`font` is decided by its attributes).
+const BREAKOUT: u32 = 16384;
+
+fn flags_of(name: &str) -> u32 {
+    let mut f = 0;
+    let mut set = |bit: u32, on: bool| {
+        if on {
+            f |= bit;
+        }
+    };
+    set(SPECIAL, is_special(name));
+    set(IMPLIED_END, has_implied_end(name));
+    set(HEADING, is_heading(name));
+    set(
+        SCOPE_BARRIER,
+        matches!(
+            name,
+            "applet"
+                | "caption"
+                | "html"
+                | "table"
+                | "td"
+                | "th"
+                | "marquee"
+                | "object"
+                | "template"
+        ),
+    );
+    set(TABLE_BARRIER, matches!(name, "html" | "table" | "template"));
+    set(INTEGRATION, is_integration_point(name));
+    set(
+        RAW,
+        matches!(
+            name,
+            "script"
+                | "style"
+                | "title"
+                | "textarea"
+                | "noscript"
+                | "noframes"
+                | "xmp"
+                | "iframe"
+                | "noembed"
+        ),
+    );
+    set(LIST, matches!(name, "ol" | "ul"));
+    set(CLOSES_P, closes_p(name));
+    set(VOID, is_void(name));
+    set(BLOCK_END, is_block_end(name) || name == "template");
+    set(
+        START_RULE,
+        is_heading(name)
+            || matches!(
+                name,
+                "html"
+                    | "body"
+                    | "frameset"
+                    | "frame"
+                    | "head"
+                    | "caption"
+                    | "col"
+                    | "colgroup"
+                    | "title"
+                    | "noframes"
+                    | "style"
+                    | "iframe"
+                    | "noembed"
+                    | "noscript"
+                    | "script"
+                    | "xmp"
+                    | "plaintext"
+                    | "textarea"
+                    | "pre"
+                    | "listing"
+                    | "form"
+                    | "li"
+                    | "dd"
+                    | "dt"
+                    | "button"
+                    | "a"
+                    | "nobr"
+                    | "optgroup"
+                    | "option"
+                    | "rb"
+                    | "rtc"
+                    | "rp"
+                    | "rt"
+                    | "table"
+                    | "hr"
+                    | "image"
+                    | "tbody"
+                    | "thead"
+                    | "tfoot"
+                    | "tr"
+                    | "td"
+                    | "th"
+                    | "svg"
+                    | "math"
+            ),
+    );
+    set(
+        END_RULE,
+        matches!(
+            name,
+            "body"
+                | "html"
+                | "p"
+                | "li"
+                | "dd"
+                | "dt"
+                | "form"
+                | "br"
+                | "table"
+                | "tbody"
+                | "thead"
+                | "tfoot"
+                | "tr"
+                | "td"
+                | "th"
+                | "caption"
+                | "colgroup"
+        ),
+    );
+    set(FOREIGN_ROOT, matches!(name, "svg" | "math"));
+    set(
+        BREAKOUT,
+        matches!(
+            name,
+            "b" | "big"
+                | "blockquote"
+                | "body"
+                | "br"
+                | "center"
+                | "code"
+                | "dd"
+                | "div"
+                | "dl"
+                | "dt"
+                | "em"
+                | "embed"
+                | "h1"
+                | "h2"
+                | "h3"
+                | "h4"
+                | "h5"
+                | "h6"
+                | "head"
+                | "hr"
+                | "i"
+                | "img"
+                | "li"
+                | "listing"
+                | "menu"
+                | "meta"
+                | "nobr"
+                | "ol"
+                | "p"
+                | "pre"
+                | "ruby"
+                | "s"
+                | "small"
+                | "span"
+                | "strong"
+                | "strike"
+                | "sub"
+                | "sup"
+                | "table"
+                | "tt"
+                | "u"
+                | "ul"
+                | "var"
+        ),
+    );
+    f
+}
+
 #[derive(Clone, Copy, PartialEq, Eq)]
 enum Mode {
     BeforeHtml,
@@ -58,7 +269,12 @@ pub(crate) fn build(source: &str) -> Document {
         skip_newline: false,
         has_nul: memchr::memchr(0, src.as_bytes()).is_some(),
         resort: false,
+        flags: Vec::new(),
     };
+    for name in KNOWN {
+        b.doc.atoms.intern(name);
+    }
+    b.update_flags();
     b.doc.text.reserve(src.len() / 2);
     tokenizer::tokenize(src, &mut b);
     b.finish()
@@ -89,6 +305,8 @@ struct Builder {
     has_nul: bool,
     /// An index list went out of document order (attributes added to `html`/`body` later).
     resort: bool,
+    /// Per name atom: [`flags_of`] its name.
+    flags: Vec<u32>,
 }
 
 fn is_space(c: char) -> bool {
@@ -290,19 +508,13 @@ fn has_implied_end(name: &str) -> bool {
     )
 }
 
-/// HTML start tags that end SVG/MathML content.
-fn breaks_out_of_foreign(tag: &Tag<'_>) -> bool {
-    match tag.name {
-        "b" | "big" | "blockquote" | "body" | "br" | "center" | "code" | "dd" | "div" | "dl"
-        | "dt" | "em" | "embed" | "h1" | "h2" | "h3" | "h4" | "h5" | "h6" | "head" | "hr" | "i"
-        | "img" | "li" | "listing" | "menu" | "meta" | "nobr" | "ol" | "p" | "pre" | "ruby"
-        | "s" | "small" | "span" | "strong" | "strike" | "sub" | "sup" | "table" | "tt" | "u"
-        | "ul" | "var" => true,
-        "font" => tag
-            .attrs()
-            .any(|(n, _)| matches!(n, "color" | "face" | "size")),
-        _ => false,
-    }
+/// Whether an HTML start tag ends SVG/MathML content.
+fn breaks_out_of_foreign(flags: u32, tag: &Tag<'_>) -> bool {
+    flags & BREAKOUT != 0
+        || (tag.name == "font"
+            && tag
+                .attrs()
+                .any(|(n, _)| matches!(n, "color" | "face" | "size")))
 }
 
 /// SVG and MathML elements inside which HTML rules apply again.
@@ -334,25 +546,60 @@ impl Builder {
         self.name(self.current())
     }
 
-    fn count(&self, name: &str) -> u32 {
-        self.doc
-            .atoms
-            .get(name)
-            .and_then(|a| self.open_count.get(a as usize))
-            .copied()
-            .unwrap_or(0)
+    fn atom(&self, el: u32) -> u32 {
+        self.doc.element(el).map_or(NONE, |e| e.name)
+    }
+
+    fn current_atom(&self) -> u32 {
+        self.atom(self.current())
+    }
+
+    fn flags(&self, atom: u32) -> u32 {
+        self.flags.get(atom as usize).copied().unwrap_or(0)
+    }
+
+    /// Computes the flags of names interned since the last call.
+    fn update_flags(&mut self) {
+        for a in self.flags.len()..self.doc.atoms.len() {
+            let f = flags_of(self.doc.atoms.name(a as u32));
+            self.flags.push(f);
+        }
+    }
+
+    /// How many elements named `atom` are open.
+    fn count(&self, atom: u32) -> u32 {
+        self.open_count.get(atom as usize).copied().unwrap_or(0)
     }
 
     fn in_foreign(&self) -> bool {
         let cur = self.current();
         self.foreign.get(cur as usize).copied().unwrap_or(false)
-            && !is_integration_point(self.name(cur))
+            && self.flags(self.atom(cur)) & INTEGRATION == 0
     }
 
     /// Creates an element as a child of the insertion point; pushes it unless `void`.
     fn insert(
         &mut self,
         name: &str,
+        attrs: &mut dyn Iterator<Item = (&str, &str)>,
+        void: bool,
+    ) -> u32 {
+        let atom = self.intern(name);
+        self.insert_atom(atom, attrs, void)
+    }
+
+    /// Interns a name and makes sure its flags are known.
+    fn intern(&mut self, name: &str) -> u32 {
+        let atom = self.doc.atoms.intern(name);
+        if atom as usize >= self.flags.len() {
+            self.update_flags();
+        }
+        atom
+    }
+
+    fn insert_atom(
+        &mut self,
+        atom: u32,
         attrs: &mut dyn Iterator<Item = (&str, &str)>,
         void: bool,
     ) -> u32 {
@@ -367,7 +614,6 @@ impl Builder {
         }
         let parent = self.dom.last().copied().unwrap_or(NONE);
         let id = self.doc.len();
-        let atom = self.doc.atoms.intern(name);
         let prev = self
             .last_child
             .get(parent as usize)
@@ -398,9 +644,9 @@ impl Builder {
         });
         index_push(&mut self.doc.by_tag, atom, id);
         let parent_foreign = self.foreign.get(parent as usize).copied().unwrap_or(false)
-            && !is_integration_point(self.name(parent));
+            && self.flags(self.atom(parent)) & INTEGRATION == 0;
         self.foreign
-            .push(parent_foreign || name == "svg" || name == "math");
+            .push(parent_foreign || self.flags(atom) & FOREIGN_ROOT != 0);
         self.last_child.push(NONE);
         self.detached.push(false);
         if !void {
@@ -466,33 +712,22 @@ impl Builder {
     }
 
     /// The stack position of the nearest open element matching `want`, if it is in `scope`.
-    fn in_scope(&self, scope: Scope, want: &dyn Fn(&str) -> bool) -> Option<usize> {
+    fn in_scope(&self, scope: Scope, want: &dyn Fn(u32) -> bool) -> Option<usize> {
         for (pos, &el) in self.stack.iter().enumerate().rev().take(REACH) {
-            let name = self.name(el);
-            if want(name) {
+            let atom = self.atom(el);
+            if want(atom) {
                 return Some(pos);
             }
+            let flags = self.flags(atom);
             let foreign = self.foreign.get(el as usize).copied().unwrap_or(false);
             let barrier = if foreign {
-                is_integration_point(name)
+                flags & INTEGRATION != 0
             } else {
                 match scope {
-                    Scope::Table => matches!(name, "html" | "table" | "template"),
-                    _ => {
-                        matches!(
-                            name,
-                            "applet"
-                                | "caption"
-                                | "html"
-                                | "table"
-                                | "td"
-                                | "th"
-                                | "marquee"
-                                | "object"
-                                | "template"
-                        ) || (scope == Scope::Button && name == "button")
-                            || (scope == Scope::ListItem && matches!(name, "ol" | "ul"))
-                    }
+                    Scope::Table => flags & TABLE_BARRIER != 0,
+                    Scope::Default => flags & SCOPE_BARRIER != 0,
+                    Scope::Button => flags & SCOPE_BARRIER != 0 || atom == BUTTON,
+                    Scope::ListItem => flags & (SCOPE_BARRIER | LIST) != 0,
                 }
             };
             if barrier {
@@ -502,24 +737,30 @@ impl Builder {
         None
     }
 
-    fn named_in_scope(&self, scope: Scope, name: &str) -> Option<usize> {
-        if self.count(name) == 0 {
+    /// Like [`Self::in_scope`] with names.
+    fn in_scope_names(&self, scope: Scope, names: &[&str]) -> Option<usize> {
+        let atoms: Vec<u32> = names.iter().filter_map(|n| self.doc.atoms.get(n)).collect();
+        if atoms.iter().all(|&a| self.count(a) == 0) {
             return None;
         }
-        self.in_scope(scope, &|n| n == name)
+        self.in_scope(scope, &|a| atoms.contains(&a))
+    }
+
+    fn named_in_scope(&self, scope: Scope, atom: u32) -> Option<usize> {
+        if self.count(atom) == 0 {
+            return None;
+        }
+        self.in_scope(scope, &|a| a == atom)
     }
 
     fn close_p(&mut self) {
-        if let Some(pos) = self.named_in_scope(Scope::Button, "p") {
+        if let Some(pos) = self.named_in_scope(Scope::Button, P) {
             self.pop_to(pos);
         }
     }
 
     fn generate_implied_end_tags(&mut self, except: &str) {
-        while {
-            let cur = self.current_name();
-            has_implied_end(cur) && cur != except
-        } {
+        while self.flags(self.current_atom()) & IMPLIED_END != 0 && self.current_name() != except {
             self.pop();
         }
     }
@@ -597,15 +838,24 @@ impl Builder {
     /// Start tags in `<body>`.
     fn in_body_start(&mut self, tag: &Tag<'_>) -> Content {
         let name = tag.name;
+        let atom = self.intern(name);
+        let flags = self.flags(atom);
         if self.in_foreign() {
-            if breaks_out_of_foreign(tag) {
+            if breaks_out_of_foreign(flags, tag) {
                 while self.in_foreign() && self.stack.len() > 1 {
                     self.pop();
                 }
             } else {
-                self.insert_tag(tag, tag.self_closing);
+                self.insert_atom(atom, &mut tag.attrs(), tag.self_closing);
                 return Content::Data;
             }
+        }
+        if flags & START_RULE == 0 {
+            if flags & CLOSES_P != 0 {
+                self.close_p();
+            }
+            self.insert_atom(atom, &mut tag.attrs(), flags & VOID != 0);
+            return Content::Data;
         }
         match name {
             "html" => {
@@ -621,7 +871,7 @@ impl Builder {
             "frameset" | "frame" | "head" => return Content::Data,
             "caption" | "col" | "colgroup" => {
                 // Outside a table these are ignored.
-                if self.named_in_scope(Scope::Table, "table").is_some() {
+                if self.named_in_scope(Scope::Table, TABLE).is_some() {
                     self.close_table_parts(&["td", "th", "tr", "tbody", "thead", "tfoot"]);
                     self.insert_tag(tag, name == "col");
                 }
@@ -661,18 +911,24 @@ impl Builder {
                 return Content::Data;
             }
             "form" => {
-                if self.form != NONE && self.count("template") == 0 {
+                if self.form != NONE && self.count(TEMPLATE) == 0 {
                     return Content::Data;
                 }
                 self.close_p();
                 let f = self.insert_tag(tag, false);
-                if self.count("template") == 0 {
+                if self.count(TEMPLATE) == 0 {
                     self.form = f;
                 }
                 return Content::Data;
             }
             "li" | "dd" | "dt" => {
-                let stop = |n: &str| is_special(n) && !matches!(n, "address" | "div" | "p");
+                let same = |n: &str| {
+                    if name == "li" {
+                        n == "li"
+                    } else {
+                        n == "dd" || n == "dt"
+                    }
+                };
                 let found = self
                     .stack
                     .iter()
@@ -681,33 +937,29 @@ impl Builder {
                     .take(REACH)
                     .find(|&(_, &el)| {
                         let n = self.name(el);
-                        let same = if name == "li" {
-                            n == "li"
-                        } else {
-                            n == "dd" || n == "dt"
-                        };
-                        same || stop(n)
+                        same(n)
+                            || (self.flags(self.atom(el)) & SPECIAL != 0
+                                && !matches!(n, "address" | "div" | "p"))
                     })
-                    .map(|(pos, &el)| (pos, self.name(el).to_string()));
-                if let Some((pos, n)) = found {
-                    if n == "li" || n == "dd" || n == "dt" {
-                        self.pop_to(pos);
-                    }
+                    .filter(|&(_, &el)| same(self.name(el)))
+                    .map(|(pos, _)| pos);
+                if let Some(pos) = found {
+                    self.pop_to(pos);
                 }
                 self.close_p();
             }
             "button" => {
-                if let Some(pos) = self.named_in_scope(Scope::Default, "button") {
+                if let Some(pos) = self.named_in_scope(Scope::Default, BUTTON) {
                     self.pop_to(pos);
                 }
             }
             // Instead of the adoption agency: an open one is closed if nothing special is inside it.
-            "a" | "nobr" if self.count(name) > 0 => self.any_other_end(name),
-            "optgroup" | "option" if self.current_name() == "option" => self.pop(),
-            "rb" | "rtc" if self.named_in_scope(Scope::Default, "ruby").is_some() => {
+            "a" | "nobr" if self.count(atom) > 0 => self.any_other_end(atom),
+            "optgroup" | "option" if self.current_atom() == OPTION => self.pop(),
+            "rb" | "rtc" if self.named_in_scope(Scope::Default, RUBY).is_some() => {
                 self.generate_implied_end_tags("")
             }
-            "rp" | "rt" if self.named_in_scope(Scope::Default, "ruby").is_some() => {
+            "rp" | "rt" if self.named_in_scope(Scope::Default, RUBY).is_some() => {
                 self.generate_implied_end_tags("rtc")
             }
             "table" => self.close_p(),
@@ -721,7 +973,7 @@ impl Builder {
                 return Content::Data;
             }
             "tbody" | "thead" | "tfoot" | "tr" | "td" | "th" => {
-                if self.named_in_scope(Scope::Table, "table").is_none() {
+                if self.named_in_scope(Scope::Table, TABLE).is_none() {
                     return Content::Data; // outside a table these are ignored
                 }
                 self.table_part(name);
@@ -729,7 +981,7 @@ impl Builder {
             _ if closes_p(name) => self.close_p(),
             _ if is_heading(name) => {
                 self.close_p();
-                if is_heading(self.current_name()) {
+                if self.flags(self.current_atom()) & HEADING != 0 {
                     self.pop();
                 }
             }
@@ -742,9 +994,9 @@ impl Builder {
 
     /// Pops open elements named in `names` down to the nearest table.
     fn close_table_parts(&mut self, names: &[&str]) {
-        if let Some(pos) = self.in_scope(Scope::Table, &|n| names.contains(&n)) {
+        if let Some(pos) = self.in_scope_names(Scope::Table, names) {
             // Only the outermost matching part below the table is closed (with what is inside it).
-            let table_pos = self.in_scope(Scope::Table, &|n| n == "table").unwrap_or(0);
+            let table_pos = self.named_in_scope(Scope::Table, TABLE).unwrap_or(0);
             let outer = self
                 .stack
                 .iter()
@@ -766,7 +1018,7 @@ impl Builder {
             "tr" => {
                 self.close_table_parts(&["tr", "td", "th"]);
                 if self
-                    .in_scope(Scope::Table, &|n| matches!(n, "tbody" | "thead" | "tfoot"))
+                    .in_scope_names(Scope::Table, &["tbody", "thead", "tfoot"])
                     .is_none()
                 {
                     self.insert_plain("tbody", false);
@@ -774,9 +1026,9 @@ impl Builder {
             }
             _ => {
                 self.close_table_parts(&["td", "th"]);
-                if self.in_scope(Scope::Table, &|n| n == "tr").is_none() {
+                if self.in_scope_names(Scope::Table, &["tr"]).is_none() {
                     if self
-                        .in_scope(Scope::Table, &|n| matches!(n, "tbody" | "thead" | "tfoot"))
+                        .in_scope_names(Scope::Table, &["tbody", "thead", "tfoot"])
                         .is_none()
                     {
                         self.insert_plain("tbody", false);
@@ -788,30 +1040,47 @@ impl Builder {
     }
 
     /// End tags in `<body>`.
-    fn in_body_end(&mut self, name: &str) {
+    fn in_body_end(&mut self, name: &str, atom: u32) {
+        let flags = self.flags(atom);
+        if flags & BLOCK_END != 0 {
+            if let Some(pos) = self.named_in_scope(Scope::Default, atom) {
+                self.pop_to(pos);
+            }
+            return;
+        }
+        if flags & HEADING != 0 {
+            if let Some(pos) = self.in_scope(Scope::Default, &|a| self.flags(a) & HEADING != 0) {
+                self.pop_to(pos);
+            }
+            return;
+        }
+        if flags & END_RULE == 0 {
+            self.any_other_end(atom);
+            return;
+        }
         match name {
             "body" | "html" => {}
             "p" => {
-                if self.named_in_scope(Scope::Button, "p").is_none() {
+                if self.named_in_scope(Scope::Button, P).is_none() {
                     self.insert_plain("p", false);
                 }
-                if let Some(pos) = self.named_in_scope(Scope::Button, "p") {
+                if let Some(pos) = self.named_in_scope(Scope::Button, P) {
                     self.pop_to(pos);
                 }
             }
             "li" => {
-                if let Some(pos) = self.named_in_scope(Scope::ListItem, "li") {
+                if let Some(pos) = self.named_in_scope(Scope::ListItem, LI) {
                     self.pop_to(pos);
                 }
             }
             "dd" | "dt" => {
-                if let Some(pos) = self.named_in_scope(Scope::Default, name) {
+                if let Some(pos) = self.in_scope_names(Scope::Default, &[name]) {
                     self.pop_to(pos);
                 }
             }
             "form" => {
                 let form = std::mem::replace(&mut self.form, NONE);
-                if form != NONE && self.in_scope(Scope::Default, &|n| n == "form").is_some() {
+                if form != NONE && self.named_in_scope(Scope::Default, FORM).is_some() {
                     self.generate_implied_end_tags("");
                     self.remove(form);
                 }
@@ -820,27 +1089,28 @@ impl Builder {
                 self.insert_plain("br", true);
             }
             _ if is_heading(name) => {
-                if let Some(pos) = self.in_scope(Scope::Default, &is_heading) {
+                if let Some(pos) = self.in_scope(Scope::Default, &|a| self.flags(a) & HEADING != 0)
+                {
                     self.pop_to(pos);
                 }
             }
             _ if is_block_end(name) || name == "template" => {
-                if let Some(pos) = self.named_in_scope(Scope::Default, name) {
+                if let Some(pos) = self.in_scope_names(Scope::Default, &[name]) {
                     self.pop_to(pos);
                 }
             }
             "table" | "tbody" | "thead" | "tfoot" | "tr" | "td" | "th" | "caption" | "colgroup" => {
-                if let Some(pos) = self.named_in_scope(Scope::Table, name) {
+                if let Some(pos) = self.in_scope_names(Scope::Table, &[name]) {
                     self.pop_to(pos);
                 }
             }
-            _ => self.any_other_end(name),
+            _ => self.any_other_end(atom),
         }
     }
 
     /// The nearest open element of this name is closed, unless a special element is open inside it.
-    fn any_other_end(&mut self, name: &str) {
-        if self.count(name) == 0 {
+    fn any_other_end(&mut self, atom: u32) {
+        if self.count(atom) == 0 {
             return;
         }
         let found = self
@@ -850,11 +1120,12 @@ impl Builder {
             .rev()
             .take(REACH)
             .find(|&(_, &el)| {
-                let n = self.name(el);
-                n == name
-                    || (is_special(n) && !self.foreign.get(el as usize).copied().unwrap_or(false))
+                let a = self.atom(el);
+                a == atom
+                    || (self.flags(a) & SPECIAL != 0
+                        && !self.foreign.get(el as usize).copied().unwrap_or(false))
             })
-            .filter(|&(_, &el)| self.name(el) == name)
+            .filter(|&(_, &el)| self.atom(el) == atom)
             .map(|(pos, _)| pos);
         if let Some(pos) = found {
             self.pop_to(pos);
@@ -1067,20 +1338,11 @@ impl Sink for Builder {
     fn end_tag(&mut self, name: &str) {
         self.skip_newline = false;
         // The end of a raw-text element (the tokenizer only reports its own end tag).
-        if self.current_name() == name
-            && matches!(
-                name,
-                "script"
-                    | "style"
-                    | "title"
-                    | "textarea"
-                    | "noscript"
-                    | "noframes"
-                    | "xmp"
-                    | "iframe"
-                    | "noembed"
-            )
-        {
+        // A name no element has was never opened; the names with rules of their own are all interned.
+        let Some(atom) = self.doc.atoms.get(name) else {
+            return;
+        };
+        if self.current_atom() == atom && self.flags(atom) & RAW != 0 {
             self.pop();
             return;
         }
@@ -1105,7 +1367,7 @@ impl Sink for Builder {
                     }
                     "body" | "html" | "br" => self.leave_head(),
                     "template" => {
-                        if let Some(pos) = self.named_in_scope(Scope::Default, "template") {
+                        if let Some(pos) = self.named_in_scope(Scope::Default, TEMPLATE) {
                             self.pop_to(pos);
                         }
                         return;
@@ -1119,7 +1381,7 @@ impl Sink for Builder {
                     self.implied_body();
                 }
                 Mode::InBody => {
-                    self.in_body_end(name);
+                    self.in_body_end(name, atom);
                     return;
                 }
             }
