@@ -410,6 +410,11 @@ fn bench(c: &mut Criterion) {
         read >= BIG_PAGE_JOBS,
         "the generated page's work history was not read ({read} contracts)"
     );
+    let reference = hirecheck::analyze(&ReferencePage::parse(&html, Some(url)), url, &policy, now);
+    assert!(
+        serde_json::to_value(&report).ok() == serde_json::to_value(&reference).ok(),
+        "our parser and html5ever give different reports on the generated page"
+    );
 
     cpu_times(&html, url, &policy, now);
 
