@@ -370,3 +370,218 @@ fn every_selector_string_in_the_adapters_parses_as_with_the_selectors_crate() {
     );
     assert!(mismatches.is_empty(), "{}", mismatches.join("\n"));
 }
+
+/// Every page we have, once (the address does not change the tree).
+fn all_pages() -> Vec<(String, String)> {
+    let mut out = Vec::new();
+    let mut dirs = vec![
+        root().join("www"),
+        root().join("www/hostile"),
+        root().join("tests/corpus"),
+    ];
+    for site in std::fs::read_dir(root().join("www"))
+        .into_iter()
+        .flatten()
+        .flatten()
+    {
+        if site.path().is_dir() && !site.path().ends_with("hostile") {
+            dirs.push(site.path());
+        }
+    }
+    for f in std::fs::read_dir(root().join("tests/fixtures"))
+        .into_iter()
+        .flatten()
+        .flatten()
+    {
+        dirs.push(f.path());
+    }
+    for dir in dirs {
+        for file in html_files(&dir) {
+            let name = file
+                .strip_prefix(root())
+                .unwrap_or(&file)
+                .display()
+                .to_string();
+            out.push((name, read(&file)));
+        }
+    }
+    for f in std::fs::read_dir(root().join("fuzz/corpus/adapters"))
+        .into_iter()
+        .flatten()
+        .flatten()
+    {
+        let data = read(&f.path());
+        let html = data.split_once('\n').map_or("", |(_, h)| h).to_string();
+        out.push((f.path().display().to_string(), html));
+    }
+    out.sort();
+    out
+}
+
+/// The first line where two outlines differ.
+fn outline_difference(ours: &[String], theirs: &[String]) -> Option<String> {
+    let n = ours.len().max(theirs.len());
+    (0..n).find_map(|i| {
+        let (a, b) = (ours.get(i), theirs.get(i));
+        (a != b).then(|| {
+            let cut = |s: Option<&String>| {
+                s.map_or("(none)".to_string(), |s| s.chars().take(300).collect())
+            };
+            format!(
+                "element {i}:\n    ours:      {}\n    html5ever: {}",
+                cut(a),
+                cut(b)
+            )
+        })
+    })
+}
+
+#[test]
+fn every_page_gives_the_same_tree() {
+    let pages = all_pages();
+    assert!(pages.len() >= 200, "only {} pages", pages.len());
+    let mut deep = 0;
+    let problems: Vec<String> = pages
+        .iter()
+        .filter_map(|(name, html)| {
+            let mut ours = HtmlPage::parse(html, None).outline();
+            let mut theirs = ReferencePage::parse(html, None).outline();
+            // Nesting past the cap: the reference capped it by rewriting tags before html5ever saw
+            // them, counting open tags (not <html>, <body>, <p>, <li>, ...), where we cap the tree's
+            // depth as Chromium does; so the cap falls a few levels apart and the text of the
+            // flattened levels sits in different elements. The elements and their attributes, in
+            // order, must still be the same.
+            let depth = |line: &String| {
+                line.split(' ')
+                    .next()
+                    .and_then(|d| d.parse::<usize>().ok())
+                    .unwrap_or(0)
+            };
+            if ours.iter().chain(&theirs).any(|l| depth(l) >= 500) {
+                deep += 1;
+                let shape = |l: &String| {
+                    let rest = l.split_once(' ').map_or("", |(_, r)| r);
+                    rest.rsplit_once(" \"").map_or(rest, |(s, _)| s).to_string()
+                };
+                ours = ours.iter().map(shape).collect();
+                theirs = theirs.iter().map(shape).collect();
+            }
+            outline_difference(&ours, &theirs).map(|d| format!("{name}: {d}"))
+        })
+        .collect();
+    assert!(deep <= 3, "{deep} pages nest past the cap");
+    assert!(
+        problems.is_empty(),
+        "{} of {} pages differ:\n{}",
+        problems.len(),
+        pages.len(),
+        problems.join("\n")
+    );
+}
+
+/// Markup our tree builder handles as html5ever does.
+const SAME_TREE: &[&str] = &[
+    "",
+    "text only",
+    "<!DOCTYPE html><html lang=en><head><title>T &amp; U</title><meta charset=utf-8></head><body class=a>x</body></html>",
+    "<title>T</title><meta name=a content=b>Hello <b>world</b>",
+    "<html><head></head> <link rel=x><body a=1><body b=2 a=3>x</body></html>",
+    "<div><br><img src=a><input/><span/>in span</div><p>after",
+    "<svg viewBox='0 0 1 1'><path d=1 /><text>t</text></svg><p>x",
+    "<svg><g><div>d</div>",
+    "<p>a<div>b</div><p>c<p>d<ul><li>1<li>2</ul><dl><dt>t<dd>d1<dd>d2</dl>",
+    "<select><option>a<option>b<optgroup><option>c</select>",
+    "<ruby>a<rb>b<rt>c<rp>d</ruby>",
+    "<div></p></br></div>",
+    "<h1>a<h2>b</h1>c",
+    "<div class=a><span>x<div class=b>y</span>z</div>w</div>v",
+    "<section><div><p>a</section>b",
+    "<div>a</i></span></div>b",
+    "<script>var s = '<div class=x>'; if (a</b) {}</script><style>p > a { }</style><textarea>\n<b>&amp;</b></textarea><noscript><img src=x></noscript><iframe><p>f</p></iframe><div class=y>after</div>",
+    "<p title='a &amp; b &copy=1' data-X=\"&#x41;&#0;\">1&nbsp;&lt;2&gt;\r\n3\r4\0</p>",
+    "<div class=\"a\"><span>x<div class='b",
+    "<div <p>x</div>",
+    "<ul><li><div>a<li>b</ul>",
+    "<form><div><form><input></div></form><form>",
+    "<pre>\n\nx</pre><listing>\ny</listing>",
+    "<button><button>b</button>",
+    "<table><tr><td>a<td>b<tr><th>c</table>",
+    "<table><tbody><tr><td>1</td></tr></tbody></table>",
+    "<p>a<table><tr><td>b</td></tr></table>",
+    "<math><mi>x</mi><mo>+</mo></math>",
+    "<svg><foreignObject><div>a</div></foreignObject></svg>",
+    "<script><!--<script>x</script>--></script>after",
+    "<a href=1>a<div>b</div></a>c",
+    "<head><noscript><link rel=a></noscript></head>",
+    "<body><p>x</body>after body</html>after html",
+    "<!-- c --><html><!-- d --><body>x<!-- e --></body></html><!-- f -->",
+    "<dl><dd>a<dt>b</dl><option>c<option>d",
+    "&amp &lt;b&gt; &#x1F600; &notin; &notit; &copy2024 &zz;",
+    "<img alt='&amp;copy &copy=1 &copyx'>",
+    "<br/></br></p></html></body>x",
+    "<p><h1>a</h1><p>b</p>",
+    "<ol><li>a<ol><li>b</ol><li>c</ol>",
+    "<nav><ul><li><a href=/x>x</a><li><a href=/y>y</a></ul></nav>",
+    "<div><svg><circle r=1/></svg><p>p</div>",
+    "<iframe src=x>a<b>c</iframe><xmp><i>x</i></xmp><noembed><b></noembed>",
+    "<a href=1>a<a href=2>b",
+    "<!DOCTYPE html><p>a<table><tr><td>b</td></tr></table>",
+    "<!DOCTYPE html PUBLIC \"-//W3C//DTD HTML 4.01 Transitional//EN\"><p>a<table></table>",
+    "<!DOCTYPE html PUBLIC \"-//W3C//DTD HTML 4.01 Transitional//EN\" \"http://www.w3.org/TR/html4/loose.dtd\"><p>a<table></table>",
+    "<!DOCTYPE svg><p>a<table></table>",
+    "<template><p>x<td>y</template>z",
+];
+
+/// Markup where we differ from html5ever, on purpose (see src/page/html/tree.rs), with what differs.
+const KNOWN_DIFFERENT: &[(&str, &str)] = &[
+    (
+        "<b>x<p>y</b>z</p>",
+        "no adoption agency: html5ever splits the <b> around the <p> and reopens it in there",
+    ),
+    (
+        "<b>x<i>y</b>z",
+        "no reconstruction of formatting elements: html5ever reopens <i> for z",
+    ),
+    (
+        "<table>a<tr><td>b</table>",
+        "no foster parenting: html5ever moves the text a in front of the table",
+    ),
+    (
+        "<frameset><frame></frameset>",
+        "no frameset mode: we ignore <frameset> and <frame>, html5ever builds them instead of <body>",
+    ),
+];
+
+#[test]
+fn snippets_give_the_same_tree_as_html5ever() {
+    let mut problems = Vec::new();
+    for html in SAME_TREE {
+        let ours = HtmlPage::parse(html, None).outline();
+        let theirs = ReferencePage::parse(html, None).outline();
+        if let Some(d) = outline_difference(&ours, &theirs) {
+            problems.push(format!("{html:?}: {d}"));
+        }
+    }
+    assert!(problems.is_empty(), "{}", problems.join("\n"));
+}
+
+#[test]
+fn known_differences_differ_only_in_structure_not_in_text() {
+    for (html, why) in KNOWN_DIFFERENT {
+        let ours = HtmlPage::parse(html, None);
+        let theirs = ReferencePage::parse(html, None);
+        assert_ne!(
+            ours.outline(),
+            theirs.outline(),
+            "{html:?} is no longer different ({why})"
+        );
+        // The page's text is the same: only which element holds it differs.
+        let text = |p: &dyn Page| {
+            p.select(None, "html")
+                .first()
+                .map(|&n| p.raw_text(n))
+                .unwrap_or_default()
+        };
+        assert_eq!(text(&ours), text(&theirs), "{html:?}");
+    }
+}

@@ -94,6 +94,35 @@ impl Page for HtmlPage {
 }
 
 impl HtmlPage {
+    /// One line per element in document order: depth, name, attributes (sorted) and whitespace-collapsed
+    /// text content. For tests that compare the tree with another parser's (tests/parser_parity.rs).
+    #[doc(hidden)]
+    pub fn outline(&self) -> Vec<String> {
+        let doc = &self.doc;
+        (0..doc.len())
+            .map(|el| {
+                let mut depth = 0;
+                let mut p = doc.parent(el);
+                while p != dom::NONE {
+                    depth += 1;
+                    p = doc.parent(p);
+                }
+                let mut attrs: Vec<String> = doc
+                    .attrs(el)
+                    .iter()
+                    .map(|a| format!("{}={:?}", doc.atoms.name(a.name), doc.attr_value(a)))
+                    .collect();
+                attrs.sort();
+                let text = doc
+                    .text_of(el)
+                    .split_whitespace()
+                    .collect::<Vec<_>>()
+                    .join(" ");
+                format!("{depth} {} [{}] {text:?}", doc.name(el), attrs.join(" "))
+            })
+            .collect()
+    }
+
     /// The number of elements (tests and diagnostics).
     #[cfg(test)]
     fn element_count(&self) -> u32 {

@@ -103,6 +103,35 @@ fn parse_bounded(source: &str) -> Html {
     parser.finish()
 }
 
+impl ReferencePage {
+    /// The same outline as `HtmlPage::outline`: one line per element in document order (names
+    /// lowercased: html5ever writes some SVG names in camel case).
+    pub fn outline(&self) -> Vec<String> {
+        let mut out = Vec::new();
+        for node in self.html.tree.root().descendants() {
+            let Some(el) = ElementRef::wrap(node) else {
+                continue;
+            };
+            let depth = node.ancestors().filter(|a| a.value().is_element()).count();
+            let mut attrs: Vec<String> = el
+                .value()
+                .attrs
+                .iter()
+                .map(|(n, v)| format!("{}={:?}", n.local.to_ascii_lowercase(), &**v))
+                .collect();
+            attrs.sort();
+            let text: String = el.text().collect();
+            let text = text.split_whitespace().collect::<Vec<_>>().join(" ");
+            out.push(format!(
+                "{depth} {} [{}] {text:?}",
+                el.value().name().to_ascii_lowercase(),
+                attrs.join(" ")
+            ));
+        }
+        out
+    }
+}
+
 impl Page for ReferencePage {
     fn url(&self) -> Option<String> {
         self.url.clone()

@@ -33,8 +33,69 @@ pub(super) trait Sink {
     /// A start tag; returns how its content is to be read.
     fn start_tag(&mut self, tag: &Tag<'_>) -> Content;
     fn end_tag(&mut self, name: &str);
+    /// A doctype: its name (lowercased), public and system identifiers, and whether it was malformed.
+    fn doctype(&mut self, doctype: &Doctype<'_>);
     /// Whether the current node is in SVG or MathML, where `<![CDATA[…]]>` is text.
     fn in_foreign_content(&self) -> bool;
+}
+
+/// A `<!DOCTYPE …>` as read (it decides quirks mode).
+#[derive(Debug, Default, PartialEq, Eq)]
+pub(super) struct Doctype<'a> {
+    pub name: String,
+    pub public: Option<&'a str>,
+    pub system: Option<&'a str>,
+    /// Malformed: the spec's "force-quirks" flag.
+    pub force_quirks: bool,
+}
+
+/// Reads a quoted identifier at the start of `s` (after spaces) and moves `s` past it.
+fn quoted<'a>(s: &mut &'a str) -> Option<&'a str> {
+    let t: &'a str = s.trim_start_matches(|c: char| c.is_ascii_whitespace());
+    let q = t.chars().next().filter(|&c| c == '"' || c == '\'')?;
+    let inner: &'a str = t.get(1..)?;
+    let end = inner.find(q);
+    let value = inner.get(..end.unwrap_or(inner.len()))?;
+    *s = inner
+        .get(end.map_or(inner.len(), |e| e + 1)..)
+        .unwrap_or_default();
+    Some(value)
+}
+
+/// Reads the inside of `<!DOCTYPE` … `>` (without either).
+fn read_doctype(body: &str) -> Doctype<'_> {
+    let mut d = Doctype::default();
+    let rest = body.trim_start_matches(|c: char| c.is_ascii_whitespace());
+    let name_len = rest
+        .find(|c: char| c.is_ascii_whitespace())
+        .unwrap_or(rest.len());
+    let (name, mut rest) = rest.split_at(name_len);
+    if name.is_empty() {
+        d.force_quirks = true;
+        return d;
+    }
+    d.name = name.to_ascii_lowercase();
+    rest = rest.trim_start_matches(|c: char| c.is_ascii_whitespace());
+    if rest.is_empty() {
+        return d;
+    }
+    let keyword = rest.get(..6).unwrap_or_default().to_ascii_lowercase();
+    let mut tail = rest.get(6..).unwrap_or_default();
+    match keyword.as_str() {
+        "public" => match quoted(&mut tail) {
+            Some(p) => {
+                d.public = Some(p);
+                d.system = quoted(&mut tail);
+            }
+            None => d.force_quirks = true,
+        },
+        "system" => match quoted(&mut tail) {
+            Some(s) => d.system = Some(s),
+            None => d.force_quirks = true,
+        },
+        _ => d.force_quirks = true,
+    }
+    d
 }
 
 /// A start tag as read. Names are ASCII-lowercased.
@@ -184,6 +245,19 @@ impl<'s> Tokenizer<'s> {
         let rest = self.b.get(from..).unwrap_or_default();
         if rest.starts_with(b"--") {
             return self.comment_end(from + 2);
+        }
+        if rest
+            .get(..7)
+            .is_some_and(|k| k.eq_ignore_ascii_case(b"doctype"))
+        {
+            let end = self.to_gt(from);
+            let inner_end = if self.at(end - 1) == Some(b'>') {
+                end - 1
+            } else {
+                end
+            };
+            sink.doctype(&read_doctype(self.slice(from + 7, inner_end)));
+            return end;
         }
         if rest.starts_with(b"[CDATA[") && sink.in_foreign_content() {
             let body = from + 7;
@@ -598,6 +672,12 @@ mod tests {
         fn in_foreign_content(&self) -> bool {
             self.foreign
         }
+        fn doctype(&mut self, d: &Doctype<'_>) {
+            self.out.push(format!(
+                "<!{} {:?} {:?} {}>",
+                d.name, d.public, d.system, d.force_quirks
+            ));
+        }
     }
 
     fn tokens(src: &str) -> Vec<String> {
@@ -662,10 +742,27 @@ mod tests {
             tokens(
                 "<!DOCTYPE html>a<!-- <b> -->b<!-->c<!--->d<?php x ?>e<!x>f</3>g</>h<![CDATA[i]]>j"
             ),
-            vec!["abcdefghj"]
+            vec!["<!html None None false>", "abcdefghj"]
         );
         assert_eq!(tokens("a<!-- x --!>b<!-- never"), vec!["ab"]);
         assert_eq!(tokens("a < b <3 c<"), vec!["a < b <3 c<"]);
+    }
+
+    #[test]
+    fn doctypes() {
+        assert_eq!(
+            tokens("<!DOCTYPE html>x"),
+            vec!["<!html None None false>", "x"]
+        );
+        assert_eq!(
+            tokens(r#"<!doctype HTML PUBLIC "-//W3C//DTD HTML 4.01//EN" 'http://x'>"#),
+            vec![r#"<!html Some("-//W3C//DTD HTML 4.01//EN") Some("http://x") false>"#]
+        );
+        assert_eq!(tokens("<!DOCTYPE>"), vec!["<! None None true>"]);
+        assert_eq!(
+            tokens("<!DOCTYPE html bogus>"),
+            vec!["<!html None None true>"]
+        );
     }
 
     #[test]

@@ -3,16 +3,17 @@
 //! `option`, table rows and cells, ruby), end tags that close the nearest open element of their name,
 //! raw-text elements, SVG/MathML (where `/>` closes an element), and nesting capped like Chromium's.
 //!
-//! Known differences from the WHATWG algorithm (html5ever), all for markup our pages do not rely on:
-//! no adoption agency (misnested formatting tags such as `<b><p></b>` are closed at the end tag or the
-//! end tag is ignored, and formatting elements are not reopened), no reconstruction of active
-//! formatting elements, no foster parenting out of tables (text directly in `<table>` stays there), no
-//! `<select>` or frameset modes, no quirks mode (a `<table>` always closes an open `<p>`), SVG/MathML
-//! names are lowercased (not `foreignObject`), whitespace between `</head>` and `<body>` is dropped
-//! (html5ever puts it in `<html>`), and comments and doctypes are not kept.
+//! Known differences from the WHATWG algorithm (html5ever), all for markup our pages do not rely on
+//! (tests/parser_parity.rs keeps examples of each): no adoption agency (misnested formatting tags such
+//! as `<b><p></b>` are closed at the end tag, or the end tag is ignored when a block is open inside) and
+//! no reconstruction of active formatting elements; no foster parenting out of tables (text directly in
+//! `<table>` stays there); no `<select>`, table-caption or frameset insertion modes (`<frameset>` is
+//! ignored); quirks mode only decides whether `<table>` closes an open `<p>`; SVG/MathML names are
+//! lowercased (not `foreignObject`); whitespace between `</head>` and `<body>` is dropped (html5ever puts
+//! it in `<html>`); comments and doctypes are not kept.
 
 use super::dom::{Attr, Document, Element, NONE};
-use super::tokenizer::{self, Content, Sink, Tag};
+use super::tokenizer::{self, Content, Doctype, Sink, Tag};
 
 /// The deepest element nesting kept: an element that would be deeper becomes a sibling of the deepest
 /// one (Chromium's parser limit, 512). Without it a page of 50,000 nested tags makes every scope check
@@ -270,6 +271,7 @@ pub(crate) fn build(source: &str) -> Document {
         has_nul: memchr::memchr(0, src.as_bytes()).is_some(),
         resort: false,
         flags: Vec::new(),
+        quirks: None,
     };
     for name in KNOWN {
         b.doc.atoms.intern(name);
@@ -307,6 +309,47 @@ struct Builder {
     resort: bool,
     /// Per name atom: [`flags_of`] its name.
     flags: Vec<u32>,
+    /// Quirks mode, decided by the doctype (or its absence) before the first element.
+    quirks: Option<bool>,
+}
+
+/// Whether a doctype puts the document in quirks mode. The spec's list, shortened to the prefixes that
+/// cover its entries (all legacy HTML 2–4.0 and vendor DTDs).
+fn is_quirks(d: &Doctype<'_>) -> bool {
+    if d.force_quirks || d.name != "html" {
+        return true;
+    }
+    let public = d.public.unwrap_or_default().to_ascii_lowercase();
+    let system = d.system.map(str::to_ascii_lowercase);
+    const PREFIXES: &[&str] = &[
+        "+//silmaril//dtd html pro v0r11 19970101//",
+        "-//as//dtd html 3.0 aswedit + extensions//",
+        "-//advasoft ltd//dtd html 3.0 aswedit + extensions//",
+        "-//ietf//dtd html",
+        "-//metrius//dtd metrius presentational//",
+        "-//microsoft//dtd internet explorer",
+        "-//netscape comm. corp.//dtd",
+        "-//o'reilly and associates//dtd html",
+        "-//softquad",
+        "-//spyglass//dtd html 2.0 extended//",
+        "-//sq//dtd html 2.0 hotmetal + extensions//",
+        "-//sun microsystems corp.//dtd hotjava",
+        "-//w3c//dtd html 3",
+        "-//w3c//dtd html 4.0 frameset//",
+        "-//w3c//dtd html 4.0 transitional//",
+        "-//w3c//dtd html experimental",
+        "-//w3c//dtd w3 html//",
+        "-//w3o//dtd w3 html",
+        "-//webtechs//dtd mozilla html",
+    ];
+    matches!(
+        public.as_str(),
+        "-//w3o//dtd w3 html strict 3.0//en//" | "-/w3c/dtd html 4.0 transitional/en" | "html"
+    ) || system.as_deref() == Some("http://www.ibm.com/data/dtd/v11/ibmxhtml1-transitional.dtd")
+        || PREFIXES.iter().any(|p| public.starts_with(p))
+        || (system.is_none()
+            && (public.starts_with("-//w3c//dtd html 4.01 frameset//")
+                || public.starts_with("-//w3c//dtd html 4.01 transitional//")))
 }
 
 fn is_space(c: char) -> bool {
@@ -814,6 +857,7 @@ impl Builder {
     }
 
     fn implied_html(&mut self) {
+        self.quirks.get_or_insert(true);
         self.html = self.insert_plain("html", false);
         self.mode = Mode::BeforeHead;
     }
@@ -962,7 +1006,8 @@ impl Builder {
             "rp" | "rt" if self.named_in_scope(Scope::Default, RUBY).is_some() => {
                 self.generate_implied_end_tags("rtc")
             }
-            "table" => self.close_p(),
+            // In quirks mode (no doctype) a table goes inside an open <p>.
+            "table" if self.quirks != Some(true) => self.close_p(),
             "hr" => {
                 self.close_p();
                 self.insert_tag(tag, true);
@@ -973,10 +1018,11 @@ impl Builder {
                 return Content::Data;
             }
             "tbody" | "thead" | "tfoot" | "tr" | "td" | "th" => {
-                if self.named_in_scope(Scope::Table, TABLE).is_none() {
-                    return Content::Data; // outside a table these are ignored
+                if self.named_in_scope(Scope::Table, TABLE).is_some() {
+                    self.table_part(name);
+                } else if self.current_atom() != TEMPLATE {
+                    return Content::Data; // outside a table (or a template) these are ignored
                 }
-                self.table_part(name);
             }
             _ if closes_p(name) => self.close_p(),
             _ if is_heading(name) => {
@@ -1244,6 +1290,10 @@ impl Sink for Builder {
                         self.implied_head();
                     }
                 }
+                Mode::InHead if self.count(TEMPLATE) > 0 => {
+                    self.append_text(text, false);
+                    return;
+                }
                 Mode::InHead => {
                     let rest = text.trim_start_matches(is_space);
                     let (space, _) = text.split_at(text.len() - rest.len());
@@ -1273,6 +1323,7 @@ impl Sink for Builder {
             match self.mode {
                 Mode::BeforeHtml => {
                     if tag.name == "html" {
+                        self.quirks.get_or_insert(true);
                         self.html = self.insert_tag(tag, false);
                         self.mode = Mode::BeforeHead;
                         return Content::Data;
@@ -1299,6 +1350,8 @@ impl Sink for Builder {
                     "head" => return Content::Data,
                     _ => match self.head_element(tag) {
                         Some(c) => return c,
+                        // A template's content: read as in <body>.
+                        None if self.count(TEMPLATE) > 0 => return self.in_body_start(tag),
                         None => self.leave_head(),
                     },
                 },
@@ -1360,6 +1413,10 @@ impl Sink for Builder {
                     }
                     self.implied_head();
                 }
+                Mode::InHead if self.count(TEMPLATE) > 0 => {
+                    self.in_body_end(name, atom);
+                    return;
+                }
                 Mode::InHead => match name {
                     "head" => {
                         self.leave_head();
@@ -1390,5 +1447,11 @@ impl Sink for Builder {
 
     fn in_foreign_content(&self) -> bool {
         self.in_foreign()
+    }
+
+    fn doctype(&mut self, doctype: &Doctype<'_>) {
+        if self.mode == Mode::BeforeHtml && self.quirks.is_none() {
+            self.quirks = Some(is_quirks(doctype));
+        }
     }
 }
