@@ -332,3 +332,85 @@ fn never_panics_on_odd_input() {
         assert!(p.element_count() >= 3, "{src:?}");
     }
 }
+
+/// A small deterministic generator (xorshift), so the test is the same on every run.
+struct Rng(u64);
+
+impl Rng {
+    fn next(&mut self) -> u64 {
+        self.0 ^= self.0 << 13;
+        self.0 ^= self.0 >> 7;
+        self.0 ^= self.0 << 17;
+        self.0
+    }
+    fn below(&mut self, n: usize) -> usize {
+        (self.next() % n.max(1) as u64) as usize
+    }
+}
+
+#[test]
+fn mangled_real_pages_never_panic_and_stay_consistent() {
+    let base = include_str!("../../../www/upwork/clean.html").as_bytes();
+    let pieces: [&[u8]; 14] = [
+        b"<",
+        b">",
+        b"</",
+        b"&",
+        b"&amp",
+        b"\"",
+        b"'",
+        b"<!--",
+        b"<script>",
+        b"</div>",
+        b"<svg>",
+        b"<table>",
+        b"\0",
+        b"\r",
+    ];
+    let mut rng = Rng(0x9E37_79B9_7F4A_7C15);
+    for _ in 0..150 {
+        let mut bytes = base.to_vec();
+        for _ in 0..1 + rng.below(8) {
+            let at = rng.below(bytes.len());
+            match rng.below(3) {
+                0 => {
+                    let p = pieces[rng.below(pieces.len())];
+                    bytes.splice(at..at, p.iter().copied());
+                }
+                1 => {
+                    let end = (at + rng.below(200)).min(bytes.len());
+                    bytes.drain(at..end);
+                }
+                _ => {
+                    let from = rng.below(bytes.len());
+                    let end = (from + rng.below(300)).min(bytes.len());
+                    let chunk = bytes[from..end].to_vec();
+                    bytes.splice(at..at, chunk);
+                }
+            }
+        }
+        let html = String::from_utf8_lossy(&bytes);
+        let p = page(&html);
+        let all = p.select(None, "*");
+        // Document order, each once; every element's text lies within its parent's.
+        assert!(all.windows(2).all(|w| w[0].0 < w[1].0));
+        for &n in &all {
+            let e = p.doc.element(n.0).unwrap();
+            assert!(e.end > n.0 && e.end <= p.doc.len());
+            if let Some(parent) = p.doc.element(e.parent) {
+                assert!(parent.text.0 <= e.text.0 && e.text.1 <= parent.text.1);
+                assert!(e.parent < n.0 && e.end <= parent.end);
+            }
+        }
+        for css in [
+            "div > span",
+            "[data-test] a:not(.x)",
+            "li:nth-child(2n+1)",
+            "h3:has(+ p)",
+        ] {
+            for n in p.select(None, css) {
+                let _ = (p.raw_text(n), p.attr(n, "class"));
+            }
+        }
+    }
+}
