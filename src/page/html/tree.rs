@@ -925,6 +925,7 @@ impl Builder {
                 self.insert_tag(tag, false);
                 return Content::RcData;
             }
+            // <noscript> is raw text as with scripting enabled: html5ever's default, which scraper used.
             "noframes" | "style" | "iframe" | "noembed" | "noscript" => {
                 self.insert_tag(tag, false);
                 return Content::RawText;
