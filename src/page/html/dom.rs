@@ -18,6 +18,8 @@ pub(crate) struct Element {
     pub prev: u32,
     /// Position among the parent's element children, from 1.
     pub index: u32,
+    /// How many element children it has.
+    pub children: u32,
     /// One past the last descendant.
     pub end: u32,
     /// Range in [`Document::attrs`].

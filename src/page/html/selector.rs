@@ -891,8 +891,13 @@ impl<'d> Matcher<'d> {
         let Some(e) = doc.element(el) else {
             return 0;
         };
-        if !from_end && !of_type {
-            return i64::from(e.index);
+        if !of_type {
+            if !from_end {
+                return i64::from(e.index);
+            }
+            // From the end: the parent knows how many children it has (the root has no siblings).
+            let count = doc.element(e.parent).map_or(1, |p| p.children);
+            return i64::from(count) - i64::from(e.index) + 1;
         }
         let mut n = 1;
         let mut s = if from_end { doc.next(el) } else { e.prev };

@@ -82,6 +82,19 @@ fn hostile_depth_is_flattened_like_chromium_and_stays_linear() {
 }
 
 #[test]
+fn sibling_positions_stay_linear_on_a_wide_page() {
+    let wide = format!("<div class=w>{}</div>", "<span>x</span>".repeat(50_000));
+    let p = page(&wide);
+    let start = std::time::Instant::now();
+    assert_eq!(p.select(None, ".w span:last-child").len(), 1);
+    assert_eq!(p.select(None, ".w span:nth-last-child(2)").len(), 1);
+    assert_eq!(p.select(None, ".w span:first-child").len(), 1);
+    assert_eq!(p.select(None, ".w > span:nth-child(50000)").len(), 1);
+    assert_eq!(p.select(None, "span + span").len(), 49_999);
+    assert!(start.elapsed().as_secs() < 5, "{:?}", start.elapsed());
+}
+
+#[test]
 fn implied_html_head_and_body() {
     let p = page("<title>T</title><meta name=a content=b>Hello <b>world</b>");
     assert_eq!(

@@ -681,6 +681,7 @@ impl Builder {
             parent,
             prev,
             index,
+            children: 0,
             end: id + 1,
             attrs: (start, self.doc.attrs.len() as u32),
             text: (text, text),
@@ -1220,6 +1221,13 @@ impl Builder {
             self.pop();
         }
         let mut doc = self.doc;
+        // Element children per element: the last child's position.
+        for (el, &last) in self.last_child.iter().enumerate() {
+            let count = doc.element(last).map_or(0, |c| c.index);
+            if let Some(e) = doc.elements.get_mut(el) {
+                e.children = count;
+            }
+        }
         // Subtree ends and text ranges grow up from the children (children come after parents).
         for i in (0..doc.elements.len()).rev() {
             let Some(&Element {
