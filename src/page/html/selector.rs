@@ -670,6 +670,16 @@ impl LazyIndexes {
     }
 }
 
+/// The result of matching the left part of a complex selector.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Outcome {
+    Match,
+    /// Not from here; another choice for the parts to the right may still match.
+    NoMatch,
+    /// Not from here nor from any other choice: the element cannot match.
+    NoMatchAnywhere,
+}
+
 /// What the subject compound can be narrowed to.
 enum Candidates<'d> {
     List(&'d [u32]),
@@ -770,44 +780,66 @@ impl<'d> Matcher<'d> {
         k: usize,
         anchor: Option<(u32, Combinator)>,
     ) -> bool {
+        self.rest_from(el, parts, k, anchor) == Outcome::Match
+    }
+
+    /// [`Self::rest`], telling apart a failure no other choice further right can fix: when a descendant
+    /// search runs out of ancestors, a higher choice for the parts to its right has fewer ancestors
+    /// still, so the whole match fails at once (without this, `a b c` on a deep page retries every
+    /// ancestor of every ancestor).
+    fn rest_from(
+        &self,
+        el: u32,
+        parts: &[(Compound, Combinator)],
+        k: usize,
+        anchor: Option<(u32, Combinator)>,
+    ) -> Outcome {
         let Some((_, comb)) = parts.get(k) else {
-            return false;
+            return Outcome::NoMatch;
         };
         let Some((next, _)) = parts.get(k + 1) else {
             return match anchor {
-                None => true,
-                Some((a, lead)) => self.related(el, a, lead),
+                None => Outcome::Match,
+                Some((a, lead)) if self.related(el, a, lead) => Outcome::Match,
+                Some(_) => Outcome::NoMatch,
             };
         };
         let doc = self.doc;
-        match comb {
-            Combinator::Child => {
-                let p = doc.parent(el);
-                p != NONE && self.compound(p, next) && self.rest(p, parts, k + 1, anchor)
+        let step = |x: u32| {
+            if self.compound(x, next) {
+                self.rest_from(x, parts, k + 1, anchor)
+            } else {
+                Outcome::NoMatch
             }
+        };
+        match comb {
+            Combinator::Child => match doc.parent(el) {
+                NONE => Outcome::NoMatchAnywhere,
+                p => step(p),
+            },
             Combinator::Descendant => {
                 let mut p = doc.parent(el);
                 while p != NONE {
-                    if self.compound(p, next) && self.rest(p, parts, k + 1, anchor) {
-                        return true;
+                    match step(p) {
+                        Outcome::NoMatch => p = doc.parent(p),
+                        done => return done,
                     }
-                    p = doc.parent(p);
                 }
-                false
+                Outcome::NoMatchAnywhere
             }
-            Combinator::Next => {
-                let s = doc.element(el).map_or(NONE, |e| e.prev);
-                s != NONE && self.compound(s, next) && self.rest(s, parts, k + 1, anchor)
-            }
+            Combinator::Next => match doc.element(el).map_or(NONE, |e| e.prev) {
+                NONE => Outcome::NoMatch,
+                s => step(s),
+            },
             Combinator::Subsequent => {
                 let mut s = doc.element(el).map_or(NONE, |e| e.prev);
                 while s != NONE {
-                    if self.compound(s, next) && self.rest(s, parts, k + 1, anchor) {
-                        return true;
+                    match step(s) {
+                        Outcome::NoMatch => s = doc.element(s).map_or(NONE, |e| e.prev),
+                        done => return done,
                     }
-                    s = doc.element(s).map_or(NONE, |e| e.prev);
                 }
-                false
+                Outcome::NoMatch
             }
         }
     }

@@ -95,6 +95,17 @@ fn sibling_positions_stay_linear_on_a_wide_page() {
 }
 
 #[test]
+fn descendant_selectors_that_fail_stay_fast_on_a_deep_page() {
+    let deep = format!("<body>{}<p>x</p>", "<div>".repeat(3000));
+    let p = page(&deep);
+    let start = std::time::Instant::now();
+    assert!(p.select(None, "section div div div").is_empty());
+    assert!(p.select(None, "section div > div div").is_empty());
+    assert_eq!(p.select(None, "body div div div p").len(), 1);
+    assert!(start.elapsed().as_secs() < 5, "{:?}", start.elapsed());
+}
+
+#[test]
 fn implied_html_head_and_body() {
     let p = page("<title>T</title><meta name=a content=b>Hello <b>world</b>");
     assert_eq!(
