@@ -418,6 +418,15 @@ fn all_pages() -> Vec<(String, String)> {
     out
 }
 
+/// The deepest element of an outline.
+fn max_depth(outline: &[String]) -> usize {
+    outline
+        .iter()
+        .filter_map(|l| l.split(' ').next()?.parse::<usize>().ok())
+        .max()
+        .unwrap_or(0)
+}
+
 /// The first line where two outlines differ.
 fn outline_difference(ours: &[String], theirs: &[String]) -> Option<String> {
     let n = ours.len().max(theirs.len());
@@ -584,4 +593,109 @@ fn known_differences_differ_only_in_structure_not_in_text() {
         };
         assert_eq!(text(&ours), text(&theirs), "{html:?}");
     }
+}
+
+/// Selectors beyond the adapters' own, for the engine's other features.
+const EXTRA_SELECTORS: &[&str] = &[
+    "*",
+    "div > span",
+    "li + li",
+    "h2 ~ p",
+    "div:not(.a, [id]) > *:first-child",
+    "ul li:nth-child(2n+1)",
+    "li:nth-last-child(-n+2)",
+    "section:has(> h2)",
+    "div:has(+ div)",
+    "p:only-child",
+    "span:first-of-type",
+    ":root > body",
+    "a[href^=https][href*=\"/\"]",
+    "[class|=air3]",
+    "[class~=\"air3-card\" i]",
+    "meta[name=description]",
+    "script:empty",
+    "head > *:last-child",
+];
+
+/// The selector engines agree on every page's matches, over the whole document and inside elements.
+#[test]
+fn both_selector_engines_match_the_same_elements() {
+    let mut selectors: Vec<String> = {
+        let mut files = Vec::new();
+        rust_files(&root().join("src/sites"), &mut files);
+        files
+            .iter()
+            .flat_map(|f| string_literals(&read(f)))
+            .filter(|s| scraper::Selector::parse(s).is_ok())
+            .collect()
+    };
+    selectors.extend(EXTRA_SELECTORS.iter().map(|s| s.to_string()));
+    selectors.sort();
+    selectors.dedup();
+    let www = root().join("www");
+    let mut pages: Vec<PathBuf> = html_files(&www);
+    for d in [
+        "upwork",
+        "freelancer",
+        "fiverr",
+        "guru",
+        "peopleperhour",
+        "toptal",
+        "hostile",
+    ] {
+        pages.extend(html_files(&www.join(d)));
+    }
+    let mut problems = Vec::new();
+    let mut matched = 0;
+    for file in &pages {
+        let html = read(file);
+        let (ours, theirs) = (
+            HtmlPage::parse(&html, None),
+            ReferencePage::parse(&html, None),
+        );
+        // Past the nesting cap the trees differ (see every_page_gives_the_same_tree), and so do
+        // selectors that cross the flattened levels.
+        if max_depth(&ours.outline()) >= 500 {
+            continue;
+        }
+        // The matches, as their text, so that handles of the two pages can be compared (whitespace
+        // collapsed: html5ever keeps the whitespace between </head> and <body> in <html>, we drop it).
+        let texts = |p: &dyn Page, scope, css: &str| -> Vec<String> {
+            p.select(scope, css)
+                .into_iter()
+                .map(|n| {
+                    p.raw_text(n)
+                        .split_whitespace()
+                        .collect::<Vec<_>>()
+                        .join(" ")
+                })
+                .collect()
+        };
+        let scopes = |p: &dyn Page| -> Vec<Option<hirecheck::page::Node>> {
+            std::iter::once(None)
+                .chain(
+                    p.select(None, "section, main, [data-test]")
+                        .into_iter()
+                        .take(2)
+                        .map(Some),
+                )
+                .collect()
+        };
+        for (so, st) in scopes(&ours).into_iter().zip(scopes(&theirs)) {
+            for css in &selectors {
+                let (a, b) = (texts(&ours, so, css), texts(&theirs, st, css));
+                matched += a.len();
+                if a != b {
+                    problems.push(format!(
+                        "{} {css:?} (scope {so:?}): ours {} matches, html5ever {}",
+                        file.display(),
+                        a.len(),
+                        b.len()
+                    ));
+                }
+            }
+        }
+    }
+    assert!(matched > 10_000, "only {matched} matches");
+    assert!(problems.is_empty(), "{}", problems.join("\n"));
 }
