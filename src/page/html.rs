@@ -1,9 +1,11 @@
 //! [`Page`] over a saved HTML file (native builds: CLI and tests), with our own parser and selector
-//! engine: [`tokenizer`] → [`tree`] → [`dom::Document`], queried by [`selector`].
+//! engine: [`tokenizer`] (with [`charref`] and the generated [`entities`]) → [`tree`] (with [`names`])
+//! → [`dom::Document`], queried by [`selector`].
 
 mod charref;
 mod dom;
 mod entities;
+mod names;
 mod selector;
 mod tokenizer;
 mod tree;
