@@ -1,7 +1,8 @@
 //! The whole native path, HTML text → parse → site adapter → rules → report, timed with criterion:
 //! (a) on every demo page of www/ (with its address from www/routes.json, so the adapter runs), and
 //! (b) on a generated 2 MB Upwork profile page (budget: ≤ 5 ms), also split into "parse" (the HTML
-//!     parser, scraper/html5ever: not our code) and "analyze" (adapter, rules, score, report: ours).
+//!     parser, src/page/html/) and "analyze" (adapter, rules, score, report), and compared with the
+//!     html5ever/scraper page it replaced (tests/support/reference_page.rs), timed in the same run.
 //!
 //! Run: `cargo bench --bench analyze` (`make bench` runs it too). Prints one line per page.
 use std::collections::BTreeMap;
@@ -11,8 +12,11 @@ use std::time::Duration;
 
 use criterion::{criterion_group, criterion_main, Criterion, Throughput};
 use hirecheck::page::HtmlPage;
+#[path = "../tests/support/reference_page.rs"]
+mod reference_page;
 use hirecheck::policy::Policy;
 use hirecheck::time::Instant;
+use reference_page::ReferencePage;
 
 /// The time the demo pages say they were saved (www/README.md); rules that look at dates use it.
 const NOW: &str = "2026-11-26T14:42:00Z";
@@ -337,6 +341,21 @@ fn cpu_times(html: &str, url: &str, policy: &Policy, now: Instant) {
         "generated Upwork page, CPU time (mean, on-CPU only): whole path {whole:.2} ms = parse {parse:.2} ms + ours about {:.2} ms (ours on a parsed page: {ours:.2} ms); budget 5 ms",
         whole - parse
     );
+    // The parser it replaced, in the same run (same load), for before/after figures.
+    let ref_whole = mean_cpu_ms(2000, &|| {
+        let page = ReferencePage::parse(black_box(html), Some(url));
+        black_box(hirecheck::analyze(&page, url, policy, now));
+    });
+    let ref_parse = mean_cpu_ms(2000, &|| {
+        black_box(ReferencePage::parse(black_box(html), Some(url)));
+    });
+    let ref_page = ReferencePage::parse(html, Some(url));
+    let ref_ours = mean_cpu_ms(2000, &|| {
+        black_box(hirecheck::analyze(black_box(&ref_page), url, policy, now));
+    });
+    eprintln!(
+        "  the same with the html5ever/scraper page it replaced: whole path {ref_whole:.2} ms, parse {ref_parse:.2} ms, ours on a parsed page {ref_ours:.2} ms"
+    );
 }
 
 // ---- benchmarks ------------------------------------------------------------------------------------
@@ -391,6 +410,11 @@ fn bench(c: &mut Criterion) {
         read >= BIG_PAGE_JOBS,
         "the generated page's work history was not read ({read} contracts)"
     );
+    let reference = hirecheck::analyze(&ReferencePage::parse(&html, Some(url)), url, &policy, now);
+    assert!(
+        serde_json::to_value(&report).ok() == serde_json::to_value(&reference).ok(),
+        "our parser and html5ever give different reports on the generated page"
+    );
 
     cpu_times(&html, url, &policy, now);
 
@@ -402,8 +426,11 @@ fn bench(c: &mut Criterion) {
     big.bench_function("whole path", |b| {
         b.iter(|| analyze(black_box(&html), url, &policy, now))
     });
-    big.bench_function("parse only (html5ever)", |b| {
+    big.bench_function("parse only", |b| {
         b.iter(|| HtmlPage::parse(black_box(&html), Some(url)))
+    });
+    big.bench_function("parse only (html5ever reference)", |b| {
+        b.iter(|| ReferencePage::parse(black_box(&html), Some(url)))
     });
     let page = HtmlPage::parse(&html, Some(url));
     // A fresh page each time would time the parser again; on one page, selector and node caches warm

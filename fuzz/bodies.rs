@@ -27,7 +27,7 @@ fn first_line(data: &[u8]) -> (String, &[u8]) {
 
 /// `adapters`: first line = the page's address (it picks the site and page kind; empty = unknown, so
 /// the adapters sniff the page), the rest = HTML. Runs what the extension's `profile_key` runs: site
-/// detection and the adapter on the scraper-backed page, plus the address helpers.
+/// detection and the adapter on the native page (our HTML parser), plus the address helpers.
 pub fn adapters(data: &[u8]) {
     let (url, html) = first_line(data);
     let url = (!url.is_empty()).then_some(url);

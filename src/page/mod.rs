@@ -4,13 +4,24 @@
 #[cfg(not(target_arch = "wasm32"))]
 mod html;
 #[cfg(not(target_arch = "wasm32"))]
-mod nesting;
-#[cfg(not(target_arch = "wasm32"))]
 pub use html::HtmlPage;
 
 /// A handle to an element of a [`Page`]; only meaningful for the page that returned it.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub struct Node(pub(crate) u32);
+
+impl Node {
+    /// A handle from a [`Page`] implementation's own index (for implementations outside the crate,
+    /// such as the test-only reference page in `tests/support/`).
+    pub fn from_index(index: u32) -> Node {
+        Node(index)
+    }
+
+    /// The index this handle was made from.
+    pub fn index(self) -> u32 {
+        self.0
+    }
+}
 
 /// Read-only access to a document.
 ///
