@@ -28,6 +28,38 @@ pub const MAX_DEPTH: usize = 128;
 pub const MAX_NODES: usize = 4_000_000;
 /// At most this many `__NUXT__` parameters / arguments.
 const MAX_PARAMS: usize = 20_000;
+/// Bytes that may end a run of string text: quotes, backslash, line breaks, '$' (in templates).
+static STRING_STOPS: [bool; 256] = byte_set(b"\"'`\\\n\r$");
+/// Bytes that matter when skipping code: quotes, comment starts and brackets.
+static CODE_STOPS: [bool; 256] = byte_set(b"\"'`/{}[]()");
+
+/// A table that says which bytes are in `set`.
+// Only evaluated at compile time (for the statics above): an index out of range fails the build.
+#[allow(clippy::indexing_slicing)]
+const fn byte_set(set: &[u8]) -> [bool; 256] {
+    let mut out = [false; 256];
+    let mut i = 0;
+    while i < set.len() {
+        out[set[i] as usize] = true;
+        i += 1;
+    }
+    out
+}
+
+/// How many bytes at the start of `bytes` are not in `stops` (the scanners' inner loop, kept plain
+/// so that it stays a tight loop even in a build optimised for size).
+#[inline(always)]
+fn run_len(bytes: &[u8], stops: &[bool; 256]) -> usize {
+    let mut n = 0;
+    while let Some(&b) = bytes.get(n) {
+        if stops.get(usize::from(b)) == Some(&true) {
+            break;
+        }
+        n += 1;
+    }
+    n
+}
+
 /// A flat object with more entries than this is a catalogue, not profile data (see the module notes).
 pub const CATALOGUE_ENTRIES: usize = 256;
 
@@ -86,6 +118,8 @@ struct Parser<'a> {
 }
 
 impl<'a> Parser<'a> {
+    // The size-optimised build would call these for every byte: inlined, they cost a load and a test.
+    #[inline(always)]
     fn peek(&self) -> Option<u8> {
         self.s.get(self.pos).copied()
     }
@@ -105,7 +139,20 @@ impl<'a> Parser<'a> {
     }
 
     /// Skips whitespace and comments.
+    #[inline(always)]
     fn ws(&mut self) {
+        // Most calls find a token right away (minified text has no spaces).
+        if self.peek().is_some_and(|c| {
+            matches!(
+                c,
+                b' ' | b'\t' | b'\n' | b'\r' | 0x0b | 0x0c | b'/' | 0xC2 | 0xEF
+            )
+        }) {
+            self.skip_ws();
+        }
+    }
+
+    fn skip_ws(&mut self) {
         loop {
             match self.peek() {
                 Some(b' ' | b'\t' | b'\n' | b'\r' | 0x0b | 0x0c) => self.pos += 1,
@@ -480,18 +527,16 @@ impl<'a> Parser<'a> {
         let quote = self.peek()?;
         self.pos += 1;
         let mut out: Option<String> = None;
+        // Where the text not yet copied into `out` starts. Stops are ASCII, so every cut below is
+        // on a char boundary.
+        let mut from = self.pos;
         loop {
-            // The run up to the next quote, backslash or line break; all of them are ASCII, so a
-            // byte scan cannot stop inside a multi-byte character.
             let rest = self.s.get(self.pos..)?;
-            let run = rest.iter().position(|&c| {
-                c == quote || c == b'\\' || c == b'\n' || c == b'\r' || (quote == b'`' && c == b'$')
-            })?;
-            let text = self.src.get(self.pos..self.pos + run)?;
-            self.pos += run;
+            self.pos += run_len(rest, &STRING_STOPS);
             let c = self.peek()?;
-            self.pos += 1;
             if c == quote {
+                let text = self.src.get(from..self.pos)?;
+                self.pos += 1;
                 return Some(match out {
                     Some(mut o) => {
                         o.push_str(text);
@@ -500,12 +545,18 @@ impl<'a> Parser<'a> {
                     None => Cow::Borrowed(text),
                 });
             }
+            let special = matches!(c, b'\\' | b'\n' | b'\r') || (quote == b'`' && c == b'$');
+            if !special {
+                self.pos += 1; // the other quotes, and '$' outside a template, are text
+                continue;
+            }
             let o = out.get_or_insert_with(String::new);
-            o.push_str(text);
+            o.push_str(self.src.get(from..self.pos)?);
+            self.pos += 1;
             match c {
                 b'\\' => self.escape(o)?,
                 b'\n' | b'\r' if quote != b'`' => return None,
-                b'\n' | b'\r' => o.push(c as char),
+                b'\n' | b'\r' => o.push(char::from(c)),
                 _ => {
                     if self.peek() == Some(b'{') {
                         return None; // template interpolation is code
@@ -513,6 +564,7 @@ impl<'a> Parser<'a> {
                     o.push('$');
                 }
             }
+            from = self.pos;
         }
     }
 
@@ -714,7 +766,11 @@ impl<'a> Parser<'a> {
     /// and comments.
     fn skip_balanced(&mut self, close: u8) -> Option<()> {
         let mut stack: Vec<u8> = vec![close];
-        while let Some(c) = self.peek() {
+        loop {
+            // Other bytes are skipped in one go.
+            let rest = self.s.get(self.pos..)?;
+            self.pos += run_len(rest, &CODE_STOPS);
+            let c = self.peek()?;
             match c {
                 b'"' | b'\'' | b'`' => {
                     self.string()?;
@@ -743,7 +799,6 @@ impl<'a> Parser<'a> {
             }
             self.pos += 1;
         }
-        None
     }
 
     /// `(function(a,b){…}(args))` or `(function(a,b){…})(args)`; the '(' is consumed.
