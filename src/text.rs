@@ -16,12 +16,23 @@ pub fn clean(s: &str, max_chars: usize) -> Option<String> {
     let mut out = String::with_capacity(s.len().min(max_chars.saturating_mul(4)));
     let mut count = 0usize;
     let mut pending_space = false;
-    for c in s.chars() {
-        if c.is_whitespace() {
+    let mut rest = s;
+    while let Some(c) = rest.chars().next() {
+        // A run of printable ASCII (most page text) is copied at once: one char per byte.
+        let run = rest
+            .bytes()
+            .position(|b| !b.is_ascii_graphic())
+            .unwrap_or(rest.len());
+        let (word, chars) = match run {
+            0 => (rest.get(..c.len_utf8()).unwrap_or(""), 1),
+            n => (rest.get(..n).unwrap_or(""), n),
+        };
+        rest = rest.get(word.len()..).unwrap_or("");
+        if run == 0 && c.is_whitespace() {
             pending_space = !out.is_empty();
             continue;
         }
-        if c.is_control() || is_invisible(c) {
+        if run == 0 && (c.is_control() || is_invisible(c)) {
             continue;
         }
         if pending_space {
@@ -32,11 +43,17 @@ pub fn clean(s: &str, max_chars: usize) -> Option<String> {
             count += 1;
             pending_space = false;
         }
-        if count >= max_chars {
+        let take = chars.min(max_chars.saturating_sub(count));
+        // Only a run can be cut; a cut single char takes nothing.
+        out.push_str(if take == chars {
+            word
+        } else {
+            word.get(..take).unwrap_or("")
+        });
+        count += take;
+        if take < chars {
             break;
         }
-        out.push(c);
-        count += 1;
     }
     (!out.is_empty()).then_some(out)
 }
@@ -509,6 +526,10 @@ enum Found {
 /// "2019-05-17T00:00:00Z", "2019-05".
 fn find_date(s: &str) -> Option<(usize, Found)> {
     let iso = find_iso(s);
+    // Nothing comes before the start, and the ISO form wins a tie: no need to read the words.
+    if iso.as_ref().is_some_and(|f| f.0 == 0) {
+        return iso;
+    }
     let toks = tokens(s);
     let mut words = None;
     for (k, (pos, t)) in toks.iter().enumerate() {
@@ -1144,6 +1165,14 @@ fn url_spans(text: &str) -> Vec<(usize, usize)> {
     let mut spans = Vec::new();
     let mut i = 0;
     while i < b.len() && spans.len() < 1_000 {
+        // Every link starts with an 'h' or 'H': jump to the next one.
+        match b
+            .get(i..)
+            .and_then(|r| r.iter().position(|c| c.eq_ignore_ascii_case(&b'h')))
+        {
+            Some(skip) => i += skip,
+            None => break,
+        }
         let rest = b.get(i..).unwrap_or_default();
         let starts = |p: &[u8]| {
             rest.get(..p.len())
@@ -1274,6 +1303,10 @@ pub fn host_words(text: &str) -> Vec<(String, bool)> {
 pub fn find_emails(text: &str) -> Vec<String> {
     let text = &text[..text.floor_char_boundary_compat(MAX_SCAN)];
     let mut out: Vec<String> = Vec::new();
+    // Most texts have no '@' at all; finding that out is cheaper than splitting them into words.
+    if !text.contains('@') {
+        return out;
+    }
     for word in text
         .split(|c: char| !(c.is_alphanumeric() || matches!(c, '.' | '-' | '_' | '%' | '+' | '@')))
     {
@@ -1451,6 +1484,53 @@ mod tests {
             clean("<script>x</script>", 50).as_deref(),
             Some("<script>x</script>")
         );
+    }
+
+    /// `clean` a char at a time, as it was before ASCII runs were copied at once.
+    fn clean_by_char(s: &str, max_chars: usize) -> Option<String> {
+        let (mut out, mut count, mut pending_space) = (String::new(), 0usize, false);
+        for c in s.chars() {
+            if c.is_whitespace() {
+                pending_space = !out.is_empty();
+                continue;
+            }
+            if c.is_control() || is_invisible(c) {
+                continue;
+            }
+            if pending_space {
+                if count + 1 >= max_chars {
+                    break;
+                }
+                out.push(' ');
+                count += 1;
+                pending_space = false;
+            }
+            if count >= max_chars {
+                break;
+            }
+            out.push(c);
+            count += 1;
+        }
+        (!out.is_empty()).then_some(out)
+    }
+
+    #[test]
+    fn cleans_runs_as_it_cleaned_chars() {
+        let pieces = [
+            "Ada", " ", "\n\t ", "Łukasz", "\u{202E}", "\u{200B}", "\u{7}", "\u{7F}", "x", "ab.cd",
+            "\u{A0}", "\u{3000}", "日本", "😀", "-", "  ",
+        ];
+        // Every sequence of three pieces, cut at every length up to its own.
+        for a in pieces {
+            for b in pieces {
+                for c in pieces {
+                    let s = format!("{a}{b}{c}{b}{a}");
+                    for max in 0..=s.chars().count() + 1 {
+                        assert_eq!(clean(&s, max), clean_by_char(&s, max), "{s:?} {max}");
+                    }
+                }
+            }
+        }
     }
 
     #[test]
