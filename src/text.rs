@@ -1125,6 +1125,9 @@ pub fn normalize_email(raw: &str) -> Option<String> {
 pub fn find_addresses(text: &str, max: usize) -> Vec<String> {
     let text = &text[..text.floor_char_boundary_compat(MAX_SCAN)];
     let mut out: Vec<String> = Vec::new();
+    if !may_hold_address(text) {
+        return out;
+    }
     let push = |a: String, out: &mut Vec<String>| {
         if out.len() < max && !out.contains(&a) {
             out.push(a);
@@ -1157,6 +1160,16 @@ pub fn find_addresses(text: &str, max: usize) -> Vec<String> {
         }
     }
     out
+}
+
+/// Whether `text` has what every address needs: "://" (a link), '@' (an e-mail address) or a '.' inside a
+/// word (a domain name: a word char follows it). Most feedback and titles have none, and are not split up.
+fn may_hold_address(text: &str) -> bool {
+    text.contains("://")
+        || text.contains('@')
+        || text.as_bytes().windows(2).any(|w| {
+            matches!(w, [b'.', c] if c.is_ascii_alphanumeric() || matches!(c, b'-' | b'_' | b'%' | b'+'))
+        })
 }
 
 /// Byte ranges of `http://…` and `https://…` links in running text, without trailing punctuation.
@@ -1343,6 +1356,29 @@ pub fn contains_word_lower(hay: &str, needle: &str) -> bool {
 #[cfg(test)]
 mod address_tests {
     use super::*;
+
+    #[test]
+    fn texts_without_address_marks_are_not_split() {
+        for plain in [
+            "Clear communication and thoughtful work. Delivered on time, would hire again.",
+            "Redesign of a dashboard #12",
+            "Ends with a dot.",
+            "",
+        ] {
+            assert!(!may_hold_address(plain), "{plain}");
+            assert!(find_addresses(plain, 10).is_empty());
+        }
+        // Each mark alone is enough to look: a link, an address, a name with an inner dot.
+        for (text, found) in [
+            ("see https://x.netlify.app/ now", "https://x.netlify.app/"),
+            ("mail ann@wkj-llc.com please", "ann@wkj-llc.com"),
+            ("at wkjllc.com.", "wkjllc.com"),
+            ("at my-site.co-op.dev today", "my-site.co-op.dev"),
+        ] {
+            assert!(may_hold_address(text), "{text}");
+            assert_eq!(find_addresses(text, 10), vec![found.to_string()], "{text}");
+        }
+    }
 
     #[test]
     fn links_are_canonical() {
