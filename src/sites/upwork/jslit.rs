@@ -526,6 +526,14 @@ impl<'a> Parser<'a> {
     fn string(&mut self) -> Option<Cow<'a, str>> {
         let quote = self.peek()?;
         self.pos += 1;
+        // Most strings run to their closing quote without an escape or another quote.
+        let rest = self.s.get(self.pos..)?;
+        let plain = run_len(rest, &STRING_STOPS);
+        if rest.get(plain) == Some(&quote) {
+            let text = self.src.get(self.pos..self.pos + plain)?;
+            self.pos += plain + 1;
+            return Some(Cow::Borrowed(text));
+        }
         let mut out: Option<String> = None;
         // Where the text not yet copied into `out` starts. Stops are ASCII, so every cut below is
         // on a char boundary.
