@@ -30,6 +30,8 @@ pub const MAX_NODES: usize = 4_000_000;
 const MAX_PARAMS: usize = 20_000;
 /// Bytes that may end a run of string text: quotes, backslash, line breaks, '$' (in templates).
 static STRING_STOPS: [bool; 256] = byte_set(b"\"'`\\\n\r$");
+/// Bytes that cannot be part of an ASCII name (letters, digits, '_' and '$' can).
+static NOT_IN_NAMES: [bool; 256] = not_in_names();
 /// Bytes that matter when skipping code: quotes, comment starts and brackets.
 static CODE_STOPS: [bool; 256] = byte_set(b"\"'`/{}[]()");
 
@@ -42,6 +44,20 @@ const fn byte_set(set: &[u8]) -> [bool; 256] {
     while i < set.len() {
         out[set[i] as usize] = true;
         i += 1;
+    }
+    out
+}
+
+/// The table of [`NOT_IN_NAMES`].
+// Only evaluated at compile time, like `byte_set`.
+#[allow(clippy::indexing_slicing)]
+const fn not_in_names() -> [bool; 256] {
+    let mut out = [true; 256];
+    let mut b = 0;
+    while b < 256 {
+        let c = b as u8;
+        out[b] = !(c.is_ascii_alphanumeric() || c == b'_' || c == b'$');
+        b += 1;
     }
     out
 }
@@ -142,12 +158,7 @@ impl<'a> Parser<'a> {
     #[inline(always)]
     fn ws(&mut self) {
         // Most calls find a token right away (minified text has no spaces).
-        if self.peek().is_some_and(|c| {
-            matches!(
-                c,
-                b' ' | b'\t' | b'\n' | b'\r' | 0x0b | 0x0c | b'/' | 0xC2 | 0xEF
-            )
-        }) {
+        if let Some(b' ' | b'\t' | b'\n' | b'\r' | 0x0b | 0x0c | b'/' | 0xC2 | 0xEF) = self.peek() {
             self.skip_ws();
         }
     }
@@ -194,16 +205,11 @@ impl<'a> Parser<'a> {
         let start = self.pos;
         let rest = self.src.get(start..)?;
         // ASCII names (nearly all of them) byte by byte; anything else through the char loop below.
-        let ascii = rest
-            .bytes()
-            .enumerate()
-            .position(|(i, b)| {
-                !(b == b'_'
-                    || b == b'$'
-                    || b.is_ascii_alphabetic()
-                    || (i > 0 && b.is_ascii_digit()))
-            })
-            .unwrap_or(rest.len());
+        let bytes = rest.as_bytes();
+        let ascii = match bytes.first() {
+            Some(b'0'..=b'9') => 0,
+            _ => run_len(bytes, &NOT_IN_NAMES),
+        };
         if ascii > 0 && rest.as_bytes().get(ascii).is_none_or(|b| b.is_ascii()) {
             self.pos = start + ascii;
             return rest.get(..ascii);
