@@ -18,11 +18,9 @@ pub fn clean(s: &str, max_chars: usize) -> Option<String> {
     let mut pending_space = false;
     let mut rest = s;
     while let Some(c) = rest.chars().next() {
-        // A run of printable ASCII (most page text) is copied at once: one char per byte.
-        let run = rest
-            .bytes()
-            .position(|b| !b.is_ascii_graphic())
-            .unwrap_or(rest.len());
+        // A run of printable ASCII words with single spaces between them (most page text) is copied at
+        // once: one char per byte.
+        let run = ascii_run(rest);
         let (word, chars) = match run {
             0 => (rest.get(..c.len_utf8()).unwrap_or(""), 1),
             n => (rest.get(..n).unwrap_or(""), n),
@@ -43,7 +41,10 @@ pub fn clean(s: &str, max_chars: usize) -> Option<String> {
             count += 1;
             pending_space = false;
         }
-        let take = chars.min(max_chars.saturating_sub(count));
+        let mut take = chars.min(max_chars.saturating_sub(count));
+        if take > 0 && take < chars && word.as_bytes().get(take - 1) == Some(&b' ') {
+            take -= 1; // a cut text does not end with a space
+        }
         // Only a run can be cut; a cut single char takes nothing.
         out.push_str(if take == chars {
             word
@@ -56,6 +57,23 @@ pub fn clean(s: &str, max_chars: usize) -> Option<String> {
         }
     }
     (!out.is_empty()).then_some(out)
+}
+
+/// The length of the printable ASCII text at the start of `s`, with single spaces between its words
+/// (never a space at either end).
+fn ascii_run(s: &str) -> usize {
+    let b = s.as_bytes();
+    let mut n = 0;
+    while let Some(&c) = b.get(n) {
+        if c.is_ascii_graphic() {
+            n += 1;
+        } else if c == b' ' && n > 0 && b.get(n + 1).is_some_and(u8::is_ascii_graphic) {
+            n += 2;
+        } else {
+            break;
+        }
+    }
+    n
 }
 
 fn is_invisible(c: char) -> bool {
