@@ -1305,6 +1305,14 @@ pub fn host_is_under(host: &str, domain: &str) -> bool {
 pub fn host_words(text: &str) -> Vec<(String, bool)> {
     let text = &text[..text.floor_char_boundary_compat(MAX_SCAN)];
     let mut out = Vec::new();
+    // A host word has a '.' inside it, so a word char follows that '.': text without one (most feedback,
+    // whose dots end sentences) has none.
+    let inner_dot = text.as_bytes().windows(2).any(|w| {
+        matches!(w, [b'.', c] if c.is_ascii_alphanumeric() || matches!(c, b'.' | b'-') || !c.is_ascii())
+    });
+    if !inner_dot {
+        return out;
+    }
     let mut start: Option<usize> = None;
     let emit = |from: usize, to: usize, out: &mut Vec<(String, bool)>| {
         let word = text[from..to].trim_matches(|c: char| c == '.' || c == '-');
@@ -1374,6 +1382,23 @@ pub fn contains_word_lower(hay: &str, needle: &str) -> bool {
 #[cfg(test)]
 mod address_tests {
     use super::*;
+
+    #[test]
+    fn host_words_need_a_dot_inside_a_word() {
+        assert!(host_words("Great work. Delivered on time.").is_empty());
+        assert!(host_words("").is_empty());
+        let w = |s: &str, at: bool| (s.to_string(), at);
+        assert_eq!(
+            host_words("Visit Wkj-LLC.com. Thanks"),
+            vec![w("wkj-llc.com", false)]
+        );
+        assert_eq!(
+            host_words("a@mail.ÜNÏ.de x..y"),
+            vec![w("mail.ünï.de", true), w("x..y", false)]
+        );
+        assert_eq!(host_words("end .-x."), vec![]);
+        assert_eq!(host_words("v.ü"), vec![w("v.ü", false)]);
+    }
 
     #[test]
     fn texts_without_address_marks_are_not_split() {
