@@ -568,6 +568,9 @@ fn addressed_names(text: &str) -> Vec<Addressed> {
 fn looks_like_name(word: &str) -> bool {
     let mut chars = word.chars();
     let first_upper = chars.next().is_some_and(char::is_uppercase);
+    if !first_upper {
+        return false; // most words of a text: the rest is not looked at
+    }
     let rest_ok = word
         .chars()
         .all(|c| c.is_alphabetic() || c == '\'' || c == '-');
