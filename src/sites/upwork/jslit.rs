@@ -503,6 +503,8 @@ impl<'a> Parser<'a> {
         match found {
             None => Some(0),
             Some((_, Value::Object(_) | Value::Array(_), ..)) => None,
+            // `lookup` refuses a copy that would nest too deep; the entry's value sits one level below.
+            Some((_, _, _, depth)) if self.depth + 1 + depth > MAX_DEPTH => None,
             Some((_, _, size, _)) => Some(*size),
         }
     }
@@ -1202,6 +1204,47 @@ mod tests {
                 "{tail}"
             );
         }
+        // Bytes that matter to the grammar dropped in at random places: both readers agree, neither panics.
+        let mut seed = 0x2545_f491_4f6c_dd1du64;
+        let mut next = || {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            seed
+        };
+        let marks = b"\"'`\\{}[](),:;!$/*\n0a.-";
+        for _ in 0..300 {
+            let mut bytes = good.clone().into_bytes();
+            for _ in 0..1 + next() % 3 {
+                let at = (next() % bytes.len() as u64) as usize;
+                let mark = marks[(next() % marks.len() as u64) as usize];
+                bytes[at] = mark;
+            }
+            let src = String::from_utf8(bytes).unwrap();
+            assert_eq!(
+                parse(&src, false).is_some(),
+                parse(&src, true).is_some(),
+                "{src}"
+            );
+        }
+        // A parameter copied into a catalogue (after its first CATALOGUE_ENTRIES entries) near the
+        // deepest level allowed: both readers refuse a copy that would nest too deep.
+        let strings: Vec<String> = (0..CATALOGUE_ENTRIES + 5)
+            .map(|i| format!("k{i}:\"v\""))
+            .collect();
+        let flat = format!("{{{},z:a}}", strings.join(","));
+        let mut outcomes = Vec::new();
+        for levels in MAX_DEPTH - 6..MAX_DEPTH {
+            let deep = format!(
+                "(function(a){{return {}{flat}{}}}(1))",
+                "[".repeat(levels),
+                "]".repeat(levels)
+            );
+            let full = parse(&deep, false).is_some();
+            assert_eq!(full, parse(&deep, true).is_some(), "{levels} levels");
+            outcomes.push(full);
+        }
+        assert!(outcomes.contains(&true) && outcomes.contains(&false));
         // The budget: copies of a 640 KB parameter (10,000 nodes each); the first CATALOGUE_ENTRIES
         // fit in it, all of them do not, in either mode.
         let copies: Vec<String> = (0..CATALOGUE_ENTRIES * 2)
