@@ -33,8 +33,8 @@ fn visible_text(page: &dyn Page, node: Node) -> String {
 }
 
 /// `page.select(scope, css)`. In the whole document, a selector that starts with an id and a combinator
-/// (`#location-time-vertical .flex-shrink-0 span`) is run below each element with that id instead: every
-/// match lies below one, so the elements and their order are the same, but the whole selector is not
+/// (`#location-time-vertical .flex-shrink-0 span`) is run below the element with that id instead: every
+/// match lies below it, so the elements and their order are the same, but the whole selector is not
 /// tried on every element of the page (from each `span` of a long work history up to the root).
 fn select_in(page: &dyn Page, scope: Option<Node>, css: &str) -> Vec<Node> {
     let Some(id) = scope.is_none().then(|| leading_id(css)).flatten() else {
@@ -42,13 +42,8 @@ fn select_in(page: &dyn Page, scope: Option<Node>, css: &str) -> Vec<Node> {
     };
     let scopes = page.select(None, id);
     if scopes.len() > 1 {
-        // Elements that share an id may nest: keep each match once, in document order.
-        let mut seen = std::collections::HashSet::new();
-        return scopes
-            .into_iter()
-            .flat_map(|s| page.select(Some(s), css))
-            .filter(|n| seen.insert(*n))
-            .collect();
+        // Elements that share an id may nest (and their matches repeat): the whole document, once.
+        return page.select(None, css);
     }
     scopes
         .into_iter()

@@ -64,7 +64,7 @@ const fn not_in_names() -> [bool; 256] {
 
 /// How many bytes at the start of `bytes` are not in `stops` (the scanners' inner loop, kept plain
 /// so that it stays a tight loop even in a build optimised for size).
-#[inline(always)]
+#[cfg_attr(not(target_arch = "wasm32"), inline(always))]
 fn run_len(bytes: &[u8], stops: &[bool; 256]) -> usize {
     let mut n = 0;
     while let Some(&b) = bytes.get(n) {
@@ -135,7 +135,7 @@ struct Parser<'a> {
 
 impl<'a> Parser<'a> {
     // The size-optimised build would call these for every byte: inlined, they cost a load and a test.
-    #[inline(always)]
+    #[cfg_attr(not(target_arch = "wasm32"), inline(always))]
     fn peek(&self) -> Option<u8> {
         self.s.get(self.pos).copied()
     }
@@ -155,7 +155,7 @@ impl<'a> Parser<'a> {
     }
 
     /// Skips whitespace and comments.
-    #[inline(always)]
+    #[cfg_attr(not(target_arch = "wasm32"), inline(always))]
     fn ws(&mut self) {
         // Most calls find a token right away (minified text has no spaces).
         if let Some(b' ' | b'\t' | b'\n' | b'\r' | 0x0b | 0x0c | b'/' | 0xC2 | 0xEF) = self.peek() {
