@@ -16,12 +16,21 @@ pub fn clean(s: &str, max_chars: usize) -> Option<String> {
     let mut out = String::with_capacity(s.len().min(max_chars.saturating_mul(4)));
     let mut count = 0usize;
     let mut pending_space = false;
-    for c in s.chars() {
-        if c.is_whitespace() {
+    let mut rest = s;
+    while let Some(c) = rest.chars().next() {
+        // A run of printable ASCII words with single spaces between them (most page text) is copied at
+        // once: one char per byte.
+        let run = ascii_run(rest);
+        let (word, chars) = match run {
+            0 => (rest.get(..c.len_utf8()).unwrap_or(""), 1),
+            n => (rest.get(..n).unwrap_or(""), n),
+        };
+        rest = rest.get(word.len()..).unwrap_or("");
+        if run == 0 && c.is_whitespace() {
             pending_space = !out.is_empty();
             continue;
         }
-        if c.is_control() || is_invisible(c) {
+        if run == 0 && (c.is_control() || is_invisible(c)) {
             continue;
         }
         if pending_space {
@@ -32,13 +41,39 @@ pub fn clean(s: &str, max_chars: usize) -> Option<String> {
             count += 1;
             pending_space = false;
         }
-        if count >= max_chars {
+        let mut take = chars.min(max_chars.saturating_sub(count));
+        if take > 0 && take < chars && word.as_bytes().get(take - 1) == Some(&b' ') {
+            take -= 1; // a cut text does not end with a space
+        }
+        // Only a run can be cut; a cut single char takes nothing.
+        out.push_str(if take == chars {
+            word
+        } else {
+            word.get(..take).unwrap_or("")
+        });
+        count += take;
+        if take < chars {
             break;
         }
-        out.push(c);
-        count += 1;
     }
     (!out.is_empty()).then_some(out)
+}
+
+/// The length of the printable ASCII text at the start of `s`, with single spaces between its words
+/// (never a space at either end).
+fn ascii_run(s: &str) -> usize {
+    let b = s.as_bytes();
+    let mut n = 0;
+    while let Some(&c) = b.get(n) {
+        if c.is_ascii_graphic() {
+            n += 1;
+        } else if c == b' ' && n > 0 && b.get(n + 1).is_some_and(u8::is_ascii_graphic) {
+            n += 2;
+        } else {
+            break;
+        }
+    }
+    n
 }
 
 fn is_invisible(c: char) -> bool {
@@ -509,6 +544,10 @@ enum Found {
 /// "2019-05-17T00:00:00Z", "2019-05".
 fn find_date(s: &str) -> Option<(usize, Found)> {
     let iso = find_iso(s);
+    // Nothing comes before the start, and the ISO form wins a tie: no need to read the words.
+    if iso.as_ref().is_some_and(|f| f.0 == 0) {
+        return iso;
+    }
     let toks = tokens(s);
     let mut words = None;
     for (k, (pos, t)) in toks.iter().enumerate() {
@@ -1104,6 +1143,9 @@ pub fn normalize_email(raw: &str) -> Option<String> {
 pub fn find_addresses(text: &str, max: usize) -> Vec<String> {
     let text = &text[..text.floor_char_boundary_compat(MAX_SCAN)];
     let mut out: Vec<String> = Vec::new();
+    if !may_hold_address(text) {
+        return out;
+    }
     let push = |a: String, out: &mut Vec<String>| {
         if out.len() < max && !out.contains(&a) {
             out.push(a);
@@ -1138,12 +1180,30 @@ pub fn find_addresses(text: &str, max: usize) -> Vec<String> {
     out
 }
 
+/// Whether `text` has what every address needs: "://" (a link), '@' (an e-mail address) or a '.' inside a
+/// word (a domain name: a word char follows it). Most feedback and titles have none, and are not split up.
+fn may_hold_address(text: &str) -> bool {
+    text.contains("://")
+        || text.contains('@')
+        || text.as_bytes().windows(2).any(|w| {
+            matches!(w, [b'.', c] if c.is_ascii_alphanumeric() || matches!(c, b'-' | b'_' | b'%' | b'+'))
+        })
+}
+
 /// Byte ranges of `http://…` and `https://…` links in running text, without trailing punctuation.
 fn url_spans(text: &str) -> Vec<(usize, usize)> {
     let b = text.as_bytes();
     let mut spans = Vec::new();
     let mut i = 0;
     while i < b.len() && spans.len() < 1_000 {
+        // Every link starts with an 'h' or 'H': jump to the next one.
+        match b
+            .get(i..)
+            .and_then(|r| r.iter().position(|c| c.eq_ignore_ascii_case(&b'h')))
+        {
+            Some(skip) => i += skip,
+            None => break,
+        }
         let rest = b.get(i..).unwrap_or_default();
         let starts = |p: &[u8]| {
             rest.get(..p.len())
@@ -1245,6 +1305,14 @@ pub fn host_is_under(host: &str, domain: &str) -> bool {
 pub fn host_words(text: &str) -> Vec<(String, bool)> {
     let text = &text[..text.floor_char_boundary_compat(MAX_SCAN)];
     let mut out = Vec::new();
+    // A host word has a '.' inside it, so a word char follows that '.': text without one (most feedback,
+    // whose dots end sentences) has none.
+    let inner_dot = text.as_bytes().windows(2).any(|w| {
+        matches!(w, [b'.', c] if c.is_ascii_alphanumeric() || matches!(c, b'.' | b'-') || !c.is_ascii())
+    });
+    if !inner_dot {
+        return out;
+    }
     let mut start: Option<usize> = None;
     let emit = |from: usize, to: usize, out: &mut Vec<(String, bool)>| {
         let word = text[from..to].trim_matches(|c: char| c == '.' || c == '-');
@@ -1274,6 +1342,10 @@ pub fn host_words(text: &str) -> Vec<(String, bool)> {
 pub fn find_emails(text: &str) -> Vec<String> {
     let text = &text[..text.floor_char_boundary_compat(MAX_SCAN)];
     let mut out: Vec<String> = Vec::new();
+    // Most texts have no '@' at all; finding that out is cheaper than splitting them into words.
+    if !text.contains('@') {
+        return out;
+    }
     for word in text
         .split(|c: char| !(c.is_alphanumeric() || matches!(c, '.' | '-' | '_' | '%' | '+' | '@')))
     {
@@ -1310,6 +1382,46 @@ pub fn contains_word_lower(hay: &str, needle: &str) -> bool {
 #[cfg(test)]
 mod address_tests {
     use super::*;
+
+    #[test]
+    fn host_words_need_a_dot_inside_a_word() {
+        assert!(host_words("Great work. Delivered on time.").is_empty());
+        assert!(host_words("").is_empty());
+        let w = |s: &str, at: bool| (s.to_string(), at);
+        assert_eq!(
+            host_words("Visit Wkj-LLC.com. Thanks"),
+            vec![w("wkj-llc.com", false)]
+        );
+        assert_eq!(
+            host_words("a@mail.ÜNÏ.de x..y"),
+            vec![w("mail.ünï.de", true), w("x..y", false)]
+        );
+        assert_eq!(host_words("end .-x."), vec![]);
+        assert_eq!(host_words("v.ü"), vec![w("v.ü", false)]);
+    }
+
+    #[test]
+    fn texts_without_address_marks_are_not_split() {
+        for plain in [
+            "Clear communication and thoughtful work. Delivered on time, would hire again.",
+            "Redesign of a dashboard #12",
+            "Ends with a dot.",
+            "",
+        ] {
+            assert!(!may_hold_address(plain), "{plain}");
+            assert!(find_addresses(plain, 10).is_empty());
+        }
+        // Each mark alone is enough to look: a link, an address, a name with an inner dot.
+        for (text, found) in [
+            ("see https://x.netlify.app/ now", "https://x.netlify.app/"),
+            ("mail ann@wkj-llc.com please", "ann@wkj-llc.com"),
+            ("at wkjllc.com.", "wkjllc.com"),
+            ("at my-site.co-op.dev today", "my-site.co-op.dev"),
+        ] {
+            assert!(may_hold_address(text), "{text}");
+            assert_eq!(find_addresses(text, 10), vec![found.to_string()], "{text}");
+        }
+    }
 
     #[test]
     fn links_are_canonical() {
@@ -1451,6 +1563,53 @@ mod tests {
             clean("<script>x</script>", 50).as_deref(),
             Some("<script>x</script>")
         );
+    }
+
+    /// `clean` a char at a time, as it was before ASCII runs were copied at once.
+    fn clean_by_char(s: &str, max_chars: usize) -> Option<String> {
+        let (mut out, mut count, mut pending_space) = (String::new(), 0usize, false);
+        for c in s.chars() {
+            if c.is_whitespace() {
+                pending_space = !out.is_empty();
+                continue;
+            }
+            if c.is_control() || is_invisible(c) {
+                continue;
+            }
+            if pending_space {
+                if count + 1 >= max_chars {
+                    break;
+                }
+                out.push(' ');
+                count += 1;
+                pending_space = false;
+            }
+            if count >= max_chars {
+                break;
+            }
+            out.push(c);
+            count += 1;
+        }
+        (!out.is_empty()).then_some(out)
+    }
+
+    #[test]
+    fn cleans_runs_as_it_cleaned_chars() {
+        let pieces = [
+            "Ada", " ", "\n\t ", "Łukasz", "\u{202E}", "\u{200B}", "\u{7}", "\u{7F}", "x", "ab.cd",
+            "\u{A0}", "\u{3000}", "日本", "😀", "-", "  ",
+        ];
+        // Every sequence of three pieces, cut at every length up to its own.
+        for a in pieces {
+            for b in pieces {
+                for c in pieces {
+                    let s = format!("{a}{b}{c}{b}{a}");
+                    for max in 0..=s.chars().count() + 1 {
+                        assert_eq!(clean(&s, max), clean_by_char(&s, max), "{s:?} {max}");
+                    }
+                }
+            }
+        }
     }
 
     #[test]

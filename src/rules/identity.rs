@@ -270,6 +270,11 @@ fn name_parts(name: &str) -> Vec<String> {
 /// a spoofed spelling of the profile's own name is not another person. A word written wholly in one
 /// script is left as it is (a Cyrillic or Greek name is a name, not a spoof).
 fn fold(s: &str) -> String {
+    // ASCII letters and digits fold to their lower case (most words of most feedback): no look-alike,
+    // accent or separator to handle.
+    if s.bytes().all(|b| b.is_ascii_alphanumeric()) {
+        return s.to_ascii_lowercase();
+    }
     let mut plain = String::with_capacity(s.len());
     for word in s.split_inclusive(char::is_whitespace) {
         let latin = word.chars().any(|c| c.is_ascii_alphabetic());
@@ -522,19 +527,21 @@ fn addressed_names(text: &str) -> Vec<Addressed> {
         if !looks_like_name(bare) {
             continue;
         }
-        let prev = |n: usize| -> String {
-            words
-                .get(i.saturating_sub(n)..i)
-                .unwrap_or_default()
-                .iter()
-                .map(|(_, w)| w.to_lowercase())
-                .collect::<Vec<_>>()
-                .join(" ")
+        // The four words before this one, lower case, joined once: the last n of them are a suffix.
+        let prev4 = words
+            .get(i.saturating_sub(4)..i)
+            .unwrap_or_default()
+            .iter()
+            .map(|(_, w)| w.to_lowercase())
+            .collect::<Vec<_>>()
+            .join(" ");
+        let prev = |n: usize| match prev4.rmatch_indices(' ').nth(n - 1) {
+            Some((at, _)) => prev4.get(at + 1..).unwrap_or_default(),
+            None => prev4.as_str(),
         };
         let after_cue = (1..=4).any(|n| {
             i >= n && {
-                let before = prev(n);
-                let before = before.trim_matches(|c: char| !c.is_alphanumeric());
+                let before = prev(n).trim_matches(|c: char| !c.is_alphanumeric());
                 ADDRESS_CUES.contains(&before)
             }
         });
@@ -561,13 +568,17 @@ fn addressed_names(text: &str) -> Vec<Addressed> {
 fn looks_like_name(word: &str) -> bool {
     let mut chars = word.chars();
     let first_upper = chars.next().is_some_and(char::is_uppercase);
+    if !first_upper {
+        return false; // most words of a text: the rest is not looked at
+    }
     let rest_ok = word
         .chars()
         .all(|c| c.is_alphabetic() || c == '\'' || c == '-');
     let len = word.chars().count();
-    first_upper && rest_ok && (2..=20).contains(&len) && !NOT_NAMES.contains(&fold(word).as_str())
+    first_upper && rest_ok && (2..=20).contains(&len)
         // An all-capitals word is shouting or an acronym ("API", "GREAT"), not a name.
         && !(len > 1 && word.chars().all(|c| !c.is_lowercase()))
+        && !NOT_NAMES.contains(&fold(word).as_str())
 }
 
 /// (byte offset, word) pairs, split on whitespace.

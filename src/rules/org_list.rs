@@ -372,33 +372,48 @@ fn quote(t: &str) -> String {
     text::clean(t, MAX_QUOTE).unwrap_or_default()
 }
 
-/// Every text field of the profile, with a label saying where it is.
-fn text_fields(p: &Profile, lang: Lang) -> Vec<(String, &str)> {
-    let mut out: Vec<(String, &str)> = Vec::new();
+/// Where a text field is. Its label is made only for a text that matches: a long work history has
+/// hundreds of texts, and quoting every contract's title cost more than checking its text.
+enum Place<'a> {
+    Fixed(&'static str),
+    /// A contract's title, by its title.
+    Contract(Option<&'a str>),
+    /// The client's feedback on a contract, by its title.
+    Feedback(Option<&'a str>),
+}
+
+impl Place<'_> {
+    fn label(&self, lang: Lang) -> String {
+        let quoted = |title: &Option<&str>| title.map(quote).unwrap_or_default();
+        match (self, lang) {
+            (Place::Fixed(label), _) => (*label).to_string(),
+            (Place::Contract(t), Lang::En) => format!("Contract \"{}\"", quoted(t)),
+            (Place::Contract(t), Lang::De) => format!("Auftrag „{}“", quoted(t)),
+            (Place::Feedback(t), Lang::En) => format!("Client feedback on \"{}\"", quoted(t)),
+            (Place::Feedback(t), Lang::De) => format!("Kundenfeedback zu „{}“", quoted(t)),
+        }
+    }
+}
+
+/// Every text field of the profile, with where it is.
+fn text_fields(p: &Profile, lang: Lang) -> Vec<(Place<'_>, &str)> {
+    let mut out: Vec<(Place, &str)> = Vec::new();
     if let Some(n) = &p.name {
-        out.push((lang.pick("Name", "Name").to_string(), n));
+        out.push((Place::Fixed(lang.pick("Name", "Name")), n));
     }
     if let Some(t) = &p.title {
-        out.push((lang.pick("Title", "Titel").to_string(), t));
+        out.push((Place::Fixed(lang.pick("Title", "Titel")), t));
     }
     if let Some(o) = &p.overview {
-        out.push((lang.pick("Overview", "Profilbeschreibung").to_string(), o));
+        out.push((Place::Fixed(lang.pick("Overview", "Profilbeschreibung")), o));
     }
     for e in p.work_history.iter().flatten() {
-        let title = e.title.as_deref().map(quote).unwrap_or_default();
-        if let Some(t) = &e.title {
-            let place = match lang {
-                Lang::En => format!("Contract \"{title}\""),
-                Lang::De => format!("Auftrag „{title}“"),
-            };
-            out.push((place, t));
+        let title = e.title.as_deref();
+        if let Some(t) = title {
+            out.push((Place::Contract(title), t));
         }
         if let Some(f) = &e.feedback {
-            let place = match lang {
-                Lang::En => format!("Client feedback on \"{title}\""),
-                Lang::De => format!("Kundenfeedback zu „{title}“"),
-            };
-            out.push((place, f));
+            out.push((Place::Feedback(title), f));
         }
     }
     out
@@ -417,7 +432,12 @@ fn known_bad_domain(cx: &Context) -> Outcome {
         check_link(&lists, link, links_place, &mut found);
     }
     for (place, t) in text_fields(p, lang) {
-        check_text(&lists, t, &place, &mut found);
+        // A text that matches nothing leaves `found` as it is, whatever its label.
+        let mut probe = Matches::default();
+        check_text(&lists, t, "", &mut probe);
+        if !probe.0.is_empty() {
+            check_text(&lists, t, &place.label(lang), &mut found);
+        }
     }
     if found.0.is_empty() {
         return Outcome::Clear;

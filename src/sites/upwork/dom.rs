@@ -32,6 +32,36 @@ fn visible_text(page: &dyn Page, node: Node) -> String {
     squash(&raw)
 }
 
+/// `page.select(scope, css)`. In the whole document, a selector that starts with an id and a combinator
+/// (`#location-time-vertical .flex-shrink-0 span`) is run below the element with that id instead: every
+/// match lies below it, so the elements and their order are the same, but the whole selector is not
+/// tried on every element of the page (from each `span` of a long work history up to the root).
+fn select_in(page: &dyn Page, scope: Option<Node>, css: &str) -> Vec<Node> {
+    let Some(id) = scope.is_none().then(|| leading_id(css)).flatten() else {
+        return page.select(scope, css);
+    };
+    let scopes = page.select(None, id);
+    if scopes.len() > 1 {
+        // Elements that share an id may nest (and their matches repeat): the whole document, once.
+        return page.select(None, css);
+    }
+    scopes
+        .into_iter()
+        .flat_map(|s| page.select(Some(s), css))
+        .collect()
+}
+
+/// "#main" in "#main .x" or "#main > .x": a leading id followed by a combinator, in one selector (no list).
+fn leading_id(css: &str) -> Option<&str> {
+    let rest = css.strip_prefix('#')?;
+    let len = rest
+        .find(|c: char| !(c.is_ascii_alphanumeric() || c == '-' || c == '_'))
+        .filter(|&n| n > 0)?;
+    let after = rest.get(len..)?;
+    let combinator = after.starts_with(' ') || after.starts_with('>');
+    (combinator && !css.contains(',')).then(|| css.get(..len + 1))?
+}
+
 /// The first element of the first selector whose visible text `parse` accepts, with that selector.
 fn first_parsed<T>(
     page: &dyn Page,
@@ -40,7 +70,7 @@ fn first_parsed<T>(
     mut parse: impl FnMut(&str) -> Option<T>,
 ) -> Option<(T, &'static str)> {
     for css in selectors {
-        for node in page.select(scope, css).into_iter().take(200) {
+        for node in select_in(page, scope, css).into_iter().take(200) {
             let t = visible_text(page, node);
             if t.is_empty() {
                 continue;
@@ -66,7 +96,10 @@ fn smallest_parsed<T>(
     let mut budget: usize = 2_000_000;
     for css in selectors {
         let mut best: Option<(usize, T)> = None;
-        for node in page.select(scope, css).into_iter().take(sel::SCAN_LIMIT) {
+        for node in select_in(page, scope, css)
+            .into_iter()
+            .take(sel::SCAN_LIMIT)
+        {
             let raw = page.raw_text(node);
             budget = budget.saturating_sub(raw.len());
             if budget == 0 {
@@ -177,6 +210,12 @@ fn is_name(t: &str, name: Option<&str>) -> bool {
 
 /// "Name - Title - Upwork Freelancer from City, Country".
 pub fn read_title(page: &dyn Page, b: &mut Builder) {
+    if ![Field::Name, Field::Title, Field::Location]
+        .iter()
+        .any(|f| b.wants(*f))
+    {
+        return; // all three read from better sources
+    }
     let Some(raw) = page.first_text(None, &["title"]) else {
         return;
     };
@@ -371,7 +410,7 @@ fn read_overview(page: &dyn Page, b: &mut Builder) {
     }
     let title = b.p.title.clone();
     for css in sel::OVERVIEW {
-        for node in page.select(None, css).into_iter().take(20) {
+        for node in select_in(page, None, css).into_iter().take(20) {
             let mut t = visible_text(page, node);
             for button in page.select(Some(node), "button").into_iter().take(5) {
                 let label = visible_text(page, button);
@@ -595,6 +634,12 @@ fn read_badges(page: &dyn Page, b: &mut Builder) {
 
 /// Stat cards, matched by caption ("Total earnings" / "Total jobs" / "Total hours"), not by order.
 fn read_stats(page: &dyn Page, b: &mut Builder) {
+    if ![Field::TotalEarnings, Field::TotalJobs, Field::TotalHours]
+        .iter()
+        .any(|f| b.wants(*f))
+    {
+        return; // all three read from the store
+    }
     for css in sel::STAT_CARDS {
         for card in page.select(None, css).into_iter().take(30) {
             let Some((value, _)) =
@@ -690,7 +735,7 @@ fn read_work(page: &dyn Page, b: &mut Builder) {
     'outer: for section in sel::WORK_SECTIONS {
         for item in sel::WORK_ITEMS {
             let css = format!("{section} {item}");
-            let nodes = page.select(None, &css);
+            let nodes = select_in(page, None, &css);
             if !nodes.is_empty() {
                 found = Some((nodes, css));
                 break 'outer;
@@ -855,6 +900,35 @@ mod tests {
             ("German", Some("Fluent"))
         );
         assert!(parse_language("42").is_none());
+    }
+
+    #[test]
+    fn id_scoped_selection_finds_what_the_document_query_finds() {
+        // Shared ids, nested and apart, and matches outside them.
+        let html = r#"<div id="a"><span class="x">1</span><div id="a"><i class="x">2</i></div></div>
+            <p><span class="x">3</span></p><div id="a"><b><span class="x">4</span></b></div>
+            <section id="b"><div class="x"><span>5</span></div></section>"#;
+        let page = crate::page::HtmlPage::parse(html, None);
+        for css in [
+            "#a .x",
+            "#a > .x",
+            "#a span",
+            "#b .x span",
+            "#missing .x",
+            "#a",
+            ".x span",
+        ] {
+            assert_eq!(select_in(&page, None, css), page.select(None, css), "{css}");
+        }
+        assert_eq!(select_in(&page, None, "#a .x").len(), 3);
+        assert_eq!(
+            leading_id("#location-time-vertical .flex-shrink-0 span"),
+            Some("#location-time-vertical")
+        );
+        assert_eq!(leading_id("#a>.x"), Some("#a"));
+        for no in ["#a", "#a.b .x", ".x #a", "#a .x, .y", "# .x", "#a:hover .x"] {
+            assert_eq!(leading_id(no), None, "{no}");
+        }
     }
 
     #[test]

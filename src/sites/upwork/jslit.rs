@@ -9,6 +9,14 @@
 //!
 //! Limits keep hostile pages harmless: input size, nesting depth, and a node budget that also
 //! counts every copy of a parameter, so `[a,a,a,…]` cannot expand exponentially.
+//!
+//! [`parse_nuxt_assignment`] leaves out catalogues: an object of more than [`CATALOGUE_ENTRIES`]
+//! entries that are all plain values (strings, numbers, booleans, null) reads as `{}`. A store
+//! carries the site's message catalogue and feature flags, tens of thousands of strings that the
+//! adapter never reads, and building them was most of the time spent on a real-sized page; every
+//! object the adapter reads (the profile, its stats, a contract) has tens of entries or nests.
+
+use std::borrow::Cow;
 
 use serde_json::{Map, Number, Value};
 
@@ -20,6 +28,56 @@ pub const MAX_DEPTH: usize = 128;
 pub const MAX_NODES: usize = 4_000_000;
 /// At most this many `__NUXT__` parameters / arguments.
 const MAX_PARAMS: usize = 20_000;
+/// Bytes that may end a run of string text: quotes, backslash, line breaks, '$' (in templates).
+static STRING_STOPS: [bool; 256] = byte_set(b"\"'`\\\n\r$");
+/// Bytes that cannot be part of an ASCII name (letters, digits, '_' and '$' can).
+static NOT_IN_NAMES: [bool; 256] = not_in_names();
+/// Bytes that matter when skipping code: quotes, comment starts and brackets.
+static CODE_STOPS: [bool; 256] = byte_set(b"\"'`/{}[]()");
+
+/// A table that says which bytes are in `set`.
+// Only evaluated at compile time (for the statics above): an index out of range fails the build.
+#[allow(clippy::indexing_slicing)]
+const fn byte_set(set: &[u8]) -> [bool; 256] {
+    let mut out = [false; 256];
+    let mut i = 0;
+    while i < set.len() {
+        out[set[i] as usize] = true;
+        i += 1;
+    }
+    out
+}
+
+/// The table of [`NOT_IN_NAMES`].
+// Only evaluated at compile time, like `byte_set`.
+#[allow(clippy::indexing_slicing)]
+const fn not_in_names() -> [bool; 256] {
+    let mut out = [true; 256];
+    let mut b = 0;
+    while b < 256 {
+        let c = b as u8;
+        out[b] = !(c.is_ascii_alphanumeric() || c == b'_' || c == b'$');
+        b += 1;
+    }
+    out
+}
+
+/// How many bytes at the start of `bytes` are not in `stops` (the scanners' inner loop, kept plain
+/// so that it stays a tight loop even in a build optimised for size).
+#[cfg_attr(not(target_arch = "wasm32"), inline(always))]
+fn run_len(bytes: &[u8], stops: &[bool; 256]) -> usize {
+    let mut n = 0;
+    while let Some(&b) = bytes.get(n) {
+        if stops.get(usize::from(b)) == Some(&true) {
+            break;
+        }
+        n += 1;
+    }
+    n
+}
+
+/// A flat object with more entries than this is a catalogue, not profile data (see the module notes).
+pub const CATALOGUE_ENTRIES: usize = 256;
 
 /// Finds `__NUXT__ = <literal>` in a script's text and reads the literal.
 pub fn parse_nuxt_assignment(script: &str) -> Option<Value> {
@@ -36,12 +94,18 @@ pub fn parse_nuxt_assignment(script: &str) -> Option<Value> {
             if value.starts_with('=') {
                 return None; // a comparison, not an assignment
             }
-            parse_literal(value)
+            parse(value, true)
         })
 }
 
 /// Reads one JavaScript literal expression from the start of `src` (trailing text is ignored).
 pub fn parse_literal(src: &str) -> Option<Value> {
+    parse(src, false)
+}
+
+/// [`parse_literal`]; with `skip_catalogues`, flat objects of more than [`CATALOGUE_ENTRIES`]
+/// entries read as `{}`. Both fail on the same inputs and charge the same budget.
+fn parse(src: &str, skip_catalogues: bool) -> Option<Value> {
     if src.len() > MAX_INPUT {
         return None;
     }
@@ -52,6 +116,7 @@ pub fn parse_literal(src: &str) -> Option<Value> {
         depth: 0,
         budget: MAX_NODES,
         scopes: Vec::new(),
+        skip_catalogues,
     };
     p.value()
 }
@@ -64,9 +129,13 @@ struct Parser<'a> {
     budget: usize,
     /// Innermost last: (parameter name, value, its size in nodes, its depth).
     scopes: Vec<Vec<(String, Value, usize, usize)>>,
+    /// Whether catalogues (big flat objects) are skipped rather than built.
+    skip_catalogues: bool,
 }
 
 impl<'a> Parser<'a> {
+    // The size-optimised build would call these for every byte: inlined, they cost a load and a test.
+    #[cfg_attr(not(target_arch = "wasm32"), inline(always))]
     fn peek(&self) -> Option<u8> {
         self.s.get(self.pos).copied()
     }
@@ -86,7 +155,15 @@ impl<'a> Parser<'a> {
     }
 
     /// Skips whitespace and comments.
+    #[cfg_attr(not(target_arch = "wasm32"), inline(always))]
     fn ws(&mut self) {
+        // Most calls find a token right away (minified text has no spaces).
+        if let Some(b' ' | b'\t' | b'\n' | b'\r' | 0x0b | 0x0c | b'/' | 0xC2 | 0xEF) = self.peek() {
+            self.skip_ws();
+        }
+    }
+
+    fn skip_ws(&mut self) {
         loop {
             match self.peek() {
                 Some(b' ' | b'\t' | b'\n' | b'\r' | 0x0b | 0x0c) => self.pos += 1,
@@ -127,6 +204,16 @@ impl<'a> Parser<'a> {
         self.ws();
         let start = self.pos;
         let rest = self.src.get(start..)?;
+        // ASCII names (nearly all of them) byte by byte; anything else through the char loop below.
+        let bytes = rest.as_bytes();
+        let ascii = match bytes.first() {
+            Some(b'0'..=b'9') => 0,
+            _ => run_len(bytes, &NOT_IN_NAMES),
+        };
+        if ascii > 0 && rest.as_bytes().get(ascii).is_none_or(|b| b.is_ascii()) {
+            self.pos = start + ascii;
+            return rest.get(..ascii);
+        }
         let mut end = 0;
         for (i, c) in rest.char_indices() {
             let ok = c == '_'
@@ -170,7 +257,7 @@ impl<'a> Parser<'a> {
             b'{' => self.object(),
             b'[' => self.array(),
             b'"' | b'\'' | b'`' => {
-                let s = self.string()?;
+                let s = self.string()?.into_owned();
                 self.spend(s.len() / 64)?;
                 Some(Value::String(s))
             }
@@ -297,22 +384,17 @@ impl<'a> Parser<'a> {
     fn object(&mut self) -> Option<Value> {
         self.pos += 1; // '{'
         let mut map = Map::new();
+        // Entries read so far, and whether all of them were plain values (a catalogue so far).
+        let (mut entries, mut plain) = (0usize, true);
         loop {
             self.ws();
             if self.eat(b'}') {
                 return Some(Value::Object(map));
             }
-            let key = match self.peek()? {
-                b'"' | b'\'' => self.string()?,
-                b'0'..=b'9' => {
-                    let start = self.pos;
-                    while self.peek().is_some_and(|c| c.is_ascii_digit() || c == b'.') {
-                        self.pos += 1;
-                    }
-                    self.src.get(start..self.pos)?.to_string()
-                }
-                _ => self.ident()?.to_string(),
-            };
+            if plain && entries == CATALOGUE_ENTRIES && self.skip_catalogue_rest() {
+                return Some(Value::Object(Map::new()));
+            }
+            let key = self.key()?.into_owned();
             self.ws();
             let v = if self.eat(b':') {
                 self.value()?
@@ -323,10 +405,107 @@ impl<'a> Parser<'a> {
                 return None;
             };
             self.spend(key.len() / 64)?;
+            entries += 1;
+            plain = plain && !matches!(v, Value::Object(_) | Value::Array(_));
             map.insert(key, v);
             if !self.eat(b',') {
                 return self.eat(b'}').then_some(Value::Object(map));
             }
+        }
+    }
+
+    /// An object key: quoted, a number, or a name.
+    fn key(&mut self) -> Option<Cow<'a, str>> {
+        match self.peek()? {
+            b'"' | b'\'' => self.string(),
+            b'0'..=b'9' => {
+                let start = self.pos;
+                while self.peek().is_some_and(|c| c.is_ascii_digit() || c == b'.') {
+                    self.pos += 1;
+                }
+                self.src.get(start..self.pos).map(Cow::Borrowed)
+            }
+            _ => self.ident().map(Cow::Borrowed),
+        }
+    }
+
+    /// Inside an object that has had [`CATALOGUE_ENTRIES`] plain entries and has more: if all the
+    /// rest are plain too, it is a catalogue; moves past its '}', charges what building the rest
+    /// would have cost, and returns true. Otherwise (or on anything the full parse must judge, such
+    /// as malformed input or the end of the budget) leaves the position and returns false.
+    fn skip_catalogue_rest(&mut self) -> bool {
+        if !self.skip_catalogues {
+            return false;
+        }
+        let start = self.pos;
+        if let Some(cost) = self.scan_plain_entries() {
+            if self.budget >= cost {
+                self.budget -= cost;
+                return true;
+            }
+        }
+        self.pos = start;
+        false
+    }
+
+    /// Moves past entries up to and including the object's '}' without building them, and returns
+    /// the nodes the full parse would charge for them; None as soon as a value is not plain (an
+    /// object, array, call, operator or a parameter holding one of those).
+    fn scan_plain_entries(&mut self) -> Option<usize> {
+        let mut cost = 0usize;
+        loop {
+            self.ws();
+            if self.eat(b'}') {
+                return Some(cost);
+            }
+            let key_cost = self.key()?.len() / 64;
+            if !self.eat(b':') {
+                return None; // shorthand `{a}` and malformed input: left to the full parse
+            }
+            self.ws();
+            let value_cost = self.plain_value_cost()?;
+            // `value` charges one node per value, `object` the key's length.
+            cost = cost.saturating_add(1 + key_cost + value_cost);
+            if !self.eat(b',') {
+                return self.eat(b'}').then_some(cost);
+            }
+        }
+    }
+
+    /// A plain value (string, number, true, false, null, a parameter holding one of those) moved
+    /// past, with what the full parse charges beyond its one node; None for anything else.
+    fn plain_value_cost(&mut self) -> Option<usize> {
+        match self.peek()? {
+            b'"' | b'\'' | b'`' => Some(self.string()?.len() / 64),
+            b'0'..=b'9' | b'.' | b'-' | b'+' => self.number().map(|_| 0),
+            _ => {
+                let name = self.ident()?;
+                self.ws();
+                if matches!(self.peek(), Some(b'.' | b'(')) {
+                    return None;
+                }
+                match name {
+                    "true" | "false" | "null" | "undefined" | "NaN" | "Infinity" => Some(0),
+                    "void" | "new" | "function" => None,
+                    _ => self.plain_parameter_cost(name),
+                }
+            }
+        }
+    }
+
+    /// A parameter that holds a plain value: what a copy of it costs; unknown names read as null.
+    fn plain_parameter_cost(&self, name: &str) -> Option<usize> {
+        let found = self
+            .scopes
+            .iter()
+            .rev()
+            .find_map(|scope| scope.iter().rev().find(|(n, ..)| n == name));
+        match found {
+            None => Some(0),
+            Some((_, Value::Object(_) | Value::Array(_), ..)) => None,
+            // `lookup` refuses a copy that would nest too deep; the entry's value sits one level below.
+            Some((_, _, _, depth)) if self.depth + 1 + depth > MAX_DEPTH => None,
+            Some((_, _, size, _)) => Some(*size),
         }
     }
 
@@ -351,36 +530,57 @@ impl<'a> Parser<'a> {
         }
     }
 
-    fn string(&mut self) -> Option<String> {
+    /// A quoted string's value: borrowed from the source unless it has escapes or line breaks.
+    fn string(&mut self) -> Option<Cow<'a, str>> {
         let quote = self.peek()?;
         self.pos += 1;
-        let mut out = String::new();
+        // Most strings run to their closing quote without an escape or another quote.
+        let rest = self.s.get(self.pos..)?;
+        let plain = run_len(rest, &STRING_STOPS);
+        if rest.get(plain) == Some(&quote) {
+            let text = self.src.get(self.pos..self.pos + plain)?;
+            self.pos += plain + 1;
+            return Some(Cow::Borrowed(text));
+        }
+        let mut out: Option<String> = None;
+        // Where the text not yet copied into `out` starts. Stops are ASCII, so every cut below is
+        // on a char boundary.
+        let mut from = self.pos;
         loop {
-            let rest = self.src.get(self.pos..)?;
-            // Copy the run up to the next quote, backslash or line break in one go.
-            let run = rest.find(|c: char| {
-                c as u32 == quote as u32
-                    || c == '\\'
-                    || c == '\n'
-                    || c == '\r'
-                    || (quote == b'`' && c == '$')
-            })?;
-            out.push_str(&rest[..run]);
-            self.pos += run;
+            let rest = self.s.get(self.pos..)?;
+            self.pos += run_len(rest, &STRING_STOPS);
             let c = self.peek()?;
+            if c == quote {
+                let text = self.src.get(from..self.pos)?;
+                self.pos += 1;
+                return Some(match out {
+                    Some(mut o) => {
+                        o.push_str(text);
+                        Cow::Owned(o)
+                    }
+                    None => Cow::Borrowed(text),
+                });
+            }
+            let special = matches!(c, b'\\' | b'\n' | b'\r') || (quote == b'`' && c == b'$');
+            if !special {
+                self.pos += 1; // the other quotes, and '$' outside a template, are text
+                continue;
+            }
+            let o = out.get_or_insert_with(String::new);
+            o.push_str(self.src.get(from..self.pos)?);
             self.pos += 1;
             match c {
-                b'\\' => self.escape(&mut out)?,
+                b'\\' => self.escape(o)?,
                 b'\n' | b'\r' if quote != b'`' => return None,
-                b'\n' | b'\r' => out.push(c as char),
-                b'$' => {
+                b'\n' | b'\r' => o.push(char::from(c)),
+                _ => {
                     if self.peek() == Some(b'{') {
                         return None; // template interpolation is code
                     }
-                    out.push('$');
+                    o.push('$');
                 }
-                _ => return Some(out), // the closing quote
             }
+            from = self.pos;
         }
     }
 
@@ -582,7 +782,11 @@ impl<'a> Parser<'a> {
     /// and comments.
     fn skip_balanced(&mut self, close: u8) -> Option<()> {
         let mut stack: Vec<u8> = vec![close];
-        while let Some(c) = self.peek() {
+        loop {
+            // Other bytes are skipped in one go.
+            let rest = self.s.get(self.pos..)?;
+            self.pos += run_len(rest, &CODE_STOPS);
+            let c = self.peek()?;
             match c {
                 b'"' | b'\'' | b'`' => {
                     self.string()?;
@@ -611,7 +815,6 @@ impl<'a> Parser<'a> {
             }
             self.pos += 1;
         }
-        None
     }
 
     /// `(function(a,b){…}(args))` or `(function(a,b){…})(args)`; the '(' is consumed.
@@ -918,6 +1121,143 @@ mod tests {
             parse_nuxt_assignment("if(window.__NUXT__){}; window.__NUXT__={a:1}"),
             Some(json!({"a":1}))
         );
+    }
+
+    /// `{k0:"…",k1:…}`: a flat object of `n` plain entries (strings, numbers, booleans, null, a parameter).
+    fn catalogue(n: usize) -> String {
+        let entries: Vec<String> = (0..n)
+            .map(|i| match i % 5 {
+                0 => format!("k{i}:\"text {i} \\u00e9\""),
+                1 => format!("'k{i}':{i}.5"),
+                2 => format!("k{i}:!0"),
+                3 => format!("k{i}:a"),
+                _ => format!("{i}:null"),
+            })
+            .collect();
+        format!("{{{}}}", entries.join(","))
+    }
+
+    #[test]
+    fn catalogues_are_skipped_and_everything_else_kept() {
+        let store = |messages: &str| {
+            format!(
+                r#"window.__NUXT__=(function(a,b){{return {{state:{{i18n:{{messages:{messages}}},profile:{{name:"Ada",stats:{{totalHours:12}}}},jobs:[{{title:"T",feedback:{{score:5,comment:b}}}}]}}}}}}("x","Great"))"#
+            )
+        };
+        // More than CATALOGUE_ENTRIES plain entries: read as {} in the store, the rest as the full parse reads it.
+        let big = store(&catalogue(CATALOGUE_ENTRIES + 1));
+        let skipped = parse_nuxt_assignment(&big).unwrap();
+        let full = parse_literal(big.trim_start_matches("window.__NUXT__=")).unwrap();
+        assert_eq!(skipped["state"]["i18n"]["messages"], json!({}));
+        assert_eq!(
+            full["state"]["i18n"]["messages"].as_object().map(Map::len),
+            Some(CATALOGUE_ENTRIES + 1)
+        );
+        for key in ["profile", "jobs"] {
+            assert_eq!(skipped["state"][key], full["state"][key], "{key}");
+        }
+        assert_eq!(skipped["state"]["jobs"][0]["feedback"]["comment"], "Great");
+        // Up to CATALOGUE_ENTRIES entries, or one value that is not plain, and the object is kept whole.
+        for messages in [
+            catalogue(CATALOGUE_ENTRIES),
+            catalogue(CATALOGUE_ENTRIES + 40).replace("k300:!0", "k300:{x:1}"),
+            catalogue(CATALOGUE_ENTRIES + 40).replace("k300:!0", "k300:[1]"),
+            catalogue(CATALOGUE_ENTRIES + 40).replace("k300:!0", "k300:f(1)"),
+            catalogue(CATALOGUE_ENTRIES + 40).replace("k300:!0", "k300"),
+        ] {
+            let src = store(&messages);
+            assert_eq!(
+                parse_nuxt_assignment(&src),
+                parse_literal(src.trim_start_matches("window.__NUXT__=")),
+                "{}",
+                &messages[messages.len() - 60..]
+            );
+        }
+        // A parameter that holds an object is not plain.
+        let src = format!(
+            "window.__NUXT__=(function(a){{return {}}}({{deep:1}}))",
+            catalogue(CATALOGUE_ENTRIES + 40)
+        );
+        let v = parse_nuxt_assignment(&src).unwrap();
+        assert_eq!(v["k3"], json!({"deep": 1}));
+    }
+
+    #[test]
+    fn skipping_fails_where_the_full_parse_fails() {
+        let good = format!("{{m:{},n:1}}", catalogue(CATALOGUE_ENTRIES * 3));
+        assert!(parse(&good, true).is_some());
+        // Every cut of the text, and malformed tails inside the catalogue: both readers agree.
+        let mut cases: Vec<String> = (1..good.len())
+            .step_by(7)
+            .filter_map(|at| good.get(..at).map(str::to_string))
+            .collect();
+        for bad in [
+            ",,", ":", "k:}", "k:\"open", "k:1+2", "k:`${x}`", "k:'\\x4'", "k:/re/",
+        ] {
+            cases.push(good.replacen("k600:", &format!("{bad},k600:"), 1));
+        }
+        for src in &cases {
+            let tail = &src[src.len().saturating_sub(40)..];
+            assert_eq!(
+                parse(src, false).is_some(),
+                parse(src, true).is_some(),
+                "{tail}"
+            );
+        }
+        // Bytes that matter to the grammar dropped in at random places: both readers agree, neither panics.
+        let mut seed = 0x2545_f491_4f6c_dd1du64;
+        let mut next = || {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            seed
+        };
+        let marks = b"\"'`\\{}[](),:;!$/*\n0a.-";
+        for _ in 0..300 {
+            let mut bytes = good.clone().into_bytes();
+            for _ in 0..1 + next() % 3 {
+                let at = (next() % bytes.len() as u64) as usize;
+                let mark = marks[(next() % marks.len() as u64) as usize];
+                bytes[at] = mark;
+            }
+            let src = String::from_utf8(bytes).unwrap();
+            assert_eq!(
+                parse(&src, false).is_some(),
+                parse(&src, true).is_some(),
+                "{src}"
+            );
+        }
+        // A parameter copied into a catalogue (after its first CATALOGUE_ENTRIES entries) near the
+        // deepest level allowed: both readers refuse a copy that would nest too deep.
+        let strings: Vec<String> = (0..CATALOGUE_ENTRIES + 5)
+            .map(|i| format!("k{i}:\"v\""))
+            .collect();
+        let flat = format!("{{{},z:a}}", strings.join(","));
+        let mut outcomes = Vec::new();
+        for levels in MAX_DEPTH - 6..MAX_DEPTH {
+            let deep = format!(
+                "(function(a){{return {}{flat}{}}}(1))",
+                "[".repeat(levels),
+                "]".repeat(levels)
+            );
+            let full = parse(&deep, false).is_some();
+            assert_eq!(full, parse(&deep, true).is_some(), "{levels} levels");
+            outcomes.push(full);
+        }
+        assert!(outcomes.contains(&true) && outcomes.contains(&false));
+        // The budget: copies of a 640 KB parameter (10,000 nodes each); the first CATALOGUE_ENTRIES
+        // fit in it, all of them do not, in either mode.
+        let copies: Vec<String> = (0..CATALOGUE_ENTRIES * 2)
+            .map(|i| format!("k{i}:a"))
+            .collect();
+        let heavy = format!(
+            "(function(a){{return {{{}}}}}(\"{}\"))",
+            copies.join(","),
+            "x".repeat(640_000)
+        );
+        assert!(CATALOGUE_ENTRIES * 10_001 < MAX_NODES && copies.len() * 10_001 > MAX_NODES);
+        assert_eq!(parse(&heavy, false), None);
+        assert_eq!(parse(&heavy, true), None);
     }
 
     #[test]
