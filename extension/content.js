@@ -1,4 +1,4 @@
-// HireCheck content script (classic script, isolated world, run_at document_idle).
+// HireCheck content script (ES module, isolated world; content/main.js imports it last, after load).
 //
 // Loads the Rust/wasm checker that ships with the extension, runs it on this page and draws the
 // badge (the wasm draws it into a closed shadow root). Sends a short summary to the service worker
@@ -17,7 +17,7 @@
 // Safe mode: where the page's Content-Security-Policy keeps the wasm out (Chromium applies it to content
 // scripts), this script has the extension check a copy of the page's HTML in an extension page
 // (fallback/request.js, fallback/relay.js) and draws the verdict with fallback/badge.js; same scheduling.
-// Helpers with one job each are classic scripts the manifest loads before this one, in the same world:
+// Helpers with one job each are modules content/main.js imports before this one, in the same world:
 // content/photo.js (the profile photo and its hash), content/patterns.js (the manifest's match
 // patterns), content/grey-badge.js (the grey fallback badge), content/cover.js (is the badge covered).
 // No network requests, no remote code, page text never becomes markup.

@@ -1,5 +1,5 @@
-// HireCheck safe mode: the in-page badge, drawn from a report (classic content script, loaded
-// before content.js in the same isolated world).
+// HireCheck safe mode: the in-page badge, drawn from a report (content/main.js
+// imports it before content.js, in the same isolated world).
 //
 // Where the page's CSP keeps the wasm out of the content script, the extension checks the page from
 // its HTML in an extension page (fallback/relay.js) and content.js draws the verdict with this. It
