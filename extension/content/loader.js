@@ -4,11 +4,12 @@
 // Why (docs/performance.md, "Browser"): Chromium runs document_end and document_idle scripts in a task
 // of their own that holds back the window's load event until it has run; on a fast page that added
 // 10-15 ms to the load, even for a script that does nothing. A document_start script runs at once, and
-// this one only registers two listeners. After the load event (one task later, so that the event has
-// ended), or at the latest MAX_WAIT_MS after DOMContentLoaded on a page that never finishes loading
-// (when Chromium would have run document_idle scripts), it imports content/main.js: an ES module in
-// this same isolated world, which imports the content scripts in their order (settings.js,
-// fallback/*, content/*, content.js). Those files are web-accessible on the sites, like the wasm.
+// this one only registers two listeners. In the load event (the imports' fetches start there; the
+// modules run in later tasks, once the event has ended), or at the latest MAX_WAIT_MS after
+// DOMContentLoaded on a page that never finishes loading (when Chromium would have run document_idle
+// scripts), it imports content/main.js: an ES module in this same isolated world, the content scripts
+// in their order (settings.js, fallback/*, content/*, content.js; the build joins them into it). It
+// is web-accessible on the sites, like the wasm.
 'use strict';
 
 (() => {
@@ -25,6 +26,8 @@
     clearTimeout(timer);
     removeEventListener('load', onLoad);
     document.removeEventListener('DOMContentLoaded', onReady);
+    // The wasm glue, which content.js imports first, is fetched meanwhile (one module map per world).
+    import(chrome.runtime.getURL('wasm/hirecheck.js')).catch(() => { /* content.js says so */ });
     import(chrome.runtime.getURL('content/main.js')).catch((e) => {
       // Without its scripts HireCheck cannot draw anything here; the toolbar still says so.
       console.error('HireCheck could not start on this page.', e);
@@ -38,8 +41,10 @@
     });
   }
 
+  // In the load event: the imports only start fetching here; the modules run in later tasks, after the
+  // load event has ended.
   function onLoad() {
-    setTimeout(start, 0); // after the load event's other handlers: its end counts in the page's load time
+    start();
   }
 
   function onReady() {

@@ -1,7 +1,7 @@
-// HireCheck's content scripts, imported by content/loader.js once the page has loaded. ES modules in
-// the content script's isolated world, evaluated once each, in this order: each helper sets one
-// global of this world that content.js (last) uses. None imports or exports anything else.
-// Every file here is listed in the manifest's web_accessible_resources (tests/manifest.rs checks it).
+// HireCheck's content scripts, in their order: each helper sets one global of the content script's
+// isolated world that content.js (last) uses; none imports or exports anything. content/loader.js
+// imports this module once the page has loaded. The build (scripts/build-extension.sh) joins the files
+// below into this one module, because the browser fetches every imported module on its own.
 import '../settings.js';
 import '../fallback/badge.js';
 import '../fallback/request.js';

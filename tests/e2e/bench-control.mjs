@@ -17,7 +17,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 
-import { DIST, contentScriptRunsOn, median, startBrowser, waitForBadge } from './harness.mjs';
+import { DIST, ROOT, contentScriptRunsOn, median, startBrowser, waitForBadge } from './harness.mjs';
 
 const LOADS = Number(process.env.HIRECHECK_BENCH_LOADS ?? 10);
 const W = 58;
@@ -45,13 +45,13 @@ const emptyManifest = (name) => ({ manifest_version: 3, name, version: '0.0.1', 
 
 /**
  * The classic content scripts HireCheck's content-script chain consists of, in order: the manifest's
- * list when it names more than one file (the design before the loader), else the modules that
- * content/main.js imports (the same files: none of them imports or exports anything).
+ * list when it names more than one file (the design before the loader), else the files that
+ * extension/content/main.js imports (the same files: none of them imports or exports anything).
  */
-function classicChain(dist, manifest) {
+function classicChain(manifest) {
   const listed = manifest.content_scripts[0].js;
   if (listed.length > 1) return listed;
-  const main = fs.readFileSync(path.join(dist, 'content', 'main.js'), 'utf8');
+  const main = fs.readFileSync(path.join(ROOT, 'extension', 'content', 'main.js'), 'utf8');
   return [...main.matchAll(/^\s*import\s+['"]([^'"]+)['"]/gm)].map((m) => path.posix.join('content', m[1]));
 }
 
@@ -86,7 +86,7 @@ function variants(dist) {
   }
   const c = tempDir();
   fs.cpSync(dist, c, { recursive: true });
-  const chain = classicChain(dist, manifest);
+  const chain = classicChain(manifest);
   fs.writeFileSync(path.join(c, 'content.js'), '');
   fs.writeFileSync(path.join(c, 'manifest.json'), JSON.stringify({
     ...manifest, content_scripts: [{ ...manifest.content_scripts[0], js: chain, run_at: 'document_idle' }],
