@@ -3,7 +3,7 @@
 //
 // Why (docs/performance.md, "Browser"): Chromium runs document_end and document_idle scripts in a task
 // of their own that holds back the window's load event until it has run; on a fast page that added
-// 10-15 ms to the load, even for a script that does nothing. A document_start script runs at once, and
+// 7-15 ms to the load, even for a script that does nothing. A document_start script runs at once, and
 // this one only registers two listeners. In the load event (the imports' fetches start there; the
 // modules run in later tasks, once the event has ended), or at the latest MAX_WAIT_MS after
 // DOMContentLoaded on a page that never finishes loading (when Chromium would have run document_idle
