@@ -1,4 +1,4 @@
-// HireCheck content script (classic script, isolated world, run_at document_idle).
+// HireCheck content script (ES module, isolated world; content/main.js imports it last, after load).
 //
 // Loads the Rust/wasm checker that ships with the extension, runs it on this page and draws the
 // badge from its report (content/badge.js, into a closed shadow root). Sends a short summary to the service worker
@@ -11,15 +11,15 @@
 // render sections late. This script therefore notices address changes (the Navigation API where the
 // browser has it, popstate, and a cheap address check on every DOM change it observes; a slow poll only
 // where there is no Navigation API), and re-checks after the page's content settles (one debounced
-// MutationObserver on the app's mount point). A new address removes the old badge at once, the wasm
-// keeps at most one badge, and nothing is kept per navigation: one observer, one timer, the
+// MutationObserver on the app's mount point). A new address removes the old badge at once, the badge
+// is drawn at most once, and nothing is kept per navigation: one observer, one timer, the
 // listeners registered once.
 // Safe mode: where the page's Content-Security-Policy keeps the wasm out (Chromium applies it to content
 // scripts), this script has the extension check a copy of the page's HTML in an extension page
 // (fallback/request.js, fallback/relay.js) and draws that verdict with the same badge; same scheduling.
-// Helpers with one job each are classic scripts the manifest loads before this one, in the same world:
-// content/photo.js (the profile photo and its hash), content/patterns.js (the manifest's match
-// patterns), content/grey-badge.js (the grey fallback badge), content/cover.js (is the badge covered).
+// Helpers with one job each are modules content/main.js imports before this one, in the same world:
+// content/badge.js (the badge), content/photo.js (the profile photo and its hash), content/patterns.js
+// (the manifest's match patterns), content/grey-badge.js (the grey fallback badge), content/cover.js (is the badge covered).
 // No network requests, no remote code, page text never becomes markup.
 'use strict';
 

@@ -1,7 +1,7 @@
-// HireCheck settings (classic script): one definition of where settings come from and how they
-// merge, shared by the content script (loaded before content.js), the options page and the service
-// worker's cache. Only reads storage; the options page writes the user's settings, the service worker
-// the managed cache.
+// HireCheck settings (a classic script; content/main.js imports it as a module): one definition of
+// where settings come from and how they merge, shared by the content script (imported first), the
+// options page and the service worker's cache. Only reads storage; the options page writes the
+// user's settings, the service worker the managed cache.
 //
 // Sources, weakest first: the core's defaults < the organisation's managed policy
 // (chrome.storage.managed: Chrome/Edge policy, Firefox's "3rdparty" policy) < the user's own settings

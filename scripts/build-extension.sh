@@ -36,6 +36,22 @@ cp -R "$ROOT/extension/." "$DIST/"
 # extension/overlays/<browser>/ replaces files in other browsers' builds (scripts/build-firefox.sh).
 rm -rf "$DIST/overlays"
 cp "$ROOT/manifest.json" "$DIST/manifest.json"
+# content/main.js lists the content scripts in their order as imports (extension/content/main.js);
+# the build joins them into that one module (each is a self-contained IIFE), because the browser
+# fetches every imported module on its own: nine fetches after the page's load cost the badge
+# 10-20 ms (docs/performance.md, "Browser"). The files themselves stay in the package as they are.
+main="$ROOT/extension/content/main.js"
+{
+  printf '// Built by scripts/build-extension.sh from extension/content/main.js: the files it imports, in\n'
+  printf '// its order, joined into one module (content/loader.js imports it after the page has loaded).\n'
+  sed -n "s/^import '\(.*\)';\$/\1/p" "$main" | while IFS= read -r spec; do
+    file="$(realpath -m --relative-to="$ROOT/extension" "$ROOT/extension/content/$spec")"
+    [ -f "$ROOT/extension/$file" ] || die "extension/content/main.js imports $spec, which is not in extension/"
+    printf '\n// ---- %s ----\n' "$file"
+    cat "$ROOT/extension/$file"
+  done
+} >"$DIST/content/main.js"
+grep -q '^// ---- content.js ----$' "$DIST/content/main.js" || die "the content-script bundle lacks content.js"
 cp "$ROOT/managed_schema.json" "$DIST/managed_schema.json"
 
 log "build: dist/chromium ready ($(find "$DIST" -type f | wc -l | tr -d ' ') files; wasm-bindgen output was $bindgen_bytes bytes)"

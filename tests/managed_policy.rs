@@ -137,10 +137,13 @@ fn manifest_names_the_schema_and_the_options_page() {
     let m: Value = serde_json::from_str(&read("manifest.json")).unwrap();
     assert_eq!(m["storage"]["managed_schema"], "managed_schema.json");
     assert_eq!(m["options_ui"]["page"], "options.html");
-    let js = m["content_scripts"][0]["js"].as_array().unwrap();
+    assert_eq!(m["content_scripts"][0]["js"][0], "content/loader.js");
+    let main = read("extension/content/main.js");
+    let first = main.lines().find(|l| l.starts_with("import "));
     assert_eq!(
-        js[0], "settings.js",
-        "the content script needs HireCheckSettings first"
+        first,
+        Some("import '../settings.js';"),
+        "the content script needs HireCheckSettings first (content/main.js imports it first)"
     );
 }
 

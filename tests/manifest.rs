@@ -3,7 +3,8 @@
 //! - The content script runs on exactly the profile addresses the site adapters declare
 //!   ([`Adapter::url_patterns`]), and nowhere else. Adding a site means declaring its patterns in its
 //!   adapter *and* listing them in the manifest; this test names whichever side is missing.
-//! - The wasm files are web-accessible on exactly those sites' hosts. Chrome rejects a path in
+//! - The wasm files, and the content scripts' module (`content/main.js`), are web-accessible on
+//!   exactly those sites' hosts. Chrome rejects a path in
 //!   `web_accessible_resources.matches`, so those are `https://<host>/*`.
 //! - No permission beyond `storage` (and `offscreen`, the safe mode's document, which shows no warning),
 //!   no host permissions, no `<all_urls>`.
@@ -194,6 +195,7 @@ fn web_accessible_resources_cover_exactly_the_sites_hosts() {
         .as_array()
         .expect("manifest.json has web_accessible_resources (the wasm files)");
     let mut got = BTreeSet::new();
+    let mut modules = BTreeSet::new();
     for (i, w) in entries.iter().enumerate() {
         assert!(
             w.get("extension_ids").is_none() && w.get("use_dynamic_url").is_none(),
@@ -219,16 +221,43 @@ fn web_accessible_resources_cover_exactly_the_sites_hosts() {
             &w["resources"],
             &format!("web_accessible_resources[{i}].resources"),
         ) {
-            assert!(
-                r.starts_with("wasm/") && !r.contains('*'),
-                "only the wasm glue and module are web-accessible, not {r}"
-            );
+            assert!(!r.contains('*'), "{r}: name each web-accessible file");
+            if !r.starts_with("wasm/") {
+                modules.insert(r);
+            }
         }
     }
+    assert_eq!(
+        modules,
+        content_modules(),
+        "besides the wasm glue and module, exactly content/main.js is web-accessible (content/loader.js imports it)"
+    );
     assert_eq!(
         got, want,
         "web_accessible_resources matches must be https://<host>/* for each host of the content-script matches, and nothing else"
     );
+}
+
+/// The content scripts' module (`content/loader.js` imports it; the build joins the files the source
+/// `content/main.js` imports into it), after checking that each of those files exists.
+fn content_modules() -> BTreeSet<String> {
+    let main = std::fs::read_to_string(root().join("extension/content/main.js")).unwrap();
+    let mut imports = 0;
+    for line in main.lines().map(str::trim) {
+        let Some(spec) = line
+            .strip_prefix("import '")
+            .and_then(|l| l.strip_suffix("';"))
+        else {
+            continue;
+        };
+        imports += 1;
+        assert!(
+            root().join("extension/content").join(spec).is_file(),
+            "content/main.js imports {spec}, which is not in extension/"
+        );
+    }
+    assert!(imports > 0, "content/main.js imports no content script");
+    BTreeSet::from(["content/main.js".to_string()])
 }
 
 #[test]

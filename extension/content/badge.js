@@ -1,4 +1,4 @@
-// HireCheck's badge, drawn from a report (classic content script, loaded before content.js in the same
+// HireCheck's badge, drawn from a report (content/main.js imports it before content.js, in the same
 // isolated world). The one renderer: the wasm returns the report and content.js draws it here, and in
 // safe mode (the page's CSP keeps the wasm out; fallback/relay.js checks a copy of the page inside the
 // extension) it draws that report the same way, with one line that says so. Keeping the drawing out of

@@ -1,5 +1,5 @@
 // HireCheck content script: whether the page covers or hides an element (the badge's host), by one
-// hit test (classic content script, loaded before content.js in the same isolated world). Pure: it
+// hit test (content/main.js imports it before content.js, in the same isolated world). Pure: it
 // only looks; content.js decides what a cover means and how often to look.
 'use strict';
 

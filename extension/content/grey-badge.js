@@ -1,5 +1,5 @@
 // HireCheck content script: the grey fallback badge, shown when the wasm could not start or the check
-// failed (classic content script, loaded before content.js in the same isolated world). Grey, text
+// failed (content/main.js imports it before content.js, in the same isolated world). Grey, text
 // only, in a closed shadow root whose handle stays in this closure; the text only ever becomes text.
 'use strict';
 

@@ -1,5 +1,5 @@
 // HireCheck content script: the manifest's match patterns, to tell whether an address is one the
-// content script runs on (classic content script, loaded before content.js in the same isolated world).
+// content script runs on (content/main.js imports it before content.js, in the same isolated world).
 'use strict';
 
 (() => {

@@ -1,5 +1,5 @@
-// HireCheck content script: the profile photo and its hash, for the memory across profiles (classic
-// content script, loaded before content.js in the same isolated world). Reads the page; never fetches.
+// HireCheck content script: the profile photo and its hash, for the memory across profiles (content/main.js
+// imports it before content.js, in the same isolated world). Reads the page; never fetches.
 'use strict';
 
 (() => {

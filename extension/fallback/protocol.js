@@ -1,6 +1,6 @@
 // HireCheck safe mode: what the service worker (fallback/relay.js) and the offscreen document
-// (offscreen.js) agree on. The content script, a classic script, keeps its own copy of
-// CHECK_HTML and MAX_HTML_CHARS (extension/content.js).
+// (offscreen.js) agree on. The content script keeps its own copy of
+// CHECK_HTML and MAX_HTML_CHARS (extension/fallback/request.js).
 
 export const CHECK_HTML = 'hirecheck:check-html'; // the port's name: content script -> service worker
 export const OFFSCREEN_TARGET = 'hirecheck:offscreen'; // service worker -> offscreen document

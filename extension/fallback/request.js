@@ -1,5 +1,5 @@
-// HireCheck safe mode: asks the extension to check a copy of this page (classic content script,
-// loaded before content.js in the same isolated world).
+// HireCheck safe mode: asks the extension to check a copy of this page (content/main.js
+// imports it before content.js, in the same isolated world).
 //
 // Used by content.js when the page's CSP keeps the wasm out of it. Sends the page as rendered to the
 // service worker (fallback/relay.js), which has it checked in an extension page. No network requests.

@@ -82,6 +82,9 @@ const REMOTE_ATTRS = /\b(src|href|action|data)\s*=\s*["'`]\s*(https?:)?\/\/|url\
 const LOCAL_ARG = /^\s*(["'`])(?!\s*(https?:|\/\/|data:|blob:|javascript:))[^"'`]+\1\s*\)|^\s*(chrome|browser)\.runtime\.getURL\(\s*(["'`])[^"'`:]+\4\s*\)\s*\)/;
 // Calls that load code from the argument's address.
 const CODE_LOADS = /\b(importScripts|import|new\s+(?:Shared)?Worker|navigator\.serviceWorker\.register)\s*\(/g;
+// A module's static imports and re-exports (`import '…'`, `import x from '…'`, `export … from '…'`):
+// the keyword is group 1, the address group 3.
+const STATIC_IMPORTS = /^\s*(import(?=\s*["'])|(?:import|export)(?=\b[^'"`;()]*?\bfrom\s*["']))[^'"`;()]*?(["'])([^"'\n]+)\2/gm;
 
 /**
  * JavaScript with its comments blanked out (same length, same lines), so that a comment that names
@@ -135,6 +138,13 @@ export function checkOwnFile(name, source) {
   for (const h of hits(text, NETWORK_APIS)) problems.push(`${name}:${h.line}: network API ${h.match.replace(/\s*\($/, '')}: ${h.text}`);
   for (const h of hits(text, CODE_FROM_STRINGS)) problems.push(`${name}:${h.line}: code from a string (${h.match.trim()}): ${h.text}`);
   for (const h of hits(text, REMOTE_ATTRS)) problems.push(`${name}:${h.line}: remote load: ${h.text}`);
+  if (/\.m?js$/.test(name)) {
+    for (const m of text.matchAll(STATIC_IMPORTS)) {
+      if (/^\.{0,2}\//.test(m[3]) && !/^\/\//.test(m[3])) continue; // a packaged file, by a relative or absolute path
+      const line = text.slice(0, m.index).split('\n').length + (m[0].match(/^\s*/)[0].split('\n').length - 1);
+      problems.push(`${name}:${line}: ${m[1]} from something other than a packaged file: ${text.split('\n')[line - 1].trim().slice(0, 160)}`);
+    }
+  }
   for (const h of hits(text, CODE_LOADS)) {
     const rest = text.slice(h.index + h.match.length, h.index + h.match.length + 300);
     if (!LOCAL_ARG.test(rest)) problems.push(`${name}:${h.line}: ${h.match.replace(/\s*\($/, '')} of something other than a packaged file: ${h.text}`);
@@ -144,6 +154,33 @@ export function checkOwnFile(name, source) {
     for (const h of hits(text, /<script\b[^>]*\bsrc\s*=\s*["']?\s*(https?:)?\/\//gi)) problems.push(`${name}:${h.line}: remote script: ${h.text}`);
   }
   return problems;
+}
+
+// ---- what runs in the pages' content-script world ----------------------------------------------------
+
+// A packaged file a script imports: `import '…'`/`from '…'` (relative), or `import(runtime.getURL('…'))`.
+const IMPORTED = /^\s*(?:import(?=\s*["'])|(?:import|export)(?=\b[^'"`;()]*?\bfrom\s*["']))[^'"`;()]*?["'](\.{1,2}\/[^"'\n]+)["']|\bimport\s*\(\s*(?:chrome|browser)\.runtime\.getURL\(\s*["'`]([^"'`:]+)["'`]\s*\)\s*\)/gm;
+
+/**
+ * Every file of the extension in `dir` that runs in a page's content-script world: the manifest's
+ * content scripts and, transitively, the modules they import (statically, or dynamically by
+ * runtime.getURL). Paths inside `dir`, '/'-separated, in the order found.
+ */
+export function contentScriptFiles(dir) {
+  const m = JSON.parse(fs.readFileSync(path.join(dir, 'manifest.json'), 'utf8'));
+  const out = [];
+  const visit = (file) => {
+    if (out.includes(file)) return;
+    out.push(file);
+    const p = path.join(dir, file);
+    if (!fs.existsSync(p)) return;
+    const text = withoutComments(fs.readFileSync(p, 'utf8'));
+    for (const x of text.matchAll(IMPORTED)) {
+      visit(x[1] ? path.posix.normalize(path.posix.join(path.posix.dirname(file), x[1])) : x[2].replace(/^\//, ''));
+    }
+  };
+  for (const cs of m.content_scripts ?? []) for (const f of cs.js ?? []) visit(f);
+  return out;
 }
 
 // ---- the wasm-bindgen glue and its callers ------------------------------------------------------------

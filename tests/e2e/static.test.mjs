@@ -9,7 +9,7 @@ import path from 'node:path';
 import { after, describe, it } from 'node:test';
 
 import { ROOT } from './server.mjs';
-import { checkExtensionDir, checkWasmImports, hits } from './static-checks.mjs';
+import { checkExtensionDir, checkWasmImports, contentScriptFiles, hits } from './static-checks.mjs';
 
 const DIST = path.resolve(process.env.HIRECHECK_DIST ?? path.join(ROOT, 'dist', 'chromium'));
 const FIREFOX = path.resolve(process.env.HIRECHECK_DIST_FIREFOX ?? path.join(ROOT, 'dist', 'firefox'));
@@ -42,13 +42,7 @@ function wasmImporting(names) {
   return Buffer.from([0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00, ...types, ...imports]);
 }
 
-/** The files the manifest in `dir` injects into pages as content scripts (paths inside `dir`). */
-function contentScriptFiles(dir) {
-  const m = JSON.parse(fs.readFileSync(path.join(dir, 'manifest.json'), 'utf8'));
-  return [...new Set((m.content_scripts ?? []).flatMap((cs) => cs.js ?? []))];
-}
-
-/** Every storage write in those files, as "file:line: text". */
+/** Every storage write in the files that run in the content-script world (the manifest's content scripts and what they import), as "file:line: text". */
 function contentScriptWrites(dir) {
   return contentScriptFiles(dir).flatMap((f) => {
     const text = fs.readFileSync(path.join(dir, f), 'utf8');
@@ -79,13 +73,17 @@ describe('static checks of the built extension', () => {
   it('only the extension\'s own pages write what the client keeps (the content scripts only read)', () => {
     // The checklist answers are the client's; a page could drive the content scripts, never the popup.
     const files = contentScriptFiles(DIST);
-    assert.ok(files.includes('content.js'), `content.js is not among the manifest's content scripts: ${files}`);
+    for (const f of ['content/loader.js', 'content/main.js', 'wasm/hirecheck.js']) {
+      assert.ok(files.includes(f), `${f} is not among the content scripts and the modules they import: ${files}`);
+    }
     assert.deepEqual(contentScriptWrites(DIST), []);
-    const text = fs.readFileSync(path.join(DIST, 'content.js'), 'utf8');
+    // content/main.js is built from content.js and its helpers (scripts/build-extension.sh).
+    const text = fs.readFileSync(path.join(DIST, 'content', 'main.js'), 'utf8');
+    assert.ok(text.includes(fs.readFileSync(path.join(DIST, 'content.js'), 'utf8')), 'content/main.js does not hold content.js');
     assert.ok(/storage\s*\.\s*local\s*\.\s*get\b/.test(text), 'content.js reads the checklist answers');
   });
 
-  it('a storage write planted in any content script the manifest lists is caught', () => {
+  it('a storage write planted in any content script the manifest lists, or any module they import, is caught', () => {
     const dir = copyOf(DIST);
     const files = contentScriptFiles(dir);
     for (const f of files) edit(dir, f, (s) => `${s}\nchrome.storage.local.set({ planted: 1 });\n`);
@@ -103,6 +101,7 @@ describe('the static checks catch what they are for', () => {
     ['popup.js', (s) => `${s}\nnavigator.sendBeacon('/b', 'x'); new WebSocket('wss://a.example'); new EventSource('/e');\n`, /^popup\.js:\d+: network API (sendBeacon|WebSocket|EventSource)/],
     ['background.js', (s) => `${s}\nimportScripts('https://cdn.example/lib.js');\n`, /^background\.js:\d+: importScripts of something other than a packaged file/],
     ['content.js', (s) => `${s}\nimport('https://cdn.example/m.js');\n`, /^content\.js:\d+: import of something other than a packaged file/],
+    ['content/main.js', (s) => `${s}import 'https://cdn.example/m.js';\nimport { x } from "//cdn.example/x.js";\n`, /^content\/main\.js:\d+: import from something other than a packaged file: import 'https:/],
     ['popup.js', (s) => `${s}\nnew Worker(URL.createObjectURL(new Blob(['x'])));\n`, /^popup\.js:\d+: new Worker of something other than a packaged file/],
     ['popup.js', (s) => `${s}\neval('1+1'); const f = new Function('return 1');\n`, /^popup\.js:\d+: code from a string \((eval|new Function)/],
     ['popup.html', (s) => s.replace('</head>', '<script src="https://cdn.example/x.js"></script></head>'), /^popup\.html:\d+: remote (script|load)/],
