@@ -39,7 +39,8 @@ cp "$ROOT/manifest.json" "$DIST/manifest.json"
 # content/main.js lists the content scripts in their order as imports (extension/content/main.js);
 # the build joins them into that one module (each is a self-contained IIFE), because the browser
 # fetches every imported module on its own: nine fetches after the page's load cost the badge
-# 10-20 ms (docs/performance.md, "Browser"). The files themselves stay in the package as they are.
+# 10-20 ms (docs/performance.md, "Browser"). A joined file leaves the package unless an extension page
+# loads it too (settings.js: the options page); nothing else refers to them.
 main="$ROOT/extension/content/main.js"
 {
   printf '// Built by scripts/build-extension.sh from extension/content/main.js: the files it imports, in\n'
@@ -52,6 +53,9 @@ main="$ROOT/extension/content/main.js"
   done
 } >"$DIST/content/main.js"
 grep -q '^// ---- content.js ----$' "$DIST/content/main.js" || die "the content-script bundle lacks content.js"
+while IFS= read -r file; do
+  grep -qF "src=\"$file\"" "$DIST"/*.html || rm "$DIST/$file"
+done < <(sed -n 's|^// ---- \(.*\) ----$|\1|p' "$DIST/content/main.js")
 cp "$ROOT/managed_schema.json" "$DIST/managed_schema.json"
 
 log "build: dist/chromium ready ($(find "$DIST" -type f | wc -l | tr -d ' ') files; wasm-bindgen output was $bindgen_bytes bytes)"

