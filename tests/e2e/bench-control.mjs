@@ -17,7 +17,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 
-import { DIST, ROOT, contentScriptRunsOn, median, startBrowser, waitForBadge } from './harness.mjs';
+import { DIST, ROOT, contentScriptRunsOn, median, startBrowser, timedLoad, waitForBadge } from './harness.mjs';
 
 const LOADS = Number(process.env.HIRECHECK_BENCH_LOADS ?? 10);
 const W = 58;
@@ -100,20 +100,6 @@ function variants(dist) {
     out.push({ label: `+ ${label}`, dir: path.resolve(dir), badge: true });
   }
   return out;
-}
-
-/** Loads `url` in `page` until its load event has ended; returns the navigation timing in ms. */
-async function timedLoad(page, url) {
-  await page.goto(url, { waitUntil: 'load' });
-  for (let i = 0; i < 100; i++) {
-    const t = await page.evaluate(() => {
-      const n = performance.getEntriesByType('navigation')[0];
-      return n && n.loadEventEnd > 0 ? { load: n.loadEventEnd, dcl: n.domContentLoadedEventEnd } : null;
-    });
-    if (t) return t;
-    await sleep(10);
-  }
-  throw new Error(`no load event end on ${url}`);
 }
 
 const list = variants(DIST);

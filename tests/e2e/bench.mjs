@@ -17,7 +17,7 @@ import path from 'node:path';
 
 import {
   SPA_MOUNTS, contentScriptRunsOn, contentScriptWorld, measureBadgeTimes, median, memoryOf, profileVariant, readBadge,
-  spaMount, spaNavigate, startBrowser, waitForBadge,
+  spaMount, spaNavigate, startBrowser, timedLoad, waitForBadge,
 } from './harness.mjs';
 
 const LOADS = Number(process.env.HIRECHECK_BENCH_LOADS ?? 20);
@@ -37,20 +37,6 @@ function emptyExtension() {
   }));
   fs.writeFileSync(path.join(dir, 'background.js'), '// nothing\n');
   return dir;
-}
-
-/** Loads `url` in `page` until its load event has ended; returns the navigation timing in ms. */
-async function timedLoad(page, url) {
-  await page.goto(url, { waitUntil: 'load' });
-  for (let i = 0; i < 100; i++) {
-    const t = await page.evaluate(() => {
-      const n = performance.getEntriesByType('navigation')[0];
-      return n && n.loadEventEnd > 0 ? { load: n.loadEventEnd, dcl: n.domContentLoadedEventEnd } : null;
-    });
-    if (t) return t;
-    await sleep(10);
-  }
-  throw new Error(`no load event end on ${url}`);
 }
 
 async function badgeTimes(env, routes) {

@@ -275,6 +275,20 @@ export async function isRendered(cdp, badge) {
   }
 }
 
+/** Loads `url` in `page` until its load event has ended; returns the navigation timing in ms (benchmarks). */
+export async function timedLoad(page, url) {
+  await page.goto(url, { waitUntil: 'load' });
+  for (let i = 0; i < 100; i++) {
+    const t = await page.evaluate(() => {
+      const n = performance.getEntriesByType('navigation')[0];
+      return n && n.loadEventEnd > 0 ? { load: n.loadEventEnd, dcl: n.domContentLoadedEventEnd } : null;
+    });
+    if (t) return t;
+    await new Promise((r) => setTimeout(r, 10));
+  }
+  throw new Error(`no load event end on ${url}`);
+}
+
 /** Loads `urlPath` `n` times; returns page-ready (DOMContentLoaded end) -> badge drawn times in ms. */
 export async function measureBadgeTimes(env, page, cdp, urlPath, n) {
   const times = [];
