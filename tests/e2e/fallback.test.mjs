@@ -45,7 +45,8 @@ function describeBadge(b) {
 }
 
 function modeOf(badge) {
-  // The wasm's badge has no data-mode; the grey badge (content.js) is neither.
+  // The badge of a check by the wasm in the page has no data-mode (safe mode's says "safe"); the grey
+  // badge (content/grey-badge.js) is neither.
   return badge.elements.find((e) => e.attrs['data-hc'] === 'badge')?.attrs['data-mode'] ?? (badge.level === 'error' ? 'grey' : 'wasm');
 }
 
