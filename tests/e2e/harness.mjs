@@ -124,6 +124,8 @@ export async function startBrowser({ dist = DIST, www = WWW, headless = true, lo
   }
   const extensionId = sw ? new URL(sw.url()).host : null;
   recorder?.setExtension(extensionId);
+  // DevTools listens on the first page and the service worker before any test navigates.
+  await recorder?.listening();
   if (sw) {
     try { sw.on('console', (m) => note(`sw console.${m.type()} ${m.text()}`)); } catch { /* older Playwright */ }
   }

@@ -37,8 +37,10 @@ export function initiatorUrls(initiator) {
 
 /**
  * Starts recording `context`'s requests to `logFile`. `server` is the test server the browser talks to.
- * Returns { setExtension(id), stop() }: setExtension writes the run's line once the extension id is
- * known; stop() (before the browser closes) detaches and writes the server's log.
+ * Returns { setExtension(id), listening(), stop() }: setExtension writes the run's line once the extension
+ * id is known; listening() resolves once DevTools listens on every target found so far (the harness waits
+ * for it before a test navigates, so that a request made at once is not missed); stop() (before the
+ * browser closes) detaches and writes the server's log.
  */
 export async function recordRequests({ context, server, dist, logFile }) {
   const write = appender(logFile);
@@ -64,17 +66,34 @@ export async function recordRequests({ context, server, dist, logFile }) {
   let cdp = null;
   const targets = new Map(); // targetId -> { type, url }
   const sessions = new Map(); // sessionId -> targetId
+  const replies = new Map(); // message id -> resolve, for Network.enable's answer
+  const attaching = new Set(); // attach() calls not yet done
   let nextId = 1;
-  const attach = async (info) => {
+  const ENABLE_WAIT_MS = 3000; // a target that never answers (it went away) is not waited for longer
+  const attachOnce = async (info) => {
     if (NOT_OBSERVED.has(info.type) || targets.has(info.targetId)) return;
     targets.set(info.targetId, { type: info.type, url: info.url });
     try {
       const { sessionId } = await cdp.send('Target.attachToTarget', { targetId: info.targetId, flatten: false });
       sessions.set(sessionId, info.targetId);
-      await cdp.send('Target.sendMessageToTarget', { sessionId, message: JSON.stringify({ id: nextId++, method: 'Network.enable' }) });
+      const id = nextId++;
+      // Listening only once the target has answered Network.enable, not when the message was sent.
+      const answered = new Promise((resolve) => {
+        replies.set(id, resolve);
+        setTimeout(resolve, ENABLE_WAIT_MS);
+      });
+      await cdp.send('Target.sendMessageToTarget', { sessionId, message: JSON.stringify({ id, method: 'Network.enable' }) });
+      await answered;
+      replies.delete(id);
     } catch {
       // The target went away before we could attach: Playwright and the server still saw its requests.
     }
+  };
+  const attach = (info) => {
+    const done = attachOnce(info);
+    attaching.add(done);
+    done.finally(() => attaching.delete(done));
+    return done;
   };
   try {
     cdp = await context.browser().newBrowserCDPSession();
@@ -86,6 +105,7 @@ export async function recordRequests({ context, server, dist, logFile }) {
     cdp.on('Target.receivedMessageFromTarget', ({ sessionId, message }) => {
       let m;
       try { m = JSON.parse(message); } catch { return; }
+      if (m.id !== undefined && replies.has(m.id)) replies.get(m.id)();
       if (m.method !== 'Network.requestWillBeSent') return;
       const t = targets.get(sessions.get(sessionId)) ?? { type: 'unknown', url: '' };
       const p = m.params;
@@ -101,6 +121,9 @@ export async function recordRequests({ context, server, dist, logFile }) {
 
   return {
     run,
+    async listening() {
+      while (attaching.size) await Promise.allSettled([...attaching]);
+    },
     setExtension(extensionId) {
       write({ type: 'run', run, file, extensionId, dist: path.resolve(dist), hosts: [...new Set(server.routes.map((r) => r.host))], at: at() });
     },
