@@ -19,6 +19,7 @@ pub mod checklist;
 pub mod countries;
 pub mod currency;
 pub mod float;
+pub mod json;
 pub mod memory;
 pub mod model;
 pub mod page;
