@@ -4,7 +4,7 @@
 
 use crate::policy::Lang;
 use crate::rules::{Family, Finding, Text};
-use serde::{Deserialize, Serialize};
+use crate::json::{json_enum, json_object};
 use std::collections::BTreeMap;
 
 /// One question for the client.
@@ -22,14 +22,18 @@ pub struct Item {
 }
 
 /// What the client answered.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Answer {
     /// The client saw this sign.
     Observed,
     /// The client checked and did not see it.
     NotObserved,
 }
+
+json_enum!(Answer {
+    Observed => "observed",
+    NotObserved => "not_observed",
+});
 
 /// Answers by item id. Unknown ids are kept (an older or newer version may know them) but ignored.
 pub type Answers = BTreeMap<String, Answer>;
@@ -202,13 +206,15 @@ pub static ITEMS: &[Item] = &[
 ];
 
 /// The checklist as shown to the client, with their answers.
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct Entry {
     pub id: &'static str,
     pub title: &'static str,
     pub how: &'static str,
     pub answer: Option<Answer>,
 }
+
+json_object!(Entry { id, title, how, answer });
 
 /// Every item with the client's answer, in the client's language.
 pub fn entries(answers: &Answers, lang: Lang) -> Vec<Entry> {

@@ -12,7 +12,7 @@ use crate::report::Report;
 use crate::rules::{Family, Finding, Outcome, RuleSpec, Text};
 use crate::score;
 use crate::sites::{Extraction, PageKind};
-use serde::{Deserialize, Serialize};
+use crate::json::{json_object, member, member_or_default, FromJson, Value};
 
 /// How many remembered profiles one check looks at; the rest is ignored.
 pub const MAX_SEEN: usize = 5000;
@@ -30,26 +30,39 @@ pub const BIO_MAX_DISTANCE: u32 = 3;
 const MAX_MATCHES_SHOWN: usize = 5;
 
 /// What the device remembers of one profile.
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct Fingerprint {
     /// The profile key ("upwork:~01abc…").
     pub key: String,
-    #[serde(default)]
     pub name: Option<String>,
-    #[serde(default)]
     pub photo_url: Option<String>,
     /// 64-bit perceptual hash of the photo, 16 hex digits, when the extension could compute one.
-    #[serde(default)]
     pub photo_hash: Option<String>,
     /// 64-bit SimHash of the overview, 16 hex digits; only for overviews of [`MIN_BIO_WORDS`] words or more.
-    #[serde(default)]
     pub bio: Option<String>,
     /// Non-generic links, normalised (lower case, no scheme, no "www.", no trailing slash).
-    #[serde(default)]
     pub links: Vec<String>,
     /// When the profile was seen (RFC 3339).
-    #[serde(default)]
     pub seen_at: String,
+}
+
+json_object!(Fingerprint { key, name, photo_url, photo_hash, bio, links, seen_at });
+
+/// Read as serde's derived reader read it: an object with a text `key`; every other member may be
+/// left out, and unknown members are ignored; a member of the wrong type rejects the fingerprint.
+impl FromJson for Fingerprint {
+    fn from_json(v: &Value) -> Option<Self> {
+        v.as_object()?;
+        Some(Fingerprint {
+            key: member(v, "key")?,
+            name: member(v, "name")?,
+            photo_url: member(v, "photo_url")?,
+            photo_hash: member(v, "photo_hash")?,
+            bio: member(v, "bio")?,
+            links: member_or_default(v, "links")?,
+            seen_at: member_or_default(v, "seen_at")?,
+        })
+    }
 }
 
 pub static REUSED_PHOTO: RuleSpec = RuleSpec {

@@ -4,19 +4,21 @@
 //! For lists, `None` means the section was not found and `Some(vec![])` means it was read and is empty.
 
 use crate::policy::Lang;
-use serde::{Deserialize, Serialize};
+use crate::json::{json_enum, json_object, JsonKey, ToJson};
 use std::fmt;
 
 /// An amount of money in a currency, as the page showed it (no conversion).
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct Money {
     pub amount: f64,
     /// ISO 4217 code, upper case ("USD").
     pub currency: String,
 }
 
+json_object!(Money { amount, currency });
+
 /// Where the freelancer says they are.
-#[derive(Clone, Debug, PartialEq, Default, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct Location {
     pub city: Option<String>,
     /// ISO 3166-1 alpha-2, upper case; `None` when the name was not recognised.
@@ -25,12 +27,16 @@ pub struct Location {
     pub country_name: Option<String>,
 }
 
+json_object!(Location { city, country, country_name });
+
 /// A wall-clock time shown on the page ("3:42 pm local time").
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct ClockTime {
     pub hour: u8,
     pub minute: u8,
 }
+
+json_object!(ClockTime { hour, minute });
 
 impl ClockTime {
     pub fn new(hour: u32, minute: u32) -> Option<Self> {
@@ -80,23 +86,9 @@ impl fmt::Display for YearMonth {
     }
 }
 
-impl Serialize for YearMonth {
-    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        s.collect_str(self)
-    }
-}
-
-impl<'de> Deserialize<'de> for YearMonth {
-    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        let s = String::deserialize(d)?;
-        let (y, m) = s
-            .split_once('-')
-            .ok_or_else(|| serde::de::Error::custom("expected YYYY-MM"))?;
-        let (y, m) = (
-            y.parse().map_err(serde::de::Error::custom)?,
-            m.parse().map_err(serde::de::Error::custom)?,
-        );
-        YearMonth::new(y, m).ok_or_else(|| serde::de::Error::custom("month out of range"))
+impl ToJson for YearMonth {
+    fn write_json(&self, out: &mut String) {
+        crate::json::write_str(out, &self.to_string());
     }
 }
 
@@ -132,54 +124,49 @@ impl fmt::Display for Date {
     }
 }
 
-impl Serialize for Date {
-    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        s.collect_str(self)
-    }
-}
-
-impl<'de> Deserialize<'de> for Date {
-    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        let s = String::deserialize(d)?;
-        let mut it = s.splitn(3, '-').map(|p| p.parse::<u32>().ok());
-        match (
-            it.next().flatten(),
-            it.next().flatten(),
-            it.next().flatten(),
-        ) {
-            (Some(y), Some(m), Some(dd)) => Date::new(y as i32, m, dd)
-                .ok_or_else(|| serde::de::Error::custom("date out of range")),
-            _ => Err(serde::de::Error::custom("expected YYYY-MM-DD")),
-        }
+impl ToJson for Date {
+    fn write_json(&self, out: &mut String) {
+        crate::json::write_str(out, &self.to_string());
     }
 }
 
 /// How many hours a week the freelancer says they are available.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Availability {
     MoreThan30,
     LessThan30,
     AsNeeded,
 }
 
+json_enum!(Availability {
+    MoreThan30 => "more_than30",
+    LessThan30 => "less_than30",
+    AsNeeded => "as_needed",
+});
+
 /// A spoken language and the level the freelancer claims.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct Language {
     pub name: String,
     pub level: Option<String>,
 }
 
+json_object!(Language { name, level });
+
 /// Hourly or fixed-price contract.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum ContractKind {
     Hourly,
     FixedPrice,
 }
 
+json_enum!(ContractKind {
+    Hourly => "hourly",
+    FixedPrice => "fixed_price",
+});
+
 /// One contract in the work history.
-#[derive(Clone, Debug, PartialEq, Default, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct WorkEntry {
     pub title: Option<String>,
     pub start: Option<Date>,
@@ -195,8 +182,10 @@ pub struct WorkEntry {
     pub feedback: Option<String>,
 }
 
+json_object!(WorkEntry { title, start, end, ongoing, kind, hours, rate, earnings, rating, feedback });
+
 /// Everything HireCheck could read about one freelancer.
-#[derive(Clone, Debug, PartialEq, Default, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct Profile {
     pub name: Option<String>,
     pub title: Option<String>,
@@ -227,8 +216,14 @@ pub struct Profile {
     pub messages: Option<Vec<Message>>,
 }
 
+json_object!(Profile {
+    name, title, hourly_rate, location, local_time, job_success, badges, total_earnings, total_jobs,
+    total_hours, hours_per_week, member_since, languages, id_verified, work_history, overview, links,
+    photo_url, diary, messages,
+});
+
 /// One day of a work diary, in the time zone the diary page shows.
-#[derive(Clone, Debug, PartialEq, Default, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct DiaryDay {
     pub date: Option<Date>,
     /// Start minute (0–1439) of every tracked 10-minute slot, ascending.
@@ -237,8 +232,10 @@ pub struct DiaryDay {
     pub utc_offset_minutes: Option<i32>,
 }
 
+json_object!(DiaryDay { date, slots, utc_offset_minutes });
+
 /// One message in a conversation.
-#[derive(Clone, Debug, PartialEq, Default, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct Message {
     /// Display name of the sender as shown.
     pub sender: Option<String>,
@@ -249,8 +246,10 @@ pub struct Message {
     pub text: String,
 }
 
+json_object!(Message { sender, from_client, sent, text });
+
 /// One proposal (bid) on the client's own job, as the proposals page lists it.
-#[derive(Clone, Debug, PartialEq, Default, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct Bid {
     pub name: Option<String>,
     /// The bidder's profile address.
@@ -273,9 +272,13 @@ pub struct Bid {
     pub links: Vec<String>,
 }
 
+json_object!(Bid {
+    name, profile_url, rate, amount, submitted, location, job_success, rating, total_earnings, text,
+    photo_url, links,
+});
+
 /// The profile fields an adapter tries to read; their names are the JSON keys of [`Profile`].
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum Field {
     Name,
     Title,
@@ -298,6 +301,19 @@ pub enum Field {
     Diary,
     Messages,
     Bids,
+}
+
+/// Written as its key ("hourly_rate"), also as a map key (`read_from`).
+impl ToJson for Field {
+    fn write_json(&self, out: &mut String) {
+        crate::json::write_str(out, self.key());
+    }
+}
+
+impl JsonKey for Field {
+    fn json_key(&self) -> &str {
+        self.key()
+    }
 }
 
 impl Field {

@@ -1,15 +1,29 @@
 //! Every threshold and weight in one place, with defaults; an organisation may override any of them.
 
-use serde::{Deserialize, Serialize};
+use crate::json::{json_enum, FromJson, ObjectWriter, ToJson, Value};
 use std::fmt;
 
 /// The user interface language for texts the core writes.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "lowercase")]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub enum Lang {
     #[default]
     En,
     De,
+}
+
+json_enum!(Lang {
+    En => "en",
+    De => "de",
+});
+
+impl FromJson for Lang {
+    fn from_json(v: &Value) -> Option<Self> {
+        match v.as_str()? {
+            "en" => Some(Lang::En),
+            "de" => Some(Lang::De),
+            _ => None,
+        }
+    }
 }
 
 impl Lang {
@@ -32,8 +46,7 @@ impl Lang {
 
 /// Thresholds, weights, lists and switches. Read through [`crate::settings::parse`], which reports unknown
 /// keys (typos in a managed policy) and bad values as clear sentences and keeps the defaults for them.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[serde(default, deny_unknown_fields)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct Policy {
     pub lang: Lang,
 
@@ -114,10 +127,72 @@ pub struct Policy {
     pub report_contact: String,
     /// Settings the user may not change in the options page ("*": all of them). Managed policy only.
     pub locked_settings: Vec<String>,
-    /// `lang` is "auto": the browser's language decides (the extension), not `lang`.
-    #[serde(skip)]
+    /// `lang` is "auto": the browser's language decides (the extension), not `lang`. Not in the JSON.
     pub lang_auto: bool,
 }
+
+/// The settings as JSON (every field but `lang_auto`, in declaration order) and back, one key at a
+/// time: both from this one list.
+macro_rules! policy_fields {
+    ($($field:ident),* $(,)?) => {
+        impl ToJson for Policy {
+            fn write_json(&self, out: &mut String) {
+                let mut o = ObjectWriter::new(out);
+                $( o.field(stringify!($field), &self.$field); )*
+                o.end();
+            }
+        }
+
+        impl Policy {
+            /// Sets the setting `key` from a checked value ([`crate::settings::parse`] checks them);
+            /// `false` for an unknown key or a value of the wrong type.
+            pub(crate) fn set_json(&mut self, key: &str, v: &Value) -> bool {
+                match key {
+                    $( stringify!($field) => FromJson::from_json(v).map(|x| self.$field = x).is_some(), )*
+                    _ => false,
+                }
+            }
+        }
+    };
+}
+
+policy_fields!(
+    lang,
+    disabled_rules,
+    weights,
+    rate_band_usd,
+    volume_min_hours,
+    volume_min_job_success,
+    max_average_weekly_hours,
+    min_weeks_for_average,
+    max_young_account_weekly_hours,
+    max_concurrent_weekly_hours,
+    min_overlap_days,
+    burst_min_jobs,
+    burst_window_days,
+    burst_max_job_usd,
+    local_time_tolerance_minutes,
+    diary_long_day_span_hours,
+    diary_long_day_min_tracked_hours,
+    diary_long_days_min,
+    diary_streak_min_daily_hours,
+    diary_streak_min_weeks,
+    diary_night_min_share,
+    diary_night_min_tracked_hours,
+    blocked_domains,
+    blocked_emails,
+    blocked_strings,
+    allowed_domains,
+    allowed_emails,
+    blocked_freelancers,
+    allowed_freelancers,
+    min_free_host_links,
+    elevated_from,
+    high_from,
+    min_coverage,
+    report_contact,
+    locked_settings,
+);
 
 impl Default for Policy {
     fn default() -> Self {
@@ -186,13 +261,32 @@ impl std::error::Error for PolicyError {}
 
 /// Where the badge tells the client to report a suspicious profile (`report_contact`). In the
 /// report's JSON: `{"mail": {"address", "href"}}` or `{"text": "…"}`.
-#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize)]
-#[serde(rename_all = "lowercase")]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Contact {
     /// An e-mail address: shown as a `mailto:` link. `href` is the checked mailto: address.
     Mail { address: String, href: String },
     /// A short line of text, shown as text only (never a link).
     Text(String),
+}
+
+impl ToJson for Contact {
+    fn write_json(&self, out: &mut String) {
+        let mut o = ObjectWriter::new(out);
+        match self {
+            Contact::Mail { address, href } => {
+                let mut inner = String::new();
+                ObjectWriter::new(&mut inner)
+                    .field("address", address)
+                    .field("href", href)
+                    .end();
+                o.field("mail", &crate::json::RawJson(&inner));
+            }
+            Contact::Text(t) => {
+                o.field("text", t);
+            }
+        }
+        o.end();
+    }
 }
 
 /// The strict reading of the lenient parser's verdict: its first complaint, if any, is the error.
@@ -210,16 +304,15 @@ impl Policy {
     /// Reads a policy from JSON, strictly: the first unknown key or invalid value is an error. The
     /// browser and the CLI use [`crate::settings::parse`] instead, which keeps defaults for bad values.
     pub fn from_json(text: &str) -> Result<Policy, PolicyError> {
-        let value: serde_json::Value =
-            serde_json::from_str(text).map_err(|e| PolicyError::Unreadable(e.to_string()))?;
+        let value =
+            crate::json::from_str(text).map_err(|e| PolicyError::Unreadable(e.to_string()))?;
         let (policy, errors) = crate::settings::parse(&value);
         first_error(errors).map(|()| policy)
     }
 
     /// Checks every value as [`Policy::from_json`] does.
     pub fn validate(&self) -> Result<(), PolicyError> {
-        let value =
-            serde_json::to_value(self).map_err(|e| PolicyError::Unreadable(e.to_string()))?;
+        let value = crate::json::to_value(self);
         first_error(crate::settings::parse(&value).1)
     }
 

@@ -17,11 +17,11 @@ use crate::policy::{Lang, Policy};
 use crate::rules::{fmt_num, Family, Finding, Text, Unevaluated};
 use crate::score::{self, Coverage, Level, Risk};
 use crate::time::Instant;
-use serde::Serialize;
+use crate::json::json_object;
 use std::collections::{BTreeMap, HashMap};
 
 /// One bidder's verdict, as the report lists it (in page order).
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct BidReport {
     /// Position on the page, from 0 (the badge finds the row by it).
     pub index: usize,
@@ -30,14 +30,18 @@ pub struct BidReport {
     pub risk: Risk,
 }
 
+json_object!(BidReport { index, name, profile_url, risk });
+
 /// Where a proposals page's bids were read: the CSS selector of the rows (one row per bid, in page
 /// order) and, tried in order inside a row, the selectors of the bidder's name, after which the row's
 /// badge goes.
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct BidRows {
     pub rows: String,
     pub names: &'static [&'static str],
 }
+
+json_object!(BidRows { rows, names });
 
 /// The rows the bids were read from, when the adapter read them from the page's own rows (not from
 /// embedded data, whose order need not be the page's) and there are bids to mark.

@@ -4,10 +4,10 @@ use crate::checklist::Entry;
 use crate::model::{Field, Profile};
 use crate::score::Risk;
 use crate::sites::PageKind;
-use serde::Serialize;
+use crate::json::json_object;
 use std::collections::BTreeMap;
 
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct Report {
     /// The file or address analysed.
     pub source: String,
@@ -32,15 +32,17 @@ pub struct Report {
     pub bids: Vec<crate::proposals::BidReport>,
     /// Where the bids were read on the page, so that the extension can put one badge in each row;
     /// `None` on other pages and where the rows are not the page's own (e.g. read from embedded JSON).
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub bid_rows: Option<crate::proposals::BidRows>,
     /// What the device may remember of this profile (memory across profiles); `None` off profile pages.
     pub fingerprint: Option<crate::memory::Fingerprint>,
     /// "Your organisation has vetted this freelancer: …" when the policy's `allowed_freelancers` names
     /// the profile; it sits beside the findings and hides none of them.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub org_note: Option<String>,
     /// Where the organisation wants suspicious profiles reported (`report_contact`), checked.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub report_contact: Option<crate::policy::Contact>,
 }
+
+json_object!(Report {
+    source, site, page_kind, lang, analyzed_at, profile_key, profile, missing, read_from, checklist, risk,
+    bids, #[skip_none] bid_rows, fingerprint, #[skip_none] org_note, #[skip_none] report_contact,
+});

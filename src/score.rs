@@ -8,16 +8,22 @@
 
 use crate::policy::{Lang, Policy};
 use crate::rules::{Finding, Unevaluated};
-use serde::Serialize;
+use crate::json::{json_enum, json_object};
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "snake_case")]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Level {
     Low,
     Elevated,
     High,
     Unknown,
 }
+
+json_enum!(Level {
+    Low => "low",
+    Elevated => "elevated",
+    High => "high",
+    Unknown => "unknown",
+});
 
 impl Level {
     pub fn label(self, lang: Lang) -> &'static str {
@@ -31,13 +37,15 @@ impl Level {
 }
 
 /// How much of the page could be read.
-#[derive(Clone, Copy, Debug, PartialEq, Serialize)]
+#[derive(Clone, Copy, Debug, PartialEq)]
 pub struct Coverage {
     pub fields_read: usize,
     pub fields_expected: usize,
     pub rules_evaluated: usize,
     pub rules_total: usize,
 }
+
+json_object!(Coverage { fields_read, fields_expected, rules_evaluated, rules_total });
 
 impl Coverage {
     pub fn fraction(&self) -> f64 {
@@ -50,7 +58,7 @@ impl Coverage {
 }
 
 /// The verdict.
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct Risk {
     pub level: Level,
     pub score: u32,
@@ -61,6 +69,8 @@ pub struct Risk {
     /// One sentence for people: what the level rests on.
     pub summary: String,
 }
+
+json_object!(Risk { level, score, findings, unevaluated, coverage, summary });
 
 /// Sets each finding's counted `points` from its `weight`: full for the strongest of its family,
 /// then halved for each further one (rounded down).

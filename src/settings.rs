@@ -4,8 +4,7 @@
 //! sentence and keeps its default. Nothing here fails: a bad policy never stops a check.
 
 use crate::policy::{is_email, Contact, Lang, Policy};
-use serde::Serialize;
-use serde_json::{Map, Value};
+use crate::json::{json_object, Map, Value};
 use std::fmt;
 
 /// Entries a list setting may hold; more are cut off (and reported).
@@ -14,13 +13,15 @@ pub const MAX_LIST: usize = 10_000;
 pub const MAX_CONTACT: usize = 200;
 
 /// One setting that could not be used as given.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct SettingError {
     /// The setting, e.g. "high_from", "weights.local-time-mismatch" or "blocked_domains[2]".
     pub key: String,
     /// What is wrong and what is used instead, as a sentence.
     pub message: String,
 }
+
+json_object!(SettingError { key, message });
 
 impl fmt::Display for SettingError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
@@ -123,12 +124,14 @@ pub fn keys() -> Vec<&'static str> {
 }
 
 /// A rule (or checklist item) whose weight a policy may set or which it may disable.
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct RuleInfo {
     pub id: &'static str,
     pub default_weight: u32,
     pub title: &'static str,
 }
+
+json_object!(RuleInfo { id, default_weight, title });
 
 /// Every id `weights` and `disabled_rules` accept: page rules, memory rules, proposal checks, checklist
 /// items and the organisation's freelancer list.
@@ -180,7 +183,7 @@ pub fn parse(value: &Value) -> (Policy, Vec<SettingError>) {
             return (Policy::default(), errors);
         }
     };
-    let defaults = serde_json::to_value(Policy::default()).unwrap_or(Value::Null);
+    let defaults = crate::json::to_value(&Policy::default());
     let default_of = |key: &str| defaults.get(key).cloned().unwrap_or(Value::Null);
     let rule_list = rules(Lang::En);
     let mut accepted = Map::new();
@@ -251,17 +254,18 @@ pub fn parse(value: &Value) -> (Policy, Vec<SettingError>) {
             errors.push(err(clip(k, 64), m));
         }
     }
-    let mut policy: Policy = match serde_json::from_value(Value::Object(accepted)) {
-        Ok(p) => p,
-        Err(e) => {
+    let mut policy = Policy::default();
+    for (key, v) in &accepted {
+        if !policy.set_json(key, v) {
             // Every value was checked above, so this is a bug in this file; still no crash.
             errors.push(err(
                 "(policy)",
-                format!("could not be applied ({e}); every setting keeps its default"),
+                format!("could not be applied ({key}: {}); every setting keeps its default", shown(v)),
             ));
-            Policy::default()
+            policy = Policy::default();
+            break;
         }
-    };
+    }
     policy.lang_auto = lang_auto;
     if policy.elevated_from > policy.high_from {
         let d = Policy::default();
@@ -285,7 +289,7 @@ pub fn parse(value: &Value) -> (Policy, Vec<SettingError>) {
 
 /// The effective settings as JSON, `lang` "auto" included (the options page shows them).
 pub fn effective_json(policy: &Policy) -> Value {
-    let mut v = serde_json::to_value(policy).unwrap_or(Value::Null);
+    let mut v = crate::json::to_value(policy);
     if policy.lang_auto {
         if let Some(o) = v.as_object_mut() {
             o.insert("lang".into(), Value::from("auto"));
@@ -623,7 +627,7 @@ fn clip(s: &str, max: usize) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use serde_json::json;
+    use crate::json::test_json as json;
 
     fn messages(v: Value) -> (Policy, Vec<String>) {
         let (p, e) = parse(&v);
@@ -632,7 +636,7 @@ mod tests {
 
     #[test]
     fn every_serialized_field_is_a_known_setting_and_defaults_pass() {
-        let defaults = serde_json::to_value(Policy::default()).unwrap();
+        let defaults = crate::json::to_value(&Policy::default());
         let mut fields: Vec<&str> = defaults
             .as_object()
             .unwrap()

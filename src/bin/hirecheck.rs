@@ -139,7 +139,7 @@ fn parse_args(argv: &[String]) -> Result<Args, UsageError> {
                 UsageError(format!("the policy file {path} could not be read: {e}"))
             })?;
             // Read like a managed policy: bad values keep their defaults and are named as warnings.
-            let value: serde_json::Value = serde_json::from_str(&text)
+            let value = hirecheck::json::from_str(&text)
                 .map_err(|e| UsageError(format!("{path}: the policy could not be read: {e}")))?;
             let (policy, errors) = hirecheck::settings::parse(&value);
             for e in errors {
@@ -203,18 +203,13 @@ fn run(args: &Args) -> ExitCode {
     }
     let out = match args.format {
         Format::Json => {
-            let json = if args.files.len() == 1 {
-                reports.first().map(serde_json::to_string_pretty)
+            if args.files.len() == 1 {
+                reports
+                    .first()
+                    .map(|r| hirecheck::json::to_string_pretty(r) + "\n")
+                    .unwrap_or_default()
             } else {
-                Some(serde_json::to_string_pretty(&reports))
-            };
-            match json {
-                Some(Ok(s)) => s + "\n",
-                Some(Err(e)) => {
-                    eprintln!("hirecheck: the report could not be written as JSON: {e}");
-                    return ExitCode::from(1);
-                }
-                None => String::new(),
+                hirecheck::json::to_string_pretty(&reports) + "\n"
             }
         }
         Format::Text => reports

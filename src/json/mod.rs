@@ -3,17 +3,21 @@
 //!
 //! - `value`: the tree and its accessors (serde_json's API, so adapter code reads the same);
 //! - `parse`: text → `Value`, strict RFC 8259, depth-limited, never panics;
+//! - `read`: [`FromJson`], `Value` → typed settings and fingerprints;
 //! - `write`: the [`ToJson`] trait that the report's types implement, and compact output;
 //! - `pretty`: the CLI's indented layout.
 
 mod parse;
 mod pretty;
+mod read;
 mod value;
 mod write;
 
 pub use parse::{from_str, from_str_prefix, Error, ErrorKind, MAX_DEPTH};
+pub use read::{member, member_or_default, FromJson};
 pub use value::{Index, Map, Number, Value};
 pub(crate) use write::{json_enum, json_object};
+pub(crate) use write::RawJson;
 pub use write::{write_f64, write_str, JsonKey, ObjectWriter, ToJson};
 
 /// Compact JSON text.
@@ -35,3 +39,13 @@ pub fn to_value<T: ToJson + ?Sized>(value: &T) -> Value {
 
 #[cfg(test)]
 mod tests;
+
+/// serde_json's `json!` literal as our [`Value`], for tests (serde_json is a dev-dependency only).
+#[cfg(test)]
+macro_rules! test_json {
+    ($($t:tt)+) => {
+        $crate::json::from_str(&serde_json::json!($($t)+).to_string()).expect("json! writes JSON")
+    };
+}
+#[cfg(test)]
+pub(crate) use test_json;

@@ -307,3 +307,10 @@ impl std::fmt::Display for Value {
         f.write_str(&super::to_string(self))
     }
 }
+
+/// As JSON writes it: "3", "-2", "3.5", "45.0".
+impl std::fmt::Display for Number {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&super::to_string(self))
+    }
+}

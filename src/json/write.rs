@@ -174,6 +174,15 @@ pub fn write_f64(out: &mut String, v: f64) {
     }
 }
 
+/// JSON text already written (by [`ObjectWriter`]), put in as it is.
+pub(crate) struct RawJson<'a>(pub &'a str);
+
+impl ToJson for RawJson<'_> {
+    fn write_json(&self, out: &mut String) {
+        out.push_str(self.0);
+    }
+}
+
 impl ToJson for str {
     fn write_json(&self, out: &mut String) {
         write_str(out, self);

@@ -17,7 +17,7 @@ pub mod workload;
 use crate::model::{Field, Profile};
 use crate::policy::{Lang, Policy};
 use crate::time::Instant;
-use serde::Serialize;
+use crate::json::{json_enum, json_object};
 
 /// What a rule gets to look at.
 pub struct Context<'a> {
@@ -63,8 +63,7 @@ impl Text {
 
 /// Indicator families. Findings of one family share a cause, so their points add with diminishing
 /// returns (see `score.rs` and docs/scoring.md): ten weak signs of one thing are not ten things.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
-#[serde(rename_all = "snake_case")]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum Family {
     /// Pay against track record.
     Pay,
@@ -83,6 +82,17 @@ pub enum Family {
     /// Payment and shipping requests.
     Payment,
 }
+
+json_enum!(Family {
+    Pay => "pay",
+    Workload => "workload",
+    Location => "location",
+    Identity => "identity",
+    Reviews => "reviews",
+    Links => "links",
+    Interview => "interview",
+    Payment => "payment",
+});
 
 /// A documented risk indicator, declared as data: one `static` per rule, listed in [`RULES`].
 pub struct RuleSpec {
@@ -124,7 +134,7 @@ pub static RULES: &[&RuleSpec] = &[
 ];
 
 /// One fired rule, as reported.
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct Finding {
     pub rule: &'static str,
     pub family: Family,
@@ -139,13 +149,17 @@ pub struct Finding {
     pub verify: String,
 }
 
+json_object!(Finding { rule, family, points, weight, title, evidence, why, source, verify });
+
 /// A rule that could not run, and why.
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct Unevaluated {
     pub rule: &'static str,
     pub title: String,
     pub missing: Vec<Field>,
 }
+
+json_object!(Unevaluated { rule, title, missing });
 
 /// Runs every enabled rule. Findings carry their full weight in both `weight` and `points`; the scorer
 /// lowers `points` for the second and later findings of a family.
@@ -217,7 +231,7 @@ mod tests {
         ids.sort();
         ids.dedup();
         assert_eq!(ids.len(), RULES.len(), "rule ids must be unique");
-        let policy_keys = serde_json::to_value(Policy::default()).unwrap();
+        let policy_keys = crate::json::to_value(&Policy::default());
         for r in RULES {
             assert!(
                 r.id.chars().all(|c| c.is_ascii_lowercase() || c == '-'),

@@ -9,7 +9,7 @@ use super::{Context, Family, Hit, Outcome, RuleSpec, Text};
 use crate::model::{Field, Profile};
 use crate::policy::{Lang, Policy};
 use crate::text;
-use serde::Deserialize;
+use crate::json::{member, member_or_default, FromJson, Value};
 use std::collections::HashMap;
 use std::sync::OnceLock;
 
@@ -19,23 +19,42 @@ const MAX_SHOWN: usize = 6;
 const MAX_QUOTE: usize = 60;
 
 /// One list entry and the public reason it is listed.
-#[derive(Clone, Debug, Deserialize, PartialEq)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct Entry {
     pub value: String,
     pub source: String,
 }
 
 /// The organisation lists that ship with HireCheck.
-#[derive(Clone, Debug, Default, Deserialize, PartialEq)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct OrgLists {
     /// When the lists were last reviewed (YYYY-MM-DD).
     pub updated: String,
-    #[serde(default)]
     pub domains: Vec<Entry>,
-    #[serde(default)]
     pub emails: Vec<Entry>,
-    #[serde(default)]
     pub strings: Vec<Entry>,
+}
+
+impl FromJson for Entry {
+    fn from_json(v: &Value) -> Option<Self> {
+        Some(Entry {
+            value: member(v, "value")?,
+            source: member(v, "source")?,
+        })
+    }
+}
+
+/// `updated` is required, the lists may be left out; unknown members are ignored.
+impl FromJson for OrgLists {
+    fn from_json(v: &Value) -> Option<Self> {
+        v.as_object()?;
+        Some(OrgLists {
+            updated: member(v, "updated")?,
+            domains: member_or_default(v, "domains")?,
+            emails: member_or_default(v, "emails")?,
+            strings: member_or_default(v, "strings")?,
+        })
+    }
 }
 
 const SHIPPED_JSON: &str = include_str!("data/org-lists.json");
@@ -45,7 +64,10 @@ const SHIPPED_JSON: &str = include_str!("data/org-lists.json");
 pub fn shipped() -> &'static OrgLists {
     static LISTS: OnceLock<OrgLists> = OnceLock::new();
     LISTS.get_or_init(|| {
-        let mut lists: OrgLists = serde_json::from_str(SHIPPED_JSON).unwrap_or_default();
+        let mut lists = crate::json::from_str(SHIPPED_JSON)
+            .ok()
+            .and_then(|v| OrgLists::from_json(&v))
+            .unwrap_or_default();
         for e in lists
             .domains
             .iter_mut()

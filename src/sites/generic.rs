@@ -13,7 +13,7 @@ use super::{host_and_path, Extraction, PageKind};
 use crate::model::{Field, Location, Profile, WorkEntry};
 use crate::page::{squash, Node, Page, PageExt};
 use crate::text;
-use serde_json::Value;
+use crate::json::Value;
 
 pub(crate) use super::upwork::{
     location, plausible_earnings, plausible_jobs, plausible_rate, plausible_rating, MAX_FEEDBACK,
@@ -435,7 +435,7 @@ pub fn ld_person(page: &dyn Page) -> Option<LdPerson> {
         if raw.len() > MAX_LD_BYTES {
             continue;
         }
-        let Ok(v) = serde_json::from_str::<Value>(&raw) else {
+        let Ok(v) = crate::json::from_str(&raw) else {
             continue;
         };
         let mut budget = 10_000usize;
@@ -936,7 +936,7 @@ mod tests {
 
     #[test]
     fn json_ld_person_anywhere() {
-        let v: Value = serde_json::from_str(
+        let v: Value = crate::json::from_str(
             r#"{"@graph":[{"@type":"WebSite"},{"@type":"ProfilePage","mainEntity":{"@type":["Person"],"name":"Ana"}}]}"#,
         )
         .unwrap();
@@ -948,7 +948,7 @@ mod tests {
             Some("Ana")
         );
         // A review's author is not the profile's person.
-        let v: Value = serde_json::from_str(
+        let v: Value = crate::json::from_str(
             r#"{"@type":"Product","review":[{"@type":"Review","author":{"@type":"Person","name":"Buyer"}}]}"#,
         )
         .unwrap();
@@ -956,7 +956,7 @@ mod tests {
         assert!(find_person(&v, 0, &mut budget).is_none());
         // Deep nesting stops at the depth cap instead of overflowing the stack.
         let deep = format!("{}{}", "[".repeat(5000), "]".repeat(5000));
-        if let Ok(v) = serde_json::from_str::<Value>(&deep) {
+        if let Ok(v) = crate::json::from_str(&deep) {
             let mut budget = 10_000;
             assert!(find_person(&v, 0, &mut budget).is_none());
         }

@@ -13,12 +13,11 @@ pub mod upwork;
 
 use crate::model::{Field, Profile};
 use crate::page::Page;
-use serde::{Deserialize, Serialize};
+use crate::json::{json_enum, json_object};
 use std::collections::BTreeMap;
 
 /// What kind of page an address shows.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum PageKind {
     Profile,
     Proposals,
@@ -27,8 +26,16 @@ pub enum PageKind {
     Unknown,
 }
 
+json_enum!(PageKind {
+    Profile => "profile",
+    Proposals => "proposals",
+    WorkDiary => "work_diary",
+    Messages => "messages",
+    Unknown => "unknown",
+});
+
 /// What an adapter read from a page.
-#[derive(Clone, Debug, Default, PartialEq, Serialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct Extraction {
     /// A stable key for this freelancer on this site ("upwork:~01abc…"), for what the client keeps on the
     /// device about them (the checklist answers); `None` when the page does not say who it shows.
@@ -41,6 +48,8 @@ pub struct Extraction {
     /// For each field read, where it came from (e.g. "meta[property=og:title]"), for evidence.
     pub read_from: BTreeMap<Field, String>,
 }
+
+json_object!(Extraction { profile_key, profile, bids, missing, read_from });
 
 impl Extraction {
     /// Records where a field was read, keeping the first (most trusted) source.

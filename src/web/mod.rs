@@ -16,7 +16,6 @@ use crate::page::Page;
 use crate::policy::{Lang, Policy};
 use crate::settings::SettingError;
 use crate::time::Instant;
-use serde::Serialize;
 use wasm_bindgen::prelude::*;
 
 #[wasm_bindgen(start)]
@@ -101,10 +100,9 @@ fn report_for(
 }
 
 fn to_js(report: &crate::report::Report) -> Result<JsValue, JsValue> {
-    // Through JSON text and the browser's own parser: serde_json is in the module anyway, and one
-    // serializer (not two) keeps the wasm small.
-    let json = serde_json::to_string(report).map_err(|e| error(&e.to_string()))?;
-    js_sys::JSON::parse(&json)
+    // Through JSON text and the browser's own parser: one small writer (crate::json) keeps the wasm
+    // small.
+    js_sys::JSON::parse(&crate::json::to_string(report))
 }
 
 /// The key of the freelancer the page shows ("upwork:~01abc…"), under which the checklist answers are
@@ -137,7 +135,7 @@ pub fn read_settings(value: &JsValue) -> (Policy, Vec<SettingError>) {
     let text = js_sys::JSON::stringify(value)
         .ok()
         .and_then(|s| s.as_string());
-    match text.and_then(|t| serde_json::from_str::<serde_json::Value>(&t).ok()) {
+    match text.and_then(|t| crate::json::from_str(&t).ok()) {
         Some(v) => crate::settings::parse(&v),
         None => (
             Policy::default(),
@@ -162,14 +160,14 @@ fn ui_lang(policy: &Policy, tag: &str) -> Lang {
 /// default_weight, title}], keys: [...] }`. `lang`: a browser language tag for the rule titles.
 #[wasm_bindgen]
 pub fn validate_settings(value: JsValue, lang: Option<String>) -> Result<JsValue, JsValue> {
-    #[derive(Serialize)]
     struct Out {
         errors: Vec<SettingError>,
-        effective: serde_json::Value,
-        defaults: serde_json::Value,
+        effective: crate::json::Value,
+        defaults: crate::json::Value,
         rules: Vec<crate::settings::RuleInfo>,
         keys: Vec<&'static str>,
     }
+    crate::json::json_object!(Out { errors, effective, defaults, rules, keys });
     let (policy, errors) = read_settings(&value);
     let lang = ui_lang(&policy, lang.as_deref().unwrap_or("en"));
     let out = Out {
@@ -179,8 +177,7 @@ pub fn validate_settings(value: JsValue, lang: Option<String>) -> Result<JsValue
         rules: crate::settings::rules(lang),
         keys: crate::settings::keys(),
     };
-    let json = serde_json::to_string(&out).map_err(|e| error(&e.to_string()))?;
-    js_sys::JSON::parse(&json)
+    js_sys::JSON::parse(&crate::json::to_string(&out))
 }
 
 /// The answers object from the content script: `{ itemId: "observed" | "not_observed" }`. Read
@@ -239,7 +236,8 @@ fn read_memory(
             let fp = js_sys::JSON::stringify(&item)
                 .ok()
                 .and_then(|s| s.as_string())
-                .and_then(|s| serde_json::from_str::<crate::memory::Fingerprint>(&s).ok());
+                .and_then(|s| crate::json::from_str(&s).ok())
+                .and_then(|v| <crate::memory::Fingerprint as crate::json::FromJson>::from_json(&v));
             if let Some(fp) = fp {
                 seen.push(fp);
             }

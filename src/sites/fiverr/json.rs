@@ -12,7 +12,7 @@ use super::{MAX_FEEDBACK, MAX_NAME, MAX_OVERVIEW, MAX_SHORT, MAX_TITLE, MAX_USER
 use crate::model::{Date, Field, Language, Money, WorkEntry, YearMonth};
 use crate::page::Page;
 use crate::text;
-use serde_json::Value;
+use crate::json::Value;
 
 /// Payloads larger than this are not parsed.
 const MAX_PAYLOAD: usize = 8_000_000;
@@ -25,7 +25,7 @@ pub fn find_props(page: &dyn Page) -> Option<(Value, String)> {
             if raw.len() > MAX_PAYLOAD {
                 continue;
             }
-            if let Ok(v @ Value::Object(_)) = serde_json::from_str::<Value>(raw.trim()) {
+            if let Ok(v @ Value::Object(_)) = crate::json::from_str(raw.trim()) {
                 return Some((v, "perseus-initial-props".to_string()));
             }
         }
@@ -43,7 +43,7 @@ pub fn find_props(page: &dyn Page) -> Option<(Value, String)> {
                 let rest = raw.get(at + marker.len()..)?;
                 let rest = rest.trim_start().strip_prefix('=')?;
                 let object = balanced_object(rest)?;
-                match serde_json::from_str::<Value>(object) {
+                match crate::json::from_str(object) {
                     Ok(v @ Value::Object(_)) => Some((v, marker.to_string())),
                     _ => None,
                 }
@@ -629,7 +629,7 @@ pub fn read_ld_json(page: &dyn Page, b: &mut Builder) {
         if raw.len() > MAX_PAYLOAD {
             continue;
         }
-        let Ok(v) = serde_json::from_str::<Value>(raw.trim()) else {
+        let Ok(v) = crate::json::from_str(raw.trim()) else {
             continue;
         };
         let items: Vec<&Value> = match &v {

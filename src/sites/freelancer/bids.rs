@@ -14,7 +14,7 @@ use crate::page::{Node, Page, PageExt};
 use crate::sites::upwork::proposals::{MAX_BIDS, MAX_TEXT};
 use crate::sites::Extraction;
 use crate::text;
-use serde_json::{Map, Value};
+use crate::json::{Map, Value};
 use std::collections::HashMap;
 
 const MAX_VISITS: usize = 300_000;

@@ -22,7 +22,7 @@ use super::{MAX_BADGE, MAX_BADGES, MAX_FEEDBACK, MAX_NAME, MAX_OVERVIEW, MAX_TIT
 use crate::model::{Field, Money, WorkEntry};
 use crate::page::{Node, Page};
 use crate::text;
-use serde_json::{Map, Value};
+use crate::json::{Map, Value};
 
 /// Keys that mark an object with a `username` as a user record rather than, say, a login form.
 const USER_KEYS: &[&str] = &[
@@ -177,7 +177,7 @@ fn find_states(page: &dyn Page) -> Vec<State> {
 /// Parses a TransferState script: plain JSON (Angular 16+), or the escaped form older Angular Universal wrote
 /// (`&q;` for `"`, `&a;` for `&`, `&s;` `&l;` `&g;` for `'` `<` `>`).
 pub fn parse_state(raw: &str) -> Option<Value> {
-    let value = serde_json::from_str::<Value>(raw.trim()).ok();
+    let value = crate::json::from_str(raw.trim()).ok();
     if value.as_ref().is_some_and(Value::is_object) {
         return value;
     }
@@ -190,7 +190,7 @@ pub fn parse_state(raw: &str) -> Option<Value> {
         .replace("&l;", "<")
         .replace("&g;", ">")
         .replace("&a;", "&");
-    serde_json::from_str::<Value>(unescaped.trim())
+    crate::json::from_str(unescaped.trim())
         .ok()
         .filter(Value::is_object)
 }
@@ -466,7 +466,7 @@ mod tests {
 
     #[test]
     fn walk_is_bounded_and_labels_paths() {
-        let v: Value = serde_json::from_str(
+        let v: Value = crate::json::from_str(
             r#"{"k1":{"b":{"result":{"users":{"7":{"username":"jdoe","display_name":"J D"}}}}}}"#,
         )
         .unwrap();

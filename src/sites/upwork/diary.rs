@@ -15,7 +15,7 @@
 use super::{location, Builder, MAX_NAME};
 use crate::model::{Date, DiaryDay, Field};
 use crate::page::{Page, PageExt};
-use serde_json::Value;
+use crate::json::Value;
 use std::collections::BTreeMap;
 
 /// At most this many days are kept (the earliest ones, in date order).
@@ -132,10 +132,9 @@ fn find_state(page: &dyn Page) -> Option<Value> {
                 return None;
             }
             let start = text.find(['{', '['])?;
-            serde_json::Deserializer::from_str(&text[start..])
-                .into_iter::<Value>()
-                .next()?
+            crate::json::from_str_prefix(text.get(start..)?)
                 .ok()
+                .map(|(v, _)| v)
         })
 }
 
@@ -312,7 +311,7 @@ pub fn parse_offset_value(v: &Value) -> Option<i32> {
             })
             .or_else(|| {
                 crate::float::parse_f64(s.trim())
-                    .and_then(serde_json::Number::from_f64)
+                    .and_then(crate::json::Number::from_f64)
                     .and_then(|n| parse_offset_value(&Value::Number(n)))
             }),
         _ => None,
@@ -456,33 +455,33 @@ mod tests {
         assert_eq!(parse_offset_label("UTC"), Some(0));
         assert_eq!(parse_offset_label("UTC+99"), None);
         assert_eq!(parse_offset_label("no zone"), None);
-        assert_eq!(parse_offset_value(&serde_json::json!(9)), Some(540));
-        assert_eq!(parse_offset_value(&serde_json::json!(-300)), Some(-300));
-        assert_eq!(parse_offset_value(&serde_json::json!(5.5)), Some(330));
-        assert_eq!(parse_offset_value(&serde_json::json!("+09:00")), Some(540));
-        assert_eq!(parse_offset_value(&serde_json::json!(1e300)), None);
+        assert_eq!(parse_offset_value(&crate::json::test_json!(9)), Some(540));
+        assert_eq!(parse_offset_value(&crate::json::test_json!(-300)), Some(-300));
+        assert_eq!(parse_offset_value(&crate::json::test_json!(5.5)), Some(330));
+        assert_eq!(parse_offset_value(&crate::json::test_json!("+09:00")), Some(540));
+        assert_eq!(parse_offset_value(&crate::json::test_json!(1e300)), None);
     }
 
     #[test]
     fn cell_times() {
         assert_eq!(
-            cell_time(&serde_json::json!("2026-11-20T09:17:00"), Some(540)),
+            cell_time(&crate::json::test_json!("2026-11-20T09:17:00"), Some(540)),
             Some((Date::new(2026, 11, 20), 550, Some(540)))
         );
         assert_eq!(
-            cell_time(&serde_json::json!("2026-11-20T09:10:00+01:00"), Some(540)),
+            cell_time(&crate::json::test_json!("2026-11-20T09:10:00+01:00"), Some(540)),
             Some((Date::new(2026, 11, 20), 550, Some(60)))
         );
         // 2026-11-20T00:00:00Z in milliseconds, shown at UTC+9.
         assert_eq!(
-            cell_time(&serde_json::json!(1_795_132_800_000i64), Some(540)),
+            cell_time(&crate::json::test_json!(1_795_132_800_000i64), Some(540)),
             Some((Date::new(2026, 11, 20), 540, Some(540)))
         );
-        assert_eq!(cell_time(&serde_json::json!("garbage"), None), None);
+        assert_eq!(cell_time(&crate::json::test_json!("garbage"), None), None);
         assert_eq!(
-            cell_time(&serde_json::json!("2026-13-40T09:10"), None),
+            cell_time(&crate::json::test_json!("2026-13-40T09:10"), None),
             None
         );
-        assert_eq!(cell_time(&serde_json::json!(-1), None), None);
+        assert_eq!(cell_time(&crate::json::test_json!(-1), None), None);
     }
 }

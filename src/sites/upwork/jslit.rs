@@ -4,7 +4,7 @@
 //! (`{layout:"default",state:{…}}`: JSON with unquoted keys) or, when values repeat, an IIFE
 //! `(function(a,b,c){return {…a…}}(null,false,"x"))` whose parameters stand for the arguments;
 //! cyclic values add assignment statements before the `return` (`a.self=a;`). This reader
-//! evaluates exactly that subset into a `serde_json::Value` — it never runs code. Anything else
+//! evaluates exactly that subset into a [`crate::json::Value`] — it never runs code. Anything else
 //! (operators, regular expressions, unbalanced input) makes it give up with `None`.
 //!
 //! Limits keep hostile pages harmless: input size, nesting depth, and a node budget that also
@@ -18,11 +18,11 @@
 
 use std::borrow::Cow;
 
-use serde_json::{Map, Number, Value};
+use crate::json::{Map, Number, Value};
 
 /// Larger scripts are not profile state (real pages carry 1–2 MB).
 pub const MAX_INPUT: usize = 16 * 1024 * 1024;
-/// Nesting deeper than this is rejected (serde_json's own limit is 128 too).
+/// Nesting deeper than this is rejected (as in the JSON parser, [`crate::json::MAX_DEPTH`]).
 pub const MAX_DEPTH: usize = 128;
 /// Values (and string bytes / 64) that one parse may produce, copies of parameters included.
 pub const MAX_NODES: usize = 4_000_000;
@@ -333,7 +333,7 @@ impl<'a> Parser<'a> {
                     if s.len() > MAX_INPUT {
                         return None;
                     }
-                    let v: Value = serde_json::from_str(s).ok()?;
+                    let v: Value = crate::json::from_str(s).ok()?;
                     let (n, _) = measure(&v, self.budget);
                     self.spend(n)?;
                     return Some(v);
@@ -1026,7 +1026,7 @@ fn measure(v: &Value, limit: usize) -> (usize, usize) {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use serde_json::json;
+    use crate::json::test_json as json;
 
     #[test]
     fn plain_json_and_unquoted_keys() {

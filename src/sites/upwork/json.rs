@@ -22,7 +22,7 @@ use crate::model::{
 };
 use crate::page::Page;
 use crate::text;
-use serde_json::Value;
+use crate::json::Value;
 
 /// Known places of the profile object inside the store, newest first.
 const ROOT_PATHS: &[&[&str]] = &[
@@ -870,7 +870,7 @@ pub fn read_ld_json(page: &dyn Page, b: &mut Builder) {
         if raw.len() > 2_000_000 {
             continue;
         }
-        let Ok(v) = serde_json::from_str::<Value>(&raw) else {
+        let Ok(v) = crate::json::from_str(&raw) else {
             continue;
         };
         let mut budget = 10_000usize;
@@ -951,7 +951,7 @@ pub fn read_ld_json(page: &dyn Page, b: &mut Builder) {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use serde_json::json;
+    use crate::json::test_json as json;
 
     #[test]
     fn reads_the_documented_state_path_and_shapes() {

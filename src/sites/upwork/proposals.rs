@@ -11,7 +11,7 @@ use crate::model::{Bid, Field, Location, Money};
 use crate::page::{Node, Page, PageExt};
 use crate::sites::Extraction;
 use crate::text;
-use serde_json::Value;
+use crate::json::Value;
 
 /// The most bids read from one page.
 pub const MAX_BIDS: usize = 500;
@@ -178,7 +178,7 @@ fn read_json(page: &dyn Page) -> Option<Vec<Bid>> {
         if !raw.contains("coverLetter") || raw.len() > 20_000_000 {
             continue;
         }
-        let Ok(v) = serde_json::from_str::<Value>(&raw) else {
+        let Ok(v) = crate::json::from_str(&raw) else {
             continue;
         };
         let mut out = Vec::new();
