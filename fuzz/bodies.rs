@@ -4,6 +4,7 @@
 #![allow(dead_code)]
 
 use hirecheck::checklist::Answers;
+use hirecheck::json::{self, FromJson, ToJson};
 use hirecheck::memory::{Fingerprint, Recall};
 use hirecheck::page::{HtmlPage, Page};
 use hirecheck::policy::{Lang, Policy};
@@ -25,6 +26,14 @@ fn first_line(data: &[u8]) -> (String, &[u8]) {
     (String::from_utf8_lossy(line).trim().to_string(), rest)
 }
 
+/// What HireCheck writes as JSON, its own parser reads (the extension's `JSON.parse` reads the same).
+fn written_json_reads_back(value: &dyn ToJson) {
+    let text = json::to_string(value);
+    if let Err(e) = json::from_str(&text) {
+        panic!("the JSON written does not read back: {e}");
+    }
+}
+
 /// `adapters`: first line = the page's address (it picks the site and page kind; empty = unknown, so
 /// the adapters sniff the page), the rest = HTML. Runs what the extension's `profile_key` runs: site
 /// detection and the adapter on the native page (our HTML parser), plus the address helpers.
@@ -37,9 +46,7 @@ pub fn adapters(data: &[u8]) {
     if let Some((adapter, kind)) = sites::detect(page.url().as_deref(), &page) {
         let extraction = adapter.extract(&page, kind);
         // Everything read must be expressible as JSON (the report carries it).
-        serde_json::to_string(&extraction)
-            .map(drop)
-            .unwrap_or_else(|e| panic!("{e}"));
+        written_json_reads_back(&extraction);
     }
 }
 
@@ -51,7 +58,7 @@ pub fn adapters(data: &[u8]) {
 pub fn analyze(data: &[u8]) {
     let (url, rest) = first_line(data);
     let (settings, html) = first_line(rest);
-    let settings: serde_json::Value = serde_json::from_str(&settings).unwrap_or_default();
+    let settings = json::from_str(&settings).unwrap_or_default();
     let mut policy = settings
         .get("policy")
         .and_then(|p| Policy::from_json(&p.to_string()).ok())
@@ -59,12 +66,12 @@ pub fn analyze(data: &[u8]) {
     policy.lang = Lang::from_tag(settings.get("lang").and_then(|l| l.as_str()).unwrap_or(""));
     let now = settings
         .get("now_ms")
-        .and_then(serde_json::Value::as_f64)
+        .and_then(json::Value::as_f64)
         .and_then(Instant::from_unix_millis)
         .unwrap_or(DEFAULT_NOW);
     let answers: Answers = settings
         .get("answers")
-        .and_then(|a| serde_json::from_value(a.clone()).ok())
+        .and_then(Answers::from_json)
         .unwrap_or_default();
     let memory = settings.get("memory");
     let seen: Vec<Fingerprint> = memory
@@ -73,7 +80,7 @@ pub fn analyze(data: &[u8]) {
         .map(|list| {
             list.iter()
                 .take(hirecheck::memory::MAX_SEEN)
-                .filter_map(|fp| serde_json::from_value(fp.clone()).ok())
+                .filter_map(Fingerprint::from_json)
                 .collect()
         })
         .unwrap_or_default();
@@ -98,9 +105,7 @@ pub fn analyze(data: &[u8]) {
         "score {} above 100",
         report.risk.score
     );
-    serde_json::to_string(&report)
-        .map(drop)
-        .unwrap_or_else(|e| panic!("{e}"));
+    written_json_reads_back(&report);
 }
 
 thread_local! {
@@ -121,7 +126,7 @@ pub fn policy(data: &[u8]) {
         return;
     };
     assert!(policy.validate().is_ok(), "a loaded policy must validate");
-    let json = serde_json::to_string(&policy).unwrap_or_else(|e| panic!("{e}"));
+    let json = json::to_string(&policy);
     if let Err(e) = Policy::from_json(&json) {
         panic!("the saved policy {json} does not load again: {e}");
     }
@@ -132,8 +137,6 @@ pub fn policy(data: &[u8]) {
             "score {} above 100",
             report.risk.score
         );
-        serde_json::to_string(&report)
-            .map(drop)
-            .unwrap_or_else(|e| panic!("{e}"));
+        written_json_reads_back(&report);
     });
 }

@@ -2,9 +2,9 @@
 //! references). The client ticks what they observed; the answers stay on the device and feed the score
 //! like findings, with the client's own observation as the evidence.
 
+use crate::json::{json_enum, json_object};
 use crate::policy::Lang;
 use crate::rules::{Family, Finding, Text};
-use crate::json::{json_enum, json_object};
 use std::collections::BTreeMap;
 
 /// One question for the client.
@@ -34,6 +34,16 @@ json_enum!(Answer {
     Observed => "observed",
     NotObserved => "not_observed",
 });
+
+impl crate::json::FromJson for Answer {
+    fn from_json(v: &crate::json::Value) -> Option<Self> {
+        match v.as_str()? {
+            "observed" => Some(Answer::Observed),
+            "not_observed" => Some(Answer::NotObserved),
+            _ => None,
+        }
+    }
+}
 
 /// Answers by item id. Unknown ids are kept (an older or newer version may know them) but ignored.
 pub type Answers = BTreeMap<String, Answer>;
@@ -214,7 +224,12 @@ pub struct Entry {
     pub answer: Option<Answer>,
 }
 
-json_object!(Entry { id, title, how, answer });
+json_object!(Entry {
+    id,
+    title,
+    how,
+    answer
+});
 
 /// Every item with the client's answer, in the client's language.
 pub fn entries(answers: &Answers, lang: Lang) -> Vec<Entry> {

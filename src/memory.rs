@@ -7,12 +7,12 @@
 //! a photo, a bio or a link with a profile the client saw under another key and another name.
 //! Nothing here touches the network or storage; the input is treated as hostile.
 
+use crate::json::{json_object, member, member_or_default, FromJson, Value};
 use crate::policy::Policy;
 use crate::report::Report;
 use crate::rules::{Family, Finding, Outcome, RuleSpec, Text};
 use crate::score;
 use crate::sites::{Extraction, PageKind};
-use crate::json::{json_object, member, member_or_default, FromJson, Value};
 
 /// How many remembered profiles one check looks at; the rest is ignored.
 pub const MAX_SEEN: usize = 5000;
@@ -46,7 +46,15 @@ pub struct Fingerprint {
     pub seen_at: String,
 }
 
-json_object!(Fingerprint { key, name, photo_url, photo_hash, bio, links, seen_at });
+json_object!(Fingerprint {
+    key,
+    name,
+    photo_url,
+    photo_hash,
+    bio,
+    links,
+    seen_at
+});
 
 /// Read as serde's derived reader read it: an object with a text `key`; every other member may be
 /// left out, and unknown members are ignored; a member of the wrong type rejects the fingerprint.

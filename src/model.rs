@@ -3,8 +3,8 @@
 //! Every field is optional: `None` means "could not be read", never "zero" or "fine".
 //! For lists, `None` means the section was not found and `Some(vec![])` means it was read and is empty.
 
-use crate::policy::Lang;
 use crate::json::{json_enum, json_object, JsonKey, ToJson};
+use crate::policy::Lang;
 use std::fmt;
 
 /// An amount of money in a currency, as the page showed it (no conversion).
@@ -27,7 +27,11 @@ pub struct Location {
     pub country_name: Option<String>,
 }
 
-json_object!(Location { city, country, country_name });
+json_object!(Location {
+    city,
+    country,
+    country_name
+});
 
 /// A wall-clock time shown on the page ("3:42 pm local time").
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -182,7 +186,18 @@ pub struct WorkEntry {
     pub feedback: Option<String>,
 }
 
-json_object!(WorkEntry { title, start, end, ongoing, kind, hours, rate, earnings, rating, feedback });
+json_object!(WorkEntry {
+    title,
+    start,
+    end,
+    ongoing,
+    kind,
+    hours,
+    rate,
+    earnings,
+    rating,
+    feedback
+});
 
 /// Everything HireCheck could read about one freelancer.
 #[derive(Clone, Debug, PartialEq, Default)]
@@ -217,9 +232,26 @@ pub struct Profile {
 }
 
 json_object!(Profile {
-    name, title, hourly_rate, location, local_time, job_success, badges, total_earnings, total_jobs,
-    total_hours, hours_per_week, member_since, languages, id_verified, work_history, overview, links,
-    photo_url, diary, messages,
+    name,
+    title,
+    hourly_rate,
+    location,
+    local_time,
+    job_success,
+    badges,
+    total_earnings,
+    total_jobs,
+    total_hours,
+    hours_per_week,
+    member_since,
+    languages,
+    id_verified,
+    work_history,
+    overview,
+    links,
+    photo_url,
+    diary,
+    messages,
 });
 
 /// One day of a work diary, in the time zone the diary page shows.
@@ -232,7 +264,11 @@ pub struct DiaryDay {
     pub utc_offset_minutes: Option<i32>,
 }
 
-json_object!(DiaryDay { date, slots, utc_offset_minutes });
+json_object!(DiaryDay {
+    date,
+    slots,
+    utc_offset_minutes
+});
 
 /// One message in a conversation.
 #[derive(Clone, Debug, PartialEq, Default)]
@@ -246,7 +282,12 @@ pub struct Message {
     pub text: String,
 }
 
-json_object!(Message { sender, from_client, sent, text });
+json_object!(Message {
+    sender,
+    from_client,
+    sent,
+    text
+});
 
 /// One proposal (bid) on the client's own job, as the proposals page lists it.
 #[derive(Clone, Debug, PartialEq, Default)]
@@ -273,8 +314,18 @@ pub struct Bid {
 }
 
 json_object!(Bid {
-    name, profile_url, rate, amount, submitted, location, job_success, rating, total_earnings, text,
-    photo_url, links,
+    name,
+    profile_url,
+    rate,
+    amount,
+    submitted,
+    location,
+    job_success,
+    rating,
+    total_earnings,
+    text,
+    photo_url,
+    links,
 });
 
 /// The profile fields an adapter tries to read; their names are the JSON keys of [`Profile`].

@@ -12,12 +12,12 @@
 //! Deterministic and bounded: texts are cut to [`MAX_WORDS`] words, candidate pairs come from LSH bands and
 //! are capped, and the evidence run is computed on at most [`EVIDENCE_WORDS`] words per side.
 
+use crate::json::json_object;
 use crate::model::{Bid, Field};
 use crate::policy::{Lang, Policy};
 use crate::rules::{fmt_num, Family, Finding, Text, Unevaluated};
 use crate::score::{self, Coverage, Level, Risk};
 use crate::time::Instant;
-use crate::json::json_object;
 use std::collections::{BTreeMap, HashMap};
 
 /// One bidder's verdict, as the report lists it (in page order).
@@ -30,7 +30,12 @@ pub struct BidReport {
     pub risk: Risk,
 }
 
-json_object!(BidReport { index, name, profile_url, risk });
+json_object!(BidReport {
+    index,
+    name,
+    profile_url,
+    risk
+});
 
 /// Where a proposals page's bids were read: the CSS selector of the rows (one row per bid, in page
 /// order) and, tried in order inside a row, the selectors of the bidder's name, after which the row's

@@ -1,10 +1,10 @@
 //! The report: what the CLI prints as JSON and the badge renders.
 
 use crate::checklist::Entry;
+use crate::json::json_object;
 use crate::model::{Field, Profile};
 use crate::score::Risk;
 use crate::sites::PageKind;
-use crate::json::json_object;
 use std::collections::BTreeMap;
 
 #[derive(Clone, Debug, PartialEq)]
@@ -43,6 +43,23 @@ pub struct Report {
 }
 
 json_object!(Report {
-    source, site, page_kind, lang, analyzed_at, profile_key, profile, missing, read_from, checklist, risk,
-    bids, #[skip_none] bid_rows, fingerprint, #[skip_none] org_note, #[skip_none] report_contact,
+    source,
+    site,
+    page_kind,
+    lang,
+    analyzed_at,
+    profile_key,
+    profile,
+    missing,
+    read_from,
+    checklist,
+    risk,
+    bids,
+    #[skip_none]
+    bid_rows,
+    fingerprint,
+    #[skip_none]
+    org_note,
+    #[skip_none]
+    report_contact,
 });

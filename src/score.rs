@@ -6,9 +6,9 @@
 //! verdict needs enough of the page read: below [`Policy::min_coverage`] the level is `unknown`,
 //! because silence from unread fields proves nothing.
 
+use crate::json::{json_enum, json_object};
 use crate::policy::{Lang, Policy};
 use crate::rules::{Finding, Unevaluated};
-use crate::json::{json_enum, json_object};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Level {
@@ -45,7 +45,12 @@ pub struct Coverage {
     pub rules_total: usize,
 }
 
-json_object!(Coverage { fields_read, fields_expected, rules_evaluated, rules_total });
+json_object!(Coverage {
+    fields_read,
+    fields_expected,
+    rules_evaluated,
+    rules_total
+});
 
 impl Coverage {
     pub fn fraction(&self) -> f64 {
@@ -70,7 +75,14 @@ pub struct Risk {
     pub summary: String,
 }
 
-json_object!(Risk { level, score, findings, unevaluated, coverage, summary });
+json_object!(Risk {
+    level,
+    score,
+    findings,
+    unevaluated,
+    coverage,
+    summary
+});
 
 /// Sets each finding's counted `points` from its `weight`: full for the strongest of its family,
 /// then halved for each further one (rounded down).

@@ -3,8 +3,8 @@
 //! every invalid one (unknown key, wrong type, out of range, a bad list entry) is reported as a clear
 //! sentence and keeps its default. Nothing here fails: a bad policy never stops a check.
 
-use crate::policy::{is_email, Contact, Lang, Policy};
 use crate::json::{json_object, Map, Value};
+use crate::policy::{is_email, Contact, Lang, Policy};
 use std::fmt;
 
 /// Entries a list setting may hold; more are cut off (and reported).
@@ -131,7 +131,11 @@ pub struct RuleInfo {
     pub title: &'static str,
 }
 
-json_object!(RuleInfo { id, default_weight, title });
+json_object!(RuleInfo {
+    id,
+    default_weight,
+    title
+});
 
 /// Every id `weights` and `disabled_rules` accept: page rules, memory rules, proposal checks, checklist
 /// items and the organisation's freelancer list.
@@ -260,7 +264,10 @@ pub fn parse(value: &Value) -> (Policy, Vec<SettingError>) {
             // Every value was checked above, so this is a bug in this file; still no crash.
             errors.push(err(
                 "(policy)",
-                format!("could not be applied ({key}: {}); every setting keeps its default", shown(v)),
+                format!(
+                    "could not be applied ({key}: {}); every setting keeps its default",
+                    shown(v)
+                ),
             ));
             policy = Policy::default();
             break;

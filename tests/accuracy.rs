@@ -66,7 +66,7 @@ fn html_files() -> BTreeSet<String> {
 
 /// The level as the report's JSON names it ("low", "elevated", "high", "unknown").
 fn level_of(report: &Report) -> String {
-    serde_json::to_value(report.risk.level)
+    serde_json::from_str::<serde_json::Value>(&hirecheck::json::to_string(&report.risk.level))
         .ok()
         .and_then(|v| v.as_str().map(str::to_string))
         .unwrap_or_else(|| format!("{:?}", report.risk.level).to_lowercase())

@@ -68,7 +68,9 @@ fn schema_properties_are_exactly_the_policy_settings() {
     assert_eq!(s["type"], "object");
     let props = s["properties"].as_object().expect("properties");
     let in_schema: BTreeSet<&str> = props.keys().map(String::as_str).collect();
-    let defaults = serde_json::to_value(Policy::default()).unwrap();
+    let defaults =
+        serde_json::from_str::<serde_json::Value>(&hirecheck::json::to_string(&Policy::default()))
+            .unwrap();
     let in_policy: BTreeSet<&str> = defaults
         .as_object()
         .unwrap()
@@ -88,7 +90,9 @@ fn schema_uses_chromes_subset_and_the_cores_ranges() {
     let s = schema();
     let mut problems = Vec::new();
     check_subset(&s, "schema", &mut problems);
-    let defaults = serde_json::to_value(Policy::default()).unwrap();
+    let defaults =
+        serde_json::from_str::<serde_json::Value>(&hirecheck::json::to_string(&Policy::default()))
+            .unwrap();
     for (key, p) in s["properties"].as_object().unwrap() {
         if p["description"].as_str().is_none_or(|d| d.len() < 10) {
             problems.push(format!("{key}: no description for the admin"));
@@ -147,8 +151,13 @@ fn manifest_names_the_schema_and_the_options_page() {
     );
 }
 
+/// A serde_json value as HireCheck's own JSON value.
+fn ours(v: &Value) -> hirecheck::json::Value {
+    hirecheck::json::from_str(&v.to_string()).expect("serde_json writes JSON")
+}
+
 fn no_errors(what: &str, v: &Value) -> Policy {
-    let (p, errors) = settings::parse(v);
+    let (p, errors) = settings::parse(&ours(v));
     assert!(errors.is_empty(), "{what}: {errors:#?}");
     p
 }
@@ -321,7 +330,7 @@ const RISKY_URL: &str = "https://www.upwork.com/freelancers/~01a1b2c3d4e5f6risky
 const RISKY_KEY: &str = "upwork:~01a1b2c3d4e5f6risky";
 
 fn analyze(policy: Value) -> hirecheck::report::Report {
-    let (policy, errors) = settings::parse(&policy);
+    let (policy, errors) = settings::parse(&ours(&policy));
     assert!(errors.is_empty(), "{errors:?}");
     let page = HtmlPage::parse(&read(RISKY), Some(RISKY_URL));
     hirecheck::analyze(

@@ -33,7 +33,9 @@ fn now() -> Instant {
 fn rules_fired(html: &str) -> (Vec<&'static str>, String) {
     let page = HtmlPage::parse(html, Some(URL));
     let r = hirecheck::analyze(&page, URL, &Policy::default(), now());
-    let level = serde_json::to_value(r.risk.level).unwrap();
+    let level =
+        serde_json::from_str::<serde_json::Value>(&hirecheck::json::to_string(&r.risk.level))
+            .unwrap();
     (
         r.risk.findings.iter().map(|f| f.rule).collect(),
         level.as_str().unwrap_or("").to_string(),

@@ -16,8 +16,8 @@ mod write;
 pub use parse::{from_str, from_str_prefix, Error, ErrorKind, MAX_DEPTH};
 pub use read::{member, member_or_default, FromJson};
 pub use value::{Index, Map, Number, Value};
-pub(crate) use write::{json_enum, json_object};
 pub(crate) use write::RawJson;
+pub(crate) use write::{json_enum, json_object};
 pub use write::{write_f64, write_str, JsonKey, ObjectWriter, ToJson};
 
 /// Compact JSON text.

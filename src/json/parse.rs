@@ -41,15 +41,21 @@ impl ErrorKind {
     fn sentence(self) -> &'static str {
         match self {
             ErrorKind::Eof => "the text ends before the value does",
-            ErrorKind::ExpectedValue => "expected a value (an object, array, string, number, true, false or null)",
+            ErrorKind::ExpectedValue => {
+                "expected a value (an object, array, string, number, true, false or null)"
+            }
             ErrorKind::ExpectedColon => "expected ':' after an object key",
             ErrorKind::ExpectedCommaOrEnd => "expected ',' or the end of the array or object",
             ErrorKind::KeyMustBeString => "an object key must be a string in double quotes",
             ErrorKind::InvalidNumber => "invalid number",
             ErrorKind::NumberOutOfRange => "number out of range",
             ErrorKind::InvalidEscape => "invalid escape in a string",
-            ErrorKind::LoneSurrogate => "a \\u escape holds half of a surrogate pair without the other half",
-            ErrorKind::ControlCharacter => "a control character (U+0000 to U+001F) must be escaped in a string",
+            ErrorKind::LoneSurrogate => {
+                "a \\u escape holds half of a surrogate pair without the other half"
+            }
+            ErrorKind::ControlCharacter => {
+                "a control character (U+0000 to U+001F) must be escaped in a string"
+            }
             ErrorKind::TrailingCharacters => "text follows the value",
             ErrorKind::TooDeep => "arrays and objects are nested more than 128 deep",
         }
@@ -137,7 +143,9 @@ impl<'a> Parser<'a> {
                 Ok(v)
             }
             // A prefix of the word up to the end of the text: the text was cut short.
-            _ if self.s.len() < end && word.starts_with(self.s.get(self.pos..).unwrap_or_default()) => {
+            _ if self.s.len() < end
+                && word.starts_with(self.s.get(self.pos..).unwrap_or_default()) =>
+            {
                 self.pos = self.s.len();
                 Err(self.error(ErrorKind::Eof))
             }
@@ -224,7 +232,10 @@ impl<'a> Parser<'a> {
         let mut out = String::new();
         loop {
             let start = self.pos;
-            while self.peek().is_some_and(|b| b != b'"' && b != b'\\' && b >= 0x20) {
+            while self
+                .peek()
+                .is_some_and(|b| b != b'"' && b != b'\\' && b >= 0x20)
+            {
                 self.pos += 1;
             }
             out.push_str(self.src.get(start..self.pos).unwrap_or_default());

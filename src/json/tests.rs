@@ -70,7 +70,9 @@ fn numbers_keep_serde_json_semantics() {
     assert_eq!(parse("-3").as_i64(), Some(-3));
     assert_eq!(parse("-3").as_u64(), None);
     assert!(parse("-0").is_f64());
-    assert!(parse("-0").as_f64().is_some_and(|z| z == 0.0 && z.is_sign_negative()));
+    assert!(parse("-0")
+        .as_f64()
+        .is_some_and(|z| z == 0.0 && z.is_sign_negative()));
     assert_eq!(parse("18446744073709551615").as_u64(), Some(u64::MAX));
     assert_eq!(parse("-9223372036854775808").as_i64(), Some(i64::MIN));
     assert!(parse("18446744073709551616").is_f64());
@@ -82,7 +84,9 @@ fn numbers_out_of_range_or_malformed_are_errors() {
     assert_eq!(kind("1e400"), ErrorKind::NumberOutOfRange);
     assert_eq!(kind("-1e400"), ErrorKind::NumberOutOfRange);
     assert_eq!(parse("1e-400").as_f64(), Some(0.0));
-    for bad in ["01", "1.", ".5", "+1", "1e", "1e+", "-", "--1", "0x10", "1.e3"] {
+    for bad in [
+        "01", "1.", ".5", "+1", "1e", "1e+", "-", "--1", "0x10", "1.e3",
+    ] {
         assert!(from_str(bad).is_err(), "{bad}");
     }
     assert_eq!(parse("1.5e3").as_f64(), Some(1500.0));
@@ -92,8 +96,22 @@ fn numbers_out_of_range_or_malformed_are_errors() {
 #[test]
 fn rejects_what_rfc_8259_does_not_allow() {
     for bad in [
-        "", " ", "[1,]", "{\"a\":1,}", "{a:1}", "{'a':1}", "[1 2]", "tru", "nul", "True", "NaN",
-        "Infinity", "// c\n1", "1 2", "{\"a\" 1}", "\u{feff}1",
+        "",
+        " ",
+        "[1,]",
+        "{\"a\":1,}",
+        "{a:1}",
+        "{'a':1}",
+        "[1 2]",
+        "tru",
+        "nul",
+        "True",
+        "NaN",
+        "Infinity",
+        "// c\n1",
+        "1 2",
+        "{\"a\" 1}",
+        "\u{feff}1",
     ] {
         assert!(from_str(bad).is_err(), "{bad:?}");
     }
@@ -101,7 +119,10 @@ fn rejects_what_rfc_8259_does_not_allow() {
     assert_eq!(kind("{1:2}"), ErrorKind::KeyMustBeString);
     assert_eq!(kind("[1"), ErrorKind::Eof);
     assert_eq!(kind("tr"), ErrorKind::Eof);
-    assert_eq!(parse(" \t\r\n[ 1 , {\"a\" : null} ]\n "), parse("[1,{\"a\":null}]"));
+    assert_eq!(
+        parse(" \t\r\n[ 1 , {\"a\" : null} ]\n "),
+        parse("[1,{\"a\":null}]")
+    );
 }
 
 #[test]
@@ -138,7 +159,10 @@ fn indexing_absent_members_gives_null() {
 
 #[test]
 fn writes_numbers_as_serde_json_does() {
-    assert_eq!(to_string(&parse("[1,-2,3.5,45.0,-0,0.1]")), "[1,-2,3.5,45.0,-0.0,0.1]");
+    assert_eq!(
+        to_string(&parse("[1,-2,3.5,45.0,-0,0.1]")),
+        "[1,-2,3.5,45.0,-0.0,0.1]"
+    );
     assert_eq!(to_string(&Value::from(f64::NAN)), "null");
     assert_eq!(to_string(&f64::INFINITY), "null");
     assert_eq!(to_string(&2000.0f64), "2000.0");
@@ -150,7 +174,16 @@ fn writes_numbers_as_serde_json_does() {
 fn round_trips_text_and_numbers() {
     // Up to 15 significant digits, and small exponents, where crate::float::parse_f64 is exact (beyond, it is within a few
     // units in the last place, like serde_json's default parser).
-    for x in [0.1, 0.25, 123456.789, 5e-10, 1.5e20, -2.5e-7, 1e21, 900719925474099.0] {
+    for x in [
+        0.1,
+        0.25,
+        123456.789,
+        5e-10,
+        1.5e20,
+        -2.5e-7,
+        1e21,
+        900719925474099.0,
+    ] {
         assert_eq!(parse(&to_string(&x)).as_f64(), Some(x), "{x}");
     }
     let s = "ünïcödé \u{0} \u{1f} \" \\ 😀 \u{2028}";
@@ -168,7 +201,10 @@ fn pretty_layout_matches_serde_json() {
 
 #[test]
 fn display_is_compact_json() {
-    assert_eq!(parse(r#"{"k": ["v", 1, null]}"#).to_string(), r#"{"k":["v",1,null]}"#);
+    assert_eq!(
+        parse(r#"{"k": ["v", 1, null]}"#).to_string(),
+        r#"{"k":["v",1,null]}"#
+    );
 }
 
 #[test]

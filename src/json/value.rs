@@ -314,3 +314,33 @@ impl std::fmt::Display for Number {
         f.write_str(&super::to_string(self))
     }
 }
+
+/// `value == "text"`, `value == 3`, `value == true`, as with serde_json (tests read better).
+macro_rules! eq_via {
+    ($($t:ty => $as:ident),* $(,)?) => {
+        $(impl PartialEq<$t> for Value {
+            fn eq(&self, other: &$t) -> bool {
+                self.$as().is_some_and(|v| v == *other)
+            }
+        })*
+    };
+}
+eq_via!(bool => as_bool, f64 => as_f64, u64 => as_u64, i64 => as_i64);
+
+impl PartialEq<str> for Value {
+    fn eq(&self, other: &str) -> bool {
+        self.as_str() == Some(other)
+    }
+}
+
+impl PartialEq<&str> for Value {
+    fn eq(&self, other: &&str) -> bool {
+        self.as_str() == Some(*other)
+    }
+}
+
+impl PartialEq<String> for Value {
+    fn eq(&self, other: &String) -> bool {
+        self.as_str() == Some(other.as_str())
+    }
+}

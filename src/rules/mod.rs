@@ -14,10 +14,10 @@ pub mod rate_volume;
 pub mod reviews;
 pub mod workload;
 
+use crate::json::{json_enum, json_object};
 use crate::model::{Field, Profile};
 use crate::policy::{Lang, Policy};
 use crate::time::Instant;
-use crate::json::{json_enum, json_object};
 
 /// What a rule gets to look at.
 pub struct Context<'a> {
@@ -149,7 +149,17 @@ pub struct Finding {
     pub verify: String,
 }
 
-json_object!(Finding { rule, family, points, weight, title, evidence, why, source, verify });
+json_object!(Finding {
+    rule,
+    family,
+    points,
+    weight,
+    title,
+    evidence,
+    why,
+    source,
+    verify
+});
 
 /// A rule that could not run, and why.
 #[derive(Clone, Debug, PartialEq)]
@@ -159,7 +169,11 @@ pub struct Unevaluated {
     pub missing: Vec<Field>,
 }
 
-json_object!(Unevaluated { rule, title, missing });
+json_object!(Unevaluated {
+    rule,
+    title,
+    missing
+});
 
 /// Runs every enabled rule. Findings carry their full weight in both `weight` and `points`; the scorer
 /// lowers `points` for the second and later findings of a family.

@@ -6,10 +6,10 @@
 //! ("notwkjllc.com"); e-mail entries match the whole address; strings match whole words, ignoring case.
 
 use super::{Context, Family, Hit, Outcome, RuleSpec, Text};
+use crate::json::{member, member_or_default, FromJson, Value};
 use crate::model::{Field, Profile};
 use crate::policy::{Lang, Policy};
 use crate::text;
-use crate::json::{member, member_or_default, FromJson, Value};
 use std::collections::HashMap;
 use std::sync::OnceLock;
 

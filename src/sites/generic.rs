@@ -10,10 +10,10 @@
 
 use super::links::LinkSet;
 use super::{host_and_path, Extraction, PageKind};
+use crate::json::Value;
 use crate::model::{Field, Location, Profile, WorkEntry};
 use crate::page::{squash, Node, Page, PageExt};
 use crate::text;
-use crate::json::Value;
 
 pub(crate) use super::upwork::{
     location, plausible_earnings, plausible_jobs, plausible_rate, plausible_rating, MAX_FEEDBACK,

@@ -11,9 +11,9 @@ pub mod peopleperhour;
 pub mod toptal;
 pub mod upwork;
 
+use crate::json::{json_enum, json_object};
 use crate::model::{Field, Profile};
 use crate::page::Page;
-use crate::json::{json_enum, json_object};
 use std::collections::BTreeMap;
 
 /// What kind of page an address shows.
@@ -49,7 +49,13 @@ pub struct Extraction {
     pub read_from: BTreeMap<Field, String>,
 }
 
-json_object!(Extraction { profile_key, profile, bids, missing, read_from });
+json_object!(Extraction {
+    profile_key,
+    profile,
+    bids,
+    missing,
+    read_from
+});
 
 impl Extraction {
     /// Records where a field was read, keeping the first (most trusted) source.

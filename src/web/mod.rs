@@ -167,7 +167,13 @@ pub fn validate_settings(value: JsValue, lang: Option<String>) -> Result<JsValue
         rules: Vec<crate::settings::RuleInfo>,
         keys: Vec<&'static str>,
     }
-    crate::json::json_object!(Out { errors, effective, defaults, rules, keys });
+    crate::json::json_object!(Out {
+        errors,
+        effective,
+        defaults,
+        rules,
+        keys
+    });
     let (policy, errors) = read_settings(&value);
     let lang = ui_lang(&policy, lang.as_deref().unwrap_or("en"));
     let out = Out {

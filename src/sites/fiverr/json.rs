@@ -9,10 +9,10 @@
 use super::selectors as sel;
 use super::{fill, location, plausible_member_since, plausible_rate, plausible_rating, Builder};
 use super::{MAX_FEEDBACK, MAX_NAME, MAX_OVERVIEW, MAX_SHORT, MAX_TITLE, MAX_USERNAME};
+use crate::json::Value;
 use crate::model::{Date, Field, Language, Money, WorkEntry, YearMonth};
 use crate::page::Page;
 use crate::text;
-use crate::json::Value;
 
 /// Payloads larger than this are not parsed.
 const MAX_PAYLOAD: usize = 8_000_000;

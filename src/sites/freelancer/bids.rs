@@ -9,12 +9,12 @@
 
 use super::json::parse_state;
 use super::selectors as sel;
+use crate::json::{Map, Value};
 use crate::model::{Bid, Field, Money};
 use crate::page::{Node, Page, PageExt};
 use crate::sites::upwork::proposals::{MAX_BIDS, MAX_TEXT};
 use crate::sites::Extraction;
 use crate::text;
-use crate::json::{Map, Value};
 use std::collections::HashMap;
 
 const MAX_VISITS: usize = 300_000;

@@ -19,10 +19,10 @@ use super::{
 };
 use super::{fill, Builder};
 use super::{MAX_BADGE, MAX_BADGES, MAX_FEEDBACK, MAX_NAME, MAX_OVERVIEW, MAX_TITLE};
+use crate::json::{Map, Value};
 use crate::model::{Field, Money, WorkEntry};
 use crate::page::{Node, Page};
 use crate::text;
-use crate::json::{Map, Value};
 
 /// Keys that mark an object with a `username` as a user record rather than, say, a login form.
 const USER_KEYS: &[&str] = &[

@@ -13,9 +13,9 @@
 //! Caps: at most [`MAX_DAYS`] days and 144 slots a day; times are rounded down to their 10-minute slot.
 
 use super::{location, Builder, MAX_NAME};
+use crate::json::Value;
 use crate::model::{Date, DiaryDay, Field};
 use crate::page::{Page, PageExt};
-use crate::json::Value;
 use std::collections::BTreeMap;
 
 /// At most this many days are kept (the earliest ones, in date order).
@@ -456,9 +456,15 @@ mod tests {
         assert_eq!(parse_offset_label("UTC+99"), None);
         assert_eq!(parse_offset_label("no zone"), None);
         assert_eq!(parse_offset_value(&crate::json::test_json!(9)), Some(540));
-        assert_eq!(parse_offset_value(&crate::json::test_json!(-300)), Some(-300));
+        assert_eq!(
+            parse_offset_value(&crate::json::test_json!(-300)),
+            Some(-300)
+        );
         assert_eq!(parse_offset_value(&crate::json::test_json!(5.5)), Some(330));
-        assert_eq!(parse_offset_value(&crate::json::test_json!("+09:00")), Some(540));
+        assert_eq!(
+            parse_offset_value(&crate::json::test_json!("+09:00")),
+            Some(540)
+        );
         assert_eq!(parse_offset_value(&crate::json::test_json!(1e300)), None);
     }
 
@@ -469,7 +475,10 @@ mod tests {
             Some((Date::new(2026, 11, 20), 550, Some(540)))
         );
         assert_eq!(
-            cell_time(&crate::json::test_json!("2026-11-20T09:10:00+01:00"), Some(540)),
+            cell_time(
+                &crate::json::test_json!("2026-11-20T09:10:00+01:00"),
+                Some(540)
+            ),
             Some((Date::new(2026, 11, 20), 550, Some(60)))
         );
         // 2026-11-20T00:00:00Z in milliseconds, shown at UTC+9.

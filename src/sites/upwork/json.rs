@@ -17,12 +17,12 @@ use super::{
     plausible_total_hours,
 };
 use super::{MAX_FEEDBACK, MAX_NAME, MAX_OVERVIEW, MAX_SHORT, MAX_TITLE};
+use crate::json::Value;
 use crate::model::{
     Availability, ContractKind, Date, Field, Language, Money, WorkEntry, YearMonth,
 };
 use crate::page::Page;
 use crate::text;
-use crate::json::Value;
 
 /// Known places of the profile object inside the store, newest first.
 const ROOT_PATHS: &[&[&str]] = &[

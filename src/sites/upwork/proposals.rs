@@ -7,11 +7,11 @@
 //! filterable applicant attributes `jobSuccessScore`, `earnings`, `country`); (B) rendered rows found by
 //! [`ROW_SELECTORS`], each field by a fallback chain. The fixtures and the demo page say so in their headers.
 
+use crate::json::Value;
 use crate::model::{Bid, Field, Location, Money};
 use crate::page::{Node, Page, PageExt};
 use crate::sites::Extraction;
 use crate::text;
-use crate::json::Value;
 
 /// The most bids read from one page.
 pub const MAX_BIDS: usize = 500;
