@@ -230,14 +230,14 @@ pub fn assess_bids(bids: &[Bid], policy: &Policy, now: Instant) -> Vec<BidReport
                     match lang {
                         Lang::En => format!(
                             "About {}% the same wording as proposal {} ({}): \"{}\"",
-                            (sim * 100.0).round(),
+                            crate::float::fmt_shortest((sim * 100.0).round()),
                             b + 1,
                             who(&bids[b], lang),
                             run
                         ),
                         Lang::De => format!(
                             "Zu etwa {} % gleich formuliert wie Angebot {} ({}): „{}“",
-                            (sim * 100.0).round(),
+                            crate::float::fmt_shortest((sim * 100.0).round()),
                             b + 1,
                             who(&bids[b], lang),
                             run
@@ -326,7 +326,7 @@ pub fn assess_bids(bids: &[Bid], policy: &Policy, now: Instant) -> Vec<BidReport
                 if p < LOW_SHARE * med {
                     let rating = match (b.job_success, b.rating) {
                         (Some(j), _) => format!("JSS {j}%"),
-                        (_, Some(r)) => format!("{r:.1}★"),
+                        (_, Some(r)) => format!("{}★", crate::float::fmt_fixed(r, 1)),
                         _ => String::new(),
                     };
                     hits[i].push((

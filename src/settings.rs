@@ -608,7 +608,7 @@ fn fmt_num(x: f64) -> String {
     if x.fract() == 0.0 && x.abs() < 1.0e15 {
         format!("{}", x as i64)
     } else {
-        format!("{x}")
+        crate::float::fmt_shortest(x)
     }
 }
 

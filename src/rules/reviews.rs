@@ -82,14 +82,14 @@ fn review_burst(cx: &Context) -> Outcome {
         Lang::En => format!(
             "{} jobs of at most ${} each, all rated 5.0, ended between {} and {}.",
             best.len(),
-            policy.burst_max_job_usd,
+            crate::float::fmt_shortest(policy.burst_max_job_usd),
             span(first),
             span(last)
         ),
         Lang::De => format!(
             "{} Aufträge zu höchstens {} $, alle mit 5,0 bewertet, endeten zwischen {} und {}.",
             best.len(),
-            policy.burst_max_job_usd,
+            crate::float::fmt_shortest(policy.burst_max_job_usd),
             span(first),
             span(last)
         ),
