@@ -138,8 +138,8 @@ pub fn write_f64(out: &mut String, v: f64) {
         out.push_str("0.0");
         return;
     }
-    // Display writes the shortest digits, never an exponent: "1234.5", "0.00012".
-    let plain = format!("{}", v.abs());
+    // The shortest digits that read back as the value, never an exponent: "1234.5", "0.00012".
+    let plain = crate::float::fmt_shortest(v.abs());
     let (int, frac) = plain.split_once('.').unwrap_or((&plain, ""));
     // The value is 0.DIGITS × 10^point.
     let (digits, point) = if int == "0" {
