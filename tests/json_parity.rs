@@ -117,7 +117,7 @@ fn gen_number(r: &mut Rng, exact: bool) -> Theirs {
         4 if !exact => Theirs::from(f64::from_bits(r.next() >> 2)),
         // Exact powers of ten (up to 1e22) keep both parsers exact; beyond, both round twice.
         _ if exact => {
-            let (m, e) = (r.below(100) as f64, r.below(17) as i32 - 8);
+            let (m, e) = (r.below(100) as f64, r.below(41) as i32 - 20);
             Theirs::from(if e < 0 {
                 m / 10f64.powi(-e)
             } else {

@@ -123,9 +123,9 @@ pub fn write_str(out: &mut String, s: &str) {
     out.push('"');
 }
 
-/// A finite `f64` in the layout serde_json (through ryu) uses: the shortest digits that read back as
-/// the value, "45.0" for whole numbers, "0.001" down to 1e-5, an exponent beyond 17 integer digits or
-/// below 1e-5 ("1e16", "1.5e-7"); `null` for NaN and the infinities.
+/// A finite `f64` in the layout serde_json 1.0.154 uses: the shortest digits that read back as the
+/// value, "45.0" for whole numbers, "0.00001" down to 1e-5, an exponent from 1e16 up and below 1e-5
+/// ("1e+16", "1.5e-7"); `null` for NaN and the infinities.
 pub fn write_f64(out: &mut String, v: f64) {
     if !v.is_finite() {
         out.push_str("null");
@@ -174,6 +174,9 @@ pub fn write_f64(out: &mut String, v: f64) {
             out.push_str(digit_range(1, n));
         }
         out.push('e');
+        if point > 0 {
+            out.push('+');
+        }
         out.push_str(&(point - 1).to_string());
     }
 }
