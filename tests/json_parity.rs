@@ -390,3 +390,89 @@ fn embedded_page_json_reads_the_same() {
         "{pages} pages, {blocks} blocks, {accepted} JSON"
     );
 }
+
+/// The fingerprint as serde's derive read it before (the same fields and `#[serde(default)]`s as
+/// `memory::Fingerprint` had), to hold `FromJson for Fingerprint` to the same leniency.
+#[derive(serde::Deserialize, Debug, PartialEq)]
+struct SerdeFingerprint {
+    key: String,
+    #[serde(default)]
+    name: Option<String>,
+    #[serde(default)]
+    photo_url: Option<String>,
+    #[serde(default)]
+    photo_hash: Option<String>,
+    #[serde(default)]
+    bio: Option<String>,
+    #[serde(default)]
+    links: Vec<String>,
+    #[serde(default)]
+    seen_at: String,
+}
+
+#[test]
+fn fingerprints_are_read_with_serdes_leniency() {
+    use hirecheck::json::FromJson;
+    use hirecheck::memory::Fingerprint;
+    const KEYS: &[&str] = &[
+        "key",
+        "name",
+        "photo_url",
+        "photo_hash",
+        "bio",
+        "links",
+        "seen_at",
+        "other",
+    ];
+    let mut r = Rng(0xfeed_f00d);
+    let (mut read, mut refused) = (0, 0);
+    for _ in 0..5000 {
+        let mut obj = serde_json::Map::new();
+        for k in KEYS {
+            let v = match r.below(7) {
+                0 | 1 => continue, // left out
+                2 => Theirs::Null,
+                3 => Theirs::from(r.below(10)),
+                4 => serde_json::json!(["a", "b"]),
+                5 if r.below(3) == 0 => serde_json::json!(["a", 1]),
+                _ => Theirs::from(gen_string(&mut r)),
+            };
+            obj.insert(k.to_string(), v);
+        }
+        let text = Theirs::Object(obj).to_string();
+        let theirs = serde_json::from_str::<SerdeFingerprint>(&text).ok();
+        let mine = Fingerprint::from_json(&ours::from_str(&text).unwrap());
+        match (&mine, &theirs) {
+            (Some(m), Some(t)) => {
+                assert_eq!(
+                    (
+                        &m.key,
+                        &m.name,
+                        &m.photo_url,
+                        &m.photo_hash,
+                        &m.bio,
+                        &m.links,
+                        &m.seen_at
+                    ),
+                    (
+                        &t.key,
+                        &t.name,
+                        &t.photo_url,
+                        &t.photo_hash,
+                        &t.bio,
+                        &t.links,
+                        &t.seen_at
+                    ),
+                    "{text}"
+                );
+                read += 1;
+            }
+            (None, None) => refused += 1,
+            _ => panic!("{text}: ours {mine:?}, serde {theirs:?}"),
+        }
+    }
+    assert!(
+        read > 50 && refused > 1000,
+        "{read} read, {refused} refused"
+    );
+}
