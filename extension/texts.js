@@ -1,7 +1,7 @@
 // HireCheck's static texts: each rule's, check's and checklist item's title, why it matters and how to
-// verify it, in English and German, by id. The one source is src/texts/texts.json: the CLI embeds it
+// verify it, in English and German, and its public sources, by id. The one source is src/texts/texts.json: the CLI embeds it
 // (build.rs), and scripts/build-extension.sh puts it into this file's TABLE. The wasm leaves these
-// texts out (they were 31 KB of the module every page downloads; docs/architecture.md, "Texts"): its
+// texts out (they were 38 KB of the module every page downloads; docs/architecture.md, "Texts"): its
 // report carries the ids with empty texts, and join() fills them here, before anything shows the report.
 // A content script (content/main.js joins it in before badge.js and content.js) and a classic script of
 // the options page; sets one global, fetches nothing, and only ever returns text (never markup).
@@ -29,6 +29,12 @@
     return typeof t === 'string' ? t : '';
   }
 
+  // The public sources as a finding shows them (English only), or ''.
+  function source(id) {
+    const s = own(own(TABLE, String(id)), 'sources');
+    return Array.isArray(s) ? s.filter((x) => typeof x === 'string').join('; ') : '';
+  }
+
   // Fills o[key] when it is empty (the wasm's report); a text the core did write stays.
   function fill(o, key, value) {
     if (o && typeof o === 'object' && (typeof o[key] !== 'string' || o[key] === '')) o[key] = value;
@@ -43,6 +49,7 @@
       fill(f, 'title', text(f.rule, 'title', lang));
       fill(f, 'why', item ? text(CHECKLIST, 'why', lang) : text(f.rule, 'why', lang));
       fill(f, 'verify', text(f.rule, item ? 'how' : 'verify', lang));
+      fill(f, 'source', source(f.rule)); // the organisation's block list writes its own
     }
     for (const u of list(risk.unevaluated)) fill(u, 'title', text(u && u.rule, 'title', lang));
   }
@@ -61,5 +68,5 @@
     return report;
   }
 
-  Object.defineProperty(globalThis, '__hirecheckTexts', { value: Object.freeze({ join, text, langOf }) });
+  Object.defineProperty(globalThis, '__hirecheckTexts', { value: Object.freeze({ join, text, source, langOf }) });
 })();

@@ -15,9 +15,8 @@ pub struct Item {
     pub family: Family,
     /// Points an "observed" answer adds, unless the policy's `weights` override it under the same id.
     pub default_points: u32,
-    pub sources: &'static [&'static str],
-    // Its title (the sign, phrased as something the client observed) and how to find out are in
-    // src/texts/texts.json under its id (crate::texts).
+    // Its title (the sign, phrased as something the client observed), how to find out and its sources
+    // are in src/texts/texts.json under its id (crate::texts).
 }
 
 /// What the client answered.
@@ -33,86 +32,62 @@ pub enum Answer {
 /// Answers by item id. Unknown ids are kept (an older or newer version may know them) but ignored.
 pub type Answers = BTreeMap<String, Answer>;
 
-const PSA_2023: &str =
-    "FBI/State/ROK PSA231018, Additional Guidance on DPRK IT Workers (2023-10-18)";
-const GUIDANCE_2022: &str =
-    "US State/Treasury/FBI, Guidance on the DPRK Information Technology Workers (2022-05-16)";
-const BFV_2024: &str = "BfV Private Sector Security Advisory 02/2024 (2024-10-01)";
-const PSA_2025: &str = "FBI PSA250123 (2025-01-23)";
-const SEAL_2025: &str = "Security Alliance SEAL Frameworks, DPRK IT workers (2025)";
-const DOJ_2024: &str = "US DOJ indictment of 14 DPRK nationals (2024-12-12)";
-
 /// Every checklist item, in the order the popup shows them.
 pub static ITEMS: &[Item] = &[
     Item {
         id: "refuses-video",
         family: Family::Interview,
         default_points: 40,
-        sources: &[PSA_2023, PSA_2025],
     },
     Item {
         id: "deepfake-cues",
         family: Family::Interview,
         default_points: 25,
-        sources: &[PSA_2025, SEAL_2025],
     },
     Item {
         id: "reading-cues",
         family: Family::Interview,
         default_points: 15,
-        sources: &[PSA_2023, BFV_2024],
     },
     Item {
         id: "avoids-meeting",
         family: Family::Interview,
         default_points: 25,
-        sources: &[PSA_2023, SEAL_2025],
     },
     Item {
         id: "claimed-city",
         family: Family::Location,
         default_points: 15,
-        sources: &[SEAL_2025],
     },
     Item {
         id: "other-account",
         family: Family::Identity,
         default_points: 45,
-        sources: &[GUIDANCE_2022, DOJ_2024],
     },
     Item {
         id: "references-unverifiable",
         family: Family::Identity,
         default_points: 35,
-        sources: &[
-            GUIDANCE_2022,
-            DOJ_2024,
-            "Google Threat Intelligence Group (2025-04-01)",
-        ],
     },
     Item {
         id: "off-platform-contact",
         family: Family::Payment,
         default_points: 20,
-        sources: &[GUIDANCE_2022],
     },
     Item {
         id: "off-platform-payment",
         family: Family::Payment,
         default_points: 40,
-        sources: &[GUIDANCE_2022, BFV_2024, DOJ_2024],
     },
     Item {
         id: "prepayment-pressure",
         family: Family::Payment,
         default_points: 40,
-        sources: &[PSA_2023, BFV_2024, PSA_2025],
     },
     Item {
         id: "ship-elsewhere",
         family: Family::Payment,
         default_points: 40,
-        sources: &[GUIDANCE_2022, "FBI PSA (2024-05-16)", BFV_2024],
     },
 ];
 
@@ -161,7 +136,7 @@ pub fn findings(answers: &Answers, policy: &crate::policy::Policy) -> Vec<Findin
                     )
                     .to_string()],
                 why: texts::get(texts::CHECKLIST, Part::Why, lang).to_string(),
-                source: i.sources.join("; "),
+                source: texts::source(i.id),
                 verify: texts::get(i.id, Part::How, lang).to_string(),
             }
         })
@@ -186,12 +161,7 @@ mod tests {
                 i.id
             );
             assert!((1..=100).contains(&i.default_points));
-            // Its texts: crate::texts's tests check every item has them in both languages.
-            assert!(
-                i.sources.iter().all(|s| s.contains("20")),
-                "{} needs dated sources",
-                i.id
-            );
+            // Its texts and dated sources: crate::texts's tests check every item has them.
             // Findings and policies name items by id, so no page rule may share it.
             assert!(crate::rules::RULES.iter().all(|r| r.id != i.id), "{}", i.id);
         }

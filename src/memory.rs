@@ -57,9 +57,6 @@ pub static REUSED_PHOTO: RuleSpec = RuleSpec {
     family: Family::Identity,
     default_points: 35,
     thresholds: &[],
-    sources: &["FBI/State/ROK PSA231018 (2023-10-18) [S3]: several online profiles for one identity with different pictures; \
-         BfV Security Advisory 02/2024 (2024-10-01) [S8]: edited or generated application photos; Mandiant/GTIG UNC5267 \
-         (2024-09) [S15]: profiles under other names; SEAL Frameworks (2025) [S20]: photo reuse across personas."],
     evaluate: not_a_page_rule,
 };
 
@@ -68,8 +65,6 @@ pub static REUSED_BIO: RuleSpec = RuleSpec {
     family: Family::Identity,
     default_points: 25,
     thresholds: &[],
-    sources: &["Unit 42 \"Wagemole\" (2023-11, via Reuters) [S13]: fake résumés and profiles kept in numbers until one is hired; \
-         Mandiant/GTIG UNC5267 (2024-09) [S15]: the same applicant found under other names."],
     evaluate: not_a_page_rule,
 };
 
@@ -78,9 +73,6 @@ pub static REUSED_LINK: RuleSpec = RuleSpec {
     family: Family::Identity,
     default_points: 25,
     thresholds: &[],
-    sources: &["FBI/State/ROK PSA231018 (2023-10-18) [S3]: several online profiles for one identity; Mandiant/GTIG UNC5267 \
-         (2024-09) [S15]: searching an applicant's address finds profiles under other names, Netlify portfolios; \
-         SEAL Frameworks (2025) [S20]."],
     evaluate: not_a_page_rule,
 };
 
@@ -307,7 +299,7 @@ pub fn findings(current: &Fingerprint, seen: &[Fingerprint], policy: &Policy) ->
             )
             .to_string(),
         );
-        out.push(rule.finding(evidence, weight, rule.sources.join("; "), lang));
+        out.push(rule.finding(evidence, weight, crate::texts::source(rule.id), lang));
     }
     out
 }

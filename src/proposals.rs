@@ -79,43 +79,31 @@ pub struct Check {
     pub id: &'static str,
     pub family: Family,
     pub default_points: u32,
-    pub sources: &'static [&'static str],
-    // Its title, why and verify texts: src/texts/texts.json under its id (crate::texts).
+    // Its title, why and verify texts and its sources: src/texts/texts.json under its id (crate::texts).
 }
-
-const S1: &str =
-    "[S1] US State/Treasury/FBI, Guidance on the DPRK Information Technology Workers (2022-05-16)";
-const S8: &str =
-    "[S8] BfV, Private Sector Security Advisory 02/2024 on North Korean IT workers (2024-10-01)";
-const S3: &str =
-    "[S3] FBI/State/ROK, Additional Guidance on DPRK IT Workers PSA231018 (2023-10-18)";
 
 pub static DUPLICATE_TEXT: Check = Check {
     id: "bid-duplicate-text",
     family: Family::Identity,
     default_points: 35,
-    sources: &[S1],
 };
 
 pub static LOW_PAY_HIGH_RATING: Check = Check {
     id: "bid-low-pay-high-rating",
     family: Family::Pay,
     default_points: 10,
-    sources: &[S8, S1],
 };
 
 pub static SHARED_PHOTO: Check = Check {
     id: "bid-shared-photo",
     family: Family::Identity,
     default_points: 40,
-    sources: &[S3, S8],
 };
 
 pub static SHARED_LINK: Check = Check {
     id: "bid-shared-link",
     family: Family::Links,
     default_points: 25,
-    sources: &[S1],
 };
 
 /// Every check, in report order.
@@ -437,7 +425,7 @@ fn finding(c: &Check, evidence: Vec<String>, policy: &Policy) -> Finding {
         title: texts::get(c.id, Part::Title, policy.lang).to_string(),
         evidence,
         why: texts::get(c.id, Part::Why, policy.lang).to_string(),
-        source: c.sources.join("; "),
+        source: texts::source(c.id),
         verify: texts::get(c.id, Part::Verify, policy.lang).to_string(),
     }
 }

@@ -1,6 +1,7 @@
 //! The rules' texts live in one table (src/texts/texts.json), not in the wasm; the native build embeds
 //! it. These tests check that the CLI still shows every finding's and checklist item's texts from that
-//! table, in the language asked for, in its JSON and its text output (docs/architecture.md, "Texts").
+//! table, in the language asked for, and their sources, in its JSON and its text output
+//! (docs/architecture.md, "Texts").
 
 use hirecheck::policy::Lang;
 use hirecheck::texts::{get, Part};
@@ -65,6 +66,13 @@ fn the_cli_shows_every_text_from_the_table_in_the_language_asked_for() {
                         assert!(!want.is_empty(), "{rule} has no {key} in {tag}");
                         assert_eq!(f[key].as_str(), Some(want), "{page} {tag}: {rule}.{key}");
                     }
+                    let source = hirecheck::texts::source(rule);
+                    assert!(!source.is_empty(), "{rule} has no sources");
+                    assert_eq!(
+                        f["source"].as_str(),
+                        Some(source.as_str()),
+                        "{page}: {rule}.source"
+                    );
                     shown += 1;
                 }
                 for u in risk["unevaluated"].as_array().unwrap() {

@@ -13,11 +13,6 @@ pub static HISTORY_BEFORE_MEMBERSHIP: RuleSpec = RuleSpec {
     family: Family::Identity,
     default_points: 30,
     thresholds: &["max_young_account_weekly_hours", "min_weeks_for_average"],
-    sources: &[
-        "US State/Treasury/FBI, Guidance on the DPRK Information Technology Workers (2022-05-16): accounts bought or rented from third parties",
-        "US DOJ, charges against Didenko (2024-05-16): upworksell.com sold about 2,500 freelance accounts",
-        "Security Alliance SEAL Frameworks, DPRK IT workers (2025): account older or younger than the work it shows",
-    ],
     evaluate: history_before_membership,
 };
 

@@ -19,16 +19,6 @@ const MAX_DAYS_SHOWN: usize = 5;
 /// A gap of at least this many minutes separates two shifts.
 const SHIFT_GAP_MINUTES: u32 = 60;
 
-const SRC_S1: &str =
-    "US State/Treasury/FBI, Guidance on the DPRK Information Technology Workers (2022-05-16): \
-     accounts logged in \"continuously for one or more days\"";
-const SRC_S20: &str =
-    "Security Alliance SEAL Frameworks, Insider Threats: DPRK IT Workers (2025): accounts \
-     shared by several operators, working hours of another time zone";
-const SRC_S25: &str =
-    "Upwork Help, Review your freelancer's work diary (page read 2026): 10-minute segments, \
-     screenshots and the time-zone view of the diary";
-
 pub static ROUND_THE_CLOCK: RuleSpec = RuleSpec {
     id: "round-the-clock-work",
     family: Family::Workload,
@@ -38,7 +28,6 @@ pub static ROUND_THE_CLOCK: RuleSpec = RuleSpec {
         "diary_long_day_min_tracked_hours",
         "diary_long_days_min",
     ],
-    sources: &[SRC_S1, SRC_S20, SRC_S25],
     evaluate: round_the_clock,
 };
 
@@ -47,7 +36,6 @@ pub static SEVEN_DAY_WEEKS: RuleSpec = RuleSpec {
     family: Family::Workload,
     default_points: 20,
     thresholds: &["diary_streak_min_daily_hours", "diary_streak_min_weeks"],
-    sources: &[SRC_S1, SRC_S20, SRC_S25],
     evaluate: seven_day_weeks,
 };
 
@@ -56,7 +44,6 @@ pub static NIGHT_WORK_IN_CLAIMED_ZONE: RuleSpec = RuleSpec {
     family: Family::Location,
     default_points: 35,
     thresholds: &["diary_night_min_share", "diary_night_min_tracked_hours"],
-    sources: &[SRC_S1, SRC_S20, SRC_S25],
     evaluate: night_work,
 };
 

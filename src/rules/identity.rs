@@ -192,9 +192,6 @@ pub static FEEDBACK_NAME_MISMATCH: RuleSpec = RuleSpec {
     family: Family::Identity,
     default_points: 45,
     thresholds: &[],
-    sources: &["US State/Treasury/FBI, Guidance on the DPRK Information Technology Workers (2022-05-16): accounts bought, \
-         rented or shared, inconsistent name spelling; FBI PSA231018 (2023-10-18); US DOJ indictment of 14 DPRK \
-         nationals (2024-12-12): work done under identities other than the worker's."],
     evaluate: feedback_name_mismatch,
 };
 

@@ -13,9 +13,6 @@ pub static LOCAL_TIME_MISMATCH: RuleSpec = RuleSpec {
     family: Family::Location,
     default_points: 35,
     thresholds: &["local_time_tolerance_minutes"],
-    sources: &["US State/Treasury/FBI, Guidance on the DPRK Information Technology Workers (2022-05-16): inconsistent \
-         location and assessed location or hours; Security Alliance SEAL Frameworks (2025): working hours that fit \
-         another time zone than the claimed one."],
     evaluate: local_time_mismatch,
 };
 

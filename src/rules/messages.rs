@@ -10,13 +10,6 @@ use super::{Context, Family, Hit, Outcome, RuleSpec};
 use crate::model::{Field, Message};
 use crate::policy::Lang;
 
-const S1: &str = "US State/Treasury/FBI, Guidance on the DPRK Information Technology Workers (2022-05-16): asking to move to another platform, to be paid in virtual currency, to use a different account or name after theirs was shut down, or to have a laptop or documents sent to an address not on their ID";
-const S5: &str = "FBI PSA240516, DPRK leverages U.S.-based individuals (2024-05-16): facilitators host company laptops and reship them abroad";
-const S8: &str = "BfV, Private Sector Security Advisory 02/2024 North Korean IT Workers (2024-10-01): payment in BTC/ETH or through PayPal/Wise; shipping addresses keep changing";
-const S10: &str = "US DOJ, indictment of 14 DPRK nationals, US v. Hwa, E.D. Mo. (2024-12-12): pay went to accounts held under another identity";
-const S16: &str = "Google Threat Intelligence, DPRK IT Workers Expanding in Scope and Scale (2025-04-01): recruited through Upwork, Freelancer and Telegram; paid in crypto or through Wise/Payoneer";
-const S20: &str = "Security Alliance, SEAL Frameworks: Insider Threats (2025): several people on one account; sudden handle or identity switch";
-
 /// Characters of message text shown around a match.
 const EXCERPT: usize = 160;
 /// Findings list at most this many excerpts.
@@ -27,7 +20,6 @@ pub static OFF_PLATFORM_REQUEST: RuleSpec = RuleSpec {
     family: Family::Interview,
     default_points: 25,
     thresholds: &[],
-    sources: &[S1, S16],
     evaluate: off_platform_request,
 };
 
@@ -36,7 +28,6 @@ pub static OFF_PLATFORM_PAYMENT: RuleSpec = RuleSpec {
     family: Family::Payment,
     default_points: 45,
     thresholds: &[],
-    sources: &[S1, S8, S10, S16],
     evaluate: off_platform_payment,
 };
 
@@ -45,7 +36,6 @@ pub static SHIP_ELSEWHERE: RuleSpec = RuleSpec {
     family: Family::Payment,
     default_points: 45,
     thresholds: &[],
-    sources: &[S1, S5, S8],
     evaluate: ship_elsewhere,
 };
 
@@ -54,7 +44,6 @@ pub static IDENTITY_CHANGE: RuleSpec = RuleSpec {
     family: Family::Identity,
     default_points: 40,
     thresholds: &[],
-    sources: &[S1, S20],
     evaluate: identity_change,
 };
 

@@ -81,10 +81,8 @@ pub struct RuleSpec {
     pub default_points: u32,
     /// The [`Policy`] settings it reads; a test checks they exist.
     pub thresholds: &'static [&'static str],
-    /// Public sources, each with its publisher and date.
-    pub sources: &'static [&'static str],
-    // Its title, why it matters (with the innocent explanations) and how to verify it are in
-    // src/texts/texts.json under its id (crate::texts).
+    // Its title, why it matters (with the innocent explanations), how to verify it and its public
+    // sources (each with its publisher and date) are in src/texts/texts.json under its id (crate::texts).
     pub evaluate: fn(&Context) -> Outcome,
 }
 
@@ -167,7 +165,7 @@ pub fn evaluate_all(cx: &Context) -> (Vec<Finding>, Vec<Unevaluated>, usize) {
         match (rule.evaluate)(cx) {
             Outcome::Fired(hit) => {
                 let weight = cx.policy.weight(rule.id, rule.default_points);
-                findings.push(rule.finding(hit.evidence, weight, rule.sources.join("; "), lang))
+                findings.push(rule.finding(hit.evidence, weight, texts::source(rule.id), lang))
             }
             Outcome::Clear => clear += 1,
             Outcome::Unknown(missing) => unknown.push(Unevaluated {
@@ -226,15 +224,7 @@ mod tests {
                 r.id
             );
             assert!((1..=100).contains(&r.default_points), "{}", r.id);
-            // Its texts: crate::texts's tests check every rule has them in both languages.
-            assert!(!r.sources.is_empty(), "{} needs a public source", r.id);
-            for s in r.sources {
-                assert!(
-                    s.contains("(20") || s.contains("20"),
-                    "{}: source without a date: {s}",
-                    r.id
-                );
-            }
+            // Its texts and dated sources: crate::texts's tests check every rule has them.
             for key in r.thresholds {
                 assert!(
                     policy_keys.get(key).is_some(),

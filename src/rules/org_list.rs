@@ -68,16 +68,6 @@ pub static KNOWN_BAD_DOMAIN: RuleSpec = RuleSpec {
         "blocked_strings",
         "allowed_domains",
     ],
-    sources: &[
-        "US State/Treasury/FBI, Guidance on the DPRK Information Technology Workers (2022-05-16): employment \
-         sections naming small Western firms with look-alike domains",
-        "US DOJ/FBI, seizure of 17 domains that imitated US IT-services firms (2023-10-18)",
-        "US DOJ, seizure of front-company domains incl. wkjllc.com, inditechlab.com, tonywangtech.com and \
-         hopanatech.com (2024-10-10)",
-        "SentinelLabs, DPRK IT Workers: A Network of Active Front Companies and Their Links to China (2024-11)",
-        "US DOJ, charges against the operator of upworksell.com, a shop for fraudulent freelance accounts (2024-05)",
-        "US DOJ, indictment of 14 DPRK nationals (2024-12-12): websites of fake prior employers",
-    ],
     evaluate: known_bad_domain,
 };
 
@@ -88,7 +78,6 @@ pub static ORG_BLOCKED_FREELANCER: RuleSpec = RuleSpec {
     family: Family::Links,
     default_points: 80,
     thresholds: &["blocked_freelancers", "allowed_freelancers"],
-    sources: &["Your organisation's list (policy blocked_freelancers), 2026: the reason is kept by your security team"],
     evaluate: not_a_page_rule,
 };
 

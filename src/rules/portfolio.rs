@@ -28,12 +28,6 @@ pub static THROWAWAY_PORTFOLIO_HOSTS: RuleSpec = RuleSpec {
     family: Family::Links,
     default_points: 8,
     thresholds: &["min_free_host_links", "allowed_domains"],
-    sources: &[
-        "US State/Treasury/FBI, Guidance on the DPRK Information Technology Workers (2022-05-16): \
-         \"surprisingly simple\" portfolio sites and profiles",
-        "Mandiant (Google Cloud), UNC5267 mitigation report (2024-09): a fake persona's portfolio hosted on \
-         Netlify with fabricated testimonials",
-    ],
     evaluate: throwaway_portfolio_hosts,
 };
 

@@ -10,10 +10,11 @@ pub static LOW_RATE_HIGH_VOLUME: RuleSpec = RuleSpec {
     family: Family::Pay,
     // Weak alone: many honest freelancers in lower-cost markets fit it (indicators.md, P1).
     default_points: 15,
-    thresholds: &["rate_band_usd", "volume_min_hours", "volume_min_job_success"],
-    sources: &["BfV Private Sector Security Advisory 02/2024 (2024-10-01): \"despite high ratings… their required pay is low\"; \
-         Security Alliance SEAL Frameworks, DPRK IT workers (2025): pay 25–50% below market. The USD band is HireCheck's \
-         policy setting, not a figure from official guidance."],
+    thresholds: &[
+        "rate_band_usd",
+        "volume_min_hours",
+        "volume_min_job_success",
+    ],
     evaluate: low_rate_high_volume,
 };
 

@@ -10,10 +10,6 @@ pub static REVIEW_BURST: RuleSpec = RuleSpec {
     family: Family::Reviews,
     default_points: 20,
     thresholds: &["burst_min_jobs", "burst_window_days", "burst_max_job_usd"],
-    sources: &[
-        "US State/Treasury/FBI, Guidance on the DPRK Information Technology Workers (2022-05-16): fraudulent client accounts and several developer accounts rated highly by one client in a short period",
-        "TheRavenFile DPRK e-mail list (2025-08-28): addresses that suggest fake client accounts",
-    ],
     evaluate: review_burst,
 };
 

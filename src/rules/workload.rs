@@ -4,16 +4,11 @@ use super::{fmt_num, Context, Family, Hit, Outcome, RuleSpec};
 use crate::model::{ContractKind, Field, WorkEntry};
 use crate::policy::Lang;
 
-const SOURCE: &str = "US State/Treasury/FBI, Guidance on the DPRK Information Technology Workers (2022-05-16): \
-    accounts shared within a team, logged in for days at a time; Security Alliance SEAL Frameworks (2025): several \
-    people working one account.";
-
 pub static AVERAGE_WORKLOAD: RuleSpec = RuleSpec {
     id: "implausible-average-hours",
     family: Family::Workload,
     default_points: 30,
     thresholds: &["max_average_weekly_hours", "min_weeks_for_average"],
-    sources: &[SOURCE],
     evaluate: average_workload,
 };
 
@@ -79,7 +74,6 @@ pub static OVERLAPPING_CONTRACTS: RuleSpec = RuleSpec {
     family: Family::Workload,
     default_points: 35,
     thresholds: &["max_concurrent_weekly_hours", "min_overlap_days"],
-    sources: &[SOURCE],
     evaluate: overlapping_contracts,
 };
 

@@ -1,12 +1,13 @@
 //! The rules', checks' and checklist's static texts (title, why it matters, how to verify), in English
-//! and German, kept in one table: `src/texts/texts.json`, keyed by the rule, check or item id.
+//! and German, and their public sources, kept in one table: `src/texts/texts.json`, keyed by the rule,
+//! check or item id.
 //!
 //! The native build (CLI, tests, benchmarks) embeds the table: build.rs turns the JSON into Rust
 //! statics, and [`get`] looks a text up, so the native report carries the texts as it always has. The
 //! wasm build does not: there [`get`] returns "" and the report carries only the ids, and the extension
 //! joins the texts from the same JSON (the build ships it as `texts.js`; `join` there fills the empty
-//! fields by id). About 31 KB of text in two languages then stays out of the module every page
-//! downloads (docs/architecture.md, "Texts").
+//! fields by id). About 38 KB of text then stays out of the module every page downloads
+//! (docs/architecture.md, "Texts").
 
 use crate::policy::Lang;
 
@@ -49,8 +50,8 @@ mod table {
 pub fn get(id: &str, part: Part, lang: Lang) -> &'static str {
     table::TABLE
         .iter()
-        .find(|(i, _)| *i == id)
-        .and_then(|(_, parts)| parts.iter().find(|(p, _)| *p == part.key()))
+        .find(|(i, _, _)| *i == id)
+        .and_then(|(_, parts, _)| parts.iter().find(|(p, _)| *p == part.key()))
         .map_or("", |(_, [en, de])| lang.pick(en, de))
 }
 
@@ -61,10 +62,32 @@ pub fn get(_id: &str, _part: Part, _lang: Lang) -> &'static str {
     ""
 }
 
+/// The public sources of a rule, check or item, each with its publisher and date (English only); none
+/// in the wasm.
+#[cfg(not(target_arch = "wasm32"))]
+pub fn sources(id: &str) -> &'static [&'static str] {
+    table::TABLE
+        .iter()
+        .find(|(i, _, _)| *i == id)
+        .map_or(&[], |(_, _, sources)| sources)
+}
+
+/// The public sources of a rule, check or item, each with its publisher and date (English only); none
+/// in the wasm.
+#[cfg(target_arch = "wasm32")]
+pub fn sources(_id: &str) -> &'static [&'static str] {
+    &[]
+}
+
+/// The sources as a finding shows them: joined with "; ".
+pub fn source(id: &str) -> String {
+    sources(id).join("; ")
+}
+
 /// Every id in the table, in its order (native only; the tests check it against the rules).
 #[cfg(not(target_arch = "wasm32"))]
 pub fn ids() -> impl Iterator<Item = &'static str> {
-    table::TABLE.iter().map(|(id, _)| *id)
+    table::TABLE.iter().map(|(id, _, _)| *id)
 }
 
 #[cfg(test)]
@@ -107,10 +130,21 @@ mod tests {
     }
 
     #[test]
+    fn every_rule_check_and_item_has_dated_public_sources() {
+        for (id, _) in needed().into_iter().filter(|(id, _)| *id != CHECKLIST) {
+            assert!(!sources(id).is_empty(), "{id} needs a public source");
+            for s in sources(id) {
+                assert!(s.contains("20"), "{id}: source without a date: {s}");
+            }
+        }
+        assert!(sources(CHECKLIST).is_empty());
+    }
+
+    #[test]
     fn the_table_holds_no_text_that_nothing_shows() {
         let needed = needed();
         let mut seen = Vec::new();
-        for (id, parts) in table::TABLE {
+        for (id, parts, _) in table::TABLE {
             assert!(!seen.contains(id), "{id} appears twice");
             seen.push(id);
             let Some((_, wanted)) = needed.iter().find(|(n, _)| n == id) else {

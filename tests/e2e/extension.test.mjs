@@ -598,13 +598,14 @@ describe('extension in Chromium', () => {
     }
   });
 
-  it('findings show their title, why and how to verify from texts.js by id, in English and German; the wasm has none of them', async (t) => {
+  it('findings show their title, why, how to verify and sources from texts.js by id, in English and German; the wasm has none of them', async (t) => {
     // The one table (src/texts/texts.json): the wasm's report carries only ids, texts.js joins the texts.
     const TEXTS = readJson(path.join(ROOT, 'src', 'texts', 'texts.json'));
     const wasm = fs.readFileSync(path.join(DIST, 'wasm', 'hirecheck_bg.wasm'));
     for (const [id, parts] of Object.entries(TEXTS)) {
-      for (const [part, langs] of Object.entries(parts)) {
-        for (const lang of ['en', 'de']) assert.equal(wasm.indexOf(Buffer.from(langs[lang])), -1, `the wasm holds ${id}.${part}.${lang}`);
+      for (const [part, value] of Object.entries(parts)) {
+        const texts = part === 'sources' ? value : [value.en, value.de];
+        for (const s of texts) assert.equal(wasm.indexOf(Buffer.from(s)), -1, `the wasm holds ${id}.${part}: ${s.slice(0, 60)}`);
       }
     }
     const route = profiles.find((r) => r.csp !== 'strict' && expectationFor(r)?.level === 'high' && !expectationFor(r).bids);
@@ -622,8 +623,9 @@ describe('extension in Chromium', () => {
           for (const part of ['title', 'why', 'verify']) {
             assert.ok(badge.text.includes(TEXTS[rule][part][lang]), `${route.key}: the badge lacks ${rule}'s ${part} in ${lang}`);
           }
+          assert.ok(badge.text.includes(TEXTS[rule].sources.join('; ')), `${route.key}: the badge lacks ${rule}'s sources`);
         }
-        t.diagnostic(`${lang}: ${badge.rules.length} findings with title, why and verify (${badge.rules.join(', ')})`);
+        t.diagnostic(`${lang}: ${badge.rules.length} findings with title, why, verify and sources (${badge.rules.join(', ')})`);
       }
     } finally {
       await env.sw.evaluate((k) => chrome.storage.local.remove(k), USER_KEY).catch(() => {});
