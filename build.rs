@@ -16,8 +16,9 @@ const LANGS: &[&str] = &["en", "de"];
 fn main() {
     println!("cargo:rerun-if-changed={SOURCE}");
     println!("cargo:rerun-if-changed=build.rs");
-    let text =
-        std::fs::read_to_string(SOURCE).unwrap_or_else(|e| panic!("{SOURCE} cannot be read: {e}"));
+    let root = std::env::var("CARGO_MANIFEST_DIR").expect("cargo sets CARGO_MANIFEST_DIR");
+    let text = std::fs::read_to_string(Path::new(&root).join(SOURCE))
+        .unwrap_or_else(|e| panic!("{SOURCE} cannot be read: {e}"));
     let table = match read_table(&text) {
         Ok(t) => t,
         Err(e) => panic!("{SOURCE}: {e}"),
