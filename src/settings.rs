@@ -127,6 +127,7 @@ pub fn keys() -> Vec<&'static str> {
 pub struct RuleInfo {
     pub id: &'static str,
     pub default_weight: u32,
+    /// From src/texts/texts.json; "" in the wasm (the options page takes it from texts.js by `id`).
     pub title: &'static str,
 }
 
