@@ -67,6 +67,7 @@
   let failed = false; // neither the wasm nor safe mode could start: the fallback badge is shown
   let safe = false; // the wasm could not start here: the extension checks a copy of the page (safe mode)
   const badge = globalThis.__hirecheckBadge; // content/badge.js
+  const texts = globalThis.__hirecheckTexts; // texts.js
   const safeRequest = globalThis.__hirecheckSafeRequest || null; // fallback/request.js
   const photo = globalThis.__hirecheckPhoto; // content/photo.js
   const patterns = globalThis.__hirecheckPatterns; // content/patterns.js
@@ -470,6 +471,7 @@
       let report;
       if (safe) report = checked.report;
       else report = mod.check_page(effective, uiLanguage(), Date.now(), answers || undefined, memoryInput(seen));
+      report = texts.join(report); // the wasm's report has ids, not texts (texts.js)
       badge.draw(report, uiLanguage(), { safe });
       removeFallback();
       const summary = summarize(report);

@@ -6,6 +6,7 @@
 'use strict';
 
 const S = globalThis.HireCheckSettings;
+const T = globalThis.__hirecheckTexts; // texts.js: the rule titles (the wasm carries only their ids)
 const MEMORY_KEY = 'memory:v1';
 
 const $ = (id) => document.getElementById(id);
@@ -321,7 +322,8 @@ async function start() {
   }
   const base = core ? core.validate_settings({}, uiLang()) : { defaults: {}, rules: [], keys: [] };
   defaults = base.defaults;
-  rules = base.rules;
+  // Titles in the language the core would write them in for these (empty) settings: the browser's.
+  rules = base.rules.map((r) => ({ ...r, title: r.title || T.text(r.id, 'title', uiLang()) }));
   keys = base.keys;
   await load();
   build();

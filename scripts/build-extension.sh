@@ -36,6 +36,13 @@ cp -R "$ROOT/extension/." "$DIST/"
 # extension/overlays/<browser>/ replaces files in other browsers' builds (scripts/build-firefox.sh).
 rm -rf "$DIST/overlays"
 cp "$ROOT/manifest.json" "$DIST/manifest.json"
+# The rules', checks' and checklist's texts are not in the wasm: texts.js gets them from the one table
+# the CLI embeds too (src/texts/texts.json; docs/architecture.md, "Texts"), in place of its empty TABLE.
+texts_line='  const TABLE = {};'
+[ "$(grep -cxF "$texts_line" "$ROOT/extension/texts.js")" = 1 ] || die "extension/texts.js lacks its line \"$texts_line\""
+awk -v table="$ROOT/src/texts/texts.json" -v line="$texts_line" '
+  $0 == line { printf "  const TABLE = "; while ((getline t < table) > 0) print t; print "  ;"; next }
+  { print }' "$ROOT/extension/texts.js" >"$DIST/texts.js"
 # content/main.js lists the content scripts in their order as imports (extension/content/main.js);
 # the build joins them into that one module (each is a self-contained IIFE), because the browser
 # fetches every imported module on its own: nine fetches after the page's load cost the badge
@@ -49,7 +56,7 @@ main="$ROOT/extension/content/main.js"
     file="$(realpath -m --relative-to="$ROOT/extension" "$ROOT/extension/content/$spec")"
     [ -f "$ROOT/extension/$file" ] || die "extension/content/main.js imports $spec, which is not in extension/"
     printf '\n// ---- %s ----\n' "$file"
-    cat "$ROOT/extension/$file"
+    cat "$DIST/$file" # as built (texts.js has its table)
   done
 } >"$DIST/content/main.js"
 grep -q '^// ---- content.js ----$' "$DIST/content/main.js" || die "the content-script bundle lacks content.js"

@@ -32,6 +32,7 @@ pub mod settings;
 pub mod sites;
 pub mod sort;
 pub mod text;
+pub mod texts;
 pub mod time;
 pub mod tz;
 

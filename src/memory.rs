@@ -10,7 +10,7 @@
 use crate::json::{json_object, member, member_or_default, FromJson, Value};
 use crate::policy::Policy;
 use crate::report::Report;
-use crate::rules::{Family, Finding, Outcome, RuleSpec, Text};
+use crate::rules::{Family, Finding, Outcome, RuleSpec};
 use crate::score;
 use crate::sites::{Extraction, PageKind};
 
@@ -78,21 +78,6 @@ pub static REUSED_PHOTO: RuleSpec = RuleSpec {
     family: Family::Identity,
     default_points: 35,
     thresholds: &[],
-    sources: &["FBI/State/ROK PSA231018 (2023-10-18) [S3]: several online profiles for one identity with different pictures; \
-         BfV Security Advisory 02/2024 (2024-10-01) [S8]: edited or generated application photos; Mandiant/GTIG UNC5267 \
-         (2024-09) [S15]: profiles under other names; SEAL Frameworks (2025) [S20]: photo reuse across personas."],
-    title: Text {
-        en: "Same photo as a profile with another name you saw",
-        de: "Gleiches Foto wie ein Profil mit anderem Namen, das Sie gesehen haben",
-    },
-    why: Text {
-        en: "The same picture appears under two accounts with different names. Operators of proxy accounts keep several personas and reuse photos between them. Stock photos, logos and agencies sharing a picture explain some cases. This comparison uses only profiles this browser has seen; nothing was sent anywhere.",
-        de: "Dasselbe Bild erscheint unter zwei Konten mit verschiedenen Namen. Betreiber von Strohmann-Konten pflegen mehrere Personas und verwenden Fotos mehrfach. Stockfotos, Logos und Agenturen mit gemeinsamem Bild erklären manche Fälle. Verglichen wird nur mit Profilen, die dieser Browser gesehen hat; nichts wurde versendet.",
-    },
-    verify: Text {
-        en: "Open both profiles and compare them; ask the freelancer about the other account and hold a live video call with the camera on.",
-        de: "Öffnen Sie beide Profile und vergleichen Sie sie; fragen Sie nach dem anderen Konto und führen Sie ein Live-Videogespräch mit Kamera.",
-    },
     evaluate: not_a_page_rule,
 };
 
@@ -101,20 +86,6 @@ pub static REUSED_BIO: RuleSpec = RuleSpec {
     family: Family::Identity,
     default_points: 25,
     thresholds: &[],
-    sources: &["Unit 42 \"Wagemole\" (2023-11, via Reuters) [S13]: fake résumés and profiles kept in numbers until one is hired; \
-         Mandiant/GTIG UNC5267 (2024-09) [S15]: the same applicant found under other names."],
-    title: Text {
-        en: "Overview text nearly identical to a profile with another name you saw",
-        de: "Profilbeschreibung fast gleich wie bei einem Profil mit anderem Namen, das Sie gesehen haben",
-    },
-    why: Text {
-        en: "A long overview that reappears almost word for word under another name suggests one operator writing several personas from a template. Shared agency templates and AI writing explain some cases. Only profiles this browser has seen are compared; nothing was sent anywhere.",
-        de: "Eine lange Beschreibung, die fast wortgleich unter anderem Namen wieder auftaucht, deutet auf einen Betreiber hin, der mehrere Personas aus einer Vorlage schreibt. Agenturvorlagen und KI-Texte erklären manche Fälle. Verglichen wird nur mit Profilen, die dieser Browser gesehen hat; nichts wurde versendet.",
-    },
-    verify: Text {
-        en: "Compare both overviews side by side; ask the freelancer to describe a past project in their own words on a live call.",
-        de: "Vergleichen Sie beide Beschreibungen nebeneinander; bitten Sie im Live-Gespräch, ein früheres Projekt mit eigenen Worten zu beschreiben.",
-    },
     evaluate: not_a_page_rule,
 };
 
@@ -123,21 +94,6 @@ pub static REUSED_LINK: RuleSpec = RuleSpec {
     family: Family::Identity,
     default_points: 25,
     thresholds: &[],
-    sources: &["FBI/State/ROK PSA231018 (2023-10-18) [S3]: several online profiles for one identity; Mandiant/GTIG UNC5267 \
-         (2024-09) [S15]: searching an applicant's address finds profiles under other names, Netlify portfolios; \
-         SEAL Frameworks (2025) [S20]."],
-    title: Text {
-        en: "Same portfolio link or address as a profile with another name you saw",
-        de: "Gleicher Portfolio-Link oder gleiche Adresse wie ein Profil mit anderem Namen, das Sie gesehen haben",
-    },
-    why: Text {
-        en: "A personal portfolio, website or e-mail address normally belongs to one person. The same one under two accounts with different names suggests one operator behind several personas. Team members linking a shared company page explain some cases. Only profiles this browser has seen are compared; nothing was sent anywhere.",
-        de: "Ein persönliches Portfolio, eine Website oder E-Mail-Adresse gehört normalerweise zu einer Person. Dieselbe unter zwei Konten mit verschiedenen Namen deutet auf einen Betreiber mehrerer Personas hin. Teammitglieder mit gemeinsamer Firmenseite erklären manche Fälle. Verglichen wird nur mit Profilen, die dieser Browser gesehen hat; nichts wurde versendet.",
-    },
-    verify: Text {
-        en: "Open the link and both profiles; ask who owns the site and whether they know the other account; ask them to change something on the site during a call.",
-        de: "Öffnen Sie den Link und beide Profile; fragen Sie, wem die Seite gehört und ob das andere Konto bekannt ist; bitten Sie, während eines Gesprächs etwas auf der Seite zu ändern.",
-    },
     evaluate: not_a_page_rule,
 };
 
@@ -364,17 +320,7 @@ pub fn findings(current: &Fingerprint, seen: &[Fingerprint], policy: &Policy) ->
             )
             .to_string(),
         );
-        out.push(Finding {
-            rule: rule.id,
-            family: rule.family,
-            points: weight,
-            weight,
-            title: rule.title.get(lang).to_string(),
-            evidence,
-            why: rule.why.get(lang).to_string(),
-            source: rule.sources.join("; "),
-            verify: rule.verify.get(lang).to_string(),
-        });
+        out.push(rule.finding(evidence, weight, crate::texts::source(rule.id), lang));
     }
     out
 }

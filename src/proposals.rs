@@ -15,8 +15,9 @@
 use crate::json::json_object;
 use crate::model::{Bid, Field};
 use crate::policy::{Lang, Policy};
-use crate::rules::{fmt_num, Family, Finding, Text, Unevaluated};
+use crate::rules::{fmt_num, Family, Finding, Unevaluated};
 use crate::score::{self, Coverage, Level, Risk};
+use crate::texts::{self, Part};
 use crate::time::Instant;
 use std::collections::{BTreeMap, HashMap};
 
@@ -87,93 +88,31 @@ pub struct Check {
     pub id: &'static str,
     pub family: Family,
     pub default_points: u32,
-    pub sources: &'static [&'static str],
-    pub title: Text,
-    pub why: Text,
-    pub verify: Text,
+    // Its title, why and verify texts and its sources: src/texts/texts.json under its id (crate::texts).
 }
-
-const S1: &str =
-    "[S1] US State/Treasury/FBI, Guidance on the DPRK Information Technology Workers (2022-05-16)";
-const S8: &str =
-    "[S8] BfV, Private Sector Security Advisory 02/2024 on North Korean IT workers (2024-10-01)";
-const S3: &str =
-    "[S3] FBI/State/ROK, Additional Guidance on DPRK IT Workers PSA231018 (2023-10-18)";
 
 pub static DUPLICATE_TEXT: Check = Check {
     id: "bid-duplicate-text",
     family: Family::Identity,
     default_points: 35,
-    sources: &[S1],
-    title: Text {
-        en: "Same proposal text as another bidder",
-        de: "Gleicher Angebotstext wie ein anderer Bieter",
-    },
-    why: Text {
-        en: "Operators running several accounts reuse one bid template across them. Innocent explanations: a shared public template or AI-written text.",
-        de: "Wer mehrere Konten betreibt, nutzt oft eine Angebotsvorlage für alle. Harmlose Erklärungen: eine verbreitete Vorlage oder KI-geschriebener Text.",
-    },
-    verify: Text {
-        en: "Compare both proposals side by side and ask each bidder in a video call specific questions about their own past work.",
-        de: "Beide Angebote nebeneinander vergleichen und beide Bieter im Videogespräch konkret zu ihrer eigenen früheren Arbeit befragen.",
-    },
 };
 
 pub static LOW_PAY_HIGH_RATING: Check = Check {
     id: "bid-low-pay-high-rating",
     family: Family::Pay,
     default_points: 10,
-    sources: &[S8, S1],
-    title: Text {
-        en: "Far cheaper than the other bids despite top ratings",
-        de: "Weit billiger als die anderen Angebote trotz Bestbewertung",
-    },
-    why: Text {
-        en: "Advisories describe accounts with high ratings that work for low pay. Weak alone: many honest freelancers price low to win work.",
-        de: "Behördenhinweise beschreiben Konten mit hohen Bewertungen, die für wenig Geld arbeiten. Allein schwach: viele ehrliche Freelancer bieten günstig an.",
-    },
-    verify: Text {
-        en: "Ask why the price is so low and check the work history behind the rating (clients, sizes, dates).",
-        de: "Nach dem Grund für den niedrigen Preis fragen und die Aufträge hinter der Bewertung prüfen (Kunden, Umfang, Daten).",
-    },
 };
 
 pub static SHARED_PHOTO: Check = Check {
     id: "bid-shared-photo",
     family: Family::Identity,
     default_points: 40,
-    sources: &[S3, S8],
-    title: Text {
-        en: "Same profile photo as another bidder",
-        de: "Gleiches Profilfoto wie ein anderer Bieter",
-    },
-    why: Text {
-        en: "The same picture under different names points to accounts run by one operator. Innocent explanation: a default or placeholder image.",
-        de: "Dasselbe Bild unter verschiedenen Namen deutet auf Konten eines Betreibers hin. Harmlose Erklärung: ein Standard- oder Platzhalterbild.",
-    },
-    verify: Text {
-        en: "Open both profiles and compare; in a video call, check the person matches the photo.",
-        de: "Beide Profile öffnen und vergleichen; im Videogespräch prüfen, ob die Person zum Foto passt.",
-    },
 };
 
 pub static SHARED_LINK: Check = Check {
     id: "bid-shared-link",
     family: Family::Links,
     default_points: 25,
-    sources: &[S1],
-    title: Text {
-        en: "Same portfolio link as another bidder",
-        de: "Gleicher Portfolio-Link wie ein anderer Bieter",
-    },
-    why: Text {
-        en: "Two accounts presenting the same portfolio suggest one operator or borrowed work. Innocent explanation: a shared agency or open-source project.",
-        de: "Zwei Konten mit demselben Portfolio deuten auf einen Betreiber oder geliehene Arbeit hin. Harmlose Erklärung: eine gemeinsame Agentur oder ein Open-Source-Projekt.",
-    },
-    verify: Text {
-        en: "Ask each bidder which part of the linked work was theirs and have them walk you through it live.",
-        de: "Jeden Bieter fragen, welcher Teil der verlinkten Arbeit von ihm stammt, und ihn diesen live erklären lassen.",
-    },
 };
 
 /// Every check, in report order.
@@ -394,7 +333,7 @@ pub fn assess_bids(bids: &[Bid], policy: &Policy, now: Instant) -> Vec<BidReport
                 } else {
                     unevaluated.push(Unevaluated {
                         rule: c.id,
-                        title: c.title.get(lang).to_string(),
+                        title: texts::get(c.id, Part::Title, lang).to_string(),
                         missing,
                     });
                 }
@@ -492,11 +431,11 @@ fn finding(c: &Check, evidence: Vec<String>, policy: &Policy) -> Finding {
         family: c.family,
         points: weight,
         weight,
-        title: c.title.get(policy.lang).to_string(),
+        title: texts::get(c.id, Part::Title, policy.lang).to_string(),
         evidence,
-        why: c.why.get(policy.lang).to_string(),
-        source: c.sources.join("; "),
-        verify: c.verify.get(policy.lang).to_string(),
+        why: texts::get(c.id, Part::Why, policy.lang).to_string(),
+        source: texts::source(c.id),
+        verify: texts::get(c.id, Part::Verify, policy.lang).to_string(),
     }
 }
 

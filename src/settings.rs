@@ -128,6 +128,7 @@ pub fn keys() -> Vec<&'static str> {
 pub struct RuleInfo {
     pub id: &'static str,
     pub default_weight: u32,
+    /// From src/texts/texts.json; "" in the wasm (the options page takes it from texts.js by `id`).
     pub title: &'static str,
 }
 
@@ -149,21 +150,21 @@ pub fn rules(lang: Lang) -> Vec<RuleInfo> {
         out.push(RuleInfo {
             id: r.id,
             default_weight: r.default_points,
-            title: r.title.get(lang),
+            title: crate::texts::get(r.id, crate::texts::Part::Title, lang),
         });
     }
     for c in crate::proposals::CHECKS {
         out.push(RuleInfo {
             id: c.id,
             default_weight: c.default_points,
-            title: c.title.get(lang),
+            title: crate::texts::get(c.id, crate::texts::Part::Title, lang),
         });
     }
     for i in crate::checklist::ITEMS {
         out.push(RuleInfo {
             id: i.id,
             default_weight: i.default_points,
-            title: i.title.get(lang),
+            title: crate::texts::get(i.id, crate::texts::Part::Title, lang),
         });
     }
     out

@@ -3,6 +3,7 @@
 // imports this module once the page has loaded. The build (scripts/build-extension.sh) joins the files
 // below into this one module, because the browser fetches every imported module on its own.
 import '../settings.js';
+import '../texts.js';
 import './badge.js';
 import '../fallback/request.js';
 import './photo.js';

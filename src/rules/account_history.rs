@@ -1,7 +1,7 @@
 //! P11: the account's history does not fit its age: work dated before the account existed, or more
 //! hours than a young account could hold (bought, merged or rented accounts).
 
-use super::{fmt_num, Context, Family, Hit, Outcome, RuleSpec, Text};
+use super::{fmt_num, Context, Family, Hit, Outcome, RuleSpec};
 use crate::model::Field;
 use crate::policy::Lang;
 
@@ -13,23 +13,6 @@ pub static HISTORY_BEFORE_MEMBERSHIP: RuleSpec = RuleSpec {
     family: Family::Identity,
     default_points: 30,
     thresholds: &["max_young_account_weekly_hours", "min_weeks_for_average"],
-    sources: &[
-        "US State/Treasury/FBI, Guidance on the DPRK Information Technology Workers (2022-05-16): accounts bought or rented from third parties",
-        "US DOJ, charges against Didenko (2024-05-16): upworksell.com sold about 2,500 freelance accounts",
-        "Security Alliance SEAL Frameworks, DPRK IT workers (2025): account older or younger than the work it shows",
-    ],
-    title: Text {
-        en: "The work history does not fit the account's age",
-        de: "Der Auftragsverlauf passt nicht zum Alter des Kontos",
-    },
-    why: Text {
-        en: "Work dated before the account existed, or more hours than the account's short life could hold, suggests the account was bought, merged or is worked by several people. Site migrations and date display errors can also explain it.",
-        de: "Aufträge aus der Zeit vor dem Konto oder mehr Stunden, als das junge Konto fassen kann, deuten auf ein gekauftes, zusammengelegtes oder von mehreren genutztes Konto hin. Auch Plattformumzüge oder Anzeigefehler bei Daten können es erklären.",
-    },
-    verify: Text {
-        en: "Ask when and how they opened the account and who worked the early contracts; contact one of those clients independently.",
-        de: "Fragen Sie, wann und wie das Konto eröffnet wurde und wer die frühen Aufträge bearbeitet hat; kontaktieren Sie einen dieser Kunden unabhängig.",
-    },
     evaluate: history_before_membership,
 };
 

@@ -5,7 +5,7 @@
 //! Fairness: W2 compares the claimed location's own clock with the tracked hours; the country itself is never a
 //! risk, and for a country with several zones the zone most favourable to the freelancer is used.
 
-use super::{fmt_num, Context, Family, Hit, Outcome, RuleSpec, Text};
+use super::{fmt_num, Context, Family, Hit, Outcome, RuleSpec};
 use crate::model::{Date, DiaryDay, Field};
 use crate::policy::Lang;
 use crate::time::Instant;
@@ -19,16 +19,6 @@ const MAX_DAYS_SHOWN: usize = 5;
 /// A gap of at least this many minutes separates two shifts.
 const SHIFT_GAP_MINUTES: u32 = 60;
 
-const SRC_S1: &str =
-    "US State/Treasury/FBI, Guidance on the DPRK Information Technology Workers (2022-05-16): \
-     accounts logged in \"continuously for one or more days\"";
-const SRC_S20: &str =
-    "Security Alliance SEAL Frameworks, Insider Threats: DPRK IT Workers (2025): accounts \
-     shared by several operators, working hours of another time zone";
-const SRC_S25: &str =
-    "Upwork Help, Review your freelancer's work diary (page read 2026): 10-minute segments, \
-     screenshots and the time-zone view of the diary";
-
 pub static ROUND_THE_CLOCK: RuleSpec = RuleSpec {
     id: "round-the-clock-work",
     family: Family::Workload,
@@ -38,19 +28,6 @@ pub static ROUND_THE_CLOCK: RuleSpec = RuleSpec {
         "diary_long_day_min_tracked_hours",
         "diary_long_days_min",
     ],
-    sources: &[SRC_S1, SRC_S20, SRC_S25],
-    title: Text {
-        en: "Work diary shows tracked time around the clock on several days",
-        de: "Arbeitstagebuch zeigt an mehreren Tagen erfasste Zeit rund um die Uhr",
-    },
-    why: Text {
-        en: "One person rarely tracks work from early morning to late night day after day. Accounts shared by several operators in shifts, or kept logged in continuously, produce exactly this pattern; official guidance names accounts logged in continuously as a sign of proxy accounts. Deadlines and crunch weeks explain single long days.",
-        de: "Eine einzelne Person erfasst selten Tag für Tag Arbeit vom frühen Morgen bis spät in die Nacht. Konten, die mehrere Personen im Schichtbetrieb nutzen oder die ständig angemeldet bleiben, erzeugen genau dieses Muster; Behörden nennen dauerhaft angemeldete Konten als Zeichen von Strohmann-Konten. Termindruck erklärt einzelne lange Tage.",
-    },
-    verify: Text {
-        en: "Open the listed days in the work diary and compare the screenshots of early and late segments (same desk, same screen setup, same writing style in memos?). Ask who works on the contract and schedule short unannounced video calls at different times of the tracked day.",
-        de: "Öffnen Sie die genannten Tage im Arbeitstagebuch und vergleichen Sie die Bildschirmfotos früher und später Abschnitte (gleicher Arbeitsplatz, gleiche Bildschirme, gleicher Stil in den Notizen?). Fragen Sie, wer am Auftrag arbeitet, und vereinbaren Sie kurzfristig kurze Videogespräche zu verschiedenen Zeiten des erfassten Tages.",
-    },
     evaluate: round_the_clock,
 };
 
@@ -59,19 +36,6 @@ pub static SEVEN_DAY_WEEKS: RuleSpec = RuleSpec {
     family: Family::Workload,
     default_points: 20,
     thresholds: &["diary_streak_min_daily_hours", "diary_streak_min_weeks"],
-    sources: &[SRC_S1, SRC_S20, SRC_S25],
-    title: Text {
-        en: "Work diary shows long days on every day of the week for weeks",
-        de: "Arbeitstagebuch zeigt wochenlang an jedem Wochentag lange Tage",
-    },
-    why: Text {
-        en: "Many hours tracked on every day, weekends included, for weeks on end is hard for one person to sustain; it fits an account that several people work on in turn. Some freelancers do work through weekends for a while, so this is a weak sign on its own.",
-        de: "Wochenlang an jedem Tag, auch am Wochenende, viele Stunden zu erfassen, hält eine einzelne Person kaum durch; es passt zu einem Konto, an dem mehrere Personen abwechselnd arbeiten. Manche arbeiten eine Zeit lang auch am Wochenende, daher ist dies allein ein schwaches Zeichen.",
-    },
-    verify: Text {
-        en: "Ask about their working week and days off, and compare screenshots from weekdays and weekends for the same person's setup and habits.",
-        de: "Fragen Sie nach der Arbeitswoche und freien Tagen, und vergleichen Sie Bildschirmfotos von Werktagen und Wochenenden auf denselben Arbeitsplatz und dieselben Gewohnheiten.",
-    },
     evaluate: seven_day_weeks,
 };
 
@@ -80,19 +44,6 @@ pub static NIGHT_WORK_IN_CLAIMED_ZONE: RuleSpec = RuleSpec {
     family: Family::Location,
     default_points: 35,
     thresholds: &["diary_night_min_share", "diary_night_min_tracked_hours"],
-    sources: &[SRC_S1, SRC_S20, SRC_S25],
-    title: Text {
-        en: "Most tracked time falls at night in the claimed country",
-        de: "Die meiste erfasste Zeit liegt im angegebenen Land nachts",
-    },
-    why: Text {
-        en: "The diary's times, converted to the clock of the country the freelancer claims, fall mostly between midnight and 6 am even in that country's most favourable time zone. Working hours that fit another time zone than the claimed one are a documented sign that the person is elsewhere. Night owls and people working to a client's hours exist; the comparison is with the claimed place's clock, never with the country itself.",
-        de: "Die Zeiten im Tagebuch, umgerechnet auf die Uhr des angegebenen Landes, liegen überwiegend zwischen Mitternacht und 6 Uhr, selbst in der günstigsten Zeitzone dieses Landes. Arbeitszeiten, die zu einer anderen Zeitzone passen, sind ein dokumentiertes Zeichen, dass die Person woanders ist. Nachtmenschen und Arbeit nach den Zeiten des Kunden gibt es; verglichen wird mit der Uhr des angegebenen Ortes, nie mit dem Land selbst.",
-    },
-    verify: Text {
-        en: "Switch the diary's time-zone view to the freelancer's zone and check the hours yourself; ask where and when they work, and hold a live video call during daytime business hours of the claimed country.",
-        de: "Stellen Sie die Zeitzonen-Ansicht des Tagebuchs auf die Zone des Freelancers und prüfen Sie die Zeiten selbst; fragen Sie, wo und wann gearbeitet wird, und führen Sie ein Live-Videogespräch während der Geschäftszeit des angegebenen Landes.",
-    },
     evaluate: night_work,
 };
 

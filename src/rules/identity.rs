@@ -2,7 +2,7 @@
 //!
 //! Only a mismatch between two things the page shows counts; where a name comes from never does.
 
-use super::{Context, Family, Hit, Outcome, RuleSpec, Text};
+use super::{Context, Family, Hit, Outcome, RuleSpec};
 use crate::model::Field;
 use crate::policy::Lang;
 
@@ -192,21 +192,6 @@ pub static FEEDBACK_NAME_MISMATCH: RuleSpec = RuleSpec {
     family: Family::Identity,
     default_points: 45,
     thresholds: &[],
-    sources: &["US State/Treasury/FBI, Guidance on the DPRK Information Technology Workers (2022-05-16): accounts bought, \
-         rented or shared, inconsistent name spelling; FBI PSA231018 (2023-10-18); US DOJ indictment of 14 DPRK \
-         nationals (2024-12-12): work done under identities other than the worker's."],
-    title: Text {
-        en: "Client feedback addresses the freelancer by another name",
-        de: "Kundenbewertungen sprechen den Freelancer mit anderem Namen an",
-    },
-    why: Text {
-        en: "When clients thank someone by a name that is not the profile's, the account may have been bought, rented or shared, or the name changed — documented ways sanctioned workers hide who does the work. A nickname, a colleague of the freelancer or a typo can also explain it.",
-        de: "Wenn Kunden jemandem mit einem anderen als dem Profilnamen danken, wurde das Konto womöglich gekauft, gemietet, geteilt oder umbenannt – dokumentierte Wege, mit denen sanktionierte Arbeiter verbergen, wer die Arbeit macht. Auch ein Spitzname, ein Kollege oder ein Tippfehler kann es erklären.",
-    },
-    verify: Text {
-        en: "Ask who the name in the feedback refers to; contact that client independently and ask who did the work; on a video call, check a government ID against the profile name.",
-        de: "Fragen Sie, wen der Name in der Bewertung meint; kontaktieren Sie diesen Kunden unabhängig und fragen Sie, wer die Arbeit gemacht hat; prüfen Sie im Videogespräch einen amtlichen Ausweis gegen den Profilnamen.",
-    },
     evaluate: feedback_name_mismatch,
 };
 

@@ -1,6 +1,6 @@
 //! P3: the local time the page shows does not fit any time zone of the country the freelancer claims.
 
-use super::{Context, Family, Hit, Outcome, RuleSpec, Text};
+use super::{Context, Family, Hit, Outcome, RuleSpec};
 use crate::model::Field;
 use crate::policy::Lang;
 use crate::tz;
@@ -13,21 +13,6 @@ pub static LOCAL_TIME_MISMATCH: RuleSpec = RuleSpec {
     family: Family::Location,
     default_points: 35,
     thresholds: &["local_time_tolerance_minutes"],
-    sources: &["US State/Treasury/FBI, Guidance on the DPRK Information Technology Workers (2022-05-16): inconsistent \
-         location and assessed location or hours; Security Alliance SEAL Frameworks (2025): working hours that fit \
-         another time zone than the claimed one."],
-    title: Text {
-        en: "Displayed local time does not fit the claimed country",
-        de: "Angezeigte Ortszeit passt nicht zum angegebenen Land",
-    },
-    why: Text {
-        en: "The site shows local time from the time zone the account is set to. A zone that fits no part of the claimed country means the account is kept on another clock than where the person says they live. Travel and remote setups explain some cases; official guidance lists location that does not match the claimed one as a red flag of proxy accounts.",
-        de: "Die Seite zeigt die Ortszeit der im Konto eingestellten Zeitzone. Passt sie zu keinem Teil des angegebenen Landes, läuft das Konto auf einer anderen Uhr als dort, wo die Person zu leben angibt. Reisen erklären manche Fälle; Behörden nennen abweichenden Standort als Warnzeichen für Strohmann-Konten.",
-    },
-    verify: Text {
-        en: "Ask which city and time zone they work from and why the account shows another; hold a live video call during business hours of the claimed country and ask them to point the camera out of a window.",
-        de: "Fragen Sie, aus welcher Stadt und Zeitzone gearbeitet wird und warum das Konto eine andere zeigt; führen Sie ein Live-Videogespräch zur Geschäftszeit des angegebenen Landes und bitten Sie, die Kamera aus dem Fenster zu richten.",
-    },
     evaluate: local_time_mismatch,
 };
 

@@ -6,16 +6,9 @@
 //! Telegram", "ich zahle nie außerhalb") is skipped. Matching is plain lower-case phrase search, English
 //! and a few German phrases; evidence is a bounded excerpt around the match with sender and time.
 
-use super::{Context, Family, Hit, Outcome, RuleSpec, Text};
+use super::{Context, Family, Hit, Outcome, RuleSpec};
 use crate::model::{Field, Message};
 use crate::policy::Lang;
-
-const S1: &str = "US State/Treasury/FBI, Guidance on the DPRK Information Technology Workers (2022-05-16): asking to move to another platform, to be paid in virtual currency, to use a different account or name after theirs was shut down, or to have a laptop or documents sent to an address not on their ID";
-const S5: &str = "FBI PSA240516, DPRK leverages U.S.-based individuals (2024-05-16): facilitators host company laptops and reship them abroad";
-const S8: &str = "BfV, Private Sector Security Advisory 02/2024 North Korean IT Workers (2024-10-01): payment in BTC/ETH or through PayPal/Wise; shipping addresses keep changing";
-const S10: &str = "US DOJ, indictment of 14 DPRK nationals, US v. Hwa, E.D. Mo. (2024-12-12): pay went to accounts held under another identity";
-const S16: &str = "Google Threat Intelligence, DPRK IT Workers Expanding in Scope and Scale (2025-04-01): recruited through Upwork, Freelancer and Telegram; paid in crypto or through Wise/Payoneer";
-const S20: &str = "Security Alliance, SEAL Frameworks: Insider Threats (2025): several people on one account; sudden handle or identity switch";
 
 /// Characters of message text shown around a match.
 const EXCERPT: usize = 160;
@@ -27,19 +20,6 @@ pub static OFF_PLATFORM_REQUEST: RuleSpec = RuleSpec {
     family: Family::Interview,
     default_points: 25,
     thresholds: &[],
-    sources: &[S1, S16],
-    title: Text {
-        en: "The freelancer asks to continue outside Upwork (messenger, e-mail or phone)",
-        de: "Die Person möchte außerhalb von Upwork weiterschreiben (Messenger, E-Mail oder Telefon)",
-    },
-    why: Text {
-        en: "Moving the conversation to Telegram, WhatsApp, Skype, Discord, private e-mail or phone takes it out of the platform's records and protections, and official guidance names it as a sign of proxy workers. Many honest freelancers also offer a messenger, so ask why before concluding — and keep the contract and payment on the platform.",
-        de: "Wer das Gespräch auf Telegram, WhatsApp, Skype, Discord, private E-Mail oder Telefon verlagert, entzieht es den Aufzeichnungen und dem Schutz der Plattform; Behörden nennen das als Merkmal von Strohmann-Konten. Auch ehrliche Freelancer bieten Messenger an – fragen Sie nach dem Grund und lassen Sie Vertrag und Zahlung auf der Plattform.",
-    },
-    verify: Text {
-        en: "Keep all communication in Upwork messages; ask why another channel is needed; on a video call through Upwork, confirm the person matches the profile.",
-        de: "Kommunizieren Sie nur über Upwork-Nachrichten; fragen Sie, wozu ein anderer Kanal nötig ist; prüfen Sie in einem Videogespräch über Upwork, ob die Person zum Profil passt.",
-    },
     evaluate: off_platform_request,
 };
 
@@ -48,19 +28,6 @@ pub static OFF_PLATFORM_PAYMENT: RuleSpec = RuleSpec {
     family: Family::Payment,
     default_points: 45,
     thresholds: &[],
-    sources: &[S1, S8, S10, S16],
-    title: Text {
-        en: "The freelancer asks to be paid outside Upwork (crypto, PayPal/Wise/Payoneer, another account)",
-        de: "Die Person möchte außerhalb von Upwork bezahlt werden (Krypto, PayPal/Wise/Payoneer, anderes Konto)",
-    },
-    why: Text {
-        en: "Payment in cryptocurrency, through a payment service outside the platform or to another person's account is how proxy workers move earnings to those behind them, according to official guidance and indictments. It also removes the platform's payment protection. There is rarely an innocent reason on a platform contract.",
-        de: "Zahlung in Kryptowährung, über einen Zahlungsdienst außerhalb der Plattform oder auf das Konto einer anderen Person ist laut Behörden und Anklageschriften der Weg, auf dem Strohmann-Konten Einnahmen weiterleiten. Zudem entfällt der Zahlungsschutz der Plattform. Bei einem Plattformvertrag gibt es selten einen harmlosen Grund.",
-    },
-    verify: Text {
-        en: "Pay only through Upwork; refuse payment to wallets or third-party accounts; report the request to Upwork support.",
-        de: "Zahlen Sie nur über Upwork; lehnen Sie Zahlungen an Wallets oder fremde Konten ab; melden Sie die Anfrage dem Upwork-Support.",
-    },
     evaluate: off_platform_payment,
 };
 
@@ -69,19 +36,6 @@ pub static SHIP_ELSEWHERE: RuleSpec = RuleSpec {
     family: Family::Payment,
     default_points: 45,
     thresholds: &[],
-    sources: &[S1, S5, S8],
-    title: Text {
-        en: "The freelancer asks to ship equipment or documents to another address",
-        de: "Die Person möchte Geräte oder Unterlagen an eine andere Adresse geschickt bekommen",
-    },
-    why: Text {
-        en: "Company laptops sent to a \"cousin\", a friend or a forwarding address are how laptop farms let workers abroad appear to work from the claimed country. Moves and travel can explain a different address; a request to send equipment somewhere other than the verified home address needs checking.",
-        de: "Firmenlaptops, die an „Cousins“, Bekannte oder Weiterleitungsadressen gehen, sind der Weg, auf dem „Laptop-Farmen“ Arbeitende im Ausland so erscheinen lassen, als säßen sie im angegebenen Land. Umzug oder Reise können eine andere Adresse erklären; eine Lieferung an eine andere als die verifizierte Wohnadresse muss geprüft werden.",
-    },
-    verify: Text {
-        en: "Ship only to the address on the verified ID; ask why another address is needed; on a video call, ask the person to show the received device.",
-        de: "Liefern Sie nur an die Adresse des verifizierten Ausweises; fragen Sie, warum eine andere Adresse nötig ist; lassen Sie sich das erhaltene Gerät im Videogespräch zeigen.",
-    },
     evaluate: ship_elsewhere,
 };
 
@@ -90,19 +44,6 @@ pub static IDENTITY_CHANGE: RuleSpec = RuleSpec {
     family: Family::Identity,
     default_points: 40,
     thresholds: &[],
-    sources: &[S1, S20],
-    title: Text {
-        en: "The sender's name or account changes during the conversation",
-        de: "Name oder Konto der schreibenden Person wechselt im Gespräch",
-    },
-    why: Text {
-        en: "Messages signed with different names, \"call me …\", or \"my account was suspended, hire me on my new account\" suggest that several people use the account or that it is rented or replaced — documented traits of proxy accounts. Nicknames and agencies with several members can explain a name change.",
-        de: "Nachrichten unter verschiedenen Namen, „nennen Sie mich …“ oder „mein Konto wurde gesperrt, beauftragen Sie mich über mein neues Konto“ deuten auf ein geteiltes, gemietetes oder ersetztes Konto hin – dokumentierte Merkmale von Strohmann-Konten. Spitznamen und Agenturen mit mehreren Mitgliedern können einen Namenswechsel erklären.",
-    },
-    verify: Text {
-        en: "Ask who you are talking to and why the name or account changed; never move the contract to another account; confirm the identity on a video call against the verified profile.",
-        de: "Fragen Sie, mit wem Sie sprechen und warum Name oder Konto wechselten; übertragen Sie den Vertrag nie auf ein anderes Konto; prüfen Sie die Identität im Videogespräch gegen das verifizierte Profil.",
-    },
     evaluate: identity_change,
 };
 

@@ -17,6 +17,7 @@ pub mod workload;
 use crate::json::{json_enum, json_object};
 use crate::model::{Field, Profile};
 use crate::policy::{Lang, Policy};
+use crate::texts::{self, Part};
 use crate::time::Instant;
 
 /// What a rule gets to look at.
@@ -46,19 +47,6 @@ pub enum Outcome {
     Clear,
     /// Could not be evaluated: these fields were not read.
     Unknown(Vec<Field>),
-}
-
-/// A text in every language the badge speaks.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub struct Text {
-    pub en: &'static str,
-    pub de: &'static str,
-}
-
-impl Text {
-    pub fn get(&self, lang: Lang) -> &'static str {
-        lang.pick(self.en, self.de)
-    }
 }
 
 /// Indicator families. Findings of one family share a cause, so their points add with diminishing
@@ -103,14 +91,33 @@ pub struct RuleSpec {
     pub default_points: u32,
     /// The [`Policy`] settings it reads; a test checks they exist.
     pub thresholds: &'static [&'static str],
-    /// Public sources, each with its publisher and date.
-    pub sources: &'static [&'static str],
-    pub title: Text,
-    /// Why this matters, including the innocent explanations.
-    pub why: Text,
-    /// What the client should do to check it.
-    pub verify: Text,
+    // Its title, why it matters (with the innocent explanations), how to verify it and its public
+    // sources (each with its publisher and date) are in src/texts/texts.json under its id (crate::texts).
     pub evaluate: fn(&Context) -> Outcome,
+}
+
+impl RuleSpec {
+    /// Its finding with this evidence, weight and source; the texts from the table by its id (in the
+    /// wasm they stay empty: the extension fills them).
+    pub fn finding(
+        &self,
+        evidence: Vec<String>,
+        weight: u32,
+        source: String,
+        lang: Lang,
+    ) -> Finding {
+        Finding {
+            rule: self.id,
+            family: self.family,
+            points: weight,
+            weight,
+            title: texts::get(self.id, Part::Title, lang).to_string(),
+            evidence,
+            why: texts::get(self.id, Part::Why, lang).to_string(),
+            source,
+            verify: texts::get(self.id, Part::Verify, lang).to_string(),
+        }
+    }
 }
 
 /// Every rule, in report order.
@@ -142,6 +149,8 @@ pub struct Finding {
     pub points: u32,
     /// Its full weight, before diminishing returns.
     pub weight: u32,
+    /// The title, why and verify texts come from src/texts/texts.json by `rule` (crate::texts); in the
+    /// wasm they are "" and the extension fills them from the same table.
     pub title: String,
     pub evidence: Vec<String>,
     pub why: String,
@@ -184,22 +193,12 @@ pub fn evaluate_all(cx: &Context) -> (Vec<Finding>, Vec<Unevaluated>, usize) {
         match (rule.evaluate)(cx) {
             Outcome::Fired(hit) => {
                 let weight = cx.policy.weight(rule.id, rule.default_points);
-                findings.push(Finding {
-                    rule: rule.id,
-                    family: rule.family,
-                    points: weight,
-                    weight,
-                    title: rule.title.get(lang).to_string(),
-                    evidence: hit.evidence,
-                    why: rule.why.get(lang).to_string(),
-                    source: rule.sources.join("; "),
-                    verify: rule.verify.get(lang).to_string(),
-                })
+                findings.push(rule.finding(hit.evidence, weight, texts::source(rule.id), lang))
             }
             Outcome::Clear => clear += 1,
             Outcome::Unknown(missing) => unknown.push(Unevaluated {
                 rule: rule.id,
-                title: rule.title.get(lang).to_string(),
+                title: texts::get(rule.id, Part::Title, lang).to_string(),
                 missing,
             }),
         }
@@ -253,26 +252,7 @@ mod tests {
                 r.id
             );
             assert!((1..=100).contains(&r.default_points), "{}", r.id);
-            for text in [r.title, r.why, r.verify] {
-                assert!(
-                    text.en.len() > 10 && text.de.len() > 10,
-                    "{} needs English and German text",
-                    r.id
-                );
-                assert_ne!(
-                    text.en, text.de,
-                    "{} needs a German text, not a copy: {}",
-                    r.id, text.en
-                );
-            }
-            assert!(!r.sources.is_empty(), "{} needs a public source", r.id);
-            for s in r.sources {
-                assert!(
-                    s.contains("(20") || s.contains("20"),
-                    "{}: source without a date: {s}",
-                    r.id
-                );
-            }
+            // Its texts and dated sources: crate::texts's tests check every rule has them.
             for key in r.thresholds {
                 assert!(
                     policy_keys.get(key).is_some(),

@@ -5,7 +5,7 @@
 //! `allowed_domains` wins over every list. A domain entry matches itself and its subdomains, never look-alikes
 //! ("notwkjllc.com"); e-mail entries match the whole address; strings match whole words, ignoring case.
 
-use super::{Context, Family, Hit, Outcome, RuleSpec, Text};
+use super::{Context, Family, Hit, Outcome, RuleSpec};
 use crate::json::{member, member_or_default, FromJson, Value};
 use crate::model::{Field, Profile};
 use crate::policy::{Lang, Policy};
@@ -90,44 +90,6 @@ pub static KNOWN_BAD_DOMAIN: RuleSpec = RuleSpec {
         "blocked_strings",
         "allowed_domains",
     ],
-    sources: &[
-        "US State/Treasury/FBI, Guidance on the DPRK Information Technology Workers (2022-05-16): employment \
-         sections naming small Western firms with look-alike domains",
-        "US DOJ/FBI, seizure of 17 domains that imitated US IT-services firms (2023-10-18)",
-        "US DOJ, seizure of front-company domains incl. wkjllc.com, inditechlab.com, tonywangtech.com and \
-         hopanatech.com (2024-10-10)",
-        "SentinelLabs, DPRK IT Workers: A Network of Active Front Companies and Their Links to China (2024-11)",
-        "US DOJ, charges against the operator of upworksell.com, a shop for fraudulent freelance accounts (2024-05)",
-        "US DOJ, indictment of 14 DPRK nationals (2024-12-12): websites of fake prior employers",
-    ],
-    title: Text {
-        en: "Link, domain or address on a known-bad list",
-        de: "Link, Domain oder Adresse auf einer Warnliste",
-    },
-    why: Text {
-        en: "US authorities seized these domains, or published research named them, as front companies and account \
-             shops of North Korean IT-worker schemes: fake prior employers that back an invented work history, \
-             contact addresses, and a shop that sold freelance accounts. A profile that names one is a strong sign \
-             that its history was made up or the account bought. Innocent explanations are rare but exist: a domain \
-             can change hands after a seizure, and someone may have worked for a front company without knowing it. \
-             Entries your organisation added carry only the reason it recorded.",
-        de: "US-Behörden haben diese Domains beschlagnahmt oder veröffentlichte Analysen haben sie benannt: als \
-             Tarnfirmen und Konto-Händler nordkoreanischer IT-Arbeiter – erfundene frühere Arbeitgeber, die einen \
-             ausgedachten Lebenslauf stützen, Kontaktadressen und ein Shop, der Freelancer-Konten verkaufte. Nennt \
-             ein Profil eine davon, spricht das stark dafür, dass sein Verlauf erfunden oder das Konto gekauft ist. \
-             Harmlose Erklärungen sind selten, aber möglich: Eine Domain kann nach der Beschlagnahme den Besitzer \
-             wechseln, und jemand kann für eine Tarnfirma gearbeitet haben, ohne es zu wissen. Einträge Ihrer \
-             Organisation tragen nur die Begründung, die sie hinterlegt hat.",
-    },
-    verify: Text {
-        en: "Ask the freelancer about the company or address where it appears on the profile. Confirm the \
-             employment through contacts you find yourself (company registry, the firm's official site), never \
-             through those the freelancer gives, and involve your security team before you go on.",
-        de: "Fragen Sie die Person nach der Firma oder Adresse an der Stelle, an der sie im Profil steht. Prüfen \
-             Sie die Anstellung über selbst recherchierte Kontakte (Handelsregister, offizielle Website der \
-             Firma), nie über die vom Freelancer genannten, und ziehen Sie Ihr Sicherheitsteam hinzu, bevor Sie \
-             weitermachen.",
-    },
     evaluate: known_bad_domain,
 };
 
@@ -138,22 +100,6 @@ pub static ORG_BLOCKED_FREELANCER: RuleSpec = RuleSpec {
     family: Family::Links,
     default_points: 80,
     thresholds: &["blocked_freelancers", "allowed_freelancers"],
-    sources: &["Your organisation's list (policy blocked_freelancers), 2026: the reason is kept by your security team"],
-    title: Text {
-        en: "Freelancer on your organisation's block list",
-        de: "Freelancer auf der Sperrliste Ihrer Organisation",
-    },
-    why: Text {
-        en: "Your security team has listed this account. HireCheck does not know why; your organisation keeps the \
-             reason. The profile may look ordinary: accounts are bought, rented and handed on.",
-        de: "Ihr Sicherheitsteam hat dieses Konto gelistet. HireCheck kennt den Grund nicht; Ihre Organisation \
-             bewahrt ihn auf. Das Profil kann unauffällig aussehen: Konten werden gekauft, vermietet und \
-             weitergegeben.",
-    },
-    verify: Text {
-        en: "Do not go on with this freelancer before you have spoken to your security team.",
-        de: "Arbeiten Sie nicht weiter mit dieser Person, bevor Sie mit Ihrem Sicherheitsteam gesprochen haben.",
-    },
     evaluate: not_a_page_rule,
 };
 
@@ -186,28 +132,18 @@ pub fn apply_freelancer_lists(report: &mut crate::report::Report, policy: &Polic
     }
     let weight = policy.weight(rule.id, rule.default_points);
     let lang = policy.lang;
-    let finding = super::Finding {
-        rule: rule.id,
-        family: rule.family,
-        points: weight,
-        weight,
-        title: rule.title.get(lang).to_string(),
-        evidence: vec![format!(
-            "{}{entry}",
-            lang.pick(
-                "This profile's key is on your organisation's list: ",
-                "Der Schlüssel dieses Profils steht auf der Liste Ihrer Organisation: "
-            )
-        )],
-        why: rule.why.get(lang).to_string(),
-        source: lang
-            .pick(
-                "your organisation's list (policy blocked_freelancers)",
-                "Liste Ihrer Organisation (Richtlinie blocked_freelancers)",
-            )
-            .to_string(),
-        verify: rule.verify.get(lang).to_string(),
-    };
+    let evidence = vec![format!(
+        "{}{entry}",
+        lang.pick(
+            "This profile's key is on your organisation's list: ",
+            "Der Schlüssel dieses Profils steht auf der Liste Ihrer Organisation: "
+        )
+    )];
+    let source = lang.pick(
+        "your organisation's list (policy blocked_freelancers)",
+        "Liste Ihrer Organisation (Richtlinie blocked_freelancers)",
+    );
+    let finding = rule.finding(evidence, weight, source.to_string(), lang);
     let mut all = report.risk.findings.clone();
     all.push(finding);
     report.risk = crate::score::assess(

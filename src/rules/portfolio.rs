@@ -2,7 +2,7 @@
 //!
 //! Weak on purpose: many honest developers publish demos on these hosts. It only adds to other findings.
 
-use super::{Context, Family, Hit, Outcome, RuleSpec, Text};
+use super::{Context, Family, Hit, Outcome, RuleSpec};
 use crate::model::Field;
 use crate::policy::Lang;
 use crate::text;
@@ -28,36 +28,6 @@ pub static THROWAWAY_PORTFOLIO_HOSTS: RuleSpec = RuleSpec {
     family: Family::Links,
     default_points: 8,
     thresholds: &["min_free_host_links", "allowed_domains"],
-    sources: &[
-        "US State/Treasury/FBI, Guidance on the DPRK Information Technology Workers (2022-05-16): \
-         \"surprisingly simple\" portfolio sites and profiles",
-        "Mandiant (Google Cloud), UNC5267 mitigation report (2024-09): a fake persona's portfolio hosted on \
-         Netlify with fabricated testimonials",
-    ],
-    title: Text {
-        en: "Every website link is on free static hosting",
-        de: "Alle Website-Links liegen auf kostenlosem Static-Hosting",
-    },
-    why: Text {
-        en: "All website links on this profile point to free static hosts such as Netlify, Vercel or GitHub Pages, \
-             and none to a site on a domain of its own. Official guidance lists surprisingly simple portfolio sites \
-             among the signs of proxy accounts, and investigators found a fake persona's portfolio hosted on \
-             Netlify. Many honest developers publish their demos on exactly these hosts, so this counts very little \
-             on its own and only adds weight to other findings.",
-        de: "Alle Website-Links dieses Profils führen zu kostenlosen Static-Hostern wie Netlify, Vercel oder GitHub \
-             Pages, keiner zu einer Website unter eigener Domain. Behörden nennen auffallend einfache \
-             Portfolio-Websites als Anzeichen für Strohmann-Konten, und Ermittler fanden das Portfolio einer \
-             Scheinidentität auf Netlify. Viele ehrliche Entwickler veröffentlichen ihre Demos genau dort; für sich \
-             allein zählt das daher sehr wenig und gibt nur anderen Befunden mehr Gewicht.",
-    },
-    verify: Text {
-        en: "Ask for a live walkthrough of one project: the code repository with its commit history, and a small \
-             change made while you watch. Ask who the client was and contact them through details you find \
-             yourself.",
-        de: "Lassen Sie sich ein Projekt live zeigen: das Code-Repository mit seiner Commit-Historie und eine kleine \
-             Änderung, während Sie zusehen. Fragen Sie nach dem Auftraggeber und kontaktieren Sie ihn über selbst \
-             recherchierte Kontaktdaten.",
-    },
     evaluate: throwaway_portfolio_hosts,
 };
 

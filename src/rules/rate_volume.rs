@@ -1,6 +1,6 @@
 //! P1: a low-to-mid hourly rate together with thousands of hours and a top Job Success Score.
 
-use super::{fmt_num, Context, Family, Hit, Outcome, RuleSpec, Text};
+use super::{fmt_num, Context, Family, Hit, Outcome, RuleSpec};
 use crate::currency;
 use crate::model::Field;
 use crate::policy::Lang;
@@ -10,22 +10,11 @@ pub static LOW_RATE_HIGH_VOLUME: RuleSpec = RuleSpec {
     family: Family::Pay,
     // Weak alone: many honest freelancers in lower-cost markets fit it (indicators.md, P1).
     default_points: 15,
-    thresholds: &["rate_band_usd", "volume_min_hours", "volume_min_job_success"],
-    sources: &["BfV Private Sector Security Advisory 02/2024 (2024-10-01): \"despite high ratings… their required pay is low\"; \
-         Security Alliance SEAL Frameworks, DPRK IT workers (2025): pay 25–50% below market. The USD band is HireCheck's \
-         policy setting, not a figure from official guidance."],
-    title: Text {
-        en: "Low rate despite thousands of hours and top ratings",
-        de: "Niedriger Stundensatz trotz tausender Stunden und Bestbewertung",
-    },
-    why: Text {
-        en: "Accounts run by sanctioned IT-worker teams are documented to combine top ratings and heavy volume with pay below market. On its own this pattern is common among honest freelancers, so it counts little unless other findings agree.",
-        de: "Konten sanktionierter IT-Arbeiter-Teams verbinden laut Behörden Bestbewertungen und viel Arbeit mit Bezahlung unter Marktniveau. Allein ist das Muster auch bei ehrlichen Freelancern häufig; es zählt nur zusammen mit anderen Befunden.",
-    },
-    verify: Text {
-        en: "Ask why the rate is this low for this track record; compare with rates of similar profiles; check the work history for a few long, high-hour contracts and contact one of those clients independently.",
-        de: "Fragen Sie, warum der Satz bei dieser Erfahrung so niedrig ist; vergleichen Sie mit ähnlichen Profilen; prüfen Sie lange Verträge mit vielen Stunden und kontaktieren Sie einen dieser Kunden unabhängig.",
-    },
+    thresholds: &[
+        "rate_band_usd",
+        "volume_min_hours",
+        "volume_min_job_success",
+    ],
     evaluate: low_rate_high_volume,
 };
 

@@ -1,6 +1,6 @@
 //! P12: a burst of tiny, perfectly rated jobs finished within a few weeks — ratings that look arranged.
 
-use super::{Context, Family, Hit, Outcome, RuleSpec, Text};
+use super::{Context, Family, Hit, Outcome, RuleSpec};
 use crate::currency;
 use crate::model::{Field, WorkEntry};
 use crate::policy::Lang;
@@ -10,22 +10,6 @@ pub static REVIEW_BURST: RuleSpec = RuleSpec {
     family: Family::Reviews,
     default_points: 20,
     thresholds: &["burst_min_jobs", "burst_window_days", "burst_max_job_usd"],
-    sources: &[
-        "US State/Treasury/FBI, Guidance on the DPRK Information Technology Workers (2022-05-16): fraudulent client accounts and several developer accounts rated highly by one client in a short period",
-        "TheRavenFile DPRK e-mail list (2025-08-28): addresses that suggest fake client accounts",
-    ],
-    title: Text {
-        en: "Many tiny jobs with perfect ratings finished within a few weeks",
-        de: "Viele Kleinstaufträge mit Bestnote innerhalb weniger Wochen abgeschlossen",
-    },
-    why: Text {
-        en: "Ratings bought or arranged through fake client accounts typically arrive as a burst of very small jobs, all rated five stars. A new freelancer's first small gigs or one client's series of small tasks can look the same, so this counts little on its own.",
-        de: "Gekaufte oder über Scheinkunden arrangierte Bewertungen kommen typischerweise als Schwall sehr kleiner Aufträge mit fünf Sternen. Erste kleine Aufträge neuer Freelancer oder eine Serie kleiner Aufgaben eines Kunden sehen ähnlich aus; allein zählt das wenig.",
-    },
-    verify: Text {
-        en: "Open a few of these jobs: check whether the clients are real, have other hires and a payment history, and ask the freelancer about one of them.",
-        de: "Öffnen Sie einige dieser Aufträge: Prüfen Sie, ob die Kunden echt sind, andere Beauftragungen und Zahlungen haben, und fragen Sie den Freelancer nach einem davon.",
-    },
     evaluate: review_burst,
 };
 

@@ -1,31 +1,14 @@
 //! P2: more hours than one person can work — over the account's lifetime, or across contracts running at once.
 
-use super::{fmt_num, Context, Family, Hit, Outcome, RuleSpec, Text};
+use super::{fmt_num, Context, Family, Hit, Outcome, RuleSpec};
 use crate::model::{ContractKind, Field, WorkEntry};
 use crate::policy::Lang;
-
-const SOURCE: &str = "US State/Treasury/FBI, Guidance on the DPRK Information Technology Workers (2022-05-16): \
-    accounts shared within a team, logged in for days at a time; Security Alliance SEAL Frameworks (2025): several \
-    people working one account.";
 
 pub static AVERAGE_WORKLOAD: RuleSpec = RuleSpec {
     id: "implausible-average-hours",
     family: Family::Workload,
     default_points: 30,
     thresholds: &["max_average_weekly_hours", "min_weeks_for_average"],
-    sources: &[SOURCE],
-    title: Text {
-        en: "More hours per week than one person works, on average since joining",
-        de: "Mehr Wochenstunden, als ein Mensch arbeitet – im Schnitt seit Beitritt",
-    },
-    why: Text {
-        en: "Only tracked hourly work counts in total hours, so the real workload is higher still. Sustained weekly hours beyond what one person works suggest the account is shared by several people, which official guidance names as a sign of proxy accounts. Agencies and team accounts can explain it; an individual profile should not.",
-        de: "In die Gesamtstunden zählen nur erfasste Stundenverträge; die echte Last ist also noch höher. Dauerhaft mehr Wochenstunden, als ein Mensch arbeitet, deuten auf ein von mehreren geteiltes Konto hin – laut Behörden ein Merkmal von Strohmann-Konten. Agenturen und Teamkonten erklären das, ein Einzelprofil nicht.",
-    },
-    verify: Text {
-        en: "Ask who does the work and whether anyone else uses the account; on a video call, ask about two of the long contracts in detail; insist that only the account holder works on your contract.",
-        de: "Fragen Sie, wer die Arbeit macht und ob jemand anderes das Konto nutzt; lassen Sie sich im Videogespräch zwei der langen Verträge genau erklären; bestehen Sie darauf, dass nur die Kontoinhaberin bzw. der Kontoinhaber für Sie arbeitet.",
-    },
     evaluate: average_workload,
 };
 
@@ -91,19 +74,6 @@ pub static OVERLAPPING_CONTRACTS: RuleSpec = RuleSpec {
     family: Family::Workload,
     default_points: 35,
     thresholds: &["max_concurrent_weekly_hours", "min_overlap_days"],
-    sources: &[SOURCE],
-    title: Text {
-        en: "Hourly contracts at the same time add up to more than one person's week",
-        de: "Gleichzeitige Stundenverträge ergeben mehr als eine Arbeitswoche eines Menschen",
-    },
-    why: Text {
-        en: "Weekly hours are each contract's billed hours spread evenly over its dates. More hours at once than one person can work suggest that several people work through this account — a documented trait of rented and shared accounts. Hours bunched into part of a contract can inflate the estimate; ask before concluding.",
-        de: "Die Wochenstunden sind die abgerechneten Stunden jedes Vertrags, gleichmäßig über seine Laufzeit verteilt. Mehr gleichzeitige Stunden, als ein Mensch leisten kann, deuten darauf hin, dass mehrere Personen über dieses Konto arbeiten – ein dokumentiertes Merkmal gemieteter und geteilter Konten. Ungleich verteilte Stunden können die Schätzung erhöhen; fragen Sie nach.",
-    },
-    verify: Text {
-        en: "Ask how these contracts were worked at the same time and by whom; contact one of those clients independently; on an hourly contract, review the work diary for round-the-clock activity.",
-        de: "Fragen Sie, wie und von wem diese Verträge gleichzeitig bearbeitet wurden; kontaktieren Sie einen dieser Kunden unabhängig; prüfen Sie bei Stundenverträgen das Arbeitstagebuch auf Aktivität rund um die Uhr.",
-    },
     evaluate: overlapping_contracts,
 };
 

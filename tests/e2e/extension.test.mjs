@@ -598,6 +598,53 @@ describe('extension in Chromium', () => {
     }
   });
 
+  it('findings show their title, why, how to verify and sources from texts.js by id, in English and German; the wasm has none of them', async (t) => {
+    // The one table (src/texts/texts.json): the wasm's report carries only ids, texts.js joins the texts.
+    const TEXTS = readJson(path.join(ROOT, 'src', 'texts', 'texts.json'));
+    const wasm = fs.readFileSync(path.join(DIST, 'wasm', 'hirecheck_bg.wasm'));
+    for (const [id, parts] of Object.entries(TEXTS)) {
+      for (const [part, value] of Object.entries(parts)) {
+        const texts = part === 'sources' ? value : [value.en, value.de];
+        for (const s of texts) assert.equal(wasm.indexOf(Buffer.from(s)), -1, `the wasm holds ${id}.${part}: ${s.slice(0, 60)}`);
+      }
+    }
+    const route = profiles.find((r) => r.csp !== 'strict' && expectationFor(r)?.level === 'high' && !expectationFor(r).bids);
+    assert.ok(route, 'no high-risk demo profile');
+    const USER_KEY = 'settings:user';
+    try {
+      for (const lang of ['en', 'de']) {
+        if (lang === 'de') await env.sw.evaluate((k) => chrome.storage.local.set({ [k]: { lang: 'de' } }), USER_KEY);
+        await env.navigate(page, route.url);
+        const first = (rule) => TEXTS[rule]?.title?.[lang];
+        const badge = await waitUntil(() => readBadge(cdp), (b) => b && b.rules.length > 0 && b.text.includes(first(b.rules[0])), 10_000);
+        assert.ok(badge?.rules.length, `${route.key} (${lang}): no finding drawn`);
+        for (const rule of badge.rules) {
+          assert.ok(TEXTS[rule], `${rule} has no texts in src/texts/texts.json`);
+          for (const part of ['title', 'why', 'verify']) {
+            assert.ok(badge.text.includes(TEXTS[rule][part][lang]), `${route.key}: the badge lacks ${rule}'s ${part} in ${lang}`);
+          }
+          assert.ok(badge.text.includes(TEXTS[rule].sources.join('; ')), `${route.key}: the badge lacks ${rule}'s sources`);
+        }
+        t.diagnostic(`${lang}: ${badge.rules.length} findings with title, why, verify and sources (${badge.rules.join(', ')})`);
+      }
+    } finally {
+      await env.sw.evaluate((k) => chrome.storage.local.remove(k), USER_KEY).catch(() => {});
+    }
+    // The options page names every rule by its title in the browser's language, from the same table.
+    const opt = await env.context.newPage();
+    try {
+      await opt.goto(`chrome-extension://${env.extensionId}/options.html`);
+      await opt.waitForSelector('body[data-ready="true"]', { timeout: 15_000 });
+      const shown = await opt.evaluate(() => [...document.querySelectorAll('tr[data-rule]')]
+        .map((tr) => [tr.getAttribute('data-rule'), tr.querySelector('td span')?.textContent ?? '']));
+      const lang = (await opt.evaluate(() => chrome.i18n.getUILanguage())).slice(0, 2).toLowerCase() === 'de' ? 'de' : 'en';
+      assert.ok(shown.length >= 30, `the options page lists ${shown.length} rules`);
+      for (const [id, title] of shown) assert.equal(title, TEXTS[id]?.title?.[lang], `options page: the title of ${id}`);
+    } finally {
+      await opt.close();
+    }
+  });
+
   it('page-ready -> badge timing (printed; sanity bound only)', async (t) => {
     const all = [];
     for (const route of profiles) {
