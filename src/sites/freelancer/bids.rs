@@ -11,7 +11,7 @@ use super::json::parse_state;
 use super::selectors as sel;
 use crate::model::{Bid, Field, Money};
 use crate::page::{Node, Page, PageExt};
-use crate::sites::upwork::proposals::{MAX_BIDS, MAX_TEXT};
+use crate::sites::bounds::{MAX_BIDS, MAX_BID_TEXT as MAX_TEXT};
 use crate::sites::Extraction;
 use crate::text;
 use serde_json::{Map, Value};
