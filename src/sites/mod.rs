@@ -2,11 +2,11 @@
 //!
 //! Adding a site = one module here plus one entry in [`ADAPTERS`], both behind a new `site-<id>` feature in
 //! Cargo.toml (in `default` too), with fixtures under `tests/fixtures/<site>/`.
-
-//! Each adapter is behind a Cargo feature (`site-upwork`, …; all on by default): the extension ships one
-//! wasm module per site, built with only that site's feature, so a page loads only its site's reader
-//! (docs/architecture.md, "One wasm module per site"). What several sites share (bounds, generic,
-//! links) is always built.
+//!
+//! Each adapter is behind a Cargo feature (`site-upwork`, …; all on by default), so that the extension
+//! can ship a wasm module per site (or group of sites) built with only their features, and a page loads
+//! only its site's reader (docs/architecture.md, "One wasm module per site"). What several sites share
+//! (bounds, generic, links) is always built.
 
 pub mod bounds;
 #[cfg(feature = "site-fiverr")]
