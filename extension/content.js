@@ -55,6 +55,7 @@
     observing: '', // what the observer watches: "#__nuxt", "body", ...
     tampered: null, // 'removed' | 'covered' when the page keeps the badge from the reader
     coverChecks: 0, // hit tests made
+    wasmModule: null, // which wasm module this page loaded ("upwork"; wasm/sites.js)
     wasmMemoryBytes: () => (wasmExports && wasmExports.memory ? wasmExports.memory.buffer.byteLength : null),
     // Our badge's host element (a bare div; its closed root stays in content/badge.js), so that the tests tell
     // it from look-alikes a page plants.
@@ -642,8 +643,14 @@
 
   async function start() {
     try {
+      // This site's module only (wasm/sites.js; docs/architecture.md, "One wasm module per site"). The
+      // host never changes under a content script, so it never asks a module without this site's adapter.
+      const sites = await import(chrome.runtime.getURL('wasm/sites.js'));
+      const site = sites.moduleForHost(location.hostname);
+      if (!site) throw new Error(`no wasm module reads pages of ${location.hostname}`);
       mod = await import(chrome.runtime.getURL('wasm/hirecheck.js'));
-      wasmExports = await mod.default({ module_or_path: chrome.runtime.getURL('wasm/hirecheck_bg.wasm') });
+      wasmExports = await mod.default({ module_or_path: chrome.runtime.getURL(`wasm/${site}.wasm`) });
+      stats.wasmModule = site;
     } catch (e) {
       mod = null;
       if (!contextAlive()) return;

@@ -312,8 +312,10 @@ async function start() {
   $('memory-clear').textContent = msg('optMemoryClear');
   $('reset').textContent = msg('optReset');
   try {
+    // validate_settings needs no site adapter: the smallest module has it too (wasm/sites.js).
+    const { SMALLEST } = await import(chrome.runtime.getURL('wasm/sites.js'));
     core = await import(chrome.runtime.getURL('wasm/hirecheck.js'));
-    await core.default({ module_or_path: chrome.runtime.getURL('wasm/hirecheck_bg.wasm') });
+    await core.default({ module_or_path: chrome.runtime.getURL(`wasm/${SMALLEST}.wasm`) });
   } catch (e) {
     core = null;
     console.error('HireCheck: the settings checker could not start.', e);

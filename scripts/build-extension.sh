@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Builds the Chromium extension into dist/chromium/:
-#   cargo (wasm32, release) -> wasm-bindgen --target web -> wasm-opt -Oz -> + extension/* + manifest.json
+#   per wasm module (MODULES, below): cargo (wasm32, release, its site features) -> wasm-bindgen
+#   --target web -> wasm-opt -Oz; then + extension/* + manifest.json
 # Assumes scripts/ensure-tools.sh has run (make does that first).
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 
@@ -11,25 +12,144 @@ source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 # and this checkout are renamed to fixed prefixes; the bytes then do not depend on where the
 # repository or the cargo cache sits. (A RUSTFLAGS of the caller's would replace these.)
 export CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS="--remap-path-prefix=$CARGO_HOME=/cargo --remap-path-prefix=$ROOT=/hirecheck"
-log "build: cargo build --release --locked --lib --target $WASM_TARGET"
-cargo build --release --locked --lib --target "$WASM_TARGET"
+# The wasm modules (docs/architecture.md, "One wasm module per site"): a page loads only the module
+# that has its own site's adapter. Each line: the module's name (dist/chromium/wasm/<name>.wasm), the
+# Cargo features it is built with, and the hosts it serves (its adapters' `hosts()`, without "www.").
+# The content script, the safe mode and the options page pick the module from wasm/sites.js, which
+# this build writes from the same table; manifest.json's web_accessible_resources list each module for
+# exactly its hosts (checked below).
+#
+# One module for now: every module carries the whole core, and the store zip holds them all. Split as
+# below, the zip is 1.06 MB, over its 500 KB budget (docs/performance.md, "Wasm size"); it fits once a
+# module is about 100 KB gzip. The split, tested (tests/e2e/modules.test.mjs), with Guru, PeoplePerHour
+# and Toptal in one module (small adapters over the generic reader: apart, each would add a ~230 KB
+# gzip module to the package for 12-28 KB less per page):
+#   "upwork     site-upwork                                upwork.com"
+#   "freelancer site-freelancer                            freelancer.com"
+#   "fiverr     site-fiverr                                fiverr.com"
+#   "thin       site-guru,site-peopleperhour,site-toptal    guru.com,peopleperhour.com,toptal.com"
+MODULES=(
+  "all site-upwork,site-freelancer,site-fiverr,site-guru,site-peopleperhour,site-toptal upwork.com,freelancer.com,fiverr.com,guru.com,peopleperhour.com,toptal.com"
+)
 
 rm -rf "$DIST"
 mkdir -p "$DIST/wasm"
+work="$(mktemp -d "${TMPDIR:-/tmp}/hirecheck-build.XXXXXX")"
+trap 'rm -rf "$work"' EXIT
 
-log "build: wasm-bindgen $(wasm_bindgen_version) --target web"
-wasm-bindgen --target web --no-typescript --out-dir "$DIST/wasm" --out-name hirecheck "$WASM_IN"
-
-# Enable exactly the features the input declares (its target_features section), so that wasm-opt
-# neither rejects modern rustc output nor introduces anything the input did not already use.
-features="$("$WASM_OPT" "$WASM_OUT" --print-features 2>/dev/null | tr '\n' ' ')"
-bindgen_bytes="$(size_raw "$WASM_OUT")"
-log "build: wasm-opt -Oz $features"
+log "build: wasm-bindgen $(wasm_bindgen_version) --target web, wasm-opt -Oz; ${#MODULES[@]} module(s)"
 # --low-memory-unused: Rust's wasm32 layout puts the stack first (it grows down towards 0) and the data
 # at 1 MiB, so the lowest KiB is never a valid address; wasm-opt folds more offsets knowing that.
-# shellcheck disable=SC2086 # $features is a list of flags
-"$WASM_OPT" -Oz $features --low-memory-unused --strip-debug --strip-producers "$WASM_OUT" -o "$WASM_OUT.opt"
-mv "$WASM_OUT.opt" "$WASM_OUT"
+# Enable exactly the features the input declares (its target_features section), so that wasm-opt
+# neither rejects modern rustc output nor introduces anything the input did not already use.
+optimize() {
+  local name="$1" in="$2" features
+  wasm-bindgen --target web --no-typescript --out-dir "$work/$name" --out-name hirecheck "$in"
+  features="$("$WASM_OPT" "$work/$name/hirecheck_bg.wasm" --print-features 2>/dev/null | tr '\n' ' ')"
+  # shellcheck disable=SC2086 # $features is a list of flags
+  "$WASM_OPT" -Oz $features --low-memory-unused --strip-debug --strip-producers \
+    "$work/$name/hirecheck_bg.wasm" -o "$DIST/wasm/$name.wasm"
+}
+# Each module's wasm-bindgen and wasm-opt run while cargo builds the next one (cargo's last step, the
+# LTO link, uses one core).
+pids=()
+for entry in "${MODULES[@]}"; do
+  read -r name features _ <<<"$entry"
+  log "build: cargo build --release --locked --lib --target $WASM_TARGET --no-default-features --features $features"
+  cargo build --release --locked --lib --target "$WASM_TARGET" --no-default-features --features "$features"
+  cp "$WASM_IN" "$work/$name.wasm"
+  optimize "$name" "$work/$name.wasm" &
+  pids+=("$!")
+done
+for pid in "${pids[@]}"; do wait "$pid" || die "wasm-bindgen or wasm-opt failed (see above)"; done
+
+# One glue for all: wasm-bindgen writes the same JavaScript for every module (the exports are the same;
+# only the adapters inside differ). Checked, as a module with other glue would fail in odd ways.
+read -r first _ <<<"${MODULES[0]}"
+for entry in "${MODULES[@]}"; do
+  read -r name _ <<<"$entry"
+  cmp -s "$work/$first/hirecheck.js" "$work/$name/hirecheck.js" ||
+    die "wasm-bindgen wrote other glue for module $name than for $first: one glue cannot load both"
+done
+cp "$work/$first/hirecheck.js" "$DIST/wasm/hirecheck.js"
+
+# wasm/sites.js: the table above, for the scripts that load a module. The smallest module also serves
+# the options page, whose validate_settings needs no adapter (a module without any would add ~190 KB
+# to the package for a page that is rarely opened).
+smallest=""
+for entry in "${MODULES[@]}"; do
+  read -r name _ <<<"$entry"
+  if [ -z "$smallest" ] || [ "$(size_raw "$DIST/wasm/$name.wasm")" -lt "$(size_raw "$DIST/wasm/$smallest.wasm")" ]; then
+    smallest="$name"
+  fi
+done
+{
+  printf '// Built by scripts/build-extension.sh from its MODULES table: which wasm module (wasm/<name>.wasm)\n'
+  printf '// reads which site. The loaders import it (content.js, fallback/checker.js, options.js).\n'
+  printf 'export const MODULE_BY_HOST = Object.freeze({\n'
+  for entry in "${MODULES[@]}"; do
+    read -r name _ hosts <<<"$entry"
+    for host in ${hosts//,/ }; do printf "  '%s': '%s',\n" "$host" "$name"; done
+  done
+  printf '});\n'
+  printf '// The smallest module: for pages that need no site adapter (the options page).\n'
+  printf "export const SMALLEST = '%s';\n" "$smallest"
+  printf '// The glue under its own URL for each module: safe mode keeps one instance of each, and the glue\n'
+  printf '// holds its instance in module state. Literal specifiers (web-ext lint refuses computed imports).\n'
+  printf 'export const GLUE_PER_MODULE = Object.freeze({\n'
+  for entry in "${MODULES[@]}"; do
+    read -r name _ <<<"$entry"
+    printf "  '%s': () => import('./hirecheck.js?%s'),\n" "$name" "$name"
+  done
+  printf '});\n'
+  cat <<'JS'
+
+/** The module that reads pages of `hostname` ("www.upwork.com"), or null for a host of no site. */
+export function moduleForHost(hostname) {
+  const host = String(hostname).toLowerCase().replace(/^www\./, '');
+  for (const [h, name] of Object.entries(MODULE_BY_HOST)) {
+    if (host === h || host.endsWith(`.${h}`)) return name;
+  }
+  return null;
+}
+
+/** The module that reads the page at `url`, or null. */
+export function moduleForUrl(url) {
+  try {
+    return moduleForHost(new URL(url).hostname);
+  } catch (_) {
+    return null;
+  }
+}
+JS
+} >"$DIST/wasm/sites.js"
+
+# Every host the content script runs on has a module, and the manifest makes each module
+# web-accessible exactly on its own hosts.
+python3 - "$ROOT/manifest.json" "${MODULES[@]}" <<'PY' || die "manifest.json does not match the MODULES table (above)"
+import json, sys
+m = json.load(open(sys.argv[1]))
+table = {}
+for entry in sys.argv[2:]:
+    name, _, hosts = entry.split()
+    table[name] = {f"https://www.{h}/*" for h in hosts.split(",")}
+ok = True
+hosts = {p.split("/")[2] for cs in m["content_scripts"] for p in cs["matches"]}
+served = {h.split("/")[2] for pats in table.values() for h in pats}
+for h in sorted(hosts - served):
+    print(f"no wasm module serves {h}", file=sys.stderr); ok = False
+war = {}
+for w in m.get("web_accessible_resources", []):
+    for r in w["resources"]:
+        war.setdefault(r, set()).update(w["matches"])
+for name, pats in table.items():
+    if war.get(f"wasm/{name}.wasm") != pats:
+        print(f"web_accessible_resources: wasm/{name}.wasm must be listed for exactly {sorted(pats)}, is {sorted(war.get(f'wasm/{name}.wasm', []))}", file=sys.stderr); ok = False
+for r in war:
+    if r.endswith(".wasm") and r[5:-5] not in table:
+        print(f"web_accessible_resources lists {r}, which the build does not make", file=sys.stderr); ok = False
+sys.exit(0 if ok else 1)
+PY
 
 # The extension shell. Its own files win over nothing: dist/ was emptied above.
 cp -R "$ROOT/extension/." "$DIST/"
@@ -65,5 +185,5 @@ while IFS= read -r file; do
 done < <(sed -n 's|^// ---- \(.*\) ----$|\1|p' "$DIST/content/main.js")
 cp "$ROOT/managed_schema.json" "$DIST/managed_schema.json"
 
-log "build: dist/chromium ready ($(find "$DIST" -type f | wc -l | tr -d ' ') files; wasm-bindgen output was $bindgen_bytes bytes)"
+log "build: dist/chromium ready ($(find "$DIST" -type f | wc -l | tr -d ' ') files)"
 bash "$ROOT/scripts/size.sh"

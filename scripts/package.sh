@@ -45,7 +45,8 @@ cat >"$work/SOURCE-BUILD.md" <<EOF
 # Building HireCheck $VERSION from this archive
 
 The extension's code is the JavaScript in \`extension/\`, shipped as written, and
-\`wasm/hirecheck_bg.wasm\` + \`wasm/hirecheck.js\`, compiled from the Rust in \`src/\`. To rebuild both
+\`wasm/*.wasm\` (one module per site or group of sites) + \`wasm/hirecheck.js\` + \`wasm/sites.js\`,
+compiled from the Rust in \`src/\` (\`scripts/build-extension.sh\`). To rebuild both
 store archives on Debian 12 (or similar) with Rust (rustup), Node.js 20+, npm and python3:
 
     make package

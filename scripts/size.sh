@@ -1,16 +1,20 @@
 #!/usr/bin/env bash
-# Prints the size of the built wasm and of the whole extension, raw and gzip -9.
-# With --breakdown it also prints where the wasm's code goes, by Rust module (tools/wasm-breakdown.py on
-# a copy of the module optimized like the shipped one but keeping its function names).
+# Prints the size of each built wasm module (one per site or group of sites: scripts/build-extension.sh)
+# and of the whole extension, raw and gzip -9. A page loads one module, so the budgets hold the largest.
+# With --breakdown it also prints where the largest module's code goes, by Rust module
+# (tools/wasm-breakdown.py on a copy built and optimized like the shipped one but keeping its function
+# names).
 # With --check it also holds them to budgets and exits 1 when one is exceeded:
 #   - issue 7's targets: the wasm at most 250 KB raw and 100 KB gzipped, the extension zipped at most
-#     500 KB (KB = 1000 bytes, the stricter reading). The zip meets its target and is held to it. The
-#     wasm does not yet (docs/performance.md says why and what would close the gap): its targets are
-#     reported, and a ceiling a little above today's size keeps it from growing unnoticed.
+#     500 KB (KB = 1000 bytes, the stricter reading). The wasm does not meet its targets yet
+#     (docs/performance.md says why and what would close the gap): they are reported against the
+#     largest module, and a ceiling a little above its size keeps it from growing unnoticed.
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 
 WASM_TARGET_RAW=$((250 * 1000))
 WASM_TARGET_GZ=$((100 * 1000))
+# Just above the largest module: the one module of today's build (784 KB / 339 KB). With the split
+# build (scripts/build-extension.sh, MODULES) the largest, Upwork's, is 616 KB / 267 KB: 620 / 270.
 WASM_CEILING_RAW=$((800 * 1000))
 WASM_CEILING_GZ=$((345 * 1000))
 ZIP_MAX=$((500 * 1000))
@@ -24,13 +28,23 @@ case "${1:-}" in
   *) die "usage: scripts/size.sh [--check | --breakdown]" ;;
 esac
 
-[ -f "$WASM_OUT" ] || die "no $WASM_OUT: run 'make build' first"
 glue="$DIST/wasm/hirecheck.js"
+modules=("$DIST"/wasm/*.wasm)
+[ -f "${modules[0]}" ] || die "no wasm module in $DIST/wasm: run 'make build' first"
 
-wasm_raw="$(size_raw "$WASM_OUT")"
-wasm_gz="$(size_gz "$WASM_OUT")"
 printf '%-34s %10s %10s\n' "size (bytes)" raw gzip
-printf '%-34s %10s %10s\n' "wasm (hirecheck_bg.wasm)" "$wasm_raw" "$wasm_gz"
+largest=""
+wasm_raw=0
+for m in "${modules[@]}"; do
+  raw="$(size_raw "$m")"
+  printf '%-34s %10s %10s\n' "wasm module ${m##*/}" "$raw" "$(size_gz "$m")"
+  if [ "$raw" -gt "$wasm_raw" ]; then
+    wasm_raw="$raw"
+    largest="$m"
+  fi
+done
+wasm_gz="$(size_gz "$largest")"
+largest_name="$(basename "$largest" .wasm)"
 [ -f "$glue" ] && printf '%-34s %10s %10s\n' "wasm-bindgen glue (hirecheck.js)" "$(size_raw "$glue")" "$(size_gz "$glue")"
 total_raw=0
 total_gz=0
@@ -41,7 +55,14 @@ done < <(find "$DIST" -type f -print0)
 printf '%-34s %10s %10s\n' "extension, all files" "$total_raw" "$total_gz"
 
 if [ "$breakdown" -eq 1 ]; then
-  [ -f "$WASM_IN" ] || die "no $WASM_IN: run 'make extension' first"
+  # The largest module's features, from the build's table.
+  features="$(sed -n "s/^  \"$largest_name  *\([^ ]*\) .*/\1/p" "$ROOT/scripts/build-extension.sh")"
+  [ -n "$features" ] || die "module $largest_name is not in scripts/build-extension.sh's MODULES"
+  printf '\nbreakdown of the largest module, %s (features %s):\n' "${largest##*/}" "$features"
+  # The same build as the extension's (scripts/build-extension.sh), cached when unchanged.
+  CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS="--remap-path-prefix=$CARGO_HOME=/cargo --remap-path-prefix=$ROOT=/hirecheck" \
+    cargo build --release --locked --lib --target "$WASM_TARGET" --no-default-features --features "$features" 2>/dev/null ||
+    die "the build of module $largest_name failed: run scripts/build-extension.sh"
   tmp="$(mktemp -d)"
   trap 'rm -rf "$tmp"' EXIT
   wasm-bindgen --target web --no-typescript --keep-debug --out-dir "$tmp" --out-name named "$WASM_IN"
@@ -72,19 +93,19 @@ printf '%-34s %10s\n' "extension zip (zip -9 -r)" "$zip_bytes"
 for t in "raw $wasm_raw $WASM_TARGET_RAW" "gzipped $wasm_gz $WASM_TARGET_GZ"; do
   read -r what bytes target <<<"$t"
   if [ "$bytes" -le "$target" ]; then
-    printf 'size target (issue 7): wasm %s %s bytes, within %s\n' "$what" "$bytes" "$target"
+    printf 'size target (issue 7): largest wasm module (%s) %s %s bytes, within %s\n' "$largest_name" "$what" "$bytes" "$target"
   else
-    printf 'size target (issue 7): NOT MET: wasm %s %s bytes, %s over %s\n' "$what" "$bytes" "$((bytes - target))" "$target"
+    printf 'size target (issue 7): NOT MET: largest wasm module (%s) %s %s bytes, %s over %s\n' "$largest_name" "$what" "$bytes" "$((bytes - target))" "$target"
   fi
 done
 
 over=()
-[ "$wasm_raw" -le "$WASM_CEILING_RAW" ] || over+=("wasm is $wasm_raw bytes raw, over the ceiling of $WASM_CEILING_RAW by $((wasm_raw - WASM_CEILING_RAW))")
-[ "$wasm_gz" -le "$WASM_CEILING_GZ" ] || over+=("wasm is $wasm_gz bytes gzipped, over the ceiling of $WASM_CEILING_GZ by $((wasm_gz - WASM_CEILING_GZ))")
+[ "$wasm_raw" -le "$WASM_CEILING_RAW" ] || over+=("wasm module $largest_name is $wasm_raw bytes raw, over the ceiling of $WASM_CEILING_RAW by $((wasm_raw - WASM_CEILING_RAW))")
+[ "$wasm_gz" -le "$WASM_CEILING_GZ" ] || over+=("wasm module $largest_name is $wasm_gz bytes gzipped, over the ceiling of $WASM_CEILING_GZ by $((wasm_gz - WASM_CEILING_GZ))")
 [ "$zip_bytes" -le "$ZIP_MAX" ] || over+=("extension zip is $zip_bytes bytes, over the budget of $ZIP_MAX by $((zip_bytes - ZIP_MAX))")
 if [ "${#over[@]}" -gt 0 ]; then
   printf 'size budget: FAILED: %s\n' "${over[@]}"
   exit 1
 fi
-printf 'size budget: ok (wasm %s/%s bytes raw, %s/%s gzipped; zip %s/%s)\n' \
+printf 'size budget: ok (largest wasm module %s/%s bytes raw, %s/%s gzipped; zip %s/%s)\n' \
   "$wasm_raw" "$WASM_CEILING_RAW" "$wasm_gz" "$WASM_CEILING_GZ" "$zip_bytes" "$ZIP_MAX"

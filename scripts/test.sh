@@ -75,6 +75,9 @@ fi
 section "native tests: cargo test --locked --no-fail-fast"
 step native count_cargo cargo test --locked --no-fail-fast
 
+section "one-site builds: scripts/check-features.sh"
+step features count_node bash "$ROOT/scripts/check-features.sh"
+
 section "build the extension"
 built=1
 run_logged build bash "$ROOT/scripts/build-extension.sh" || { built=0; broken+=("build"); }

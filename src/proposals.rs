@@ -71,10 +71,12 @@ pub fn bid_rows(
 /// that matches wins; name selectors inside a row). `None` for sites whose bids are not read from rows.
 fn row_selectors(site: &str) -> Option<(&'static [&'static str], &'static [&'static str])> {
     match site {
+        #[cfg(feature = "site-upwork")]
         "upwork" => Some((
             crate::sites::upwork::proposals::ROW_SELECTORS,
             crate::sites::upwork::proposals::NAME,
         )),
+        #[cfg(feature = "site-freelancer")]
         "freelancer" => Some((
             crate::sites::freelancer::bids::ROW_SELECTORS,
             crate::sites::freelancer::bids::NAME,

@@ -27,7 +27,9 @@
     removeEventListener('load', onLoad);
     document.removeEventListener('DOMContentLoaded', onReady);
     // The wasm glue, which content.js imports first, is fetched meanwhile (one module map per world).
+    // So is wasm/sites.js, the table content.js picks this site's wasm module from (location.hostname).
     import(chrome.runtime.getURL('wasm/hirecheck.js')).catch(() => { /* content.js says so */ });
+    import(chrome.runtime.getURL('wasm/sites.js')).catch(() => { /* content.js says so */ });
     import(chrome.runtime.getURL('content/main.js')).catch((e) => {
       // Without its scripts HireCheck cannot draw anything here; the toolbar still says so.
       console.error('HireCheck could not start on this page.', e);

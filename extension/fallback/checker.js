@@ -4,17 +4,24 @@
 // the wasm out of the content script: in Chromium by the offscreen document (offscreen.js), in Firefox
 // by the background page itself (fallback/relay.js). Both are extension pages: their own CSP allows
 // 'wasm-unsafe-eval', and they have DOMParser, which check_html uses to build an inert document (no
-// page script runs, nothing loads). The wasm is loaded once, on the first check, from the package.
-// No network requests.
+// page script runs, nothing loads). Each site's wasm module (wasm/sites.js picks it from the page's
+// address) is loaded once, on its first check, from the package. No network requests.
+import { GLUE_PER_MODULE, moduleForUrl } from '../wasm/sites.js';
 
-let core = null; // a promise of the wasm module's exports
+const cores = new Map(); // module name -> a promise of that wasm module's exports
 
-function load() {
-  core ??= import(chrome.runtime.getURL('wasm/hirecheck.js')).then(async (mod) => {
-    await mod.default({ module_or_path: chrome.runtime.getURL('wasm/hirecheck_bg.wasm') });
-    return mod;
-  });
-  core.catch(() => { core = null; }); // a later check tries again
+// The glue keeps its instance in module state, so each wasm module gets its own copy of the glue
+// module: the same packaged file, imported under its own URL (wasm/sites.js: "hirecheck.js?<name>").
+function load(site) {
+  let core = cores.get(site);
+  if (!core) {
+    core = GLUE_PER_MODULE[site]().then(async (mod) => {
+      await mod.default({ module_or_path: chrome.runtime.getURL(`wasm/${site}.wasm`) });
+      return mod;
+    });
+    cores.set(site, core);
+    core.catch(() => { cores.delete(site); }); // a later check tries again
+  }
   return core;
 }
 
@@ -25,7 +32,10 @@ function load() {
  * script, without the core, knows only the manifest's broader matches).
  */
 export async function checkHtml(req) {
-  const mod = await load();
+  const site = moduleForUrl(String(req.url));
+  // An address of no site: nothing reads it (the content script runs only on the sites' hosts).
+  if (!site) throw new Error('HireCheck does not read pages at this address');
+  const mod = await load(site);
   const supported = mod.supported_url(String(req.url));
   const report = mod.check_html(
     String(req.html),

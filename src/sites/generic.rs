@@ -15,7 +15,7 @@ use crate::model::{Field, Location, Profile, WorkEntry};
 use crate::page::{squash, Node, Page, PageExt};
 use crate::text;
 
-pub(crate) use super::upwork::{
+pub use super::bounds::{
     location, plausible_earnings, plausible_jobs, plausible_rate, plausible_rating, MAX_FEEDBACK,
     MAX_NAME, MAX_OVERVIEW, MAX_PLACE, MAX_SHORT, MAX_TITLE,
 };

@@ -1,14 +1,27 @@
 //! Site adapters: each turns one marketplace's pages into a [`Profile`] and says what it could not read.
 //!
-//! Adding a site = one module here plus one entry in [`ADAPTERS`], with fixtures under `tests/fixtures/<site>/`.
+//! Adding a site = one module here plus one entry in [`ADAPTERS`], both behind a new `site-<id>` feature in
+//! Cargo.toml (in `default` too), with fixtures under `tests/fixtures/<site>/`.
+//!
+//! Each adapter is behind a Cargo feature (`site-upwork`, …; all on by default), so that the extension
+//! can ship a wasm module per site (or group of sites) built with only their features, and a page loads
+//! only its site's reader (docs/architecture.md, "One wasm module per site"). What several sites share
+//! (bounds, generic, links) is always built.
 
+pub mod bounds;
+#[cfg(feature = "site-fiverr")]
 pub mod fiverr;
+#[cfg(feature = "site-freelancer")]
 pub mod freelancer;
 pub mod generic;
+#[cfg(feature = "site-guru")]
 pub mod guru;
 pub(crate) mod links;
+#[cfg(feature = "site-peopleperhour")]
 pub mod peopleperhour;
+#[cfg(feature = "site-toptal")]
 pub mod toptal;
+#[cfg(feature = "site-upwork")]
 pub mod upwork;
 
 use crate::json::{json_enum, json_object};
@@ -113,13 +126,19 @@ pub trait Adapter: Sync {
     }
 }
 
-/// Every supported site.
+/// Every supported site this build has (the Cargo features `site-*`; all by default).
 pub static ADAPTERS: &[&dyn Adapter] = &[
+    #[cfg(feature = "site-upwork")]
     &upwork::Upwork,
+    #[cfg(feature = "site-fiverr")]
     &fiverr::Fiverr,
+    #[cfg(feature = "site-freelancer")]
     &freelancer::Freelancer,
+    #[cfg(feature = "site-guru")]
     &guru::Guru,
+    #[cfg(feature = "site-peopleperhour")]
     &peopleperhour::PeoplePerHour,
+    #[cfg(feature = "site-toptal")]
     &toptal::Toptal,
 ];
 
@@ -376,6 +395,7 @@ mod tests {
     }
 
     #[test]
+    #[cfg(feature = "site-upwork")]
     fn supported_urls_are_upwork_profiles() {
         for url in [
             "https://www.upwork.com/freelancers/~01a1b2c3d4e5f6clean",

@@ -567,8 +567,9 @@ describe('extension in Chromium', () => {
     try {
       await ext.goto(`chrome-extension://${env.extensionId}/popup.html?tab=0`);
       const results = await ext.evaluate(async () => {
+        const { SMALLEST } = await import(chrome.runtime.getURL('wasm/sites.js'));
         const mod = await import(chrome.runtime.getURL('wasm/hirecheck.js'));
-        await mod.default({ module_or_path: chrome.runtime.getURL('wasm/hirecheck_bg.wasm') });
+        await mod.default({ module_or_path: chrome.runtime.getURL(`wasm/${SMALLEST}.wasm`) });
         const tryIt = (answers) => {
           try {
             const r = mod.check_page({}, 'en', Date.now(), answers);

@@ -256,7 +256,9 @@ export async function checkExtensionDir(dir) {
   problems.push(...checkManifest(fs.readFileSync(manifestFile, 'utf8')));
 
   const glue = path.join(dir, 'wasm', 'hirecheck.js');
-  const wasm = path.join(dir, 'wasm', 'hirecheck_bg.wasm');
+  // One module per site or group of sites (scripts/build-extension.sh), all loaded by the same glue.
+  const wasmDir = path.join(dir, 'wasm');
+  const wasms = fs.existsSync(wasmDir) ? filesIn(wasmDir, ['.wasm']) : [];
   if (fs.existsSync(glue)) problems.push(...checkGlue(rel(glue), fs.readFileSync(glue, 'utf8')));
   else problems.push(`no ${rel(glue)}`);
 
@@ -273,12 +275,12 @@ export async function checkExtensionDir(dir) {
   }
   if (fs.existsSync(glue) && initCalls === 0) problems.push('no call of the wasm glue\'s init was found: the check of what it loads found nothing to check');
 
-  let imports = [];
-  if (fs.existsSync(wasm)) {
-    imports = WebAssembly.Module.imports(await WebAssembly.compile(fs.readFileSync(wasm)));
-    problems.push(...checkWasmImports(imports));
-  } else {
-    problems.push(`no ${rel(wasm)}`);
+  let imports = 0;
+  for (const wasm of wasms) {
+    const found = WebAssembly.Module.imports(await WebAssembly.compile(fs.readFileSync(wasm)));
+    problems.push(...checkWasmImports(found).map((p) => `${rel(wasm)}: ${p}`));
+    imports += found.length;
   }
-  return { problems, counts: { scanned, initCalls, imports: imports.length } };
+  if (!wasms.length) problems.push(`no wasm module in ${rel(wasmDir)}`);
+  return { problems, counts: { scanned, initCalls, imports, modules: wasms.length } };
 }

@@ -53,9 +53,10 @@ function contentScriptWrites(dir) {
 
 describe('static checks of the built extension', () => {
   it('dist/chromium is built', () => {
-    for (const f of ['manifest.json', 'wasm/hirecheck.js', 'wasm/hirecheck_bg.wasm']) {
+    for (const f of ['manifest.json', 'wasm/hirecheck.js', 'wasm/sites.js']) {
       assert.ok(fs.existsSync(path.join(DIST, f)), `no ${path.join(DIST, f)}: run 'make build'`);
     }
+    assert.ok(fs.readdirSync(path.join(DIST, 'wasm')).some((f) => f.endsWith('.wasm')), `no wasm module in ${DIST}/wasm: run 'make build'`);
   });
 
   for (const [label, dir] of [['dist/chromium', DIST], ['dist/firefox', FIREFOX]]) {
@@ -65,7 +66,7 @@ describe('static checks of the built extension', () => {
         return;
       }
       const { problems, counts } = await checkExtensionDir(dir);
-      t.diagnostic(`${counts.scanned} scripts and pages scanned, ${counts.initCalls} call(s) of the wasm glue's init, ${counts.imports} wasm imports`);
+      t.diagnostic(`${counts.scanned} scripts and pages scanned, ${counts.initCalls} call(s) of the wasm glue's init, ${counts.imports} imports of ${counts.modules} wasm module(s)`);
       assert.deepEqual(problems, []);
     });
   }
@@ -73,7 +74,7 @@ describe('static checks of the built extension', () => {
   it('only the extension\'s own pages write what the client keeps (the content scripts only read)', () => {
     // The checklist answers are the client's; a page could drive the content scripts, never the popup.
     const files = contentScriptFiles(DIST);
-    for (const f of ['content/loader.js', 'content/main.js', 'wasm/hirecheck.js']) {
+    for (const f of ['content/loader.js', 'content/main.js', 'wasm/hirecheck.js', 'wasm/sites.js']) {
       assert.ok(files.includes(f), `${f} is not among the content scripts and the modules they import: ${files}`);
     }
     assert.deepEqual(contentScriptWrites(DIST), []);

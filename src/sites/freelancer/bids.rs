@@ -12,7 +12,7 @@ use super::selectors as sel;
 use crate::json::{Map, Value};
 use crate::model::{Bid, Field, Money};
 use crate::page::{Node, Page, PageExt};
-use crate::sites::upwork::proposals::{MAX_BIDS, MAX_TEXT};
+use crate::sites::bounds::{MAX_BIDS, MAX_BID_TEXT as MAX_TEXT};
 use crate::sites::Extraction;
 use crate::text;
 use std::collections::HashMap;

@@ -19,7 +19,7 @@ pub mod selectors;
 
 use super::links::LinkSet;
 use super::{host_and_path, Adapter, Extraction, PageKind};
-use crate::model::{Field, Location, Money, Profile};
+use crate::model::{Field, Profile};
 use crate::page::{Page, PageExt};
 
 pub struct Upwork;
@@ -338,14 +338,12 @@ pub(crate) use {fill, fill_src};
 
 // ---- Plausibility: values outside these bounds are misreads or hostile, and are dropped. ----
 
-/// Text length caps.
-pub(crate) const MAX_NAME: usize = 120;
-pub(crate) const MAX_TITLE: usize = 300;
-pub(crate) const MAX_PLACE: usize = 100;
-pub(crate) const MAX_SHORT: usize = 60;
-pub(crate) const MAX_FEEDBACK: usize = 5_000;
-/// Upwork caps the overview at 5,000 characters; twice that leaves room for markup changes.
-pub(crate) const MAX_OVERVIEW: usize = 10_000;
+// The bounds every adapter applies (shared with the other sites' readers, which are built without
+// this adapter in a one-site wasm module): super::bounds.
+pub(crate) use super::bounds::{
+    location, plausible_earnings, plausible_jobs, plausible_rate, plausible_rating, MAX_FEEDBACK,
+    MAX_NAME, MAX_OVERVIEW, MAX_PLACE, MAX_SHORT, MAX_TITLE,
+};
 
 /// Whether an address belongs to the marketplace itself (its pages, help, file storage), not to the freelancer.
 fn is_platform_address(address: &str) -> bool {
@@ -360,22 +358,6 @@ fn is_platform_address(address: &str) -> bool {
         || (host.starts_with("upwork-") && crate::text::host_is_under(host, "amazonaws.com"))
 }
 
-fn currency_ok(c: &str) -> bool {
-    c.len() == 3 && c.bytes().all(|b| b.is_ascii_uppercase())
-}
-
-/// An hourly rate Upwork could show (its floor is a few dollars; nobody bills $10,000/h).
-pub(crate) fn plausible_rate(m: Money) -> Option<Money> {
-    (m.amount.is_finite() && (1.0..=10_000.0).contains(&m.amount) && currency_ok(&m.currency))
-        .then_some(m)
-}
-
-/// Total or per-contract earnings.
-pub(crate) fn plausible_earnings(m: Money) -> Option<Money> {
-    (m.amount.is_finite() && (0.0..=1.0e10).contains(&m.amount) && currency_ok(&m.currency))
-        .then_some(m)
-}
-
 /// Total hours on the platform (500,000 h is over 200 years of full-time work).
 pub(crate) fn plausible_total_hours(h: f64) -> Option<f64> {
     (h.is_finite() && (0.0..=500_000.0).contains(&h)).then_some(h)
@@ -386,45 +368,10 @@ pub(crate) fn plausible_entry_hours(h: f64) -> Option<f64> {
     (h.is_finite() && (0.0..=100_000.0).contains(&h)).then_some(h)
 }
 
-pub(crate) fn plausible_jobs(n: f64) -> Option<u32> {
-    (n.is_finite() && n.fract() == 0.0 && (0.0..=1_000_000.0).contains(&n)).then_some(n as u32)
-}
-
-pub(crate) fn plausible_rating(r: f64) -> Option<f64> {
-    (r.is_finite() && (0.0..=5.0).contains(&r)).then_some(r)
-}
-
-/// A location from the names the page showed; the ISO code from the page if it gave a valid one,
-/// else from the country name.
-pub(crate) fn location(
-    city: Option<&str>,
-    country: Option<&str>,
-    iso2: Option<&str>,
-) -> Option<Location> {
-    let city = city.and_then(|c| crate::text::clean(c.trim_end_matches([',', ' ']), MAX_PLACE));
-    let country_name =
-        country.and_then(|c| crate::text::clean(c.trim_matches([',', ' ']), MAX_PLACE));
-    country_name.as_ref()?;
-    let code = iso2
-        .map(str::trim)
-        .filter(|c| c.len() == 2 && c.bytes().all(|b| b.is_ascii_alphabetic()))
-        .map(str::to_ascii_uppercase)
-        .or_else(|| {
-            country_name
-                .as_deref()
-                .and_then(crate::countries::iso2_from_name)
-                .map(str::to_string)
-        });
-    Some(Location {
-        city,
-        country: code,
-        country_name,
-    })
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::model::Money;
 
     #[test]
     fn kinds_by_path() {

@@ -13,10 +13,7 @@ use crate::page::{Node, Page, PageExt};
 use crate::sites::Extraction;
 use crate::text;
 
-/// The most bids read from one page.
-pub const MAX_BIDS: usize = 500;
-/// Characters kept of one proposal text.
-pub const MAX_TEXT: usize = 20_000;
+pub use crate::sites::bounds::{MAX_BIDS, MAX_BID_TEXT as MAX_TEXT};
 const MAX_NAME: usize = 120;
 const MAX_LINKS: usize = 20;
 const MAX_VISITS: usize = 200_000;
