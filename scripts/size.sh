@@ -13,10 +13,10 @@ source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 
 WASM_TARGET_RAW=$((250 * 1000))
 WASM_TARGET_GZ=$((100 * 1000))
-# Just above the largest module: the one module of today's build (784 KB / 339 KB). With the split
-# build (scripts/build-extension.sh, MODULES) the largest, Upwork's, is 616 KB / 267 KB: 620 / 270.
-WASM_CEILING_RAW=$((800 * 1000))
-WASM_CEILING_GZ=$((345 * 1000))
+# Just above the largest module: the one module of today's build (669 KB / 290 KB). With the split
+# build (scripts/build-extension.sh, MODULES) the largest, Upwork's, is 500 KB / 219 KB: 505 / 222.
+WASM_CEILING_RAW=$((680 * 1000))
+WASM_CEILING_GZ=$((295 * 1000))
 ZIP_MAX=$((500 * 1000))
 
 check=0
