@@ -19,7 +19,7 @@ use crate::rules::{fmt_num, Family, Finding, Unevaluated};
 use crate::score::{self, Coverage, Level, Risk};
 use crate::texts::{self, Part};
 use crate::time::Instant;
-use std::collections::{BTreeMap, HashMap};
+use std::collections::BTreeMap;
 
 /// One bidder's verdict, as the report lists it (in page order).
 #[derive(Clone, Debug, PartialEq)]
@@ -511,15 +511,13 @@ fn is_common_link(l: &str) -> bool {
 // `values` and `keys` are both per bid (same length); indices come from enumerating `values`.
 #[allow(clippy::indexing_slicing)]
 fn shared(values: &[Vec<String>], keys: &[String], mut f: impl FnMut(usize, usize, &str)) {
-    let mut by: HashMap<&str, Vec<usize>> = HashMap::new();
+    let mut by: Vec<(&str, usize)> = Vec::new();
     for (i, vs) in values.iter().enumerate() {
         for v in vs.iter().take(20) {
-            by.entry(v.as_str()).or_default().push(i);
+            by.push((v.as_str(), i));
         }
     }
-    let mut groups: Vec<(&str, Vec<usize>)> = by.into_iter().collect();
-    crate::sort::sort(&mut groups);
-    for (v, idx) in groups {
+    for (v, idx) in grouped(by) {
         if idx.len() < 2 {
             continue;
         }
@@ -530,6 +528,19 @@ fn shared(values: &[Vec<String>], keys: &[String], mut f: impl FnMut(usize, usiz
             }
         }
     }
+}
+
+/// The indices of each key, in key order, each list ascending (a small sort instead of a hash map).
+fn grouped<K: Ord + Copy>(mut pairs: Vec<(K, usize)>) -> Vec<(K, Vec<usize>)> {
+    crate::sort::sort(&mut pairs);
+    let mut out: Vec<(K, Vec<usize>)> = Vec::new();
+    for (k, i) in pairs {
+        match out.last_mut() {
+            Some((last, idx)) if *last == k => idx.push(i),
+            _ => out.push((k, vec![i])),
+        }
+    }
+    out
 }
 
 fn price_usd(b: &Bid, now: Instant) -> Option<f64> {
@@ -645,7 +656,7 @@ pub fn duplicates(bids: &[Bid], keys: &[String]) -> Vec<(usize, usize, f64, Stri
     // LSH: bids sharing one band's hashes are candidates.
     let mut cands: Vec<(usize, usize)> = Vec::new();
     for band in 0..BANDS {
-        let mut buckets: HashMap<u64, Vec<usize>> = HashMap::new();
+        let mut buckets: Vec<(u64, usize)> = Vec::new();
         for (i, s) in sigs.iter().enumerate() {
             if let Some(s) = s {
                 let h = fnv(
@@ -654,10 +665,10 @@ pub fn duplicates(bids: &[Bid], keys: &[String]) -> Vec<(usize, usize, f64, Stri
                         .flat_map(|x| x.to_le_bytes()),
                     band as u64,
                 );
-                buckets.entry(h).or_default().push(i);
+                buckets.push((h, i));
             }
         }
-        let mut bs: Vec<Vec<usize>> = buckets.into_values().collect();
+        let mut bs: Vec<Vec<usize>> = grouped(buckets).into_iter().map(|(_, b)| b).collect();
         crate::sort::sort(&mut bs);
         for b in bs {
             for (x, &i) in b.iter().enumerate() {

@@ -10,7 +10,6 @@ use crate::json::{member, member_or_default, FromJson, Value};
 use crate::model::{Field, Profile};
 use crate::policy::{Lang, Policy};
 use crate::text;
-use std::collections::HashMap;
 use std::sync::OnceLock;
 
 /// At most this many listed values are named in the evidence.
@@ -164,8 +163,9 @@ enum Kind {
 
 /// The shipped lists plus the policy's, each value with its source, ready to look up.
 struct Lists {
-    domains: HashMap<String, String>,
-    emails: HashMap<String, String>,
+    // Value and source, the first of equal values only. Short lists: a Vec is smaller code than a map.
+    domains: Vec<(String, String)>,
+    emails: Vec<(String, String)>,
     strings: Vec<(String, String)>,
     allowed: Vec<String>,
     allowed_emails: Vec<String>,
@@ -179,24 +179,20 @@ impl Lists {
             Lang::De => format!("Liste Ihrer Organisation (Richtlinie {key})"),
         };
         let norm = |v: &String| v.trim().to_lowercase();
-        let mut domains: HashMap<String, String> = HashMap::new();
-        let mut emails: HashMap<String, String> = HashMap::new();
+        let mut domains: Vec<(String, String)> = Vec::new();
+        let mut emails: Vec<(String, String)> = Vec::new();
         let mut strings: Vec<(String, String)> = Vec::new();
         for e in &shipped.domains {
-            domains.entry(e.value.clone()).or_insert(e.source.clone());
+            add_new(&mut domains, e.value.clone(), || e.source.clone());
         }
         for v in &policy.blocked_domains {
-            domains
-                .entry(norm(v))
-                .or_insert_with(|| org("blocked_domains"));
+            add_new(&mut domains, norm(v), || org("blocked_domains"));
         }
         for e in &shipped.emails {
-            emails.entry(e.value.clone()).or_insert(e.source.clone());
+            add_new(&mut emails, e.value.clone(), || e.source.clone());
         }
         for v in &policy.blocked_emails {
-            emails
-                .entry(norm(v))
-                .or_insert_with(|| org("blocked_emails"));
+            add_new(&mut emails, norm(v), || org("blocked_emails"));
         }
         for e in &shipped.strings {
             strings.push((e.value.clone(), e.source.clone()));
@@ -225,7 +221,7 @@ impl Lists {
         let host = host.trim_end_matches('.');
         let mut rest = host;
         loop {
-            if let Some((k, src)) = self.domains.get_key_value(rest) {
+            if let Some((k, src)) = find(&self.domains, rest) {
                 return Some((k, src));
             }
             rest = rest.split_once('.')?.1;
@@ -267,13 +263,27 @@ impl Matches {
     }
 }
 
+/// Adds `value` with its source unless the list has it already (the first source wins).
+fn add_new(list: &mut Vec<(String, String)>, value: String, source: impl FnOnce() -> String) {
+    if find(list, &value).is_none() {
+        list.push((value, source()));
+    }
+}
+
+/// The entry equal to `value`, with its source.
+fn find<'a>(list: &'a [(String, String)], value: &str) -> Option<(&'a str, &'a str)> {
+    list.iter()
+        .find(|(v, _)| v == value)
+        .map(|(v, src)| (v.as_str(), src.as_str()))
+}
+
 /// An e-mail address: the address itself if listed, else its domain (unless allowed).
 fn check_email(lists: &Lists, email: &str, place: &str, out: &mut Matches) {
     let domain = email.rsplit('@').next().unwrap_or("");
     if lists.allowed(domain) || lists.allowed_emails.iter().any(|a| a == email) {
         return;
     }
-    if let Some((entry, src)) = lists.emails.get_key_value(email) {
+    if let Some((entry, src)) = find(&lists.emails, email) {
         out.add(Kind::Email, entry, src, email, place);
     } else if let Some((entry, src)) = lists.domain(domain) {
         out.add(Kind::Domain, entry, src, email, place);

@@ -15,7 +15,6 @@ use crate::page::{Node, Page, PageExt};
 use crate::sites::bounds::{MAX_BIDS, MAX_BID_TEXT as MAX_TEXT};
 use crate::sites::Extraction;
 use crate::text;
-use std::collections::HashMap;
 
 const MAX_VISITS: usize = 300_000;
 const MAX_DEPTH: usize = 64;
@@ -119,7 +118,7 @@ fn absolute(href: &str) -> Option<String> {
 /// (A): bids and users found by shape in the embedded states.
 fn read_state(page: &dyn Page) -> Option<Vec<Bid>> {
     let mut bids: Vec<&Map<String, Value>> = Vec::new();
-    let mut users: HashMap<String, &Map<String, Value>> = HashMap::new();
+    let mut users: Vec<(String, &Map<String, Value>)> = Vec::new();
     let mut currency: Option<String> = None;
     let mut states = Vec::new();
     for css in sel::STATE_SCRIPTS {
@@ -160,7 +159,7 @@ fn walk<'a>(
     depth: usize,
     visits: &mut usize,
     bids: &mut Vec<&'a Map<String, Value>>,
-    users: &mut HashMap<String, &'a Map<String, Value>>,
+    users: &mut Vec<(String, &'a Map<String, Value>)>,
     currency: &mut Option<String>,
 ) {
     *visits += 1;
@@ -179,7 +178,10 @@ fn walk<'a>(
             }
             if m.contains_key("username") {
                 if let Some(id) = m.get("id").and_then(id_of) {
-                    users.entry(id).or_insert(m);
+                    // The first object of an id wins.
+                    if !users.iter().any(|(u, _)| *u == id) {
+                        users.push((id, m));
+                    }
                 }
             }
             if currency.is_none() && m.contains_key("bid_stats") {
@@ -219,13 +221,13 @@ fn s<'a>(m: &'a Map<String, Value>, k: &str) -> Option<&'a str> {
 
 fn from_api(
     b: &Map<String, Value>,
-    users: &HashMap<String, &Map<String, Value>>,
+    users: &[(String, &Map<String, Value>)],
     currency: Option<&str>,
 ) -> Bid {
     let user = b
         .get("bidder_id")
         .and_then(id_of)
-        .and_then(|id| users.get(&id).copied());
+        .and_then(|id| users.iter().find(|(u, _)| *u == id).map(|(_, m)| *m));
     let amount = b
         .get("amount")
         .and_then(Value::as_f64)

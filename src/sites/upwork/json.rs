@@ -697,7 +697,7 @@ fn find_work_arrays(v: &Value, budget: &mut usize) -> Option<(Vec<WorkEntry>, St
     let mut arrays: Vec<(&Value, String)> = Vec::new();
     collect_work(v, &mut Vec::new(), 0, budget, &mut arrays);
     let first_path = arrays.first()?.1.clone();
-    let mut seen = std::collections::HashSet::new();
+    let mut seen: Vec<String> = Vec::new();
     let mut out = Vec::new();
     for (arr, _) in arrays {
         for item in arr.as_array().into_iter().flatten() {
@@ -712,7 +712,8 @@ fn find_work_arrays(v: &Value, budget: &mut usize) -> Option<(Vec<WorkEntry>, St
                 .get("id")
                 .map(Value::to_string)
                 .unwrap_or_else(|| format!("{}|{}", part("title"), part("startedOn")));
-            if seen.insert(key) {
+            if !seen.contains(&key) {
+                seen.push(key);
                 out.push(work_entry(item));
             }
         }
