@@ -34,14 +34,27 @@ fn first_parsed<T>(
     selectors: &[&'static str],
     mut parse: impl FnMut(&str) -> Option<T>,
 ) -> Option<(T, &'static str)> {
+    let mut found = None;
+    let css = first_taken(page, scope, selectors, &mut |t| {
+        found = parse(t);
+        found.is_some()
+    })?;
+    found.map(|v| (v, css))
+}
+
+/// The selector of the first element whose visible text `take` accepts. Not generic: one copy of the
+/// loop serves every caller of [`first_parsed`] (smaller wasm).
+fn first_taken(
+    page: &dyn Page,
+    scope: Option<Node>,
+    selectors: &[&'static str],
+    take: &mut dyn FnMut(&str) -> bool,
+) -> Option<&'static str> {
     for css in selectors {
         for node in page.select(scope, css).into_iter().take(200) {
             let t = visible_text(page, node);
-            if t.is_empty() {
-                continue;
-            }
-            if let Some(v) = parse(&t) {
-                return Some((v, css));
+            if !t.is_empty() && take(&t) {
+                return Some(css);
             }
         }
     }

@@ -69,14 +69,27 @@ fn first_parsed<T>(
     selectors: &[&'static str],
     mut parse: impl FnMut(&str) -> Option<T>,
 ) -> Option<(T, &'static str)> {
+    let mut found = None;
+    let css = first_taken(page, scope, selectors, &mut |t| {
+        found = parse(t);
+        found.is_some()
+    })?;
+    found.map(|v| (v, css))
+}
+
+/// The selector of the first element whose visible text `take` accepts. Not generic: one copy of the
+/// loop serves every caller of [`first_parsed`] (smaller wasm).
+fn first_taken(
+    page: &dyn Page,
+    scope: Option<Node>,
+    selectors: &[&'static str],
+    take: &mut dyn FnMut(&str) -> bool,
+) -> Option<&'static str> {
     for css in selectors {
         for node in select_in(page, scope, css).into_iter().take(200) {
             let t = visible_text(page, node);
-            if t.is_empty() {
-                continue;
-            }
-            if let Some(v) = parse(&t) {
-                return Some((v, css));
+            if !t.is_empty() && take(&t) {
+                return Some(css);
             }
         }
     }
@@ -93,9 +106,33 @@ fn smallest_parsed<T>(
     accept: impl Fn(&str) -> bool,
     parse: impl Fn(&str) -> Option<T>,
 ) -> Option<(T, &'static str)> {
+    let mut best = None;
+    let css = smallest_taken(page, scope, selectors, max_len, &mut |t| {
+        if !accept(t) {
+            return false;
+        }
+        let v = parse(t);
+        let taken = v.is_some();
+        if taken {
+            best = v;
+        }
+        taken
+    })?;
+    best.map(|v| (v, css))
+}
+
+/// The selector of [`smallest_parsed`]'s element; `take` accepts (and keeps) a text shorter than the
+/// last one it accepted. Not generic: one copy of the loop serves every caller.
+fn smallest_taken(
+    page: &dyn Page,
+    scope: Option<Node>,
+    selectors: &[&'static str],
+    max_len: usize,
+    take: &mut dyn FnMut(&str) -> bool,
+) -> Option<&'static str> {
     let mut budget: usize = 2_000_000;
     for css in selectors {
-        let mut best: Option<(usize, T)> = None;
+        let mut best_len: Option<usize> = None;
         for node in select_in(page, scope, css)
             .into_iter()
             .take(sel::SCAN_LIMIT)
@@ -103,24 +140,21 @@ fn smallest_parsed<T>(
             let raw = page.raw_text(node);
             budget = budget.saturating_sub(raw.len());
             if budget == 0 {
-                return best.map(|(_, v)| (v, *css));
+                return best_len.map(|_| *css);
             }
             if raw.len() > max_len * 4 {
                 continue;
             }
             let t = squash(&raw);
-            if t.len() > max_len || !accept(&t) {
+            if t.len() > max_len || best_len.is_some_and(|len| len <= t.len()) {
                 continue;
             }
-            if best.as_ref().is_some_and(|(len, _)| *len <= t.len()) {
-                continue;
-            }
-            if let Some(v) = parse(&t) {
-                best = Some((t.len(), v));
+            if take(&t) {
+                best_len = Some(t.len());
             }
         }
-        if let Some((_, v)) = best {
-            return Some((v, css));
+        if best_len.is_some() {
+            return Some(css);
         }
     }
     None
