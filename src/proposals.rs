@@ -297,18 +297,18 @@ pub fn assess_bids(bids: &[Bid], policy: &Policy, now: Instant) -> Vec<BidReport
         .enumerate()
         .map(|(i, b)| {
             // Group this bidder's evidence by check: one finding per check.
-            let mut grouped: BTreeMap<usize, Vec<String>> = BTreeMap::new();
-            for (c, ev) in hits[i].drain(..) {
-                let pos = CHECKS.iter().position(|x| std::ptr::eq(*x, c)).unwrap_or(0);
-                let list = grouped.entry(pos).or_default();
-                if list.len() < 5 && !list.contains(&ev) {
-                    list.push(ev);
+            let mut findings: Vec<Finding> = Vec::new();
+            for check in CHECKS {
+                let mut evidence: Vec<String> = Vec::new();
+                for (c, ev) in &hits[i] {
+                    if std::ptr::eq(*c, *check) && evidence.len() < 5 && !evidence.contains(ev) {
+                        evidence.push(ev.clone());
+                    }
+                }
+                if !evidence.is_empty() {
+                    findings.push(finding(check, evidence, policy));
                 }
             }
-            let findings: Vec<Finding> = grouped
-                .into_iter()
-                .map(|(pos, evidence)| finding(CHECKS[pos], evidence, policy))
-                .collect();
             let mut unevaluated = Vec::new();
             let mut evaluated = 0;
             for c in CHECKS.iter().filter(|c| on(c)) {

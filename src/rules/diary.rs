@@ -10,7 +10,6 @@ use crate::model::{Date, DiaryDay, Field};
 use crate::policy::Lang;
 use crate::time::Instant;
 use crate::tz;
-use std::collections::BTreeMap;
 
 /// Diary days looked at, at most (a page shows up to 62).
 const MAX_DAYS_READ: usize = 248;
@@ -193,22 +192,25 @@ fn seven_day_weeks(cx: &Context) -> Outcome {
     if days.iter().any(|d| !d.slots.is_empty()) && days.iter().all(|d| d.date.is_none()) {
         return Outcome::Unknown(vec![Field::Diary]);
     }
-    let mut per_date: BTreeMap<i64, (Date, usize)> = BTreeMap::new();
+    // (day number, date, slots), one entry a date, in date order.
+    let mut per_date: Vec<(i64, Date, usize)> = Vec::new();
     for d in &days {
         if let Some(date) = d.date {
-            per_date
-                .entry(date.days_since_epoch())
-                .or_insert((date, 0))
-                .1 += d.slots.len();
+            let day = date.days_since_epoch();
+            match per_date.iter_mut().find(|e| e.0 == day) {
+                Some(e) => e.2 += d.slots.len(),
+                None => per_date.push((day, date, d.slots.len())),
+            }
         }
     }
+    crate::sort::sort_by_key(&mut per_date, |e| e.0);
     let min_slots = pol.diary_streak_min_daily_hours * 6.0;
     let need = i64::from(pol.diary_streak_min_weeks) * 7;
     // Longest run of consecutive dates, each with enough hours.
     // (first day, last day, slots) of the best and the current run.
     type Run = Option<(i64, i64, usize)>;
     let (mut best, mut cur): (Run, Run) = (None, None);
-    for (&day, &(_, n)) in &per_date {
+    for &(day, _, n) in &per_date {
         if (n as f64) < min_slots {
             cur = None;
             continue;
@@ -230,8 +232,9 @@ fn seven_day_weeks(cx: &Context) -> Outcome {
     }
     let date = |d: i64| {
         per_date
-            .get(&d)
-            .map(|x| x.0.to_string())
+            .iter()
+            .find(|e| e.0 == d)
+            .map(|e| e.1.to_string())
             .unwrap_or_default()
     };
     let avg = hours(total) / len as f64;

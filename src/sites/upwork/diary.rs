@@ -16,7 +16,6 @@ use super::{location, Builder, MAX_NAME};
 use crate::json::Value;
 use crate::model::{Date, DiaryDay, Field};
 use crate::page::{Page, PageExt};
-use std::collections::BTreeMap;
 
 /// At most this many days are kept (the earliest ones, in date order).
 pub const MAX_DAYS: usize = 62;
@@ -100,16 +99,29 @@ pub(super) fn read(page: &dyn Page, b: &mut Builder) {
 
 /// Groups (date, slot, offset) cells into days: sorted, de-duplicated, capped.
 fn group(cells: Vec<(Option<Date>, u16, Option<i32>)>) -> Vec<DiaryDay> {
-    let mut days: BTreeMap<(Option<Date>, Option<i32>), Vec<u16>> = BTreeMap::new();
+    // The first MAX_DAYS (date, offset) keys met; then cells sorted by key and slot and grouped.
+    let mut keys: Vec<(Option<Date>, Option<i32>)> = Vec::new();
+    let mut kept: Vec<((Option<Date>, Option<i32>), u16)> = Vec::new();
     for (date, slot, offset) in cells {
-        if days.len() >= MAX_DAYS && !days.contains_key(&(date, offset)) {
-            continue;
+        let key = (date, offset);
+        if !keys.contains(&key) {
+            if keys.len() >= MAX_DAYS {
+                continue;
+            }
+            keys.push(key);
         }
-        days.entry((date, offset)).or_default().push(slot);
+        kept.push((key, slot));
+    }
+    crate::sort::sort(&mut kept);
+    let mut days: Vec<((Option<Date>, Option<i32>), Vec<u16>)> = Vec::new();
+    for (key, slot) in kept {
+        match days.last_mut() {
+            Some((last, slots)) if *last == key => slots.push(slot),
+            _ => days.push((key, vec![slot])),
+        }
     }
     days.into_iter()
         .map(|((date, utc_offset_minutes), mut slots)| {
-            crate::sort::sort(&mut slots);
             slots.dedup();
             slots.truncate(SLOTS_PER_DAY);
             DiaryDay {
