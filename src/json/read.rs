@@ -60,10 +60,13 @@ impl<T: FromJson> FromJson for Vec<T> {
 
 impl<T: FromJson> FromJson for BTreeMap<String, T> {
     fn from_json(v: &Value) -> Option<Self> {
-        v.as_object()?
-            .iter()
-            .map(|(k, v)| Some((k.clone(), T::from_json(v)?)))
-            .collect()
+        // Inserted one by one: collecting into a map would sort the (already sorted) entries with a
+        // copy of the standard sort for this entry type.
+        let mut out = BTreeMap::new();
+        for (k, v) in v.as_object()? {
+            out.insert(k.clone(), T::from_json(v)?);
+        }
+        Some(out)
     }
 }
 
