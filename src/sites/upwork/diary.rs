@@ -100,8 +100,9 @@ pub(super) fn read(page: &dyn Page, b: &mut Builder) {
 /// Groups (date, slot, offset) cells into days: sorted, de-duplicated, capped.
 fn group(cells: Vec<(Option<Date>, u16, Option<i32>)>) -> Vec<DiaryDay> {
     // The first MAX_DAYS (date, offset) keys met; then cells sorted by key and slot and grouped.
-    let mut keys: Vec<(Option<Date>, Option<i32>)> = Vec::new();
-    let mut kept: Vec<((Option<Date>, Option<i32>), u16)> = Vec::new();
+    type Key = (Option<Date>, Option<i32>);
+    let mut keys: Vec<Key> = Vec::new();
+    let mut kept: Vec<(Key, u16)> = Vec::new();
     for (date, slot, offset) in cells {
         let key = (date, offset);
         if !keys.contains(&key) {
@@ -113,7 +114,7 @@ fn group(cells: Vec<(Option<Date>, u16, Option<i32>)>) -> Vec<DiaryDay> {
         kept.push((key, slot));
     }
     crate::sort::sort(&mut kept);
-    let mut days: Vec<((Option<Date>, Option<i32>), Vec<u16>)> = Vec::new();
+    let mut days: Vec<(Key, Vec<u16>)> = Vec::new();
     for (key, slot) in kept {
         match days.last_mut() {
             Some((last, slots)) if *last == key => slots.push(slot),
