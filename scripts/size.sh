@@ -13,10 +13,11 @@ source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 
 WASM_TARGET_RAW=$((250 * 1000))
 WASM_TARGET_GZ=$((100 * 1000))
-# Just above the largest module: the one module of today's build (669 KB / 290 KB). With the split
-# build (scripts/build-extension.sh, MODULES) the largest, Upwork's, is 500 KB / 219 KB: 505 / 222.
-WASM_CEILING_RAW=$((680 * 1000))
-WASM_CEILING_GZ=$((295 * 1000))
+# Just above the largest module: the one module of today's build (636 KB / 273 KB, after the
+# de-monomorphization steps of docs/performance.md "Wasm size"; 669 KB / 290 KB before). With the split
+# build (scripts/build-extension.sh, MODULES) the largest, Upwork's, was 500 KB / 219 KB before them.
+WASM_CEILING_RAW=$((645 * 1000))
+WASM_CEILING_GZ=$((280 * 1000))
 ZIP_MAX=$((500 * 1000))
 
 check=0
