@@ -6,7 +6,7 @@
 // is disabled in the options page, an invalid value is listed there while its default is kept, and a
 // policy changed while the browser runs is applied without reloading the extension or the page.
 // Then the policy's `lang` on the options page and in the popup: "de" in an English browser and "en"
-// in a German one (LANGUAGE=de; needs Debian's chromium-l10n, skipped without it) are obeyed, "auto"
+// in a German one (LANGUAGE=de; needs Debian's chromium-l10n, which scripts/ensure-tools.sh installs; skipped without it) are obeyed, "auto"
 // follows the browser, and an open options page switches when the policy does.
 // Needs root (to write the policy file); skips with a message otherwise. The file is removed at the end.
 import assert from 'node:assert/strict';
