@@ -2,21 +2,23 @@
 // are disabled; values HireCheck cannot use (in the managed policy or the user's settings) are listed
 // as clear sentences, from the core's own checks (wasm validate_settings). Writes only the user's
 // settings ("settings:user") and asks the service worker to clear the memory. Page text never becomes
-// markup: every text goes through textContent.
+// markup: every text goes through textContent. Its language is the settings' lang, or the browser's for
+// "auto", as the badge's (messages.js).
 'use strict';
 
 const S = globalThis.HireCheckSettings;
 const T = globalThis.__hirecheckTexts; // texts.js: the rule titles (the wasm carries only their ids)
+const M = globalThis.HireCheckMessages; // messages.js: the UI strings in either language
 const MEMORY_KEY = 'memory:v1';
 
 const $ = (id) => document.getElementById(id);
 
+// The page's language: the settings' lang, or the browser's when it is "auto" (as the badge's).
+let lang = M.effectiveLang(undefined);
+let say = M.translator(lang);
+
 function msg(name, subs) {
-  try {
-    return chrome.i18n.getMessage(name, subs) || name;
-  } catch (_) {
-    return name;
-  }
+  return say(name, subs) || name;
 }
 
 function el(tag, attrs = {}, text = null) {
@@ -47,14 +49,10 @@ const controls = new Map(); // setting key -> { row, inputs: [...], note, error 
 const baseKey = (k) => String(k).split(/[.[]/)[0];
 const same = (a, b) => JSON.stringify(a) === JSON.stringify(b);
 
-function uiLang() {
-  try { return chrome.i18n.getUILanguage(); } catch (_) { return 'en'; }
-}
-
 // The core's verdict on a settings object; without the core, nothing is checked.
 function check(value) {
   if (!core) return { errors: [], effective: { ...defaults, ...value }, defaults, rules, keys };
-  return core.validate_settings(value, uiLang());
+  return core.validate_settings(value, lang);
 }
 
 function shownValue(v) {
@@ -303,8 +301,14 @@ async function load() {
   user = got.user;
 }
 
+// The language the settings now ask for; the page was built in `lang`.
+const langNow = () => M.effectiveLang(S.merge(managed, user).lang);
+
 async function start() {
-  document.documentElement.lang = msg('langTag') === 'langTag' ? 'en' : msg('langTag');
+  await load();
+  lang = langNow();
+  say = M.translator(lang);
+  document.documentElement.lang = msg('langTag') === 'langTag' ? lang : msg('langTag');
   document.title = msg('optTitle');
   $('title').textContent = msg('optTitle');
   $('intro').textContent = msg('optIntro');
@@ -322,12 +326,11 @@ async function start() {
     $('no-core').textContent = msg('optNoCore');
     $('no-core').hidden = false;
   }
-  const base = core ? core.validate_settings({}, uiLang()) : { defaults: {}, rules: [], keys: [] };
+  const base = core ? core.validate_settings({}, lang) : { defaults: {}, rules: [], keys: [] };
   defaults = base.defaults;
-  // Titles in the language the core would write them in for these (empty) settings: the browser's.
-  rules = base.rules.map((r) => ({ ...r, title: r.title || T.text(r.id, 'title', uiLang()) }));
+  // Titles in the page's language (for these empty settings, "auto", the core takes the tag given).
+  rules = base.rules.map((r) => ({ ...r, title: r.title || T.text(r.id, 'title', lang) }));
   keys = base.keys;
-  await load();
   build();
   fill();
   await showMemory();
@@ -335,7 +338,10 @@ async function start() {
   $('memory-clear').addEventListener('click', () => clearMemory().catch((e) => status(String(e))));
   // A policy pushed while the page is open, or the settings changed in another tab: show them.
   chrome.storage.onChanged.addListener((changes, area) => {
-    if (S.changesSettings(changes, area)) load().then(fill).catch((e) => status(String(e)));
+    // A new language: the page is built again in it (every text on it was written once).
+    if (S.changesSettings(changes, area)) {
+      load().then(() => (langNow() === lang ? fill() : location.reload())).catch((e) => status(String(e)));
+    }
     if (area === 'local' && MEMORY_KEY in changes) showMemory().catch(() => {});
   });
   document.body.dataset.ready = 'true';

@@ -1,6 +1,7 @@
 // HireCheck popup: shows the verdict the service worker stored for the current tab, and the
 // verification checklist for the profile in it.
-// Text only (textContent); all strings from _locales via chrome.i18n.
+// Text only (textContent); all strings from _locales, in the settings' lang, or the browser's when it is
+// "auto", as the badge (messages.js).
 //
 // The checklist is answered here and only here (never in the page, where controls could be overlaid
 // or clicked for the client). Answers go to chrome.storage.local under "checklist:<profile key>" as
@@ -13,8 +14,23 @@ const LABELS = {
   high: 'levelHigh', elevated: 'levelElevated', low: 'levelLow', unknown: 'levelUnknown', error: 'levelError',
 };
 
+const M = globalThis.HireCheckMessages;
+let say = M.translator(M.effectiveLang(undefined)); // until the settings are read (main)
+
 function msg(name, subs) {
-  return chrome.i18n.getMessage(name, subs);
+  return say(name, subs);
+}
+
+// The popup's language from the settings (managed policy and the user's), before anything is written.
+async function chooseLang() {
+  let lang = M.effectiveLang(undefined);
+  try {
+    lang = M.effectiveLang((await globalThis.HireCheckSettings.readLive()).effective.lang);
+  } catch (e) {
+    console.warn('HireCheck: the settings could not be read; the browser\'s language is used.', e);
+  }
+  say = M.translator(lang);
+  return lang;
 }
 
 function $(id) {
@@ -439,7 +455,8 @@ function renderAll(record) {
 }
 
 async function main() {
-  document.documentElement.lang = msg('langTag') || 'en';
+  const lang = await chooseLang();
+  document.documentElement.lang = msg('langTag') || lang;
   document.title = msg('popupTitle');
   $('heading').textContent = msg('extName');
   $('privacy').textContent = msg('popupPrivacy');

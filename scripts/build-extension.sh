@@ -163,6 +163,33 @@ texts_line='  const TABLE = {};'
 awk -v table="$ROOT/src/texts/texts.json" -v line="$texts_line" '
   $0 == line { printf "  const TABLE = "; while ((getline t < table) > 0) print t; print "  ;"; next }
   { print }' "$ROOT/extension/texts.js" >"$DIST/texts.js"
+# The options page and the popup speak the settings' lang, not only the browser's (chrome.i18n): both
+# locales' messages go into messages.js, in place of its empty MESSAGES, with each named placeholder
+# ($LEVEL$) replaced by its content ($1), as chrome.i18n.getMessage does. Packaged data; no fetch.
+python3 - "$ROOT/extension" "$DIST/messages.js" <<'PY' || die "extension/messages.js: the messages could not be written (see above)"
+import json, re, sys
+src, out = sys.argv[1], sys.argv[2]
+line = "  const MESSAGES = {};"
+text = open(f"{src}/messages.js", encoding="utf-8").read()
+if text.count(line + "\n") != 1:
+    sys.exit(f'extension/messages.js lacks its line "{line}"')
+table = {}
+for lang in ("en", "de"):
+    msgs = json.load(open(f"{src}/_locales/{lang}/messages.json", encoding="utf-8"))
+    table[lang] = {}
+    for name, m in msgs.items():
+        places = {k.lower(): v["content"] for k, v in m.get("placeholders", {}).items()}
+        def place(g, name=name, places=places, lang=lang):
+            if g.group(1).lower() not in places:
+                sys.exit(f"_locales/{lang}/messages.json: {name} names ${g.group(1)}$, which it does not define")
+            return places[g.group(1).lower()]
+        table[lang][name] = re.sub(r"\$([A-Za-z0-9_@]+)\$", place, m["message"])
+missing = sorted(set(table["en"]) ^ set(table["de"]))
+if missing:
+    sys.exit(f"_locales: en and de differ in {', '.join(missing)}")
+body = json.dumps(table, ensure_ascii=False, separators=(",", ":"))
+open(out, "w", encoding="utf-8").write(text.replace(line + "\n", f"  const MESSAGES = {body};\n"))
+PY
 # content/main.js lists the content scripts in their order as imports (extension/content/main.js);
 # the build joins them into that one module (each is a self-contained IIFE), because the browser
 # fetches every imported module on its own: nine fetches after the page's load cost the badge

@@ -5,6 +5,8 @@
 #   wasm32-unknown-unknown target   rustup target add
 #   wasm-bindgen CLI                cargo install --locked, the exact version of the crate in Cargo.lock
 #   chromium, chromium-driver       Debian packages (/usr/bin/chromium drives the e2e tests and the demo)
+#   chromium-l10n                   Debian package: Chromium's UI languages; the e2e test of a German
+#                                   browser (tests/e2e/policy.test.mjs) needs its de.pak
 #   openssl                         Debian package (the e2e server makes a throw-away certificate)
 #   python3                         Debian package (the Firefox manifest and the archives of make package)
 #   playwright-core, binaryen,      npm ci in tests/e2e (binaryen provides wasm-opt, web-ext lints the
@@ -61,6 +63,7 @@ fi
 missing=()
 [ -x "$CHROMIUM" ] || missing+=(chromium)
 [ -x /usr/bin/chromedriver ] || missing+=(chromium-driver)
+[ -f /usr/lib/chromium/locales/de.pak ] || missing+=(chromium-l10n)
 command -v openssl >/dev/null || missing+=(openssl)
 command -v gzip >/dev/null || missing+=(gzip)
 command -v python3 >/dev/null || missing+=(python3)

@@ -11,7 +11,6 @@ DIST="$ROOT/dist/chromium"
 E2E="$ROOT/tests/e2e"
 WASM_TARGET=wasm32-unknown-unknown
 WASM_IN="${CARGO_TARGET_DIR:-$ROOT/target}/$WASM_TARGET/release/hirecheck.wasm"
-WASM_OUT="$DIST/wasm/hirecheck_bg.wasm"
 # wasm-opt comes from the npm package `binaryen`, pinned in tests/e2e/package-lock.json.
 WASM_OPT="$E2E/node_modules/.bin/wasm-opt"
 CHROMIUM="${CHROMIUM:-/usr/bin/chromium}"

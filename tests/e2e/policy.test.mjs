@@ -5,6 +5,9 @@
 // changes the score (against the default run), the report contact shows in the badge, a locked setting
 // is disabled in the options page, an invalid value is listed there while its default is kept, and a
 // policy changed while the browser runs is applied without reloading the extension or the page.
+// Then the policy's `lang` on the options page and in the popup: "de" in an English browser and "en"
+// in a German one (LANGUAGE=de; needs Debian's chromium-l10n, which scripts/ensure-tools.sh installs; skipped without it) are obeyed, "auto"
+// follows the browser, and an open options page switches when the policy does.
 // Needs root (to write the policy file); skips with a message otherwise. The file is removed at the end.
 import assert from 'node:assert/strict';
 import crypto from 'node:crypto';
@@ -12,7 +15,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { DIST, readBadge, startBrowser, waitForBadge } from './harness.mjs';
+import { DIST, ROOT, readBadge, readJson, startBrowser, waitForBadge } from './harness.mjs';
 
 const POLICY_DIR = process.env.HIRECHECK_POLICY_DIR ?? '/etc/chromium/policies/managed';
 const POLICY_FILE = path.join(POLICY_DIR, `hirecheck-e2e-${process.pid}.json`);
@@ -33,10 +36,10 @@ function unpackedId(dir) {
   return [...hex].map((c) => String.fromCharCode(97 + parseInt(c, 16))).join('');
 }
 
-function writePolicy(id, settings) {
-  const tmp = `${POLICY_FILE}.tmp`;
+function writePolicy(id, settings, file = POLICY_FILE) {
+  const tmp = `${file}.tmp`;
   fs.writeFileSync(tmp, JSON.stringify({ '3rdparty': { extensions: { [id]: settings } } }, null, 2));
-  fs.renameSync(tmp, POLICY_FILE); // one complete file for the watcher
+  fs.renameSync(tmp, file); // one complete file for the watcher
 }
 
 function whyNotRoot() {
@@ -259,4 +262,154 @@ describe('settings.js (static)', () => {
     assert.doesNotMatch(text, /\bstorage\s*\.\s*(local|sync|session|managed)\s*\.\s*(set|remove|clear)\b/);
     assert.match(text, /storage\s*\.\s*managed/);
   });
+});
+
+describe("the policy's lang on the options page and in the popup", { skip: SKIP ?? false }, () => {
+  const FILE = path.join(POLICY_DIR, `hirecheck-e2e-${process.pid}-lang.json`);
+  const MESSAGES = Object.fromEntries(['en', 'de'].map((l) => [l, readJson(path.join(ROOT, 'extension', '_locales', l, 'messages.json'))]));
+  const TEXTS = readJson(path.join(ROOT, 'src', 'texts', 'texts.json'));
+  const text = (lang, name) => MESSAGES[lang][name].message;
+  const other = (lang) => (lang === 'de' ? 'en' : 'de');
+  let copy;
+  let id;
+
+  before(() => {
+    copy = fs.mkdtempSync(path.join(os.tmpdir(), 'hirecheck-lang-dist-'));
+    fs.cpSync(DIST, copy, { recursive: true });
+    id = unpackedId(copy);
+  });
+
+  after(() => {
+    fs.rmSync(FILE, { force: true });
+    fs.rmSync(`${FILE}.tmp`, { force: true });
+    if (copy) fs.rmSync(copy, { recursive: true, force: true });
+  });
+
+  // Chromium in the language `browser` (its UI language follows LANGUAGE on Linux).
+  async function browserIn(browser) {
+    const before = process.env.LANGUAGE;
+    process.env.LANGUAGE = browser;
+    try {
+      return await startBrowser({ dist: copy });
+    } finally {
+      if (before === undefined) delete process.env.LANGUAGE;
+      else process.env.LANGUAGE = before;
+    }
+  }
+
+  // Writes the policy and waits until the extension sees it (chrome://policy reloads it at once).
+  async function applyPolicy(env, settings) {
+    writePolicy(id, settings, FILE);
+    const pol = await env.context.newPage();
+    try {
+      await pol.goto('chrome://policy');
+      await pol.click('#reload-policies').catch(() => {});
+    } finally {
+      await pol.close();
+    }
+    const until = Date.now() + 20_000;
+    while (Date.now() < until) {
+      const got = await env.sw.evaluate(() => chrome.storage.managed.get(null)).catch(() => null);
+      if (got && got.lang === settings.lang) return;
+      await new Promise((r) => setTimeout(r, 250));
+    }
+    assert.fail(`the policy ${JSON.stringify(settings)} did not reach chrome.storage.managed`);
+  }
+
+  async function optionsState(opt) {
+    return opt.evaluate(() => ({
+      lang: document.documentElement.lang,
+      title: document.title,
+      intro: document.getElementById('intro').textContent,
+      reset: document.getElementById('reset').textContent,
+      auto: document.querySelector('#s-lang option[value="auto"]').textContent,
+      rules: [...document.querySelectorAll('tr[data-rule]')].map((tr) => [tr.dataset.rule, tr.querySelector('td span').textContent]),
+    }));
+  }
+
+  function assertOptionsIn(state, lang, why) {
+    assert.equal(state.lang, lang, `options page (${why}): html lang`);
+    assert.equal(state.title, text(lang, 'optTitle'), `options page (${why}): title`);
+    assert.equal(state.intro, text(lang, 'optIntro'), `options page (${why}): intro`);
+    assert.equal(state.reset, text(lang, 'optReset'), `options page (${why}): reset button`);
+    assert.equal(state.auto, text(lang, 'optLangAuto'), `options page (${why}): the lang choices`);
+    assert.ok(state.rules.length >= 30, `options page (${why}): ${state.rules.length} rules listed`);
+    for (const [rule, title] of state.rules) assert.equal(title, TEXTS[rule].title[lang], `options page (${why}): the title of ${rule}`);
+  }
+
+  async function openOptions(env) {
+    const opt = await env.context.newPage();
+    await opt.goto(`chrome-extension://${id}/options.html`);
+    await opt.waitForSelector('body[data-ready="true"]', { timeout: 15_000 });
+    return opt;
+  }
+
+  async function assertPopupIn(env, lang, why) {
+    const popup = await env.context.newPage();
+    try {
+      await popup.goto(`chrome-extension://${id}/popup.html?tab=0`);
+      await popup.waitForFunction(() => document.getElementById('privacy').textContent !== '', null, { timeout: 10_000 });
+      const state = await popup.evaluate(() => ({
+        lang: document.documentElement.lang,
+        title: document.title,
+        privacy: document.getElementById('privacy').textContent,
+        options: document.getElementById('open-options').textContent,
+        memory: document.getElementById('memory-count').textContent,
+      }));
+      assert.equal(state.lang, lang, `popup (${why}): html lang`);
+      assert.equal(state.title, text(lang, 'popupTitle'), `popup (${why}): title`);
+      assert.equal(state.privacy, text(lang, 'popupPrivacy'), `popup (${why}): privacy note`);
+      assert.equal(state.options, text(lang, 'popupOpenOptions'), `popup (${why}): settings button`);
+      // A message with a placeholder: "… $COUNT$", filled in the policy's language.
+      await popup.waitForFunction(() => document.getElementById('memory-count').textContent !== '', null, { timeout: 10_000 });
+      const count = await popup.textContent('#memory-count');
+      assert.equal(count, text(lang, 'popupMemoryCount').replace('$COUNT$', '0'), `popup (${why}): memory count`);
+    } finally {
+      await popup.close();
+    }
+  }
+
+  for (const browser of ['en', 'de']) {
+    it(`a browser in ${browser === 'en' ? 'English' : 'German'}: lang "${other(browser)}" by policy is obeyed, "auto" follows the browser, live`, async (t) => {
+      writePolicy(id, { lang: other(browser) }, FILE);
+      const env = await browserIn(browser);
+      try {
+        assert.equal(env.extensionId, id, 'the unpacked extension id is not the one the policy names');
+        const ui = await env.sw.evaluate(() => chrome.i18n.getUILanguage());
+        if (ui.slice(0, 2).toLowerCase() !== browser) {
+          t.skip(`Chromium runs in ${ui}, not ${browser} (LANGUAGE=${browser}; Debian's chromium-l10n has the other languages)`);
+          return;
+        }
+        await applyPolicy(env, { lang: other(browser) });
+        const opt = await openOptions(env);
+        try {
+          assertOptionsIn(await optionsState(opt), other(browser), `policy lang "${other(browser)}"`);
+          await assertPopupIn(env, other(browser), `policy lang "${other(browser)}"`);
+          // "auto": the browser's language; the open options page builds itself again in it.
+          await applyPolicy(env, { lang: 'auto', locked_settings: ['lang'] });
+          const until = Date.now() + 15_000;
+          let state = null;
+          while (Date.now() < until) {
+            state = await opt.evaluate(() => document.body.dataset.ready === 'true' && document.documentElement.lang).catch(() => null);
+            if (state === browser) break;
+            await new Promise((r) => setTimeout(r, 250));
+          }
+          assertOptionsIn(await optionsState(opt), browser, 'the open page after the policy changed to "auto"');
+        } finally {
+          await opt.close();
+        }
+        // A user's own lang does not count where the policy locks "auto".
+        await env.sw.evaluate((l) => chrome.storage.local.set({ 'settings:user': { lang: l } }), other(browser));
+        const opt2 = await openOptions(env);
+        try {
+          assertOptionsIn(await optionsState(opt2), browser, 'policy lang "auto", locked');
+        } finally {
+          await opt2.close();
+        }
+        await assertPopupIn(env, browser, 'policy lang "auto", locked');
+      } finally {
+        await env.close();
+      }
+    });
+  }
 });
