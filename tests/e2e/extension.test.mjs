@@ -436,7 +436,9 @@ describe('extension in Chromium', () => {
     for (const p of targets) {
       const { badge } = await badgeOf(p);
       const tabId = await tabIdOf(env, page);
-      const toolbar = await env.sw.evaluate((id) => chrome.action.getBadgeText({ tabId: id }), tabId);
+      // The badge is drawn before its report reaches the worker, which then sets the toolbar's text (the
+      // page load cleared it; every level has one): wait for it rather than read it at once.
+      const toolbar = await waitUntil(() => env.sw.evaluate((id) => chrome.action.getBadgeText({ tabId: id }), tabId), (x) => Boolean(x), 5000);
       t.diagnostic(`${p}: page badge ${badge.level}, toolbar badge ${JSON.stringify(toolbar)} (tab ${tabId})`);
       if (!textsByLevel.has(badge.level)) textsByLevel.set(badge.level, new Set());
       textsByLevel.get(badge.level).add(toolbar);
