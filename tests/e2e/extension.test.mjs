@@ -172,7 +172,11 @@ async function spaTour(t, bases, steps, { exact = true } = {}) {
       if (entry.first && b.rules.includes('feedback-name-mismatch')) {
         assert.ok(b.text.includes(`"${entry.first}`), `${where}: the badge does not name the profile now shown (${entry.first}): ${b.text.slice(0, 300)}`);
       }
-      const rec = await waitUntil(record, (r) => r && r.source === entry.url, 5000);
+      // The content script draws the badge, then sends its report, and the worker stores it a moment
+      // later: until then the record may still be an earlier one for this address (after late
+      // rendering: "unknown", from the loading skeleton). So wait for the record that agrees with the
+      // badge; one that never comes (not sent, or overtaken by an older report) fails below.
+      const rec = await waitUntil(record, (r) => r && r.source === entry.url && r.level === b.level, 5000);
       assert.equal(rec?.source, entry.url, `${where}: the toolbar's record is about ${rec?.source}`);
       assert.equal(rec.level, b.level, `${where}: the toolbar's record says ${rec.level}, the badge ${b.level}`);
       assert.ok(String(rec.profile_key).toLowerCase().endsWith(`:${entry.id.toLowerCase()}`), `${where}: the record's profile_key is ${rec.profile_key}`);
@@ -432,7 +436,9 @@ describe('extension in Chromium', () => {
     for (const p of targets) {
       const { badge } = await badgeOf(p);
       const tabId = await tabIdOf(env, page);
-      const toolbar = await env.sw.evaluate((id) => chrome.action.getBadgeText({ tabId: id }), tabId);
+      // The badge is drawn before its report reaches the worker, which then sets the toolbar's text (the
+      // page load cleared it; every level has one): wait for it rather than read it at once.
+      const toolbar = await waitUntil(() => env.sw.evaluate((id) => chrome.action.getBadgeText({ tabId: id }), tabId), (x) => Boolean(x), 5000);
       t.diagnostic(`${p}: page badge ${badge.level}, toolbar badge ${JSON.stringify(toolbar)} (tab ${tabId})`);
       if (!textsByLevel.has(badge.level)) textsByLevel.set(badge.level, new Set());
       textsByLevel.get(badge.level).add(toolbar);

@@ -164,9 +164,18 @@ describe('safe mode: pages whose CSP blocks WebAssembly', () => {
       const toolbar = async (where) => {
         const { badge } = await badgeOf(where);
         const tabId = await tabIdOf(env, page);
-        const text = await env.sw.evaluate((id) => chrome.action.getBadgeText({ tabId: id }), tabId);
-        const record = await env.sw.evaluate((k) => chrome.storage.session.get(k).then((r) => r[k]), `tab:${tabId}`);
-        return { badge, text, record };
+        // The badge is drawn before its report reaches the worker, which stores it, then sets the
+        // toolbar's text (every level has one): wait for both rather than read them at once.
+        const read = async () => ({
+          record: await env.sw.evaluate((k) => chrome.storage.session.get(k).then((r) => r[k]), `tab:${tabId}`),
+          text: await env.sw.evaluate((id) => chrome.action.getBadgeText({ tabId: id }), tabId),
+        });
+        let got = await read();
+        for (const until = Date.now() + 5000; !(got.record?.level === badge.level && got.text) && Date.now() < until;) {
+          await new Promise((r) => setTimeout(r, 100));
+          got = await read();
+        }
+        return { badge, ...got };
       };
       const plain = await toolbar(twin.url);
       const safe = await toolbar(route.url);
