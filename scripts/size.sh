@@ -13,11 +13,11 @@ source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 
 WASM_TARGET_RAW=$((250 * 1000))
 WASM_TARGET_GZ=$((100 * 1000))
-# Just above the largest module: the one module of today's build (636 KB / 273 KB, after the
+# Just above the largest module: the one module of today's build (625 KB / 269 KB, after the
 # de-monomorphization steps of docs/performance.md "Wasm size"; 669 KB / 290 KB before). With the split
 # build (scripts/build-extension.sh, MODULES) the largest, Upwork's, was 500 KB / 219 KB before them.
-WASM_CEILING_RAW=$((645 * 1000))
-WASM_CEILING_GZ=$((280 * 1000))
+WASM_CEILING_RAW=$((630 * 1000))
+WASM_CEILING_GZ=$((273 * 1000))
 ZIP_MAX=$((500 * 1000))
 
 check=0

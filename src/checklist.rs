@@ -5,8 +5,8 @@
 use crate::json::{json_enum, json_object};
 use crate::policy::Lang;
 use crate::rules::{Family, Finding};
+use crate::small_map::SmallMap;
 use crate::texts::{self, Part};
-use std::collections::BTreeMap;
 
 /// One question for the client.
 pub struct Item {
@@ -44,7 +44,7 @@ impl crate::json::FromJson for Answer {
 }
 
 /// Answers by item id. Unknown ids are kept (an older or newer version may know them) but ignored.
-pub type Answers = BTreeMap<String, Answer>;
+pub type Answers = SmallMap<String, Answer>;
 
 /// Every checklist item, in the order the popup shows them.
 pub static ITEMS: &[Item] = &[

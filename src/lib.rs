@@ -30,6 +30,7 @@ pub mod rules;
 pub mod score;
 pub mod settings;
 pub mod sites;
+pub mod small_map;
 pub mod sort;
 pub mod text;
 pub mod texts;

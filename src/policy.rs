@@ -53,7 +53,7 @@ pub struct Policy {
     /// Rule ids that must not run.
     pub disabled_rules: Vec<String>,
     /// Per-rule points replacing the defaults, e.g. {"local-time-mismatch": 40}.
-    pub weights: std::collections::BTreeMap<String, u32>,
+    pub weights: crate::small_map::SmallMap<String, u32>,
 
     /// Rate band (USD per hour) of the published proxy-account pattern.
     pub rate_band_usd: (f64, f64),

@@ -17,9 +17,9 @@ use crate::model::{Bid, Field};
 use crate::policy::{Lang, Policy};
 use crate::rules::{fmt_num, Family, Finding, Unevaluated};
 use crate::score::{self, Coverage, Level, Risk};
+use crate::small_map::SmallMap;
 use crate::texts::{self, Part};
 use crate::time::Instant;
-use std::collections::BTreeMap;
 
 /// One bidder's verdict, as the report lists it (in page order).
 #[derive(Clone, Debug, PartialEq)]
@@ -53,7 +53,7 @@ json_object!(BidRows { rows, names });
 /// embedded data, whose order need not be the page's) and there are bids to mark.
 pub fn bid_rows(
     site: Option<&str>,
-    read_from: &BTreeMap<Field, String>,
+    read_from: &SmallMap<Field, String>,
     bids: &[BidReport],
 ) -> Option<BidRows> {
     if bids.is_empty() {

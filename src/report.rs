@@ -5,7 +5,7 @@ use crate::json::json_object;
 use crate::model::{Field, Profile};
 use crate::score::Risk;
 use crate::sites::PageKind;
-use std::collections::BTreeMap;
+use crate::small_map::SmallMap;
 
 #[derive(Clone, Debug, PartialEq)]
 pub struct Report {
@@ -24,7 +24,7 @@ pub struct Report {
     /// Fields the page kind normally shows that could not be read.
     pub missing: Vec<Field>,
     /// Where each field was read from.
-    pub read_from: BTreeMap<Field, String>,
+    pub read_from: SmallMap<Field, String>,
     /// The verification checklist for what no page shows, with the client's answers.
     pub checklist: Vec<Entry>,
     pub risk: Risk,

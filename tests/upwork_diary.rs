@@ -81,7 +81,10 @@ fn embedded_state_is_read() {
     assert_eq!(loc.country.as_deref(), Some("DE"));
     assert_eq!(loc.city.as_deref(), Some("Munich"));
     assert!(ex.missing.is_empty(), "{:?}", ex.missing);
-    assert!(ex.read_from[&Field::Diary].contains("cellDateTime"));
+    assert!(ex
+        .read_from
+        .get(&Field::Diary)
+        .is_some_and(|s| s.contains("cellDateTime")));
 }
 
 #[test]

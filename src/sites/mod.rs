@@ -27,7 +27,7 @@ pub mod upwork;
 use crate::json::{json_enum, json_object};
 use crate::model::{Field, Profile};
 use crate::page::Page;
-use std::collections::BTreeMap;
+use crate::small_map::SmallMap;
 
 /// What kind of page an address shows.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -59,7 +59,7 @@ pub struct Extraction {
     /// Fields the adapter looked for and could not read, in [`Field::ALL`] order.
     pub missing: Vec<Field>,
     /// For each field read, where it came from (e.g. "meta[property=og:title]"), for evidence.
-    pub read_from: BTreeMap<Field, String>,
+    pub read_from: SmallMap<Field, String>,
 }
 
 json_object!(Extraction {
@@ -73,21 +73,18 @@ json_object!(Extraction {
 impl Extraction {
     /// Records where a field was read, keeping the first (most trusted) source.
     pub fn note(&mut self, field: Field, source: &str) {
-        self.read_from
-            .entry(field)
-            .or_insert_with(|| source.to_string());
+        if !self.read_from.contains_key(&field) {
+            self.read_from.insert(field, source.to_string());
+        }
     }
 
     /// Fills `missing` from what the profile holds, given the fields this page kind can show.
     pub fn finish(mut self, expected: &[Field]) -> Extraction {
         self.missing = expected.iter().copied().filter(|f| !self.has(*f)).collect();
-        // Sources of fields that ended up empty go. Rebuilt rather than removed from: the map's
-        // removal code (rebalancing) would be in the wasm for this alone.
-        for (f, source) in std::mem::take(&mut self.read_from) {
-            if self.has(f) {
-                self.read_from.insert(f, source);
-            }
-        }
+        // Sources of fields that ended up empty go.
+        let mut read_from = std::mem::take(&mut self.read_from);
+        read_from.retain(|f, _| self.has(*f));
+        self.read_from = read_from;
         self
     }
 
