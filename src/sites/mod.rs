@@ -9,6 +9,7 @@
 //! (bounds, generic, links) is always built.
 
 pub mod bounds;
+pub mod dom_read;
 #[cfg(feature = "site-fiverr")]
 pub mod fiverr;
 #[cfg(feature = "site-freelancer")]

@@ -7,59 +7,9 @@ use super::{plausible_rating, Builder};
 use super::{MAX_FEEDBACK, MAX_NAME, MAX_OVERVIEW, MAX_PLACE, MAX_SHORT, MAX_TITLE, MAX_USERNAME};
 use crate::model::{Field, Language, Money, WorkEntry};
 use crate::page::{squash, Node, Page, PageExt};
+use crate::sites::dom_read::{first_parsed, plain_select};
+use crate::sites::generic::visible_text;
 use crate::text;
-
-/// Text as a reader sees it: without the content of `<script>`/`<style>` inside the element, whitespace collapsed.
-fn visible_text(page: &dyn Page, node: Node) -> String {
-    let mut raw = page.raw_text(node);
-    for hidden in page
-        .select(Some(node), "script, style, template, noscript")
-        .into_iter()
-        .take(500)
-    {
-        let t = page.raw_text(hidden);
-        if !t.is_empty() {
-            if let Some(i) = raw.find(&t) {
-                raw.replace_range(i..i + t.len(), " ");
-            }
-        }
-    }
-    squash(&raw)
-}
-
-/// The first element of the first selector whose visible text `parse` accepts, with that selector.
-fn first_parsed<T>(
-    page: &dyn Page,
-    scope: Option<Node>,
-    selectors: &[&'static str],
-    mut parse: impl FnMut(&str) -> Option<T>,
-) -> Option<(T, &'static str)> {
-    let mut found = None;
-    let css = first_taken(page, scope, selectors, &mut |t| {
-        found = parse(t);
-        found.is_some()
-    })?;
-    found.map(|v| (v, css))
-}
-
-/// The selector of the first element whose visible text `take` accepts. Not generic: one copy of the
-/// loop serves every caller of [`first_parsed`] (smaller wasm).
-fn first_taken(
-    page: &dyn Page,
-    scope: Option<Node>,
-    selectors: &[&'static str],
-    take: &mut dyn FnMut(&str) -> bool,
-) -> Option<&'static str> {
-    for css in selectors {
-        for node in page.select(scope, css).into_iter().take(200) {
-            let t = visible_text(page, node);
-            if !t.is_empty() && take(&t) {
-                return Some(css);
-            }
-        }
-    }
-    None
-}
 
 /// The seller's own blocks on this page (the first selector that matches), or none.
 fn seller_scopes(page: &dyn Page) -> Vec<(Node, &'static str)> {
@@ -82,9 +32,9 @@ pub fn read_dom(page: &dyn Page, b: &mut Builder) {
     let scopes = seller_scopes(page);
     read_name(page, b);
     if b.wants(Field::Title) {
-        if let Some((t, css)) =
-            first_parsed(page, None, sel::ONE_LINER, |t| text::clean(t, MAX_TITLE))
-        {
+        if let Some((t, css)) = first_parsed(page, plain_select, None, sel::ONE_LINER, |t| {
+            text::clean(t, MAX_TITLE)
+        }) {
             b.p.title = Some(t);
             b.note(Field::Title, css);
         }
@@ -106,7 +56,7 @@ fn read_name(page: &dyn Page, b: &mut Builder) {
         let t = t.trim().trim_start_matches('@');
         (super::is_username(t) && t.len() <= MAX_USERNAME).then(|| t.to_string())
     };
-    if let Some((u, css)) = first_parsed(page, None, sel::USERNAME, clean_user) {
+    if let Some((u, css)) = first_parsed(page, plain_select, None, sel::USERNAME, clean_user) {
         b.username = Some((u, css.to_string()));
         return;
     }
@@ -136,8 +86,10 @@ fn stat_items(page: &dyn Page) -> Vec<(String, String, &'static str)> {
             if whole.is_empty() || whole.len() > 300 {
                 continue;
             }
-            let value =
-                first_parsed(page, Some(li), sel::STAT_VALUE, |t| Some(t.to_string())).map(|x| x.0);
+            let value = first_parsed(page, plain_select, Some(li), sel::STAT_VALUE, |t| {
+                Some(t.to_string())
+            })
+            .map(|x| x.0);
             let (caption, value) = match value {
                 Some(v) => (squash(&whole.replacen(&v, " ", 1)), v),
                 None => {
@@ -484,31 +436,37 @@ fn review(page: &dyn Page, item: Node) -> WorkEntry {
         .take(5)
         .filter_map(|n| page.attr(n, "title").map(|t| squash(&t)))
         .collect();
-    let feedback = first_parsed(page, Some(item), sel::REVIEW_TEXT, clean_feedback)
-        .map(|x| x.0)
-        .or_else(|| {
-            // Unknown markup: the longest paragraph that is not the seller's answer nor a caption.
-            page.select(Some(item), sel::REVIEW_PARAGRAPHS)
-                .into_iter()
-                .take(30)
-                .filter(|p| !not_text.contains(p))
-                .map(|p| visible_text(page, p))
-                .filter(|t| !buyers.contains(t))
-                .filter(|t| {
-                    let l = t.to_lowercase();
-                    // Not a caption, a price ("Up to $50") or a duration ("12 days").
-                    let caption = [sel::CAPTION_PRICE, "duration", "published", "up to "]
-                        .iter()
-                        .any(|c| l.starts_with(c));
-                    let short_amount = t.len() < 25
-                        && (text::parse_money(t).is_some()
-                            || l.ends_with("days")
-                            || l.ends_with("day"));
-                    !caption && !short_amount && t.chars().count() >= 2
-                })
-                .max_by_key(|t| t.len())
-                .and_then(|t| clean_feedback(&t))
-        });
+    let feedback = first_parsed(
+        page,
+        plain_select,
+        Some(item),
+        sel::REVIEW_TEXT,
+        clean_feedback,
+    )
+    .map(|x| x.0)
+    .or_else(|| {
+        // Unknown markup: the longest paragraph that is not the seller's answer nor a caption.
+        page.select(Some(item), sel::REVIEW_PARAGRAPHS)
+            .into_iter()
+            .take(30)
+            .filter(|p| !not_text.contains(p))
+            .map(|p| visible_text(page, p))
+            .filter(|t| !buyers.contains(t))
+            .filter(|t| {
+                let l = t.to_lowercase();
+                // Not a caption, a price ("Up to $50") or a duration ("12 days").
+                let caption = [sel::CAPTION_PRICE, "duration", "published", "up to "]
+                    .iter()
+                    .any(|c| l.starts_with(c));
+                let short_amount = t.len() < 25
+                    && (text::parse_money(t).is_some()
+                        || l.ends_with("days")
+                        || l.ends_with("day"));
+                !caption && !short_amount && t.chars().count() >= 2
+            })
+            .max_by_key(|t| t.len())
+            .and_then(|t| clean_feedback(&t))
+    });
     let rating = sel::REVIEW_RATING_LABEL
         .iter()
         .flat_map(|css| page.select(Some(item), css).into_iter().take(5))
@@ -517,7 +475,14 @@ fn review(page: &dyn Page, item: Node) -> WorkEntry {
                 .and_then(|l| text::parse_rating(&l))
         })
         .or_else(|| {
-            first_parsed(page, Some(item), sel::REVIEW_RATING, text::parse_rating).map(|x| x.0)
+            first_parsed(
+                page,
+                plain_select,
+                Some(item),
+                sel::REVIEW_RATING,
+                text::parse_rating,
+            )
+            .map(|x| x.0)
         })
         .and_then(plausible_rating);
     let end = sel::REVIEW_TIME.iter().find_map(|css| {

@@ -8,129 +8,17 @@ use super::{
     MAX_TITLE,
 };
 use crate::model::{Field, WorkEntry};
-use crate::page::{squash, Node, Page, PageExt};
+use crate::page::{Node, Page, PageExt};
+use crate::sites::dom_read::{first_parsed, plain_select, smallest_parsed};
+use crate::sites::generic::visible_text;
 use crate::text;
-
-/// Text as a reader sees it: without the content of `<script>`/`<style>` inside the element, whitespace
-/// collapsed.
-fn visible_text(page: &dyn Page, node: Node) -> String {
-    let mut raw = page.raw_text(node);
-    for hidden in page
-        .select(Some(node), "script, style, template, noscript")
-        .into_iter()
-        .take(200)
-    {
-        let t = page.raw_text(hidden);
-        if !t.is_empty() {
-            if let Some(i) = raw.find(&t) {
-                raw.replace_range(i..i + t.len(), " ");
-            }
-        }
-    }
-    squash(&raw)
-}
-
-/// The first element of the first selector whose visible text `parse` accepts, with that selector.
-fn first_parsed<T>(
-    page: &dyn Page,
-    scope: Option<Node>,
-    selectors: &[&'static str],
-    mut parse: impl FnMut(&str) -> Option<T>,
-) -> Option<(T, &'static str)> {
-    let mut found = None;
-    let css = first_taken(page, scope, selectors, &mut |t| {
-        found = parse(t);
-        found.is_some()
-    })?;
-    found.map(|v| (v, css))
-}
-
-/// The selector of the first element whose visible text `take` accepts. Not generic: one copy of the
-/// loop serves every caller of [`first_parsed`] (smaller wasm).
-fn first_taken(
-    page: &dyn Page,
-    scope: Option<Node>,
-    selectors: &[&'static str],
-    take: &mut dyn FnMut(&str) -> bool,
-) -> Option<&'static str> {
-    for css in selectors {
-        for node in page.select(scope, css).into_iter().take(200) {
-            let t = visible_text(page, node);
-            if !t.is_empty() && take(&t) {
-                return Some(css);
-            }
-        }
-    }
-    None
-}
-
-/// The smallest element (by text length) among `selectors` below `scope` whose text passes `accept` and parses;
-/// earlier selectors win over later ones. Bounded in elements and in total text looked at.
-fn smallest_parsed<T>(
-    page: &dyn Page,
-    scope: Option<Node>,
-    selectors: &[&'static str],
-    max_len: usize,
-    accept: impl Fn(&str) -> bool,
-    parse: impl Fn(&str) -> Option<T>,
-) -> Option<(T, &'static str)> {
-    let mut best = None;
-    let css = smallest_taken(page, scope, selectors, max_len, &mut |t| {
-        if !accept(t) {
-            return false;
-        }
-        let v = parse(t);
-        let taken = v.is_some();
-        if taken {
-            best = v;
-        }
-        taken
-    })?;
-    best.map(|v| (v, css))
-}
-
-/// The selector of [`smallest_parsed`]'s element; `take` accepts (and keeps) a text shorter than the
-/// last one it accepted. Not generic: one copy of the loop serves every caller.
-fn smallest_taken(
-    page: &dyn Page,
-    scope: Option<Node>,
-    selectors: &[&'static str],
-    max_len: usize,
-    take: &mut dyn FnMut(&str) -> bool,
-) -> Option<&'static str> {
-    let mut budget: usize = 2_000_000;
-    for css in selectors {
-        let mut best_len: Option<usize> = None;
-        for node in page.select(scope, css).into_iter().take(sel::SCAN_LIMIT) {
-            let raw = page.raw_text(node);
-            budget = budget.saturating_sub(raw.len());
-            if budget == 0 {
-                return best_len.map(|_| *css);
-            }
-            if raw.len() > max_len * 4 {
-                continue;
-            }
-            let t = squash(&raw);
-            if t.len() > max_len || best_len.is_some_and(|len| len <= t.len()) {
-                continue;
-            }
-            if take(&t) {
-                best_len = Some(t.len());
-            }
-        }
-        if best_len.is_some() {
-            return Some(css);
-        }
-    }
-    None
-}
 
 /// Everything the rendered profile shows.
 pub fn read_dom(page: &dyn Page, b: &mut Builder) {
     fill_from(
         b,
         Field::Name,
-        first_parsed(page, None, sel::NAME, |t| {
+        first_parsed(page, plain_select, None, sel::NAME, |t| {
             text::clean(t, MAX_NAME).filter(|n| !n.starts_with('@'))
         }),
         |b, v| b.p.name = Some(v),
@@ -138,7 +26,9 @@ pub fn read_dom(page: &dyn Page, b: &mut Builder) {
     fill_from(
         b,
         Field::Title,
-        first_parsed(page, None, sel::TAGLINE, |t| text::clean(t, MAX_TITLE)),
+        first_parsed(page, plain_select, None, sel::TAGLINE, |t| {
+            text::clean(t, MAX_TITLE)
+        }),
         |b, v| b.p.title = Some(v),
     );
     read_rate(page, b);
@@ -177,6 +67,7 @@ fn read_rate(page: &dyn Page, b: &mut Builder) {
         };
         let found = smallest_parsed(
             page,
+            plain_select,
             Some(scope),
             sel::RATE_TEXT,
             200,
@@ -203,7 +94,7 @@ fn read_location(page: &dyn Page, b: &mut Builder) {
                 .and_then(|t| text::clean(&t, MAX_PLACE))
         })
     });
-    let from_text = first_parsed(page, None, sel::LOCATION_TEXT, |t| {
+    let from_text = first_parsed(page, plain_select, None, sel::LOCATION_TEXT, |t| {
         let (city, country) = split_place(t)?;
         // The flag's title names the country when the text shows the city only.
         let country = match &flag {
@@ -246,6 +137,7 @@ fn read_extra_info(page: &dyn Page, b: &mut Builder) {
     if b.wants(Field::LocalTime) {
         let found = smallest_parsed(
             page,
+            plain_select,
             None,
             sel::EXTRA_INFO_ROWS,
             160,
@@ -262,6 +154,7 @@ fn read_extra_info(page: &dyn Page, b: &mut Builder) {
             };
             smallest_parsed(
                 page,
+                plain_select,
                 None,
                 sel::CAPTION_SCAN,
                 120,
@@ -276,12 +169,28 @@ fn read_extra_info(page: &dyn Page, b: &mut Builder) {
         }
     }
     if b.wants(Field::MemberSince) {
-        let found = smallest_parsed(page, None, sel::EXTRA_INFO_ROWS, 120, is_joined, joined)
-            .map(|(v, css)| (v, css.to_string()))
-            .or_else(|| {
-                smallest_parsed(page, None, sel::CAPTION_SCAN, 80, is_joined, joined)
-                    .map(|(v, css)| (v, format!("{css} with \"Joined on …\"")))
-            });
+        let found = smallest_parsed(
+            page,
+            plain_select,
+            None,
+            sel::EXTRA_INFO_ROWS,
+            120,
+            is_joined,
+            joined,
+        )
+        .map(|(v, css)| (v, css.to_string()))
+        .or_else(|| {
+            smallest_parsed(
+                page,
+                plain_select,
+                None,
+                sel::CAPTION_SCAN,
+                80,
+                is_joined,
+                joined,
+            )
+            .map(|(v, css)| (v, format!("{css} with \"Joined on …\"")))
+        });
         if let Some((v, src)) = found {
             b.p.member_since = Some(v);
             b.note(Field::MemberSince, src);
@@ -451,18 +360,18 @@ fn read_reviews(page: &dyn Page, b: &mut Builder) {
 }
 
 fn review_entry(page: &dyn Page, item: Node) -> WorkEntry {
-    let title = first_parsed(page, Some(item), sel::REVIEW_TITLE, |t| {
+    let title = first_parsed(page, plain_select, Some(item), sel::REVIEW_TITLE, |t| {
         text::clean(t, MAX_TITLE)
     })
     .map(|(t, _)| t);
-    let earnings = first_parsed(page, Some(item), sel::REVIEW_PRICE, |t| {
+    let earnings = first_parsed(page, plain_select, Some(item), sel::REVIEW_PRICE, |t| {
         if t.len() > 60 {
             return None;
         }
         parse_coded_money(t).and_then(|(m, _)| plausible_amount(m))
     })
     .map(|(m, _)| m);
-    let rating = first_parsed(page, Some(item), sel::REVIEW_RATING, |t| {
+    let rating = first_parsed(page, plain_select, Some(item), sel::REVIEW_RATING, |t| {
         (t.len() <= 20)
             .then(|| text::parse_number(t))
             .flatten()
@@ -479,7 +388,7 @@ fn review_entry(page: &dyn Page, item: Node) -> WorkEntry {
                 .and_then(plausible_rating)
         })
     });
-    let feedback = first_parsed(page, Some(item), sel::REVIEW_TEXT, |t| {
+    let feedback = first_parsed(page, plain_select, Some(item), sel::REVIEW_TEXT, |t| {
         let t = text::clean(t, MAX_FEEDBACK)?;
         // Not the title, the price or the date again.
         (Some(&t) != title.as_ref() && parse_coded_money(&t).is_none_or(|_| t.len() > 40))

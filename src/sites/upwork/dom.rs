@@ -9,28 +9,11 @@ use super::{
 use super::{MAX_FEEDBACK, MAX_NAME, MAX_OVERVIEW, MAX_PLACE, MAX_SHORT, MAX_TITLE};
 use crate::model::{ContractKind, Field, Language, Money, WorkEntry};
 use crate::page::{squash, Node, Page, PageExt};
+use crate::sites::dom_read::{first_parsed, smallest_parsed};
+use crate::sites::generic::visible_text;
 use crate::text;
 
 const HOUR_UNITS: &[&str] = &["hours", "hour", "hrs", "hr"];
-
-/// Text as a reader sees it: without the content of `<script>`/`<style>` inside the element
-/// (the DOM's textContent includes it), whitespace collapsed.
-fn visible_text(page: &dyn Page, node: Node) -> String {
-    let mut raw = page.raw_text(node);
-    for hidden in page
-        .select(Some(node), "script, style, template, noscript")
-        .into_iter()
-        .take(500)
-    {
-        let t = page.raw_text(hidden);
-        if !t.is_empty() {
-            if let Some(i) = raw.find(&t) {
-                raw.replace_range(i..i + t.len(), " ");
-            }
-        }
-    }
-    squash(&raw)
-}
 
 /// `page.select(scope, css)`. In the whole document, a selector that starts with an id and a combinator
 /// (`#location-time-vertical .flex-shrink-0 span`) is run below the element with that id instead: every
@@ -60,104 +43,6 @@ fn leading_id(css: &str) -> Option<&str> {
     let after = rest.get(len..)?;
     let combinator = after.starts_with(' ') || after.starts_with('>');
     (combinator && !css.contains(',')).then(|| css.get(..len + 1))?
-}
-
-/// The first element of the first selector whose visible text `parse` accepts, with that selector.
-fn first_parsed<T>(
-    page: &dyn Page,
-    scope: Option<Node>,
-    selectors: &[&'static str],
-    mut parse: impl FnMut(&str) -> Option<T>,
-) -> Option<(T, &'static str)> {
-    let mut found = None;
-    let css = first_taken(page, scope, selectors, &mut |t| {
-        found = parse(t);
-        found.is_some()
-    })?;
-    found.map(|v| (v, css))
-}
-
-/// The selector of the first element whose visible text `take` accepts. Not generic: one copy of the
-/// loop serves every caller of [`first_parsed`] (smaller wasm).
-fn first_taken(
-    page: &dyn Page,
-    scope: Option<Node>,
-    selectors: &[&'static str],
-    take: &mut dyn FnMut(&str) -> bool,
-) -> Option<&'static str> {
-    for css in selectors {
-        for node in select_in(page, scope, css).into_iter().take(200) {
-            let t = visible_text(page, node);
-            if !t.is_empty() && take(&t) {
-                return Some(css);
-            }
-        }
-    }
-    None
-}
-
-/// The smallest element (by text length) among `selectors` whose text passes `accept` and parses;
-/// earlier selectors win over later ones. Bounded in elements and total text looked at.
-fn smallest_parsed<T>(
-    page: &dyn Page,
-    scope: Option<Node>,
-    selectors: &[&'static str],
-    max_len: usize,
-    accept: impl Fn(&str) -> bool,
-    parse: impl Fn(&str) -> Option<T>,
-) -> Option<(T, &'static str)> {
-    let mut best = None;
-    let css = smallest_taken(page, scope, selectors, max_len, &mut |t| {
-        if !accept(t) {
-            return false;
-        }
-        let v = parse(t);
-        let taken = v.is_some();
-        if taken {
-            best = v;
-        }
-        taken
-    })?;
-    best.map(|v| (v, css))
-}
-
-/// The selector of [`smallest_parsed`]'s element; `take` accepts (and keeps) a text shorter than the
-/// last one it accepted. Not generic: one copy of the loop serves every caller.
-fn smallest_taken(
-    page: &dyn Page,
-    scope: Option<Node>,
-    selectors: &[&'static str],
-    max_len: usize,
-    take: &mut dyn FnMut(&str) -> bool,
-) -> Option<&'static str> {
-    let mut budget: usize = 2_000_000;
-    for css in selectors {
-        let mut best_len: Option<usize> = None;
-        for node in select_in(page, scope, css)
-            .into_iter()
-            .take(sel::SCAN_LIMIT)
-        {
-            let raw = page.raw_text(node);
-            budget = budget.saturating_sub(raw.len());
-            if budget == 0 {
-                return best_len.map(|_| *css);
-            }
-            if raw.len() > max_len * 4 {
-                continue;
-            }
-            let t = squash(&raw);
-            if t.len() > max_len || best_len.is_some_and(|len| len <= t.len()) {
-                continue;
-            }
-            if take(&t) {
-                best_len = Some(t.len());
-            }
-        }
-        if best_len.is_some() {
-            return Some(css);
-        }
-    }
-    None
 }
 
 fn starts_with_caption(t: &str, caption: &str) -> bool {
@@ -304,8 +189,10 @@ pub fn read_dom(page: &dyn Page, b: &mut Builder) {
         b,
         Field::Name,
         name,
-        first_parsed(page, None, sel::NAME, |t| text::clean(t, MAX_NAME))
-            .map(|(v, css)| (v, css.to_string()))
+        first_parsed(page, select_in, None, sel::NAME, |t| text::clean(
+            t, MAX_NAME
+        ))
+        .map(|(v, css)| (v, css.to_string()))
     );
     fill!(
         b,
@@ -324,7 +211,7 @@ pub fn read_dom(page: &dyn Page, b: &mut Builder) {
         b,
         Field::Title,
         title,
-        first_parsed(page, None, sel::TITLE, |t| {
+        first_parsed(page, select_in, None, sel::TITLE, |t| {
             let t = text::clean(t, MAX_TITLE)?;
             // "Portfolio (6)" is the "portfolio" heading.
             let bare = t
@@ -341,7 +228,7 @@ pub fn read_dom(page: &dyn Page, b: &mut Builder) {
         b,
         Field::HourlyRate,
         hourly_rate,
-        first_parsed(page, None, sel::RATE, |t| text::parse_rate(t)
+        first_parsed(page, select_in, None, sel::RATE, |t| text::parse_rate(t)
             .and_then(plausible_rate))
         .map(|(v, css)| (v, css.to_string()))
     );
@@ -369,8 +256,14 @@ pub fn read_dom(page: &dyn Page, b: &mut Builder) {
         b,
         Field::HoursPerWeek,
         hours_per_week,
-        first_parsed(page, None, sel::HOURS_PER_WEEK, text::parse_availability)
-            .map(|(v, css)| (v, css.to_string()))
+        first_parsed(
+            page,
+            select_in,
+            None,
+            sel::HOURS_PER_WEEK,
+            text::parse_availability
+        )
+        .map(|(v, css)| (v, css.to_string()))
     );
     fill_src!(
         b,
@@ -378,6 +271,7 @@ pub fn read_dom(page: &dyn Page, b: &mut Builder) {
         hours_per_week,
         smallest_parsed(
             page,
+            select_in,
             None,
             sel::CAPTION_SCAN,
             300,
@@ -394,6 +288,7 @@ pub fn read_dom(page: &dyn Page, b: &mut Builder) {
         member_since,
         smallest_parsed(
             page,
+            select_in,
             None,
             sel::MEMBER_SINCE_SCAN,
             80,
@@ -532,8 +427,12 @@ fn add_anchors(page: &dyn Page, node: Node, b: &mut Builder) {
 
 fn read_location(page: &dyn Page, b: &mut Builder) {
     if b.wants(Field::Location) {
-        let city = first_parsed(page, None, sel::CITY, |t| text::clean(t, MAX_PLACE));
-        let country = first_parsed(page, None, sel::COUNTRY, |t| text::clean(t, MAX_PLACE));
+        let city = first_parsed(page, select_in, None, sel::CITY, |t| {
+            text::clean(t, MAX_PLACE)
+        });
+        let country = first_parsed(page, select_in, None, sel::COUNTRY, |t| {
+            text::clean(t, MAX_PLACE)
+        });
         if let Some((country, css)) = country {
             fill!(
                 b,
@@ -549,7 +448,7 @@ fn read_location(page: &dyn Page, b: &mut Builder) {
             b,
             Field::Location,
             location,
-            first_parsed(page, None, sel::LOCATION_LINE, |t| {
+            first_parsed(page, select_in, None, sel::LOCATION_LINE, |t| {
                 let (city, country) = split_location_line(t)?;
                 location(city.as_deref(), Some(&country), None)
             })
@@ -561,15 +460,21 @@ fn read_location(page: &dyn Page, b: &mut Builder) {
         b,
         Field::LocalTime,
         local_time,
-        first_parsed(page, None, sel::LOCAL_TIME, text::parse_clock)
+        first_parsed(page, select_in, None, sel::LOCAL_TIME, text::parse_clock)
             .map(|(v, css)| (v, css.to_string()))
     );
     fill_src!(
         b,
         Field::LocalTime,
         local_time,
-        first_parsed(page, None, sel::LOCATION_LINE, text::parse_local_time)
-            .map(|(v, css)| (v, css.to_string()))
+        first_parsed(
+            page,
+            select_in,
+            None,
+            sel::LOCATION_LINE,
+            text::parse_local_time
+        )
+        .map(|(v, css)| (v, css.to_string()))
     );
     fill_src!(
         b,
@@ -577,6 +482,7 @@ fn read_location(page: &dyn Page, b: &mut Builder) {
         local_time,
         smallest_parsed(
             page,
+            select_in,
             None,
             sel::LOCAL_TIME_SCAN,
             160,
@@ -614,7 +520,7 @@ fn read_job_success(page: &dyn Page, b: &mut Builder) {
         b,
         Field::JobSuccess,
         job_success,
-        first_parsed(page, None, sel::JSS_TEXT, text::parse_percent)
+        first_parsed(page, select_in, None, sel::JSS_TEXT, text::parse_percent)
             .map(|(v, css)| (v, css.to_string()))
     );
     if b.wants(Field::JobSuccess) {
@@ -677,7 +583,9 @@ fn read_stats(page: &dyn Page, b: &mut Builder) {
     for css in sel::STAT_CARDS {
         for card in page.select(None, css).into_iter().take(30) {
             let Some((value, _)) =
-                first_parsed(page, Some(card), sel::STAT_VALUE, |t| Some(t.to_string()))
+                first_parsed(page, select_in, Some(card), sel::STAT_VALUE, |t| {
+                    Some(t.to_string())
+                })
             else {
                 continue;
             };
@@ -797,15 +705,15 @@ fn read_work(page: &dyn Page, b: &mut Builder) {
 
 fn work_entry(page: &dyn Page, item: Node) -> WorkEntry {
     let mut e = WorkEntry {
-        title: first_parsed(page, Some(item), sel::WORK_TITLE, |t| {
+        title: first_parsed(page, select_in, Some(item), sel::WORK_TITLE, |t| {
             text::clean(t, MAX_TITLE)
         })
         .map(|x| x.0),
-        rating: first_parsed(page, Some(item), sel::WORK_RATING, |t| {
+        rating: first_parsed(page, select_in, Some(item), sel::WORK_RATING, |t| {
             text::parse_rating(t).and_then(plausible_rating)
         })
         .map(|x| x.0),
-        feedback: first_parsed(page, Some(item), sel::WORK_FEEDBACK, |t| {
+        feedback: first_parsed(page, select_in, Some(item), sel::WORK_FEEDBACK, |t| {
             let t = text::clean(strip_quotes(t), MAX_FEEDBACK)?;
             let lower = t.to_lowercase();
             let placeholder = lower.starts_with("no feedback")
@@ -816,19 +724,26 @@ fn work_entry(page: &dyn Page, item: Node) -> WorkEntry {
         .map(|x| x.0),
         ..WorkEntry::default()
     };
-    let range = first_parsed(page, Some(item), sel::WORK_DATES, text::parse_date_range)
+    let range = first_parsed(
+        page,
+        select_in,
+        Some(item),
+        sel::WORK_DATES,
+        text::parse_date_range,
+    )
+    .map(|x| x.0)
+    .or_else(|| {
+        smallest_parsed(
+            page,
+            select_in,
+            Some(item),
+            sel::WORK_DATES_SCAN,
+            80,
+            |_| true,
+            |t| text::parse_date_range(t).filter(|r| r.end.is_some() || r.ongoing),
+        )
         .map(|x| x.0)
-        .or_else(|| {
-            smallest_parsed(
-                page,
-                Some(item),
-                sel::WORK_DATES_SCAN,
-                80,
-                |_| true,
-                |t| text::parse_date_range(t).filter(|r| r.end.is_some() || r.ongoing),
-            )
-            .map(|x| x.0)
-        });
+    });
     if let Some(r) = range {
         e.start = Some(r.start);
         e.end = r.end;
