@@ -13,6 +13,7 @@
 // - utc_offset_minutes: the text "3:42 pm local time" in the page is replaced by the current wall-clock
 //   time at that UTC offset, as the real site renders it on the server.
 // - csp: "strict" sends a strict Content-Security-Policy header (also with ?csp=strict on any route).
+// - delay_ms: the answer is held back this long (a slow page: the old document lives on meanwhile).
 //
 // Run on its own (for a person): node tests/e2e/server.mjs [--port 8443] [--www DIR]
 import { execFileSync } from 'node:child_process';
@@ -90,6 +91,7 @@ function readTable(wwwDir, table, seen) {
       file: abs,
       utcOffsetMinutes: Number.isFinite(entry.utc_offset_minutes) ? entry.utc_offset_minutes : null,
       csp: entry.csp ?? null,
+      delayMs: Number.isFinite(entry.delay_ms) ? entry.delay_ms : 0,
       extra: entry,
     };
   });
@@ -142,14 +144,14 @@ function makeCert(hosts) {
  * one entry per connection that spoke neither (or broke off a TLS handshake with an error).
  */
 export async function startServer({ wwwDir = path.join(ROOT, 'www'), port = 0, quiet = true, extraRoutes = [], moreTables = [] } = {}) {
-  // extraRoutes: test-made variants of routes, { key, from: <route key>, transform(html) -> html }.
+  // extraRoutes: test-made variants of routes, { key, from: <route key>, transform(html) -> html, delayMs }.
   // moreTables: further routes.json files under wwwDir (loadRoutes).
   const base = loadRoutes(wwwDir, moreTables);
   const routes = [...base, ...extraRoutes.map((x) => {
     const key = x.key ?? x.path;
     const from = base.find((r) => r.key === x.from);
     if (!from) throw new Error(`extra route ${key}: no route ${x.from}`);
-    return { ...from, key, ...parseRouteKey(key), transform: x.transform, csp: x.csp ?? from.csp, derivedFrom: from.key };
+    return { ...from, key, ...parseRouteKey(key), transform: x.transform, csp: x.csp ?? from.csp, delayMs: x.delayMs ?? from.delayMs, derivedFrom: from.key };
   })];
   const byAddress = new Map();
   for (const r of routes) {
@@ -176,8 +178,12 @@ export async function startServer({ wwwDir = path.join(ROOT, 'www'), port = 0, q
         entry.status = 200;
         headers['Content-Type'] = 'text/html; charset=utf-8';
         if (route.csp === 'strict' || url.searchParams.get('csp') === 'strict') headers['Content-Security-Policy'] = STRICT_CSP;
-        res.writeHead(200, headers);
-        res.end(routeHtml(route));
+        const answer = () => {
+          res.writeHead(200, headers);
+          res.end(routeHtml(route));
+        };
+        if (route.delayMs > 0) setTimeout(answer, route.delayMs);
+        else answer();
       }
       if (!quiet) console.log(`server: ${entry.method} ${scheme}://${entry.host}${entry.url} -> ${entry.status}`);
     };
