@@ -2,7 +2,6 @@
 //! integers only (in range), `f64` takes any number, a list or map takes only entries of its type.
 
 use super::value::Value;
-use std::collections::BTreeMap;
 
 /// A type that can be read from a JSON value; `None` when the value has another type.
 pub trait FromJson: Sized {
@@ -55,18 +54,6 @@ impl<T: FromJson> FromJson for Option<T> {
 impl<T: FromJson> FromJson for Vec<T> {
     fn from_json(v: &Value) -> Option<Self> {
         v.as_array()?.iter().map(T::from_json).collect()
-    }
-}
-
-impl<T: FromJson> FromJson for BTreeMap<String, T> {
-    fn from_json(v: &Value) -> Option<Self> {
-        // Inserted one by one: collecting into a map would sort the (already sorted) entries with a
-        // copy of the standard sort for this entry type.
-        let mut out = BTreeMap::new();
-        for (k, v) in v.as_object()? {
-            out.insert(k.clone(), T::from_json(v)?);
-        }
-        Some(out)
     }
 }
 
