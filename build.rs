@@ -8,6 +8,9 @@
 use std::fmt::Write as _;
 use std::path::Path;
 
+#[path = "src/case/generate.rs"]
+mod case_tables;
+
 const SOURCE: &str = "src/texts/texts.json";
 /// The parts an entry may have: rules and checks have title, why, verify; checklist items title, how.
 const PARTS: &[&str] = &["title", "why", "verify", "how"];
@@ -40,6 +43,8 @@ fn main() {
     out.push_str("];\n");
     let dir = std::env::var("OUT_DIR").expect("cargo sets OUT_DIR");
     std::fs::write(Path::new(&dir).join("texts.rs"), out).expect("OUT_DIR is writable");
+    println!("cargo:rerun-if-changed=src/case/generate.rs");
+    case_tables::write_tables(&Path::new(&dir).join("case_tables.rs"));
 }
 
 type Entry = (String, Vec<(String, [String; 2])>, Vec<String>);

@@ -12,6 +12,8 @@
 //! mean by them: "Korea" → KR, "Congo" → CG (ISO's short name), "Netherlands Antilles" (dissolved 2010)
 //! → CW.
 
+use crate::case::lower_char;
+
 /// Longest input, in bytes after trimming, that can be a country name; anything longer is not one.
 const MAX_NAME_BYTES: usize = 160;
 
@@ -69,7 +71,7 @@ fn by_iso2(code: &str) -> Option<&'static (&'static str, &'static str, &'static 
 pub(crate) fn fold_key(s: &str) -> String {
     let mut raw = String::with_capacity(s.len() + 8);
     for c in s.chars() {
-        for lc in c.to_lowercase() {
+        for lc in lower_char(c) {
             let code = u32::from(lc);
             let in_fold = (FOLD_FIRST..=FOLD_FIRST + LATIN_FOLD.len() as u32 - 1).contains(&code);
             let folded = if in_fold {

@@ -15,6 +15,7 @@
     )
 )]
 
+pub mod case;
 pub mod checklist;
 pub mod countries;
 pub mod currency;

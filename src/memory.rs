@@ -7,6 +7,7 @@
 //! a photo, a bio or a link with a profile the client saw under another key and another name.
 //! Nothing here touches the network or storage; the input is treated as hostile.
 
+use crate::case::lowercase;
 use crate::json::{json_object, member, member_or_default, FromJson, Value};
 use crate::policy::Policy;
 use crate::report::Report;
@@ -352,7 +353,7 @@ fn clip(s: &str) -> String {
 
 fn name_key(n: &str) -> String {
     n.split_whitespace()
-        .map(|w| w.to_lowercase())
+        .map(lowercase)
         .collect::<Vec<_>>()
         .join(" ")
 }
@@ -392,7 +393,7 @@ pub fn simhash(text: &str) -> Option<u64> {
         .split(|c: char| !c.is_alphanumeric())
         .filter(|w| !w.is_empty())
         .take(5000)
-        .map(|w| w.to_lowercase())
+        .map(lowercase)
         .collect();
     if words.len() < MIN_BIO_WORDS {
         return None;
@@ -450,7 +451,7 @@ const MARKETPLACES: &[&str] = &[
 /// A link as compared: lower case, without scheme, "www.", query, fragment and trailing slash; an
 /// e-mail address lower-cased. `None` for generic roots, the marketplaces and anything unusable.
 pub fn normalize_link(link: &str) -> Option<String> {
-    let l = link.trim().to_lowercase();
+    let l = lowercase(link.trim());
     if l.is_empty() || l.chars().count() > MAX_FIELD {
         return None;
     }

@@ -12,6 +12,7 @@
 //! Deterministic and bounded: texts are cut to [`MAX_WORDS`] words, candidate pairs come from LSH bands and
 //! are capped, and the evidence run is computed on at most [`EVIDENCE_WORDS`] words per side.
 
+use crate::case::lowercase;
 use crate::json::json_object;
 use crate::model::{Bid, Field};
 use crate::policy::{Lang, Policy};
@@ -445,10 +446,10 @@ fn finding(c: &Check, evidence: Vec<String>, policy: &Policy) -> Finding {
 /// different bidders, never "the same one").
 fn identity(b: &Bid, i: usize) -> String {
     if let Some(u) = &b.profile_url {
-        return format!("u:{}", u.trim_end_matches('/').to_lowercase());
+        return format!("u:{}", lowercase(u.trim_end_matches('/')));
     }
     if let Some(n) = &b.name {
-        return format!("n:{}", n.to_lowercase());
+        return format!("n:{}", lowercase(n));
     }
     format!("row:{i}")
 }
@@ -575,7 +576,7 @@ pub fn words(text: &str) -> Vec<String> {
     text.split(|c: char| !c.is_alphanumeric())
         .filter(|w| !w.is_empty())
         .take(MAX_WORDS)
-        .map(str::to_lowercase)
+        .map(lowercase)
         .collect()
 }
 

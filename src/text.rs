@@ -5,6 +5,7 @@
 //! text, so "Member since May 17, 2019" and "2,301 hours" work without pre-cleaning. They accept
 //! only plain decimal notation ("1e300" is not a number a page displays) and reject negative values.
 
+use crate::case::lowercase;
 use crate::model::{Availability, ClockTime, Date, Money, YearMonth};
 
 /// The largest amount any parser here accepts; anything above is garbage, not money.
@@ -236,9 +237,9 @@ pub fn parse_quantity(s: &str, units: &[&str]) -> Option<f64> {
         let Some((v, len, _)) = number_at(s, i) else {
             continue;
         };
-        let rest = s.get(i + len..).unwrap_or("").trim_start().to_lowercase();
+        let rest = lowercase(s.get(i + len..).unwrap_or("").trim_start());
         let unit = units.iter().find(|u| {
-            rest.starts_with(&u.to_lowercase())
+            rest.starts_with(&lowercase(u))
                 && !rest[u.len()..].starts_with(|c: char| c.is_alphanumeric())
         });
         if unit.is_some() {
@@ -687,7 +688,7 @@ pub fn parse_date_range(s: &str) -> Option<DateRange> {
         });
     };
     let right = rest.get(i + len..).unwrap_or("");
-    let lower = right.trim_start().to_lowercase();
+    let lower = lowercase(right.trim_start());
     if ["present", "now", "ongoing", "current", "today"]
         .iter()
         .any(|w| lower.starts_with(w))
@@ -799,7 +800,7 @@ fn find_clock(s: &str) -> Option<(ClockTime, usize)> {
 
 /// The time in a "… 3:42 pm local time" text: the clock right before the words "local time".
 pub fn parse_local_time(s: &str) -> Option<ClockTime> {
-    let lower = s.to_lowercase();
+    let lower = lowercase(s);
     if lower.len() != s.len() {
         // Case folding changed byte offsets (rare scripts); fall back to the first clock.
         return lower
@@ -850,7 +851,7 @@ impl FloorBoundary for str {
 
 /// "More than 30 hrs/week", "Less than 30 hrs/week", "As needed - open to offers".
 pub fn parse_availability(s: &str) -> Option<Availability> {
-    let l = s.to_lowercase();
+    let l = lowercase(s);
     if l.contains("more than 30")
         || l.contains("30+ hrs")
         || l.contains("full time")
@@ -870,7 +871,7 @@ pub fn parse_availability(s: &str) -> Option<Availability> {
 /// are converted to 5.
 pub fn parse_rating(s: &str) -> Option<f64> {
     let v = parse_number(s)?;
-    let lower = s.to_lowercase();
+    let lower = lowercase(s);
     let scale = ["out of", " of "]
         .iter()
         .find_map(|k| {
@@ -1076,7 +1077,7 @@ pub fn normalize_url(raw: &str) -> Option<String> {
         Some(_) => return None,
         None => (host_port, ""),
     };
-    let host = host.trim_end_matches('.').to_lowercase();
+    let host = lowercase(host.trim_end_matches('.'));
     if !is_host(&host) {
         return None;
     }
@@ -1318,7 +1319,7 @@ pub fn host_words(text: &str) -> Vec<(String, bool)> {
         let word = text[from..to].trim_matches(|c: char| c == '.' || c == '-');
         if word.contains('.') && out.len() < 10_000 {
             let after_at = text[..from].ends_with('@');
-            out.push((word.to_lowercase(), after_at));
+            out.push((lowercase(word), after_at));
         }
     };
     for (i, c) in text.char_indices() {
@@ -1364,7 +1365,7 @@ pub fn find_emails(text: &str) -> Vec<String> {
 /// Whether `needle` occurs in `haystack` as whole words, ignoring case: "WKJ LLC" is in "Senior developer at
 /// wkj llc." but "wkj" is not in "wkjllc".
 pub fn contains_word(haystack: &str, needle: &str) -> bool {
-    contains_word_lower(&haystack.to_lowercase(), &needle.trim().to_lowercase())
+    contains_word_lower(&lowercase(haystack), &lowercase(needle.trim()))
 }
 
 /// [`contains_word`] for a haystack and needle already in lower case (for many needles over one text).

@@ -3,6 +3,7 @@
 //! Only a mismatch between two things the page shows counts; where a name comes from never does.
 
 use super::{Context, Family, Hit, Outcome, RuleSpec};
+use crate::case::lowercase;
 use crate::model::Field;
 use crate::policy::Lang;
 
@@ -517,7 +518,7 @@ fn addressed_names(text: &str) -> Vec<Addressed> {
             .get(i.saturating_sub(4)..i)
             .unwrap_or_default()
             .iter()
-            .map(|(_, w)| w.to_lowercase())
+            .map(|(_, w)| lowercase(w))
             .collect::<Vec<_>>()
             .join(" ");
         let prev = |n: usize| match prev4.rmatch_indices(' ').nth(n - 1) {
@@ -534,10 +535,9 @@ fn addressed_names(text: &str) -> Vec<Addressed> {
             || words
                 .get(i - 1)
                 .is_some_and(|(_, w)| w.ends_with(['.', '!', '?']));
-        let next = words.get(i + 1).map(|(_, w)| {
-            w.trim_matches(|c: char| !c.is_alphanumeric())
-                .to_lowercase()
-        });
+        let next = words
+            .get(i + 1)
+            .map(|(_, w)| lowercase(w.trim_matches(|c: char| !c.is_alphanumeric())));
         let as_subject =
             sentence_start && next.is_some_and(|n| SUBJECT_VERBS.contains(&n.as_str()));
         if (after_cue || as_subject) && !out.iter().any(|a| a.name == bare) {

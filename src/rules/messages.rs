@@ -7,6 +7,7 @@
 //! and a few German phrases; evidence is a bounded excerpt around the match with sender and time.
 
 use super::{Context, Family, Hit, Outcome, RuleSpec};
+use crate::case::{lower_char, lowercase};
 use crate::model::{Field, Message};
 use crate::policy::Lang;
 
@@ -161,7 +162,7 @@ fn identity_change(cx: &Context) -> Outcome {
 fn lower(s: &str) -> String {
     s.chars()
         .map(|c| {
-            let mut l = c.to_lowercase();
+            let mut l = lower_char(c);
             match (l.next(), l.next()) {
                 (Some(x), None) if x.len_utf8() == c.len_utf8() => x,
                 _ => c,
@@ -665,7 +666,7 @@ fn name_key(name: &str) -> String {
     let words: Vec<String> = name
         .split(|c: char| c.is_whitespace() || c == '.' || c == ',')
         .filter(|w| !w.is_empty())
-        .map(str::to_lowercase)
+        .map(lowercase)
         .collect();
     match words.as_slice() {
         [] => String::new(),

@@ -6,6 +6,7 @@
 //! ("notwkjllc.com"); e-mail entries match the whole address; strings match whole words, ignoring case.
 
 use super::{Context, Family, Hit, Outcome, RuleSpec};
+use crate::case::lowercase;
 use crate::json::{member, member_or_default, FromJson, Value};
 use crate::model::{Field, Profile};
 use crate::policy::{Lang, Policy};
@@ -73,7 +74,7 @@ pub fn shipped() -> &'static OrgLists {
             .chain(lists.emails.iter_mut())
             .chain(lists.strings.iter_mut())
         {
-            e.value = e.value.trim().to_lowercase();
+            e.value = lowercase(e.value.trim());
         }
         lists
     })
@@ -178,7 +179,7 @@ impl Lists {
             Lang::En => format!("your organisation's list (policy {key})"),
             Lang::De => format!("Liste Ihrer Organisation (Richtlinie {key})"),
         };
-        let norm = |v: &String| v.trim().to_lowercase();
+        let norm = |v: &String| lowercase(v.trim());
         let mut domains: Vec<(String, String)> = Vec::new();
         let mut emails: Vec<(String, String)> = Vec::new();
         let mut strings: Vec<(String, String)> = Vec::new();
@@ -320,7 +321,7 @@ fn check_link(lists: &Lists, link: &str, place: &str, out: &mut Matches) {
     } else {
         check_host(lists, host, link, place, out);
     }
-    check_strings(lists, &link.to_lowercase(), place, out);
+    check_strings(lists, &lowercase(link), place, out);
 }
 
 /// Free text: the e-mail addresses, host-like words and listed names written in it.
@@ -333,7 +334,7 @@ fn check_text(lists: &Lists, t: &str, place: &str, out: &mut Matches) {
             check_host(lists, &host, &host, place, out);
         }
     }
-    check_strings(lists, &t.to_lowercase(), place, out);
+    check_strings(lists, &lowercase(t), place, out);
 }
 
 fn quote(t: &str) -> String {

@@ -3,6 +3,7 @@
 //! Weak on purpose: many honest developers publish demos on these hosts. It only adds to other findings.
 
 use super::{Context, Family, Hit, Outcome, RuleSpec};
+use crate::case::lowercase;
 use crate::model::Field;
 use crate::policy::Lang;
 use crate::text;
@@ -46,7 +47,7 @@ fn throwaway_portfolio_hosts(cx: &Context) -> Outcome {
         .policy
         .allowed_domains
         .iter()
-        .map(|d| d.trim().to_lowercase())
+        .map(|d| lowercase(d.trim()))
         .collect();
     // Website links only: e-mail addresses and domain names written in text (employers) are not a portfolio.
     let sites: Vec<(&str, Option<&'static str>)> = links

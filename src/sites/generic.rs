@@ -10,6 +10,7 @@
 
 use super::links::LinkSet;
 use super::{host_and_path, Extraction, PageKind};
+use crate::case::lowercase;
 use crate::json::Value;
 use crate::model::{Field, Location, Profile, WorkEntry};
 use crate::page::{squash, Node, Page, PageExt};
@@ -249,7 +250,7 @@ impl Captions {
         let wanted: Vec<String> = captions
             .iter()
             .flat_map(|c| c.iter())
-            .map(|c| c.to_lowercase())
+            .map(|c| lowercase(c))
             .collect();
         let mut texts = Vec::new();
         let mut budget = TEXT_BUDGET;
@@ -264,7 +265,7 @@ impl Captions {
                     continue;
                 }
                 let t = visible_text(page, node);
-                let lower = t.to_lowercase();
+                let lower = lowercase(&t);
                 if !t.is_empty() && t.len() <= max_len && wanted.iter().any(|w| lower.contains(w)) {
                     // The DOM's text runs a label element into its value ("Member sinceMar 2019"): the
                     // descendants' own texts tell where the label ends.
@@ -604,9 +605,7 @@ pub fn split_head_title(t: &str, site_words: &[&str]) -> (Option<String>, Option
 
 /// Whether a head segment is the site's name ("Guru", "Guru.com", "Toptal®"); a person called "Guru Prasad" is not.
 fn names_site(segment: &str, site_words: &[&str]) -> bool {
-    let l = segment
-        .trim_matches(|c: char| !c.is_alphanumeric())
-        .to_lowercase();
+    let l = lowercase(segment.trim_matches(|c: char| !c.is_alphanumeric()));
     let l = l.strip_suffix(".com").unwrap_or(&l);
     site_words.contains(&l)
 }
@@ -767,7 +766,7 @@ pub fn read_entries(page: &dyn Page, d: &mut Draft, sel: &EntrySelectors) {
 fn entry(page: &dyn Page, item: Node, sel: &EntrySelectors) -> WorkEntry {
     let feedback = first(page, Some(item), sel.feedback, |t| {
         let t = text::clean(strip_quotes(t), MAX_FEEDBACK)?;
-        let l = t.to_lowercase();
+        let l = lowercase(&t);
         (!l.starts_with("no feedback") && !l.starts_with("no comment")).then_some(t)
     })
     .map(|x| x.0);

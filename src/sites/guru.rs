@@ -16,6 +16,7 @@
 
 use super::generic::{self as g, Captions, Draft, EntrySelectors};
 use super::{Adapter, Extraction, PageKind};
+use crate::case::lowercase;
 use crate::model::{Field, Money};
 use crate::page::Page;
 use crate::text;
@@ -217,7 +218,7 @@ fn read_captions(page: &dyn Page, d: &mut Draft) {
 
 /// An all-time amount: "$12,480", "$1.2M+"; not a figure for the last months or year.
 fn all_time_earnings(t: &str) -> Option<Money> {
-    let l = t.to_lowercase();
+    let l = lowercase(t);
     let recent = ["month", "year", "past", "last", "recent"]
         .iter()
         .any(|w| l.contains(w));

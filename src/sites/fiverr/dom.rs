@@ -5,6 +5,7 @@ use super::selectors as sel;
 use super::{fill, location, plausible_member_since, plausible_price, plausible_rate};
 use super::{plausible_rating, Builder};
 use super::{MAX_FEEDBACK, MAX_NAME, MAX_OVERVIEW, MAX_PLACE, MAX_SHORT, MAX_TITLE, MAX_USERNAME};
+use crate::case::lowercase;
 use crate::model::{Field, Language, Money, WorkEntry};
 use crate::page::{squash, Node, Page, PageExt};
 use crate::sites::dom_read::{first_parsed, plain_select};
@@ -109,7 +110,7 @@ fn stat_items(page: &dyn Page) -> Vec<(String, String, &'static str)> {
                     (c.to_string(), squash(rest.trim_start_matches([':', ' '])))
                 }
             };
-            let caption = caption.trim_end_matches(':').trim().to_lowercase();
+            let caption = lowercase(caption.trim_end_matches(':').trim());
             if !value.is_empty() {
                 out.push((caption, value, *css));
             }
@@ -195,7 +196,7 @@ fn read_local_time(page: &dyn Page, scopes: &[(Node, &'static str)], b: &mut Bui
                     continue;
                 }
                 let t = squash(&raw);
-                if t.len() > sel::LOCAL_TIME_MAX_LEN || !t.to_lowercase().contains("local time") {
+                if t.len() > sel::LOCAL_TIME_MAX_LEN || !lowercase(&t).contains("local time") {
                     continue;
                 }
                 if best.as_ref().is_some_and(|(len, _)| *len <= t.len()) {
@@ -290,7 +291,7 @@ fn read_description(page: &dyn Page, b: &mut Builder) {
 
 /// A badge name as Fiverr prints it, normalised; `None` for anything else.
 fn badge_name(t: &str) -> Option<&'static str> {
-    let k = t.trim().to_lowercase();
+    let k = lowercase(t.trim());
     let k = k
         .trim_end_matches(" seller")
         .trim_start_matches("fiverr ")
@@ -453,7 +454,7 @@ fn review(page: &dyn Page, item: Node) -> WorkEntry {
             .map(|p| visible_text(page, p))
             .filter(|t| !buyers.contains(t))
             .filter(|t| {
-                let l = t.to_lowercase();
+                let l = lowercase(t);
                 // Not a caption, a price ("Up to $50") or a duration ("12 days").
                 let caption = [sel::CAPTION_PRICE, "duration", "published", "up to "]
                     .iter()
@@ -526,7 +527,7 @@ fn review_price(page: &dyn Page, item: Node) -> Option<Money> {
 }
 
 fn price_upper_bound(t: &str) -> Option<Money> {
-    let lower = t.to_lowercase();
+    let lower = lowercase(t);
     if lower.contains('+') || lower.contains("over") || lower.contains("above") {
         return None;
     }

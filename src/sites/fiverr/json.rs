@@ -9,6 +9,7 @@
 use super::selectors as sel;
 use super::{fill, location, plausible_member_since, plausible_rate, plausible_rating, Builder};
 use super::{MAX_FEEDBACK, MAX_NAME, MAX_OVERVIEW, MAX_SHORT, MAX_TITLE, MAX_USERNAME};
+use crate::case::upper_char;
 use crate::json::Value;
 use crate::model::{Date, Field, Language, Money, WorkEntry, YearMonth};
 use crate::page::Page;
@@ -372,9 +373,7 @@ fn level_name(v: &Value) -> Option<String> {
                 .map(|w| {
                     let mut c = w.chars();
                     match c.next() {
-                        Some(f) if !matches!(w, "or" | "and") => {
-                            f.to_uppercase().chain(c).collect()
-                        }
+                        Some(f) if !matches!(w, "or" | "and") => upper_char(f).chain(c).collect(),
                         _ => w.to_string(),
                     }
                 })

@@ -36,6 +36,7 @@ mod json;
 pub mod selectors;
 
 use super::{host_and_path, Adapter, Extraction, PageKind};
+use crate::case::{lower_char, lowercase};
 use crate::model::{Field, Location, Money, Profile};
 use crate::page::{Page, PageExt};
 
@@ -364,7 +365,7 @@ impl Builder {
             let key = |s: &str| -> String {
                 s.chars()
                     .filter(|c| c.is_alphanumeric())
-                    .flat_map(char::to_lowercase)
+                    .flat_map(lower_char)
                     .collect()
             };
             let user = key(user);
@@ -437,7 +438,7 @@ impl Builder {
 /// names nobody, and the next cue is tried).
 fn self_introduced_name(overview: &str) -> Option<String> {
     let head: String = overview.chars().take(2_000).collect();
-    let lower = head.to_lowercase();
+    let lower = lowercase(&head);
     if lower.len() != head.len() {
         // Case folding changed byte offsets (rare scripts): no position is trustworthy.
         return None;
@@ -469,7 +470,7 @@ fn self_introduced_name(overview: &str) -> Option<String> {
         let n = word.chars().count();
         let capitalised = word.chars().next().is_some_and(char::is_uppercase);
         let shouting = word.chars().all(|c| !c.is_lowercase());
-        let stop = selectors::NOT_A_NAME.contains(&word.to_lowercase().as_str())
+        let stop = selectors::NOT_A_NAME.contains(&lowercase(word).as_str())
             // "I am German", "I'm from"; neither a language nor a country is a name.
             || json::is_language_name(word)
             || crate::countries::iso2_from_name(word).is_some();
@@ -482,7 +483,7 @@ fn same_name(a: &str, b: &str) -> bool {
     let key = |s: &str| -> String {
         s.chars()
             .filter(|c| c.is_alphanumeric())
-            .flat_map(char::to_lowercase)
+            .flat_map(lower_char)
             .collect()
     };
     key(a) == key(b)

@@ -7,6 +7,7 @@ use super::{
     plausible_rating, MAX_BADGE, MAX_BADGES, MAX_FEEDBACK, MAX_NAME, MAX_OVERVIEW, MAX_PLACE,
     MAX_TITLE,
 };
+use crate::case::lowercase;
 use crate::model::{Field, WorkEntry};
 use crate::page::{Node, Page, PageExt};
 use crate::sites::dom_read::{first_parsed, plain_select, smallest_parsed};
@@ -125,10 +126,10 @@ fn read_location(page: &dyn Page, b: &mut Builder) {
 /// short text that starts with the caption.
 fn read_extra_info(page: &dyn Page, b: &mut Builder) {
     let is_clock = |t: &str| {
-        let l = t.to_lowercase();
+        let l = lowercase(t);
         l.contains("currently") || l.contains("local time")
     };
-    let is_joined = |t: &str| t.trim_start().to_lowercase().starts_with("joined");
+    let is_joined = |t: &str| lowercase(t.trim_start()).starts_with("joined");
     let joined = |t: &str| {
         // ASCII lower-casing keeps byte offsets.
         let at = t.to_ascii_lowercase().find("joined")?;
@@ -149,7 +150,7 @@ fn read_extra_info(page: &dyn Page, b: &mut Builder) {
             // Outside the block only the caption itself counts: a review saying "we are currently at
             // 5:00 PM" is not the freelancer's clock.
             let captioned = |t: &str| {
-                let l = t.trim_start().to_lowercase().replace('\u{2019}', "'");
+                let l = lowercase(t.trim_start()).replace('\u{2019}', "'");
                 l.starts_with("it's currently") || l.contains("local time")
             };
             smallest_parsed(
@@ -241,7 +242,7 @@ fn read_verifications(page: &dyn Page, b: &mut Builder) {
         for card in page.select(None, card_css).into_iter().take(3) {
             for item_css in sel::VERIFICATION_ITEMS {
                 for item in page.select(Some(card), item_css).into_iter().take(50) {
-                    let t = visible_text(page, item).to_lowercase();
+                    let t = lowercase(&visible_text(page, item));
                     if !t.contains("identity") || t.len() > 200 {
                         continue;
                     }
@@ -471,7 +472,7 @@ pub fn read_head(page: &dyn Page, b: &mut Builder) {
 }
 
 fn name_from_title(t: &str) -> Option<String> {
-    let lower = t.to_lowercase();
+    let lower = lowercase(t);
     let cut = [" | freelancer", " - freelancer", " – freelancer"]
         .iter()
         .filter_map(|s| lower.rfind(s))

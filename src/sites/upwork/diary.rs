@@ -13,6 +13,7 @@
 //! Caps: at most [`MAX_DAYS`] days and 144 slots a day; times are rounded down to their 10-minute slot.
 
 use super::{location, Builder, MAX_NAME};
+use crate::case::lowercase;
 use crate::json::Value;
 use crate::model::{Date, DiaryDay, Field};
 use crate::page::{Page, PageExt};
@@ -368,7 +369,7 @@ fn dom_offset(page: &dyn Page) -> Option<i32> {
                 return Some(m);
             }
             let t = page.text(n);
-            let low = t.to_lowercase();
+            let low = lowercase(&t);
             if t.len() < 200
                 && (low.contains("time zone") || low.contains("zeitzone") || low.contains("utc"))
             {

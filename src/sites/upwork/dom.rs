@@ -7,6 +7,7 @@ use super::{
     plausible_total_hours,
 };
 use super::{MAX_FEEDBACK, MAX_NAME, MAX_OVERVIEW, MAX_PLACE, MAX_SHORT, MAX_TITLE};
+use crate::case::lowercase;
 use crate::model::{ContractKind, Field, Language, Money, WorkEntry};
 use crate::page::{squash, Node, Page, PageExt};
 use crate::sites::dom_read::{first_parsed, smallest_parsed};
@@ -214,9 +215,10 @@ pub fn read_dom(page: &dyn Page, b: &mut Builder) {
         first_parsed(page, select_in, None, sel::TITLE, |t| {
             let t = text::clean(t, MAX_TITLE)?;
             // "Portfolio (6)" is the "portfolio" heading.
-            let bare = t
-                .trim_end_matches(|c: char| c.is_ascii_digit() || matches!(c, '(' | ')' | ' '))
-                .to_lowercase();
+            let bare =
+                lowercase(t.trim_end_matches(|c: char| {
+                    c.is_ascii_digit() || matches!(c, '(' | ')' | ' ')
+                }));
             let heading = sel::NOT_A_TITLE.contains(&bare.as_str());
             (!heading && !is_name(&t, name.as_deref())).then_some(t)
         })
@@ -486,7 +488,7 @@ fn read_location(page: &dyn Page, b: &mut Builder) {
             None,
             sel::LOCAL_TIME_SCAN,
             160,
-            |t| t.to_lowercase().contains("local time"),
+            |t| lowercase(t).contains("local time"),
             text::parse_local_time
         )
         .map(|(v, css)| (v, format!("{css} with \"… local time\"")))
@@ -592,7 +594,7 @@ fn read_stats(page: &dyn Page, b: &mut Builder) {
             let whole = visible_text(page, card);
             let caption = whole.replacen(&value, " ", 1);
             let caption = squash(&caption);
-            let lower = caption.to_lowercase();
+            let lower = lowercase(&caption);
             let src = format!("{css} \"{caption}\"");
             if lower.contains("earn") {
                 fill!(
@@ -715,7 +717,7 @@ fn work_entry(page: &dyn Page, item: Node) -> WorkEntry {
         .map(|x| x.0),
         feedback: first_parsed(page, select_in, Some(item), sel::WORK_FEEDBACK, |t| {
             let t = text::clean(strip_quotes(t), MAX_FEEDBACK)?;
-            let lower = t.to_lowercase();
+            let lower = lowercase(&t);
             let placeholder = lower.starts_with("no feedback")
                 || lower == "job in progress"
                 || lower.starts_with("no comment");
@@ -775,7 +777,7 @@ fn work_entry(page: &dyn Page, item: Node) -> WorkEntry {
     }
     let mut fixed = false;
     for t in &terms {
-        if t.to_lowercase().contains("fixed") {
+        if lowercase(t).contains("fixed") {
             fixed = true;
         }
         let rate = text::parse_rate(t).and_then(plausible_rate);

@@ -17,6 +17,7 @@ use super::{
     plausible_total_hours,
 };
 use super::{MAX_FEEDBACK, MAX_NAME, MAX_OVERVIEW, MAX_SHORT, MAX_TITLE};
+use crate::case::lower_char;
 use crate::json::Value;
 use crate::model::{
     Availability, ContractKind, Date, Field, Language, Money, WorkEntry, YearMonth,
@@ -151,7 +152,7 @@ fn is_media_key(key: &str) -> bool {
                 words.push(std::mem::take(&mut cur));
             }
             if c.is_uppercase() {
-                cur.extend(c.to_lowercase());
+                cur.extend(lower_char(c));
             }
         } else {
             cur.push(c);

@@ -10,6 +10,7 @@
 //! not treat it as the freelancer's.
 
 use super::Extraction;
+use crate::case::lowercase;
 use crate::model::{Field, Message};
 use crate::page::{Node, Page, PageExt};
 
@@ -208,7 +209,7 @@ fn side(page: &dyn Page, item: Node, sender: Option<&str>, other: Option<&str>) 
         }
     }
     let sender = sender?;
-    let low = sender.to_lowercase();
+    let low = lowercase(sender);
     if matches!(low.as_str(), "you" | "me" | "sie" | "ich" | "du") {
         return Some(true);
     }
@@ -221,7 +222,7 @@ pub fn name_key(name: &str) -> String {
     let words: Vec<String> = name
         .split(|c: char| c.is_whitespace() || c == '.' || c == ',')
         .filter(|w| !w.is_empty())
-        .map(str::to_lowercase)
+        .map(lowercase)
         .collect();
     match words.as_slice() {
         [] => String::new(),
