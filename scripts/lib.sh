@@ -30,11 +30,11 @@ wasm_bindgen_version() {
 # rust-src component) rather than linked prebuilt, so that panics can abort on the spot: no panic
 # message, no formatting of it, no unwinding tables; a panic is a wasm trap ("unreachable"), which the
 # content script and safe mode show as the grey badge like any other wasm failure.
-# -Zlocation-detail=none and -Zfmt-debug=none drop the file/line of each panic site and the bodies of
-# derived Debug impls, which nothing shows any more. docs/build.md, "The wasm build", has each flag's
-# bytes and the risk: these are unstable flags, allowed on the stable toolchain by RUSTC_BOOTSTRAP=1,
-# and a later toolchain may rename them; the build then stops (wasm_build_check) rather than ship a
-# larger wasm.
+# -Zlocation-detail=none drops the file and line of each #[track_caller] site, which nothing shows any
+# more (-Zfmt-debug=none saved nothing: no Debug formatting is left in the wasm). docs/build.md, "The
+# wasm build", has each flag's bytes and the risk: these are unstable flags, allowed on the stable
+# toolchain by RUSTC_BOOTSTRAP=1, and a later toolchain may rename them; the build then stops
+# (wasm_build_check, or cargo's own error) rather than ship a larger wasm.
 WASM_PANIC_FLAGS="-Zunstable-options -Cpanic=immediate-abort -Zlocation-detail=none"
 WASM_BUILD_STD=(-Zbuild-std=std,panic_abort -Zbuild-std-features=optimize_for_size)
 RUST_SYSROOT="$(rustc --print sysroot 2>/dev/null || true)"
@@ -44,8 +44,8 @@ RUST_SRC="$RUST_SYSROOT/lib/rustlib/src/rust"
 # Reproducible wasm: whatever source paths remain in it are renamed to fixed prefixes (the dependency
 # sources under CARGO_HOME, this checkout, and the standard library's under the toolchain, to the
 # /rustc/<commit> the prebuilt one names), so the bytes do not depend on where they sit. Only the
-# wasm32 build gets these flags (host build scripts and proc-macros are built as usual); a RUSTFLAGS
-# of the caller's would replace them.
+# wasm32 build gets these flags (host build scripts and proc-macros are built without them, though
+# RUSTC_BOOTSTRAP reaches them too); a RUSTFLAGS of the caller's would replace them.
 wasm_build() {
   local features="$1" commit
   commit="$(rustc -vV | sed -n 's/^commit-hash: //p')"
