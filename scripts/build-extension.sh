@@ -1,17 +1,14 @@
 #!/usr/bin/env bash
 # Builds the Chromium extension into dist/chromium/:
-#   per wasm module (MODULES, below): cargo (wasm32, release, its site features) -> wasm-bindgen
-#   --target web -> wasm-opt -Oz; then + extension/* + manifest.json
+#   per wasm module (MODULES, below): cargo (wasm32, release, its site features, the standard library
+#   compiled with it: wasm_build in scripts/lib.sh) -> wasm-bindgen --target web -> wasm-opt -Oz;
+#   then + extension/* + manifest.json
 # Assumes scripts/ensure-tools.sh has run (make does that first).
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 
 [ -f "$ROOT/manifest.json" ] || die "manifest.json is missing at the top of the repository"
 [ -d "$ROOT/extension" ] || die "extension/ is missing"
 
-# Reproducible wasm: panic messages carry source paths, so the dependency sources under CARGO_HOME
-# and this checkout are renamed to fixed prefixes; the bytes then do not depend on where the
-# repository or the cargo cache sits. (A RUSTFLAGS of the caller's would replace these.)
-export CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS="--remap-path-prefix=$CARGO_HOME=/cargo --remap-path-prefix=$ROOT=/hirecheck"
 # The wasm modules (docs/architecture.md, "One wasm module per site"): a page loads only the module
 # that has its own site's adapter. Each line: the module's name (dist/chromium/wasm/<name>.wasm), the
 # Cargo features it is built with, and the hosts it serves (its adapters' `hosts()`, without "www.").
@@ -37,6 +34,7 @@ mkdir -p "$DIST/wasm"
 work="$(mktemp -d "${TMPDIR:-/tmp}/hirecheck-build.XXXXXX")"
 trap 'rm -rf "$work"' EXIT
 
+wasm_build_check
 log "build: wasm-bindgen $(wasm_bindgen_version) --target web, wasm-opt -Oz; ${#MODULES[@]} module(s)"
 # --low-memory-unused: Rust's wasm32 layout puts the stack first (it grows down towards 0) and the data
 # at 1 MiB, so the lowest KiB is never a valid address; wasm-opt folds more offsets knowing that.
@@ -55,8 +53,9 @@ optimize() {
 pids=()
 for entry in "${MODULES[@]}"; do
   read -r name features _ <<<"$entry"
-  log "build: cargo build --release --locked --lib --target $WASM_TARGET --no-default-features --features $features"
-  cargo build --release --locked --lib --target "$WASM_TARGET" --no-default-features --features "$features"
+  log "build: cargo build --release --locked --lib --target $WASM_TARGET ${WASM_BUILD_STD[*]} --no-default-features --features $features (RUSTFLAGS $WASM_PANIC_FLAGS)"
+  wasm_build "$features" ||
+    die "the wasm build of module $name failed (see above). If cargo refused -Zbuild-std or -Zbuild-std-features, this toolchain has changed them: update WASM_BUILD_STD in scripts/lib.sh (docs/build.md, \"The wasm build\")"
   cp "$WASM_IN" "$work/$name.wasm"
   optimize "$name" "$work/$name.wasm" &
   pids+=("$!")

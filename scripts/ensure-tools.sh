@@ -3,6 +3,7 @@
 # Needs: rustup + cargo, node >= 20 + npm, and apt-get (Debian) for Chromium. Run as root or with sudo.
 #
 #   wasm32-unknown-unknown target   rustup target add
+#   rust-src component              rustup component add (the wasm build compiles std from it)
 #   wasm-bindgen CLI                cargo install --locked, the exact version of the crate in Cargo.lock
 #   chromium, chromium-driver       Debian packages (/usr/bin/chromium drives the e2e tests and the demo)
 #   chromium-l10n                   Debian package: Chromium's UI languages; the e2e test of a German
@@ -50,6 +51,11 @@ if ! rustup target list --installed | grep -qx "$WASM_TARGET"; then
   log "tools: rustup target add $WASM_TARGET"
   quiet rustup target add "$WASM_TARGET"
 fi
+# The wasm build compiles the standard library from source (-Zbuild-std: scripts/lib.sh, wasm_build).
+if ! rustup component list --installed | grep -qx rust-src; then
+  log "tools: rustup component add rust-src"
+  quiet rustup component add rust-src
+fi
 
 WB_VERSION="$(wasm_bindgen_version)"
 [ -n "$WB_VERSION" ] || die "no wasm-bindgen package in Cargo.lock"
@@ -88,5 +94,5 @@ fi
 [ -x "$WASM_OPT" ] || die "wasm-opt missing from tests/e2e/node_modules (npm package binaryen)"
 
 if [ -z "${HIRECHECK_TOOLS_QUIET:-}" ]; then
-  log "tools: ok: $WASM_TARGET, wasm-bindgen $WB_VERSION, $("$WASM_OPT" --version), $("$CHROMIUM" --version 2>/dev/null), node $(node --version)"
+  log "tools: ok: $WASM_TARGET, rust-src, wasm-bindgen $WB_VERSION, $("$WASM_OPT" --version), $("$CHROMIUM" --version 2>/dev/null), node $(node --version)"
 fi

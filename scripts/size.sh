@@ -13,11 +13,13 @@ source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 
 WASM_TARGET_RAW=$((250 * 1000))
 WASM_TARGET_GZ=$((100 * 1000))
-# Just above the largest module: the one module of today's build (625 KB / 269 KB, after the
-# de-monomorphization steps of docs/performance.md "Wasm size"; 669 KB / 290 KB before). With the split
-# build (scripts/build-extension.sh, MODULES) the largest, Upwork's, was 500 KB / 219 KB before them.
-WASM_CEILING_RAW=$((630 * 1000))
-WASM_CEILING_GZ=$((273 * 1000))
+# Just above the largest module: the one module of today's build (592 KB / 256 KB, with the standard
+# library compiled for it and panics as immediate aborts: scripts/lib.sh, wasm_build; 626 KB / 269 KB
+# before, after the de-monomorphization steps of docs/performance.md "Wasm size"; 669 KB / 290 KB
+# before those). With the split build (scripts/build-extension.sh, MODULES) the largest, Upwork's,
+# was 500 KB / 219 KB before them.
+WASM_CEILING_RAW=$((596 * 1000))
+WASM_CEILING_GZ=$((260 * 1000))
 ZIP_MAX=$((500 * 1000))
 
 check=0
@@ -61,9 +63,8 @@ if [ "$breakdown" -eq 1 ]; then
   [ -n "$features" ] || die "module $largest_name is not in scripts/build-extension.sh's MODULES"
   printf '\nbreakdown of the largest module, %s (features %s):\n' "${largest##*/}" "$features"
   # The same build as the extension's (scripts/build-extension.sh), cached when unchanged.
-  CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS="--remap-path-prefix=$CARGO_HOME=/cargo --remap-path-prefix=$ROOT=/hirecheck" \
-    cargo build --release --locked --lib --target "$WASM_TARGET" --no-default-features --features "$features" 2>/dev/null ||
-    die "the build of module $largest_name failed: run scripts/build-extension.sh"
+  wasm_build_check
+  wasm_build "$features" 2>/dev/null || die "the build of module $largest_name failed: run scripts/build-extension.sh"
   tmp="$(mktemp -d)"
   trap 'rm -rf "$tmp"' EXIT
   wasm-bindgen --target web --no-typescript --keep-debug --out-dir "$tmp" --out-name named "$WASM_IN"

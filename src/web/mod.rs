@@ -18,11 +18,6 @@ use crate::settings::SettingError;
 use crate::time::Instant;
 use wasm_bindgen::prelude::*;
 
-#[wasm_bindgen(start)]
-pub fn start() {
-    console_error_panic_hook::set_once();
-}
-
 /// Reads the live page and returns the report as a plain object (the content script draws it).
 ///
 /// `policy`: the effective settings (keys left out keep their defaults; invalid values keep theirs too,
