@@ -239,8 +239,9 @@ def gen_tz(iso2_codes, check):
         "",
     ]
     for trans, (ident, _variant, names) in lists.items():
-        out.append(f"/// {', '.join(names)}: offsets that no rule kind describes.")
-        out.append(f"static {ident}: [(i64, i16); {len(trans)}] = [")
+        assert all(0 <= t < 2**32 for t, _ in trans), "transition times must fit a u32"
+        out.append(f"/// {', '.join(names)}: offsets that no rule kind describes (seconds since the epoch, offset).")
+        out.append(f"static {ident}: [(u32, i16); {len(trans)}] = [")
         for t, o in trans:
             when = dt.datetime.fromtimestamp(t, UTC).strftime("%Y-%m-%d %H:%M")
             out.append(f"    ({t}, {o}), // {when}Z -> {fmt_off(o)}")
@@ -255,7 +256,7 @@ def gen_tz(iso2_codes, check):
     out.append("}")
     out.append("")
     out.append("impl TransitionList {")
-    out.append("    pub(super) fn entries(self) -> &'static [(i64, i16)] {")
+    out.append("    pub(super) fn entries(self) -> &'static [(u32, i16)] {")
     out.append("        match self {")
     for _trans, (ident, variant, _names) in lists.items():
         out.append(f"            TransitionList::{variant} => &{ident},")

@@ -102,7 +102,10 @@ impl Zone {
         match self.dst {
             Dst::None => base,
             Dst::Rule(rule) => rule.offset_at(base, t.clamp(MIN_T, MAX_T)),
-            Dst::List(list) => match list.entries().partition_point(|&(when, _)| when <= t) {
+            Dst::List(list) => match list
+                .entries()
+                .partition_point(|&(when, _)| i64::from(when) <= t)
+            {
                 0 => base,
                 i => list
                     .entries()

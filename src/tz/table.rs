@@ -17,8 +17,8 @@ pub const COVERED_FROM: i64 = 1735689600;
 /// End (2036-01-01T00:00:00Z, exclusive) of the years the generator checked.
 pub const COVERED_UNTIL: i64 = 2082758400;
 
-/// Africa/El_Aaiun, Africa/Casablanca: offsets that no rule kind describes.
-static L_AFRICA_EL_AAIUN: [(i64, i16); 24] = [
+/// Africa/El_Aaiun, Africa/Casablanca: offsets that no rule kind describes (seconds since the epoch, offset).
+static L_AFRICA_EL_AAIUN: [(u32, i16); 24] = [
     (1740276000, 0),  // 2025-02-23 02:00Z -> UTC+0
     (1743904800, 60), // 2025-04-06 02:00Z -> UTC+1
     (1771120800, 0),  // 2026-02-15 02:00Z -> UTC+0
@@ -45,8 +45,8 @@ static L_AFRICA_EL_AAIUN: [(i64, i16); 24] = [
     (2080778400, 60), // 2035-12-09 02:00Z -> UTC+1
 ];
 
-/// Asia/Gaza, Asia/Hebron: offsets that no rule kind describes.
-static L_ASIA_GAZA: [(i64, i16); 22] = [
+/// Asia/Gaza, Asia/Hebron: offsets that no rule kind describes (seconds since the epoch, offset).
+static L_ASIA_GAZA: [(u32, i16); 22] = [
     (1744416000, 180), // 2025-04-12 00:00Z -> UTC+3
     (1761346800, 120), // 2025-10-24 23:00Z -> UTC+2
     (1774656000, 180), // 2026-03-28 00:00Z -> UTC+3
@@ -81,7 +81,7 @@ pub(super) enum TransitionList {
 }
 
 impl TransitionList {
-    pub(super) fn entries(self) -> &'static [(i64, i16)] {
+    pub(super) fn entries(self) -> &'static [(u32, i16)] {
         match self {
             TransitionList::AfricaElAaiun => &L_AFRICA_EL_AAIUN,
             TransitionList::AsiaGaza => &L_ASIA_GAZA,

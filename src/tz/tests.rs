@@ -286,7 +286,7 @@ fn table_is_sorted_and_plausible() {
             );
             assert!(
                 list.iter()
-                    .all(|&(w, _)| (COVERED_FROM..COVERED_UNTIL).contains(&w)),
+                    .all(|&(w, _)| (COVERED_FROM..COVERED_UNTIL).contains(&i64::from(w))),
                 "{}",
                 name
             );
