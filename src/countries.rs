@@ -49,17 +49,11 @@ pub fn name_of(iso2: &str) -> Option<&'static str> {
 
 /// The index in [`COUNTRIES`] of an alpha-2 code, any case.
 fn by_iso2(code: &str) -> Option<usize> {
-    if code.len() != 2 {
+    let &[a, b] = code.as_bytes() else {
         return None;
-    }
-    CODES
-        .binary_search_by(|c| {
-            c.iso2
-                .iter()
-                .map(u8::to_ascii_uppercase)
-                .cmp(code.bytes().map(|b| b.to_ascii_uppercase()))
-        })
-        .ok()
+    };
+    let upper = [a.to_ascii_uppercase(), b.to_ascii_uppercase()];
+    CODES.binary_search_by(|c| c.iso2.cmp(&upper)).ok()
 }
 
 /// The alpha-2 code of the country at index `i` of [`COUNTRIES`].

@@ -6,10 +6,15 @@
 //! `const fn`s below read those (at compile time, so the arrays never reach the binary), and the code
 //! looks entries up in the `static` [`Packed`] built from them.
 
+use std::sync::OnceLock;
+
 /// `N` strings, `LEN` bytes of text in all. Build it with [`Packed::new`] and read it through [`Packed::list`].
 pub struct Packed<const N: usize, const LEN: usize> {
     text: [u8; LEN],
     ends: [u16; N],
+    /// `text` as a `str`, checked once on first use (checking each entry as it is read made the time
+    /// zone lookups 10 % slower).
+    checked: OnceLock<&'static str>,
 }
 
 impl<const N: usize, const LEN: usize> Packed<N, LEN> {
@@ -36,16 +41,26 @@ impl<const N: usize, const LEN: usize> Packed<N, LEN> {
             i += 1;
         }
         assert!(at == LEN, "LEN is not the total length of the items");
-        Packed { text, ends }
+        Packed {
+            text,
+            ends,
+            checked: OnceLock::new(),
+        }
     }
 
     /// The list as slices, for the lookups (which are not generic, so there is one copy of them).
-    pub const fn list(&'static self) -> StrList {
+    pub fn list(&'static self) -> StrList {
         StrList {
-            text: &self.text,
+            text: checked_text(&self.checked, &self.text),
             ends: &self.ends,
         }
     }
+}
+
+/// `bytes` as a `str`, converted on the first call only. The bytes are whole `&str`s joined, so the
+/// conversion cannot fail; if it did, every entry would read as missing.
+fn checked_text(cell: &'static OnceLock<&'static str>, bytes: &'static [u8]) -> &'static str {
+    cell.get_or_init(|| core::str::from_utf8(bytes).unwrap_or_default())
 }
 
 /// The summed byte length of `items`: the `LEN` of their [`Packed`].
@@ -64,7 +79,7 @@ pub const fn total_len(items: &[&str]) -> usize {
 /// A packed list: entry `i` is the text between the end of entry `i - 1` (0 for the first) and `ends[i]`.
 #[derive(Clone, Copy)]
 pub struct StrList {
-    text: &'static [u8],
+    text: &'static str,
     ends: &'static [u16],
 }
 
@@ -74,19 +89,19 @@ impl StrList {
         self.ends.len()
     }
 
-    /// Entry `i` as bytes; `None` past the end.
-    pub fn bytes(self, i: usize) -> Option<&'static [u8]> {
+    /// Where entry `i` lies in the text; `None` past the end.
+    fn range(self, i: usize) -> Option<core::ops::Range<usize>> {
         let end = usize::from(*self.ends.get(i)?);
         let start = match i.checked_sub(1) {
             Some(prev) => usize::from(*self.ends.get(prev)?),
             None => 0,
         };
-        self.text.get(start..end)
+        Some(start..end)
     }
 
     /// Entry `i`; `None` past the end.
     pub fn get(self, i: usize) -> Option<&'static str> {
-        self.bytes(i).and_then(|b| core::str::from_utf8(b).ok())
+        self.text.get(self.range(i)?)
     }
 
     /// The index of `item` in a list sorted by bytes.
@@ -94,7 +109,7 @@ impl StrList {
         let (mut lo, mut hi) = (0, self.len());
         while lo < hi {
             let mid = lo + (hi - lo) / 2;
-            match self.bytes(mid)?.cmp(item.as_bytes()) {
+            match self.get(mid)?.cmp(item) {
                 core::cmp::Ordering::Less => lo = mid + 1,
                 core::cmp::Ordering::Greater => hi = mid,
                 core::cmp::Ordering::Equal => return Some(mid),

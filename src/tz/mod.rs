@@ -144,14 +144,16 @@ pub fn offsets_at(iso2: &str, at: Instant) -> Option<Vec<ZoneOffset>> {
     if rows.is_empty() {
         return None;
     }
+    let zones = table::ZONES.get(rows.clone()).unwrap_or_default();
     Some(
-        rows.filter_map(|i| {
-            table::ZONES.get(i).map(|z| ZoneOffset {
+        zones
+            .iter()
+            .zip(rows)
+            .map(|(z, i)| ZoneOffset {
                 zone: zone_name(i),
                 offset_minutes: z.offset_at(at.0),
             })
-        })
-        .collect(),
+            .collect(),
     )
 }
 
