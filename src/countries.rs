@@ -13,6 +13,7 @@
 //! → CW.
 
 use crate::case::lower_char;
+use crate::packed::{total_len, Packed};
 
 /// Longest input, in bytes after trimming, that can be a country name; anything longer is not one.
 const MAX_NAME_BYTES: usize = 160;
@@ -25,44 +26,42 @@ pub fn iso2_from_name(name: &str) -> Option<&'static str> {
         return None;
     }
     let key = fold_key(trimmed);
-    if let Ok(i) = NAMES.binary_search_by(|(k, _)| (*k).cmp(key.as_str())) {
-        return NAMES
-            .get(i)
-            .and_then(|n| COUNTRIES.get(usize::from(n.1)))
-            .map(|c| c.0);
+    if let Some(i) = NAME_KEYS.list().binary_search(&key) {
+        return NAME_COUNTRY.get(i).and_then(|&c| iso2_at(usize::from(c)));
     }
     let bytes = key.as_bytes();
     if !bytes.iter().all(u8::is_ascii_lowercase) {
         return None;
     }
     match bytes.len() {
-        2 => by_iso2(&key).map(|c| c.0),
-        3 => COUNTRIES
+        2 => by_iso2(&key).and_then(iso2_at),
+        3 => CODES
             .iter()
-            .find(|c| c.1.eq_ignore_ascii_case(&key))
-            .map(|c| c.0),
+            .position(|c| c.iso3.eq_ignore_ascii_case(bytes))
+            .and_then(iso2_at),
         _ => None,
     }
 }
 
 /// "US" → "United States" (case-insensitive). `None` for an unknown code.
 pub fn name_of(iso2: &str) -> Option<&'static str> {
-    by_iso2(iso2).map(|c| c.2)
+    by_iso2(iso2).and_then(|i| COUNTRY_NAMES.list().get(i))
 }
 
-fn by_iso2(code: &str) -> Option<&'static (&'static str, &'static str, &'static str)> {
-    if code.len() != 2 {
+/// The index in [`COUNTRIES`] of an alpha-2 code, any case.
+fn by_iso2(code: &str) -> Option<usize> {
+    let &[a, b] = code.as_bytes() else {
         return None;
-    }
-    let i = COUNTRIES
-        .binary_search_by(|c| {
-            let (a, b) = (c.0.as_bytes(), code.as_bytes());
-            a.iter()
-                .map(u8::to_ascii_uppercase)
-                .cmp(b.iter().map(u8::to_ascii_uppercase))
-        })
-        .ok()?;
-    COUNTRIES.get(i)
+    };
+    let upper = [a.to_ascii_uppercase(), b.to_ascii_uppercase()];
+    CODES.binary_search_by(|c| c.iso2.cmp(&upper)).ok()
+}
+
+/// The alpha-2 code of the country at index `i` of [`COUNTRIES`].
+fn iso2_at(i: usize) -> Option<&'static str> {
+    CODES
+        .get(i)
+        .and_then(|c| core::str::from_utf8(&c.iso2).ok())
 }
 
 /// The lookup key of a name: lower case, Latin accents folded to ASCII, apostrophes and dots joined, other
@@ -75,9 +74,9 @@ pub(crate) fn fold_key(s: &str) -> String {
             let code = u32::from(lc);
             let in_fold = (FOLD_FIRST..=FOLD_FIRST + LATIN_FOLD.len() as u32 - 1).contains(&code);
             let folded = if in_fold {
-                LATIN_FOLD
+                FOLDED
+                    .list()
                     .get((code - FOLD_FIRST) as usize)
-                    .copied()
                     .unwrap_or("")
             } else {
                 ""
@@ -115,10 +114,95 @@ pub(crate) fn fold_key(s: &str) -> String {
     }
 }
 
+// The generated tables below as the lookups use them. A `&str` in a static table costs a pointer and a
+// length (8 bytes in the wasm) besides its text; packed, the three tables take a third of the space.
+
+/// A country's codes, upper-case ASCII.
+struct Codes {
+    iso2: [u8; 2],
+    iso3: [u8; 3],
+}
+
+/// The codes of [`COUNTRIES`], same order.
+static CODES: [Codes; COUNTRIES.len()] = codes(&COUNTRIES);
+/// The English short names of [`COUNTRIES`], same order.
+static COUNTRY_NAMES: Packed<{ COUNTRIES.len() }, { total_len(&short_names(&COUNTRIES)) }> =
+    Packed::new(&short_names(&COUNTRIES));
+/// The keys of [`NAMES`], same order (sorted by bytes).
+static NAME_KEYS: Packed<{ NAMES.len() }, { total_len(&keys(&NAMES)) }> =
+    Packed::new(&keys(&NAMES));
+/// For each key of [`NAME_KEYS`] its country's index into [`COUNTRIES`].
+static NAME_COUNTRY: [u8; NAMES.len()] = key_countries(&NAMES);
+/// [`LATIN_FOLD`] packed.
+static FOLDED: Packed<{ LATIN_FOLD.len() }, { total_len(&LATIN_FOLD) }> = Packed::new(&LATIN_FOLD);
+
+// Compile time only (the statics above): an index out of range fails the build.
+#[allow(clippy::indexing_slicing)]
+const fn codes<const N: usize>(rows: &[(&str, &str, &str); N]) -> [Codes; N] {
+    let mut out = [const {
+        Codes {
+            iso2: [0; 2],
+            iso3: [0; 3],
+        }
+    }; N];
+    let mut i = 0;
+    while i < N {
+        let (a2, a3) = (rows[i].0.as_bytes(), rows[i].1.as_bytes());
+        assert!(
+            a2.len() == 2 && a3.len() == 3,
+            "codes are two and three letters"
+        );
+        out[i] = Codes {
+            iso2: [a2[0], a2[1]],
+            iso3: [a3[0], a3[1], a3[2]],
+        };
+        i += 1;
+    }
+    out
+}
+
+// Compile time only (the statics above): an index out of range fails the build.
+#[allow(clippy::indexing_slicing)]
+const fn short_names<const N: usize>(rows: &[(&str, &str, &'static str); N]) -> [&'static str; N] {
+    let mut out = [""; N];
+    let mut i = 0;
+    while i < N {
+        out[i] = rows[i].2;
+        i += 1;
+    }
+    out
+}
+
+// Compile time only (the statics above): an index out of range fails the build.
+#[allow(clippy::indexing_slicing)]
+const fn keys<const N: usize>(rows: &[(&'static str, u8); N]) -> [&'static str; N] {
+    let mut out = [""; N];
+    let mut i = 0;
+    while i < N {
+        out[i] = rows[i].0;
+        i += 1;
+    }
+    out
+}
+
+// Compile time only (the statics above): an index out of range fails the build.
+#[allow(clippy::indexing_slicing)]
+const fn key_countries<const N: usize>(rows: &[(&str, u8); N]) -> [u8; N] {
+    let mut out = [0; N];
+    let mut i = 0;
+    while i < N {
+        out[i] = rows[i].1;
+        i += 1;
+    }
+    out
+}
+
 // ---- BEGIN GENERATED by tools/gen-tz-table.py (pycountry 26.2.16, tzdata 2025b iso3166.tab); do not edit by hand ----
 
+// Only compile-time code reads these three tables: the lookups use the packed statics built from them.
+
 /// (alpha-2, alpha-3, English short name), sorted by alpha-2.
-static COUNTRIES: [(&str, &str, &str); 250] = [
+const COUNTRIES: [(&str, &str, &str); 250] = [
     ("AD", "AND", "Andorra"),
     ("AE", "ARE", "United Arab Emirates"),
     ("AF", "AFG", "Afghanistan"),
@@ -372,7 +456,7 @@ static COUNTRIES: [(&str, &str, &str); 250] = [
 ];
 
 /// Normalized name → index into COUNTRIES, sorted by the key's bytes.
-static NAMES: [(&str, u8); 516] = [
+const NAMES: [(&str, u8); 516] = [
     ("aegypten", 64),
     ("aethiopien", 68),
     ("afghanistan", 2),
@@ -895,7 +979,7 @@ static NAMES: [(&str, u8); 516] = [
 const FOLD_FIRST: u32 = 0xC0;
 
 /// ASCII letters for the lower-case characters U+00C0..=U+017F; "" separates words.
-static LATIN_FOLD: [&str; 192] = [
+const LATIN_FOLD: [&str; 192] = [
     "a", "a", "a", "a", "a", "a", "ae", "c", "e", "e", "e", "e", "i", "i", "i", "i", "d", "n", "o",
     "o", "o", "o", "o", "", "o", "u", "u", "u", "u", "y", "th", "ss", "a", "a", "a", "a", "a", "a",
     "ae", "c", "e", "e", "e", "e", "i", "i", "i", "i", "d", "n", "o", "o", "o", "o", "o", "", "o",

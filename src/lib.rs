@@ -23,6 +23,7 @@ pub mod float;
 pub mod json;
 pub mod memory;
 pub mod model;
+mod packed;
 pub mod page;
 pub mod policy;
 pub mod proposals;

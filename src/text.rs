@@ -440,9 +440,9 @@ pub fn parse_rate(s: &str) -> Option<Money> {
 // ---------------------------------------------------------------------------------------------
 // Dates
 
-const MONTHS: [&str; 12] = [
-    "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
-];
+/// English month names, January first; the first three letters of each are its abbreviation.
+const MONTHS: &str =
+    "january february march april may june july august september october november december";
 
 /// "Aug", "August", "Sept", "sept." → 1–12.
 fn month_from_word(w: &str) -> Option<u32> {
@@ -450,22 +450,8 @@ fn month_from_word(w: &str) -> Option<u32> {
     if w.len() < 3 {
         return None;
     }
-    let full = [
-        "january",
-        "february",
-        "march",
-        "april",
-        "may",
-        "june",
-        "july",
-        "august",
-        "september",
-        "october",
-        "november",
-        "december",
-    ];
-    for (i, m) in MONTHS.iter().enumerate() {
-        if w == *m || full.get(i).is_some_and(|f| w == *f) || (i == 8 && w == "sept") {
+    for (i, full) in MONTHS.split(' ').enumerate() {
+        if w == full || full.get(..3) == Some(w.as_str()) || (i == 8 && w == "sept") {
             return Some(i as u32 + 1);
         }
     }
@@ -895,125 +881,122 @@ pub const MAX_ADDRESS: usize = 2_048;
 const MAX_SCAN: usize = 200_000;
 
 /// Query parameters that only track a click; dropped from links (as is every `utm_*`).
-const TRACKING_PARAMS: &[&str] = &[
-    "fbclid", "gclid", "dclid", "gbraid", "wbraid", "msclkid", "mc_cid", "mc_eid", "igshid",
-    "yclid", "_ga", "_gl", "ref_src",
-];
+const TRACKING_PARAMS: &str = "\
+    fbclid gclid dclid gbraid wbraid msclkid mc_cid mc_eid igshid \
+    yclid _ga _gl ref_src";
 
 /// Top-level domains that make a dotted word without a scheme a domain name ("acme.com"). Deliberately short:
 /// country codes that are also file extensions (.md, .rs, .py, .sh, .pl is kept) or English words (.it, .in,
 /// .to, .me, .us, .no, .be, .is, .id) are left out, so "README.md" or "love it.It" stay words.
-const BARE_TLDS: &[&str] = &[
-    "com",
-    "net",
-    "org",
-    "edu",
-    "gov",
-    "io",
-    "dev",
-    "app",
-    "ai",
-    "co",
-    "info",
-    "biz",
-    "tech",
-    "online",
-    "site",
-    "xyz",
-    "pro",
-    "cloud",
-    "store",
-    "shop",
-    "agency",
-    "studio",
-    "design",
-    "digital",
-    "software",
-    "solutions",
-    "systems",
-    "services",
-    "media",
-    "blog",
-    "website",
-    "llc",
-    "ltd",
-    "uk",
-    "de",
-    "fr",
-    "es",
-    "nl",
-    "pl",
-    "ua",
-    "ru",
-    "ca",
-    "au",
-    "jp",
-    "kr",
-    "cn",
-    "br",
-    "ar",
-    "mx",
-    "ch",
-    "se",
-    "dk",
-    "fi",
-    "cz",
-    "pt",
-    "eu",
-    "ie",
-    "nz",
-    "za",
-    "sg",
-    "hk",
-    "tw",
-    "vn",
-    "ph",
-    "th",
-    "tr",
-    "il",
-    "gr",
-    "ro",
-    "hu",
-    "bg",
-    "sk",
-    "si",
-    "hr",
-    "lt",
-    "lv",
-    "ee",
-    "by",
-    "kz",
-    "ge",
-    "az",
-    "uz",
-    "cl",
-    "pe",
-    "ve",
-    "ec",
-    "uy",
-    "ng",
-    "ke",
-    "eg",
-    "ma",
-    "pk",
-    "bd",
-    "lk",
-    "np",
-    "ae",
-    "sa",
-    "qa",
-    "cc",
-    "tv",
-    "gg",
-    "ly",
-    "fm",
-];
+const BARE_TLDS: &str = "\
+com
+net
+org
+edu
+gov
+io
+dev
+app
+ai
+co
+info
+biz
+tech
+online
+site
+xyz
+pro
+cloud
+store
+shop
+agency
+studio
+design
+digital
+software
+solutions
+systems
+services
+media
+blog
+website
+llc
+ltd
+uk
+de
+fr
+es
+nl
+pl
+ua
+ru
+ca
+au
+jp
+kr
+cn
+br
+ar
+mx
+ch
+se
+dk
+fi
+cz
+pt
+eu
+ie
+nz
+za
+sg
+hk
+tw
+vn
+ph
+th
+tr
+il
+gr
+ro
+hu
+bg
+sk
+si
+hr
+lt
+lv
+ee
+by
+kz
+ge
+az
+uz
+cl
+pe
+ve
+ec
+uy
+ng
+ke
+eg
+ma
+pk
+bd
+lk
+np
+ae
+sa
+qa
+cc
+tv
+gg
+ly
+fm";
 
 /// Endings that make "name@2x.png" or "www.site.html" a file, not an address.
-const FILE_EXTENSIONS: &[&str] = &[
-    "png", "jpg", "jpeg", "gif", "svg", "webp", "pdf", "js", "css", "html", "htm", "json", "xml",
-    "md", "txt", "zip",
-];
+const FILE_EXTENSIONS: &str = "\
+    png jpg jpeg gif svg webp pdf js css html htm json xml \
+    md txt zip";
 
 /// Characters that end a link written in running text.
 const URL_STOP: &[char] = &[
@@ -1101,7 +1084,7 @@ pub fn normalize_url(raw: &str) -> Option<String> {
                 let key = kv.split('=').next().unwrap_or("").to_ascii_lowercase();
                 !key.is_empty()
                     && !key.starts_with("utm_")
-                    && !TRACKING_PARAMS.contains(&key.as_str())
+                    && !TRACKING_PARAMS.split(' ').any(|p| p == key)
             })
             .collect();
         if !kept.is_empty() {
@@ -1133,7 +1116,7 @@ pub fn normalize_email(raw: &str) -> Option<String> {
     let domain_ok = is_domain_name(&domain)
         && tld.len() >= 2
         && tld.bytes().all(|b| b.is_ascii_alphabetic())
-        && !FILE_EXTENSIONS.contains(&tld);
+        && !FILE_EXTENSIONS.split(' ').any(|e| e == tld);
     (local_ok && domain_ok).then(|| format!("{}@{domain}", local.to_ascii_lowercase()))
 }
 
@@ -1265,9 +1248,9 @@ fn bare_domain(word: &str) -> Option<String> {
     let www = lower.starts_with("www.") && lower.matches('.').count() >= 2;
     let written_lower = tld.bytes().all(|b| b.is_ascii_lowercase());
     let ok = if www {
-        !FILE_EXTENSIONS.contains(&tld_lower.as_str())
+        !FILE_EXTENSIONS.split(' ').any(|e| e == tld_lower)
     } else {
-        written_lower && BARE_TLDS.contains(&tld_lower.as_str())
+        written_lower && BARE_TLDS.lines().any(|t| t == tld_lower)
     };
     ok.then_some(lower)
 }

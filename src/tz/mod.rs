@@ -41,19 +41,55 @@ enum Dst {
     None,
     /// `base` is standard time; the rule adds its saving part of the year.
     Rule(Rule),
-    /// `base` until the first entry; each entry is (seconds since the epoch, offset from then on).
-    List(&'static [(i64, i16)]),
+    /// `base` until the first entry of the list; each entry is (seconds since the epoch, offset from then on).
+    List(table::TransitionList),
 }
 
-/// One row of the generated table.
-#[derive(Debug)]
+/// One row of the generated table, without its name: the names are packed apart ([`table::ZONE_NAMES`],
+/// same order), which keeps a row at 6 bytes instead of 24 in the wasm (a `&str` is a pointer and a length).
+#[derive(Clone, Copy, Debug)]
 struct Zone {
     /// ISO 3166-1 alpha-2 code of the country, upper case.
     cc: [u8; 2],
-    name: &'static str,
     /// Minutes east of UTC (standard time for rule-based zones).
     base: i16,
     dst: Dst,
+}
+
+/// A row as the generator writes it: `z(country, IANA name, base offset, DST)`. Only compile-time code
+/// reads these; [`zones`] and [`names`] split them into the two tables the lookups use.
+const fn z(cc: [u8; 2], name: &'static str, base: i16, dst: Dst) -> (Zone, &'static str) {
+    (Zone { cc, base, dst }, name)
+}
+
+/// The rows without their names.
+// Compile time only (the statics above): an index out of range fails the build.
+#[allow(clippy::indexing_slicing)]
+const fn zones<const N: usize>(rows: &[(Zone, &'static str); N]) -> [Zone; N] {
+    let mut out = [Zone {
+        cc: [0; 2],
+        base: 0,
+        dst: Dst::None,
+    }; N];
+    let mut i = 0;
+    while i < N {
+        out[i] = rows[i].0;
+        i += 1;
+    }
+    out
+}
+
+/// The names of the rows.
+// Compile time only (the statics above): an index out of range fails the build.
+#[allow(clippy::indexing_slicing)]
+const fn names<const N: usize>(rows: &[(Zone, &'static str); N]) -> [&'static str; N] {
+    let mut out = [""; N];
+    let mut i = 0;
+    while i < N {
+        out[i] = rows[i].1;
+        i += 1;
+    }
+    out
 }
 
 /// Earliest and latest instants the rules are evaluated at (years 1000 and 9999); others are clamped.
@@ -66,26 +102,37 @@ impl Zone {
         match self.dst {
             Dst::None => base,
             Dst::Rule(rule) => rule.offset_at(base, t.clamp(MIN_T, MAX_T)),
-            Dst::List(list) => match list.partition_point(|&(when, _)| when <= t) {
+            Dst::List(list) => match list
+                .entries()
+                .partition_point(|&(when, _)| i64::from(when) <= t)
+            {
                 0 => base,
-                i => list.get(i - 1).map_or(base, |&(_, off)| i32::from(off)),
+                i => list
+                    .entries()
+                    .get(i - 1)
+                    .map_or(base, |&(_, off)| i32::from(off)),
             },
         }
     }
 }
 
-/// The table rows of a country ("de" and "DE" both work); empty for anything else.
-fn zones_of(iso2: &str) -> &'static [Zone] {
+/// The indices of a country's table rows ("de" and "DE" both work); empty for anything else.
+fn zones_of(iso2: &str) -> core::ops::Range<usize> {
     let (&[a, b], true) = (
         iso2.as_bytes(),
         iso2.bytes().all(|c| c.is_ascii_alphabetic()),
     ) else {
-        return &[];
+        return 0..0;
     };
     let cc = [a.to_ascii_uppercase(), b.to_ascii_uppercase()];
     let lo = table::ZONES.partition_point(|z| z.cc < cc);
     let hi = table::ZONES.partition_point(|z| z.cc <= cc);
-    table::ZONES.get(lo..hi).unwrap_or_default()
+    lo..hi
+}
+
+/// The IANA name of row `i`.
+fn zone_name(i: usize) -> &'static str {
+    table::ZONE_NAMES.list().get(i).unwrap_or_default()
 }
 
 /// The offsets of every zone of `iso2` at `at`; `None` when the country code is unknown.
@@ -93,15 +140,17 @@ fn zones_of(iso2: &str) -> &'static [Zone] {
 /// Zones come in zone.tab's order: geographic, with the most populous first where that fits (America/New_York
 /// for US, Australia/Lord_Howe before Australia/Sydney).
 pub fn offsets_at(iso2: &str, at: Instant) -> Option<Vec<ZoneOffset>> {
-    let zones = zones_of(iso2);
-    if zones.is_empty() {
+    let rows = zones_of(iso2);
+    if rows.is_empty() {
         return None;
     }
+    let zones = table::ZONES.get(rows.clone()).unwrap_or_default();
     Some(
         zones
             .iter()
-            .map(|z| ZoneOffset {
-                zone: z.name,
+            .zip(rows)
+            .map(|(z, i)| ZoneOffset {
+                zone: zone_name(i),
                 offset_minutes: z.offset_at(at.0),
             })
             .collect(),

@@ -7,7 +7,8 @@
 //! standard time; for `Dst::List` zones it applies before the first listed transition.
 
 use super::rules::Rule;
-use super::{Dst, Zone};
+use super::{names, z, zones, Dst, Zone};
+use crate::packed::{total_len, Packed};
 
 /// The tzdata release this table was generated from.
 pub const TZDATA_VERSION: &str = "2025b";
@@ -16,8 +17,8 @@ pub const COVERED_FROM: i64 = 1735689600;
 /// End (2036-01-01T00:00:00Z, exclusive) of the years the generator checked.
 pub const COVERED_UNTIL: i64 = 2082758400;
 
-/// Africa/El_Aaiun, Africa/Casablanca: offsets that no rule kind describes.
-static L_AFRICA_EL_AAIUN: [(i64, i16); 24] = [
+/// Africa/El_Aaiun, Africa/Casablanca: offsets that no rule kind describes (seconds since the epoch, offset).
+static L_AFRICA_EL_AAIUN: [(u32, i16); 24] = [
     (1740276000, 0),  // 2025-02-23 02:00Z -> UTC+0
     (1743904800, 60), // 2025-04-06 02:00Z -> UTC+1
     (1771120800, 0),  // 2026-02-15 02:00Z -> UTC+0
@@ -44,8 +45,8 @@ static L_AFRICA_EL_AAIUN: [(i64, i16); 24] = [
     (2080778400, 60), // 2035-12-09 02:00Z -> UTC+1
 ];
 
-/// Asia/Gaza, Asia/Hebron: offsets that no rule kind describes.
-static L_ASIA_GAZA: [(i64, i16); 22] = [
+/// Asia/Gaza, Asia/Hebron: offsets that no rule kind describes (seconds since the epoch, offset).
+static L_ASIA_GAZA: [(u32, i16); 22] = [
     (1744416000, 180), // 2025-04-12 00:00Z -> UTC+3
     (1761346800, 120), // 2025-10-24 23:00Z -> UTC+2
     (1774656000, 180), // 2026-03-28 00:00Z -> UTC+3
@@ -70,19 +71,28 @@ static L_ASIA_GAZA: [(i64, i16); 22] = [
     (2077052400, 120), // 2035-10-26 23:00Z -> UTC+2
 ];
 
-const fn z(cc: [u8; 2], name: &'static str, base: i16, dst: Dst) -> Zone {
-    Zone {
-        cc,
-        name,
-        base,
-        dst,
+/// The zones whose offsets no rule kind describes, each with its list of transitions.
+#[derive(Clone, Copy, Debug)]
+pub(super) enum TransitionList {
+    /// Africa/El_Aaiun, Africa/Casablanca.
+    AfricaElAaiun,
+    /// Asia/Gaza, Asia/Hebron.
+    AsiaGaza,
+}
+
+impl TransitionList {
+    pub(super) fn entries(self) -> &'static [(u32, i16)] {
+        match self {
+            TransitionList::AfricaElAaiun => &L_AFRICA_EL_AAIUN,
+            TransitionList::AsiaGaza => &L_ASIA_GAZA,
+        }
     }
 }
 
 // BV -> Etc/UTC: Bouvet Island: uninhabited, not in zone.tab; no civil time, UTC used.
 // HM -> Indian/Kerguelen: Heard & McDonald Islands: uninhabited, not in zone.tab; neighbouring Kerguelen (UTC+5).
 // XK -> Europe/Belgrade: Kosovo: user-assigned code XK used by marketplaces; tzdata uses Europe/Belgrade.
-pub(super) static ZONES: [Zone; 421] = [
+const ROWS: [(Zone, &str); 421] = [
     z(*b"AD", "Europe/Andorra", 60, Dst::Rule(Rule::Eu)),
     z(*b"AE", "Asia/Dubai", 240, Dst::None),
     z(*b"AF", "Asia/Kabul", 270, Dst::None),
@@ -254,7 +264,12 @@ pub(super) static ZONES: [Zone; 421] = [
     z(*b"EC", "Pacific/Galapagos", -360, Dst::None),
     z(*b"EE", "Europe/Tallinn", 120, Dst::Rule(Rule::Eu)),
     z(*b"EG", "Africa/Cairo", 120, Dst::Rule(Rule::Egypt)),
-    z(*b"EH", "Africa/El_Aaiun", 60, Dst::List(&L_AFRICA_EL_AAIUN)),
+    z(
+        *b"EH",
+        "Africa/El_Aaiun",
+        60,
+        Dst::List(TransitionList::AfricaElAaiun),
+    ),
     z(*b"ER", "Africa/Asmara", 180, Dst::None),
     z(*b"ES", "Europe/Madrid", 60, Dst::Rule(Rule::Eu)),
     z(*b"ES", "Africa/Ceuta", 60, Dst::Rule(Rule::Eu)),
@@ -347,7 +362,7 @@ pub(super) static ZONES: [Zone; 421] = [
         *b"MA",
         "Africa/Casablanca",
         60,
-        Dst::List(&L_AFRICA_EL_AAIUN),
+        Dst::List(TransitionList::AfricaElAaiun),
     ),
     z(*b"MC", "Europe/Monaco", 60, Dst::Rule(Rule::Eu)),
     z(*b"MD", "Europe/Chisinau", 120, Dst::Rule(Rule::Moldova)),
@@ -412,8 +427,18 @@ pub(super) static ZONES: [Zone; 421] = [
     z(*b"PM", "America/Miquelon", -180, Dst::Rule(Rule::Us)),
     z(*b"PN", "Pacific/Pitcairn", -480, Dst::None),
     z(*b"PR", "America/Puerto_Rico", -240, Dst::None),
-    z(*b"PS", "Asia/Gaza", 120, Dst::List(&L_ASIA_GAZA)),
-    z(*b"PS", "Asia/Hebron", 120, Dst::List(&L_ASIA_GAZA)),
+    z(
+        *b"PS",
+        "Asia/Gaza",
+        120,
+        Dst::List(TransitionList::AsiaGaza),
+    ),
+    z(
+        *b"PS",
+        "Asia/Hebron",
+        120,
+        Dst::List(TransitionList::AsiaGaza),
+    ),
     z(*b"PT", "Europe/Lisbon", 0, Dst::Rule(Rule::Eu)),
     z(*b"PT", "Atlantic/Madeira", 0, Dst::Rule(Rule::Eu)),
     z(*b"PT", "Atlantic/Azores", -60, Dst::Rule(Rule::Eu)),
@@ -585,3 +610,9 @@ pub(super) static ZONES: [Zone; 421] = [
     z(*b"ZM", "Africa/Lusaka", 120, Dst::None),
     z(*b"ZW", "Africa/Harare", 120, Dst::None),
 ];
+
+/// The rows without their names; the lookups binary-search them by country.
+pub(super) static ZONES: [Zone; 421] = zones(&ROWS);
+/// The IANA names of the rows, in the same order.
+pub(super) static ZONE_NAMES: Packed<421, { total_len(&names(&ROWS)) }> =
+    Packed::new(&names(&ROWS));

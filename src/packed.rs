@@ -1,0 +1,142 @@
+//! Lists of short strings packed, at compile time, into one byte array plus a table of end offsets.
+//!
+//! Why: in the wasm data segment every `&'static str` of a static table is an 8-byte (pointer, length)
+//! pair, and rows with `&str` fields are padded around them. Packed, an entry costs its text plus a
+//! 2-byte offset. The tables stay readable in the source as ordinary `const` arrays of `&str`: only the
+//! `const fn`s below read those (at compile time, so the arrays never reach the binary), and the code
+//! looks entries up in the `static` [`Packed`] built from them.
+
+use std::sync::OnceLock;
+
+/// `N` strings, `LEN` bytes of text in all. Build it with [`Packed::new`] and read it through [`Packed::list`].
+pub struct Packed<const N: usize, const LEN: usize> {
+    text: [u8; LEN],
+    ends: [u16; N],
+    /// `text` as a `str`, checked once on first use (checking each entry as it is read made the time
+    /// zone lookups 10 % slower).
+    checked: OnceLock<&'static str>,
+}
+
+impl<const N: usize, const LEN: usize> Packed<N, LEN> {
+    /// Packs `items`; `N` must be their number and `LEN` their [`total_len`] (the compiler reports a
+    /// mismatch, as it does a text longer than 64 KiB).
+    // Only evaluated at compile time (for statics): an index out of range fails the build.
+    #[allow(clippy::indexing_slicing)]
+    pub const fn new(items: &[&str]) -> Self {
+        assert!(items.len() == N, "N is not the number of items");
+        let mut text = [0u8; LEN];
+        let mut ends = [0u16; N];
+        let mut at = 0;
+        let mut i = 0;
+        while i < N {
+            let bytes = items[i].as_bytes();
+            let mut j = 0;
+            while j < bytes.len() {
+                text[at] = bytes[j];
+                at += 1;
+                j += 1;
+            }
+            assert!(at <= u16::MAX as usize, "packed text longer than 64 KiB");
+            ends[i] = at as u16;
+            i += 1;
+        }
+        assert!(at == LEN, "LEN is not the total length of the items");
+        Packed {
+            text,
+            ends,
+            checked: OnceLock::new(),
+        }
+    }
+
+    /// The list as slices, for the lookups (which are not generic, so there is one copy of them).
+    pub fn list(&'static self) -> StrList {
+        StrList {
+            text: checked_text(&self.checked, &self.text),
+            ends: &self.ends,
+        }
+    }
+}
+
+/// `bytes` as a `str`, converted on the first call only. The bytes are whole `&str`s joined, so the
+/// conversion cannot fail; if it did, every entry would read as missing.
+fn checked_text(cell: &'static OnceLock<&'static str>, bytes: &'static [u8]) -> &'static str {
+    cell.get_or_init(|| core::str::from_utf8(bytes).unwrap_or_default())
+}
+
+/// The summed byte length of `items`: the `LEN` of their [`Packed`].
+// Compile time only (the `LEN` of statics): an index out of range fails the build.
+#[allow(clippy::indexing_slicing)]
+pub const fn total_len(items: &[&str]) -> usize {
+    let mut len = 0;
+    let mut i = 0;
+    while i < items.len() {
+        len += items[i].len();
+        i += 1;
+    }
+    len
+}
+
+/// A packed list: entry `i` is the text between the end of entry `i - 1` (0 for the first) and `ends[i]`.
+#[derive(Clone, Copy)]
+pub struct StrList {
+    text: &'static str,
+    ends: &'static [u16],
+}
+
+impl StrList {
+    /// The number of entries.
+    pub fn len(self) -> usize {
+        self.ends.len()
+    }
+
+    /// Where entry `i` lies in the text; `None` past the end.
+    fn range(self, i: usize) -> Option<core::ops::Range<usize>> {
+        let end = usize::from(*self.ends.get(i)?);
+        let start = match i.checked_sub(1) {
+            Some(prev) => usize::from(*self.ends.get(prev)?),
+            None => 0,
+        };
+        Some(start..end)
+    }
+
+    /// Entry `i`; `None` past the end.
+    pub fn get(self, i: usize) -> Option<&'static str> {
+        self.text.get(self.range(i)?)
+    }
+
+    /// The index of `item` in a list sorted by bytes.
+    pub fn binary_search(self, item: &str) -> Option<usize> {
+        let (mut lo, mut hi) = (0, self.len());
+        while lo < hi {
+            let mid = lo + (hi - lo) / 2;
+            match self.get(mid)?.cmp(item) {
+                core::cmp::Ordering::Less => lo = mid + 1,
+                core::cmp::Ordering::Greater => hi = mid,
+                core::cmp::Ordering::Equal => return Some(mid),
+            }
+        }
+        None
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const WORDS: [&str; 4] = ["", "Grüße", "b", "zz"];
+    static PACKED: Packed<4, { total_len(&WORDS) }> = Packed::new(&WORDS);
+
+    #[test]
+    fn entries_come_back_as_written() {
+        let list = PACKED.list();
+        assert_eq!(list.len(), 4);
+        for (i, w) in WORDS.iter().enumerate() {
+            assert_eq!(list.get(i), Some(*w));
+            assert_eq!(list.binary_search(w), Some(i));
+        }
+        assert_eq!(list.get(4), None);
+        assert_eq!(list.binary_search("Grü"), None);
+        assert_eq!(list.binary_search("a"), None);
+        assert_eq!(list.binary_search("zzz"), None);
+    }
+}
