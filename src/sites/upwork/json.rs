@@ -284,7 +284,7 @@ pub fn read_state(store: &Value, label: &str, b: &mut Builder) {
         read_work_anywhere(store, label, b);
         return;
     };
-    let src = |rel: &str| format!("{label} {root_path}.{rel}");
+    let src = |parts: &[&str]| source(label, &root_path, parts);
     // `profile` holds name/title (and, per the 2026 scraper, location and idBadgeStatus).
     let prof = root
         .get("profile")
@@ -306,14 +306,14 @@ pub fn read_state(store: &Value, label: &str, b: &mut Builder) {
         b,
         Field::Name,
         name,
-        src(&format!("{prof_key}name")),
+        src(&[prof_key, "name"]),
         text_at("name", MAX_NAME)
     );
     fill!(
         b,
         Field::Title,
         title,
-        src(&format!("{prof_key}title")),
+        src(&[prof_key, "title"]),
         text_at("title", MAX_TITLE)
     );
 
@@ -322,11 +322,11 @@ pub fn read_state(store: &Value, label: &str, b: &mut Builder) {
         b,
         Field::Overview,
         overview,
-        src(&format!("{prof_key}description")),
+        src(&[prof_key, "description"]),
         text_at("description", MAX_OVERVIEW)
     );
     if prof.get("description").is_some() {
-        b.links_read(src(&format!("{prof_key}description")));
+        b.links_read(src(&[prof_key, "description"]));
     }
     let mut seen_objects: Vec<*const Value> = Vec::new();
     for (obj, rel) in [(root, ""), (prof, prof_key)] {
@@ -336,7 +336,7 @@ pub fn read_state(store: &Value, label: &str, b: &mut Builder) {
         seen_objects.push(obj);
         for key in LINK_KEYS {
             let Some(v) = obj.get(*key) else { continue };
-            b.links_read(src(&format!("{rel}{key}")));
+            b.links_read(src(&[rel, key]));
             let mut strings = Vec::new();
             let mut budget = 20_000usize;
             collect_strings(v, 0, &mut budget, &mut strings);
@@ -348,8 +348,8 @@ pub fn read_state(store: &Value, label: &str, b: &mut Builder) {
 
     // Location: beside the profile (notes) or inside it (2026 scraper).
     for (loc, rel) in [
-        (root.get("location"), "location".to_string()),
-        (prof.get("location"), format!("{prof_key}location")),
+        (root.get("location"), ""),
+        (prof.get("location"), prof_key),
     ] {
         let Some(loc) = loc.filter(|l| l.is_object()) else {
             continue;
@@ -358,7 +358,7 @@ pub fn read_state(store: &Value, label: &str, b: &mut Builder) {
             b,
             Field::Location,
             location,
-            src(&rel),
+            src(&[rel, "location"]),
             location(
                 loc.get("city").and_then(string),
                 loc.get("country").and_then(string),
@@ -368,13 +368,13 @@ pub fn read_state(store: &Value, label: &str, b: &mut Builder) {
     }
 
     if let Some(stats) = stats {
-        read_stats(stats, &|rel: &str| src(&format!("stats.{rel}")), b);
+        read_stats(stats, &|rel: &str| src(&["stats.", rel]), b);
     }
     // The GraphQL shape names the aggregate block differently.
     if let Some(agg) = root.get("profileAggregates").filter(|s| s.is_object()) {
         read_stats(
             agg,
-            &|rel: &str| src(&format!("profileAggregates.{rel}")),
+            &|rel: &str| src(&["profileAggregates.", rel]),
             b,
         );
     }
@@ -412,7 +412,7 @@ pub fn read_state(store: &Value, label: &str, b: &mut Builder) {
             b,
             Field::HoursPerWeek,
             hours_per_week,
-            value.map(|(v, k)| (v, src(&format!("{rel}.{k}"))))
+            value.map(|(v, k)| (v, src(&[rel, ".", k])))
         );
     }
 
@@ -423,7 +423,7 @@ pub fn read_state(store: &Value, label: &str, b: &mut Builder) {
         let Some(Value::Array(items)) = langs else {
             continue;
         };
-        fill!(b, Field::Languages, languages, src(rel), languages(items));
+        fill!(b, Field::Languages, languages, src(&[rel]), languages(items));
     }
 
     // ID verification: identity.idBadgeStatus ("PASSED"), the 2016 profile.idVerified, GraphQL verifications.idVerified.
@@ -444,7 +444,7 @@ pub fn read_state(store: &Value, label: &str, b: &mut Builder) {
             b,
             Field::IdVerified,
             id_verified,
-            src(rel),
+            src(&[rel]),
             v.and_then(id_status)
         );
     }
@@ -455,11 +455,21 @@ pub fn read_state(store: &Value, label: &str, b: &mut Builder) {
         match find_work_arrays(root, &mut budget) {
             Some((entries, rel)) => {
                 b.p.work_history = Some(entries);
-                b.note(Field::WorkHistory, src(&rel));
+                b.note(Field::WorkHistory, src(&[&rel]));
             }
             None => read_work_anywhere(store, label, b),
         }
     }
+}
+
+/// "__NUXT__ state.profile.stats.totalHours": the store's label, the profile object's path and the parts
+/// of the path below it, for evidence.
+fn source(label: &str, root_path: &str, parts: &[&str]) -> String {
+    let mut s = String::new();
+    for piece in [label, " ", root_path, "."].iter().chain(parts) {
+        s.push_str(piece);
+    }
+    s
 }
 
 fn read_stats(stats: &Value, src: &dyn Fn(&str) -> String, b: &mut Builder) {
@@ -793,7 +803,7 @@ fn read_work_anywhere(store: &Value, label: &str, b: &mut Builder) {
     let mut budget = 300_000usize;
     if let Some((entries, path)) = find_work_arrays(store, &mut budget) {
         b.p.work_history = Some(entries);
-        b.note(Field::WorkHistory, format!("{label} {path}"));
+        b.note(Field::WorkHistory, [label, " ", &path].concat());
     }
 }
 
@@ -882,7 +892,6 @@ pub fn read_ld_json(page: &dyn Page, b: &mut Builder) {
         }) else {
             continue;
         };
-        let src = "script[type=application/ld+json] Person";
         let text_at = |key: &str, max: usize| {
             person
                 .get(key)
@@ -893,21 +902,21 @@ pub fn read_ld_json(page: &dyn Page, b: &mut Builder) {
             b,
             Field::Name,
             name,
-            format!("{src}.name"),
+            "script[type=application/ld+json] Person.name",
             text_at("name", MAX_NAME)
         );
         fill!(
             b,
             Field::Title,
             title,
-            format!("{src}.jobTitle"),
+            "script[type=application/ld+json] Person.jobTitle",
             text_at("jobTitle", MAX_TITLE)
         );
         fill!(
             b,
             Field::Overview,
             overview,
-            format!("{src}.description"),
+            "script[type=application/ld+json] Person.description",
             text_at("description", MAX_OVERVIEW)
         );
         // `url` and `sameAs`: the person's pages elsewhere.
@@ -925,7 +934,7 @@ pub fn read_ld_json(page: &dyn Page, b: &mut Builder) {
             }
         }
         if person.get("url").is_some() || person.get("sameAs").is_some() {
-            b.links_read(format!("{src}.url/sameAs"));
+            b.links_read("script[type=application/ld+json] Person.url/sameAs");
             b.add_links(pages);
         }
         if let Some(addr) = person.get("address").filter(|a| a.is_object()) {
@@ -942,7 +951,7 @@ pub fn read_ld_json(page: &dyn Page, b: &mut Builder) {
                 b,
                 Field::Location,
                 location,
-                format!("{src}.address"),
+                "script[type=application/ld+json] Person.address",
                 location(addr.get("addressLocality").and_then(string), name, code)
             );
         }
