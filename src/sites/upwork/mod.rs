@@ -159,22 +159,16 @@ const PROFILE_FIELDS: [Field; 17] = [
 
 /// The kind of page an Upwork path shows.
 pub fn page_kind(path: &str) -> PageKind {
-    let path = path.split(['?', '#']).next().unwrap_or("");
-    let segs: Vec<String> = path
-        .split('/')
-        .filter(|s| !s.is_empty())
-        .take(8)
-        .map(str::to_string)
-        .collect();
-    let low: Vec<String> = segs.iter().map(|s| s.to_ascii_lowercase()).collect();
-    let l: Vec<&str> = low.iter().map(String::as_str).collect();
-    let s: Vec<&str> = segs.iter().map(String::as_str).collect();
-    match l.as_slice() {
+    // Matched in lower case: the id checks below do not depend on case either.
+    let path = path
+        .split(['?', '#'])
+        .next()
+        .unwrap_or("")
+        .to_ascii_lowercase();
+    let segs: Vec<&str> = path.split('/').filter(|s| !s.is_empty()).take(8).collect();
+    match segs.as_slice() {
         // /freelancers/~01abc…, /freelancers/<vanity>, /fl/<vanity>, old /o/profiles/users/~01abc…
-        ["freelancers", _] | ["fl", _] if s.get(1).is_some_and(|id| is_profile_id(id)) => {
-            PageKind::Profile
-        }
-        ["o", "profiles", "users", _] if s.get(3).is_some_and(|id| is_profile_id(id)) => {
+        ["freelancers" | "fl", id] | ["o", "profiles", "users", id] if is_profile_id(id) => {
             PageKind::Profile
         }
         // Client's "Review proposals": /ab/applicants/<jobId>/applicants|suggested|job-details
