@@ -276,7 +276,7 @@ fn parse_local_datetime(s: &str, offset: Option<i32>) -> Option<(Option<Date>, u
     } else if tail.is_empty() {
         offset
     } else {
-        parse_offset_label(&format!("UTC{tail}")).or(offset)
+        signed_offset(tail).or(offset)
     };
     Some((Some(date), slot_of(h * 60 + m)?, off))
 }
@@ -319,7 +319,7 @@ pub fn parse_offset_value(v: &Value) -> Option<i32> {
             .or_else(|| {
                 s.trim()
                     .starts_with(['+', '-'])
-                    .then(|| parse_offset_label(&format!("UTC{}", s.trim())))
+                    .then(|| signed_offset(s.trim()))
                     .flatten()
             })
             .or_else(|| {
@@ -335,7 +335,12 @@ pub fn parse_offset_value(v: &Value) -> Option<i32> {
 pub fn parse_offset_label(s: &str) -> Option<i32> {
     let up = s.to_ascii_uppercase();
     let at = up.find("UTC").or_else(|| up.find("GMT"))?;
-    let rest = up.get(at + 3..)?.trim_start();
+    signed_offset(up.get(at + 3..)?)
+}
+
+/// What follows "UTC" / "GMT" in a label ("+09:00", "-5", "+0530"; anything else is UTC itself) → minutes east.
+fn signed_offset(rest: &str) -> Option<i32> {
+    let rest = rest.trim_start();
     let sign = match rest.chars().next() {
         Some('+') => 1,
         Some('-') | Some('−') => -1,

@@ -610,15 +610,18 @@ fn status_is(v: &Value, names: &[&str], flag: bool) -> bool {
     match v {
         Value::Bool(b) => flag && *b,
         Value::String(s) => {
-            let n: String = s
-                .chars()
-                .filter(|c| !matches!(c, '_' | '-' | ' '))
-                .collect::<String>()
-                .to_ascii_lowercase();
+            let n = plain_word(s);
             names.contains(&n.as_str()) || (flag && n == "active")
         }
         _ => false,
     }
+}
+
+/// "top_rated", "Top Rated", "TOP-RATED" → "toprated": lower case without '_', '-' and spaces.
+fn plain_word(s: &str) -> String {
+    let mut out = s.replace(['_', '-', ' '], "");
+    out.make_ascii_lowercase();
+    out
 }
 
 fn year_month(v: &Value) -> Option<YearMonth> {
@@ -630,11 +633,7 @@ fn year_month(v: &Value) -> Option<YearMonth> {
 }
 
 fn availability_from_nid(nid: &str) -> Option<Availability> {
-    match nid
-        .to_ascii_lowercase()
-        .replace(['_', '-', ' '], "")
-        .as_str()
-    {
+    match plain_word(nid).as_str() {
         "fulltime" | "morethan30" => Some(Availability::MoreThan30),
         "parttime" | "lessthan30" => Some(Availability::LessThan30),
         "asneeded" | "none" => Some(Availability::AsNeeded),
