@@ -192,7 +192,6 @@ pub fn read_dom(page: &dyn Page, b: &mut Builder) {
         first_parsed(page, select_in, None, sel::NAME, |t| text::clean(
             t, MAX_NAME
         ))
-        .map(|(v, css)| (v, css.to_string()))
     );
     fill!(
         b,
@@ -220,7 +219,6 @@ pub fn read_dom(page: &dyn Page, b: &mut Builder) {
             let heading = sel::NOT_A_TITLE.contains(&bare.as_str());
             (!heading && !is_name(&t, name.as_deref())).then_some(t)
         })
-        .map(|(v, css)| (v, css.to_string()))
     );
 
     // Rate: documented places, then the first "$x/hr" in narrow-to-wide scopes.
@@ -230,7 +228,6 @@ pub fn read_dom(page: &dyn Page, b: &mut Builder) {
         hourly_rate,
         first_parsed(page, select_in, None, sel::RATE, |t| text::parse_rate(t)
             .and_then(plausible_rate))
-        .map(|(v, css)| (v, css.to_string()))
     );
     if b.wants(Field::HourlyRate) {
         for scope in sel::RATE_TEXT_SCOPES {
@@ -263,7 +260,6 @@ pub fn read_dom(page: &dyn Page, b: &mut Builder) {
             sel::HOURS_PER_WEEK,
             text::parse_availability
         )
-        .map(|(v, css)| (v, css.to_string()))
     );
     fill_src!(
         b,
@@ -452,7 +448,6 @@ fn read_location(page: &dyn Page, b: &mut Builder) {
                 let (city, country) = split_location_line(t)?;
                 location(city.as_deref(), Some(&country), None)
             })
-            .map(|(v, css)| (v, css.to_string()))
         );
     }
     // Local time.
@@ -461,7 +456,6 @@ fn read_location(page: &dyn Page, b: &mut Builder) {
         Field::LocalTime,
         local_time,
         first_parsed(page, select_in, None, sel::LOCAL_TIME, text::parse_clock)
-            .map(|(v, css)| (v, css.to_string()))
     );
     fill_src!(
         b,
@@ -474,7 +468,6 @@ fn read_location(page: &dyn Page, b: &mut Builder) {
             sel::LOCATION_LINE,
             text::parse_local_time
         )
-        .map(|(v, css)| (v, css.to_string()))
     );
     fill_src!(
         b,
@@ -521,7 +514,6 @@ fn read_job_success(page: &dyn Page, b: &mut Builder) {
         Field::JobSuccess,
         job_success,
         first_parsed(page, select_in, None, sel::JSS_TEXT, text::parse_percent)
-            .map(|(v, css)| (v, css.to_string()))
     );
     if b.wants(Field::JobSuccess) {
         for css in sel::JSS_RING {
