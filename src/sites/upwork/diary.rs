@@ -264,12 +264,8 @@ fn parse_local_datetime(s: &str, offset: Option<i32>) -> Option<(Option<Date>, u
     }
     let (date_part, rest) = s.split_once(['T', ' '])?;
     let date = parse_date(date_part)?;
-    let digits: String = rest
-        .chars()
-        .take_while(|c| c.is_ascii_digit() || *c == ':')
-        .collect();
-    let tail = &rest[digits.len()..];
-    let (h, m) = parse_hm(&digits)?;
+    let (digits, tail) = rest.split_at_checked(clock_len(rest))?;
+    let (h, m) = parse_hm(digits)?;
     let tail = tail.trim_start_matches(|c: char| c == '.' || c.is_ascii_digit());
     let off = if tail.eq_ignore_ascii_case("z") {
         Some(0)
@@ -279,6 +275,12 @@ fn parse_local_datetime(s: &str, offset: Option<i32>) -> Option<(Option<Date>, u
         signed_offset(tail).or(offset)
     };
     Some((Some(date), slot_of(h * 60 + m)?, off))
+}
+
+/// The length of the digits and ':' that `s` starts with (ASCII: one byte each).
+fn clock_len(s: &str) -> usize {
+    s.find(|c: char| !(c.is_ascii_digit() || c == ':'))
+        .unwrap_or(s.len())
 }
 
 /// "09:10", "9:10:00", "0910".
@@ -347,11 +349,7 @@ fn signed_offset(rest: &str) -> Option<i32> {
         _ => return Some(0),
     };
     let rest = rest.trim_start_matches(['+', '-', '−']).trim_start();
-    let num: String = rest
-        .chars()
-        .take_while(|c| c.is_ascii_digit() || *c == ':')
-        .take(5)
-        .collect();
+    let num = rest.get(..clock_len(rest).min(5))?;
     let (h, m) = match num.split_once(':') {
         Some((h, m)) => (h.parse::<i32>().ok()?, m.parse::<i32>().ok()?),
         None if num.len() == 4 => (num.get(..2)?.parse().ok()?, num.get(2..)?.parse().ok()?),
