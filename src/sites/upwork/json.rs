@@ -143,24 +143,22 @@ fn collect_strings<'v>(v: &'v Value, depth: usize, budget: &mut usize, out: &mut
 
 /// "thumbnailUrl", "image_src", "coverImage" → true; "projectUrl", "description", "profileUrl" → false.
 fn is_media_key(key: &str) -> bool {
-    let mut words: Vec<String> = Vec::new();
-    let mut cur = String::new();
+    // Each word is checked as it ends: at '_', '-', an upper-case letter, or the key's end.
+    let mut word = String::new();
     for c in key.chars() {
         if c == '_' || c == '-' || c.is_uppercase() {
-            if !cur.is_empty() {
-                words.push(std::mem::take(&mut cur));
+            if MEDIA_WORDS.contains(&word.as_str()) {
+                return true;
             }
+            word.clear();
             if c.is_uppercase() {
-                cur.extend(c.to_lowercase());
+                word.extend(c.to_lowercase());
             }
         } else {
-            cur.push(c);
+            word.push(c);
         }
     }
-    if !cur.is_empty() {
-        words.push(cur);
-    }
-    words.iter().any(|w| MEDIA_WORDS.contains(&w.as_str()))
+    MEDIA_WORDS.contains(&word.as_str())
 }
 
 /// Follows object keys.
@@ -1041,6 +1039,16 @@ mod tests {
             "{:?}",
             b.notes
         );
+    }
+
+    #[test]
+    fn media_keys_by_word() {
+        for key in ["thumbnailUrl", "image_src", "coverImage", "logo", "fileURL", "video-id"] {
+            assert!(is_media_key(key), "{key}");
+        }
+        for key in ["projectUrl", "description", "profileUrl", "logotype", "", "Srcset"] {
+            assert!(!is_media_key(key), "{key}");
+        }
     }
 
     #[test]
