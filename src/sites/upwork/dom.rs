@@ -743,13 +743,21 @@ fn work_entry(page: &dyn Page, item: Node) -> WorkEntry {
     }
 
     // Terms: one `strong` each for earnings, rate, hours, "Fixed-price".
-    let mut terms: Vec<String> = sel::WORK_TERMS
-        .iter()
-        .flat_map(|css| page.select(Some(item), css))
-        .take(12)
-        .map(|n| visible_text(page, n))
-        .filter(|t| !t.is_empty())
-        .collect();
+    // The first 12 elements (of all the selectors, in order) are looked at.
+    let mut terms: Vec<String> = Vec::new();
+    let mut looked_at = 0;
+    'terms: for css in sel::WORK_TERMS {
+        for n in page.select(Some(item), css) {
+            if looked_at == 12 {
+                break 'terms;
+            }
+            looked_at += 1;
+            let t = visible_text(page, n);
+            if !t.is_empty() {
+                terms.push(t);
+            }
+        }
+    }
     if terms.is_empty() {
         // Markup changed: the item's own text without the title and the client's words (which may
         // mention hours or money), split at the "·" / "|" separators Upwork puts between terms.
@@ -757,13 +765,14 @@ fn work_entry(page: &dyn Page, item: Node) -> WorkEntry {
         for known in [&e.title, &e.feedback].into_iter().flatten() {
             whole = whole.replacen(known.as_str(), " ", 1);
         }
-        terms = whole
-            .split(['·', '|', '•'])
-            .map(str::trim)
-            .filter(|t| !t.is_empty())
-            .take(12)
-            .map(str::to_string)
-            .collect();
+        for t in whole.split(['·', '|', '•']).map(str::trim) {
+            if terms.len() == 12 {
+                break;
+            }
+            if !t.is_empty() {
+                terms.push(t.to_string());
+            }
+        }
     }
     let mut fixed = false;
     for t in &terms {
