@@ -28,10 +28,11 @@ fn select_in(page: &dyn Page, scope: Option<Node>, css: &str) -> Vec<Node> {
         // Elements that share an id may nest (and their matches repeat): the whole document, once.
         return page.select(None, css);
     }
-    scopes
-        .into_iter()
-        .flat_map(|s| page.select(Some(s), css))
-        .collect()
+    let mut found = Vec::new();
+    for s in scopes {
+        found.extend(page.select(Some(s), css));
+    }
+    found
 }
 
 /// "#main" in "#main .x" or "#main > .x": a leading id followed by a combinator, in one selector (no list).
@@ -401,23 +402,21 @@ fn read_links(page: &dyn Page, b: &mut Builder) {
 
 /// The absolute `http(s)` and `mailto:` targets of the links below `node`.
 fn add_anchors(page: &dyn Page, node: Node, b: &mut Builder) {
-    let found: Vec<String> = page
-        .select(Some(node), "a[href]")
-        .into_iter()
-        .take(sel::MAX_ANCHORS)
-        .filter_map(|a| page.attr(a, "href"))
-        .filter_map(|href| {
-            let href = href.trim();
-            if href
-                .get(..7)
-                .is_some_and(|p| p.eq_ignore_ascii_case("mailto:"))
-            {
-                text::normalize_email(href)
-            } else {
-                text::normalize_url(href)
-            }
-        })
-        .collect();
+    let mut found: Vec<String> = Vec::new();
+    for a in page.select(Some(node), "a[href]").into_iter().take(sel::MAX_ANCHORS) {
+        let Some(href) = page.attr(a, "href") else {
+            continue;
+        };
+        let href = href.trim();
+        let mailto = href
+            .get(..7)
+            .is_some_and(|p| p.eq_ignore_ascii_case("mailto:"));
+        found.extend(if mailto {
+            text::normalize_email(href)
+        } else {
+            text::normalize_url(href)
+        });
+    }
     b.add_links(found);
 }
 
