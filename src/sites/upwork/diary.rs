@@ -183,18 +183,25 @@ fn find_key<'a>(v: &'a Value, key: &str) -> Option<&'a Value> {
         if seen > MAX_JSON_NODES || depth > MAX_DEPTH {
             return None;
         }
-        match v {
-            Value::Object(m) => {
-                if let Some(found) = m.get(key) {
-                    return Some(found);
-                }
-                stack.extend(m.values().rev().map(|c| (c, depth + 1)));
-            }
-            Value::Array(a) => stack.extend(a.iter().rev().map(|c| (c, depth + 1))),
-            _ => {}
+        if let Some(found) = v.get(key) {
+            return Some(found);
         }
+        push_children(&mut stack, v, depth);
     }
     None
+}
+
+/// Pushes the values inside `v` (at `depth + 1`) so that the first of them is popped first.
+fn push_children<'a>(stack: &mut Vec<(&'a Value, usize)>, v: &'a Value, depth: usize) {
+    let first = stack.len();
+    match v {
+        Value::Object(m) => stack.extend(m.values().map(|c| (c, depth + 1))),
+        Value::Array(a) => stack.extend(a.iter().map(|c| (c, depth + 1))),
+        _ => {}
+    }
+    if let Some(pushed) = stack.get_mut(first..) {
+        pushed.reverse();
+    }
 }
 
 fn has_key(v: &Value, key: &str) -> bool {
@@ -210,19 +217,13 @@ fn collect_cells(v: &Value, offset: Option<i32>, out: &mut Vec<(Option<Date>, u1
         if seen > MAX_JSON_NODES || depth > MAX_DEPTH || out.len() >= MAX_CELLS {
             return;
         }
-        match v {
-            Value::Object(m) => {
-                if let Some(cell) = m.get("cellDateTime") {
-                    if let Some(c) = cell_time(cell, offset) {
-                        out.push(c);
-                    }
-                    continue;
-                }
-                stack.extend(m.values().rev().map(|c| (c, depth + 1)));
+        if let Some(cell) = v.get("cellDateTime") {
+            if let Some(c) = cell_time(cell, offset) {
+                out.push(c);
             }
-            Value::Array(a) => stack.extend(a.iter().rev().map(|c| (c, depth + 1))),
-            _ => {}
+            continue;
         }
+        push_children(&mut stack, v, depth);
     }
 }
 

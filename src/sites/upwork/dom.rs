@@ -298,12 +298,12 @@ pub fn read_dom(page: &dyn Page, b: &mut Builder) {
     // Languages.
     if b.wants(Field::Languages) {
         for css in sel::LANGUAGES {
-            let langs: Vec<Language> = page
-                .select(None, css)
-                .into_iter()
-                .take(50)
-                .filter_map(|n| parse_language(&visible_text(page, n)))
-                .collect();
+            let mut langs: Vec<Language> = Vec::new();
+            for n in page.select(None, css).into_iter().take(50) {
+                if let Some(l) = parse_language(&visible_text(page, n)) {
+                    langs.push(l);
+                }
+            }
             if !langs.is_empty() {
                 b.p.languages = Some(langs);
                 b.note(Field::Languages, *css);

@@ -640,32 +640,36 @@ fn availability_from_nid(nid: &str) -> Option<Availability> {
 }
 
 fn languages(items: &[Value]) -> Option<Vec<Language>> {
-    let out: Vec<Language> = items
-        .iter()
-        .take(50)
-        .filter_map(|l| {
-            let lang = l.get("language").unwrap_or(l);
-            let name = lang
-                .get("englishName")
-                .or_else(|| lang.get("name"))
-                .or_else(|| lang.get("prettyName"))
-                .and_then(string)?;
-            let level = l
-                .get("proficiencyLevel")
-                .and_then(|p| {
-                    p.get("proficiencyTitle")
-                        .or_else(|| p.get("name"))
-                        .and_then(string)
-                        .or_else(|| string(p))
-                })
-                .and_then(|s| text::clean(s, MAX_SHORT));
-            Some(Language {
-                name: text::clean(name, MAX_SHORT)?,
-                level,
-            })
-        })
-        .collect();
+    let mut out: Vec<Language> = Vec::new();
+    for l in items.iter().take(50) {
+        if let Some(l) = language(l) {
+            out.push(l);
+        }
+    }
     (!out.is_empty() || items.is_empty()).then_some(out)
+}
+
+/// `{language: {englishName}, proficiencyLevel: {proficiencyTitle}}` and the shapes around it.
+fn language(l: &Value) -> Option<Language> {
+    let lang = l.get("language").unwrap_or(l);
+    let name = lang
+        .get("englishName")
+        .or_else(|| lang.get("name"))
+        .or_else(|| lang.get("prettyName"))
+        .and_then(string)?;
+    let level = l
+        .get("proficiencyLevel")
+        .and_then(|p| {
+            p.get("proficiencyTitle")
+                .or_else(|| p.get("name"))
+                .and_then(string)
+                .or_else(|| string(p))
+        })
+        .and_then(|s| text::clean(s, MAX_SHORT));
+    Some(Language {
+        name: text::clean(name, MAX_SHORT)?,
+        level,
+    })
 }
 
 fn id_status(v: &Value) -> Option<bool> {
