@@ -106,13 +106,9 @@ impl Adapter for Upwork {
 
     fn sniff(&self, page: &dyn Page) -> Option<PageKind> {
         // The page's own address, as the head states it.
-        let canonical = page
-            .select(None, "link[rel=canonical]")
-            .into_iter()
-            .find_map(|n| page.attr(n, "href"));
-        for url in [page.meta("og:url"), canonical].into_iter().flatten() {
+        for url in [page.meta("og:url"), canonical(page)].into_iter().flatten() {
             if let Some((host, path)) = host_and_path(&url) {
-                if host == "upwork.com" || host.ends_with(".upwork.com") {
+                if is_upwork_host(&host) {
                     let kind = page_kind(&path);
                     if kind != PageKind::Unknown {
                         return Some(kind);
@@ -188,21 +184,25 @@ pub fn page_kind(path: &str) -> PageKind {
 /// (the page's own address, then `og:url`, then the canonical link). After in-place navigation the head can
 /// still describe the previous profile, which is why the page's own address comes first.
 fn profile_key(page: &dyn Page) -> Option<String> {
-    let canonical = || {
-        page.select(None, "link[rel=canonical]")
-            .into_iter()
-            .find_map(|n| page.attr(n, "href"))
-    };
     let from = |url: Option<String>| {
         let (host, path) = host_and_path(&url?)?;
-        (host == "upwork.com" || host.ends_with(".upwork.com"))
-            .then(|| profile_id(&path))
-            .flatten()
+        is_upwork_host(&host).then(|| profile_id(&path)).flatten()
     };
     from(page.url())
         .or_else(|| from(page.meta("og:url")))
-        .or_else(|| from(canonical()))
+        .or_else(|| from(canonical(page)))
         .map(|id| format!("upwork:{id}"))
+}
+
+/// The first `link[rel=canonical]`'s address.
+fn canonical(page: &dyn Page) -> Option<String> {
+    page.select(None, "link[rel=canonical]")
+        .into_iter()
+        .find_map(|n| page.attr(n, "href"))
+}
+
+fn is_upwork_host(host: &str) -> bool {
+    host == "upwork.com" || host.ends_with(".upwork.com")
 }
 
 /// The profile id in a profile path: the cipher text as written ("~01abc…"; the old "_~01abc…" form without
