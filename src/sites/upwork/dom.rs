@@ -1,7 +1,7 @@
 //! Sources (B) head meta, (C) rendered DOM, and the `<title>` fallback.
 
 use super::selectors as sel;
-use super::{fill, fill_src, location, Builder};
+use super::{fill, fill_src, first_matching, location, Builder};
 use super::{
     plausible_earnings, plausible_entry_hours, plausible_jobs, plausible_rate, plausible_rating,
     plausible_total_hours,
@@ -377,11 +377,7 @@ fn read_links(page: &dyn Page, b: &mut Builder) {
             b.add_link_text(&t);
         }
     }
-    let container = sel::LINK_CONTAINERS.iter().find_map(|css| {
-        let nodes = page.select(None, css);
-        (!nodes.is_empty()).then_some((css, nodes))
-    });
-    if let Some((css, nodes)) = container {
+    if let Some((css, nodes)) = first_matching(page, sel::LINK_CONTAINERS) {
         b.links_read(format!("a[href] in {css}"));
         for node in nodes.into_iter().take(5) {
             add_anchors(page, node, b);
@@ -403,7 +399,11 @@ fn read_links(page: &dyn Page, b: &mut Builder) {
 /// The absolute `http(s)` and `mailto:` targets of the links below `node`.
 fn add_anchors(page: &dyn Page, node: Node, b: &mut Builder) {
     let mut found: Vec<String> = Vec::new();
-    for a in page.select(Some(node), "a[href]").into_iter().take(sel::MAX_ANCHORS) {
+    for a in page
+        .select(Some(node), "a[href]")
+        .into_iter()
+        .take(sel::MAX_ANCHORS)
+    {
         let Some(href) = page.attr(a, "href") else {
             continue;
         };
@@ -676,10 +676,7 @@ fn read_work(page: &dyn Page, b: &mut Builder) {
         }
     }
     if found.is_none() {
-        found = sel::WORK_ITEMS.iter().find_map(|css| {
-            let nodes = page.select(None, css);
-            (!nodes.is_empty()).then(|| (nodes, css.to_string()))
-        });
+        found = first_matching(page, sel::WORK_ITEMS).map(|(css, nodes)| (nodes, css.to_string()));
     }
     let Some((nodes, css)) = found else { return };
     let entries: Vec<WorkEntry> = nodes

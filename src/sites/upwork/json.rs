@@ -345,10 +345,7 @@ pub fn read_state(store: &Value, label: &str, b: &mut Builder) {
     }
 
     // Location: beside the profile (notes) or inside it (2026 scraper).
-    for (loc, rel) in [
-        (root.get("location"), ""),
-        (prof.get("location"), prof_key),
-    ] {
+    for (loc, rel) in [(root.get("location"), ""), (prof.get("location"), prof_key)] {
         let Some(loc) = loc.filter(|l| l.is_object()) else {
             continue;
         };
@@ -370,11 +367,7 @@ pub fn read_state(store: &Value, label: &str, b: &mut Builder) {
     }
     // The GraphQL shape names the aggregate block differently.
     if let Some(agg) = root.get("profileAggregates").filter(|s| s.is_object()) {
-        read_stats(
-            agg,
-            &|rel: &str| src(&["profileAggregates.", rel]),
-            b,
-        );
+        read_stats(agg, &|rel: &str| src(&["profileAggregates.", rel]), b);
     }
 
     // Expert-Vetted joins the badge list JSON produced.
@@ -421,7 +414,13 @@ pub fn read_state(store: &Value, label: &str, b: &mut Builder) {
         let Some(Value::Array(items)) = langs else {
             continue;
         };
-        fill!(b, Field::Languages, languages, src(&[rel]), languages(items));
+        fill!(
+            b,
+            Field::Languages,
+            languages,
+            src(&[rel]),
+            languages(items)
+        );
     }
 
     // ID verification: identity.idBadgeStatus ("PASSED"), the 2016 profile.idVerified, GraphQL verifications.idVerified.
@@ -1047,10 +1046,24 @@ mod tests {
 
     #[test]
     fn media_keys_by_word() {
-        for key in ["thumbnailUrl", "image_src", "coverImage", "logo", "fileURL", "video-id"] {
+        for key in [
+            "thumbnailUrl",
+            "image_src",
+            "coverImage",
+            "logo",
+            "fileURL",
+            "video-id",
+        ] {
             assert!(is_media_key(key), "{key}");
         }
-        for key in ["projectUrl", "description", "profileUrl", "logotype", "", "Srcset"] {
+        for key in [
+            "projectUrl",
+            "description",
+            "profileUrl",
+            "logotype",
+            "",
+            "Srcset",
+        ] {
             assert!(!is_media_key(key), "{key}");
         }
     }

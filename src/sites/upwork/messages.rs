@@ -104,19 +104,13 @@ pub fn read(page: &dyn Page, ex: &mut Extraction) {
 }
 
 fn find_items(page: &dyn Page) -> (Vec<Node>, bool, &'static str) {
-    for css in ITEMS {
-        let found = page.select(None, css);
-        if !found.is_empty() {
-            return (found, false, css);
-        }
+    if let Some((css, found)) = super::first_matching(page, ITEMS) {
+        return (found, false, css);
     }
-    for css in GENERIC_ITEMS {
-        let found = page.select(None, css);
-        if !found.is_empty() {
-            return (found, true, css);
-        }
+    match super::first_matching(page, GENERIC_ITEMS) {
+        Some((css, found)) => (found, true, css),
+        None => (Vec::new(), false, ""),
     }
-    (Vec::new(), false, "")
 }
 
 fn read_item(page: &dyn Page, item: Node, generic: bool, other: Option<&str>) -> Option<Message> {

@@ -20,7 +20,7 @@ pub mod selectors;
 use super::links::LinkSet;
 use super::{host_and_path, Adapter, Extraction, PageKind};
 use crate::model::{Field, Profile};
-use crate::page::{Page, PageExt};
+use crate::page::{Node, Page, PageExt};
 
 pub struct Upwork;
 
@@ -192,6 +192,20 @@ fn profile_key(page: &dyn Page) -> Option<String> {
         .or_else(|| from(page.meta("og:url")))
         .or_else(|| from(canonical(page)))
         .map(|id| format!("upwork:{id}"))
+}
+
+/// The first of `selectors` that matches anything in the page, with its matches.
+fn first_matching(
+    page: &dyn Page,
+    selectors: &[&'static str],
+) -> Option<(&'static str, Vec<Node>)> {
+    for css in selectors {
+        let nodes = page.select(None, css);
+        if !nodes.is_empty() {
+            return Some((css, nodes));
+        }
+    }
+    None
 }
 
 /// The first `link[rel=canonical]`'s address.
