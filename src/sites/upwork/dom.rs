@@ -516,20 +516,23 @@ fn read_job_success(page: &dyn Page, b: &mut Builder) {
     );
     if b.wants(Field::JobSuccess) {
         for css in sel::JSS_RING {
-            let found = page.select(None, css).into_iter().take(20).find_map(|n| {
-                let class = page.attr(n, "class")?;
-                class.split_whitespace().find_map(|c| {
-                    let digits = c.strip_prefix("air3-progress-circle-")?;
-                    digits.parse::<u8>().ok().filter(|v| *v <= 100)
-                })
-            });
-            if let Some(v) = found {
-                b.p.job_success = Some(v);
-                b.note(Field::JobSuccess, format!("{css} (class)"));
-                break;
+            for n in page.select(None, css).into_iter().take(20) {
+                if let Some(v) = page.attr(n, "class").as_deref().and_then(ring_percent) {
+                    b.p.job_success = Some(v);
+                    b.note(Field::JobSuccess, format!("{css} (class)"));
+                    return;
+                }
             }
         }
     }
+}
+
+/// The score in a progress ring's classes: "air3-progress-circle-97" → 97.
+fn ring_percent(class: &str) -> Option<u8> {
+    class.split_whitespace().find_map(|c| {
+        let digits = c.strip_prefix("air3-progress-circle-")?;
+        digits.parse::<u8>().ok().filter(|v| *v <= 100)
+    })
 }
 
 fn read_badges(page: &dyn Page, b: &mut Builder) {
