@@ -121,17 +121,17 @@ fn group(cells: Vec<(Option<Date>, u16, Option<i32>)>) -> Vec<DiaryDay> {
             _ => days.push((key, vec![slot])),
         }
     }
-    days.into_iter()
-        .map(|((date, utc_offset_minutes), mut slots)| {
-            slots.dedup();
-            slots.truncate(SLOTS_PER_DAY);
-            DiaryDay {
-                date,
-                slots,
-                utc_offset_minutes,
-            }
-        })
-        .collect()
+    let mut out = Vec::with_capacity(days.len());
+    for ((date, utc_offset_minutes), mut slots) in days {
+        slots.dedup();
+        slots.truncate(SLOTS_PER_DAY);
+        out.push(DiaryDay {
+            date,
+            slots,
+            utc_offset_minutes,
+        });
+    }
+    out
 }
 
 /// The first script holding a JSON value that mentions `cellDateTime`.
