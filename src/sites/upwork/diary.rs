@@ -136,19 +136,12 @@ fn group(cells: Vec<(Option<Date>, u16, Option<i32>)>) -> Vec<DiaryDay> {
 
 /// The first script holding a JSON value that mentions `cellDateTime`.
 fn find_state(page: &dyn Page) -> Option<Value> {
-    page.select(None, "script")
-        .into_iter()
-        .take(200)
-        .find_map(|n| {
-            let text = page.raw_text(n);
-            if !text.contains("cellDateTime") {
-                return None;
-            }
-            let start = text.find(['{', '['])?;
-            crate::json::from_str_prefix(text.get(start..)?)
-                .ok()
-                .map(|(v, _)| v)
-        })
+    super::script_value(page, "cellDateTime", |text| {
+        let start = text.find(['{', '['])?;
+        crate::json::from_str_prefix(text.get(start..)?)
+            .ok()
+            .map(|(v, _)| v)
+    })
 }
 
 /// Name and location from the state, when it carries them (`freelancer: {name, location: {city, country}}`).

@@ -79,16 +79,8 @@ const MEDIA_WORDS: &[&str] = &[
 
 /// The parsed store of the first script that assigns `__NUXT__`, and a label for evidence.
 pub fn find_nuxt(page: &dyn Page) -> Option<(Value, String)> {
-    page.select(None, "script")
-        .into_iter()
-        .take(200)
-        .find_map(|n| {
-            let text = page.raw_text(n);
-            if !text.contains("__NUXT__") {
-                return None;
-            }
-            jslit::parse_nuxt_assignment(&text).map(|v| (v, "__NUXT__".to_string()))
-        })
+    super::script_value(page, "__NUXT__", jslit::parse_nuxt_assignment)
+        .map(|v| (v, "__NUXT__".to_string()))
 }
 
 /// Whether the store belongs to the page at `path`: its `routePath` (and the profile's cipher text,

@@ -19,6 +19,7 @@ pub mod selectors;
 
 use super::links::LinkSet;
 use super::{host_and_path, Adapter, Extraction, PageKind};
+use crate::json::Value;
 use crate::model::{Field, Profile};
 use crate::page::{Node, Page, PageExt};
 
@@ -203,6 +204,20 @@ fn first_matching(
         let nodes = page.select(None, css);
         if !nodes.is_empty() {
             return Some((css, nodes));
+        }
+    }
+    None
+}
+
+/// The value `parse` reads from the first of the page's first 200 scripts that mentions `mark` and parses.
+fn script_value(page: &dyn Page, mark: &str, parse: fn(&str) -> Option<Value>) -> Option<Value> {
+    for n in page.select(None, "script").into_iter().take(200) {
+        let text = page.raw_text(n);
+        if !text.contains(mark) {
+            continue;
+        }
+        if let Some(v) = parse(&text) {
+            return Some(v);
         }
     }
     None
