@@ -122,34 +122,27 @@ fn group(cells: Vec<(Option<Date>, u16, Option<i32>)>) -> Vec<DiaryDay> {
             _ => days.push((key, vec![slot])),
         }
     }
-    days.into_iter()
-        .map(|((date, utc_offset_minutes), mut slots)| {
-            slots.dedup();
-            slots.truncate(SLOTS_PER_DAY);
-            DiaryDay {
-                date,
-                slots,
-                utc_offset_minutes,
-            }
-        })
-        .collect()
+    let mut out = Vec::with_capacity(days.len());
+    for ((date, utc_offset_minutes), mut slots) in days {
+        slots.dedup();
+        slots.truncate(SLOTS_PER_DAY);
+        out.push(DiaryDay {
+            date,
+            slots,
+            utc_offset_minutes,
+        });
+    }
+    out
 }
 
 /// The first script holding a JSON value that mentions `cellDateTime`.
 fn find_state(page: &dyn Page) -> Option<Value> {
-    page.select(None, "script")
-        .into_iter()
-        .take(200)
-        .find_map(|n| {
-            let text = page.raw_text(n);
-            if !text.contains("cellDateTime") {
-                return None;
-            }
-            let start = text.find(['{', '['])?;
-            crate::json::from_str_prefix(text.get(start..)?)
-                .ok()
-                .map(|(v, _)| v)
-        })
+    super::script_value(page, "cellDateTime", |text| {
+        let start = text.find(['{', '['])?;
+        crate::json::from_str_prefix(text.get(start..)?)
+            .ok()
+            .map(|(v, _)| v)
+    })
 }
 
 /// Name and location from the state, when it carries them (`freelancer: {name, location: {city, country}}`).
@@ -184,18 +177,25 @@ fn find_key<'a>(v: &'a Value, key: &str) -> Option<&'a Value> {
         if seen > MAX_JSON_NODES || depth > MAX_DEPTH {
             return None;
         }
-        match v {
-            Value::Object(m) => {
-                if let Some(found) = m.get(key) {
-                    return Some(found);
-                }
-                stack.extend(m.values().rev().map(|c| (c, depth + 1)));
-            }
-            Value::Array(a) => stack.extend(a.iter().rev().map(|c| (c, depth + 1))),
-            _ => {}
+        if let Some(found) = v.get(key) {
+            return Some(found);
         }
+        push_children(&mut stack, v, depth);
     }
     None
+}
+
+/// Pushes the values inside `v` (at `depth + 1`) so that the first of them is popped first.
+fn push_children<'a>(stack: &mut Vec<(&'a Value, usize)>, v: &'a Value, depth: usize) {
+    let first = stack.len();
+    match v {
+        Value::Object(m) => stack.extend(m.values().map(|c| (c, depth + 1))),
+        Value::Array(a) => stack.extend(a.iter().map(|c| (c, depth + 1))),
+        _ => {}
+    }
+    if let Some(pushed) = stack.get_mut(first..) {
+        pushed.reverse();
+    }
 }
 
 fn has_key(v: &Value, key: &str) -> bool {
@@ -211,19 +211,13 @@ fn collect_cells(v: &Value, offset: Option<i32>, out: &mut Vec<(Option<Date>, u1
         if seen > MAX_JSON_NODES || depth > MAX_DEPTH || out.len() >= MAX_CELLS {
             return;
         }
-        match v {
-            Value::Object(m) => {
-                if let Some(cell) = m.get("cellDateTime") {
-                    if let Some(c) = cell_time(cell, offset) {
-                        out.push(c);
-                    }
-                    continue;
-                }
-                stack.extend(m.values().rev().map(|c| (c, depth + 1)));
+        if let Some(cell) = v.get("cellDateTime") {
+            if let Some(c) = cell_time(cell, offset) {
+                out.push(c);
             }
-            Value::Array(a) => stack.extend(a.iter().rev().map(|c| (c, depth + 1))),
-            _ => {}
+            continue;
         }
+        push_children(&mut stack, v, depth);
     }
 }
 
@@ -265,21 +259,23 @@ fn parse_local_datetime(s: &str, offset: Option<i32>) -> Option<(Option<Date>, u
     }
     let (date_part, rest) = s.split_once(['T', ' '])?;
     let date = parse_date(date_part)?;
-    let digits: String = rest
-        .chars()
-        .take_while(|c| c.is_ascii_digit() || *c == ':')
-        .collect();
-    let tail = &rest[digits.len()..];
-    let (h, m) = parse_hm(&digits)?;
+    let (digits, tail) = rest.split_at_checked(clock_len(rest))?;
+    let (h, m) = parse_hm(digits)?;
     let tail = tail.trim_start_matches(|c: char| c == '.' || c.is_ascii_digit());
     let off = if tail.eq_ignore_ascii_case("z") {
         Some(0)
     } else if tail.is_empty() {
         offset
     } else {
-        parse_offset_label(&format!("UTC{tail}")).or(offset)
+        signed_offset(tail).or(offset)
     };
     Some((Some(date), slot_of(h * 60 + m)?, off))
+}
+
+/// The length of the digits and ':' that `s` starts with (ASCII: one byte each).
+fn clock_len(s: &str) -> usize {
+    s.find(|c: char| !(c.is_ascii_digit() || c == ':'))
+        .unwrap_or(s.len())
 }
 
 /// "09:10", "9:10:00", "0910".
@@ -320,7 +316,7 @@ pub fn parse_offset_value(v: &Value) -> Option<i32> {
             .or_else(|| {
                 s.trim()
                     .starts_with(['+', '-'])
-                    .then(|| parse_offset_label(&format!("UTC{}", s.trim())))
+                    .then(|| signed_offset(s.trim()))
                     .flatten()
             })
             .or_else(|| {
@@ -336,18 +332,19 @@ pub fn parse_offset_value(v: &Value) -> Option<i32> {
 pub fn parse_offset_label(s: &str) -> Option<i32> {
     let up = s.to_ascii_uppercase();
     let at = up.find("UTC").or_else(|| up.find("GMT"))?;
-    let rest = up.get(at + 3..)?.trim_start();
+    signed_offset(up.get(at + 3..)?)
+}
+
+/// What follows "UTC" / "GMT" in a label ("+09:00", "-5", "+0530"; anything else is UTC itself) → minutes east.
+fn signed_offset(rest: &str) -> Option<i32> {
+    let rest = rest.trim_start();
     let sign = match rest.chars().next() {
         Some('+') => 1,
         Some('-') | Some('−') => -1,
         _ => return Some(0),
     };
     let rest = rest.trim_start_matches(['+', '-', '−']).trim_start();
-    let num: String = rest
-        .chars()
-        .take_while(|c| c.is_ascii_digit() || *c == ':')
-        .take(5)
-        .collect();
+    let num = rest.get(..clock_len(rest).min(5))?;
     let (h, m) = match num.split_once(':') {
         Some((h, m)) => (h.parse::<i32>().ok()?, m.parse::<i32>().ok()?),
         None if num.len() == 4 => (num.get(..2)?.parse().ok()?, num.get(2..)?.parse().ok()?),

@@ -1,7 +1,7 @@
 //! Sources (B) head meta, (C) rendered DOM, and the `<title>` fallback.
 
 use super::selectors as sel;
-use super::{fill, fill_src, location, Builder};
+use super::{fill, fill_src, first_matching, location, Builder};
 use super::{
     plausible_earnings, plausible_entry_hours, plausible_jobs, plausible_rate, plausible_rating,
     plausible_total_hours,
@@ -29,10 +29,11 @@ fn select_in(page: &dyn Page, scope: Option<Node>, css: &str) -> Vec<Node> {
         // Elements that share an id may nest (and their matches repeat): the whole document, once.
         return page.select(None, css);
     }
-    scopes
-        .into_iter()
-        .flat_map(|s| page.select(Some(s), css))
-        .collect()
+    let mut found = Vec::new();
+    for s in scopes {
+        found.extend(page.select(Some(s), css));
+    }
+    found
 }
 
 /// "#main" in "#main .x" or "#main > .x": a leading id followed by a combinator, in one selector (no list).
@@ -193,7 +194,6 @@ pub fn read_dom(page: &dyn Page, b: &mut Builder) {
         first_parsed(page, select_in, None, sel::NAME, |t| text::clean(
             t, MAX_NAME
         ))
-        .map(|(v, css)| (v, css.to_string()))
     );
     fill!(
         b,
@@ -222,7 +222,6 @@ pub fn read_dom(page: &dyn Page, b: &mut Builder) {
             let heading = sel::NOT_A_TITLE.contains(&bare.as_str());
             (!heading && !is_name(&t, name.as_deref())).then_some(t)
         })
-        .map(|(v, css)| (v, css.to_string()))
     );
 
     // Rate: documented places, then the first "$x/hr" in narrow-to-wide scopes.
@@ -232,7 +231,6 @@ pub fn read_dom(page: &dyn Page, b: &mut Builder) {
         hourly_rate,
         first_parsed(page, select_in, None, sel::RATE, |t| text::parse_rate(t)
             .and_then(plausible_rate))
-        .map(|(v, css)| (v, css.to_string()))
     );
     if b.wants(Field::HourlyRate) {
         for scope in sel::RATE_TEXT_SCOPES {
@@ -265,7 +263,6 @@ pub fn read_dom(page: &dyn Page, b: &mut Builder) {
             sel::HOURS_PER_WEEK,
             text::parse_availability
         )
-        .map(|(v, css)| (v, css.to_string()))
     );
     fill_src!(
         b,
@@ -303,12 +300,12 @@ pub fn read_dom(page: &dyn Page, b: &mut Builder) {
     // Languages.
     if b.wants(Field::Languages) {
         for css in sel::LANGUAGES {
-            let langs: Vec<Language> = page
-                .select(None, css)
-                .into_iter()
-                .take(50)
-                .filter_map(|n| parse_language(&visible_text(page, n)))
-                .collect();
+            let mut langs: Vec<Language> = Vec::new();
+            for n in page.select(None, css).into_iter().take(50) {
+                if let Some(l) = parse_language(&visible_text(page, n)) {
+                    langs.push(l);
+                }
+            }
             if !langs.is_empty() {
                 b.p.languages = Some(langs);
                 b.note(Field::Languages, *css);
@@ -382,11 +379,7 @@ fn read_links(page: &dyn Page, b: &mut Builder) {
             b.add_link_text(&t);
         }
     }
-    let container = sel::LINK_CONTAINERS.iter().find_map(|css| {
-        let nodes = page.select(None, css);
-        (!nodes.is_empty()).then_some((css, nodes))
-    });
-    if let Some((css, nodes)) = container {
+    if let Some((css, nodes)) = first_matching(page, sel::LINK_CONTAINERS) {
         b.links_read(format!("a[href] in {css}"));
         for node in nodes.into_iter().take(5) {
             add_anchors(page, node, b);
@@ -407,23 +400,25 @@ fn read_links(page: &dyn Page, b: &mut Builder) {
 
 /// The absolute `http(s)` and `mailto:` targets of the links below `node`.
 fn add_anchors(page: &dyn Page, node: Node, b: &mut Builder) {
-    let found: Vec<String> = page
+    let mut found: Vec<String> = Vec::new();
+    for a in page
         .select(Some(node), "a[href]")
         .into_iter()
         .take(sel::MAX_ANCHORS)
-        .filter_map(|a| page.attr(a, "href"))
-        .filter_map(|href| {
-            let href = href.trim();
-            if href
-                .get(..7)
-                .is_some_and(|p| p.eq_ignore_ascii_case("mailto:"))
-            {
-                text::normalize_email(href)
-            } else {
-                text::normalize_url(href)
-            }
-        })
-        .collect();
+    {
+        let Some(href) = page.attr(a, "href") else {
+            continue;
+        };
+        let href = href.trim();
+        let mailto = href
+            .get(..7)
+            .is_some_and(|p| p.eq_ignore_ascii_case("mailto:"));
+        found.extend(if mailto {
+            text::normalize_email(href)
+        } else {
+            text::normalize_url(href)
+        });
+    }
     b.add_links(found);
 }
 
@@ -454,7 +449,6 @@ fn read_location(page: &dyn Page, b: &mut Builder) {
                 let (city, country) = split_location_line(t)?;
                 location(city.as_deref(), Some(&country), None)
             })
-            .map(|(v, css)| (v, css.to_string()))
         );
     }
     // Local time.
@@ -463,7 +457,6 @@ fn read_location(page: &dyn Page, b: &mut Builder) {
         Field::LocalTime,
         local_time,
         first_parsed(page, select_in, None, sel::LOCAL_TIME, text::parse_clock)
-            .map(|(v, css)| (v, css.to_string()))
     );
     fill_src!(
         b,
@@ -476,7 +469,6 @@ fn read_location(page: &dyn Page, b: &mut Builder) {
             sel::LOCATION_LINE,
             text::parse_local_time
         )
-        .map(|(v, css)| (v, css.to_string()))
     );
     fill_src!(
         b,
@@ -523,24 +515,26 @@ fn read_job_success(page: &dyn Page, b: &mut Builder) {
         Field::JobSuccess,
         job_success,
         first_parsed(page, select_in, None, sel::JSS_TEXT, text::parse_percent)
-            .map(|(v, css)| (v, css.to_string()))
     );
     if b.wants(Field::JobSuccess) {
         for css in sel::JSS_RING {
-            let found = page.select(None, css).into_iter().take(20).find_map(|n| {
-                let class = page.attr(n, "class")?;
-                class.split_whitespace().find_map(|c| {
-                    let digits = c.strip_prefix("air3-progress-circle-")?;
-                    digits.parse::<u8>().ok().filter(|v| *v <= 100)
-                })
-            });
-            if let Some(v) = found {
-                b.p.job_success = Some(v);
-                b.note(Field::JobSuccess, format!("{css} (class)"));
-                break;
+            for n in page.select(None, css).into_iter().take(20) {
+                if let Some(v) = page.attr(n, "class").as_deref().and_then(ring_percent) {
+                    b.p.job_success = Some(v);
+                    b.note(Field::JobSuccess, format!("{css} (class)"));
+                    return;
+                }
             }
         }
     }
+}
+
+/// The score in a progress ring's classes: "air3-progress-circle-97" → 97.
+fn ring_percent(class: &str) -> Option<u8> {
+    class.split_whitespace().find_map(|c| {
+        let digits = c.strip_prefix("air3-progress-circle-")?;
+        digits.parse::<u8>().ok().filter(|v| *v <= 100)
+    })
 }
 
 fn read_badges(page: &dyn Page, b: &mut Builder) {
@@ -687,10 +681,7 @@ fn read_work(page: &dyn Page, b: &mut Builder) {
         }
     }
     if found.is_none() {
-        found = sel::WORK_ITEMS.iter().find_map(|css| {
-            let nodes = page.select(None, css);
-            (!nodes.is_empty()).then(|| (nodes, css.to_string()))
-        });
+        found = first_matching(page, sel::WORK_ITEMS).map(|(css, nodes)| (nodes, css.to_string()));
     }
     let Some((nodes, css)) = found else { return };
     let entries: Vec<WorkEntry> = nodes
@@ -753,13 +744,21 @@ fn work_entry(page: &dyn Page, item: Node) -> WorkEntry {
     }
 
     // Terms: one `strong` each for earnings, rate, hours, "Fixed-price".
-    let mut terms: Vec<String> = sel::WORK_TERMS
-        .iter()
-        .flat_map(|css| page.select(Some(item), css))
-        .take(12)
-        .map(|n| visible_text(page, n))
-        .filter(|t| !t.is_empty())
-        .collect();
+    // The first 12 elements (of all the selectors, in order) are looked at.
+    let mut terms: Vec<String> = Vec::new();
+    let mut looked_at = 0;
+    'terms: for css in sel::WORK_TERMS {
+        for n in page.select(Some(item), css) {
+            if looked_at == 12 {
+                break 'terms;
+            }
+            looked_at += 1;
+            let t = visible_text(page, n);
+            if !t.is_empty() {
+                terms.push(t);
+            }
+        }
+    }
     if terms.is_empty() {
         // Markup changed: the item's own text without the title and the client's words (which may
         // mention hours or money), split at the "·" / "|" separators Upwork puts between terms.
@@ -767,13 +766,14 @@ fn work_entry(page: &dyn Page, item: Node) -> WorkEntry {
         for known in [&e.title, &e.feedback].into_iter().flatten() {
             whole = whole.replacen(known.as_str(), " ", 1);
         }
-        terms = whole
-            .split(['·', '|', '•'])
-            .map(str::trim)
-            .filter(|t| !t.is_empty())
-            .take(12)
-            .map(str::to_string)
-            .collect();
+        for t in whole.split(['·', '|', '•']).map(str::trim) {
+            if terms.len() == 12 {
+                break;
+            }
+            if !t.is_empty() {
+                terms.push(t.to_string());
+            }
+        }
     }
     let mut fixed = false;
     for t in &terms {

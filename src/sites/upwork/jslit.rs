@@ -361,13 +361,18 @@ impl<'a> Parser<'a> {
         Some(cur.clone())
     }
 
-    /// A parameter's value (a copy), charged to the budget; unknown names are `null`.
-    fn lookup(&mut self, name: &str) -> Option<Value> {
-        let found = self
-            .scopes
+    /// The innermost parameter called `name`: (name, value, its size in nodes, its depth).
+    fn param(&self, name: &str) -> Option<&(String, Value, usize, usize)> {
+        self.scopes
             .iter()
             .rev()
             .find_map(|scope| scope.iter().rev().find(|(n, ..)| n == name))
+    }
+
+    /// A parameter's value (a copy), charged to the budget; unknown names are `null`.
+    fn lookup(&mut self, name: &str) -> Option<Value> {
+        let found = self
+            .param(name)
             .map(|(_, v, size, depth)| (v.clone(), *size, *depth));
         match found {
             Some((v, size, depth)) => {
@@ -495,12 +500,7 @@ impl<'a> Parser<'a> {
 
     /// A parameter that holds a plain value: what a copy of it costs; unknown names read as null.
     fn plain_parameter_cost(&self, name: &str) -> Option<usize> {
-        let found = self
-            .scopes
-            .iter()
-            .rev()
-            .find_map(|scope| scope.iter().rev().find(|(n, ..)| n == name));
-        match found {
+        match self.param(name) {
             None => Some(0),
             Some((_, Value::Object(_) | Value::Array(_), ..)) => None,
             // `lookup` refuses a copy that would nest too deep; the entry's value sits one level below.

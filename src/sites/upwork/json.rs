@@ -80,16 +80,8 @@ const MEDIA_WORDS: &[&str] = &[
 
 /// The parsed store of the first script that assigns `__NUXT__`, and a label for evidence.
 pub fn find_nuxt(page: &dyn Page) -> Option<(Value, String)> {
-    page.select(None, "script")
-        .into_iter()
-        .take(200)
-        .find_map(|n| {
-            let text = page.raw_text(n);
-            if !text.contains("__NUXT__") {
-                return None;
-            }
-            jslit::parse_nuxt_assignment(&text).map(|v| (v, "__NUXT__".to_string()))
-        })
+    super::script_value(page, "__NUXT__", jslit::parse_nuxt_assignment)
+        .map(|v| (v, "__NUXT__".to_string()))
 }
 
 /// Whether the store belongs to the page at `path`: its `routePath` (and the profile's cipher text,
@@ -144,24 +136,22 @@ fn collect_strings<'v>(v: &'v Value, depth: usize, budget: &mut usize, out: &mut
 
 /// "thumbnailUrl", "image_src", "coverImage" → true; "projectUrl", "description", "profileUrl" → false.
 fn is_media_key(key: &str) -> bool {
-    let mut words: Vec<String> = Vec::new();
-    let mut cur = String::new();
+    // Each word is checked as it ends: at '_', '-', an upper-case letter, or the key's end.
+    let mut word = String::new();
     for c in key.chars() {
         if c == '_' || c == '-' || c.is_uppercase() {
-            if !cur.is_empty() {
-                words.push(std::mem::take(&mut cur));
+            if MEDIA_WORDS.contains(&word.as_str()) {
+                return true;
             }
+            word.clear();
             if c.is_uppercase() {
-                cur.extend(lower_char(c));
+                word.extend(lower_char(c));
             }
         } else {
-            cur.push(c);
+            word.push(c);
         }
     }
-    if !cur.is_empty() {
-        words.push(cur);
-    }
-    words.iter().any(|w| MEDIA_WORDS.contains(&w.as_str()))
+    MEDIA_WORDS.contains(&word.as_str())
 }
 
 /// Follows object keys.
@@ -285,7 +275,7 @@ pub fn read_state(store: &Value, label: &str, b: &mut Builder) {
         read_work_anywhere(store, label, b);
         return;
     };
-    let src = |rel: &str| format!("{label} {root_path}.{rel}");
+    let src = |parts: &[&str]| source(label, &root_path, parts);
     // `profile` holds name/title (and, per the 2026 scraper, location and idBadgeStatus).
     let prof = root
         .get("profile")
@@ -307,14 +297,14 @@ pub fn read_state(store: &Value, label: &str, b: &mut Builder) {
         b,
         Field::Name,
         name,
-        src(&format!("{prof_key}name")),
+        src(&[prof_key, "name"]),
         text_at("name", MAX_NAME)
     );
     fill!(
         b,
         Field::Title,
         title,
-        src(&format!("{prof_key}title")),
+        src(&[prof_key, "title"]),
         text_at("title", MAX_TITLE)
     );
 
@@ -323,11 +313,11 @@ pub fn read_state(store: &Value, label: &str, b: &mut Builder) {
         b,
         Field::Overview,
         overview,
-        src(&format!("{prof_key}description")),
+        src(&[prof_key, "description"]),
         text_at("description", MAX_OVERVIEW)
     );
     if prof.get("description").is_some() {
-        b.links_read(src(&format!("{prof_key}description")));
+        b.links_read(src(&[prof_key, "description"]));
     }
     let mut seen_objects: Vec<*const Value> = Vec::new();
     for (obj, rel) in [(root, ""), (prof, prof_key)] {
@@ -337,7 +327,7 @@ pub fn read_state(store: &Value, label: &str, b: &mut Builder) {
         seen_objects.push(obj);
         for key in LINK_KEYS {
             let Some(v) = obj.get(*key) else { continue };
-            b.links_read(src(&format!("{rel}{key}")));
+            b.links_read(src(&[rel, key]));
             let mut strings = Vec::new();
             let mut budget = 20_000usize;
             collect_strings(v, 0, &mut budget, &mut strings);
@@ -348,10 +338,7 @@ pub fn read_state(store: &Value, label: &str, b: &mut Builder) {
     }
 
     // Location: beside the profile (notes) or inside it (2026 scraper).
-    for (loc, rel) in [
-        (root.get("location"), "location".to_string()),
-        (prof.get("location"), format!("{prof_key}location")),
-    ] {
+    for (loc, rel) in [(root.get("location"), ""), (prof.get("location"), prof_key)] {
         let Some(loc) = loc.filter(|l| l.is_object()) else {
             continue;
         };
@@ -359,7 +346,7 @@ pub fn read_state(store: &Value, label: &str, b: &mut Builder) {
             b,
             Field::Location,
             location,
-            src(&rel),
+            src(&[rel, "location"]),
             location(
                 loc.get("city").and_then(string),
                 loc.get("country").and_then(string),
@@ -369,15 +356,11 @@ pub fn read_state(store: &Value, label: &str, b: &mut Builder) {
     }
 
     if let Some(stats) = stats {
-        read_stats(stats, &|rel: &str| src(&format!("stats.{rel}")), b);
+        read_stats(stats, &|rel: &str| src(&["stats.", rel]), b);
     }
     // The GraphQL shape names the aggregate block differently.
     if let Some(agg) = root.get("profileAggregates").filter(|s| s.is_object()) {
-        read_stats(
-            agg,
-            &|rel: &str| src(&format!("profileAggregates.{rel}")),
-            b,
-        );
+        read_stats(agg, &|rel: &str| src(&["profileAggregates.", rel]), b);
     }
 
     // Expert-Vetted joins the badge list JSON produced.
@@ -413,7 +396,7 @@ pub fn read_state(store: &Value, label: &str, b: &mut Builder) {
             b,
             Field::HoursPerWeek,
             hours_per_week,
-            value.map(|(v, k)| (v, src(&format!("{rel}.{k}"))))
+            value.map(|(v, k)| (v, src(&[rel, ".", k])))
         );
     }
 
@@ -424,7 +407,13 @@ pub fn read_state(store: &Value, label: &str, b: &mut Builder) {
         let Some(Value::Array(items)) = langs else {
             continue;
         };
-        fill!(b, Field::Languages, languages, src(rel), languages(items));
+        fill!(
+            b,
+            Field::Languages,
+            languages,
+            src(&[rel]),
+            languages(items)
+        );
     }
 
     // ID verification: identity.idBadgeStatus ("PASSED"), the 2016 profile.idVerified, GraphQL verifications.idVerified.
@@ -445,7 +434,7 @@ pub fn read_state(store: &Value, label: &str, b: &mut Builder) {
             b,
             Field::IdVerified,
             id_verified,
-            src(rel),
+            src(&[rel]),
             v.and_then(id_status)
         );
     }
@@ -456,11 +445,21 @@ pub fn read_state(store: &Value, label: &str, b: &mut Builder) {
         match find_work_arrays(root, &mut budget) {
             Some((entries, rel)) => {
                 b.p.work_history = Some(entries);
-                b.note(Field::WorkHistory, src(&rel));
+                b.note(Field::WorkHistory, src(&[&rel]));
             }
             None => read_work_anywhere(store, label, b),
         }
     }
+}
+
+/// "__NUXT__ state.profile.stats.totalHours": the store's label, the profile object's path and the parts
+/// of the path below it, for evidence.
+fn source(label: &str, root_path: &str, parts: &[&str]) -> String {
+    let mut s = String::new();
+    for piece in [label, " ", root_path, "."].iter().chain(parts) {
+        s.push_str(piece);
+    }
+    s
 }
 
 fn read_stats(stats: &Value, src: &dyn Fn(&str) -> String, b: &mut Builder) {
@@ -601,15 +600,18 @@ fn status_is(v: &Value, names: &[&str], flag: bool) -> bool {
     match v {
         Value::Bool(b) => flag && *b,
         Value::String(s) => {
-            let n: String = s
-                .chars()
-                .filter(|c| !matches!(c, '_' | '-' | ' '))
-                .collect::<String>()
-                .to_ascii_lowercase();
+            let n = plain_word(s);
             names.contains(&n.as_str()) || (flag && n == "active")
         }
         _ => false,
     }
+}
+
+/// "top_rated", "Top Rated", "TOP-RATED" → "toprated": lower case without '_', '-' and spaces.
+fn plain_word(s: &str) -> String {
+    let mut out = s.replace(['_', '-', ' '], "");
+    out.make_ascii_lowercase();
+    out
 }
 
 fn year_month(v: &Value) -> Option<YearMonth> {
@@ -621,11 +623,7 @@ fn year_month(v: &Value) -> Option<YearMonth> {
 }
 
 fn availability_from_nid(nid: &str) -> Option<Availability> {
-    match nid
-        .to_ascii_lowercase()
-        .replace(['_', '-', ' '], "")
-        .as_str()
-    {
+    match plain_word(nid).as_str() {
         "fulltime" | "morethan30" => Some(Availability::MoreThan30),
         "parttime" | "lessthan30" => Some(Availability::LessThan30),
         "asneeded" | "none" => Some(Availability::AsNeeded),
@@ -634,32 +632,36 @@ fn availability_from_nid(nid: &str) -> Option<Availability> {
 }
 
 fn languages(items: &[Value]) -> Option<Vec<Language>> {
-    let out: Vec<Language> = items
-        .iter()
-        .take(50)
-        .filter_map(|l| {
-            let lang = l.get("language").unwrap_or(l);
-            let name = lang
-                .get("englishName")
-                .or_else(|| lang.get("name"))
-                .or_else(|| lang.get("prettyName"))
-                .and_then(string)?;
-            let level = l
-                .get("proficiencyLevel")
-                .and_then(|p| {
-                    p.get("proficiencyTitle")
-                        .or_else(|| p.get("name"))
-                        .and_then(string)
-                        .or_else(|| string(p))
-                })
-                .and_then(|s| text::clean(s, MAX_SHORT));
-            Some(Language {
-                name: text::clean(name, MAX_SHORT)?,
-                level,
-            })
-        })
-        .collect();
+    let mut out: Vec<Language> = Vec::new();
+    for l in items.iter().take(50) {
+        if let Some(l) = language(l) {
+            out.push(l);
+        }
+    }
     (!out.is_empty() || items.is_empty()).then_some(out)
+}
+
+/// `{language: {englishName}, proficiencyLevel: {proficiencyTitle}}` and the shapes around it.
+fn language(l: &Value) -> Option<Language> {
+    let lang = l.get("language").unwrap_or(l);
+    let name = lang
+        .get("englishName")
+        .or_else(|| lang.get("name"))
+        .or_else(|| lang.get("prettyName"))
+        .and_then(string)?;
+    let level = l
+        .get("proficiencyLevel")
+        .and_then(|p| {
+            p.get("proficiencyTitle")
+                .or_else(|| p.get("name"))
+                .and_then(string)
+                .or_else(|| string(p))
+        })
+        .and_then(|s| text::clean(s, MAX_SHORT));
+    Some(Language {
+        name: text::clean(name, MAX_SHORT)?,
+        level,
+    })
 }
 
 fn id_status(v: &Value) -> Option<bool> {
@@ -794,7 +796,7 @@ fn read_work_anywhere(store: &Value, label: &str, b: &mut Builder) {
     let mut budget = 300_000usize;
     if let Some((entries, path)) = find_work_arrays(store, &mut budget) {
         b.p.work_history = Some(entries);
-        b.note(Field::WorkHistory, format!("{label} {path}"));
+        b.note(Field::WorkHistory, [label, " ", &path].concat());
     }
 }
 
@@ -883,7 +885,6 @@ pub fn read_ld_json(page: &dyn Page, b: &mut Builder) {
         }) else {
             continue;
         };
-        let src = "script[type=application/ld+json] Person";
         let text_at = |key: &str, max: usize| {
             person
                 .get(key)
@@ -894,21 +895,21 @@ pub fn read_ld_json(page: &dyn Page, b: &mut Builder) {
             b,
             Field::Name,
             name,
-            format!("{src}.name"),
+            "script[type=application/ld+json] Person.name",
             text_at("name", MAX_NAME)
         );
         fill!(
             b,
             Field::Title,
             title,
-            format!("{src}.jobTitle"),
+            "script[type=application/ld+json] Person.jobTitle",
             text_at("jobTitle", MAX_TITLE)
         );
         fill!(
             b,
             Field::Overview,
             overview,
-            format!("{src}.description"),
+            "script[type=application/ld+json] Person.description",
             text_at("description", MAX_OVERVIEW)
         );
         // `url` and `sameAs`: the person's pages elsewhere.
@@ -926,7 +927,7 @@ pub fn read_ld_json(page: &dyn Page, b: &mut Builder) {
             }
         }
         if person.get("url").is_some() || person.get("sameAs").is_some() {
-            b.links_read(format!("{src}.url/sameAs"));
+            b.links_read("script[type=application/ld+json] Person.url/sameAs");
             b.add_links(pages);
         }
         if let Some(addr) = person.get("address").filter(|a| a.is_object()) {
@@ -943,7 +944,7 @@ pub fn read_ld_json(page: &dyn Page, b: &mut Builder) {
                 b,
                 Field::Location,
                 location,
-                format!("{src}.address"),
+                "script[type=application/ld+json] Person.address",
                 location(addr.get("addressLocality").and_then(string), name, code)
             );
         }
@@ -1034,6 +1035,30 @@ mod tests {
             "{:?}",
             b.notes
         );
+    }
+
+    #[test]
+    fn media_keys_by_word() {
+        for key in [
+            "thumbnailUrl",
+            "image_src",
+            "coverImage",
+            "logo",
+            "fileURL",
+            "video-id",
+        ] {
+            assert!(is_media_key(key), "{key}");
+        }
+        for key in [
+            "projectUrl",
+            "description",
+            "profileUrl",
+            "logotype",
+            "",
+            "Srcset",
+        ] {
+            assert!(!is_media_key(key), "{key}");
+        }
     }
 
     #[test]

@@ -105,45 +105,46 @@ pub fn read(page: &dyn Page, ex: &mut Extraction) {
 }
 
 fn find_items(page: &dyn Page) -> (Vec<Node>, bool, &'static str) {
-    for css in ITEMS {
-        let found = page.select(None, css);
-        if !found.is_empty() {
-            return (found, false, css);
-        }
+    if let Some((css, found)) = super::first_matching(page, ITEMS) {
+        return (found, false, css);
     }
-    for css in GENERIC_ITEMS {
-        let found = page.select(None, css);
-        if !found.is_empty() {
-            return (found, true, css);
-        }
+    match super::first_matching(page, GENERIC_ITEMS) {
+        Some((css, found)) => (found, true, css),
+        None => (Vec::new(), false, ""),
     }
-    (Vec::new(), false, "")
 }
 
 fn read_item(page: &dyn Page, item: Node, generic: bool, other: Option<&str>) -> Option<Message> {
     let sender = page
         .first_text(Some(item), SENDER)
         .and_then(|s| crate::text::clean(&s, MAX_NAME));
-    let sent = SENT.iter().find_map(|css| {
-        page.select(Some(item), css).into_iter().find_map(|n| {
+    // The first element (of the first selector that has one) whose text, or else `datetime`, is not blank.
+    let mut sent = None;
+    'sent: for css in SENT {
+        for n in page.select(Some(item), css) {
             let t = page.text(n);
             let t = if t.is_empty() {
                 page.attr(n, "datetime").unwrap_or_default()
             } else {
                 t
             };
-            crate::text::clean(&t, MAX_SENT)
-        })
-    });
-    let text = BODY
-        .iter()
-        .find_map(|css| {
-            page.select(Some(item), css)
-                .into_iter()
-                .map(|n| page.raw_text(n))
-                .find(|t| !t.trim().is_empty())
-        })
-        .and_then(|t| crate::text::clean(&t, MAX_TEXT));
+            sent = crate::text::clean(&t, MAX_SENT);
+            if sent.is_some() {
+                break 'sent;
+            }
+        }
+    }
+    let mut body = None;
+    'body: for css in BODY {
+        for n in page.select(Some(item), css) {
+            let t = page.raw_text(n);
+            if !t.trim().is_empty() {
+                body = Some(t);
+                break 'body;
+            }
+        }
+    }
+    let text = body.and_then(|t| crate::text::clean(&t, MAX_TEXT));
     let text = match text {
         Some(t) => t,
         // A known message container without a marked body: its whole text, minus nothing (rare).

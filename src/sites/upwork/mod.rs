@@ -19,8 +19,9 @@ pub mod selectors;
 
 use super::links::LinkSet;
 use super::{host_and_path, Adapter, Extraction, PageKind};
+use crate::json::Value;
 use crate::model::{Field, Profile};
-use crate::page::{Page, PageExt};
+use crate::page::{Node, Page, PageExt};
 
 pub struct Upwork;
 
@@ -106,13 +107,9 @@ impl Adapter for Upwork {
 
     fn sniff(&self, page: &dyn Page) -> Option<PageKind> {
         // The page's own address, as the head states it.
-        let canonical = page
-            .select(None, "link[rel=canonical]")
-            .into_iter()
-            .find_map(|n| page.attr(n, "href"));
-        for url in [page.meta("og:url"), canonical].into_iter().flatten() {
+        for url in [page.meta("og:url"), canonical(page)].into_iter().flatten() {
             if let Some((host, path)) = host_and_path(&url) {
-                if host == "upwork.com" || host.ends_with(".upwork.com") {
+                if is_upwork_host(&host) {
                     let kind = page_kind(&path);
                     if kind != PageKind::Unknown {
                         return Some(kind);
@@ -159,22 +156,16 @@ const PROFILE_FIELDS: [Field; 17] = [
 
 /// The kind of page an Upwork path shows.
 pub fn page_kind(path: &str) -> PageKind {
-    let path = path.split(['?', '#']).next().unwrap_or("");
-    let segs: Vec<String> = path
-        .split('/')
-        .filter(|s| !s.is_empty())
-        .take(8)
-        .map(str::to_string)
-        .collect();
-    let low: Vec<String> = segs.iter().map(|s| s.to_ascii_lowercase()).collect();
-    let l: Vec<&str> = low.iter().map(String::as_str).collect();
-    let s: Vec<&str> = segs.iter().map(String::as_str).collect();
-    match l.as_slice() {
+    // Matched in lower case: the id checks below do not depend on case either.
+    let path = path
+        .split(['?', '#'])
+        .next()
+        .unwrap_or("")
+        .to_ascii_lowercase();
+    let segs: Vec<&str> = path.split('/').filter(|s| !s.is_empty()).take(8).collect();
+    match segs.as_slice() {
         // /freelancers/~01abc…, /freelancers/<vanity>, /fl/<vanity>, old /o/profiles/users/~01abc…
-        ["freelancers", _] | ["fl", _] if s.get(1).is_some_and(|id| is_profile_id(id)) => {
-            PageKind::Profile
-        }
-        ["o", "profiles", "users", _] if s.get(3).is_some_and(|id| is_profile_id(id)) => {
+        ["freelancers" | "fl", id] | ["o", "profiles", "users", id] if is_profile_id(id) => {
             PageKind::Profile
         }
         // Client's "Review proposals": /ab/applicants/<jobId>/applicants|suggested|job-details
@@ -194,21 +185,53 @@ pub fn page_kind(path: &str) -> PageKind {
 /// (the page's own address, then `og:url`, then the canonical link). After in-place navigation the head can
 /// still describe the previous profile, which is why the page's own address comes first.
 fn profile_key(page: &dyn Page) -> Option<String> {
-    let canonical = || {
-        page.select(None, "link[rel=canonical]")
-            .into_iter()
-            .find_map(|n| page.attr(n, "href"))
-    };
     let from = |url: Option<String>| {
         let (host, path) = host_and_path(&url?)?;
-        (host == "upwork.com" || host.ends_with(".upwork.com"))
-            .then(|| profile_id(&path))
-            .flatten()
+        is_upwork_host(&host).then(|| profile_id(&path)).flatten()
     };
     from(page.url())
         .or_else(|| from(page.meta("og:url")))
-        .or_else(|| from(canonical()))
+        .or_else(|| from(canonical(page)))
         .map(|id| format!("upwork:{id}"))
+}
+
+/// The first of `selectors` that matches anything in the page, with its matches.
+fn first_matching(
+    page: &dyn Page,
+    selectors: &[&'static str],
+) -> Option<(&'static str, Vec<Node>)> {
+    for css in selectors {
+        let nodes = page.select(None, css);
+        if !nodes.is_empty() {
+            return Some((css, nodes));
+        }
+    }
+    None
+}
+
+/// The value `parse` reads from the first of the page's first 200 scripts that mentions `mark` and parses.
+fn script_value(page: &dyn Page, mark: &str, parse: fn(&str) -> Option<Value>) -> Option<Value> {
+    for n in page.select(None, "script").into_iter().take(200) {
+        let text = page.raw_text(n);
+        if !text.contains(mark) {
+            continue;
+        }
+        if let Some(v) = parse(&text) {
+            return Some(v);
+        }
+    }
+    None
+}
+
+/// The first `link[rel=canonical]`'s address.
+fn canonical(page: &dyn Page) -> Option<String> {
+    page.select(None, "link[rel=canonical]")
+        .into_iter()
+        .find_map(|n| page.attr(n, "href"))
+}
+
+fn is_upwork_host(host: &str) -> bool {
+    host == "upwork.com" || host.ends_with(".upwork.com")
 }
 
 /// The profile id in a profile path: the cipher text as written ("~01abc…"; the old "_~01abc…" form without

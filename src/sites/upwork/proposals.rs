@@ -67,14 +67,13 @@ pub fn read(page: &dyn Page, ex: &mut Extraction) {
 
 /// The applicant rows, by the first selector that finds any, capped at [`MAX_BIDS`].
 pub fn rows(page: &dyn Page) -> (Vec<Node>, &'static str) {
-    for css in ROW_SELECTORS {
-        let mut found = page.select(None, css);
-        if !found.is_empty() {
+    match super::first_matching(page, ROW_SELECTORS) {
+        Some((css, mut found)) => {
             found.truncate(MAX_BIDS);
-            return (found, css);
+            (found, css)
         }
+        None => (Vec::new(), ""),
     }
-    (Vec::new(), "")
 }
 
 fn read_row(page: &dyn Page, row: Node) -> Bid {
