@@ -195,6 +195,8 @@ policy_fields!(
 );
 
 impl Default for Policy {
+    // Not inlined: the defaults are some forty stores, and settings::parse alone needs them in five places.
+    #[inline(never)]
     fn default() -> Self {
         Policy {
             lang: Lang::En,
