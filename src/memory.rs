@@ -8,7 +8,7 @@
 //! Nothing here touches the network or storage; the input is treated as hostile.
 
 use crate::json::{json_object, member, member_or_default, FromJson, Value};
-use crate::policy::Policy;
+use crate::policy::{Lang, Policy};
 use crate::report::Report;
 use crate::rules::{Family, Finding, Outcome, RuleSpec};
 use crate::score;
@@ -245,35 +245,29 @@ pub fn findings(current: &Fingerprint, seen: &[Fingerprint], policy: &Policy) ->
                 _ => None,
             };
             if same_url {
-                photo.push(
-                    lang.pick(
-                        &format!("The same photo address appears on {who}."),
-                        &format!("Dieselbe Fotoadresse erscheint bei {who}."),
-                    )
-                    .to_string(),
-                );
+                photo.push(match lang {
+                    Lang::En => format!("The same photo address appears on {who}."),
+                    Lang::De => format!("Dieselbe Fotoadresse erscheint bei {who}."),
+                });
             } else if let Some(d) = near {
-                photo.push(
-                    lang.pick(
-                        &format!(
-                            "A near-identical photo (hash distance {d} of 64) appears on {who}."
-                        ),
-                        &format!(
-                            "Ein fast gleiches Foto (Hash-Abstand {d} von 64) erscheint bei {who}."
-                        ),
-                    )
-                    .to_string(),
-                );
+                photo.push(match lang {
+                    Lang::En => {
+                        format!("A near-identical photo (hash distance {d} of 64) appears on {who}.")
+                    }
+                    Lang::De => format!(
+                        "Ein fast gleiches Foto (Hash-Abstand {d} von 64) erscheint bei {who}."
+                    ),
+                });
             }
         }
         if bio.len() < MAX_MATCHES_SHOWN {
             if let (Some(a), Some(b)) = (cur_bio, other.bio.as_deref().and_then(parse_hash)) {
                 let d = (a ^ b).count_ones();
                 if d <= BIO_MAX_DISTANCE {
-                    bio.push(lang.pick(
-                        &format!("A nearly identical overview (SimHash distance {d} of 64) appears on {who}."),
-                        &format!("Eine fast gleiche Beschreibung (SimHash-Abstand {d} von 64) erscheint bei {who}."),
-                    ).to_string());
+                    bio.push(match lang {
+                        Lang::En => format!("A nearly identical overview (SimHash distance {d} of 64) appears on {who}."),
+                        Lang::De => format!("Eine fast gleiche Beschreibung (SimHash-Abstand {d} von 64) erscheint bei {who}."),
+                    });
                 }
             }
         }
@@ -292,13 +286,10 @@ pub fn findings(current: &Fingerprint, seen: &[Fingerprint], policy: &Policy) ->
                     .map(|s| s.as_str())
                     .collect::<Vec<_>>()
                     .join(", ");
-                link.push(
-                    lang.pick(
-                        &format!("{list} also appears on {who}."),
-                        &format!("{list} erscheint auch bei {who}."),
-                    )
-                    .to_string(),
-                );
+                link.push(match lang {
+                    Lang::En => format!("{list} also appears on {who}."),
+                    Lang::De => format!("{list} erscheint auch bei {who}."),
+                });
             }
         }
     }
@@ -325,7 +316,7 @@ pub fn findings(current: &Fingerprint, seen: &[Fingerprint], policy: &Policy) ->
     out
 }
 
-fn describe(other: &Fingerprint, lang: crate::policy::Lang) -> String {
+fn describe(other: &Fingerprint, lang: Lang) -> String {
     let name: String = other
         .name
         .as_deref()
@@ -334,15 +325,11 @@ fn describe(other: &Fingerprint, lang: crate::policy::Lang) -> String {
         .unwrap_or_else(|| lang.pick("(no name)", "(ohne Namen)").to_string());
     let key: String = other.key.chars().take(120).collect();
     let when: String = other.seen_at.chars().take(10).collect();
-    if when.is_empty() {
-        lang.pick(&format!("“{name}” ({key})"), &format!("„{name}“ ({key})"))
-            .to_string()
-    } else {
-        lang.pick(
-            &format!("“{name}” ({key}), seen on {when}"),
-            &format!("„{name}“ ({key}), gesehen am {when}"),
-        )
-        .to_string()
+    match (lang, when.is_empty()) {
+        (Lang::En, true) => format!("“{name}” ({key})"),
+        (Lang::De, true) => format!("„{name}“ ({key})"),
+        (Lang::En, false) => format!("“{name}” ({key}), seen on {when}"),
+        (Lang::De, false) => format!("„{name}“ ({key}), gesehen am {when}"),
     }
 }
 
