@@ -8,6 +8,7 @@
 //! Nothing here touches the network or storage; the input is treated as hostile.
 
 use crate::json::{json_object, member, member_or_default, FromJson, Value};
+use crate::model::Profile;
 use crate::policy::{Lang, Policy};
 use crate::report::Report;
 use crate::rules::{Family, Finding, Outcome, RuleSpec};
@@ -120,13 +121,9 @@ pub fn apply(report: &mut Report, recall: &Recall, policy: &Policy) {
     if report.page_kind != PageKind::Profile || report.risk.coverage.fields_expected == 0 {
         return;
     }
-    let extraction = Extraction {
-        profile_key: report.profile_key.clone(),
-        profile: report.profile.clone(),
-        ..Extraction::default()
-    };
-    let Some(fp) = fingerprint(
-        &extraction,
+    let Some(fp) = fingerprint_of(
+        report.profile_key.as_deref(),
+        &report.profile,
         recall.photo_url,
         recall.photo_hash,
         &report.analyzed_at,
@@ -138,11 +135,12 @@ pub fn apply(report: &mut Report, recall: &Recall, policy: &Policy) {
     if found.is_empty() {
         return;
     }
-    let mut all = report.risk.findings.clone();
+    // Scored again with the rest; the old verdict is replaced, so its lists are moved, not copied.
+    let mut all = std::mem::take(&mut report.risk.findings);
     all.extend(found);
     report.risk = score::assess(
         all,
-        report.risk.unevaluated.clone(),
+        std::mem::take(&mut report.risk.unevaluated),
         report.risk.coverage,
         policy,
     );
@@ -156,11 +154,27 @@ pub fn fingerprint(
     photo_hash: Option<&str>,
     seen_at: &str,
 ) -> Option<Fingerprint> {
-    let key = extraction.profile_key.as_deref()?.trim();
+    fingerprint_of(
+        extraction.profile_key.as_deref(),
+        &extraction.profile,
+        photo_url,
+        photo_hash,
+        seen_at,
+    )
+}
+
+/// [`fingerprint`] of the profile `p` under the key `key`.
+fn fingerprint_of(
+    key: Option<&str>,
+    p: &Profile,
+    photo_url: Option<&str>,
+    photo_hash: Option<&str>,
+    seen_at: &str,
+) -> Option<Fingerprint> {
+    let key = key?.trim();
     if key.is_empty() {
         return None;
     }
-    let p = &extraction.profile;
     let photo_url = p
         .photo_url
         .as_deref()
@@ -482,7 +496,6 @@ pub fn normalize_link(link: &str) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::Profile;
 
     fn fp(key: &str, name: &str) -> Fingerprint {
         Fingerprint {

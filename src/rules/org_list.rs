@@ -143,11 +143,12 @@ pub fn apply_freelancer_lists(report: &mut crate::report::Report, policy: &Polic
         "Liste Ihrer Organisation (Richtlinie blocked_freelancers)",
     );
     let finding = rule.finding(evidence, weight, source.to_string(), lang);
-    let mut all = report.risk.findings.clone();
+    // Scored again with the rest; the old verdict is replaced, so its lists are moved, not copied.
+    let mut all = std::mem::take(&mut report.risk.findings);
     all.push(finding);
     report.risk = crate::score::assess(
         all,
-        report.risk.unevaluated.clone(),
+        std::mem::take(&mut report.risk.unevaluated),
         report.risk.coverage,
         policy,
     );
