@@ -203,7 +203,8 @@ pub fn parse(value: &Value) -> (Policy, Vec<SettingError>) {
         }
     };
     let defaults = crate::json::to_value(&Policy::default());
-    let default_of = |key: &str| defaults.get(key).cloned().unwrap_or(Value::Null);
+    // The default as an error message shows it.
+    let default_of = |key: &str| shown(defaults.get(key).unwrap_or(&Value::Null));
     let rule_list = rules(Lang::En);
     // Each checked value goes straight into the policy; a bad one leaves its default there.
     let mut policy = Policy::default();
@@ -218,7 +219,7 @@ pub fn parse(value: &Value) -> (Policy, Vec<SettingError>) {
                 Ok(x) => (n.set)(&mut policy, x),
                 Err(why) => errors.push(err(
                     k,
-                    format!("{why}; the default {} is used", shown(&default_of(k))),
+                    format!("{why}; the default {} is used", default_of(k)),
                 )),
             }
         } else if let Some((_, entry, field)) = LISTS.iter().find(|(l, ..)| *l == k) {
@@ -245,7 +246,7 @@ pub fn parse(value: &Value) -> (Policy, Vec<SettingError>) {
                 Ok(band) => policy.rate_band_usd = band,
                 Err(why) => errors.push(err(
                     k,
-                    format!("{why}; the default {} is used", shown(&default_of(k))),
+                    format!("{why}; the default {} is used", default_of(k)),
                 )),
             }
         } else if k == "report_contact" {
