@@ -198,11 +198,7 @@ pub static FEEDBACK_NAME_MISMATCH: RuleSpec = RuleSpec {
 fn feedback_name_mismatch(cx: &Context) -> Outcome {
     let p = cx.profile;
     let (Some(name), Some(history)) = (&p.name, &p.work_history) else {
-        let missing = [Field::Name, Field::WorkHistory]
-            .into_iter()
-            .filter(|f| !p.has(*f))
-            .collect();
-        return Outcome::Unknown(missing);
+        return Outcome::Unknown(super::unread(p, &[Field::Name, Field::WorkHistory]));
     };
     if name_parts(name).is_empty() {
         return Outcome::Unknown(vec![Field::Name]);

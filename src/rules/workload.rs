@@ -15,11 +15,7 @@ pub static AVERAGE_WORKLOAD: RuleSpec = RuleSpec {
 fn average_workload(cx: &Context) -> Outcome {
     let p = cx.profile;
     let (Some(hours), Some(since)) = (p.total_hours, p.member_since) else {
-        let missing = [Field::TotalHours, Field::MemberSince]
-            .into_iter()
-            .filter(|f| !p.has(*f))
-            .collect();
-        return Outcome::Unknown(missing);
+        return Outcome::Unknown(super::unread(p, &[Field::TotalHours, Field::MemberSince]));
     };
     let days = cx.now.utc_date().days_since_epoch() - since.first_day().days_since_epoch();
     let weeks = days as f64 / 7.0;
