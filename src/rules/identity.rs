@@ -222,9 +222,9 @@ fn feedback_name_mismatch(cx: &Context) -> Outcome {
         Lang::En => format!("Profile name: \"{name}\"."),
         Lang::De => format!("Profilname: „{name}“."),
     }];
-    evidence.extend(hits.iter().take(5).map(|(title, a)| {
+    for (title, a) in hits.iter().take(5) {
         let title = title.unwrap_or(lang.pick("a contract", "einem Vertrag"));
-        match lang {
+        evidence.push(match lang {
             Lang::En => format!(
                 "Feedback on \"{title}\" says \"{}\" — addressed as {}.",
                 a.quote, a.name
@@ -233,8 +233,8 @@ fn feedback_name_mismatch(cx: &Context) -> Outcome {
                 "Bewertung zu „{title}“: „{}“ – angesprochen als {}.",
                 a.quote, a.name
             ),
-        }
-    }));
+        });
+    }
     Outcome::Fired(Hit { evidence })
 }
 

@@ -142,11 +142,16 @@ fn identity_change(cx: &Context) -> Outcome {
             ),
         });
     }
-    evidence.extend(
-        msgs.iter()
-            .filter_map(|m| find_identity(&lower(&m.text)).map(|(s, e)| quote(m, s, e, lang)))
-            .take(MAX_EVIDENCE),
-    );
+    let mut quoted = 0;
+    for m in &msgs {
+        if quoted == MAX_EVIDENCE {
+            break;
+        }
+        if let Some((s, e)) = find_identity(&lower(&m.text)) {
+            evidence.push(quote(m, s, e, lang));
+            quoted += 1;
+        }
+    }
     if evidence.is_empty() {
         nothing_found(cx)
     } else {

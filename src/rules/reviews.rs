@@ -79,17 +79,17 @@ fn review_burst(cx: &Context) -> Outcome {
         ),
     }];
     let untitled = lang.pick("(untitled)", "(ohne Titel)");
-    evidence.extend(best.iter().take(6).map(|e| {
+    for e in best.iter().take(6) {
         let paid = match (&e.earnings, usd(e)) {
             (Some(m), Some(u)) => currency::describe(m, u, "", lang),
             _ => String::new(),
         };
-        format!(
+        evidence.push(format!(
             "\"{}\" — {paid}, {}",
             e.title.as_deref().unwrap_or(untitled),
             span(e.end)
-        )
-    }));
+        ));
+    }
     Outcome::Fired(Hit { evidence })
 }
 
