@@ -79,14 +79,15 @@ fn scan(cx: &Context, find: fn(&str) -> Option<(usize, usize)>) -> Outcome {
         Err(o) => return o,
     };
     let lang = cx.lang();
-    let evidence: Vec<String> = msgs
-        .iter()
-        .filter_map(|m| {
-            let low = lower(&m.text);
-            find(&low).map(|(start, end)| quote(m, start, end, lang))
-        })
-        .take(MAX_EVIDENCE)
-        .collect();
+    let mut evidence = Vec::new();
+    for m in &msgs {
+        if evidence.len() == MAX_EVIDENCE {
+            break;
+        }
+        if let Some((start, end)) = find(&lower(&m.text)) {
+            evidence.push(quote(m, start, end, lang));
+        }
+    }
     if evidence.is_empty() {
         nothing_found(cx)
     } else {

@@ -412,35 +412,31 @@ fn known_bad_domain(cx: &Context) -> Outcome {
         return Outcome::Clear;
     }
     let total = found.0.len();
-    let mut evidence: Vec<String> = found
-        .0
-        .iter()
-        .take(MAX_SHOWN)
-        .map(|m| {
-            let places = m.places.join(", ");
-            let (entry, found, source) = (&m.entry, &m.found, &m.source);
-            match (lang, m.kind) {
-                (Lang::En, Kind::Domain) => {
-                    format!("{places}: \"{found}\" matches the listed domain {entry} ({source}).")
-                }
-                (Lang::En, Kind::Email) => format!(
-                    "{places}: \"{found}\" is the listed e-mail address {entry} ({source})."
-                ),
-                (Lang::En, Kind::Name) => {
-                    format!("{places}: contains the listed name \"{entry}\" ({source}).")
-                }
-                (Lang::De, Kind::Domain) => {
-                    format!("{places}: „{found}“ passt zur gelisteten Domain {entry} ({source}).")
-                }
-                (Lang::De, Kind::Email) => format!(
-                    "{places}: „{found}“ ist die gelistete E-Mail-Adresse {entry} ({source})."
-                ),
-                (Lang::De, Kind::Name) => {
-                    format!("{places}: enthält den gelisteten Namen „{entry}“ ({source}).")
-                }
+    let mut evidence = Vec::new();
+    for m in found.0.iter().take(MAX_SHOWN) {
+        let places = m.places.join(", ");
+        let (entry, found, source) = (&m.entry, &m.found, &m.source);
+        evidence.push(match (lang, m.kind) {
+            (Lang::En, Kind::Domain) => {
+                format!("{places}: \"{found}\" matches the listed domain {entry} ({source}).")
             }
-        })
-        .collect();
+            (Lang::En, Kind::Email) => format!(
+                "{places}: \"{found}\" is the listed e-mail address {entry} ({source})."
+            ),
+            (Lang::En, Kind::Name) => {
+                format!("{places}: contains the listed name \"{entry}\" ({source}).")
+            }
+            (Lang::De, Kind::Domain) => {
+                format!("{places}: „{found}“ passt zur gelisteten Domain {entry} ({source}).")
+            }
+            (Lang::De, Kind::Email) => format!(
+                "{places}: „{found}“ ist die gelistete E-Mail-Adresse {entry} ({source})."
+            ),
+            (Lang::De, Kind::Name) => {
+                format!("{places}: enthält den gelisteten Namen „{entry}“ ({source}).")
+            }
+        });
+    }
     if total > MAX_SHOWN {
         evidence.push(match lang {
             Lang::En => format!("… and {} more listed values.", total - MAX_SHOWN),

@@ -128,31 +128,29 @@ fn overlapping_contracts(cx: &Context) -> Outcome {
     };
     let lang = cx.lang();
     let untitled = lang.pick("(untitled contract)", "(Vertrag ohne Titel)");
-    let mut evidence: Vec<String> = active
-        .iter()
-        .map(|s| {
-            let title = s.entry.title.as_deref().unwrap_or(untitled);
-            let end = if s.entry.end.is_none() {
-                lang.pick("present", "heute").to_string()
-            } else {
-                fmt_day(s.end)
-            };
-            match lang {
-                Lang::En => format!(
-                    "\"{title}\": {} hours from {} to {end} ≈ {} h/week.",
-                    fmt_num(s.entry.hours.unwrap_or(0.0), lang),
-                    fmt_day(s.start),
-                    fmt_num(s.weekly.round(), lang)
-                ),
-                Lang::De => format!(
-                    "„{title}“: {} Stunden von {} bis {end} ≈ {} Std./Woche.",
-                    fmt_num(s.entry.hours.unwrap_or(0.0), lang),
-                    fmt_day(s.start),
-                    fmt_num(s.weekly.round(), lang)
-                ),
-            }
-        })
-        .collect();
+    let mut evidence = Vec::new();
+    for s in &active {
+        let title = s.entry.title.as_deref().unwrap_or(untitled);
+        let end = if s.entry.end.is_none() {
+            lang.pick("present", "heute").to_string()
+        } else {
+            fmt_day(s.end)
+        };
+        evidence.push(match lang {
+            Lang::En => format!(
+                "\"{title}\": {} hours from {} to {end} ≈ {} h/week.",
+                fmt_num(s.entry.hours.unwrap_or(0.0), lang),
+                fmt_day(s.start),
+                fmt_num(s.weekly.round(), lang)
+            ),
+            Lang::De => format!(
+                "„{title}“: {} Stunden von {} bis {end} ≈ {} Std./Woche.",
+                fmt_num(s.entry.hours.unwrap_or(0.0), lang),
+                fmt_day(s.start),
+                fmt_num(s.weekly.round(), lang)
+            ),
+        });
+    }
     evidence.push(match lang {
         Lang::En => format!(
             "Together: about {} hours a week at the same time (threshold {}).",
