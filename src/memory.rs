@@ -286,20 +286,21 @@ pub fn findings(current: &Fingerprint, seen: &[Fingerprint], policy: &Policy) ->
             }
         }
         if link.len() < MAX_MATCHES_SHOWN {
-            let shared: Vec<&String> = other
-                .links
-                .iter()
-                .take(MAX_LINKS)
-                .filter_map(|l| normalize_link(l))
-                .filter_map(|l| cur_links.iter().find(|c| **c == l))
-                .take(3)
-                .collect();
-            if !shared.is_empty() {
-                let list = shared
-                    .iter()
-                    .map(|s| s.as_str())
-                    .collect::<Vec<_>>()
-                    .join(", ");
+            // The first three of its links this profile has too, as "a, b, c".
+            let (mut list, mut shared) = (String::new(), 0);
+            for l in other.links.iter().take(MAX_LINKS) {
+                if shared == 3 {
+                    break;
+                }
+                if let Some(c) = normalize_link(l).and_then(|l| cur_links.iter().find(|c| **c == l)) {
+                    if shared > 0 {
+                        list.push_str(", ");
+                    }
+                    list.push_str(c);
+                    shared += 1;
+                }
+            }
+            if shared > 0 {
                 link.push(match lang {
                     Lang::En => format!("{list} also appears on {who}."),
                     Lang::De => format!("{list} erscheint auch bei {who}."),
