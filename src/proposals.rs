@@ -312,24 +312,25 @@ pub fn assess_bids(bids: &[Bid], policy: &Policy, now: Instant) -> Vec<BidReport
             let mut unevaluated = Vec::new();
             let mut evaluated = 0;
             for c in CHECKS.iter().filter(|c| on(c)) {
-                let missing: Vec<Field> = match c.id {
-                    "bid-duplicate-text" if b.text.is_none() => vec![Field::Overview],
-                    "bid-shared-photo" if b.photo_url.is_none() => vec![Field::PhotoUrl],
-                    "bid-shared-link" if b.text.is_none() && b.links.is_empty() => {
-                        vec![Field::Links]
+                let is = |check: &Check| std::ptr::eq(*c, check);
+                let mut missing = Vec::new();
+                if is(&DUPLICATE_TEXT) && b.text.is_none() {
+                    missing.push(Field::Overview);
+                }
+                if is(&SHARED_PHOTO) && b.photo_url.is_none() {
+                    missing.push(Field::PhotoUrl);
+                }
+                if is(&SHARED_LINK) && b.text.is_none() && b.links.is_empty() {
+                    missing.push(Field::Links);
+                }
+                if is(&LOW_PAY_HIGH_RATING) {
+                    if prices[i].is_none() || priced.len() < MIN_PRICED_BIDS {
+                        missing.push(Field::HourlyRate);
                     }
-                    "bid-low-pay-high-rating" => {
-                        let mut m = Vec::new();
-                        if prices[i].is_none() || priced.len() < MIN_PRICED_BIDS {
-                            m.push(Field::HourlyRate);
-                        }
-                        if b.job_success.is_none() && b.rating.is_none() {
-                            m.push(Field::JobSuccess);
-                        }
-                        m
+                    if b.job_success.is_none() && b.rating.is_none() {
+                        missing.push(Field::JobSuccess);
                     }
-                    _ => Vec::new(),
-                };
+                }
                 if missing.is_empty() {
                     evaluated += 1;
                 } else {
