@@ -240,10 +240,13 @@ fn feedback_name_mismatch(cx: &Context) -> Outcome {
 
 /// Lower-case, accent-free words of a display name ("Ji-hoon K." → ["ji", "hoon", "k"]); initials included.
 fn name_parts(name: &str) -> Vec<String> {
-    name.split(|c: char| c.is_whitespace() || c == '-' || c == '.' || c == ',')
-        .flat_map(|w| fold(w).split(' ').map(str::to_string).collect::<Vec<_>>())
-        .filter(|p| !p.is_empty())
-        .collect()
+    let mut parts = Vec::new();
+    for w in name.split(|c: char| c.is_whitespace() || c == '-' || c == '.' || c == ',') {
+        for p in fold(w).split(' ').filter(|p| !p.is_empty()) {
+            parts.push(p.to_string());
+        }
+    }
+    parts
 }
 
 /// Case- and accent-insensitive key for comparing names. A word that mixes Latin letters with
@@ -491,10 +494,8 @@ fn word_matches(own: &str, seen: &str) -> bool {
 /// two), honorifics aside, matches a word of the profile name exactly, as a short form, or as a usual nickname.
 pub fn names_match(profile_name: &str, seen: &str) -> bool {
     let own = name_parts(profile_name);
-    let seen: Vec<String> = name_parts(seen)
-        .into_iter()
-        .filter(|w| !HONORIFICS.contains(&w.as_str()))
-        .collect();
+    let mut seen = name_parts(seen);
+    seen.retain(|w| !HONORIFICS.contains(&w.as_str()));
     // A name that is only an honorific ("Thanks, San") says nothing.
     seen.is_empty() || seen.iter().all(|w| own.iter().any(|o| word_matches(o, w)))
 }
