@@ -510,13 +510,18 @@ fn addressed_names(text: &str) -> Vec<Addressed> {
             continue;
         }
         // The four words before this one, lower case, joined once: the last n of them are a suffix.
-        let prev4 = words
+        let mut prev4 = String::new();
+        for (k, (_, w)) in words
             .get(i.saturating_sub(4)..i)
             .unwrap_or_default()
             .iter()
-            .map(|(_, w)| w.to_lowercase())
-            .collect::<Vec<_>>()
-            .join(" ");
+            .enumerate()
+        {
+            if k > 0 {
+                prev4.push(' ');
+            }
+            prev4.push_str(&w.to_lowercase());
+        }
         let prev = |n: usize| match prev4.rmatch_indices(' ').nth(n - 1) {
             Some((at, _)) => prev4.get(at + 1..).unwrap_or_default(),
             None => prev4.as_str(),
