@@ -256,11 +256,15 @@ fn any_in(hay: &str, words: &[&str]) -> bool {
 
 /// The first non-negated whole-word occurrence of any phrase.
 fn first_phrase(hay: &str, phrases: &[&str]) -> Option<(usize, usize)> {
-    phrases
-        .iter()
-        .flat_map(|p| word_hits(hay, p))
-        .filter(|(s, _)| !negated(hay, *s))
-        .min_by_key(|(s, _)| *s)
+    let mut first: Option<(usize, usize)> = None;
+    for p in phrases {
+        for (s, e) in word_hits(hay, p) {
+            if !negated(hay, s) && first.is_none_or(|(f, _)| s < f) {
+                first = Some((s, e));
+            }
+        }
+    }
+    first
 }
 
 const MESSENGERS: &[&str] = &[
@@ -639,16 +643,17 @@ const IDENTITY_PHRASES: &[&str] = &[
 ];
 
 fn find_identity(hay: &str) -> Option<(usize, usize)> {
-    // "call me at +1…" is a phone number, not a new name.
-    IDENTITY_PHRASES
-        .iter()
-        .flat_map(|p| word_hits(hay, p).map(move |m| (m, *p)))
-        .filter(|((s, e), p)| {
-            let time_not_name = p.contains("call me") && not_a_name(&hay[*e..]);
-            !(negated(hay, *s) || time_not_name)
-        })
-        .map(|(m, _)| m)
-        .min_by_key(|(s, _)| *s)
+    let mut first: Option<(usize, usize)> = None;
+    for p in IDENTITY_PHRASES {
+        for (s, e) in word_hits(hay, p) {
+            // "call me at +1…" is a phone number, not a new name.
+            let time_not_name = p.contains("call me") && not_a_name(&hay[e..]);
+            if !(negated(hay, s) || time_not_name) && first.is_none_or(|(f, _)| s < f) {
+                first = Some((s, e));
+            }
+        }
+    }
+    first
 }
 
 /// Whether what follows "call me" is a time, a number or a channel rather than a name.
