@@ -580,10 +580,15 @@ pub fn words(text: &str) -> Vec<String> {
         .collect()
 }
 
-fn fnv(bytes: impl IntoIterator<Item = u8>, seed: u64) -> u64 {
-    let mut h = 0xcbf2_9ce4_8422_2325u64 ^ seed;
+/// FNV-1a: the start value for `seed`, then [`fnv_add`] byte by byte.
+fn fnv_start(seed: u64) -> u64 {
+    0xcbf2_9ce4_8422_2325u64 ^ seed
+}
+
+fn fnv_add(h: u64, bytes: &[u8]) -> u64 {
+    let mut h = h;
     for b in bytes {
-        h ^= u64::from(b);
+        h ^= u64::from(*b);
         h = h.wrapping_mul(0x0000_0100_0000_01b3);
     }
     h
@@ -600,7 +605,14 @@ fn mix(mut x: u64) -> u64 {
 fn shingles(w: &[String]) -> Vec<u64> {
     let mut v: Vec<u64> = w
         .windows(SHINGLE)
-        .map(|s| fnv(s.iter().flat_map(|x| x.bytes().chain([0u8])), 0))
+        .map(|s| {
+            // Each word and a 0 byte after it.
+            let mut h = fnv_start(0);
+            for x in s {
+                h = fnv_add(fnv_add(h, x.as_bytes()), &[0]);
+            }
+            h
+        })
         .collect();
     crate::sort::sort(&mut v);
     v.dedup();
@@ -660,12 +672,10 @@ pub fn duplicates(bids: &[Bid], keys: &[String]) -> Vec<(usize, usize, f64, Stri
         let mut buckets: Vec<(u64, usize)> = Vec::new();
         for (i, s) in sigs.iter().enumerate() {
             if let Some(s) = s {
-                let h = fnv(
-                    s[band * ROWS..(band + 1) * ROWS]
-                        .iter()
-                        .flat_map(|x| x.to_le_bytes()),
-                    band as u64,
-                );
+                let mut h = fnv_start(band as u64);
+                for x in &s[band * ROWS..(band + 1) * ROWS] {
+                    h = fnv_add(h, &x.to_le_bytes());
+                }
                 buckets.push((h, i));
             }
         }
