@@ -285,14 +285,16 @@ fn night_work(cx: &Context) -> Outcome {
     };
     let days = clean(diary);
     // Absolute minutes since the epoch (UTC) of every slot whose day has a date and a known offset.
-    let utc: Vec<i64> = days
-        .iter()
-        .filter_map(|d| Some((d.date?, d.offset?, &d.slots)))
-        .flat_map(|(date, off, slots)| {
-            let base = date.days_since_epoch() * 1440 - i64::from(off);
-            slots.iter().map(move |&s| base + i64::from(s))
-        })
-        .collect();
+    let mut utc: Vec<i64> = Vec::new();
+    for d in &days {
+        let (Some(date), Some(off)) = (d.date, d.offset) else {
+            continue;
+        };
+        let base = date.days_since_epoch() * 1440 - i64::from(off);
+        for &s in &d.slots {
+            utc.push(base + i64::from(s));
+        }
+    }
     let has_tracked = days.iter().any(|d| !d.slots.is_empty());
     if has_tracked && utc.is_empty() {
         // The diary was read but does not say which zone its times are in.
