@@ -54,25 +54,23 @@ struct Day {
 }
 
 fn clean(days: &[DiaryDay]) -> Vec<Day> {
-    days.iter()
-        .take(MAX_DAYS_READ)
-        .map(|d| {
-            let mut slots: Vec<u16> = d
-                .slots
-                .iter()
-                .copied()
-                .filter(|s| *s < 1440)
-                .map(|s| s - s % 10)
-                .collect();
-            crate::sort::sort(&mut slots);
-            slots.dedup();
-            Day {
-                date: d.date,
-                offset: d.utc_offset_minutes.filter(|o| (-720..=840).contains(o)),
-                slots,
+    let mut out = Vec::new();
+    for d in days.iter().take(MAX_DAYS_READ) {
+        let mut slots: Vec<u16> = Vec::new();
+        for &s in &d.slots {
+            if s < 1440 {
+                slots.push(s - s % 10);
             }
-        })
-        .collect()
+        }
+        crate::sort::sort(&mut slots);
+        slots.dedup();
+        out.push(Day {
+            date: d.date,
+            offset: d.utc_offset_minutes.filter(|o| (-720..=840).contains(o)),
+            slots,
+        });
+    }
+    out
 }
 
 fn hours(slots: usize) -> f64 {

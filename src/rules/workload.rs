@@ -110,17 +110,19 @@ fn overlapping_contracts(cx: &Context) -> Outcome {
     }
     let window = cx.policy.min_overlap_days.max(1);
     // The summed weekly load only changes where a contract starts, so windows opening there find the peak.
-    let peak = spans
-        .iter()
-        .map(|s| {
-            let (from, to) = (s.start, s.start + window - 1);
-            let active: Vec<&Span> = spans
-                .iter()
-                .filter(|o| o.start <= from && o.end >= to)
-                .collect();
-            (active.iter().map(|o| o.weekly).sum::<f64>(), active)
-        })
-        .max_by(|a, b| a.0.total_cmp(&b.0));
+    let mut peak: Option<(f64, Vec<&Span>)> = None;
+    for s in &spans {
+        let (from, to) = (s.start, s.start + window - 1);
+        let active: Vec<&Span> = spans
+            .iter()
+            .filter(|o| o.start <= from && o.end >= to)
+            .collect();
+        let load = active.iter().map(|o| o.weekly).sum::<f64>();
+        // Of equal peaks the last, as `max_by` gave.
+        if peak.as_ref().is_none_or(|(best, _)| load.total_cmp(best).is_ge()) {
+            peak = Some((load, active));
+        }
+    }
     let Some((load, active)) =
         peak.filter(|(load, _)| *load > cx.policy.max_concurrent_weekly_hours)
     else {
