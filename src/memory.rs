@@ -353,10 +353,14 @@ fn clip(s: &str) -> String {
 }
 
 fn name_key(n: &str) -> String {
-    n.split_whitespace()
-        .map(|w| w.to_lowercase())
-        .collect::<Vec<_>>()
-        .join(" ")
+    let mut key = String::new();
+    for w in n.split_whitespace() {
+        if !key.is_empty() {
+            key.push(' ');
+        }
+        key.push_str(&w.to_lowercase());
+    }
+    key
 }
 
 fn hex(h: u64) -> String {
