@@ -225,12 +225,10 @@ pub fn findings(current: &Fingerprint, seen: &[Fingerprint], policy: &Policy) ->
         .as_deref()
         .map(str::trim)
         .filter(|u| !u.is_empty());
-    let cur_links: Vec<String> = current
-        .links
-        .iter()
-        .take(MAX_LINKS)
-        .filter_map(|l| normalize_link(l))
-        .collect();
+    let mut cur_links: Vec<String> = Vec::new();
+    for l in current.links.iter().take(MAX_LINKS) {
+        cur_links.extend(normalize_link(l));
+    }
     let cur_name = current
         .name
         .as_deref()
@@ -394,12 +392,7 @@ fn fnv1a(bytes: &[u8]) -> u64 {
 /// 64-bit SimHash of a text over word pairs (lower-cased alphanumeric words), or `None` for texts
 /// shorter than [`MIN_BIO_WORDS`] words. Deterministic on every platform.
 pub fn simhash(text: &str) -> Option<u64> {
-    let words: Vec<String> = text
-        .split(|c: char| !c.is_alphanumeric())
-        .filter(|w| !w.is_empty())
-        .take(5000)
-        .map(|w| w.to_lowercase())
-        .collect();
+    let words = crate::proposals::lower_words(text, 5000);
     if words.len() < MIN_BIO_WORDS {
         return None;
     }

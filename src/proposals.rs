@@ -573,11 +573,22 @@ fn median(v: &[f64]) -> Option<f64> {
 
 /// Lower-case words of a text, at most [`MAX_WORDS`].
 pub fn words(text: &str) -> Vec<String> {
-    text.split(|c: char| !c.is_alphanumeric())
-        .filter(|w| !w.is_empty())
-        .take(MAX_WORDS)
-        .map(str::to_lowercase)
-        .collect()
+    lower_words(text, MAX_WORDS)
+}
+
+/// The first `max` words of a text (runs of letters and digits), in lower case. The memory's SimHash
+/// reads overviews the same way.
+pub fn lower_words(text: &str, max: usize) -> Vec<String> {
+    let mut out = Vec::new();
+    for w in text.split(|c: char| !c.is_alphanumeric()) {
+        if out.len() == max {
+            break;
+        }
+        if !w.is_empty() {
+            out.push(w.to_lowercase());
+        }
+    }
+    out
 }
 
 /// FNV-1a: the start value for `seed`, then [`fnv_add`] byte by byte.
