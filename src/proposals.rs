@@ -189,15 +189,13 @@ pub fn assess_bids(bids: &[Bid], policy: &Policy, now: Instant) -> Vec<BidReport
         }
     }
     if on(&SHARED_PHOTO) {
-        let photos: Vec<Option<String>> = bids
-            .iter()
-            .map(|b| b.photo_url.as_deref().and_then(photo_key))
-            .collect();
+        // Each bid's photo key, as a list of none or one.
+        let mut photos: Vec<Vec<String>> = Vec::new();
+        for b in bids {
+            photos.push(b.photo_url.as_deref().and_then(photo_key).into_iter().collect());
+        }
         shared(
-            &photos
-                .iter()
-                .map(|p| p.iter().cloned().collect())
-                .collect::<Vec<Vec<String>>>(),
+            &photos,
             &keys,
             |i, j, v| {
                 hits[i].push((
@@ -221,20 +219,18 @@ pub fn assess_bids(bids: &[Bid], policy: &Policy, now: Instant) -> Vec<BidReport
         );
     }
     if on(&SHARED_LINK) {
-        let links: Vec<Vec<String>> = bids
-            .iter()
-            .map(|b| {
-                let mut v: Vec<String> = b
-                    .links
-                    .iter()
-                    .filter(|l| !is_common_link(l))
-                    .cloned()
-                    .collect();
-                crate::sort::sort(&mut v);
-                v.dedup();
-                v
-            })
-            .collect();
+        let mut links: Vec<Vec<String>> = Vec::new();
+        for b in bids {
+            let mut v: Vec<String> = Vec::new();
+            for l in &b.links {
+                if !is_common_link(l) {
+                    v.push(l.clone());
+                }
+            }
+            crate::sort::sort(&mut v);
+            v.dedup();
+            links.push(v);
+        }
         shared(&links, &keys, |i, j, v| {
             hits[i].push((
                 &SHARED_LINK,
@@ -255,8 +251,12 @@ pub fn assess_bids(bids: &[Bid], policy: &Policy, now: Instant) -> Vec<BidReport
             ))
         });
     }
-    let prices: Vec<Option<f64>> = bids.iter().map(|b| price_usd(b, now)).collect();
-    let priced: Vec<f64> = prices.iter().flatten().copied().collect();
+    let (mut prices, mut priced) = (Vec::new(), Vec::new());
+    for b in bids {
+        let p = price_usd(b, now);
+        prices.push(p);
+        priced.extend(p);
+    }
     let median = median(&priced);
     if on(&LOW_PAY_HIGH_RATING) && priced.len() >= MIN_PRICED_BIDS {
         if let Some(med) = median.filter(|m| *m > 0.0) {
