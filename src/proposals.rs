@@ -655,28 +655,26 @@ fn jaccard(a: &[u64], b: &[u64]) -> f64 {
 // Indices come from enumerating `bids`, and every per-bid vector here has `bids.len()` entries.
 #[allow(clippy::indexing_slicing)]
 pub fn duplicates(bids: &[Bid], keys: &[String]) -> Vec<(usize, usize, f64, String)> {
-    let toks: Vec<Vec<String>> = bids
-        .iter()
-        .map(|b| b.text.as_deref().map(words).unwrap_or_default())
-        .collect();
-    let sh: Vec<Vec<u64>> = toks.iter().map(|t| shingles(t)).collect();
-    let sigs: Vec<Option<[u64; HASHES]>> = sh
-        .iter()
-        .map(|s| {
-            (s.len() >= MIN_SHINGLES).then(|| {
-                let mut sig = [u64::MAX; HASHES];
-                for &h in s {
-                    for (k, slot) in sig.iter_mut().enumerate() {
-                        let v = mix(h ^ (k as u64).wrapping_mul(0x9e37_79b9_7f4a_7c15));
-                        if v < *slot {
-                            *slot = v;
-                        }
+    // Per bid: its words, its shingles and, when it has enough of them, its MinHash signature.
+    let (mut toks, mut sh, mut sigs) = (Vec::new(), Vec::new(), Vec::new());
+    for b in bids {
+        let t = b.text.as_deref().map(words).unwrap_or_default();
+        let s = shingles(&t);
+        sigs.push((s.len() >= MIN_SHINGLES).then(|| {
+            let mut sig = [u64::MAX; HASHES];
+            for &h in &s {
+                for (k, slot) in sig.iter_mut().enumerate() {
+                    let v = mix(h ^ (k as u64).wrapping_mul(0x9e37_79b9_7f4a_7c15));
+                    if v < *slot {
+                        *slot = v;
                     }
                 }
-                sig
-            })
-        })
-        .collect();
+            }
+            sig
+        }));
+        toks.push(t);
+        sh.push(s);
+    }
     // LSH: bids sharing one band's hashes are candidates.
     let mut cands: Vec<(usize, usize)> = Vec::new();
     for band in 0..BANDS {
@@ -690,7 +688,10 @@ pub fn duplicates(bids: &[Bid], keys: &[String]) -> Vec<(usize, usize, f64, Stri
                 buckets.push((h, i));
             }
         }
-        let mut bs: Vec<Vec<usize>> = grouped(buckets).into_iter().map(|(_, b)| b).collect();
+        let mut bs: Vec<Vec<usize>> = Vec::new();
+        for (_, b) in grouped(buckets) {
+            bs.push(b);
+        }
         crate::sort::sort(&mut bs);
         for b in bs {
             for (x, &i) in b.iter().enumerate() {
