@@ -155,11 +155,10 @@ pub const HIGH_RATING: f64 = 4.8;
 pub fn assess_bids(bids: &[Bid], policy: &Policy, now: Instant) -> Vec<BidReport> {
     let lang = policy.lang;
     let n = bids.len();
-    let keys: Vec<String> = bids
-        .iter()
-        .enumerate()
-        .map(|(i, b)| identity(b, i))
-        .collect();
+    let mut keys: Vec<String> = Vec::new();
+    for (i, b) in bids.iter().enumerate() {
+        keys.push(identity(b, i));
+    }
     let mut hits: Vec<Vec<(&'static Check, String)>> = vec![Vec::new(); n];
     let on = |c: &Check| policy.is_enabled(c.id);
 

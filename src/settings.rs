@@ -568,12 +568,15 @@ fn scheme_of(t: &str) -> Option<&str> {
 
 /// The known key closest to `k` (at most two edits away), for "did you mean".
 fn nearest<'a>(k: &str, known: &[&'a str]) -> Option<&'a str> {
-    known
-        .iter()
-        .map(|c| (edits(k, c), *c))
-        .filter(|(d, _)| *d <= 2)
-        .min()
-        .map(|(_, c)| c)
+    // The fewest edits, then the first in alphabetical order (as `min` of (edits, key) chose).
+    let mut best: Option<(usize, &str)> = None;
+    for &c in known {
+        let d = edits(k, c);
+        if d <= 2 && best.is_none_or(|b| (d, c) < b) {
+            best = Some((d, c));
+        }
+    }
+    best.map(|(_, c)| c)
 }
 
 /// Levenshtein distance, one row at a time.
