@@ -30,7 +30,12 @@ fn review_burst(cx: &Context) -> Outcome {
             && usd(e).is_some_and(|a| a <= policy.burst_max_job_usd)
             && e.end.is_some()
     };
-    let mut jobs: Vec<&WorkEntry> = history.iter().filter(tiny).collect();
+    let mut jobs: Vec<&WorkEntry> = Vec::new();
+    for e in history {
+        if tiny(&e) {
+            jobs.push(e);
+        }
+    }
     crate::sort::sort_by_key(&mut jobs, |e| e.end);
     let window = policy.burst_window_days;
     let min = policy.burst_min_jobs.max(2) as usize;

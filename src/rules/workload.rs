@@ -79,26 +79,29 @@ fn overlapping_contracts(cx: &Context) -> Outcome {
     };
     let today = cx.now.utc_date().days_since_epoch();
     let hourly = |e: &&WorkEntry| e.kind != Some(ContractKind::FixedPrice);
-    let spans: Vec<Span> = history
-        .iter()
-        .filter(hourly)
-        .filter_map(|e| {
-            let start = e.start?.days_since_epoch();
-            let end = match (e.end, e.ongoing) {
-                (Some(d), _) => d.days_since_epoch(),
-                (None, true) => today,
-                (None, false) => return None,
-            };
-            let hours = e.hours.filter(|h| h.is_finite() && *h > 0.0)?;
-            let weeks = ((end - start + 1) as f64 / 7.0).max(1.0);
-            (end >= start).then_some(Span {
+    let mut spans: Vec<Span> = Vec::new();
+    for e in history.iter().filter(hourly) {
+        let Some(start) = e.start.map(|d| d.days_since_epoch()) else {
+            continue;
+        };
+        let end = match (e.end, e.ongoing) {
+            (Some(d), _) => d.days_since_epoch(),
+            (None, true) => today,
+            (None, false) => continue,
+        };
+        let Some(hours) = e.hours.filter(|h| h.is_finite() && *h > 0.0) else {
+            continue;
+        };
+        let weeks = ((end - start + 1) as f64 / 7.0).max(1.0);
+        if end >= start {
+            spans.push(Span {
                 entry: e,
                 start,
                 end,
                 weekly: hours / weeks,
-            })
-        })
-        .collect();
+            });
+        }
+    }
     // Hourly contracts whose dates or hours could not be read leave the check blind.
     if spans.is_empty()
         && history
