@@ -264,7 +264,9 @@ pub fn findings(current: &Fingerprint, seen: &[Fingerprint], policy: &Policy) ->
             } else if let Some(d) = near {
                 photo.push(match lang {
                     Lang::En => {
-                        format!("A near-identical photo (hash distance {d} of 64) appears on {who}.")
+                        format!(
+                            "A near-identical photo (hash distance {d} of 64) appears on {who}."
+                        )
                     }
                     Lang::De => format!(
                         "Ein fast gleiches Foto (Hash-Abstand {d} von 64) erscheint bei {who}."
@@ -290,7 +292,8 @@ pub fn findings(current: &Fingerprint, seen: &[Fingerprint], policy: &Policy) ->
                 if shared == 3 {
                     break;
                 }
-                if let Some(c) = normalize_link(l).and_then(|l| cur_links.iter().find(|c| **c == l)) {
+                if let Some(c) = normalize_link(l).and_then(|l| cur_links.iter().find(|c| **c == l))
+                {
                     if shared > 0 {
                         list.push_str(", ");
                     }

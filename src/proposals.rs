@@ -191,31 +191,33 @@ pub fn assess_bids(bids: &[Bid], policy: &Policy, now: Instant) -> Vec<BidReport
         // Each bid's photo key, as a list of none or one.
         let mut photos: Vec<Vec<String>> = Vec::new();
         for b in bids {
-            photos.push(b.photo_url.as_deref().and_then(photo_key).into_iter().collect());
+            photos.push(
+                b.photo_url
+                    .as_deref()
+                    .and_then(photo_key)
+                    .into_iter()
+                    .collect(),
+            );
         }
-        shared(
-            &photos,
-            &keys,
-            |i, j, v| {
-                hits[i].push((
-                    &SHARED_PHOTO,
-                    match lang {
-                        Lang::En => format!(
-                            "Photo {} is also used by proposal {} ({})",
-                            short(v),
-                            j + 1,
-                            who(&bids[j], lang)
-                        ),
-                        Lang::De => format!(
-                            "Foto {} nutzt auch Angebot {} ({})",
-                            short(v),
-                            j + 1,
-                            who(&bids[j], lang)
-                        ),
-                    },
-                ))
-            },
-        );
+        shared(&photos, &keys, |i, j, v| {
+            hits[i].push((
+                &SHARED_PHOTO,
+                match lang {
+                    Lang::En => format!(
+                        "Photo {} is also used by proposal {} ({})",
+                        short(v),
+                        j + 1,
+                        who(&bids[j], lang)
+                    ),
+                    Lang::De => format!(
+                        "Foto {} nutzt auch Angebot {} ({})",
+                        short(v),
+                        j + 1,
+                        who(&bids[j], lang)
+                    ),
+                },
+            ))
+        });
     }
     if on(&SHARED_LINK) {
         let mut links: Vec<Vec<String>> = Vec::new();

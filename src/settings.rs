@@ -67,6 +67,8 @@ const fn num(
 }
 
 /// Every numeric setting with its range (managed_schema.json states the same; a test compares them).
+// One row per setting, kept on one line each so that the table reads as a table.
+#[rustfmt::skip]
 static NUMBERS: &[Num] = &[
     num("volume_min_hours", 0.0, 1.0e6, true, false, |p, x| p.volume_min_hours = x),
     num("volume_min_job_success", 0.0, 100.0, false, true, |p, x| p.volume_min_job_success = x as u8),
@@ -121,9 +123,15 @@ static LISTS: &[(&str, Entry, ListField)] = &[
     ("blocked_strings", Entry::Words, |p| &mut p.blocked_strings),
     ("allowed_domains", Entry::Domain, |p| &mut p.allowed_domains),
     ("allowed_emails", Entry::Email, |p| &mut p.allowed_emails),
-    ("blocked_freelancers", Entry::Freelancer, |p| &mut p.blocked_freelancers),
-    ("allowed_freelancers", Entry::Freelancer, |p| &mut p.allowed_freelancers),
-    ("locked_settings", Entry::Setting, |p| &mut p.locked_settings),
+    ("blocked_freelancers", Entry::Freelancer, |p| {
+        &mut p.blocked_freelancers
+    }),
+    ("allowed_freelancers", Entry::Freelancer, |p| {
+        &mut p.allowed_freelancers
+    }),
+    ("locked_settings", Entry::Setting, |p| {
+        &mut p.locked_settings
+    }),
 ];
 
 /// The weight range of every rule.

@@ -51,7 +51,11 @@ fn local_time_mismatch(cx: &Context) -> Outcome {
         .unwrap_or_else(|| iso2.to_string());
     let mut listed = Vec::new();
     for z in zones.iter().take(MAX_ZONES_SHOWN) {
-        listed.push(format!("{} {}", z.zone, tz::format_offset(z.offset_minutes)));
+        listed.push(format!(
+            "{} {}",
+            z.zone,
+            tz::format_offset(z.offset_minutes)
+        ));
     }
     if zones.len() > MAX_ZONES_SHOWN {
         listed.push(match lang {

@@ -420,18 +420,18 @@ fn known_bad_domain(cx: &Context) -> Outcome {
             (Lang::En, Kind::Domain) => {
                 format!("{places}: \"{found}\" matches the listed domain {entry} ({source}).")
             }
-            (Lang::En, Kind::Email) => format!(
-                "{places}: \"{found}\" is the listed e-mail address {entry} ({source})."
-            ),
+            (Lang::En, Kind::Email) => {
+                format!("{places}: \"{found}\" is the listed e-mail address {entry} ({source}).")
+            }
             (Lang::En, Kind::Name) => {
                 format!("{places}: contains the listed name \"{entry}\" ({source}).")
             }
             (Lang::De, Kind::Domain) => {
                 format!("{places}: „{found}“ passt zur gelisteten Domain {entry} ({source}).")
             }
-            (Lang::De, Kind::Email) => format!(
-                "{places}: „{found}“ ist die gelistete E-Mail-Adresse {entry} ({source})."
-            ),
+            (Lang::De, Kind::Email) => {
+                format!("{places}: „{found}“ ist die gelistete E-Mail-Adresse {entry} ({source}).")
+            }
             (Lang::De, Kind::Name) => {
                 format!("{places}: enthält den gelisteten Namen „{entry}“ ({source}).")
             }

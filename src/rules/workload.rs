@@ -122,7 +122,10 @@ fn overlapping_contracts(cx: &Context) -> Outcome {
             .collect();
         let load = active.iter().map(|o| o.weekly).sum::<f64>();
         // Of equal peaks the last, as `max_by` gave.
-        if peak.as_ref().is_none_or(|(best, _)| load.total_cmp(best).is_ge()) {
+        if peak
+            .as_ref()
+            .is_none_or(|(best, _)| load.total_cmp(best).is_ge())
+        {
             peak = Some((load, active));
         }
     }
