@@ -321,9 +321,14 @@ fn night_work(cx: &Context) -> Outcome {
         };
         if night.is_empty() {
             night = vec![0; zones.len()];
-            names = zones.iter().map(|z| z.zone).collect();
+            for z in zones.iter() {
+                names.push(z.zone);
+            }
         }
-        last_offsets = zones.iter().map(|z| z.offset_minutes).collect();
+        last_offsets.clear();
+        for z in zones.iter() {
+            last_offsets.push(z.offset_minutes);
+        }
         for (i, z) in zones.iter().enumerate().take(night.len()) {
             let local = (m + i64::from(z.offset_minutes)).rem_euclid(1440);
             if let (true, Some(count)) = (local < 360, night.get_mut(i)) {
@@ -331,7 +336,14 @@ fn night_work(cx: &Context) -> Outcome {
             }
         }
     }
-    let Some((best, &n)) = night.iter().enumerate().min_by_key(|(_, n)| **n) else {
+    // The zone with the fewest night slots (the first of equals).
+    let mut fewest: Option<(usize, usize)> = None;
+    for (i, &n) in night.iter().enumerate() {
+        if fewest.is_none_or(|(_, f)| n < f) {
+            fewest = Some((i, n));
+        }
+    }
+    let Some((best, n)) = fewest else {
         return Outcome::Clear;
     };
     let share = n as f64 / utc.len() as f64;
