@@ -699,16 +699,31 @@ fn quote(m: &Message, start: usize, end: usize, lang: Lang) -> String {
     let end = end.max(start);
     let match_chars = text[start..end].chars().count();
     let room = EXCERPT.saturating_sub(match_chars) / 2;
-    let before: Vec<char> = text[..start].chars().rev().take(room + 1).collect();
-    let after: Vec<char> = text[end..].chars().take(room + 1).collect();
+    // Up to `room` characters on each side, by byte offsets: `from..start` and `end..to`.
+    let (mut from, mut cut_before) = (start, false);
+    for (n, (i, _)) in text[..start].char_indices().rev().enumerate() {
+        if n == room {
+            cut_before = true;
+            break;
+        }
+        from = i;
+    }
+    let (mut to, mut cut_after) = (end, false);
+    for (n, (i, c)) in text[end..].char_indices().enumerate() {
+        if n == room {
+            cut_after = true;
+            break;
+        }
+        to = end + i + c.len_utf8();
+    }
     let mut s = String::new();
-    if before.len() > room {
+    if cut_before {
         s.push('…');
     }
-    s.extend(before.iter().rev().skip(before.len().saturating_sub(room)));
+    s.push_str(&text[from..start]);
     s.extend(text[start..end].chars().take(EXCERPT));
-    s.extend(after.iter().take(room));
-    if after.len() > room {
+    s.push_str(&text[end..to]);
+    if cut_after {
         s.push('…');
     }
     let who = m
