@@ -204,12 +204,19 @@ impl Lists {
                 strings.push((v, org("blocked_strings")));
             }
         }
+        let (mut allowed, mut allowed_emails) = (Vec::new(), Vec::new());
+        for v in &policy.allowed_domains {
+            allowed.push(norm(v));
+        }
+        for v in &policy.allowed_emails {
+            allowed_emails.push(norm(v));
+        }
         Lists {
             domains,
             emails,
             strings,
-            allowed: policy.allowed_domains.iter().map(norm).collect(),
-            allowed_emails: policy.allowed_emails.iter().map(norm).collect(),
+            allowed,
+            allowed_emails,
         }
     }
 
