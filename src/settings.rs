@@ -140,8 +140,12 @@ pub const MAX_WEIGHT: u32 = 100;
 /// Every setting key, as managed_schema.json and the options page name them.
 pub fn keys() -> Vec<&'static str> {
     let mut k = vec!["lang", "weights", "rate_band_usd", "report_contact"];
-    k.extend(NUMBERS.iter().map(|n| n.key));
-    k.extend(LISTS.iter().map(|(key, ..)| *key));
+    for n in NUMBERS {
+        k.push(n.key);
+    }
+    for (key, ..) in LISTS {
+        k.push(*key);
+    }
     k
 }
 
@@ -164,16 +168,19 @@ json_object!(RuleInfo {
 /// items and the organisation's freelancer list.
 pub fn rules(lang: Lang) -> Vec<RuleInfo> {
     let mut out = Vec::new();
-    for r in crate::rules::RULES
-        .iter()
-        .chain(crate::memory::MEMORY_RULES.iter())
-        .chain([&&crate::rules::org_list::ORG_BLOCKED_FREELANCER])
-    {
-        out.push(RuleInfo {
-            id: r.id,
-            default_weight: r.default_points,
-            title: crate::texts::get(r.id, crate::texts::Part::Title, lang),
-        });
+    let specs = [
+        crate::rules::RULES,
+        crate::memory::MEMORY_RULES,
+        &[&crate::rules::org_list::ORG_BLOCKED_FREELANCER],
+    ];
+    for list in specs {
+        for r in list {
+            out.push(RuleInfo {
+                id: r.id,
+                default_weight: r.default_points,
+                title: crate::texts::get(r.id, crate::texts::Part::Title, lang),
+            });
+        }
     }
     for c in crate::proposals::CHECKS {
         out.push(RuleInfo {
