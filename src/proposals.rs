@@ -294,75 +294,74 @@ pub fn assess_bids(bids: &[Bid], policy: &Policy, now: Instant) -> Vec<BidReport
     }
 
     let enabled = CHECKS.iter().filter(|c| on(c)).count();
-    bids.iter()
-        .enumerate()
-        .map(|(i, b)| {
-            // Group this bidder's evidence by check: one finding per check.
-            let mut findings: Vec<Finding> = Vec::new();
-            for check in CHECKS {
-                let mut evidence: Vec<String> = Vec::new();
-                for (c, ev) in &hits[i] {
-                    if std::ptr::eq(*c, *check) && evidence.len() < 5 && !evidence.contains(ev) {
-                        evidence.push(ev.clone());
-                    }
-                }
-                if !evidence.is_empty() {
-                    findings.push(finding(check, evidence, policy));
+    let mut reports = Vec::new();
+    for (i, b) in bids.iter().enumerate() {
+        // Group this bidder's evidence by check: one finding per check.
+        let mut findings: Vec<Finding> = Vec::new();
+        for check in CHECKS {
+            let mut evidence: Vec<String> = Vec::new();
+            for (c, ev) in &hits[i] {
+                if std::ptr::eq(*c, *check) && evidence.len() < 5 && !evidence.contains(ev) {
+                    evidence.push(ev.clone());
                 }
             }
-            let mut unevaluated = Vec::new();
-            let mut evaluated = 0;
-            for c in CHECKS.iter().filter(|c| on(c)) {
-                let is = |check: &Check| std::ptr::eq(*c, check);
-                let mut missing = Vec::new();
-                if is(&DUPLICATE_TEXT) && b.text.is_none() {
-                    missing.push(Field::Overview);
+            if !evidence.is_empty() {
+                findings.push(finding(check, evidence, policy));
+            }
+        }
+        let mut unevaluated = Vec::new();
+        let mut evaluated = 0;
+        for c in CHECKS.iter().filter(|c| on(c)) {
+            let is = |check: &Check| std::ptr::eq(*c, check);
+            let mut missing = Vec::new();
+            if is(&DUPLICATE_TEXT) && b.text.is_none() {
+                missing.push(Field::Overview);
+            }
+            if is(&SHARED_PHOTO) && b.photo_url.is_none() {
+                missing.push(Field::PhotoUrl);
+            }
+            if is(&SHARED_LINK) && b.text.is_none() && b.links.is_empty() {
+                missing.push(Field::Links);
+            }
+            if is(&LOW_PAY_HIGH_RATING) {
+                if prices[i].is_none() || priced.len() < MIN_PRICED_BIDS {
+                    missing.push(Field::HourlyRate);
                 }
-                if is(&SHARED_PHOTO) && b.photo_url.is_none() {
-                    missing.push(Field::PhotoUrl);
-                }
-                if is(&SHARED_LINK) && b.text.is_none() && b.links.is_empty() {
-                    missing.push(Field::Links);
-                }
-                if is(&LOW_PAY_HIGH_RATING) {
-                    if prices[i].is_none() || priced.len() < MIN_PRICED_BIDS {
-                        missing.push(Field::HourlyRate);
-                    }
-                    if b.job_success.is_none() && b.rating.is_none() {
-                        missing.push(Field::JobSuccess);
-                    }
-                }
-                if missing.is_empty() {
-                    evaluated += 1;
-                } else {
-                    unevaluated.push(Unevaluated {
-                        rule: c.id,
-                        title: texts::get(c.id, Part::Title, lang).to_string(),
-                        missing,
-                    });
+                if b.job_success.is_none() && b.rating.is_none() {
+                    missing.push(Field::JobSuccess);
                 }
             }
-            let read = [
-                b.name.is_some() || b.profile_url.is_some(),
-                b.rate.is_some() || b.amount.is_some(),
-                b.job_success.is_some() || b.rating.is_some(),
-                b.text.is_some(),
-                b.photo_url.is_some(),
-            ];
-            let coverage = Coverage {
-                fields_read: read.iter().filter(|r| **r).count(),
-                fields_expected: read.len(),
-                rules_evaluated: evaluated,
-                rules_total: enabled,
-            };
-            BidReport {
-                index: i,
-                name: b.name.clone(),
-                profile_url: b.profile_url.clone(),
-                risk: score::assess(findings, unevaluated, coverage, policy),
+            if missing.is_empty() {
+                evaluated += 1;
+            } else {
+                unevaluated.push(Unevaluated {
+                    rule: c.id,
+                    title: texts::get(c.id, Part::Title, lang).to_string(),
+                    missing,
+                });
             }
-        })
-        .collect()
+        }
+        let read = [
+            b.name.is_some() || b.profile_url.is_some(),
+            b.rate.is_some() || b.amount.is_some(),
+            b.job_success.is_some() || b.rating.is_some(),
+            b.text.is_some(),
+            b.photo_url.is_some(),
+        ];
+        let coverage = Coverage {
+            fields_read: read.iter().filter(|r| **r).count(),
+            fields_expected: read.len(),
+            rules_evaluated: evaluated,
+            rules_total: enabled,
+        };
+        reports.push(BidReport {
+            index: i,
+            name: b.name.clone(),
+            profile_url: b.profile_url.clone(),
+            risk: score::assess(findings, unevaluated, coverage, policy),
+        });
+    }
+    reports
 }
 
 /// The page's verdict from the bidders': the worst level (unknown above low: unknown is never low), the
