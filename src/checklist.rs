@@ -124,44 +124,45 @@ json_object!(Entry {
 
 /// Every item with the client's answer, in the client's language.
 pub fn entries(answers: &Answers, lang: Lang) -> Vec<Entry> {
-    ITEMS
-        .iter()
-        .map(|i| Entry {
+    let mut out = Vec::new();
+    for i in ITEMS {
+        out.push(Entry {
             id: i.id,
             title: texts::get(i.id, Part::Title, lang),
             how: texts::get(i.id, Part::How, lang),
             answer: answers.get(i.id).copied(),
-        })
-        .collect()
+        });
+    }
+    out
 }
 
 /// Findings for the items the client marked as observed.
 pub fn findings(answers: &Answers, policy: &crate::policy::Policy) -> Vec<Finding> {
     let lang = policy.lang;
-    ITEMS
-        .iter()
-        .filter(|i| answers.get(i.id) == Some(&Answer::Observed))
-        .filter(|i| policy.is_enabled(i.id))
-        .map(|i| {
-            let weight = policy.weight(i.id, i.default_points);
-            Finding {
-                rule: i.id,
-                family: i.family,
-                points: weight,
-                weight,
-                title: texts::get(i.id, Part::Title, lang).to_string(),
-                evidence: vec![lang
-                    .pick(
-                        "You marked this as observed in HireCheck's checklist on this device.",
-                        "Sie haben dies in der HireCheck-Checkliste auf diesem Gerät als beobachtet markiert.",
-                    )
-                    .to_string()],
-                why: texts::get(texts::CHECKLIST, Part::Why, lang).to_string(),
-                source: texts::source(i.id),
-                verify: texts::get(i.id, Part::How, lang).to_string(),
-            }
-        })
-        .collect()
+    let mut out = Vec::new();
+    for i in ITEMS {
+        if answers.get(i.id) != Some(&Answer::Observed) || !policy.is_enabled(i.id) {
+            continue;
+        }
+        let weight = policy.weight(i.id, i.default_points);
+        out.push(Finding {
+            rule: i.id,
+            family: i.family,
+            points: weight,
+            weight,
+            title: texts::get(i.id, Part::Title, lang).to_string(),
+            evidence: vec![lang
+                .pick(
+                    "You marked this as observed in HireCheck's checklist on this device.",
+                    "Sie haben dies in der HireCheck-Checkliste auf diesem Gerät als beobachtet markiert.",
+                )
+                .to_string()],
+            why: texts::get(texts::CHECKLIST, Part::Why, lang).to_string(),
+            source: texts::source(i.id),
+            verify: texts::get(i.id, Part::How, lang).to_string(),
+        });
+    }
+    out
 }
 
 #[cfg(test)]

@@ -9,7 +9,8 @@
 
 use crate::case::lowercase;
 use crate::json::{json_object, member, member_or_default, FromJson, Value};
-use crate::policy::Policy;
+use crate::model::Profile;
+use crate::policy::{Lang, Policy};
 use crate::report::Report;
 use crate::rules::{Family, Finding, Outcome, RuleSpec};
 use crate::score;
@@ -121,13 +122,9 @@ pub fn apply(report: &mut Report, recall: &Recall, policy: &Policy) {
     if report.page_kind != PageKind::Profile || report.risk.coverage.fields_expected == 0 {
         return;
     }
-    let extraction = Extraction {
-        profile_key: report.profile_key.clone(),
-        profile: report.profile.clone(),
-        ..Extraction::default()
-    };
-    let Some(fp) = fingerprint(
-        &extraction,
+    let Some(fp) = fingerprint_of(
+        report.profile_key.as_deref(),
+        &report.profile,
         recall.photo_url,
         recall.photo_hash,
         &report.analyzed_at,
@@ -139,11 +136,12 @@ pub fn apply(report: &mut Report, recall: &Recall, policy: &Policy) {
     if found.is_empty() {
         return;
     }
-    let mut all = report.risk.findings.clone();
+    // Scored again with the rest; the old verdict is replaced, so its lists are moved, not copied.
+    let mut all = std::mem::take(&mut report.risk.findings);
     all.extend(found);
     report.risk = score::assess(
         all,
-        report.risk.unevaluated.clone(),
+        std::mem::take(&mut report.risk.unevaluated),
         report.risk.coverage,
         policy,
     );
@@ -157,11 +155,27 @@ pub fn fingerprint(
     photo_hash: Option<&str>,
     seen_at: &str,
 ) -> Option<Fingerprint> {
-    let key = extraction.profile_key.as_deref()?.trim();
+    fingerprint_of(
+        extraction.profile_key.as_deref(),
+        &extraction.profile,
+        photo_url,
+        photo_hash,
+        seen_at,
+    )
+}
+
+/// [`fingerprint`] of the profile `p` under the key `key`.
+fn fingerprint_of(
+    key: Option<&str>,
+    p: &Profile,
+    photo_url: Option<&str>,
+    photo_hash: Option<&str>,
+    seen_at: &str,
+) -> Option<Fingerprint> {
+    let key = key?.trim();
     if key.is_empty() {
         return None;
     }
-    let p = &extraction.profile;
     let photo_url = p
         .photo_url
         .as_deref()
@@ -212,12 +226,10 @@ pub fn findings(current: &Fingerprint, seen: &[Fingerprint], policy: &Policy) ->
         .as_deref()
         .map(str::trim)
         .filter(|u| !u.is_empty());
-    let cur_links: Vec<String> = current
-        .links
-        .iter()
-        .take(MAX_LINKS)
-        .filter_map(|l| normalize_link(l))
-        .collect();
+    let mut cur_links: Vec<String> = Vec::new();
+    for l in current.links.iter().take(MAX_LINKS) {
+        cur_links.extend(normalize_link(l));
+    }
     let cur_name = current
         .name
         .as_deref()
@@ -246,60 +258,55 @@ pub fn findings(current: &Fingerprint, seen: &[Fingerprint], policy: &Policy) ->
                 _ => None,
             };
             if same_url {
-                photo.push(
-                    lang.pick(
-                        &format!("The same photo address appears on {who}."),
-                        &format!("Dieselbe Fotoadresse erscheint bei {who}."),
-                    )
-                    .to_string(),
-                );
+                photo.push(match lang {
+                    Lang::En => format!("The same photo address appears on {who}."),
+                    Lang::De => format!("Dieselbe Fotoadresse erscheint bei {who}."),
+                });
             } else if let Some(d) = near {
-                photo.push(
-                    lang.pick(
-                        &format!(
+                photo.push(match lang {
+                    Lang::En => {
+                        format!(
                             "A near-identical photo (hash distance {d} of 64) appears on {who}."
-                        ),
-                        &format!(
-                            "Ein fast gleiches Foto (Hash-Abstand {d} von 64) erscheint bei {who}."
-                        ),
-                    )
-                    .to_string(),
-                );
+                        )
+                    }
+                    Lang::De => format!(
+                        "Ein fast gleiches Foto (Hash-Abstand {d} von 64) erscheint bei {who}."
+                    ),
+                });
             }
         }
         if bio.len() < MAX_MATCHES_SHOWN {
             if let (Some(a), Some(b)) = (cur_bio, other.bio.as_deref().and_then(parse_hash)) {
                 let d = (a ^ b).count_ones();
                 if d <= BIO_MAX_DISTANCE {
-                    bio.push(lang.pick(
-                        &format!("A nearly identical overview (SimHash distance {d} of 64) appears on {who}."),
-                        &format!("Eine fast gleiche Beschreibung (SimHash-Abstand {d} von 64) erscheint bei {who}."),
-                    ).to_string());
+                    bio.push(match lang {
+                        Lang::En => format!("A nearly identical overview (SimHash distance {d} of 64) appears on {who}."),
+                        Lang::De => format!("Eine fast gleiche Beschreibung (SimHash-Abstand {d} von 64) erscheint bei {who}."),
+                    });
                 }
             }
         }
         if link.len() < MAX_MATCHES_SHOWN {
-            let shared: Vec<&String> = other
-                .links
-                .iter()
-                .take(MAX_LINKS)
-                .filter_map(|l| normalize_link(l))
-                .filter_map(|l| cur_links.iter().find(|c| **c == l))
-                .take(3)
-                .collect();
-            if !shared.is_empty() {
-                let list = shared
-                    .iter()
-                    .map(|s| s.as_str())
-                    .collect::<Vec<_>>()
-                    .join(", ");
-                link.push(
-                    lang.pick(
-                        &format!("{list} also appears on {who}."),
-                        &format!("{list} erscheint auch bei {who}."),
-                    )
-                    .to_string(),
-                );
+            // The first three of its links this profile has too, as "a, b, c".
+            let (mut list, mut shared) = (String::new(), 0);
+            for l in other.links.iter().take(MAX_LINKS) {
+                if shared == 3 {
+                    break;
+                }
+                if let Some(c) = normalize_link(l).and_then(|l| cur_links.iter().find(|c| **c == l))
+                {
+                    if shared > 0 {
+                        list.push_str(", ");
+                    }
+                    list.push_str(c);
+                    shared += 1;
+                }
+            }
+            if shared > 0 {
+                link.push(match lang {
+                    Lang::En => format!("{list} also appears on {who}."),
+                    Lang::De => format!("{list} erscheint auch bei {who}."),
+                });
             }
         }
     }
@@ -326,7 +333,7 @@ pub fn findings(current: &Fingerprint, seen: &[Fingerprint], policy: &Policy) ->
     out
 }
 
-fn describe(other: &Fingerprint, lang: crate::policy::Lang) -> String {
+fn describe(other: &Fingerprint, lang: Lang) -> String {
     let name: String = other
         .name
         .as_deref()
@@ -335,15 +342,11 @@ fn describe(other: &Fingerprint, lang: crate::policy::Lang) -> String {
         .unwrap_or_else(|| lang.pick("(no name)", "(ohne Namen)").to_string());
     let key: String = other.key.chars().take(120).collect();
     let when: String = other.seen_at.chars().take(10).collect();
-    if when.is_empty() {
-        lang.pick(&format!("“{name}” ({key})"), &format!("„{name}“ ({key})"))
-            .to_string()
-    } else {
-        lang.pick(
-            &format!("“{name}” ({key}), seen on {when}"),
-            &format!("„{name}“ ({key}), gesehen am {when}"),
-        )
-        .to_string()
+    match (lang, when.is_empty()) {
+        (Lang::En, true) => format!("“{name}” ({key})"),
+        (Lang::De, true) => format!("„{name}“ ({key})"),
+        (Lang::En, false) => format!("“{name}” ({key}), seen on {when}"),
+        (Lang::De, false) => format!("„{name}“ ({key}), gesehen am {when}"),
     }
 }
 
@@ -352,10 +355,14 @@ fn clip(s: &str) -> String {
 }
 
 fn name_key(n: &str) -> String {
-    n.split_whitespace()
-        .map(lowercase)
-        .collect::<Vec<_>>()
-        .join(" ")
+    let mut key = String::new();
+    for w in n.split_whitespace() {
+        if !key.is_empty() {
+            key.push(' ');
+        }
+        key.push_str(&lowercase(w));
+    }
+    key
 }
 
 fn hex(h: u64) -> String {
@@ -389,12 +396,7 @@ fn fnv1a(bytes: &[u8]) -> u64 {
 /// 64-bit SimHash of a text over word pairs (lower-cased alphanumeric words), or `None` for texts
 /// shorter than [`MIN_BIO_WORDS`] words. Deterministic on every platform.
 pub fn simhash(text: &str) -> Option<u64> {
-    let words: Vec<String> = text
-        .split(|c: char| !c.is_alphanumeric())
-        .filter(|w| !w.is_empty())
-        .take(5000)
-        .map(lowercase)
-        .collect();
+    let words = crate::proposals::lower_words(text, 5000);
     if words.len() < MIN_BIO_WORDS {
         return None;
     }
@@ -496,7 +498,6 @@ pub fn normalize_link(link: &str) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::Profile;
 
     fn fp(key: &str, name: &str) -> Fingerprint {
         Fingerprint {

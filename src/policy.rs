@@ -131,8 +131,8 @@ pub struct Policy {
     pub lang_auto: bool,
 }
 
-/// The settings as JSON (every field but `lang_auto`, in declaration order) and back, one key at a
-/// time: both from this one list.
+/// The settings as JSON: every field but `lang_auto`, in declaration order. (They are read back by
+/// [`crate::settings::parse`], which checks each value and sets its field.)
 macro_rules! policy_fields {
     ($($field:ident),* $(,)?) => {
         impl ToJson for Policy {
@@ -140,17 +140,6 @@ macro_rules! policy_fields {
                 let mut o = ObjectWriter::new(out);
                 $( o.field(stringify!($field), &self.$field); )*
                 o.end();
-            }
-        }
-
-        impl Policy {
-            /// Sets the setting `key` from a checked value ([`crate::settings::parse`] checks them);
-            /// `false` for an unknown key or a value of the wrong type.
-            pub(crate) fn set_json(&mut self, key: &str, v: &Value) -> bool {
-                match key {
-                    $( stringify!($field) => FromJson::from_json(v).map(|x| self.$field = x).is_some(), )*
-                    _ => false,
-                }
             }
         }
     };
@@ -195,6 +184,8 @@ policy_fields!(
 );
 
 impl Default for Policy {
+    // Not inlined: the defaults are some forty stores, and settings::parse alone needs them in five places.
+    #[inline(never)]
     fn default() -> Self {
         Policy {
             lang: Lang::En,

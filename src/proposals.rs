@@ -156,11 +156,10 @@ pub const HIGH_RATING: f64 = 4.8;
 pub fn assess_bids(bids: &[Bid], policy: &Policy, now: Instant) -> Vec<BidReport> {
     let lang = policy.lang;
     let n = bids.len();
-    let keys: Vec<String> = bids
-        .iter()
-        .enumerate()
-        .map(|(i, b)| identity(b, i))
-        .collect();
+    let mut keys: Vec<String> = Vec::new();
+    for (i, b) in bids.iter().enumerate() {
+        keys.push(identity(b, i));
+    }
     let mut hits: Vec<Vec<(&'static Check, String)>> = vec![Vec::new(); n];
     let on = |c: &Check| policy.is_enabled(c.id);
 
@@ -190,52 +189,50 @@ pub fn assess_bids(bids: &[Bid], policy: &Policy, now: Instant) -> Vec<BidReport
         }
     }
     if on(&SHARED_PHOTO) {
-        let photos: Vec<Option<String>> = bids
-            .iter()
-            .map(|b| b.photo_url.as_deref().and_then(photo_key))
-            .collect();
-        shared(
-            &photos
-                .iter()
-                .map(|p| p.iter().cloned().collect())
-                .collect::<Vec<Vec<String>>>(),
-            &keys,
-            |i, j, v| {
-                hits[i].push((
-                    &SHARED_PHOTO,
-                    match lang {
-                        Lang::En => format!(
-                            "Photo {} is also used by proposal {} ({})",
-                            short(v),
-                            j + 1,
-                            who(&bids[j], lang)
-                        ),
-                        Lang::De => format!(
-                            "Foto {} nutzt auch Angebot {} ({})",
-                            short(v),
-                            j + 1,
-                            who(&bids[j], lang)
-                        ),
-                    },
-                ))
-            },
-        );
+        // Each bid's photo key, as a list of none or one.
+        let mut photos: Vec<Vec<String>> = Vec::new();
+        for b in bids {
+            photos.push(
+                b.photo_url
+                    .as_deref()
+                    .and_then(photo_key)
+                    .into_iter()
+                    .collect(),
+            );
+        }
+        shared(&photos, &keys, |i, j, v| {
+            hits[i].push((
+                &SHARED_PHOTO,
+                match lang {
+                    Lang::En => format!(
+                        "Photo {} is also used by proposal {} ({})",
+                        short(v),
+                        j + 1,
+                        who(&bids[j], lang)
+                    ),
+                    Lang::De => format!(
+                        "Foto {} nutzt auch Angebot {} ({})",
+                        short(v),
+                        j + 1,
+                        who(&bids[j], lang)
+                    ),
+                },
+            ))
+        });
     }
     if on(&SHARED_LINK) {
-        let links: Vec<Vec<String>> = bids
-            .iter()
-            .map(|b| {
-                let mut v: Vec<String> = b
-                    .links
-                    .iter()
-                    .filter(|l| !is_common_link(l))
-                    .cloned()
-                    .collect();
-                crate::sort::sort(&mut v);
-                v.dedup();
-                v
-            })
-            .collect();
+        let mut links: Vec<Vec<String>> = Vec::new();
+        for b in bids {
+            let mut v: Vec<String> = Vec::new();
+            for l in &b.links {
+                if !is_common_link(l) {
+                    v.push(l.clone());
+                }
+            }
+            crate::sort::sort(&mut v);
+            v.dedup();
+            links.push(v);
+        }
         shared(&links, &keys, |i, j, v| {
             hits[i].push((
                 &SHARED_LINK,
@@ -256,8 +253,12 @@ pub fn assess_bids(bids: &[Bid], policy: &Policy, now: Instant) -> Vec<BidReport
             ))
         });
     }
-    let prices: Vec<Option<f64>> = bids.iter().map(|b| price_usd(b, now)).collect();
-    let priced: Vec<f64> = prices.iter().flatten().copied().collect();
+    let (mut prices, mut priced) = (Vec::new(), Vec::new());
+    for b in bids {
+        let p = price_usd(b, now);
+        prices.push(p);
+        priced.extend(p);
+    }
     let median = median(&priced);
     if on(&LOW_PAY_HIGH_RATING) && priced.len() >= MIN_PRICED_BIDS {
         if let Some(med) = median.filter(|m| *m > 0.0) {
@@ -294,74 +295,74 @@ pub fn assess_bids(bids: &[Bid], policy: &Policy, now: Instant) -> Vec<BidReport
     }
 
     let enabled = CHECKS.iter().filter(|c| on(c)).count();
-    bids.iter()
-        .enumerate()
-        .map(|(i, b)| {
-            // Group this bidder's evidence by check: one finding per check.
-            let mut findings: Vec<Finding> = Vec::new();
-            for check in CHECKS {
-                let mut evidence: Vec<String> = Vec::new();
-                for (c, ev) in &hits[i] {
-                    if std::ptr::eq(*c, *check) && evidence.len() < 5 && !evidence.contains(ev) {
-                        evidence.push(ev.clone());
-                    }
-                }
-                if !evidence.is_empty() {
-                    findings.push(finding(check, evidence, policy));
+    let mut reports = Vec::new();
+    for (i, b) in bids.iter().enumerate() {
+        // Group this bidder's evidence by check: one finding per check.
+        let mut findings: Vec<Finding> = Vec::new();
+        for check in CHECKS {
+            let mut evidence: Vec<String> = Vec::new();
+            for (c, ev) in &hits[i] {
+                if std::ptr::eq(*c, *check) && evidence.len() < 5 && !evidence.contains(ev) {
+                    evidence.push(ev.clone());
                 }
             }
-            let mut unevaluated = Vec::new();
-            let mut evaluated = 0;
-            for c in CHECKS.iter().filter(|c| on(c)) {
-                let missing: Vec<Field> = match c.id {
-                    "bid-duplicate-text" if b.text.is_none() => vec![Field::Overview],
-                    "bid-shared-photo" if b.photo_url.is_none() => vec![Field::PhotoUrl],
-                    "bid-shared-link" if b.text.is_none() && b.links.is_empty() => {
-                        vec![Field::Links]
-                    }
-                    "bid-low-pay-high-rating" => {
-                        let mut m = Vec::new();
-                        if prices[i].is_none() || priced.len() < MIN_PRICED_BIDS {
-                            m.push(Field::HourlyRate);
-                        }
-                        if b.job_success.is_none() && b.rating.is_none() {
-                            m.push(Field::JobSuccess);
-                        }
-                        m
-                    }
-                    _ => Vec::new(),
-                };
-                if missing.is_empty() {
-                    evaluated += 1;
-                } else {
-                    unevaluated.push(Unevaluated {
-                        rule: c.id,
-                        title: texts::get(c.id, Part::Title, lang).to_string(),
-                        missing,
-                    });
+            if !evidence.is_empty() {
+                findings.push(finding(check, evidence, policy));
+            }
+        }
+        let mut unevaluated = Vec::new();
+        let mut evaluated = 0;
+        for c in CHECKS.iter().filter(|c| on(c)) {
+            let is = |check: &Check| std::ptr::eq(*c, check);
+            let mut missing = Vec::new();
+            if is(&DUPLICATE_TEXT) && b.text.is_none() {
+                missing.push(Field::Overview);
+            }
+            if is(&SHARED_PHOTO) && b.photo_url.is_none() {
+                missing.push(Field::PhotoUrl);
+            }
+            if is(&SHARED_LINK) && b.text.is_none() && b.links.is_empty() {
+                missing.push(Field::Links);
+            }
+            if is(&LOW_PAY_HIGH_RATING) {
+                if prices[i].is_none() || priced.len() < MIN_PRICED_BIDS {
+                    missing.push(Field::HourlyRate);
+                }
+                if b.job_success.is_none() && b.rating.is_none() {
+                    missing.push(Field::JobSuccess);
                 }
             }
-            let read = [
-                b.name.is_some() || b.profile_url.is_some(),
-                b.rate.is_some() || b.amount.is_some(),
-                b.job_success.is_some() || b.rating.is_some(),
-                b.text.is_some(),
-                b.photo_url.is_some(),
-            ];
-            let coverage = Coverage {
-                fields_read: read.iter().filter(|r| **r).count(),
-                fields_expected: read.len(),
-                rules_evaluated: evaluated,
-                rules_total: enabled,
-            };
-            BidReport {
-                index: i,
-                name: b.name.clone(),
-                profile_url: b.profile_url.clone(),
-                risk: score::assess(findings, unevaluated, coverage, policy),
+            if missing.is_empty() {
+                evaluated += 1;
+            } else {
+                unevaluated.push(Unevaluated {
+                    rule: c.id,
+                    title: texts::get(c.id, Part::Title, lang).to_string(),
+                    missing,
+                });
             }
-        })
-        .collect()
+        }
+        let read = [
+            b.name.is_some() || b.profile_url.is_some(),
+            b.rate.is_some() || b.amount.is_some(),
+            b.job_success.is_some() || b.rating.is_some(),
+            b.text.is_some(),
+            b.photo_url.is_some(),
+        ];
+        let coverage = Coverage {
+            fields_read: read.iter().filter(|r| **r).count(),
+            fields_expected: read.len(),
+            rules_evaluated: evaluated,
+            rules_total: enabled,
+        };
+        reports.push(BidReport {
+            index: i,
+            name: b.name.clone(),
+            profile_url: b.profile_url.clone(),
+            risk: score::assess(findings, unevaluated, coverage, policy),
+        });
+    }
+    reports
 }
 
 /// The page's verdict from the bidders': the worst level (unknown above low: unknown is never low), the
@@ -573,17 +574,33 @@ fn median(v: &[f64]) -> Option<f64> {
 
 /// Lower-case words of a text, at most [`MAX_WORDS`].
 pub fn words(text: &str) -> Vec<String> {
-    text.split(|c: char| !c.is_alphanumeric())
-        .filter(|w| !w.is_empty())
-        .take(MAX_WORDS)
-        .map(lowercase)
-        .collect()
+    lower_words(text, MAX_WORDS)
 }
 
-fn fnv(bytes: impl IntoIterator<Item = u8>, seed: u64) -> u64 {
-    let mut h = 0xcbf2_9ce4_8422_2325u64 ^ seed;
+/// The first `max` words of a text (runs of letters and digits), in lower case. The memory's SimHash
+/// reads overviews the same way.
+pub fn lower_words(text: &str, max: usize) -> Vec<String> {
+    let mut out = Vec::new();
+    for w in text.split(|c: char| !c.is_alphanumeric()) {
+        if out.len() == max {
+            break;
+        }
+        if !w.is_empty() {
+            out.push(lowercase(w));
+        }
+    }
+    out
+}
+
+/// FNV-1a: the start value for `seed`, then [`fnv_add`] byte by byte.
+fn fnv_start(seed: u64) -> u64 {
+    0xcbf2_9ce4_8422_2325u64 ^ seed
+}
+
+fn fnv_add(h: u64, bytes: &[u8]) -> u64 {
+    let mut h = h;
     for b in bytes {
-        h ^= u64::from(b);
+        h ^= u64::from(*b);
         h = h.wrapping_mul(0x0000_0100_0000_01b3);
     }
     h
@@ -600,7 +617,14 @@ fn mix(mut x: u64) -> u64 {
 fn shingles(w: &[String]) -> Vec<u64> {
     let mut v: Vec<u64> = w
         .windows(SHINGLE)
-        .map(|s| fnv(s.iter().flat_map(|x| x.bytes().chain([0u8])), 0))
+        .map(|s| {
+            // Each word and a 0 byte after it.
+            let mut h = fnv_start(0);
+            for x in s {
+                h = fnv_add(fnv_add(h, x.as_bytes()), &[0]);
+            }
+            h
+        })
         .collect();
     crate::sort::sort(&mut v);
     v.dedup();
@@ -632,44 +656,43 @@ fn jaccard(a: &[u64], b: &[u64]) -> f64 {
 // Indices come from enumerating `bids`, and every per-bid vector here has `bids.len()` entries.
 #[allow(clippy::indexing_slicing)]
 pub fn duplicates(bids: &[Bid], keys: &[String]) -> Vec<(usize, usize, f64, String)> {
-    let toks: Vec<Vec<String>> = bids
-        .iter()
-        .map(|b| b.text.as_deref().map(words).unwrap_or_default())
-        .collect();
-    let sh: Vec<Vec<u64>> = toks.iter().map(|t| shingles(t)).collect();
-    let sigs: Vec<Option<[u64; HASHES]>> = sh
-        .iter()
-        .map(|s| {
-            (s.len() >= MIN_SHINGLES).then(|| {
-                let mut sig = [u64::MAX; HASHES];
-                for &h in s {
-                    for (k, slot) in sig.iter_mut().enumerate() {
-                        let v = mix(h ^ (k as u64).wrapping_mul(0x9e37_79b9_7f4a_7c15));
-                        if v < *slot {
-                            *slot = v;
-                        }
+    // Per bid: its words, its shingles and, when it has enough of them, its MinHash signature.
+    let (mut toks, mut sh, mut sigs) = (Vec::new(), Vec::new(), Vec::new());
+    for b in bids {
+        let t = b.text.as_deref().map(words).unwrap_or_default();
+        let s = shingles(&t);
+        sigs.push((s.len() >= MIN_SHINGLES).then(|| {
+            let mut sig = [u64::MAX; HASHES];
+            for &h in &s {
+                for (k, slot) in sig.iter_mut().enumerate() {
+                    let v = mix(h ^ (k as u64).wrapping_mul(0x9e37_79b9_7f4a_7c15));
+                    if v < *slot {
+                        *slot = v;
                     }
                 }
-                sig
-            })
-        })
-        .collect();
+            }
+            sig
+        }));
+        toks.push(t);
+        sh.push(s);
+    }
     // LSH: bids sharing one band's hashes are candidates.
     let mut cands: Vec<(usize, usize)> = Vec::new();
     for band in 0..BANDS {
         let mut buckets: Vec<(u64, usize)> = Vec::new();
         for (i, s) in sigs.iter().enumerate() {
             if let Some(s) = s {
-                let h = fnv(
-                    s[band * ROWS..(band + 1) * ROWS]
-                        .iter()
-                        .flat_map(|x| x.to_le_bytes()),
-                    band as u64,
-                );
+                let mut h = fnv_start(band as u64);
+                for x in &s[band * ROWS..(band + 1) * ROWS] {
+                    h = fnv_add(h, &x.to_le_bytes());
+                }
                 buckets.push((h, i));
             }
         }
-        let mut bs: Vec<Vec<usize>> = grouped(buckets).into_iter().map(|(_, b)| b).collect();
+        let mut bs: Vec<Vec<usize>> = Vec::new();
+        for (_, b) in grouped(buckets) {
+            bs.push(b);
+        }
         crate::sort::sort(&mut bs);
         for b in bs {
             for (x, &i) in b.iter().enumerate() {

@@ -87,11 +87,10 @@ json_object!(Risk {
 /// Sets each finding's counted `points` from its `weight`: full for the strongest of its family,
 /// then halved for each further one (rounded down).
 pub fn diminish_within_families(findings: &mut [Finding]) {
-    let mut order: Vec<_> = findings
-        .iter()
-        .enumerate()
-        .map(|(i, f)| (f.family, std::cmp::Reverse(f.weight), i))
-        .collect();
+    let mut order = Vec::new();
+    for (i, f) in findings.iter().enumerate() {
+        order.push((f.family, std::cmp::Reverse(f.weight), i));
+    }
     crate::sort::sort(&mut order);
     let mut rank = 0u32;
     let mut family = None;

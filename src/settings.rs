@@ -3,8 +3,9 @@
 //! every invalid one (unknown key, wrong type, out of range, a bad list entry) is reported as a clear
 //! sentence and keeps its default. Nothing here fails: a bad policy never stops a check.
 
-use crate::json::{json_object, Map, Value};
+use crate::json::{json_object, Value};
 use crate::policy::{is_email, Contact, Lang, Policy};
+use crate::small_map::SmallMap;
 use std::fmt;
 
 /// Entries a list setting may hold; more are cut off (and reported).
@@ -36,49 +37,61 @@ fn err(key: impl Into<String>, message: impl Into<String>) -> SettingError {
     }
 }
 
-/// A numeric setting's range. `above_min`: the minimum itself is not allowed.
+/// A numeric setting: its range and where a checked value goes. `above_min`: the minimum itself is
+/// not allowed. `whole`: whole numbers only (the `set` casts then lose nothing).
 struct Num {
     key: &'static str,
     min: f64,
     max: f64,
     above_min: bool,
     whole: bool,
+    set: fn(&mut Policy, f64),
 }
 
-const fn num(key: &'static str, min: f64, max: f64, above_min: bool, whole: bool) -> Num {
+const fn num(
+    key: &'static str,
+    min: f64,
+    max: f64,
+    above_min: bool,
+    whole: bool,
+    set: fn(&mut Policy, f64),
+) -> Num {
     Num {
         key,
         min,
         max,
         above_min,
         whole,
+        set,
     }
 }
 
 /// Every numeric setting with its range (managed_schema.json states the same; a test compares them).
+// One row per setting, kept on one line each so that the table reads as a table.
+#[rustfmt::skip]
 static NUMBERS: &[Num] = &[
-    num("volume_min_hours", 0.0, 1.0e6, true, false),
-    num("volume_min_job_success", 0.0, 100.0, false, true),
-    num("max_average_weekly_hours", 0.0, 1.0e6, true, false),
-    num("min_weeks_for_average", 0.0, 1.0e6, true, false),
-    num("max_young_account_weekly_hours", 0.0, 1.0e6, true, false),
-    num("max_concurrent_weekly_hours", 0.0, 1.0e6, true, false),
-    num("min_overlap_days", 0.0, 1440.0, false, true),
-    num("burst_min_jobs", 2.0, 1000.0, false, true),
-    num("burst_window_days", 1.0, 3650.0, false, true),
-    num("burst_max_job_usd", 0.0, 1.0e6, true, false),
-    num("local_time_tolerance_minutes", 0.0, 180.0, false, true),
-    num("diary_long_day_span_hours", 0.0, 24.0, true, false),
-    num("diary_long_day_min_tracked_hours", 0.0, 24.0, true, false),
-    num("diary_long_days_min", 1.0, 62.0, false, true),
-    num("diary_streak_min_daily_hours", 0.0, 24.0, true, false),
-    num("diary_streak_min_weeks", 1.0, 8.0, false, true),
-    num("diary_night_min_share", 0.0, 1.0, true, false),
-    num("diary_night_min_tracked_hours", 0.0, 1488.0, false, false),
-    num("min_free_host_links", 1.0, 50.0, false, true),
-    num("elevated_from", 1.0, 100.0, false, true),
-    num("high_from", 1.0, 100.0, false, true),
-    num("min_coverage", 0.0, 1.0, false, false),
+    num("volume_min_hours", 0.0, 1.0e6, true, false, |p, x| p.volume_min_hours = x),
+    num("volume_min_job_success", 0.0, 100.0, false, true, |p, x| p.volume_min_job_success = x as u8),
+    num("max_average_weekly_hours", 0.0, 1.0e6, true, false, |p, x| p.max_average_weekly_hours = x),
+    num("min_weeks_for_average", 0.0, 1.0e6, true, false, |p, x| p.min_weeks_for_average = x),
+    num("max_young_account_weekly_hours", 0.0, 1.0e6, true, false, |p, x| p.max_young_account_weekly_hours = x),
+    num("max_concurrent_weekly_hours", 0.0, 1.0e6, true, false, |p, x| p.max_concurrent_weekly_hours = x),
+    num("min_overlap_days", 0.0, 1440.0, false, true, |p, x| p.min_overlap_days = x as i64),
+    num("burst_min_jobs", 2.0, 1000.0, false, true, |p, x| p.burst_min_jobs = x as u32),
+    num("burst_window_days", 1.0, 3650.0, false, true, |p, x| p.burst_window_days = x as i64),
+    num("burst_max_job_usd", 0.0, 1.0e6, true, false, |p, x| p.burst_max_job_usd = x),
+    num("local_time_tolerance_minutes", 0.0, 180.0, false, true, |p, x| p.local_time_tolerance_minutes = x as i32),
+    num("diary_long_day_span_hours", 0.0, 24.0, true, false, |p, x| p.diary_long_day_span_hours = x),
+    num("diary_long_day_min_tracked_hours", 0.0, 24.0, true, false, |p, x| p.diary_long_day_min_tracked_hours = x),
+    num("diary_long_days_min", 1.0, 62.0, false, true, |p, x| p.diary_long_days_min = x as u32),
+    num("diary_streak_min_daily_hours", 0.0, 24.0, true, false, |p, x| p.diary_streak_min_daily_hours = x),
+    num("diary_streak_min_weeks", 1.0, 8.0, false, true, |p, x| p.diary_streak_min_weeks = x as u32),
+    num("diary_night_min_share", 0.0, 1.0, true, false, |p, x| p.diary_night_min_share = x),
+    num("diary_night_min_tracked_hours", 0.0, 1488.0, false, false, |p, x| p.diary_night_min_tracked_hours = x),
+    num("min_free_host_links", 1.0, 50.0, false, true, |p, x| p.min_free_host_links = x as u32),
+    num("elevated_from", 1.0, 100.0, false, true, |p, x| p.elevated_from = x as u32),
+    num("high_from", 1.0, 100.0, false, true, |p, x| p.high_from = x as u32),
+    num("min_coverage", 0.0, 1.0, false, false, |p, x| p.min_coverage = x),
 ];
 
 /// A numeric setting's range: (minimum, maximum, minimum excluded, whole numbers only).
@@ -100,16 +113,25 @@ enum Entry {
     Setting,
 }
 
-static LISTS: &[(&str, Entry)] = &[
-    ("disabled_rules", Entry::Rule),
-    ("blocked_domains", Entry::Domain),
-    ("blocked_emails", Entry::Email),
-    ("blocked_strings", Entry::Words),
-    ("allowed_domains", Entry::Domain),
-    ("allowed_emails", Entry::Email),
-    ("blocked_freelancers", Entry::Freelancer),
-    ("allowed_freelancers", Entry::Freelancer),
-    ("locked_settings", Entry::Setting),
+/// Every list setting: its entries and the list they go to.
+type ListField = fn(&mut Policy) -> &mut Vec<String>;
+
+static LISTS: &[(&str, Entry, ListField)] = &[
+    ("disabled_rules", Entry::Rule, |p| &mut p.disabled_rules),
+    ("blocked_domains", Entry::Domain, |p| &mut p.blocked_domains),
+    ("blocked_emails", Entry::Email, |p| &mut p.blocked_emails),
+    ("blocked_strings", Entry::Words, |p| &mut p.blocked_strings),
+    ("allowed_domains", Entry::Domain, |p| &mut p.allowed_domains),
+    ("allowed_emails", Entry::Email, |p| &mut p.allowed_emails),
+    ("blocked_freelancers", Entry::Freelancer, |p| {
+        &mut p.blocked_freelancers
+    }),
+    ("allowed_freelancers", Entry::Freelancer, |p| {
+        &mut p.allowed_freelancers
+    }),
+    ("locked_settings", Entry::Setting, |p| {
+        &mut p.locked_settings
+    }),
 ];
 
 /// The weight range of every rule.
@@ -118,8 +140,12 @@ pub const MAX_WEIGHT: u32 = 100;
 /// Every setting key, as managed_schema.json and the options page name them.
 pub fn keys() -> Vec<&'static str> {
     let mut k = vec!["lang", "weights", "rate_band_usd", "report_contact"];
-    k.extend(NUMBERS.iter().map(|n| n.key));
-    k.extend(LISTS.iter().map(|(key, _)| *key));
+    for n in NUMBERS {
+        k.push(n.key);
+    }
+    for (key, ..) in LISTS {
+        k.push(*key);
+    }
     k
 }
 
@@ -142,16 +168,19 @@ json_object!(RuleInfo {
 /// items and the organisation's freelancer list.
 pub fn rules(lang: Lang) -> Vec<RuleInfo> {
     let mut out = Vec::new();
-    for r in crate::rules::RULES
-        .iter()
-        .chain(crate::memory::MEMORY_RULES.iter())
-        .chain([&&crate::rules::org_list::ORG_BLOCKED_FREELANCER])
-    {
-        out.push(RuleInfo {
-            id: r.id,
-            default_weight: r.default_points,
-            title: crate::texts::get(r.id, crate::texts::Part::Title, lang),
-        });
+    let specs = [
+        crate::rules::RULES,
+        crate::memory::MEMORY_RULES,
+        &[&crate::rules::org_list::ORG_BLOCKED_FREELANCER],
+    ];
+    for list in specs {
+        for r in list {
+            out.push(RuleInfo {
+                id: r.id,
+                default_weight: r.default_points,
+                title: crate::texts::get(r.id, crate::texts::Part::Title, lang),
+            });
+        }
     }
     for c in crate::proposals::CHECKS {
         out.push(RuleInfo {
@@ -189,9 +218,11 @@ pub fn parse(value: &Value) -> (Policy, Vec<SettingError>) {
         }
     };
     let defaults = crate::json::to_value(&Policy::default());
-    let default_of = |key: &str| defaults.get(key).cloned().unwrap_or(Value::Null);
+    // The default as an error message shows it.
+    let default_of = |key: &str| shown(defaults.get(key).unwrap_or(&Value::Null));
     let rule_list = rules(Lang::En);
-    let mut accepted = Map::new();
+    // Each checked value goes straight into the policy; a bad one leaves its default there.
+    let mut policy = Policy::default();
     let mut lang_auto = true;
     for (key, v) in obj {
         if v.is_null() {
@@ -200,23 +231,20 @@ pub fn parse(value: &Value) -> (Policy, Vec<SettingError>) {
         let k = key.as_str();
         if let Some(n) = NUMBERS.iter().find(|n| n.key == k) {
             match check_number(n, v) {
-                Ok(x) => {
-                    accepted.insert(key.clone(), number_value(x, n.whole));
-                }
+                Ok(x) => (n.set)(&mut policy, x),
                 Err(why) => errors.push(err(
                     k,
-                    format!("{why}; the default {} is used", shown(&default_of(k))),
+                    format!("{why}; the default {} is used", default_of(k)),
                 )),
             }
-        } else if let Some((_, entry)) = LISTS.iter().find(|(l, _)| *l == k) {
-            let list = check_list(k, *entry, v, &rule_list, &mut errors);
-            accepted.insert(key.clone(), Value::Array(list));
+        } else if let Some((_, entry, field)) = LISTS.iter().find(|(l, ..)| *l == k) {
+            *field(&mut policy) = check_list(k, *entry, v, &rule_list, &mut errors);
         } else if k == "lang" {
             match v.as_str().map(|s| s.trim().to_ascii_lowercase()).as_deref() {
                 Some("auto") => lang_auto = true,
                 Some(l @ ("en" | "de")) => {
                     lang_auto = false;
-                    accepted.insert(key.clone(), Value::from(l));
+                    policy.lang = Lang::from_tag(l);
                 }
                 _ => errors.push(err(
                     k,
@@ -227,23 +255,19 @@ pub fn parse(value: &Value) -> (Policy, Vec<SettingError>) {
                 )),
             }
         } else if k == "weights" {
-            accepted.insert(key.clone(), check_weights(v, &rule_list, &mut errors));
+            policy.weights = check_weights(v, &rule_list, &mut errors);
         } else if k == "rate_band_usd" {
             match check_band(v) {
-                Ok(band) => {
-                    accepted.insert(key.clone(), band);
-                }
+                Ok(band) => policy.rate_band_usd = band,
                 Err(why) => errors.push(err(
                     k,
-                    format!("{why}; the default {} is used", shown(&default_of(k))),
+                    format!("{why}; the default {} is used", default_of(k)),
                 )),
             }
         } else if k == "report_contact" {
             match v.as_str() {
                 Some(s) => match check_contact(s) {
-                    Ok(c) => {
-                        accepted.insert(key.clone(), Value::from(c));
-                    }
+                    Ok(c) => policy.report_contact = c,
                     Err(why) => errors.push(err(k, format!("{why}; no contact is shown"))),
                 },
                 None => errors.push(err(
@@ -257,21 +281,6 @@ pub fn parse(value: &Value) -> (Policy, Vec<SettingError>) {
                 m.push_str(&format!(" (did you mean \"{near}\"?)"));
             }
             errors.push(err(clip(k, 64), m));
-        }
-    }
-    let mut policy = Policy::default();
-    for (key, v) in &accepted {
-        if !policy.set_json(key, v) {
-            // Every value was checked above, so this is a bug in this file; still no crash.
-            errors.push(err(
-                "(policy)",
-                format!(
-                    "could not be applied ({key}: {}); every setting keeps its default",
-                    shown(v)
-                ),
-            ));
-            policy = Policy::default();
-            break;
         }
     }
     policy.lang_auto = lang_auto;
@@ -333,15 +342,7 @@ fn check_number(n: &Num, v: &Value) -> Result<f64, String> {
     Ok(x)
 }
 
-fn number_value(x: f64, whole: bool) -> Value {
-    if whole {
-        Value::from(x as i64)
-    } else {
-        Value::from(x)
-    }
-}
-
-fn check_band(v: &Value) -> Result<Value, String> {
+fn check_band(v: &Value) -> Result<(f64, f64), String> {
     let pair = v.as_array().and_then(|a| match a.as_slice() {
         [lo, hi] => Some((lo.as_f64()?, hi.as_f64()?)),
         _ => None,
@@ -350,7 +351,7 @@ fn check_band(v: &Value) -> Result<Value, String> {
         Some((lo, hi))
             if lo.is_finite() && hi.is_finite() && lo >= 0.0 && lo < hi && hi <= 1.0e6 =>
         {
-            Ok(Value::Array(vec![Value::from(lo), Value::from(hi)]))
+            Ok((lo, hi))
         }
         _ => Err(format!(
             "{} is not a rate band: it needs two amounts in USD per hour, [low, high], 0 or more, the first smaller than the second",
@@ -359,8 +360,12 @@ fn check_band(v: &Value) -> Result<Value, String> {
     }
 }
 
-fn check_weights(v: &Value, rules: &[RuleInfo], errors: &mut Vec<SettingError>) -> Value {
-    let mut out = Map::new();
+fn check_weights(
+    v: &Value,
+    rules: &[RuleInfo],
+    errors: &mut Vec<SettingError>,
+) -> SmallMap<String, u32> {
+    let mut out = SmallMap::new();
     let Some(obj) = v.as_object() else {
         errors.push(err(
             "weights",
@@ -369,7 +374,7 @@ fn check_weights(v: &Value, rules: &[RuleInfo], errors: &mut Vec<SettingError>) 
                 shown(v)
             ),
         ));
-        return Value::Object(out);
+        return out;
     };
     for (id, w) in obj {
         let key = format!("weights.{}", clip(id, 64));
@@ -386,10 +391,11 @@ fn check_weights(v: &Value, rules: &[RuleInfo], errors: &mut Vec<SettingError>) 
             max: MAX_WEIGHT as f64,
             above_min: false,
             whole: true,
+            set: |_, _| {},
         };
         match check_number(&range, w) {
             Ok(x) => {
-                out.insert(id.clone(), Value::from(x as u32));
+                out.insert(id.clone(), x as u32);
             }
             Err(why) => errors.push(err(
                 key,
@@ -397,7 +403,7 @@ fn check_weights(v: &Value, rules: &[RuleInfo], errors: &mut Vec<SettingError>) 
             )),
         }
     }
-    Value::Object(out)
+    out
 }
 
 fn check_list(
@@ -406,7 +412,7 @@ fn check_list(
     v: &Value,
     rules: &[RuleInfo],
     errors: &mut Vec<SettingError>,
-) -> Vec<Value> {
+) -> Vec<String> {
     let Some(items) = v.as_array() else {
         errors.push(err(
             key,
@@ -439,8 +445,8 @@ fn check_list(
         let t = s.trim();
         match check_entry(entry, t, rules) {
             Ok(()) => {
-                if !out.iter().any(|o: &Value| o.as_str() == Some(t)) {
-                    out.push(Value::from(t));
+                if !out.iter().any(|o| o == t) {
+                    out.push(t.to_string());
                 }
             }
             Err(why) => errors.push(err(
@@ -577,12 +583,15 @@ fn scheme_of(t: &str) -> Option<&str> {
 
 /// The known key closest to `k` (at most two edits away), for "did you mean".
 fn nearest<'a>(k: &str, known: &[&'a str]) -> Option<&'a str> {
-    known
-        .iter()
-        .map(|c| (edits(k, c), *c))
-        .filter(|(d, _)| *d <= 2)
-        .min()
-        .map(|(_, c)| c)
+    // The fewest edits, then the first in alphabetical order (as `min` of (edits, key) chose).
+    let mut best: Option<(usize, &str)> = None;
+    for &c in known {
+        let d = edits(k, c);
+        if d <= 2 && best.is_none_or(|b| (d, c) < b) {
+            best = Some((d, c));
+        }
+    }
+    best.map(|(_, c)| c)
 }
 
 /// Levenshtein distance, one row at a time.

@@ -214,16 +214,36 @@ impl ToJson for f64 {
     }
 }
 
-macro_rules! integer_to_json {
+/// An integer: its sign, then its magnitude's digits. Every integer type writes through this one
+/// function (one copy of the digit code in the wasm, not one per type).
+fn write_integer(out: &mut String, negative: bool, magnitude: u64) {
+    if negative {
+        out.push('-');
+    }
+    out.push_str(&magnitude.to_string());
+}
+
+macro_rules! unsigned_to_json {
     ($($t:ty),*) => {
         $(impl ToJson for $t {
             fn write_json(&self, out: &mut String) {
-                out.push_str(&self.to_string());
+                write_integer(out, false, *self as u64);
             }
         })*
     };
 }
-integer_to_json!(u8, u16, u32, u64, usize, i32, i64);
+unsigned_to_json!(u8, u16, u32, u64, usize);
+
+macro_rules! signed_to_json {
+    ($($t:ty),*) => {
+        $(impl ToJson for $t {
+            fn write_json(&self, out: &mut String) {
+                write_integer(out, *self < 0, self.unsigned_abs() as u64);
+            }
+        })*
+    };
+}
+signed_to_json!(i32, i64);
 
 impl<T: ToJson + ?Sized> ToJson for &T {
     fn write_json(&self, out: &mut String) {

@@ -27,17 +27,14 @@ fn history_before_membership(cx: &Context) -> Outcome {
     let lang = cx.lang();
     let joined = since.first_day().days_since_epoch();
     let mut evidence = Vec::new();
-    let early: Vec<_> = p
-        .work_history
-        .iter()
-        .flatten()
+    let mut early = Vec::new();
+    for e in p.work_history.iter().flatten() {
         // Sites that show only when a job ended (reviews) are judged by that date.
-        .filter(|e| {
-            e.start
-                .or(e.end)
-                .is_some_and(|d| d.days_since_epoch() < joined - GRACE_DAYS)
-        })
-        .collect();
+        let when = e.start.or(e.end);
+        if when.is_some_and(|d| d.days_since_epoch() < joined - GRACE_DAYS) {
+            early.push(e);
+        }
+    }
     if !early.is_empty() {
         evidence.push(match lang {
             Lang::En => format!("Member since {since}."),

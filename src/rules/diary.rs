@@ -54,25 +54,23 @@ struct Day {
 }
 
 fn clean(days: &[DiaryDay]) -> Vec<Day> {
-    days.iter()
-        .take(MAX_DAYS_READ)
-        .map(|d| {
-            let mut slots: Vec<u16> = d
-                .slots
-                .iter()
-                .copied()
-                .filter(|s| *s < 1440)
-                .map(|s| s - s % 10)
-                .collect();
-            crate::sort::sort(&mut slots);
-            slots.dedup();
-            Day {
-                date: d.date,
-                offset: d.utc_offset_minutes.filter(|o| (-720..=840).contains(o)),
-                slots,
+    let mut out = Vec::new();
+    for d in days.iter().take(MAX_DAYS_READ) {
+        let mut slots: Vec<u16> = Vec::new();
+        for &s in &d.slots {
+            if s < 1440 {
+                slots.push(s - s % 10);
             }
-        })
-        .collect()
+        }
+        crate::sort::sort(&mut slots);
+        slots.dedup();
+        out.push(Day {
+            date: d.date,
+            offset: d.utc_offset_minutes.filter(|o| (-720..=840).contains(o)),
+            slots,
+        });
+    }
+    out
 }
 
 fn hours(slots: usize) -> f64 {
@@ -285,14 +283,16 @@ fn night_work(cx: &Context) -> Outcome {
     };
     let days = clean(diary);
     // Absolute minutes since the epoch (UTC) of every slot whose day has a date and a known offset.
-    let utc: Vec<i64> = days
-        .iter()
-        .filter_map(|d| Some((d.date?, d.offset?, &d.slots)))
-        .flat_map(|(date, off, slots)| {
-            let base = date.days_since_epoch() * 1440 - i64::from(off);
-            slots.iter().map(move |&s| base + i64::from(s))
-        })
-        .collect();
+    let mut utc: Vec<i64> = Vec::new();
+    for d in &days {
+        let (Some(date), Some(off)) = (d.date, d.offset) else {
+            continue;
+        };
+        let base = date.days_since_epoch() * 1440 - i64::from(off);
+        for &s in &d.slots {
+            utc.push(base + i64::from(s));
+        }
+    }
     let has_tracked = days.iter().any(|d| !d.slots.is_empty());
     if has_tracked && utc.is_empty() {
         // The diary was read but does not say which zone its times are in.
@@ -321,9 +321,14 @@ fn night_work(cx: &Context) -> Outcome {
         };
         if night.is_empty() {
             night = vec![0; zones.len()];
-            names = zones.iter().map(|z| z.zone).collect();
+            for z in zones.iter() {
+                names.push(z.zone);
+            }
         }
-        last_offsets = zones.iter().map(|z| z.offset_minutes).collect();
+        last_offsets.clear();
+        for z in zones.iter() {
+            last_offsets.push(z.offset_minutes);
+        }
         for (i, z) in zones.iter().enumerate().take(night.len()) {
             let local = (m + i64::from(z.offset_minutes)).rem_euclid(1440);
             if let (true, Some(count)) = (local < 360, night.get_mut(i)) {
@@ -331,7 +336,14 @@ fn night_work(cx: &Context) -> Outcome {
             }
         }
     }
-    let Some((best, &n)) = night.iter().enumerate().min_by_key(|(_, n)| **n) else {
+    // The zone with the fewest night slots (the first of equals).
+    let mut fewest: Option<(usize, usize)> = None;
+    for (i, &n) in night.iter().enumerate() {
+        if fewest.is_none_or(|(_, f)| n < f) {
+            fewest = Some((i, n));
+        }
+    }
+    let Some((best, n)) = fewest else {
         return Outcome::Clear;
     };
     let share = n as f64 / utc.len() as f64;

@@ -199,11 +199,7 @@ pub static FEEDBACK_NAME_MISMATCH: RuleSpec = RuleSpec {
 fn feedback_name_mismatch(cx: &Context) -> Outcome {
     let p = cx.profile;
     let (Some(name), Some(history)) = (&p.name, &p.work_history) else {
-        let missing = [Field::Name, Field::WorkHistory]
-            .into_iter()
-            .filter(|f| !p.has(*f))
-            .collect();
-        return Outcome::Unknown(missing);
+        return Outcome::Unknown(super::unread(p, &[Field::Name, Field::WorkHistory]));
     };
     if name_parts(name).is_empty() {
         return Outcome::Unknown(vec![Field::Name]);
@@ -227,9 +223,9 @@ fn feedback_name_mismatch(cx: &Context) -> Outcome {
         Lang::En => format!("Profile name: \"{name}\"."),
         Lang::De => format!("Profilname: „{name}“."),
     }];
-    evidence.extend(hits.iter().take(5).map(|(title, a)| {
+    for (title, a) in hits.iter().take(5) {
         let title = title.unwrap_or(lang.pick("a contract", "einem Vertrag"));
-        match lang {
+        evidence.push(match lang {
             Lang::En => format!(
                 "Feedback on \"{title}\" says \"{}\" — addressed as {}.",
                 a.quote, a.name
@@ -238,17 +234,20 @@ fn feedback_name_mismatch(cx: &Context) -> Outcome {
                 "Bewertung zu „{title}“: „{}“ – angesprochen als {}.",
                 a.quote, a.name
             ),
-        }
-    }));
+        });
+    }
     Outcome::Fired(Hit { evidence })
 }
 
 /// Lower-case, accent-free words of a display name ("Ji-hoon K." → ["ji", "hoon", "k"]); initials included.
 fn name_parts(name: &str) -> Vec<String> {
-    name.split(|c: char| c.is_whitespace() || c == '-' || c == '.' || c == ',')
-        .flat_map(|w| fold(w).split(' ').map(str::to_string).collect::<Vec<_>>())
-        .filter(|p| !p.is_empty())
-        .collect()
+    let mut parts = Vec::new();
+    for w in name.split(|c: char| c.is_whitespace() || c == '-' || c == '.' || c == ',') {
+        for p in fold(w).split(' ').filter(|p| !p.is_empty()) {
+            parts.push(p.to_string());
+        }
+    }
+    parts
 }
 
 /// Case- and accent-insensitive key for comparing names. A word that mixes Latin letters with
@@ -496,10 +495,8 @@ fn word_matches(own: &str, seen: &str) -> bool {
 /// two), honorifics aside, matches a word of the profile name exactly, as a short form, or as a usual nickname.
 pub fn names_match(profile_name: &str, seen: &str) -> bool {
     let own = name_parts(profile_name);
-    let seen: Vec<String> = name_parts(seen)
-        .into_iter()
-        .filter(|w| !HONORIFICS.contains(&w.as_str()))
-        .collect();
+    let mut seen = name_parts(seen);
+    seen.retain(|w| !HONORIFICS.contains(&w.as_str()));
     // A name that is only an honorific ("Thanks, San") says nothing.
     seen.is_empty() || seen.iter().all(|w| own.iter().any(|o| word_matches(o, w)))
 }
@@ -514,13 +511,18 @@ fn addressed_names(text: &str) -> Vec<Addressed> {
             continue;
         }
         // The four words before this one, lower case, joined once: the last n of them are a suffix.
-        let prev4 = words
+        let mut prev4 = String::new();
+        for (k, (_, w)) in words
             .get(i.saturating_sub(4)..i)
             .unwrap_or_default()
             .iter()
-            .map(|(_, w)| lowercase(w))
-            .collect::<Vec<_>>()
-            .join(" ");
+            .enumerate()
+        {
+            if k > 0 {
+                prev4.push(' ');
+            }
+            prev4.push_str(&lowercase(w));
+        }
         let prev = |n: usize| match prev4.rmatch_indices(' ').nth(n - 1) {
             Some((at, _)) => prev4.get(at + 1..).unwrap_or_default(),
             None => prev4.as_str(),

@@ -49,11 +49,14 @@ fn local_time_mismatch(cx: &Context) -> Outcome {
         .and_then(|l| l.country_name.clone())
         .or_else(|| crate::countries::name_of(iso2).map(str::to_string))
         .unwrap_or_else(|| iso2.to_string());
-    let mut listed: Vec<String> = zones
-        .iter()
-        .take(MAX_ZONES_SHOWN)
-        .map(|z| format!("{} {}", z.zone, tz::format_offset(z.offset_minutes)))
-        .collect();
+    let mut listed = Vec::new();
+    for z in zones.iter().take(MAX_ZONES_SHOWN) {
+        listed.push(format!(
+            "{} {}",
+            z.zone,
+            tz::format_offset(z.offset_minutes)
+        ));
+    }
     if zones.len() > MAX_ZONES_SHOWN {
         listed.push(match lang {
             Lang::En => format!("and {} more", zones.len() - MAX_ZONES_SHOWN),

@@ -80,14 +80,15 @@ fn scan(cx: &Context, find: fn(&str) -> Option<(usize, usize)>) -> Outcome {
         Err(o) => return o,
     };
     let lang = cx.lang();
-    let evidence: Vec<String> = msgs
-        .iter()
-        .filter_map(|m| {
-            let low = lower(&m.text);
-            find(&low).map(|(start, end)| quote(m, start, end, lang))
-        })
-        .take(MAX_EVIDENCE)
-        .collect();
+    let mut evidence = Vec::new();
+    for m in &msgs {
+        if evidence.len() == MAX_EVIDENCE {
+            break;
+        }
+        if let Some((start, end)) = find(&lower(&m.text)) {
+            evidence.push(quote(m, start, end, lang));
+        }
+    }
     if evidence.is_empty() {
         nothing_found(cx)
     } else {
@@ -143,11 +144,16 @@ fn identity_change(cx: &Context) -> Outcome {
             ),
         });
     }
-    evidence.extend(
-        msgs.iter()
-            .filter_map(|m| find_identity(&lower(&m.text)).map(|(s, e)| quote(m, s, e, lang)))
-            .take(MAX_EVIDENCE),
-    );
+    let mut quoted = 0;
+    for m in &msgs {
+        if quoted == MAX_EVIDENCE {
+            break;
+        }
+        if let Some((s, e)) = find_identity(&lower(&m.text)) {
+            evidence.push(quote(m, s, e, lang));
+            quoted += 1;
+        }
+    }
     if evidence.is_empty() {
         nothing_found(cx)
     } else {
@@ -251,11 +257,15 @@ fn any_in(hay: &str, words: &[&str]) -> bool {
 
 /// The first non-negated whole-word occurrence of any phrase.
 fn first_phrase(hay: &str, phrases: &[&str]) -> Option<(usize, usize)> {
-    phrases
-        .iter()
-        .flat_map(|p| word_hits(hay, p))
-        .filter(|(s, _)| !negated(hay, *s))
-        .min_by_key(|(s, _)| *s)
+    let mut first: Option<(usize, usize)> = None;
+    for p in phrases {
+        for (s, e) in word_hits(hay, p) {
+            if !negated(hay, s) && first.is_none_or(|(f, _)| s < f) {
+                first = Some((s, e));
+            }
+        }
+    }
+    first
 }
 
 const MESSENGERS: &[&str] = &[
@@ -634,16 +644,17 @@ const IDENTITY_PHRASES: &[&str] = &[
 ];
 
 fn find_identity(hay: &str) -> Option<(usize, usize)> {
-    // "call me at +1…" is a phone number, not a new name.
-    IDENTITY_PHRASES
-        .iter()
-        .flat_map(|p| word_hits(hay, p).map(move |m| (m, *p)))
-        .filter(|((s, e), p)| {
-            let time_not_name = p.contains("call me") && not_a_name(&hay[*e..]);
-            !(negated(hay, *s) || time_not_name)
-        })
-        .map(|(m, _)| m)
-        .min_by_key(|(s, _)| *s)
+    let mut first: Option<(usize, usize)> = None;
+    for p in IDENTITY_PHRASES {
+        for (s, e) in word_hits(hay, p) {
+            // "call me at +1…" is a phone number, not a new name.
+            let time_not_name = p.contains("call me") && not_a_name(&hay[e..]);
+            if !(negated(hay, s) || time_not_name) && first.is_none_or(|(f, _)| s < f) {
+                first = Some((s, e));
+            }
+        }
+    }
+    first
 }
 
 /// Whether what follows "call me" is a time, a number or a channel rather than a name.
@@ -689,16 +700,31 @@ fn quote(m: &Message, start: usize, end: usize, lang: Lang) -> String {
     let end = end.max(start);
     let match_chars = text[start..end].chars().count();
     let room = EXCERPT.saturating_sub(match_chars) / 2;
-    let before: Vec<char> = text[..start].chars().rev().take(room + 1).collect();
-    let after: Vec<char> = text[end..].chars().take(room + 1).collect();
+    // Up to `room` characters on each side, by byte offsets: `from..start` and `end..to`.
+    let (mut from, mut cut_before) = (start, false);
+    for (n, (i, _)) in text[..start].char_indices().rev().enumerate() {
+        if n == room {
+            cut_before = true;
+            break;
+        }
+        from = i;
+    }
+    let (mut to, mut cut_after) = (end, false);
+    for (n, (i, c)) in text[end..].char_indices().enumerate() {
+        if n == room {
+            cut_after = true;
+            break;
+        }
+        to = end + i + c.len_utf8();
+    }
     let mut s = String::new();
-    if before.len() > room {
+    if cut_before {
         s.push('…');
     }
-    s.extend(before.iter().rev().skip(before.len().saturating_sub(room)));
+    s.push_str(&text[from..start]);
     s.extend(text[start..end].chars().take(EXCERPT));
-    s.extend(after.iter().take(room));
-    if after.len() > room {
+    s.push_str(&text[end..to]);
+    if cut_after {
         s.push('…');
     }
     let who = m

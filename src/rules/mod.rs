@@ -206,6 +206,11 @@ pub fn evaluate_all(cx: &Context) -> (Vec<Finding>, Vec<Unevaluated>, usize) {
     (findings, unknown, clear)
 }
 
+/// The fields of `needed` that the profile does not hold: what a rule that cannot run reports.
+pub fn unread(p: &Profile, needed: &[Field]) -> Vec<Field> {
+    needed.iter().copied().filter(|f| !p.has(*f)).collect()
+}
+
 /// Formats a number of hours or dollars for people: "1,234" or "12.5".
 pub fn fmt_num(v: f64, lang: Lang) -> String {
     let (sep, dec) = match lang {

@@ -144,11 +144,12 @@ pub fn apply_freelancer_lists(report: &mut crate::report::Report, policy: &Polic
         "Liste Ihrer Organisation (Richtlinie blocked_freelancers)",
     );
     let finding = rule.finding(evidence, weight, source.to_string(), lang);
-    let mut all = report.risk.findings.clone();
+    // Scored again with the rest; the old verdict is replaced, so its lists are moved, not copied.
+    let mut all = std::mem::take(&mut report.risk.findings);
     all.push(finding);
     report.risk = crate::score::assess(
         all,
-        report.risk.unevaluated.clone(),
+        std::mem::take(&mut report.risk.unevaluated),
         report.risk.coverage,
         policy,
     );
@@ -204,12 +205,19 @@ impl Lists {
                 strings.push((v, org("blocked_strings")));
             }
         }
+        let (mut allowed, mut allowed_emails) = (Vec::new(), Vec::new());
+        for v in &policy.allowed_domains {
+            allowed.push(norm(v));
+        }
+        for v in &policy.allowed_emails {
+            allowed_emails.push(norm(v));
+        }
         Lists {
             domains,
             emails,
             strings,
-            allowed: policy.allowed_domains.iter().map(norm).collect(),
-            allowed_emails: policy.allowed_emails.iter().map(norm).collect(),
+            allowed,
+            allowed_emails,
         }
     }
 
@@ -412,35 +420,31 @@ fn known_bad_domain(cx: &Context) -> Outcome {
         return Outcome::Clear;
     }
     let total = found.0.len();
-    let mut evidence: Vec<String> = found
-        .0
-        .iter()
-        .take(MAX_SHOWN)
-        .map(|m| {
-            let places = m.places.join(", ");
-            let (entry, found, source) = (&m.entry, &m.found, &m.source);
-            match (lang, m.kind) {
-                (Lang::En, Kind::Domain) => {
-                    format!("{places}: \"{found}\" matches the listed domain {entry} ({source}).")
-                }
-                (Lang::En, Kind::Email) => format!(
-                    "{places}: \"{found}\" is the listed e-mail address {entry} ({source})."
-                ),
-                (Lang::En, Kind::Name) => {
-                    format!("{places}: contains the listed name \"{entry}\" ({source}).")
-                }
-                (Lang::De, Kind::Domain) => {
-                    format!("{places}: „{found}“ passt zur gelisteten Domain {entry} ({source}).")
-                }
-                (Lang::De, Kind::Email) => format!(
-                    "{places}: „{found}“ ist die gelistete E-Mail-Adresse {entry} ({source})."
-                ),
-                (Lang::De, Kind::Name) => {
-                    format!("{places}: enthält den gelisteten Namen „{entry}“ ({source}).")
-                }
+    let mut evidence = Vec::new();
+    for m in found.0.iter().take(MAX_SHOWN) {
+        let places = m.places.join(", ");
+        let (entry, found, source) = (&m.entry, &m.found, &m.source);
+        evidence.push(match (lang, m.kind) {
+            (Lang::En, Kind::Domain) => {
+                format!("{places}: \"{found}\" matches the listed domain {entry} ({source}).")
             }
-        })
-        .collect();
+            (Lang::En, Kind::Email) => {
+                format!("{places}: \"{found}\" is the listed e-mail address {entry} ({source}).")
+            }
+            (Lang::En, Kind::Name) => {
+                format!("{places}: contains the listed name \"{entry}\" ({source}).")
+            }
+            (Lang::De, Kind::Domain) => {
+                format!("{places}: „{found}“ passt zur gelisteten Domain {entry} ({source}).")
+            }
+            (Lang::De, Kind::Email) => {
+                format!("{places}: „{found}“ ist die gelistete E-Mail-Adresse {entry} ({source}).")
+            }
+            (Lang::De, Kind::Name) => {
+                format!("{places}: enthält den gelisteten Namen „{entry}“ ({source}).")
+            }
+        });
+    }
     if total > MAX_SHOWN {
         evidence.push(match lang {
             Lang::En => format!("… and {} more listed values.", total - MAX_SHOWN),

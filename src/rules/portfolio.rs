@@ -50,15 +50,14 @@ fn throwaway_portfolio_hosts(cx: &Context) -> Outcome {
         .map(|d| lowercase(d.trim()))
         .collect();
     // Website links only: e-mail addresses and domain names written in text (employers) are not a portfolio.
-    let sites: Vec<(&str, Option<&'static str>)> = links
-        .iter()
-        .filter(|l| text::is_link(l))
-        .filter_map(|l| {
-            let host = text::address_host(l)?;
-            let allowed = allowed.iter().any(|d| text::host_is_under(host, d));
-            Some((l.as_str(), if allowed { None } else { free_host(host) }))
-        })
-        .collect();
+    let mut sites: Vec<(&str, Option<&'static str>)> = Vec::new();
+    for l in links.iter().filter(|l| text::is_link(l)) {
+        let Some(host) = text::address_host(l) else {
+            continue;
+        };
+        let allowed = allowed.iter().any(|d| text::host_is_under(host, d));
+        sites.push((l.as_str(), if allowed { None } else { free_host(host) }));
+    }
     let min = cx.policy.min_free_host_links.max(1) as usize;
     if sites.len() < min || sites.iter().any(|(_, free)| free.is_none()) {
         return Outcome::Clear;

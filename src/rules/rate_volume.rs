@@ -20,13 +20,10 @@ pub static LOW_RATE_HIGH_VOLUME: RuleSpec = RuleSpec {
 
 fn low_rate_high_volume(cx: &Context) -> Outcome {
     let p = cx.profile;
-    let missing: Vec<Field> = [Field::HourlyRate, Field::TotalHours, Field::JobSuccess]
-        .into_iter()
-        .filter(|f| !p.has(*f))
-        .collect();
     let (Some(rate), Some(hours), Some(jss)) = (&p.hourly_rate, p.total_hours, p.job_success)
     else {
-        return Outcome::Unknown(missing);
+        let needed = [Field::HourlyRate, Field::TotalHours, Field::JobSuccess];
+        return Outcome::Unknown(super::unread(p, &needed));
     };
     // Other currencies are placed in the USD band through the approximate table in `currency.rs`;
     // a currency it does not list (or one whose figure is too old to trust) cannot be placed.

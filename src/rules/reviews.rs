@@ -30,7 +30,12 @@ fn review_burst(cx: &Context) -> Outcome {
             && usd(e).is_some_and(|a| a <= policy.burst_max_job_usd)
             && e.end.is_some()
     };
-    let mut jobs: Vec<&WorkEntry> = history.iter().filter(tiny).collect();
+    let mut jobs: Vec<&WorkEntry> = Vec::new();
+    for e in history {
+        if tiny(&e) {
+            jobs.push(e);
+        }
+    }
     crate::sort::sort_by_key(&mut jobs, |e| e.end);
     let window = policy.burst_window_days;
     let min = policy.burst_min_jobs.max(2) as usize;
@@ -79,17 +84,17 @@ fn review_burst(cx: &Context) -> Outcome {
         ),
     }];
     let untitled = lang.pick("(untitled)", "(ohne Titel)");
-    evidence.extend(best.iter().take(6).map(|e| {
+    for e in best.iter().take(6) {
         let paid = match (&e.earnings, usd(e)) {
             (Some(m), Some(u)) => currency::describe(m, u, "", lang),
             _ => String::new(),
         };
-        format!(
+        evidence.push(format!(
             "\"{}\" — {paid}, {}",
             e.title.as_deref().unwrap_or(untitled),
             span(e.end)
-        )
-    }));
+        ));
+    }
     Outcome::Fired(Hit { evidence })
 }
 

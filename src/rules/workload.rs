@@ -15,11 +15,7 @@ pub static AVERAGE_WORKLOAD: RuleSpec = RuleSpec {
 fn average_workload(cx: &Context) -> Outcome {
     let p = cx.profile;
     let (Some(hours), Some(since)) = (p.total_hours, p.member_since) else {
-        let missing = [Field::TotalHours, Field::MemberSince]
-            .into_iter()
-            .filter(|f| !p.has(*f))
-            .collect();
-        return Outcome::Unknown(missing);
+        return Outcome::Unknown(super::unread(p, &[Field::TotalHours, Field::MemberSince]));
     };
     let days = cx.now.utc_date().days_since_epoch() - since.first_day().days_since_epoch();
     let weeks = days as f64 / 7.0;
@@ -83,26 +79,29 @@ fn overlapping_contracts(cx: &Context) -> Outcome {
     };
     let today = cx.now.utc_date().days_since_epoch();
     let hourly = |e: &&WorkEntry| e.kind != Some(ContractKind::FixedPrice);
-    let spans: Vec<Span> = history
-        .iter()
-        .filter(hourly)
-        .filter_map(|e| {
-            let start = e.start?.days_since_epoch();
-            let end = match (e.end, e.ongoing) {
-                (Some(d), _) => d.days_since_epoch(),
-                (None, true) => today,
-                (None, false) => return None,
-            };
-            let hours = e.hours.filter(|h| h.is_finite() && *h > 0.0)?;
-            let weeks = ((end - start + 1) as f64 / 7.0).max(1.0);
-            (end >= start).then_some(Span {
+    let mut spans: Vec<Span> = Vec::new();
+    for e in history.iter().filter(hourly) {
+        let Some(start) = e.start.map(|d| d.days_since_epoch()) else {
+            continue;
+        };
+        let end = match (e.end, e.ongoing) {
+            (Some(d), _) => d.days_since_epoch(),
+            (None, true) => today,
+            (None, false) => continue,
+        };
+        let Some(hours) = e.hours.filter(|h| h.is_finite() && *h > 0.0) else {
+            continue;
+        };
+        let weeks = ((end - start + 1) as f64 / 7.0).max(1.0);
+        if end >= start {
+            spans.push(Span {
                 entry: e,
                 start,
                 end,
                 weekly: hours / weeks,
-            })
-        })
-        .collect();
+            });
+        }
+    }
     // Hourly contracts whose dates or hours could not be read leave the check blind.
     if spans.is_empty()
         && history
@@ -114,17 +113,22 @@ fn overlapping_contracts(cx: &Context) -> Outcome {
     }
     let window = cx.policy.min_overlap_days.max(1);
     // The summed weekly load only changes where a contract starts, so windows opening there find the peak.
-    let peak = spans
-        .iter()
-        .map(|s| {
-            let (from, to) = (s.start, s.start + window - 1);
-            let active: Vec<&Span> = spans
-                .iter()
-                .filter(|o| o.start <= from && o.end >= to)
-                .collect();
-            (active.iter().map(|o| o.weekly).sum::<f64>(), active)
-        })
-        .max_by(|a, b| a.0.total_cmp(&b.0));
+    let mut peak: Option<(f64, Vec<&Span>)> = None;
+    for s in &spans {
+        let (from, to) = (s.start, s.start + window - 1);
+        let active: Vec<&Span> = spans
+            .iter()
+            .filter(|o| o.start <= from && o.end >= to)
+            .collect();
+        let load = active.iter().map(|o| o.weekly).sum::<f64>();
+        // Of equal peaks the last, as `max_by` gave.
+        if peak
+            .as_ref()
+            .is_none_or(|(best, _)| load.total_cmp(best).is_ge())
+        {
+            peak = Some((load, active));
+        }
+    }
     let Some((load, active)) =
         peak.filter(|(load, _)| *load > cx.policy.max_concurrent_weekly_hours)
     else {
@@ -132,31 +136,29 @@ fn overlapping_contracts(cx: &Context) -> Outcome {
     };
     let lang = cx.lang();
     let untitled = lang.pick("(untitled contract)", "(Vertrag ohne Titel)");
-    let mut evidence: Vec<String> = active
-        .iter()
-        .map(|s| {
-            let title = s.entry.title.as_deref().unwrap_or(untitled);
-            let end = if s.entry.end.is_none() {
-                lang.pick("present", "heute").to_string()
-            } else {
-                fmt_day(s.end)
-            };
-            match lang {
-                Lang::En => format!(
-                    "\"{title}\": {} hours from {} to {end} ≈ {} h/week.",
-                    fmt_num(s.entry.hours.unwrap_or(0.0), lang),
-                    fmt_day(s.start),
-                    fmt_num(s.weekly.round(), lang)
-                ),
-                Lang::De => format!(
-                    "„{title}“: {} Stunden von {} bis {end} ≈ {} Std./Woche.",
-                    fmt_num(s.entry.hours.unwrap_or(0.0), lang),
-                    fmt_day(s.start),
-                    fmt_num(s.weekly.round(), lang)
-                ),
-            }
-        })
-        .collect();
+    let mut evidence = Vec::new();
+    for s in &active {
+        let title = s.entry.title.as_deref().unwrap_or(untitled);
+        let end = if s.entry.end.is_none() {
+            lang.pick("present", "heute").to_string()
+        } else {
+            fmt_day(s.end)
+        };
+        evidence.push(match lang {
+            Lang::En => format!(
+                "\"{title}\": {} hours from {} to {end} ≈ {} h/week.",
+                fmt_num(s.entry.hours.unwrap_or(0.0), lang),
+                fmt_day(s.start),
+                fmt_num(s.weekly.round(), lang)
+            ),
+            Lang::De => format!(
+                "„{title}“: {} Stunden von {} bis {end} ≈ {} Std./Woche.",
+                fmt_num(s.entry.hours.unwrap_or(0.0), lang),
+                fmt_day(s.start),
+                fmt_num(s.weekly.round(), lang)
+            ),
+        });
+    }
     evidence.push(match lang {
         Lang::En => format!(
             "Together: about {} hours a week at the same time (threshold {}).",
