@@ -806,11 +806,18 @@ pub fn segments(path: &str) -> Vec<&str> {
 /// The addresses a page states for itself: its own address, then `og:url`, then the canonical link. After
 /// in-place navigation the head can still describe the previous page, which is why the page's address comes first.
 pub fn own_addresses(page: &dyn Page) -> Vec<String> {
+    let mut out: Vec<String> = page.url().into_iter().collect();
+    out.extend(head_addresses(page));
+    out
+}
+
+/// The addresses the page's head states for it: `og:url`, then the canonical link.
+pub fn head_addresses(page: &dyn Page) -> Vec<String> {
     let canonical = page
         .select(None, "link[rel=canonical]")
         .into_iter()
         .find_map(|n| page.attr(n, "href"));
-    [page.url(), page.meta("og:url"), canonical]
+    [page.meta("og:url"), canonical]
         .into_iter()
         .flatten()
         .collect()

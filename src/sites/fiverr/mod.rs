@@ -35,6 +35,7 @@ mod dom;
 mod json;
 pub mod selectors;
 
+use super::generic::own_addresses;
 use super::{host_and_path, Adapter, Extraction, PageKind};
 use crate::model::{Field, Location, Money, Profile};
 use crate::page::{Page, PageExt};
@@ -285,19 +286,6 @@ fn is_gig_slug(seg: &str) -> bool {
 
 fn is_fiverr_host(host: &str) -> bool {
     host == "fiverr.com" || host.ends_with(".fiverr.com")
-}
-
-/// The page's own address, then the ones its head states (`og:url`, canonical link). After in-place navigation the
-/// head can still describe the previous page, which is why the page's own address comes first.
-fn own_addresses(page: &dyn Page) -> Vec<String> {
-    let canonical = page
-        .select(None, "link[rel=canonical]")
-        .into_iter()
-        .find_map(|n| page.attr(n, "href"));
-    [page.url(), page.meta("og:url"), canonical]
-        .into_iter()
-        .flatten()
-        .collect()
 }
 
 /// The username (lower case) of the first own address that is a Fiverr profile or gig page.

@@ -31,6 +31,7 @@ mod dom;
 mod json;
 pub mod selectors;
 
+use super::generic::head_addresses;
 use super::links::LinkSet;
 use super::{host_and_path, Adapter, Extraction, PageKind};
 use crate::model::{ClockTime, Date, Field, Location, Money, Profile, YearMonth};
@@ -92,7 +93,7 @@ impl Adapter for Freelancer {
     }
 
     fn sniff(&self, page: &dyn Page) -> Option<PageKind> {
-        for url in head_urls(page) {
+        for url in head_addresses(page) {
             if let Some((host, path)) = host_and_path(&url) {
                 if is_freelancer_host(&host) {
                     let kind = page_kind(&path);
@@ -189,18 +190,6 @@ pub fn profile_id(path: &str) -> Option<String> {
     username_of(seg).map(str::to_ascii_lowercase)
 }
 
-/// `og:url` and the canonical link: the page's own address as its head states it.
-fn head_urls(page: &dyn Page) -> Vec<String> {
-    let canonical = page
-        .select(None, "link[rel=canonical]")
-        .into_iter()
-        .find_map(|n| page.attr(n, "href"));
-    [page.meta("og:url"), canonical]
-        .into_iter()
-        .flatten()
-        .collect()
-}
-
 /// Whose profile the page shows: the username in the page's own address, else in `og:url` or the canonical
 /// link. After in-place navigation the head can still describe the previous profile, which is why the page's
 /// own address comes first.
@@ -215,7 +204,7 @@ fn page_username(page: &dyn Page) -> Option<String> {
         // A known address that is not a profile says nothing about whose profile the head describes.
         return from(&url);
     }
-    head_urls(page).iter().find_map(|u| from(u))
+    head_addresses(page).iter().find_map(|u| from(u))
 }
 
 /// The profile being filled and where each field came from.
