@@ -88,13 +88,16 @@ impl Draft {
     /// Adds canonical addresses, except the marketplace's own; a bare domain name beside a link to it adds nothing.
     pub fn add_links(&mut self, addresses: impl IntoIterator<Item = String>) {
         let platform = self.platform;
-        self.links.add(addresses, |a| is_platform(platform, a));
+        // Behind `dyn`, as Freelancer.com's: the link set's generic code has one copy for both.
+        let is_own: &dyn Fn(&str) -> bool = &|a| is_platform(platform, a);
+        self.links.add(addresses, is_own);
     }
 
     /// Adds the links, e-mail addresses and domain names written in `t`.
     pub fn add_link_text(&mut self, t: &str) {
         let platform = self.platform;
-        self.links.add_text(t, |a| is_platform(platform, a));
+        let is_own: &dyn Fn(&str) -> bool = &|a| is_platform(platform, a);
+        self.links.add_text(t, is_own);
     }
 
     /// Adds the absolute `http(s)` and `mailto:` targets of the links below `node`.
@@ -143,8 +146,8 @@ impl Draft {
     /// The extraction, with the addresses written in the profile's own words added to the links.
     pub fn finish(mut self, expected: &[Field]) -> Extraction {
         let platform = self.platform;
-        self.links
-            .add_profile_text(&self.p, "review text", |a| is_platform(platform, a));
+        let is_own: &dyn Fn(&str) -> bool = &|a| is_platform(platform, a);
+        self.links.add_profile_text(&self.p, "review text", is_own);
         if let Some(places) = self.links.finish_into(&mut self.p, "title text") {
             self.note(Field::Links, places);
         }

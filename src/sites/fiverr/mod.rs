@@ -334,35 +334,18 @@ impl Builder {
         }
     }
 
-    fn add_link_text(&mut self, text: &str) {
-        for a in crate::text::find_addresses(text, MAX_LINKS) {
-            if self.links.len() >= MAX_LINKS {
-                return;
-            }
-            if !is_platform_address(&a) && !self.links.contains(&a) {
-                self.links.push(a);
-            }
-        }
-    }
-
     fn finish(mut self, expected: &[Field]) -> Extraction {
         // The name: display name and username; without a display name, the name the seller introduces
         // themselves with in the description.
         if let (None, Some((user, _))) = (&self.display_name, &self.username) {
-            let key = |s: &str| -> String {
-                s.chars()
-                    .filter(|c| c.is_alphanumeric())
-                    .flat_map(char::to_lowercase)
-                    .collect()
-            };
-            let user = key(user);
+            let user = name_key(user);
             self.display_name = self
                 .p
                 .overview
                 .as_deref()
                 .and_then(self_introduced_name)
                 // "omar_edits" already says "Omar".
-                .filter(|n| !user.contains(&key(n)))
+                .filter(|n| !user.contains(&name_key(n)))
                 .map(|n| (n, "overview self-introduction".to_string()));
         }
         let name = match (self.display_name.take(), self.username.take()) {
@@ -393,7 +376,7 @@ impl Builder {
             self.links_read("review text");
         }
         for t in &texts {
-            self.add_link_text(t);
+            add_link_text(&mut self.links, t);
         }
         if !self.link_places.is_empty() || !self.links.is_empty() {
             let places = if self.link_places.is_empty() {
@@ -465,15 +448,29 @@ fn self_introduced_name(overview: &str) -> Option<String> {
     })
 }
 
+/// Adds the addresses written in `text` to `links`, except Fiverr's own.
+fn add_link_text(links: &mut Vec<String>, text: &str) {
+    for a in crate::text::find_addresses(text, MAX_LINKS) {
+        if links.len() >= MAX_LINKS {
+            return;
+        }
+        if !is_platform_address(&a) && !links.contains(&a) {
+            links.push(a);
+        }
+    }
+}
+
 /// "Aashirdaud" and "aashirdaud", or "Ana_P" and "ana p": one name, not two.
 fn same_name(a: &str, b: &str) -> bool {
-    let key = |s: &str| -> String {
-        s.chars()
-            .filter(|c| c.is_alphanumeric())
-            .flat_map(char::to_lowercase)
-            .collect()
-    };
-    key(a) == key(b)
+    name_key(a) == name_key(b)
+}
+
+/// A name's letters and digits, lower case: what [`same_name`] compares.
+fn name_key(s: &str) -> String {
+    s.chars()
+        .filter(|c| c.is_alphanumeric())
+        .flat_map(char::to_lowercase)
+        .collect()
 }
 
 /// Fills `$b.p.$slot` from `$value` (an `Option`) unless already set, noting `$src`.

@@ -35,7 +35,7 @@ use super::generic::head_addresses;
 use super::links::LinkSet;
 use super::{host_and_path, Adapter, Extraction, PageKind};
 use crate::model::{ClockTime, Date, Field, Location, Money, Profile, YearMonth};
-use crate::page::{Page, PageExt};
+use crate::page::Page;
 
 pub struct Freelancer;
 
@@ -233,18 +233,18 @@ impl Builder {
 
     /// Adds canonical addresses, except Freelancer.com's own.
     pub fn add_links(&mut self, addresses: impl IntoIterator<Item = String>) {
-        self.links.add(addresses, is_platform_address);
+        self.links.add(addresses, IS_PLATFORM);
     }
 
     /// Adds the links, e-mail addresses and domain names written in `text`.
     pub fn add_link_text(&mut self, text: &str) {
-        self.links.add_text(text, is_platform_address);
+        self.links.add_text(text, IS_PLATFORM);
     }
 
     fn finish(mut self, expected: &[Field]) -> Extraction {
         // Addresses the freelancer and their clients wrote in the profile's own words.
         self.links
-            .add_profile_text(&self.p, "review text", is_platform_address);
+            .add_profile_text(&self.p, "review text", IS_PLATFORM);
         if let Some(places) = self.links.finish_into(&mut self.p, "tagline text") {
             self.note(Field::Links, places);
         }
@@ -293,6 +293,10 @@ fn is_platform_address(address: &str) -> bool {
         .iter()
         .any(|d| crate::text::host_is_under(host, d))
 }
+
+/// [`is_platform_address`] behind `dyn`: the link set's generic code then has one copy for this adapter and the
+/// generic ones (an instance per function type otherwise).
+const IS_PLATFORM: &dyn Fn(&str) -> bool = &is_platform_address;
 
 /// Freelancer.com, its CDN and its country sites.
 const PLATFORM_DOMAINS: &[&str] = &[
