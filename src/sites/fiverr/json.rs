@@ -364,7 +364,9 @@ fn level_name(v: &Value) -> Option<String> {
             _ => None,
         },
         Value::String(s) => {
-            // "native_or_bilingual" → "Native or Bilingual"; text as shown stays as it is.
+            // "native_or_bilingual" → "Native or Bilingual"; text as shown stays as it is. Only an ASCII first
+            // letter is capitalised (the payload's levels are English keys): full Unicode upper-casing would link
+            // core's case-mapping table, 14 KB of wasm, for this one call.
             let words = s.trim().replace(['_', '-'], " ");
             let t = text::clean(&words, MAX_SHORT)?;
             let titled: Vec<String> = t
@@ -373,7 +375,7 @@ fn level_name(v: &Value) -> Option<String> {
                     let mut c = w.chars();
                     match c.next() {
                         Some(f) if !matches!(w, "or" | "and") => {
-                            f.to_uppercase().chain(c).collect()
+                            f.to_ascii_uppercase().to_string() + c.as_str()
                         }
                         _ => w.to_string(),
                     }
@@ -722,6 +724,11 @@ mod tests {
             Some("Native or Bilingual")
         );
         assert_eq!(level_name(&Value::from(3)).as_deref(), Some("Fluent"));
+        assert_eq!(
+            level_name(&Value::from("ÉLÉMENTAIRE élevé")).as_deref(),
+            Some("ÉLÉMENTAIRE élevé"),
+            "only an ASCII first letter is capitalised"
+        );
     }
 
     #[test]
