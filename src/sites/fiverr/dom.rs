@@ -508,21 +508,24 @@ fn review(page: &dyn Page, item: Node) -> WorkEntry {
 /// The upper bound of the price range a review shows ("Up to $50" → 50, "$50-$100" → 100); nothing for an open
 /// range ("$1,000+", "Over $1,000") or a text without one.
 fn review_price(page: &dyn Page, item: Node) -> Option<Money> {
-    sel::REVIEW_PRICE_SCAN.iter().find_map(|css| {
-        let mut captioned: Vec<String> = page
-            .select(Some(item), css)
-            .into_iter()
-            .take(100)
-            .map(|n| visible_text(page, n))
+    for css in sel::REVIEW_PRICE_SCAN {
+        let mut captioned: Vec<String> = Vec::new();
+        for n in page.select(Some(item), css).into_iter().take(100) {
             // textContent runs "Price" and "$50" together when they sit in two elements.
-            .filter(|t| t.len() <= 60 && has_prefix(t, sel::CAPTION_PRICE))
-            .collect();
+            let t = visible_text(page, n);
+            if t.len() <= 60 && has_prefix(&t, sel::CAPTION_PRICE) {
+                captioned.push(t);
+            }
+        }
         // The smallest element that holds both the caption and an amount.
         crate::sort::sort_by_key(&mut captioned, String::len);
-        captioned
-            .iter()
-            .find_map(|t| price_upper_bound(t.get(sel::CAPTION_PRICE.len()..)?))
-    })
+        for t in &captioned {
+            if let Some(m) = t.get(sel::CAPTION_PRICE.len()..).and_then(price_upper_bound) {
+                return Some(m);
+            }
+        }
+    }
+    None
 }
 
 fn price_upper_bound(t: &str) -> Option<Money> {
@@ -530,12 +533,16 @@ fn price_upper_bound(t: &str) -> Option<Money> {
     if lower.contains('+') || lower.contains("over") || lower.contains("above") {
         return None;
     }
-    let amounts: Vec<Money> = t
-        .split(['-', '–', '—'])
-        .flat_map(|part| part.split(" to "))
-        .filter_map(text::parse_money)
-        .take(3)
-        .collect();
+    // The first three amounts of "a-b", "a – b" or "a to b".
+    let mut amounts: Vec<Money> = Vec::new();
+    for part in t.split(['-', '–', '—']) {
+        for piece in part.split(" to ") {
+            if amounts.len() == 3 {
+                break;
+            }
+            amounts.extend(text::parse_money(piece));
+        }
+    }
     let upper = amounts.last()?.clone();
     // A range's parts must share a currency and rise.
     let ok = amounts
