@@ -429,13 +429,6 @@ fn read_reviews(page: &dyn Page, b: &mut Builder) {
 
 fn review(page: &dyn Page, item: Node) -> WorkEntry {
     let clean_feedback = |t: &str| text::clean(strip_quotes(t), MAX_FEEDBACK);
-    let not_text = page.select(Some(item), sel::REVIEW_NOT_TEXT);
-    let buyers: Vec<String> = page
-        .select(Some(item), sel::REVIEW_BUYER)
-        .into_iter()
-        .take(5)
-        .filter_map(|n| page.attr(n, "title").map(|t| squash(&t)))
-        .collect();
     let feedback = first_parsed(
         page,
         plain_select,
@@ -444,36 +437,19 @@ fn review(page: &dyn Page, item: Node) -> WorkEntry {
         clean_feedback,
     )
     .map(|x| x.0)
-    .or_else(|| {
-        // Unknown markup: the longest paragraph that is not the seller's answer nor a caption.
-        page.select(Some(item), sel::REVIEW_PARAGRAPHS)
-            .into_iter()
-            .take(30)
-            .filter(|p| !not_text.contains(p))
-            .map(|p| visible_text(page, p))
-            .filter(|t| !buyers.contains(t))
-            .filter(|t| {
-                let l = t.to_lowercase();
-                // Not a caption, a price ("Up to $50") or a duration ("12 days").
-                let caption = [sel::CAPTION_PRICE, "duration", "published", "up to "]
-                    .iter()
-                    .any(|c| l.starts_with(c));
-                let short_amount = t.len() < 25
-                    && (text::parse_money(t).is_some()
-                        || l.ends_with("days")
-                        || l.ends_with("day"));
-                !caption && !short_amount && t.chars().count() >= 2
-            })
-            .max_by_key(|t| t.len())
-            .and_then(|t| clean_feedback(&t))
-    });
-    let rating = sel::REVIEW_RATING_LABEL
-        .iter()
-        .flat_map(|css| page.select(Some(item), css).into_iter().take(5))
-        .find_map(|n| {
-            page.attr(n, "aria-label")
-                .and_then(|l| text::parse_rating(&l))
-        })
+    .or_else(|| longest_paragraph(page, item).and_then(|t| clean_feedback(&t)));
+    let mut rating = None;
+    'labels: for css in sel::REVIEW_RATING_LABEL {
+        for n in page.select(Some(item), css).into_iter().take(5) {
+            rating = page
+                .attr(n, "aria-label")
+                .and_then(|l| text::parse_rating(&l));
+            if rating.is_some() {
+                break 'labels;
+            }
+        }
+    }
+    let rating = rating
         .or_else(|| {
             first_parsed(
                 page,
@@ -485,16 +461,18 @@ fn review(page: &dyn Page, item: Node) -> WorkEntry {
             .map(|x| x.0)
         })
         .and_then(plausible_rating);
-    let end = sel::REVIEW_TIME.iter().find_map(|css| {
-        page.select(Some(item), css)
-            .into_iter()
-            .take(3)
-            .find_map(|n| {
-                page.attr(n, "datetime")
-                    .and_then(|d| text::parse_date(&d))
-                    .or_else(|| text::parse_date(&visible_text(page, n)))
-            })
-    });
+    let mut end = None;
+    'times: for css in sel::REVIEW_TIME {
+        for n in page.select(Some(item), css).into_iter().take(3) {
+            end = page
+                .attr(n, "datetime")
+                .and_then(|d| text::parse_date(&d))
+                .or_else(|| text::parse_date(&visible_text(page, n)));
+            if end.is_some() {
+                break 'times;
+            }
+        }
+    }
     let earnings = review_price(page, item);
     WorkEntry {
         end,
@@ -503,6 +481,44 @@ fn review(page: &dyn Page, item: Node) -> WorkEntry {
         earnings,
         ..WorkEntry::default()
     }
+}
+
+/// Unknown markup: the longest paragraph that is not the seller's answer, the buyer's name nor a caption.
+fn longest_paragraph(page: &dyn Page, item: Node) -> Option<String> {
+    let not_text = page.select(Some(item), sel::REVIEW_NOT_TEXT);
+    let mut buyers: Vec<String> = Vec::new();
+    for n in page.select(Some(item), sel::REVIEW_BUYER).into_iter().take(5) {
+        buyers.extend(page.attr(n, "title").map(|t| squash(&t)));
+    }
+    let mut longest: Option<String> = None;
+    for p in page
+        .select(Some(item), sel::REVIEW_PARAGRAPHS)
+        .into_iter()
+        .take(30)
+    {
+        if not_text.contains(&p) {
+            continue;
+        }
+        let t = visible_text(page, p);
+        if buyers.contains(&t) {
+            continue;
+        }
+        let l = t.to_lowercase();
+        // Not a caption, a price ("Up to $50") or a duration ("12 days").
+        let caption = [sel::CAPTION_PRICE, "duration", "published", "up to "]
+            .iter()
+            .any(|c| l.starts_with(c));
+        let short_amount = t.len() < 25
+            && (text::parse_money(&t).is_some() || l.ends_with("days") || l.ends_with("day"));
+        if caption || short_amount || t.chars().count() < 2 {
+            continue;
+        }
+        // The last of equally long ones, as `max_by_key` keeps.
+        if longest.as_ref().is_none_or(|x| t.len() >= x.len()) {
+            longest = Some(t);
+        }
+    }
+    longest
 }
 
 /// The upper bound of the price range a review shows ("Up to $50" → 50, "$50-$100" → 100); nothing for an open
