@@ -13,13 +13,13 @@ use crate::text;
 
 /// The seller's own blocks on this page (the first selector that matches), or none.
 fn seller_scopes(page: &dyn Page) -> Vec<(Node, &'static str)> {
-    sel::SELLER_SCOPES
-        .iter()
-        .find_map(|css| {
-            let nodes = page.select(None, css);
-            (!nodes.is_empty()).then(|| nodes.into_iter().take(4).map(|n| (n, *css)).collect())
-        })
-        .unwrap_or_default()
+    for css in sel::SELLER_SCOPES {
+        let nodes = page.select(None, css);
+        if !nodes.is_empty() {
+            return nodes.into_iter().take(4).map(|n| (n, *css)).collect();
+        }
+    }
+    Vec::new()
 }
 
 /// Whether `t` starts with `prefix`, ignoring case.
@@ -61,14 +61,11 @@ fn read_name(page: &dyn Page, b: &mut Builder) {
         return;
     }
     for css in sel::USERNAME_FROM_PHOTO_ALT {
-        let found = page
-            .select(None, css)
-            .into_iter()
-            .take(5)
-            .find_map(|n| page.attr(n, "alt").and_then(|a| clean_user(&a)));
-        if let Some(u) = found {
-            b.username = Some((u, format!("{css} (alt)")));
-            return;
+        for n in page.select(None, css).into_iter().take(5) {
+            if let Some(u) = page.attr(n, "alt").and_then(|a| clean_user(&a)) {
+                b.username = Some((u, format!("{css} (alt)")));
+                return;
+            }
         }
     }
 }
@@ -237,17 +234,14 @@ fn read_languages(page: &dyn Page, b: &mut Builder) {
         return;
     }
     for css in sel::LANGUAGES {
-        let langs: Vec<Language> = page
-            .select(None, css)
-            .into_iter()
-            .take(30)
-            .filter_map(|n| parse_language(&visible_text(page, n)))
-            .fold(Vec::new(), |mut acc: Vec<Language>, l| {
-                if !acc.iter().any(|x| x.name == l.name) {
-                    acc.push(l);
+        let mut langs: Vec<Language> = Vec::new();
+        for n in page.select(None, css).into_iter().take(30) {
+            if let Some(l) = parse_language(&visible_text(page, n)) {
+                if !langs.iter().any(|x| x.name == l.name) {
+                    langs.push(l);
                 }
-                acc
-            });
+            }
+        }
         if !langs.is_empty() {
             b.p.languages = Some(langs);
             b.note(Field::Languages, *css);
@@ -259,13 +253,13 @@ fn read_languages(page: &dyn Page, b: &mut Builder) {
 fn read_description(page: &dyn Page, b: &mut Builder) {
     if b.wants(Field::Overview) {
         for css in sel::DESCRIPTION {
-            let parts: Vec<String> = page
-                .select(None, css)
-                .into_iter()
-                .take(40)
-                .map(|n| visible_text(page, n))
-                .filter(|t| !t.is_empty())
-                .collect();
+            let mut parts: Vec<String> = Vec::new();
+            for n in page.select(None, css).into_iter().take(40) {
+                let t = visible_text(page, n);
+                if !t.is_empty() {
+                    parts.push(t);
+                }
+            }
             if parts.is_empty() {
                 continue;
             }
@@ -409,21 +403,23 @@ fn read_reviews(page: &dyn Page, b: &mut Builder) {
     if !b.wants(Field::WorkHistory) {
         return;
     }
-    let Some((nodes, css)) = sel::REVIEW_ITEMS.iter().find_map(|css| {
+    for css in sel::REVIEW_ITEMS {
         let nodes = page.select(None, css);
-        (!nodes.is_empty()).then_some((nodes, *css))
-    }) else {
+        if nodes.is_empty() {
+            continue;
+        }
+        let mut entries: Vec<WorkEntry> = Vec::new();
+        for n in nodes.into_iter().take(sel::MAX_REVIEWS) {
+            let e = review(page, n);
+            if e.feedback.is_some() || e.rating.is_some() {
+                entries.push(e);
+            }
+        }
+        if !entries.is_empty() {
+            b.p.work_history = Some(entries);
+            b.note(Field::WorkHistory, *css);
+        }
         return;
-    };
-    let entries: Vec<WorkEntry> = nodes
-        .into_iter()
-        .take(sel::MAX_REVIEWS)
-        .map(|n| review(page, n))
-        .filter(|e| e.feedback.is_some() || e.rating.is_some())
-        .collect();
-    if !entries.is_empty() {
-        b.p.work_history = Some(entries);
-        b.note(Field::WorkHistory, css);
     }
 }
 
