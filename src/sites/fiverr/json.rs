@@ -30,25 +30,27 @@ pub fn find_props(page: &dyn Page) -> Option<(Value, String)> {
             }
         }
     }
-    page.select(None, "script")
-        .into_iter()
-        .take(300)
-        .find_map(|n| {
-            let raw = page.raw_text(n);
-            if raw.len() > MAX_PAYLOAD {
-                return None;
+    for n in page.select(None, "script").into_iter().take(300) {
+        let raw = page.raw_text(n);
+        if raw.len() > MAX_PAYLOAD {
+            continue;
+        }
+        for marker in sel::PROPS_ASSIGNMENTS {
+            if let Some(v) = assigned_object(&raw, marker) {
+                return Some((v, marker.to_string()));
             }
-            sel::PROPS_ASSIGNMENTS.iter().find_map(|marker| {
-                let at = raw.find(marker)?;
-                let rest = raw.get(at + marker.len()..)?;
-                let rest = rest.trim_start().strip_prefix('=')?;
-                let object = balanced_object(rest)?;
-                match crate::json::from_str(object) {
-                    Ok(v @ Value::Object(_)) => Some((v, marker.to_string())),
-                    _ => None,
-                }
-            })
-        })
+        }
+    }
+    None
+}
+
+/// The object a script assigns after `marker` ("perseusApp.initialData = {…}"), parsed.
+fn assigned_object(raw: &str, marker: &str) -> Option<Value> {
+    let at = raw.find(marker)?;
+    let rest = raw.get(at + marker.len()..)?;
+    let rest = rest.trim_start().strip_prefix('=')?;
+    let object = balanced_object(rest)?;
+    crate::json::from_str(object).ok().filter(Value::is_object)
 }
 
 /// The JSON object at the start of `s` (after blanks), up to its matching brace; strings are skipped.
@@ -151,13 +153,22 @@ fn seller_objects(props: &Value) -> Vec<(&Value, String)> {
 
 /// The first value under any of `keys` in any seller object, with its source.
 fn seller_value<'v>(objects: &[(&'v Value, String)], keys: &[&str]) -> Option<(&'v Value, String)> {
-    objects.iter().find_map(|(o, path)| {
-        keys.iter().find_map(|k| {
-            o.get(*k)
-                .filter(|v| !v.is_null())
-                .map(|v| (v, format!("{path}.{k}")))
-        })
-    })
+    for (o, path) in objects {
+        if let Some((v, k)) = first_key(o, keys) {
+            return Some((v, format!("{path}.{k}")));
+        }
+    }
+    None
+}
+
+/// The first of `keys` that `o` holds a value (not null) under, with the key.
+fn first_key<'v, 'k>(o: &'v Value, keys: &[&'k str]) -> Option<(&'v Value, &'k str)> {
+    for k in keys {
+        if let Some(v) = o.get(k).filter(|v| !v.is_null()) {
+            return Some((v, k));
+        }
+    }
+    None
 }
 
 /// The seller's username as the payload states it, to check the payload is about the page shown.
@@ -599,25 +610,26 @@ fn reviews(items: &[Value]) -> Vec<WorkEntry> {
         .iter()
         .filter(|x| is_review(x))
         .take(sel::MAX_REVIEWS)
-        .map(|r| {
-            let first =
-                |keys: &[&str]| keys.iter().find_map(|k| r.get(*k).filter(|v| !v.is_null()));
-            WorkEntry {
-                title: first(sel::REVIEW_GIG_TITLE_KEYS)
-                    .or_else(|| at(r, &["gig", "title"]))
-                    .and_then(string)
-                    .and_then(|s| text::clean(s, MAX_TITLE)),
-                end: first(sel::REVIEW_DATE_KEYS).and_then(date),
-                rating: first(sel::REVIEW_RATING_KEYS)
-                    .and_then(num)
-                    .and_then(plausible_rating),
-                feedback: first(sel::REVIEW_COMMENT_KEYS)
-                    .and_then(string)
-                    .and_then(|s| text::clean(s, MAX_FEEDBACK)),
-                ..WorkEntry::default()
-            }
-        })
+        .map(review)
         .collect()
+}
+
+fn review(r: &Value) -> WorkEntry {
+    let first = |keys: &[&str]| first_key(r, keys).map(|(v, _)| v);
+    WorkEntry {
+        title: first(sel::REVIEW_GIG_TITLE_KEYS)
+            .or_else(|| at(r, &["gig", "title"]))
+            .and_then(string)
+            .and_then(|s| text::clean(s, MAX_TITLE)),
+        end: first(sel::REVIEW_DATE_KEYS).and_then(date),
+        rating: first(sel::REVIEW_RATING_KEYS)
+            .and_then(num)
+            .and_then(plausible_rating),
+        feedback: first(sel::REVIEW_COMMENT_KEYS)
+            .and_then(string)
+            .and_then(|s| text::clean(s, MAX_FEEDBACK)),
+        ..WorkEntry::default()
+    }
 }
 
 /// JSON-LD: a `Product`'s `review[]` (reviewBody, datePublished, reviewRating.ratingValue) when the payload gave
@@ -650,24 +662,24 @@ pub fn read_ld_json(page: &dyn Page, b: &mut Builder) {
             let Some(Value::Array(reviews)) = item.get("review").filter(|_| is_product) else {
                 continue;
             };
-            let entries: Vec<WorkEntry> = reviews
-                .iter()
-                .take(sel::MAX_REVIEWS)
-                .filter_map(|r| {
-                    let feedback = r
-                        .get("reviewBody")
-                        .and_then(string)
-                        .and_then(|s| text::clean(s, MAX_FEEDBACK))?;
-                    Some(WorkEntry {
-                        end: r.get("datePublished").and_then(date),
-                        rating: at(r, &["reviewRating", "ratingValue"])
-                            .and_then(num)
-                            .and_then(plausible_rating),
-                        feedback: Some(feedback),
-                        ..WorkEntry::default()
-                    })
-                })
-                .collect();
+            let mut entries: Vec<WorkEntry> = Vec::new();
+            for r in reviews.iter().take(sel::MAX_REVIEWS) {
+                let Some(feedback) = r
+                    .get("reviewBody")
+                    .and_then(string)
+                    .and_then(|s| text::clean(s, MAX_FEEDBACK))
+                else {
+                    continue;
+                };
+                entries.push(WorkEntry {
+                    end: r.get("datePublished").and_then(date),
+                    rating: at(r, &["reviewRating", "ratingValue"])
+                        .and_then(num)
+                        .and_then(plausible_rating),
+                    feedback: Some(feedback),
+                    ..WorkEntry::default()
+                });
+            }
             if !entries.is_empty() {
                 b.p.work_history = Some(entries);
                 b.note(Field::WorkHistory, "application/ld+json Product.review");
