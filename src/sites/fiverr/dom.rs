@@ -284,12 +284,16 @@ fn read_description(page: &dyn Page, b: &mut Builder) {
 
 /// A badge name as Fiverr prints it, normalised; `None` for anything else.
 fn badge_name(t: &str) -> Option<&'static str> {
-    let k = t.trim().to_lowercase();
-    let k = k
-        .trim_end_matches(" seller")
-        .trim_start_matches("fiverr ")
-        .trim();
-    Some(match k {
+    let lower = t.trim().to_lowercase();
+    // As `trim_end_matches` / `trim_start_matches`, without core's reverse substring search (1 KB of wasm).
+    let mut k = lower.as_str();
+    while let Some(rest) = k.strip_suffix(" seller") {
+        k = rest;
+    }
+    while let Some(rest) = k.strip_prefix("fiverr ") {
+        k = rest;
+    }
+    Some(match k.trim() {
         "level 1" | "level one" => "Level 1",
         "level 2" | "level two" => "Level 2",
         "top rated" | "top rated plus" => "Top Rated",
