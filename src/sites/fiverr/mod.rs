@@ -413,26 +413,25 @@ fn self_introduced_name(overview: &str) -> Option<String> {
         // Case folding changed byte offsets (rare scripts): no position is trustworthy.
         return None;
     }
-    let mut starts: Vec<usize> = selectors::SELF_INTRODUCTIONS
-        .iter()
-        .flat_map(|cue| {
-            lower
-                .match_indices(cue)
-                .take(20)
-                // The cue starts a word ("I'm", not "Hi'm").
-                .filter(|(at, _)| {
-                    !lower[..*at]
-                        .chars()
-                        .next_back()
-                        .is_some_and(char::is_alphanumeric)
-                })
-                .map(move |(at, _)| at + cue.len())
-        })
-        .collect();
+    let mut starts: Vec<usize> = Vec::new();
+    for cue in selectors::SELF_INTRODUCTIONS {
+        for (at, _) in lower.match_indices(cue).take(20) {
+            // The cue starts a word ("I'm", not "Hi'm").
+            let in_word = lower[..at]
+                .chars()
+                .next_back()
+                .is_some_and(char::is_alphanumeric);
+            if !in_word {
+                starts.push(at + cue.len());
+            }
+        }
+    }
     crate::sort::sort(&mut starts);
-    starts.into_iter().find_map(|i| {
-        let word: String = head
-            .get(i..)?
+    for i in starts {
+        let Some(rest) = head.get(i..) else {
+            continue;
+        };
+        let word: String = rest
             .chars()
             .take_while(|c| c.is_alphabetic() || *c == '-' || *c == '\'')
             .collect();
@@ -444,8 +443,11 @@ fn self_introduced_name(overview: &str) -> Option<String> {
             // "I am German", "I'm from"; neither a language nor a country is a name.
             || json::is_language_name(word)
             || crate::countries::iso2_from_name(word).is_some();
-        ((2..=20).contains(&n) && capitalised && !shouting && !stop).then(|| word.to_string())
-    })
+        if (2..=20).contains(&n) && capitalised && !shouting && !stop {
+            return Some(word.to_string());
+        }
+    }
+    None
 }
 
 /// Adds the addresses written in `text` to `links`, except Fiverr's own.
