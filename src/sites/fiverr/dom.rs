@@ -96,10 +96,18 @@ fn stat_items(page: &dyn Page) -> Vec<(String, String, &'static str)> {
                         sel::CAPTION_MEMBER_SINCE,
                         sel::CAPTION_LOCAL_TIME,
                         sel::CAPTION_LANGUAGES,
-                    ]
-                    .concat();
+                    ];
                     // textContent runs "From" and "Pakistan" together when they sit in two elements.
-                    let Some(c) = known.iter().find(|c| has_prefix(&whole, c)) else {
+                    let mut caption = None;
+                    'known: for captions in known {
+                        for c in captions {
+                            if has_prefix(&whole, c) {
+                                caption = Some(*c);
+                                break 'known;
+                            }
+                        }
+                    }
+                    let Some(c) = caption else {
                         continue;
                     };
                     let rest = whole.get(c.len()..).unwrap_or("");
@@ -152,11 +160,13 @@ fn read_stats(page: &dyn Page, b: &mut Builder) {
             );
         } else if is(sel::CAPTION_LANGUAGES) {
             fill!(b, Field::Languages, languages, src, {
-                let langs: Vec<Language> = value
-                    .split([',', '·', '|'])
-                    .filter_map(parse_language)
-                    .take(30)
-                    .collect();
+                let mut langs: Vec<Language> = Vec::new();
+                for part in value.split([',', '·', '|']) {
+                    if langs.len() == 30 {
+                        break;
+                    }
+                    langs.extend(parse_language(part));
+                }
                 (!langs.is_empty()).then_some(langs)
             });
         }
