@@ -174,14 +174,24 @@ fn first_key<'v, 'k>(o: &'v Value, keys: &[&'k str]) -> Option<(&'v Value, &'k s
 /// The seller's username as the payload states it, to check the payload is about the page shown.
 pub fn seller_username(props: &Value) -> Option<String> {
     let objects = seller_objects(props);
-    seller_value(&objects, sel::USERNAME_KEYS)
-        .and_then(|(v, _)| string(v).map(str::to_string))
-        .or_else(|| {
-            sel::USERNAME_PATHS
-                .iter()
-                .find_map(|p| at(props, p).and_then(string).map(str::to_string))
-        })
+    payload_username(props, &objects)
+        .map(|(u, _)| u)
         .filter(|u| super::is_username(u))
+}
+
+/// The username the payload states, with its path: in a seller object, else at one of the gig page's paths.
+fn payload_username(props: &Value, objects: &[(&Value, String)]) -> Option<(String, String)> {
+    if let Some((v, p)) = seller_value(objects, sel::USERNAME_KEYS) {
+        if let Some(u) = string(v) {
+            return Some((u.to_string(), p));
+        }
+    }
+    for p in sel::USERNAME_PATHS {
+        if let Some(u) = at(props, p).and_then(string) {
+            return Some((u.to_string(), p.join(".")));
+        }
+    }
+    None
 }
 
 /// Reads every field the payload holds.
@@ -190,13 +200,7 @@ pub fn read_props(props: &Value, label: &str, b: &mut Builder) {
     let src = |rel: &str| format!("{label} {rel}");
 
     // Name: username and display name.
-    let username = seller_value(&objects, sel::USERNAME_KEYS)
-        .and_then(|(v, p)| Some((string(v)?.to_string(), p)))
-        .or_else(|| {
-            sel::USERNAME_PATHS
-                .iter()
-                .find_map(|p| Some((string(at(props, p)?)?.to_string(), p.join("."))))
-        })
+    let username = payload_username(props, &objects)
         .filter(|(u, _)| super::is_username(u) && u.len() <= MAX_USERNAME);
     if b.username.is_none() {
         b.username = username.map(|(u, p)| (u, src(&p)));
@@ -380,19 +384,21 @@ fn level_name(v: &Value) -> Option<String> {
             // core's case-mapping table, 14 KB of wasm, for this one call.
             let words = s.trim().replace(['_', '-'], " ");
             let t = text::clean(&words, MAX_SHORT)?;
-            let titled: Vec<String> = t
-                .split(' ')
-                .map(|w| {
-                    let mut c = w.chars();
-                    match c.next() {
-                        Some(f) if !matches!(w, "or" | "and") => {
-                            f.to_ascii_uppercase().to_string() + c.as_str()
-                        }
-                        _ => w.to_string(),
+            let mut titled = String::new();
+            for (i, w) in t.split(' ').enumerate() {
+                if i > 0 {
+                    titled.push(' ');
+                }
+                let mut c = w.chars();
+                match c.next() {
+                    Some(f) if !matches!(w, "or" | "and") => {
+                        titled.push(f.to_ascii_uppercase());
+                        titled.push_str(c.as_str());
                     }
-                })
-                .collect();
-            Some(titled.join(" "))
+                    _ => titled.push_str(w),
+                }
+            }
+            Some(titled)
         }
         _ => None,
     }
