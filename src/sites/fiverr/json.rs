@@ -603,9 +603,12 @@ fn walk_reviews(
             None
         }
         Value::Array(a) => {
-            a.iter().enumerate().take(1000).find_map(|(i, x)| {
-                walk_reviews(x, join(&i.to_string()), depth + 1, budget, fallback)
-            })
+            for (i, x) in a.iter().enumerate().take(1000) {
+                if let Some(hit) = walk_reviews(x, join(&i.to_string()), depth + 1, budget, fallback) {
+                    return Some(hit);
+                }
+            }
+            None
         }
         _ => None,
     }
