@@ -409,14 +409,23 @@ fn languages(items: &[Value]) -> Option<Vec<Language>> {
     for item in items.iter().take(30) {
         let (name, level) = match item {
             Value::String(s) => (Some(s.as_str()), None),
-            Value::Object(_) => (
-                sel::LANGUAGE_NAME_KEYS
-                    .iter()
-                    .find_map(|k| item.get(*k).and_then(string)),
-                sel::LANGUAGE_LEVEL_KEYS
-                    .iter()
-                    .find_map(|k| item.get(*k).and_then(level_name)),
-            ),
+            Value::Object(_) => {
+                let mut name = None;
+                for k in sel::LANGUAGE_NAME_KEYS {
+                    name = item.get(k).and_then(string);
+                    if name.is_some() {
+                        break;
+                    }
+                }
+                let mut level = None;
+                for k in sel::LANGUAGE_LEVEL_KEYS {
+                    level = item.get(k).and_then(level_name);
+                    if level.is_some() {
+                        break;
+                    }
+                }
+                (name, level)
+            }
             _ => (None, None),
         };
         let Some(name) = name.and_then(language_name) else {

@@ -290,15 +290,17 @@ fn is_fiverr_host(host: &str) -> bool {
 
 /// The username (lower case) of the first own address that is a Fiverr profile or gig page.
 pub fn profile_id(page: &dyn Page) -> Option<String> {
-    own_addresses(page).into_iter().find_map(|url| {
-        let (host, path) = host_and_path(&url)?;
-        if !is_fiverr_host(&host) || page_kind(&path) != PageKind::Profile {
-            return None;
+    for url in own_addresses(page) {
+        let Some((host, path)) = host_and_path(&url) else {
+            continue;
+        };
+        if is_fiverr_host(&host) && page_kind(&path) == PageKind::Profile {
+            if let Some(user) = path.split('/').find(|s| !s.is_empty()) {
+                return Some(user.to_ascii_lowercase());
+            }
         }
-        path.split('/')
-            .find(|s| !s.is_empty())
-            .map(str::to_ascii_lowercase)
-    })
+    }
+    None
 }
 
 /// The profile being filled and where each field came from.
