@@ -497,7 +497,11 @@ fn review(page: &dyn Page, item: Node) -> WorkEntry {
 fn longest_paragraph(page: &dyn Page, item: Node) -> Option<String> {
     let not_text = page.select(Some(item), sel::REVIEW_NOT_TEXT);
     let mut buyers: Vec<String> = Vec::new();
-    for n in page.select(Some(item), sel::REVIEW_BUYER).into_iter().take(5) {
+    for n in page
+        .select(Some(item), sel::REVIEW_BUYER)
+        .into_iter()
+        .take(5)
+    {
         buyers.extend(page.attr(n, "title").map(|t| squash(&t)));
     }
     let mut longest: Option<String> = None;
@@ -546,7 +550,10 @@ fn review_price(page: &dyn Page, item: Node) -> Option<Money> {
         // The smallest element that holds both the caption and an amount.
         crate::sort::sort_by_key(&mut captioned, String::len);
         for t in &captioned {
-            if let Some(m) = t.get(sel::CAPTION_PRICE.len()..).and_then(price_upper_bound) {
+            if let Some(m) = t
+                .get(sel::CAPTION_PRICE.len()..)
+                .and_then(price_upper_bound)
+            {
                 return Some(m);
             }
         }

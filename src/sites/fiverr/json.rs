@@ -613,7 +613,9 @@ fn walk_reviews(
         }
         Value::Array(a) => {
             for (i, x) in a.iter().enumerate().take(1000) {
-                if let Some(hit) = walk_reviews(x, join(&i.to_string()), depth + 1, budget, fallback) {
+                if let Some(hit) =
+                    walk_reviews(x, join(&i.to_string()), depth + 1, budget, fallback)
+                {
                     return Some(hit);
                 }
             }

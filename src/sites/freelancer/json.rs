@@ -85,7 +85,10 @@ pub fn read_state(page: &dyn Page, username: Option<&str>, b: &mut Builder) {
             let mut richest = None;
             let mut most = 1;
             for user in &users {
-                let n = PROFILE_KEYS.iter().filter(|k| user.2.contains_key(**k)).count();
+                let n = PROFILE_KEYS
+                    .iter()
+                    .filter(|k| user.2.contains_key(**k))
+                    .count();
                 if n >= most {
                     richest = Some(user);
                     most = n;
