@@ -428,12 +428,16 @@ fn number_before(before: &str) -> Option<f64> {
     if before.len() - trimmed.len() > 3 {
         return None;
     }
-    let start = trimmed
-        .char_indices()
+    // The trailing run of digits, commas and points (all ASCII: a byte count is a char count).
+    let run = trimmed
+        .bytes()
         .rev()
-        .take_while(|(_, c)| c.is_ascii_digit() || *c == ',' || *c == '.')
-        .last()
-        .map(|(i, _)| i)?;
+        .take_while(|b| b.is_ascii_digit() || *b == b',' || *b == b'.')
+        .count();
+    if run == 0 {
+        return None;
+    }
+    let start = trimmed.len() - run;
     // The number stands on its own: "$1e300" or "A1000" is not an amount.
     if trimmed[..start]
         .chars()
@@ -452,23 +456,25 @@ fn number_before(before: &str) -> Option<f64> {
         Some(_) => return None,
         None => (raw, None),
     };
-    let groups: Vec<&str> = int.split(',').collect();
-    if groups.len() > 1
-        && groups.iter().enumerate().any(|(k, g)| {
-            if k == 0 {
-                g.is_empty() || g.len() > 3
-            } else {
-                g.len() != 3
-            }
-        })
-    {
+    let mut n = String::new();
+    let mut groups = 0;
+    let mut misgrouped = false;
+    for (k, g) in int.split(',').enumerate() {
+        misgrouped |= if k == 0 {
+            g.is_empty() || g.len() > 3
+        } else {
+            g.len() != 3
+        };
+        groups += 1;
+        n.push_str(g);
+    }
+    if groups > 1 && misgrouped {
         return None;
     }
-    let digits: String = groups.concat();
-    let n = match frac {
-        Some(f) => format!("{digits}.{f}"),
-        None => digits,
-    };
+    if let Some(f) = frac {
+        n.push('.');
+        n.push_str(f);
+    }
     crate::float::parse_f64(&n).filter(|v| v.is_finite() && *v >= 0.0)
 }
 
