@@ -139,65 +139,58 @@ fn read_extra_info(page: &dyn Page, b: &mut Builder) {
         t.get(at..).and_then(text::parse_year_month)
     };
     if b.wants(Field::LocalTime) {
-        let found = smallest_parsed(
+        // Outside the block only the caption itself counts: a review saying "we are currently at 5:00 PM" is
+        // not the freelancer's clock.
+        let captioned = |t: &str| {
+            let l = t.trim_start().to_lowercase().replace('\u{2019}', "'");
+            l.starts_with("it's currently") || l.contains("local time")
+        };
+        let rows = sel::EXTRA_INFO_ROWS;
+        if let Some((v, css)) = smallest_parsed(
             page,
             plain_select,
             None,
-            sel::EXTRA_INFO_ROWS,
+            rows,
             160,
             is_clock,
             parse_local_clock,
-        )
-        .map(|(v, css)| (v, css.to_string()))
-        .or_else(|| {
-            // Outside the block only the caption itself counts: a review saying "we are currently at
-            // 5:00 PM" is not the freelancer's clock.
-            let captioned = |t: &str| {
-                let l = t.trim_start().to_lowercase().replace('\u{2019}', "'");
-                l.starts_with("it's currently") || l.contains("local time")
-            };
-            smallest_parsed(
-                page,
-                plain_select,
-                None,
-                sel::CAPTION_SCAN,
-                120,
-                captioned,
-                parse_local_clock,
-            )
-            .map(|(v, css)| (v, format!("{css} with \"It's currently … here\"")))
-        });
-        if let Some((v, src)) = found {
+        ) {
             b.p.local_time = Some(v);
-            b.note(Field::LocalTime, src);
-        }
-    }
-    if b.wants(Field::MemberSince) {
-        let found = smallest_parsed(
+            b.note(Field::LocalTime, css);
+        } else if let Some((v, css)) = smallest_parsed(
             page,
             plain_select,
             None,
-            sel::EXTRA_INFO_ROWS,
+            sel::CAPTION_SCAN,
             120,
+            captioned,
+            parse_local_clock,
+        ) {
+            b.p.local_time = Some(v);
+            b.note(
+                Field::LocalTime,
+                format!("{css} with \"It's currently … here\""),
+            );
+        }
+    }
+    if b.wants(Field::MemberSince) {
+        let rows = sel::EXTRA_INFO_ROWS;
+        if let Some((v, css)) =
+            smallest_parsed(page, plain_select, None, rows, 120, is_joined, joined)
+        {
+            b.p.member_since = Some(v);
+            b.note(Field::MemberSince, css);
+        } else if let Some((v, css)) = smallest_parsed(
+            page,
+            plain_select,
+            None,
+            sel::CAPTION_SCAN,
+            80,
             is_joined,
             joined,
-        )
-        .map(|(v, css)| (v, css.to_string()))
-        .or_else(|| {
-            smallest_parsed(
-                page,
-                plain_select,
-                None,
-                sel::CAPTION_SCAN,
-                80,
-                is_joined,
-                joined,
-            )
-            .map(|(v, css)| (v, format!("{css} with \"Joined on …\"")))
-        });
-        if let Some((v, src)) = found {
+        ) {
             b.p.member_since = Some(v);
-            b.note(Field::MemberSince, src);
+            b.note(Field::MemberSince, format!("{css} with \"Joined on …\""));
         }
     }
 }
