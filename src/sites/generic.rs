@@ -89,13 +89,16 @@ impl Draft {
     /// Adds canonical addresses, except the marketplace's own; a bare domain name beside a link to it adds nothing.
     pub fn add_links(&mut self, addresses: impl IntoIterator<Item = String>) {
         let platform = self.platform;
-        self.links.add(addresses, |a| is_platform(platform, a));
+        // Behind `dyn`, as Freelancer.com's: the link set's generic code has one copy for both.
+        let is_own: &dyn Fn(&str) -> bool = &|a| is_platform(platform, a);
+        self.links.add(addresses, is_own);
     }
 
     /// Adds the links, e-mail addresses and domain names written in `t`.
     pub fn add_link_text(&mut self, t: &str) {
         let platform = self.platform;
-        self.links.add_text(t, |a| is_platform(platform, a));
+        let is_own: &dyn Fn(&str) -> bool = &|a| is_platform(platform, a);
+        self.links.add_text(t, is_own);
     }
 
     /// Adds the absolute `http(s)` and `mailto:` targets of the links below `node`.
@@ -144,8 +147,8 @@ impl Draft {
     /// The extraction, with the addresses written in the profile's own words added to the links.
     pub fn finish(mut self, expected: &[Field]) -> Extraction {
         let platform = self.platform;
-        self.links
-            .add_profile_text(&self.p, "review text", |a| is_platform(platform, a));
+        let is_own: &dyn Fn(&str) -> bool = &|a| is_platform(platform, a);
+        self.links.add_profile_text(&self.p, "review text", is_own);
         if let Some(places) = self.links.finish_into(&mut self.p, "title text") {
             self.note(Field::Links, places);
         }
@@ -805,11 +808,18 @@ pub fn segments(path: &str) -> Vec<&str> {
 /// The addresses a page states for itself: its own address, then `og:url`, then the canonical link. After
 /// in-place navigation the head can still describe the previous page, which is why the page's address comes first.
 pub fn own_addresses(page: &dyn Page) -> Vec<String> {
+    let mut out: Vec<String> = page.url().into_iter().collect();
+    out.extend(head_addresses(page));
+    out
+}
+
+/// The addresses the page's head states for it: `og:url`, then the canonical link.
+pub fn head_addresses(page: &dyn Page) -> Vec<String> {
     let canonical = page
         .select(None, "link[rel=canonical]")
         .into_iter()
         .find_map(|n| page.attr(n, "href"));
-    [page.url(), page.meta("og:url"), canonical]
+    [page.meta("og:url"), canonical]
         .into_iter()
         .flatten()
         .collect()

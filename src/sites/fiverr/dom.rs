@@ -14,13 +14,13 @@ use crate::text;
 
 /// The seller's own blocks on this page (the first selector that matches), or none.
 fn seller_scopes(page: &dyn Page) -> Vec<(Node, &'static str)> {
-    sel::SELLER_SCOPES
-        .iter()
-        .find_map(|css| {
-            let nodes = page.select(None, css);
-            (!nodes.is_empty()).then(|| nodes.into_iter().take(4).map(|n| (n, *css)).collect())
-        })
-        .unwrap_or_default()
+    for css in sel::SELLER_SCOPES {
+        let nodes = page.select(None, css);
+        if !nodes.is_empty() {
+            return nodes.into_iter().take(4).map(|n| (n, *css)).collect();
+        }
+    }
+    Vec::new()
 }
 
 /// Whether `t` starts with `prefix`, ignoring case.
@@ -62,14 +62,11 @@ fn read_name(page: &dyn Page, b: &mut Builder) {
         return;
     }
     for css in sel::USERNAME_FROM_PHOTO_ALT {
-        let found = page
-            .select(None, css)
-            .into_iter()
-            .take(5)
-            .find_map(|n| page.attr(n, "alt").and_then(|a| clean_user(&a)));
-        if let Some(u) = found {
-            b.username = Some((u, format!("{css} (alt)")));
-            return;
+        for n in page.select(None, css).into_iter().take(5) {
+            if let Some(u) = page.attr(n, "alt").and_then(|a| clean_user(&a)) {
+                b.username = Some((u, format!("{css} (alt)")));
+                return;
+            }
         }
     }
 }
@@ -100,10 +97,18 @@ fn stat_items(page: &dyn Page) -> Vec<(String, String, &'static str)> {
                         sel::CAPTION_MEMBER_SINCE,
                         sel::CAPTION_LOCAL_TIME,
                         sel::CAPTION_LANGUAGES,
-                    ]
-                    .concat();
+                    ];
                     // textContent runs "From" and "Pakistan" together when they sit in two elements.
-                    let Some(c) = known.iter().find(|c| has_prefix(&whole, c)) else {
+                    let mut caption = None;
+                    'known: for captions in known {
+                        for c in captions {
+                            if has_prefix(&whole, c) {
+                                caption = Some(*c);
+                                break 'known;
+                            }
+                        }
+                    }
+                    let Some(c) = caption else {
                         continue;
                     };
                     let rest = whole.get(c.len()..).unwrap_or("");
@@ -156,11 +161,13 @@ fn read_stats(page: &dyn Page, b: &mut Builder) {
             );
         } else if is(sel::CAPTION_LANGUAGES) {
             fill!(b, Field::Languages, languages, src, {
-                let langs: Vec<Language> = value
-                    .split([',', '·', '|'])
-                    .filter_map(parse_language)
-                    .take(30)
-                    .collect();
+                let mut langs: Vec<Language> = Vec::new();
+                for part in value.split([',', '·', '|']) {
+                    if langs.len() == 30 {
+                        break;
+                    }
+                    langs.extend(parse_language(part));
+                }
                 (!langs.is_empty()).then_some(langs)
             });
         }
@@ -238,17 +245,14 @@ fn read_languages(page: &dyn Page, b: &mut Builder) {
         return;
     }
     for css in sel::LANGUAGES {
-        let langs: Vec<Language> = page
-            .select(None, css)
-            .into_iter()
-            .take(30)
-            .filter_map(|n| parse_language(&visible_text(page, n)))
-            .fold(Vec::new(), |mut acc: Vec<Language>, l| {
-                if !acc.iter().any(|x| x.name == l.name) {
-                    acc.push(l);
+        let mut langs: Vec<Language> = Vec::new();
+        for n in page.select(None, css).into_iter().take(30) {
+            if let Some(l) = parse_language(&visible_text(page, n)) {
+                if !langs.iter().any(|x| x.name == l.name) {
+                    langs.push(l);
                 }
-                acc
-            });
+            }
+        }
         if !langs.is_empty() {
             b.p.languages = Some(langs);
             b.note(Field::Languages, *css);
@@ -260,13 +264,13 @@ fn read_languages(page: &dyn Page, b: &mut Builder) {
 fn read_description(page: &dyn Page, b: &mut Builder) {
     if b.wants(Field::Overview) {
         for css in sel::DESCRIPTION {
-            let parts: Vec<String> = page
-                .select(None, css)
-                .into_iter()
-                .take(40)
-                .map(|n| visible_text(page, n))
-                .filter(|t| !t.is_empty())
-                .collect();
+            let mut parts: Vec<String> = Vec::new();
+            for n in page.select(None, css).into_iter().take(40) {
+                let t = visible_text(page, n);
+                if !t.is_empty() {
+                    parts.push(t);
+                }
+            }
             if parts.is_empty() {
                 continue;
             }
@@ -291,12 +295,16 @@ fn read_description(page: &dyn Page, b: &mut Builder) {
 
 /// A badge name as Fiverr prints it, normalised; `None` for anything else.
 fn badge_name(t: &str) -> Option<&'static str> {
-    let k = lowercase(t.trim());
-    let k = k
-        .trim_end_matches(" seller")
-        .trim_start_matches("fiverr ")
-        .trim();
-    Some(match k {
+    let lower = lowercase(t.trim());
+    // As `trim_end_matches` / `trim_start_matches`, without core's reverse substring search (1 KB of wasm).
+    let mut k = lower.as_str();
+    while let Some(rest) = k.strip_suffix(" seller") {
+        k = rest;
+    }
+    while let Some(rest) = k.strip_prefix("fiverr ") {
+        k = rest;
+    }
+    Some(match k.trim() {
         "level 1" | "level one" => "Level 1",
         "level 2" | "level two" => "Level 2",
         "top rated" | "top rated plus" => "Top Rated",
@@ -410,33 +418,28 @@ fn read_reviews(page: &dyn Page, b: &mut Builder) {
     if !b.wants(Field::WorkHistory) {
         return;
     }
-    let Some((nodes, css)) = sel::REVIEW_ITEMS.iter().find_map(|css| {
+    for css in sel::REVIEW_ITEMS {
         let nodes = page.select(None, css);
-        (!nodes.is_empty()).then_some((nodes, *css))
-    }) else {
+        if nodes.is_empty() {
+            continue;
+        }
+        let mut entries: Vec<WorkEntry> = Vec::new();
+        for n in nodes.into_iter().take(sel::MAX_REVIEWS) {
+            let e = review(page, n);
+            if e.feedback.is_some() || e.rating.is_some() {
+                entries.push(e);
+            }
+        }
+        if !entries.is_empty() {
+            b.p.work_history = Some(entries);
+            b.note(Field::WorkHistory, *css);
+        }
         return;
-    };
-    let entries: Vec<WorkEntry> = nodes
-        .into_iter()
-        .take(sel::MAX_REVIEWS)
-        .map(|n| review(page, n))
-        .filter(|e| e.feedback.is_some() || e.rating.is_some())
-        .collect();
-    if !entries.is_empty() {
-        b.p.work_history = Some(entries);
-        b.note(Field::WorkHistory, css);
     }
 }
 
 fn review(page: &dyn Page, item: Node) -> WorkEntry {
     let clean_feedback = |t: &str| text::clean(strip_quotes(t), MAX_FEEDBACK);
-    let not_text = page.select(Some(item), sel::REVIEW_NOT_TEXT);
-    let buyers: Vec<String> = page
-        .select(Some(item), sel::REVIEW_BUYER)
-        .into_iter()
-        .take(5)
-        .filter_map(|n| page.attr(n, "title").map(|t| squash(&t)))
-        .collect();
     let feedback = first_parsed(
         page,
         plain_select,
@@ -445,36 +448,19 @@ fn review(page: &dyn Page, item: Node) -> WorkEntry {
         clean_feedback,
     )
     .map(|x| x.0)
-    .or_else(|| {
-        // Unknown markup: the longest paragraph that is not the seller's answer nor a caption.
-        page.select(Some(item), sel::REVIEW_PARAGRAPHS)
-            .into_iter()
-            .take(30)
-            .filter(|p| !not_text.contains(p))
-            .map(|p| visible_text(page, p))
-            .filter(|t| !buyers.contains(t))
-            .filter(|t| {
-                let l = lowercase(t);
-                // Not a caption, a price ("Up to $50") or a duration ("12 days").
-                let caption = [sel::CAPTION_PRICE, "duration", "published", "up to "]
-                    .iter()
-                    .any(|c| l.starts_with(c));
-                let short_amount = t.len() < 25
-                    && (text::parse_money(t).is_some()
-                        || l.ends_with("days")
-                        || l.ends_with("day"));
-                !caption && !short_amount && t.chars().count() >= 2
-            })
-            .max_by_key(|t| t.len())
-            .and_then(|t| clean_feedback(&t))
-    });
-    let rating = sel::REVIEW_RATING_LABEL
-        .iter()
-        .flat_map(|css| page.select(Some(item), css).into_iter().take(5))
-        .find_map(|n| {
-            page.attr(n, "aria-label")
-                .and_then(|l| text::parse_rating(&l))
-        })
+    .or_else(|| longest_paragraph(page, item).and_then(|t| clean_feedback(&t)));
+    let mut rating = None;
+    'labels: for css in sel::REVIEW_RATING_LABEL {
+        for n in page.select(Some(item), css).into_iter().take(5) {
+            rating = page
+                .attr(n, "aria-label")
+                .and_then(|l| text::parse_rating(&l));
+            if rating.is_some() {
+                break 'labels;
+            }
+        }
+    }
+    let rating = rating
         .or_else(|| {
             first_parsed(
                 page,
@@ -486,16 +472,18 @@ fn review(page: &dyn Page, item: Node) -> WorkEntry {
             .map(|x| x.0)
         })
         .and_then(plausible_rating);
-    let end = sel::REVIEW_TIME.iter().find_map(|css| {
-        page.select(Some(item), css)
-            .into_iter()
-            .take(3)
-            .find_map(|n| {
-                page.attr(n, "datetime")
-                    .and_then(|d| text::parse_date(&d))
-                    .or_else(|| text::parse_date(&visible_text(page, n)))
-            })
-    });
+    let mut end = None;
+    'times: for css in sel::REVIEW_TIME {
+        for n in page.select(Some(item), css).into_iter().take(3) {
+            end = page
+                .attr(n, "datetime")
+                .and_then(|d| text::parse_date(&d))
+                .or_else(|| text::parse_date(&visible_text(page, n)));
+            if end.is_some() {
+                break 'times;
+            }
+        }
+    }
     let earnings = review_price(page, item);
     WorkEntry {
         end,
@@ -506,24 +494,72 @@ fn review(page: &dyn Page, item: Node) -> WorkEntry {
     }
 }
 
+/// Unknown markup: the longest paragraph that is not the seller's answer, the buyer's name nor a caption.
+fn longest_paragraph(page: &dyn Page, item: Node) -> Option<String> {
+    let not_text = page.select(Some(item), sel::REVIEW_NOT_TEXT);
+    let mut buyers: Vec<String> = Vec::new();
+    for n in page
+        .select(Some(item), sel::REVIEW_BUYER)
+        .into_iter()
+        .take(5)
+    {
+        buyers.extend(page.attr(n, "title").map(|t| squash(&t)));
+    }
+    let mut longest: Option<String> = None;
+    for p in page
+        .select(Some(item), sel::REVIEW_PARAGRAPHS)
+        .into_iter()
+        .take(30)
+    {
+        if not_text.contains(&p) {
+            continue;
+        }
+        let t = visible_text(page, p);
+        if buyers.contains(&t) {
+            continue;
+        }
+        let l = lowercase(&t);
+        // Not a caption, a price ("Up to $50") or a duration ("12 days").
+        let caption = [sel::CAPTION_PRICE, "duration", "published", "up to "]
+            .iter()
+            .any(|c| l.starts_with(c));
+        let short_amount = t.len() < 25
+            && (text::parse_money(&t).is_some() || l.ends_with("days") || l.ends_with("day"));
+        if caption || short_amount || t.chars().count() < 2 {
+            continue;
+        }
+        // The last of equally long ones, as `max_by_key` keeps.
+        if longest.as_ref().is_none_or(|x| t.len() >= x.len()) {
+            longest = Some(t);
+        }
+    }
+    longest
+}
+
 /// The upper bound of the price range a review shows ("Up to $50" → 50, "$50-$100" → 100); nothing for an open
 /// range ("$1,000+", "Over $1,000") or a text without one.
 fn review_price(page: &dyn Page, item: Node) -> Option<Money> {
-    sel::REVIEW_PRICE_SCAN.iter().find_map(|css| {
-        let mut captioned: Vec<String> = page
-            .select(Some(item), css)
-            .into_iter()
-            .take(100)
-            .map(|n| visible_text(page, n))
+    for css in sel::REVIEW_PRICE_SCAN {
+        let mut captioned: Vec<String> = Vec::new();
+        for n in page.select(Some(item), css).into_iter().take(100) {
             // textContent runs "Price" and "$50" together when they sit in two elements.
-            .filter(|t| t.len() <= 60 && has_prefix(t, sel::CAPTION_PRICE))
-            .collect();
+            let t = visible_text(page, n);
+            if t.len() <= 60 && has_prefix(&t, sel::CAPTION_PRICE) {
+                captioned.push(t);
+            }
+        }
         // The smallest element that holds both the caption and an amount.
         crate::sort::sort_by_key(&mut captioned, String::len);
-        captioned
-            .iter()
-            .find_map(|t| price_upper_bound(t.get(sel::CAPTION_PRICE.len()..)?))
-    })
+        for t in &captioned {
+            if let Some(m) = t
+                .get(sel::CAPTION_PRICE.len()..)
+                .and_then(price_upper_bound)
+            {
+                return Some(m);
+            }
+        }
+    }
+    None
 }
 
 fn price_upper_bound(t: &str) -> Option<Money> {
@@ -531,12 +567,16 @@ fn price_upper_bound(t: &str) -> Option<Money> {
     if lower.contains('+') || lower.contains("over") || lower.contains("above") {
         return None;
     }
-    let amounts: Vec<Money> = t
-        .split(['-', '–', '—'])
-        .flat_map(|part| part.split(" to "))
-        .filter_map(text::parse_money)
-        .take(3)
-        .collect();
+    // The first three amounts of "a-b", "a – b" or "a to b".
+    let mut amounts: Vec<Money> = Vec::new();
+    for part in t.split(['-', '–', '—']) {
+        for piece in part.split(" to ") {
+            if amounts.len() == 3 {
+                break;
+            }
+            amounts.extend(text::parse_money(piece));
+        }
+    }
     let upper = amounts.last()?.clone();
     // A range's parts must share a currency and rise.
     let ok = amounts

@@ -31,25 +31,27 @@ pub fn find_props(page: &dyn Page) -> Option<(Value, String)> {
             }
         }
     }
-    page.select(None, "script")
-        .into_iter()
-        .take(300)
-        .find_map(|n| {
-            let raw = page.raw_text(n);
-            if raw.len() > MAX_PAYLOAD {
-                return None;
+    for n in page.select(None, "script").into_iter().take(300) {
+        let raw = page.raw_text(n);
+        if raw.len() > MAX_PAYLOAD {
+            continue;
+        }
+        for marker in sel::PROPS_ASSIGNMENTS {
+            if let Some(v) = assigned_object(&raw, marker) {
+                return Some((v, marker.to_string()));
             }
-            sel::PROPS_ASSIGNMENTS.iter().find_map(|marker| {
-                let at = raw.find(marker)?;
-                let rest = raw.get(at + marker.len()..)?;
-                let rest = rest.trim_start().strip_prefix('=')?;
-                let object = balanced_object(rest)?;
-                match crate::json::from_str(object) {
-                    Ok(v @ Value::Object(_)) => Some((v, marker.to_string())),
-                    _ => None,
-                }
-            })
-        })
+        }
+    }
+    None
+}
+
+/// The object a script assigns after `marker` ("perseusApp.initialData = {…}"), parsed.
+fn assigned_object(raw: &str, marker: &str) -> Option<Value> {
+    let at = raw.find(marker)?;
+    let rest = raw.get(at + marker.len()..)?;
+    let rest = rest.trim_start().strip_prefix('=')?;
+    let object = balanced_object(rest)?;
+    crate::json::from_str(object).ok().filter(Value::is_object)
 }
 
 /// The JSON object at the start of `s` (after blanks), up to its matching brace; strings are skipped.
@@ -152,26 +154,45 @@ fn seller_objects(props: &Value) -> Vec<(&Value, String)> {
 
 /// The first value under any of `keys` in any seller object, with its source.
 fn seller_value<'v>(objects: &[(&'v Value, String)], keys: &[&str]) -> Option<(&'v Value, String)> {
-    objects.iter().find_map(|(o, path)| {
-        keys.iter().find_map(|k| {
-            o.get(*k)
-                .filter(|v| !v.is_null())
-                .map(|v| (v, format!("{path}.{k}")))
-        })
-    })
+    for (o, path) in objects {
+        if let Some((v, k)) = first_key(o, keys) {
+            return Some((v, format!("{path}.{k}")));
+        }
+    }
+    None
+}
+
+/// The first of `keys` that `o` holds a value (not null) under, with the key.
+fn first_key<'v, 'k>(o: &'v Value, keys: &[&'k str]) -> Option<(&'v Value, &'k str)> {
+    for k in keys {
+        if let Some(v) = o.get(k).filter(|v| !v.is_null()) {
+            return Some((v, k));
+        }
+    }
+    None
 }
 
 /// The seller's username as the payload states it, to check the payload is about the page shown.
 pub fn seller_username(props: &Value) -> Option<String> {
     let objects = seller_objects(props);
-    seller_value(&objects, sel::USERNAME_KEYS)
-        .and_then(|(v, _)| string(v).map(str::to_string))
-        .or_else(|| {
-            sel::USERNAME_PATHS
-                .iter()
-                .find_map(|p| at(props, p).and_then(string).map(str::to_string))
-        })
+    payload_username(props, &objects)
+        .map(|(u, _)| u)
         .filter(|u| super::is_username(u))
+}
+
+/// The username the payload states, with its path: in a seller object, else at one of the gig page's paths.
+fn payload_username(props: &Value, objects: &[(&Value, String)]) -> Option<(String, String)> {
+    if let Some((v, p)) = seller_value(objects, sel::USERNAME_KEYS) {
+        if let Some(u) = string(v) {
+            return Some((u.to_string(), p));
+        }
+    }
+    for p in sel::USERNAME_PATHS {
+        if let Some(u) = at(props, p).and_then(string) {
+            return Some((u.to_string(), p.join(".")));
+        }
+    }
+    None
 }
 
 /// Reads every field the payload holds.
@@ -180,13 +201,7 @@ pub fn read_props(props: &Value, label: &str, b: &mut Builder) {
     let src = |rel: &str| format!("{label} {rel}");
 
     // Name: username and display name.
-    let username = seller_value(&objects, sel::USERNAME_KEYS)
-        .and_then(|(v, p)| Some((string(v)?.to_string(), p)))
-        .or_else(|| {
-            sel::USERNAME_PATHS
-                .iter()
-                .find_map(|p| Some((string(at(props, p)?)?.to_string(), p.join("."))))
-        })
+    let username = payload_username(props, &objects)
         .filter(|(u, _)| super::is_username(u) && u.len() <= MAX_USERNAME);
     if b.username.is_none() {
         b.username = username.map(|(u, p)| (u, src(&p)));
@@ -368,17 +383,21 @@ fn level_name(v: &Value) -> Option<String> {
             // "native_or_bilingual" → "Native or Bilingual"; text as shown stays as it is.
             let words = s.trim().replace(['_', '-'], " ");
             let t = text::clean(&words, MAX_SHORT)?;
-            let titled: Vec<String> = t
-                .split(' ')
-                .map(|w| {
-                    let mut c = w.chars();
-                    match c.next() {
-                        Some(f) if !matches!(w, "or" | "and") => upper_char(f).chain(c).collect(),
-                        _ => w.to_string(),
+            let mut titled = String::new();
+            for (i, w) in t.split(' ').enumerate() {
+                if i > 0 {
+                    titled.push(' ');
+                }
+                let mut c = w.chars();
+                match c.next() {
+                    Some(f) if !matches!(w, "or" | "and") => {
+                        titled.extend(upper_char(f));
+                        titled.push_str(c.as_str());
                     }
-                })
-                .collect();
-            Some(titled.join(" "))
+                    _ => titled.push_str(w),
+                }
+            }
+            Some(titled)
         }
         _ => None,
     }
@@ -389,14 +408,23 @@ fn languages(items: &[Value]) -> Option<Vec<Language>> {
     for item in items.iter().take(30) {
         let (name, level) = match item {
             Value::String(s) => (Some(s.as_str()), None),
-            Value::Object(_) => (
-                sel::LANGUAGE_NAME_KEYS
-                    .iter()
-                    .find_map(|k| item.get(*k).and_then(string)),
-                sel::LANGUAGE_LEVEL_KEYS
-                    .iter()
-                    .find_map(|k| item.get(*k).and_then(level_name)),
-            ),
+            Value::Object(_) => {
+                let mut name = None;
+                for k in sel::LANGUAGE_NAME_KEYS {
+                    name = item.get(k).and_then(string);
+                    if name.is_some() {
+                        break;
+                    }
+                }
+                let mut level = None;
+                for k in sel::LANGUAGE_LEVEL_KEYS {
+                    level = item.get(k).and_then(level_name);
+                    if level.is_some() {
+                        break;
+                    }
+                }
+                (name, level)
+            }
             _ => (None, None),
         };
         let Some(name) = name.and_then(language_name) else {
@@ -583,9 +611,14 @@ fn walk_reviews(
             None
         }
         Value::Array(a) => {
-            a.iter().enumerate().take(1000).find_map(|(i, x)| {
-                walk_reviews(x, join(&i.to_string()), depth + 1, budget, fallback)
-            })
+            for (i, x) in a.iter().enumerate().take(1000) {
+                if let Some(hit) =
+                    walk_reviews(x, join(&i.to_string()), depth + 1, budget, fallback)
+                {
+                    return Some(hit);
+                }
+            }
+            None
         }
         _ => None,
     }
@@ -596,25 +629,26 @@ fn reviews(items: &[Value]) -> Vec<WorkEntry> {
         .iter()
         .filter(|x| is_review(x))
         .take(sel::MAX_REVIEWS)
-        .map(|r| {
-            let first =
-                |keys: &[&str]| keys.iter().find_map(|k| r.get(*k).filter(|v| !v.is_null()));
-            WorkEntry {
-                title: first(sel::REVIEW_GIG_TITLE_KEYS)
-                    .or_else(|| at(r, &["gig", "title"]))
-                    .and_then(string)
-                    .and_then(|s| text::clean(s, MAX_TITLE)),
-                end: first(sel::REVIEW_DATE_KEYS).and_then(date),
-                rating: first(sel::REVIEW_RATING_KEYS)
-                    .and_then(num)
-                    .and_then(plausible_rating),
-                feedback: first(sel::REVIEW_COMMENT_KEYS)
-                    .and_then(string)
-                    .and_then(|s| text::clean(s, MAX_FEEDBACK)),
-                ..WorkEntry::default()
-            }
-        })
+        .map(review)
         .collect()
+}
+
+fn review(r: &Value) -> WorkEntry {
+    let first = |keys: &[&str]| first_key(r, keys).map(|(v, _)| v);
+    WorkEntry {
+        title: first(sel::REVIEW_GIG_TITLE_KEYS)
+            .or_else(|| at(r, &["gig", "title"]))
+            .and_then(string)
+            .and_then(|s| text::clean(s, MAX_TITLE)),
+        end: first(sel::REVIEW_DATE_KEYS).and_then(date),
+        rating: first(sel::REVIEW_RATING_KEYS)
+            .and_then(num)
+            .and_then(plausible_rating),
+        feedback: first(sel::REVIEW_COMMENT_KEYS)
+            .and_then(string)
+            .and_then(|s| text::clean(s, MAX_FEEDBACK)),
+        ..WorkEntry::default()
+    }
 }
 
 /// JSON-LD: a `Product`'s `review[]` (reviewBody, datePublished, reviewRating.ratingValue) when the payload gave
@@ -647,24 +681,24 @@ pub fn read_ld_json(page: &dyn Page, b: &mut Builder) {
             let Some(Value::Array(reviews)) = item.get("review").filter(|_| is_product) else {
                 continue;
             };
-            let entries: Vec<WorkEntry> = reviews
-                .iter()
-                .take(sel::MAX_REVIEWS)
-                .filter_map(|r| {
-                    let feedback = r
-                        .get("reviewBody")
-                        .and_then(string)
-                        .and_then(|s| text::clean(s, MAX_FEEDBACK))?;
-                    Some(WorkEntry {
-                        end: r.get("datePublished").and_then(date),
-                        rating: at(r, &["reviewRating", "ratingValue"])
-                            .and_then(num)
-                            .and_then(plausible_rating),
-                        feedback: Some(feedback),
-                        ..WorkEntry::default()
-                    })
-                })
-                .collect();
+            let mut entries: Vec<WorkEntry> = Vec::new();
+            for r in reviews.iter().take(sel::MAX_REVIEWS) {
+                let Some(feedback) = r
+                    .get("reviewBody")
+                    .and_then(string)
+                    .and_then(|s| text::clean(s, MAX_FEEDBACK))
+                else {
+                    continue;
+                };
+                entries.push(WorkEntry {
+                    end: r.get("datePublished").and_then(date),
+                    rating: at(r, &["reviewRating", "ratingValue"])
+                        .and_then(num)
+                        .and_then(plausible_rating),
+                    feedback: Some(feedback),
+                    ..WorkEntry::default()
+                });
+            }
             if !entries.is_empty() {
                 b.p.work_history = Some(entries);
                 b.note(Field::WorkHistory, "application/ld+json Product.review");
@@ -721,6 +755,11 @@ mod tests {
             Some("Native or Bilingual")
         );
         assert_eq!(level_name(&Value::from(3)).as_deref(), Some("Fluent"));
+        assert_eq!(
+            level_name(&Value::from("élémentaire or élevé")).as_deref(),
+            Some("Élémentaire or Élevé"),
+            "a non-ASCII first letter is capitalised too"
+        );
     }
 
     #[test]

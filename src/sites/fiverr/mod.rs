@@ -35,6 +35,7 @@ mod dom;
 mod json;
 pub mod selectors;
 
+use super::generic::own_addresses;
 use super::{host_and_path, Adapter, Extraction, PageKind};
 use crate::case::{lower_char, lowercase};
 use crate::model::{Field, Location, Money, Profile};
@@ -288,30 +289,19 @@ fn is_fiverr_host(host: &str) -> bool {
     host == "fiverr.com" || host.ends_with(".fiverr.com")
 }
 
-/// The page's own address, then the ones its head states (`og:url`, canonical link). After in-place navigation the
-/// head can still describe the previous page, which is why the page's own address comes first.
-fn own_addresses(page: &dyn Page) -> Vec<String> {
-    let canonical = page
-        .select(None, "link[rel=canonical]")
-        .into_iter()
-        .find_map(|n| page.attr(n, "href"));
-    [page.url(), page.meta("og:url"), canonical]
-        .into_iter()
-        .flatten()
-        .collect()
-}
-
 /// The username (lower case) of the first own address that is a Fiverr profile or gig page.
 pub fn profile_id(page: &dyn Page) -> Option<String> {
-    own_addresses(page).into_iter().find_map(|url| {
-        let (host, path) = host_and_path(&url)?;
-        if !is_fiverr_host(&host) || page_kind(&path) != PageKind::Profile {
-            return None;
+    for url in own_addresses(page) {
+        let Some((host, path)) = host_and_path(&url) else {
+            continue;
+        };
+        if is_fiverr_host(&host) && page_kind(&path) == PageKind::Profile {
+            if let Some(user) = path.split('/').find(|s| !s.is_empty()) {
+                return Some(user.to_ascii_lowercase());
+            }
         }
-        path.split('/')
-            .find(|s| !s.is_empty())
-            .map(str::to_ascii_lowercase)
-    })
+    }
+    None
 }
 
 /// The profile being filled and where each field came from.
@@ -347,35 +337,18 @@ impl Builder {
         }
     }
 
-    fn add_link_text(&mut self, text: &str) {
-        for a in crate::text::find_addresses(text, MAX_LINKS) {
-            if self.links.len() >= MAX_LINKS {
-                return;
-            }
-            if !is_platform_address(&a) && !self.links.contains(&a) {
-                self.links.push(a);
-            }
-        }
-    }
-
     fn finish(mut self, expected: &[Field]) -> Extraction {
         // The name: display name and username; without a display name, the name the seller introduces
         // themselves with in the description.
         if let (None, Some((user, _))) = (&self.display_name, &self.username) {
-            let key = |s: &str| -> String {
-                s.chars()
-                    .filter(|c| c.is_alphanumeric())
-                    .flat_map(lower_char)
-                    .collect()
-            };
-            let user = key(user);
+            let user = name_key(user);
             self.display_name = self
                 .p
                 .overview
                 .as_deref()
                 .and_then(self_introduced_name)
                 // "omar_edits" already says "Omar".
-                .filter(|n| !user.contains(&key(n)))
+                .filter(|n| !user.contains(&name_key(n)))
                 .map(|n| (n, "overview self-introduction".to_string()));
         }
         let name = match (self.display_name.take(), self.username.take()) {
@@ -406,7 +379,7 @@ impl Builder {
             self.links_read("review text");
         }
         for t in &texts {
-            self.add_link_text(t);
+            add_link_text(&mut self.links, t);
         }
         if !self.link_places.is_empty() || !self.links.is_empty() {
             let places = if self.link_places.is_empty() {
@@ -443,26 +416,25 @@ fn self_introduced_name(overview: &str) -> Option<String> {
         // Case folding changed byte offsets (rare scripts): no position is trustworthy.
         return None;
     }
-    let mut starts: Vec<usize> = selectors::SELF_INTRODUCTIONS
-        .iter()
-        .flat_map(|cue| {
-            lower
-                .match_indices(cue)
-                .take(20)
-                // The cue starts a word ("I'm", not "Hi'm").
-                .filter(|(at, _)| {
-                    !lower[..*at]
-                        .chars()
-                        .next_back()
-                        .is_some_and(char::is_alphanumeric)
-                })
-                .map(move |(at, _)| at + cue.len())
-        })
-        .collect();
+    let mut starts: Vec<usize> = Vec::new();
+    for cue in selectors::SELF_INTRODUCTIONS {
+        for (at, _) in lower.match_indices(cue).take(20) {
+            // The cue starts a word ("I'm", not "Hi'm").
+            let in_word = lower[..at]
+                .chars()
+                .next_back()
+                .is_some_and(char::is_alphanumeric);
+            if !in_word {
+                starts.push(at + cue.len());
+            }
+        }
+    }
     crate::sort::sort(&mut starts);
-    starts.into_iter().find_map(|i| {
-        let word: String = head
-            .get(i..)?
+    for i in starts {
+        let Some(rest) = head.get(i..) else {
+            continue;
+        };
+        let word: String = rest
             .chars()
             .take_while(|c| c.is_alphabetic() || *c == '-' || *c == '\'')
             .collect();
@@ -474,19 +446,36 @@ fn self_introduced_name(overview: &str) -> Option<String> {
             // "I am German", "I'm from"; neither a language nor a country is a name.
             || json::is_language_name(word)
             || crate::countries::iso2_from_name(word).is_some();
-        ((2..=20).contains(&n) && capitalised && !shouting && !stop).then(|| word.to_string())
-    })
+        if (2..=20).contains(&n) && capitalised && !shouting && !stop {
+            return Some(word.to_string());
+        }
+    }
+    None
+}
+
+/// Adds the addresses written in `text` to `links`, except Fiverr's own.
+fn add_link_text(links: &mut Vec<String>, text: &str) {
+    for a in crate::text::find_addresses(text, MAX_LINKS) {
+        if links.len() >= MAX_LINKS {
+            return;
+        }
+        if !is_platform_address(&a) && !links.contains(&a) {
+            links.push(a);
+        }
+    }
 }
 
 /// "Aashirdaud" and "aashirdaud", or "Ana_P" and "ana p": one name, not two.
 fn same_name(a: &str, b: &str) -> bool {
-    let key = |s: &str| -> String {
-        s.chars()
-            .filter(|c| c.is_alphanumeric())
-            .flat_map(lower_char)
-            .collect()
-    };
-    key(a) == key(b)
+    name_key(a) == name_key(b)
+}
+
+/// A name's letters and digits, lower case: what [`same_name`] compares.
+fn name_key(s: &str) -> String {
+    s.chars()
+        .filter(|c| c.is_alphanumeric())
+        .flat_map(lower_char)
+        .collect()
 }
 
 /// Fills `$b.p.$slot` from `$value` (an `Option`) unless already set, noting `$src`.

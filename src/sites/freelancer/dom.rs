@@ -87,14 +87,18 @@ fn read_location(page: &dyn Page, b: &mut Builder) {
     if !b.wants(Field::Location) {
         return;
     }
-    let flag = sel::LOCATION_FLAG.iter().find_map(|css| {
-        page.select(None, css).into_iter().take(5).find_map(|n| {
-            ["title", "alt"]
-                .iter()
-                .find_map(|a| page.attr(n, a))
-                .and_then(|t| text::clean(&t, MAX_PLACE))
-        })
-    });
+    let mut flag = None;
+    'flags: for css in sel::LOCATION_FLAG {
+        for n in page.select(None, css).into_iter().take(5) {
+            flag = page
+                .attr(n, "title")
+                .or_else(|| page.attr(n, "alt"))
+                .and_then(|t| text::clean(&t, MAX_PLACE));
+            if flag.is_some() {
+                break 'flags;
+            }
+        }
+    }
     let from_text = first_parsed(page, plain_select, None, sel::LOCATION_TEXT, |t| {
         let (city, country) = split_place(t)?;
         // The flag's title names the country when the text shows the city only.
@@ -136,65 +140,58 @@ fn read_extra_info(page: &dyn Page, b: &mut Builder) {
         t.get(at..).and_then(text::parse_year_month)
     };
     if b.wants(Field::LocalTime) {
-        let found = smallest_parsed(
+        // Outside the block only the caption itself counts: a review saying "we are currently at 5:00 PM" is
+        // not the freelancer's clock.
+        let captioned = |t: &str| {
+            let l = lowercase(t.trim_start()).replace('\u{2019}', "'");
+            l.starts_with("it's currently") || l.contains("local time")
+        };
+        let rows = sel::EXTRA_INFO_ROWS;
+        if let Some((v, css)) = smallest_parsed(
             page,
             plain_select,
             None,
-            sel::EXTRA_INFO_ROWS,
+            rows,
             160,
             is_clock,
             parse_local_clock,
-        )
-        .map(|(v, css)| (v, css.to_string()))
-        .or_else(|| {
-            // Outside the block only the caption itself counts: a review saying "we are currently at
-            // 5:00 PM" is not the freelancer's clock.
-            let captioned = |t: &str| {
-                let l = lowercase(t.trim_start()).replace('\u{2019}', "'");
-                l.starts_with("it's currently") || l.contains("local time")
-            };
-            smallest_parsed(
-                page,
-                plain_select,
-                None,
-                sel::CAPTION_SCAN,
-                120,
-                captioned,
-                parse_local_clock,
-            )
-            .map(|(v, css)| (v, format!("{css} with \"It's currently … here\"")))
-        });
-        if let Some((v, src)) = found {
+        ) {
             b.p.local_time = Some(v);
-            b.note(Field::LocalTime, src);
-        }
-    }
-    if b.wants(Field::MemberSince) {
-        let found = smallest_parsed(
+            b.note(Field::LocalTime, css);
+        } else if let Some((v, css)) = smallest_parsed(
             page,
             plain_select,
             None,
-            sel::EXTRA_INFO_ROWS,
+            sel::CAPTION_SCAN,
             120,
+            captioned,
+            parse_local_clock,
+        ) {
+            b.p.local_time = Some(v);
+            b.note(
+                Field::LocalTime,
+                format!("{css} with \"It's currently … here\""),
+            );
+        }
+    }
+    if b.wants(Field::MemberSince) {
+        let rows = sel::EXTRA_INFO_ROWS;
+        if let Some((v, css)) =
+            smallest_parsed(page, plain_select, None, rows, 120, is_joined, joined)
+        {
+            b.p.member_since = Some(v);
+            b.note(Field::MemberSince, css);
+        } else if let Some((v, css)) = smallest_parsed(
+            page,
+            plain_select,
+            None,
+            sel::CAPTION_SCAN,
+            80,
             is_joined,
             joined,
-        )
-        .map(|(v, css)| (v, css.to_string()))
-        .or_else(|| {
-            smallest_parsed(
-                page,
-                plain_select,
-                None,
-                sel::CAPTION_SCAN,
-                80,
-                is_joined,
-                joined,
-            )
-            .map(|(v, css)| (v, format!("{css} with \"Joined on …\"")))
-        });
-        if let Some((v, src)) = found {
+        ) {
             b.p.member_since = Some(v);
-            b.note(Field::MemberSince, src);
+            b.note(Field::MemberSince, format!("{css} with \"Joined on …\""));
         }
     }
 }
@@ -212,10 +209,14 @@ fn read_badges(page: &dyn Page, b: &mut Builder) {
         for c in containers.into_iter().take(5) {
             for item_css in sel::BADGE_ITEMS {
                 for n in page.select(Some(c), item_css).into_iter().take(100) {
-                    let name = sel::BADGE_NAME_ATTRS
-                        .iter()
-                        .find_map(|a| page.attr(n, a).and_then(|v| text::clean(&v, MAX_BADGE)))
-                        .or_else(|| text::clean(&visible_text(page, n), MAX_BADGE));
+                    let mut name = None;
+                    for a in sel::BADGE_NAME_ATTRS {
+                        name = page.attr(n, a).and_then(|v| text::clean(&v, MAX_BADGE));
+                        if name.is_some() {
+                            break;
+                        }
+                    }
+                    let name = name.or_else(|| text::clean(&visible_text(page, n), MAX_BADGE));
                     if let Some(name) = name {
                         if names.len() < MAX_BADGES
                             && !names.iter().any(|x| x.eq_ignore_ascii_case(&name))
@@ -313,15 +314,10 @@ fn read_reviews(page: &dyn Page, b: &mut Builder) {
     if !b.wants(Field::WorkHistory) {
         return;
     }
-    let sections: Vec<(Node, &str)> = sel::REVIEW_SECTIONS
+    // The first review section, if any (the source when no card is shown).
+    let section = sel::REVIEW_SECTIONS
         .iter()
-        .flat_map(|css| {
-            page.select(None, css)
-                .into_iter()
-                .take(5)
-                .map(move |n| (n, *css))
-        })
-        .collect();
+        .find(|css| !page.select(None, css).is_empty());
     // Cards anywhere (the "Show all reviews" dialog sits outside the section), once each.
     let mut items: Vec<(Node, &str)> = Vec::new();
     for css in sel::REVIEW_ITEMS {
@@ -334,7 +330,7 @@ fn read_reviews(page: &dyn Page, b: &mut Builder) {
             break;
         }
     }
-    if sections.is_empty() && items.is_empty() {
+    if section.is_none() && items.is_empty() {
         return;
     }
     let mut entries: Vec<WorkEntry> = Vec::new();
@@ -351,9 +347,9 @@ fn read_reviews(page: &dyn Page, b: &mut Builder) {
         }
         entries.push(e);
     }
-    let src = match (items.first(), sections.first()) {
+    let src = match (items.first(), section) {
         (Some((_, css)), _) => css.to_string(),
-        (None, Some((_, css))) => format!("{css} (no review)"),
+        (None, Some(css)) => format!("{css} (no review)"),
         (None, None) => return,
     };
     b.p.work_history = Some(entries);
@@ -380,14 +376,23 @@ fn review_entry(page: &dyn Page, item: Node) -> WorkEntry {
     })
     .map(|(r, _)| r)
     .or_else(|| {
-        sel::REVIEW_RATING_ATTRS.iter().find_map(|(css, attr)| {
-            let n = page.select(Some(item), css).into_iter().next()?;
-            let v = page.attr(n, attr)?;
-            (v.len() <= 20)
+        for (css, attr) in sel::REVIEW_RATING_ATTRS {
+            let Some(v) = page
+                .select(Some(item), css)
+                .first()
+                .and_then(|n| page.attr(*n, attr))
+            else {
+                continue;
+            };
+            let r = (v.len() <= 20)
                 .then(|| text::parse_number(&v))
                 .flatten()
-                .and_then(plausible_rating)
-        })
+                .and_then(plausible_rating);
+            if r.is_some() {
+                return r;
+            }
+        }
+        None
     });
     let feedback = first_parsed(page, plain_select, Some(item), sel::REVIEW_TEXT, |t| {
         let t = text::clean(t, MAX_FEEDBACK)?;
@@ -396,13 +401,21 @@ fn review_entry(page: &dyn Page, item: Node) -> WorkEntry {
             .then_some(t)
     })
     .map(|(t, _)| t);
-    let end = sel::REVIEW_DATE.iter().find_map(|css| {
-        let n = page.select(Some(item), css).into_iter().next()?;
-        sel::REVIEW_DATE_ATTRS
-            .iter()
-            .filter_map(|a| page.attr(n, a))
-            .find_map(|v| (v.len() <= 60).then(|| text::parse_date(&v)).flatten())
-    });
+    let mut end = None;
+    'dates: for css in sel::REVIEW_DATE {
+        let Some(n) = page.select(Some(item), css).first().copied() else {
+            continue;
+        };
+        for a in sel::REVIEW_DATE_ATTRS {
+            end = page
+                .attr(n, a)
+                .filter(|v| v.len() <= 60)
+                .and_then(|v| text::parse_date(&v));
+            if end.is_some() {
+                break 'dates;
+            }
+        }
+    }
     WorkEntry {
         title,
         end,
@@ -423,23 +436,25 @@ fn read_links(page: &dyn Page, b: &mut Builder) {
         }
         b.links_read(format!("a[href] and text in {css}"));
         for node in nodes.into_iter().take(100) {
-            let found: Vec<String> = page
+            let mut found: Vec<String> = Vec::new();
+            for a in page
                 .select(Some(node), "a[href]")
                 .into_iter()
                 .take(sel::MAX_ANCHORS)
-                .filter_map(|a| page.attr(a, "href"))
-                .filter_map(|href| {
-                    let href = href.trim();
-                    if href
-                        .get(..7)
-                        .is_some_and(|p| p.eq_ignore_ascii_case("mailto:"))
-                    {
-                        text::normalize_email(href)
-                    } else {
-                        text::normalize_url(href)
-                    }
-                })
-                .collect();
+            {
+                let Some(href) = page.attr(a, "href") else {
+                    continue;
+                };
+                let href = href.trim();
+                let mailto = href
+                    .get(..7)
+                    .is_some_and(|p| p.eq_ignore_ascii_case("mailto:"));
+                found.extend(if mailto {
+                    text::normalize_email(href)
+                } else {
+                    text::normalize_url(href)
+                });
+            }
             b.add_links(found);
             let t = visible_text(page, node);
             text_budget = text_budget.saturating_sub(t.len());

@@ -80,13 +80,22 @@ pub fn read_state(page: &dyn Page, username: Option<&str>, b: &mut Builder) {
                 .and_then(Value::as_str)
                 .is_some_and(|n| n.trim().eq_ignore_ascii_case(u))
         }),
-        None => users
-            .iter()
-            .filter(|(_, _, o)| PROFILE_KEYS.iter().any(|k| o.contains_key(*k)))
-            .max_by_key(|(_, _, o)| {
-                // The richest record; `max_by_key` keeps the last of equals, so negate the order.
-                PROFILE_KEYS.iter().filter(|k| o.contains_key(**k)).count()
-            }),
+        None => {
+            // The richest record with any profile key; the last of equals.
+            let mut richest = None;
+            let mut most = 1;
+            for user in &users {
+                let n = PROFILE_KEYS
+                    .iter()
+                    .filter(|k| user.2.contains_key(**k))
+                    .count();
+                if n >= most {
+                    richest = Some(user);
+                    most = n;
+                }
+            }
+            richest
+        }
     };
     let Some((si, path, user)) = chosen else {
         return;
@@ -103,20 +112,21 @@ pub fn read_state(page: &dyn Page, username: Option<&str>, b: &mut Builder) {
 
     // Reviews the user received as a freelancer: addressed to the user's id when both carry one.
     let user_id = user.get("id").and_then(num);
-    let mine: Vec<_> = reviews
-        .iter()
-        .filter(
-            |(_, _, r)| match (user_id, r.get("to_user_id").and_then(num)) {
-                (Some(u), Some(t)) => u == t,
-                _ => true,
-            },
-        )
-        .filter(|(_, _, r)| {
-            r.get("role")
-                .and_then(Value::as_str)
-                .is_none_or(|role| !role.eq_ignore_ascii_case("employer"))
-        })
-        .collect();
+    let mut mine = Vec::new();
+    for review in &reviews {
+        let r = review.2;
+        let to_user = match (user_id, r.get("to_user_id").and_then(num)) {
+            (Some(u), Some(t)) => u == t,
+            _ => true,
+        };
+        let as_employer = r
+            .get("role")
+            .and_then(Value::as_str)
+            .is_some_and(|role| role.eq_ignore_ascii_case("employer"));
+        if to_user && !as_employer {
+            mine.push(review);
+        }
+    }
     if b.wants(Field::WorkHistory) && (!mine.is_empty() || saw_review_list) {
         let mut seen_ids = Vec::new();
         let mut entries = Vec::new();
@@ -417,14 +427,10 @@ fn badges(u: &Map<String, Value>) -> Option<Vec<String>> {
 }
 
 fn review_entry(r: &Map<String, Value>) -> WorkEntry {
-    let title = [
-        &["review_context", "context_name"][..],
-        &["project", "title"][..],
-        &["project_title"][..],
-        &["title"][..],
-    ]
-    .iter()
-    .find_map(|p| text_at(r, p, MAX_TITLE));
+    let title = text_at(r, &["review_context", "context_name"], MAX_TITLE)
+        .or_else(|| text_at(r, &["project", "title"], MAX_TITLE))
+        .or_else(|| text_at(r, &["project_title"], MAX_TITLE))
+        .or_else(|| text_at(r, &["title"], MAX_TITLE));
     let currency = at(r, &["currency", "code"])
         .or_else(|| r.get("currency").filter(|c| c.is_string()))
         .and_then(Value::as_str)

@@ -31,10 +31,11 @@ mod dom;
 mod json;
 pub mod selectors;
 
+use super::generic::head_addresses;
 use super::links::LinkSet;
 use super::{host_and_path, Adapter, Extraction, PageKind};
 use crate::model::{ClockTime, Date, Field, Location, Money, Profile, YearMonth};
-use crate::page::{Page, PageExt};
+use crate::page::Page;
 
 pub struct Freelancer;
 
@@ -92,7 +93,7 @@ impl Adapter for Freelancer {
     }
 
     fn sniff(&self, page: &dyn Page) -> Option<PageKind> {
-        for url in head_urls(page) {
+        for url in head_addresses(page) {
             if let Some((host, path)) = host_and_path(&url) {
                 if is_freelancer_host(&host) {
                     let kind = page_kind(&path);
@@ -189,18 +190,6 @@ pub fn profile_id(path: &str) -> Option<String> {
     username_of(seg).map(str::to_ascii_lowercase)
 }
 
-/// `og:url` and the canonical link: the page's own address as its head states it.
-fn head_urls(page: &dyn Page) -> Vec<String> {
-    let canonical = page
-        .select(None, "link[rel=canonical]")
-        .into_iter()
-        .find_map(|n| page.attr(n, "href"));
-    [page.meta("og:url"), canonical]
-        .into_iter()
-        .flatten()
-        .collect()
-}
-
 /// Whose profile the page shows: the username in the page's own address, else in `og:url` or the canonical
 /// link. After in-place navigation the head can still describe the previous profile, which is why the page's
 /// own address comes first.
@@ -215,7 +204,7 @@ fn page_username(page: &dyn Page) -> Option<String> {
         // A known address that is not a profile says nothing about whose profile the head describes.
         return from(&url);
     }
-    head_urls(page).iter().find_map(|u| from(u))
+    head_addresses(page).iter().find_map(|u| from(u))
 }
 
 /// The profile being filled and where each field came from.
@@ -244,18 +233,18 @@ impl Builder {
 
     /// Adds canonical addresses, except Freelancer.com's own.
     pub fn add_links(&mut self, addresses: impl IntoIterator<Item = String>) {
-        self.links.add(addresses, is_platform_address);
+        self.links.add(addresses, IS_PLATFORM);
     }
 
     /// Adds the links, e-mail addresses and domain names written in `text`.
     pub fn add_link_text(&mut self, text: &str) {
-        self.links.add_text(text, is_platform_address);
+        self.links.add_text(text, IS_PLATFORM);
     }
 
     fn finish(mut self, expected: &[Field]) -> Extraction {
         // Addresses the freelancer and their clients wrote in the profile's own words.
         self.links
-            .add_profile_text(&self.p, "review text", is_platform_address);
+            .add_profile_text(&self.p, "review text", IS_PLATFORM);
         if let Some(places) = self.links.finish_into(&mut self.p, "tagline text") {
             self.note(Field::Links, places);
         }
@@ -304,6 +293,10 @@ fn is_platform_address(address: &str) -> bool {
         .iter()
         .any(|d| crate::text::host_is_under(host, d))
 }
+
+/// [`is_platform_address`] behind `dyn`: the link set's generic code then has one copy for this adapter and the
+/// generic ones (an instance per function type otherwise).
+const IS_PLATFORM: &dyn Fn(&str) -> bool = &is_platform_address;
 
 /// Freelancer.com, its CDN and its country sites.
 const PLATFORM_DOMAINS: &[&str] = &[
@@ -435,12 +428,16 @@ fn number_before(before: &str) -> Option<f64> {
     if before.len() - trimmed.len() > 3 {
         return None;
     }
-    let start = trimmed
-        .char_indices()
+    // The trailing run of digits, commas and points (all ASCII: a byte count is a char count).
+    let run = trimmed
+        .bytes()
         .rev()
-        .take_while(|(_, c)| c.is_ascii_digit() || *c == ',' || *c == '.')
-        .last()
-        .map(|(i, _)| i)?;
+        .take_while(|b| b.is_ascii_digit() || *b == b',' || *b == b'.')
+        .count();
+    if run == 0 {
+        return None;
+    }
+    let start = trimmed.len() - run;
     // The number stands on its own: "$1e300" or "A1000" is not an amount.
     if trimmed[..start]
         .chars()
@@ -459,23 +456,25 @@ fn number_before(before: &str) -> Option<f64> {
         Some(_) => return None,
         None => (raw, None),
     };
-    let groups: Vec<&str> = int.split(',').collect();
-    if groups.len() > 1
-        && groups.iter().enumerate().any(|(k, g)| {
-            if k == 0 {
-                g.is_empty() || g.len() > 3
-            } else {
-                g.len() != 3
-            }
-        })
-    {
+    let mut n = String::new();
+    let mut groups = 0;
+    let mut misgrouped = false;
+    for (k, g) in int.split(',').enumerate() {
+        misgrouped |= if k == 0 {
+            g.is_empty() || g.len() > 3
+        } else {
+            g.len() != 3
+        };
+        groups += 1;
+        n.push_str(g);
+    }
+    if groups > 1 && misgrouped {
         return None;
     }
-    let digits: String = groups.concat();
-    let n = match frac {
-        Some(f) => format!("{digits}.{f}"),
-        None => digits,
-    };
+    if let Some(f) = frac {
+        n.push('.');
+        n.push_str(f);
+    }
     crate::float::parse_f64(&n).filter(|v| v.is_finite() && *v >= 0.0)
 }
 
