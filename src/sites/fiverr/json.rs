@@ -447,8 +447,12 @@ pub(crate) fn language_name(s: &str) -> Option<String> {
         .unwrap_or("")
         .to_ascii_lowercase();
     if (2..=3).contains(&t.len()) || (t.len() <= 7 && t.contains(['-', '_'])) {
-        if let Some((_, n)) = LANGUAGE_CODES.iter().find(|(c, _)| *c == code) {
-            return Some((*n).to_string());
+        for line in LANGUAGE_CODES.lines() {
+            if let Some((c, n)) = line.split_once(' ') {
+                if c == code {
+                    return Some(n.to_string());
+                }
+            }
         }
     }
     let name = text::clean(t, MAX_SHORT)?;
@@ -460,89 +464,95 @@ pub(crate) fn language_name(s: &str) -> Option<String> {
 
 /// Whether `word` is the English name of a language in [`LANGUAGE_CODES`] ("German", "Urdu").
 pub(crate) fn is_language_name(word: &str) -> bool {
-    LANGUAGE_CODES
-        .iter()
-        .any(|(_, n)| n.eq_ignore_ascii_case(word.trim()))
+    let word = word.trim();
+    for line in LANGUAGE_CODES.lines() {
+        if let Some((_, n)) = line.split_once(' ') {
+            if n.eq_ignore_ascii_case(word) {
+                return true;
+            }
+        }
+    }
+    false
 }
 
-/// ISO 639-1 codes Fiverr sellers list, with English names.
-const LANGUAGE_CODES: &[(&str, &str)] = &[
-    ("af", "Afrikaans"),
-    ("am", "Amharic"),
-    ("ar", "Arabic"),
-    ("az", "Azerbaijani"),
-    ("be", "Belarusian"),
-    ("bg", "Bulgarian"),
-    ("bn", "Bengali"),
-    ("bs", "Bosnian"),
-    ("ca", "Catalan"),
-    ("cs", "Czech"),
-    ("da", "Danish"),
-    ("de", "German"),
-    ("el", "Greek"),
-    ("en", "English"),
-    ("es", "Spanish"),
-    ("et", "Estonian"),
-    ("fa", "Persian"),
-    ("fi", "Finnish"),
-    ("fil", "Filipino"),
-    ("fr", "French"),
-    ("ga", "Irish"),
-    ("gu", "Gujarati"),
-    ("ha", "Hausa"),
-    ("he", "Hebrew"),
-    ("hi", "Hindi"),
-    ("hr", "Croatian"),
-    ("hu", "Hungarian"),
-    ("hy", "Armenian"),
-    ("id", "Indonesian"),
-    ("ig", "Igbo"),
-    ("is", "Icelandic"),
-    ("it", "Italian"),
-    ("ja", "Japanese"),
-    ("ka", "Georgian"),
-    ("kk", "Kazakh"),
-    ("km", "Khmer"),
-    ("kn", "Kannada"),
-    ("ko", "Korean"),
-    ("lt", "Lithuanian"),
-    ("lv", "Latvian"),
-    ("mk", "Macedonian"),
-    ("ml", "Malayalam"),
-    ("mn", "Mongolian"),
-    ("mr", "Marathi"),
-    ("ms", "Malay"),
-    ("my", "Burmese"),
-    ("ne", "Nepali"),
-    ("nl", "Dutch"),
-    ("no", "Norwegian"),
-    ("pa", "Punjabi"),
-    ("pl", "Polish"),
-    ("ps", "Pashto"),
-    ("pt", "Portuguese"),
-    ("ro", "Romanian"),
-    ("ru", "Russian"),
-    ("si", "Sinhala"),
-    ("sk", "Slovak"),
-    ("sl", "Slovenian"),
-    ("so", "Somali"),
-    ("sq", "Albanian"),
-    ("sr", "Serbian"),
-    ("sv", "Swedish"),
-    ("sw", "Swahili"),
-    ("ta", "Tamil"),
-    ("te", "Telugu"),
-    ("th", "Thai"),
-    ("tl", "Tagalog"),
-    ("tr", "Turkish"),
-    ("uk", "Ukrainian"),
-    ("ur", "Urdu"),
-    ("uz", "Uzbek"),
-    ("vi", "Vietnamese"),
-    ("yo", "Yoruba"),
-    ("zh", "Chinese"),
-    ("zu", "Zulu"),
-];
+/// ISO 639-1 codes Fiverr sellers list, each with its English name after a space; one a line (a text, not an
+/// array of `&str` pairs: each pair would add 16 bytes of pointers and lengths to the wasm).
+const LANGUAGE_CODES: &str = "\
+af Afrikaans
+am Amharic
+ar Arabic
+az Azerbaijani
+be Belarusian
+bg Bulgarian
+bn Bengali
+bs Bosnian
+ca Catalan
+cs Czech
+da Danish
+de German
+el Greek
+en English
+es Spanish
+et Estonian
+fa Persian
+fi Finnish
+fil Filipino
+fr French
+ga Irish
+gu Gujarati
+ha Hausa
+he Hebrew
+hi Hindi
+hr Croatian
+hu Hungarian
+hy Armenian
+id Indonesian
+ig Igbo
+is Icelandic
+it Italian
+ja Japanese
+ka Georgian
+kk Kazakh
+km Khmer
+kn Kannada
+ko Korean
+lt Lithuanian
+lv Latvian
+mk Macedonian
+ml Malayalam
+mn Mongolian
+mr Marathi
+ms Malay
+my Burmese
+ne Nepali
+nl Dutch
+no Norwegian
+pa Punjabi
+pl Polish
+ps Pashto
+pt Portuguese
+ro Romanian
+ru Russian
+si Sinhala
+sk Slovak
+sl Slovenian
+so Somali
+sq Albanian
+sr Serbian
+sv Swedish
+sw Swahili
+ta Tamil
+te Telugu
+th Thai
+tl Tagalog
+tr Turkish
+uk Ukrainian
+ur Urdu
+uz Uzbek
+vi Vietnamese
+yo Yoruba
+zh Chinese
+zu Zulu";
 
 /// Whether an object looks like a buyer's review.
 fn is_review(v: &Value) -> bool {

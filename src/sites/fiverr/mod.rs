@@ -149,101 +149,101 @@ const PROFILE_FIELDS: [Field; 9] = [
     Field::Links,
 ];
 
-/// First path segments that are Fiverr's own pages, never a username.
-const RESERVED: &[&str] = &[
-    "about",
-    "account",
-    "affiliates",
-    "agencies",
-    "agency",
-    "analytics",
-    "api",
-    "apps",
-    "assets",
-    "billing",
-    "blog",
-    "briefs",
-    "business",
-    "buyer_requests",
-    "buyers",
-    "careers",
-    "cart",
-    "categories",
-    "checkout",
-    "collections",
-    "community",
-    "conversations",
-    "cp",
-    "dashboard",
-    "deals",
-    "earnings",
-    "edit",
-    "enterprise",
-    "events",
-    "explore",
-    "favorites",
-    "feed",
-    "fiverr",
-    "freelancers",
-    "gift_cards",
-    "giftcards",
-    "gigs",
-    "go",
-    "hc",
-    "help",
-    "hire",
-    "home",
-    "inbox",
-    "index",
-    "invite",
-    "jobs",
-    "join",
-    "learn",
-    "levels",
-    "lists",
-    "login",
-    "logout",
-    "lp",
-    "manage_gigs",
-    "manage_orders",
-    "me",
-    "mobile",
-    "new",
-    "notifications",
-    "onboarding",
-    "orders",
-    "pages",
-    "partnerships",
-    "payments",
-    "perseus",
-    "press",
-    "privacy_policy",
-    "pro",
-    "projects",
-    "referral",
-    "requests",
-    "resources",
-    "reviews",
-    "search",
-    "seller",
-    "seller_dashboard",
-    "seller_onboarding",
-    "sellers",
-    "settings",
-    "signup",
-    "sitemap",
-    "solutions",
-    "start_selling",
-    "stories",
-    "subscriptions",
-    "support",
-    "terms_of_service",
-    "users",
-    "verification",
-    "wallet",
-    "welcome",
-    "workspace",
-];
+/// First path segments that are Fiverr's own pages, never a username; one a line (a text, not an array of
+/// `&str`: each array entry would add an 8-byte pointer and length to the wasm).
+const RESERVED: &str = "\
+about
+account
+affiliates
+agencies
+agency
+analytics
+api
+apps
+assets
+billing
+blog
+briefs
+business
+buyer_requests
+buyers
+careers
+cart
+categories
+checkout
+collections
+community
+conversations
+cp
+dashboard
+deals
+earnings
+edit
+enterprise
+events
+explore
+favorites
+feed
+fiverr
+freelancers
+gift_cards
+giftcards
+gigs
+go
+hc
+help
+hire
+home
+inbox
+index
+invite
+jobs
+join
+learn
+levels
+lists
+login
+logout
+lp
+manage_gigs
+manage_orders
+me
+mobile
+new
+notifications
+onboarding
+orders
+pages
+partnerships
+payments
+perseus
+press
+privacy_policy
+pro
+projects
+referral
+requests
+resources
+reviews
+search
+seller
+seller_dashboard
+seller_onboarding
+sellers
+settings
+signup
+sitemap
+solutions
+start_selling
+stories
+subscriptions
+support
+terms_of_service
+users
+verification
+wallet
+welcome
+workspace";
 
 /// Second path segments that are a seller's sub-pages, not a gig.
 const RESERVED_SLUGS: &[&str] = &["portfolio", "reviews", "gigs", "edit", "manage-gigs"];
@@ -268,7 +268,7 @@ pub fn is_username(seg: &str) -> bool {
             .as_bytes()
             .first()
             .is_some_and(u8::is_ascii_alphanumeric)
-        && !RESERVED.contains(&seg.to_ascii_lowercase().as_str())
+        && !is_line_of(RESERVED, &seg.to_ascii_lowercase())
 }
 
 /// Gig slugs are words joined by hyphens ("design-a-minimalist-logo").
@@ -283,6 +283,16 @@ fn is_gig_slug(seg: &str) -> bool {
             .first()
             .is_some_and(u8::is_ascii_alphanumeric)
         && !RESERVED_SLUGS.contains(&seg.to_ascii_lowercase().as_str())
+}
+
+/// Whether `word` is one of the lines of `list`.
+fn is_line_of(list: &str, word: &str) -> bool {
+    for line in list.lines() {
+        if line == word {
+            return true;
+        }
+    }
+    false
 }
 
 fn is_fiverr_host(host: &str) -> bool {
@@ -442,7 +452,7 @@ fn self_introduced_name(overview: &str) -> Option<String> {
         let n = word.chars().count();
         let capitalised = word.chars().next().is_some_and(char::is_uppercase);
         let shouting = word.chars().all(|c| !c.is_lowercase());
-        let stop = selectors::NOT_A_NAME.contains(&lowercase(word).as_str())
+        let stop = is_line_of(selectors::NOT_A_NAME, &lowercase(word))
             // "I am German", "I'm from"; neither a language nor a country is a name.
             || json::is_language_name(word)
             || crate::countries::iso2_from_name(word).is_some();

@@ -221,139 +221,142 @@ pub const BADGE_HOME: &[&str] = &[".seller-card .user-profile-label"];
 /// display name: buyers thank sellers by that name, which a bare username may not contain.
 pub const SELF_INTRODUCTIONS: &[&str] =
     &["i'm ", "i am ", "my name is ", "this is ", "i\u{2019}m "];
-/// Words that follow those cues and are not names.
-pub const NOT_A_NAME: &[&str] = &[
-    "a",
-    "an",
-    "the",
-    "here",
-    "your",
-    "not",
-    "from",
-    "based",
-    "available",
-    "professional",
-    "expert",
-    "experienced",
-    "specialist",
-    "freelancer",
-    "designer",
-    "developer",
-    "certified",
-    "graphic",
-    "web",
-    "full",
-    "senior",
-    "junior",
-    "passionate",
-    "highly",
-    "very",
-    "new",
-    "top",
-    "able",
-    "glad",
-    "happy",
-    "ready",
-    "excited",
-    "skilled",
-    "creative",
-    "dedicated",
-    "committed",
-    "qualified",
-    "fluent",
-    "native",
-    "always",
-    "also",
-    "currently",
-    "working",
-    "offering",
-    "providing",
-    "fiverr",
-    "level",
-    "rated",
-    "seller",
-    "pro",
-    "mr",
-    "mrs",
-    "ms",
-    "dr",
-    "miss",
-    "sir",
-    "my",
-    "our",
-    "we",
-    "one",
-    "in",
-    "on",
-    "at",
-    "with",
+/// Words that follow those cues and are not names; one a line.
+pub const NOT_A_NAME: &str = concat!(
+    "\
+a
+an
+the
+here
+your
+not
+from
+based
+available
+professional
+expert
+experienced
+specialist
+freelancer
+designer
+developer
+certified
+graphic
+web
+full
+senior
+junior
+passionate
+highly
+very
+new
+top
+able
+glad
+happy
+ready
+excited
+skilled
+creative
+dedicated
+committed
+qualified
+fluent
+native
+always
+also
+currently
+working
+offering
+providing
+fiverr
+level
+rated
+seller
+pro
+mr
+mrs
+ms
+dr
+miss
+sir
+my
+our
+we
+one
+in
+on
+at
+with
+",
     // Nationalities ("I am Pakistani") are never read as a name; language names are checked separately.
-    "american",
-    "argentinian",
-    "australian",
-    "bangladeshi",
-    "brazilian",
-    "british",
-    "canadian",
-    "chilean",
-    "colombian",
-    "egyptian",
-    "emirati",
-    "ethiopian",
-    "ghanaian",
-    "indian",
-    "iranian",
-    "iraqi",
-    "israeli",
-    "jordanian",
-    "kenyan",
-    "lebanese",
-    "mexican",
-    "moroccan",
-    "nigerian",
-    "pakistani",
-    "palestinian",
-    "peruvian",
-    "saudi",
-    "syrian",
-    "tunisian",
-    "ugandan",
-    "venezuelan",
-    "algerian",
-    "afghan",
-    "sri",
-    "lankan",
-    "nepalese",
-    "cameroonian",
-    "tanzanian",
-    "zimbabwean",
-    "south",
-    "north",
-    "european",
-    "african",
-    "asian",
-    "latino",
-    "latina",
-    "arab",
-    "irish",
-    "scottish",
-    "welsh",
-    "english",
-    "swiss",
-    "belgian",
-    "austrian",
-    "cuban",
-    "dominican",
-    "jamaican",
-    "haitian",
-    "filipina",
-    "indonesian",
-    "malaysian",
-    "singaporean",
-    "thai",
-    "taiwanese",
-    "bosnian",
-];
+    "\
+american
+argentinian
+australian
+bangladeshi
+brazilian
+british
+canadian
+chilean
+colombian
+egyptian
+emirati
+ethiopian
+ghanaian
+indian
+iranian
+iraqi
+israeli
+jordanian
+kenyan
+lebanese
+mexican
+moroccan
+nigerian
+pakistani
+palestinian
+peruvian
+saudi
+syrian
+tunisian
+ugandan
+venezuelan
+algerian
+afghan
+sri
+lankan
+nepalese
+cameroonian
+tanzanian
+zimbabwean
+south
+north
+european
+african
+asian
+latino
+latina
+arab
+irish
+scottish
+welsh
+english
+swiss
+belgian
+austrian
+cuban
+dominican
+jamaican
+haitian
+filipina
+indonesian
+malaysian
+singaporean
+thai
+taiwanese
+bosnian",
+);
 
 /// An hourly rate shown in the seller's blocks ("$45/hour"); must read as a rate, never a gig price.
 pub const HOURLY_RATE_SCAN: &[&str] = &["span", "p", "li", "div", "strong"];
