@@ -88,9 +88,11 @@ fn balanced_object(s: &str) -> Option<&str> {
 
 /// Follows object keys.
 fn at<'v>(v: &'v Value, path: &[&str]) -> Option<&'v Value> {
-    path.iter()
-        .try_fold(v, |cur, k| cur.get(k))
-        .filter(|v| !v.is_null())
+    let mut cur = v;
+    for k in path {
+        cur = cur.get(k)?;
+    }
+    (!cur.is_null()).then_some(cur)
 }
 
 /// A number, or a string holding a plain number.
@@ -260,15 +262,21 @@ pub fn read_props(props: &Value, label: &str, b: &mut Builder) {
 
     // Badges: the level decides whether the list is known; Pro and Vetted join it.
     if b.wants(Field::Badges) {
-        let level = seller_value(&objects, sel::LEVEL_KEYS)
-            .and_then(|(v, p)| Some((level_badge(v)?, p)))
-            .or_else(|| {
-                sel::LEVEL_PATHS
-                    .iter()
-                    .find_map(|p| Some((level_badge(at(props, p)?)?, p.join("."))))
-            });
+        let mut level =
+            seller_value(&objects, sel::LEVEL_KEYS).and_then(|(v, p)| Some((level_badge(v)?, p)));
+        for p in sel::LEVEL_PATHS {
+            if level.is_some() {
+                break;
+            }
+            if let Some(badge) = at(props, p).and_then(level_badge) {
+                level = Some((badge, p.join(".")));
+            }
+        }
         if let Some((level, p)) = level {
-            let mut badges: Vec<String> = level.into_iter().map(str::to_string).collect();
+            let mut badges: Vec<String> = Vec::new();
+            if let Some(level) = level {
+                badges.push(level.to_string());
+            }
             let flag = |keys: &[&str]| {
                 seller_value(&objects, keys).is_some_and(|(v, _)| v.as_bool() == Some(true))
             };
@@ -295,10 +303,13 @@ pub fn read_props(props: &Value, label: &str, b: &mut Builder) {
         let mut budget = 200_000usize;
         if let Some((mut entries, path)) = find_reviews(props, String::new(), 0, &mut budget) {
             // On a gig page the reviews are about the gig shown.
-            let gig = sel::GIG_TITLE_PATHS
-                .iter()
-                .find_map(|p| at(props, p).and_then(string))
-                .and_then(|t| text::clean(t, MAX_TITLE));
+            let mut gig = None;
+            for p in sel::GIG_TITLE_PATHS {
+                if let Some(t) = at(props, p).and_then(string) {
+                    gig = text::clean(t, MAX_TITLE);
+                    break;
+                }
+            }
             if let Some(gig) = gig {
                 for e in entries.iter_mut().filter(|e| e.title.is_none()) {
                     e.title = Some(gig.clone());
@@ -321,12 +332,7 @@ fn level_badge(v: &Value) -> Option<Option<&'static str>> {
             _ => None,
         },
         Value::String(s) => {
-            let k: String = s
-                .trim()
-                .to_ascii_lowercase()
-                .chars()
-                .map(|c| if c == '-' || c == ' ' { '_' } else { c })
-                .collect();
+            let k = s.trim().to_ascii_lowercase().replace(['-', ' '], "_");
             let k = k.strip_suffix("_seller").unwrap_or(&k);
             match k {
                 "level_one" | "level_1" | "level1" | "one" => Some(Some("Level 1")),
@@ -338,9 +344,14 @@ fn level_badge(v: &Value) -> Option<Option<&'static str>> {
                 _ => None,
             }
         }
-        Value::Object(_) => ["name", "slug", "title", "id"]
-            .iter()
-            .find_map(|k| v.get(*k).and_then(level_badge)),
+        Value::Object(_) => {
+            for k in ["name", "slug", "title", "id"] {
+                if let Some(level) = v.get(k).and_then(level_badge) {
+                    return Some(level);
+                }
+            }
+            None
+        }
         _ => None,
     }
 }
@@ -635,12 +646,16 @@ fn walk_reviews(
 }
 
 fn reviews(items: &[Value]) -> Vec<WorkEntry> {
-    items
-        .iter()
-        .filter(|x| is_review(x))
-        .take(sel::MAX_REVIEWS)
-        .map(review)
-        .collect()
+    let mut out = Vec::new();
+    for x in items {
+        if out.len() == sel::MAX_REVIEWS {
+            break;
+        }
+        if is_review(x) {
+            out.push(review(x));
+        }
+    }
+    out
 }
 
 fn review(r: &Value) -> WorkEntry {

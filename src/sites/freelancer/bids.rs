@@ -54,7 +54,11 @@ pub fn read(page: &dyn Page, ex: &mut Extraction) {
             continue;
         }
         rows.truncate(MAX_BIDS);
-        ex.bids = Some(rows.iter().map(|&r| read_row(page, r)).collect());
+        let mut bids = Vec::new();
+        for row in rows {
+            bids.push(read_row(page, row));
+        }
+        ex.bids = Some(bids);
         ex.note(Field::Bids, css);
         return;
     }
@@ -65,13 +69,14 @@ fn read_row(page: &dyn Page, row: Node) -> Bid {
     let body = page
         .first(Some(row), TEXT)
         .and_then(|n| text::clean(&page.raw_text(n), MAX_TEXT));
-    let amount = t(AMOUNT).and_then(|s| {
-        super::parse_coded_money(&s)
+    let amount_text = t(AMOUNT);
+    let amount = amount_text.as_deref().and_then(|s| {
+        super::parse_coded_money(s)
             .map(|(m, _)| m)
-            .or_else(|| text::parse_money(&s))
+            .or_else(|| text::parse_money(s))
     });
     let per_hour =
-        t(AMOUNT).is_some_and(|s| s.to_ascii_lowercase().contains("hour") || s.contains("/hr"));
+        amount_text.is_some_and(|s| s.to_ascii_lowercase().contains("hour") || s.contains("/hr"));
     let links = body
         .as_deref()
         .map(|b| text::find_addresses(b, MAX_LINKS))
@@ -147,11 +152,11 @@ fn read_state(page: &dyn Page) -> Option<Vec<Bid>> {
         return None;
     }
     bids.truncate(MAX_BIDS);
-    Some(
-        bids.into_iter()
-            .map(|b| from_api(b, &users, currency.as_deref()))
-            .collect(),
-    )
+    let mut out = Vec::new();
+    for b in bids {
+        out.push(from_api(b, &users, currency.as_deref()));
+    }
+    Some(out)
 }
 
 fn walk<'a>(
@@ -179,7 +184,11 @@ fn walk<'a>(
             if m.contains_key("username") {
                 if let Some(id) = m.get("id").and_then(id_of) {
                     // The first object of an id wins.
-                    if !users.iter().any(|(u, _)| *u == id) {
+                    let mut known = false;
+                    for (u, _) in users.iter() {
+                        known |= *u == id;
+                    }
+                    if !known {
                         users.push((id, m));
                     }
                 }
@@ -224,10 +233,15 @@ fn from_api(
     users: &[(String, &Map<String, Value>)],
     currency: Option<&str>,
 ) -> Bid {
-    let user = b
-        .get("bidder_id")
-        .and_then(id_of)
-        .and_then(|id| users.iter().find(|(u, _)| *u == id).map(|(_, m)| *m));
+    let mut user = None;
+    if let Some(id) = b.get("bidder_id").and_then(id_of) {
+        for (u, m) in users {
+            if *u == id {
+                user = Some(*m);
+                break;
+            }
+        }
+    }
     let amount = b
         .get("amount")
         .and_then(Value::as_f64)

@@ -318,13 +318,13 @@ const PLATFORM_DOMAINS: &[&str] = &[
     "freelancer.co.za",
 ];
 
-/// Currencies Freelancer.com shows amounts in (its own list, and the other ISO codes a page may carry).
-const CURRENCIES: &[&str] = &[
-    "USD", "NZD", "AUD", "GBP", "HKD", "SGD", "EUR", "CAD", "INR", "PHP", "IDR", "ZAR", "JPY",
-    "SEK", "MXN", "CLP", "PLN", "BRL", "JMD", "CHF", "DKK", "NOK", "CZK", "HUF", "RON", "BGN",
-    "PKR", "BDT", "NGN", "KES", "MYR", "THB", "VND", "TRY", "AED", "SAR", "ILS", "KRW", "CNY",
-    "TWD", "ARS", "COP", "PEN", "LKR", "NPR", "EGP", "UAH",
-];
+/// Currencies Freelancer.com shows amounts in (its own list, and the other ISO codes a page may carry),
+/// separated by spaces (a text, not an array of `&str` with an 8-byte pointer and length per code).
+const CURRENCIES: &str = "\
+    USD NZD AUD GBP HKD SGD EUR CAD INR PHP IDR ZAR JPY \
+    SEK MXN CLP PLN BRL JMD CHF DKK NOK CZK HUF RON BGN \
+    PKR BDT NGN KES MYR THB VND TRY AED SAR ILS KRW CNY \
+    TWD ARS COP PEN LKR NPR EGP UAH";
 
 fn currency_ok(c: &str) -> bool {
     c.len() == 3 && c.bytes().all(|b| b.is_ascii_uppercase())
@@ -405,7 +405,7 @@ pub fn parse_coded_money(s: &str) -> Option<(Money, usize)> {
         if boundary_before && boundary_after && word.iter().all(u8::is_ascii_uppercase) {
             seen += 1;
             let code = std::str::from_utf8(word).unwrap_or("");
-            if CURRENCIES.contains(&code) {
+            if CURRENCIES.split(' ').any(|c| c == code) {
                 if let Some(amount) = number_before(&s[..i]) {
                     return Some((
                         Money {
