@@ -103,23 +103,26 @@ impl Draft {
 
     /// Adds the absolute `http(s)` and `mailto:` targets of the links below `node`.
     pub fn add_anchors(&mut self, page: &dyn Page, node: Node) {
-        let found: Vec<String> = page
+        let mut found: Vec<String> = Vec::new();
+        for a in page
             .select(Some(node), "a[href]")
             .into_iter()
             .take(MAX_ANCHORS)
-            .filter_map(|a| page.attr(a, "href"))
-            .filter_map(|href| {
-                let href = href.trim();
-                if href
-                    .get(..7)
-                    .is_some_and(|p| p.eq_ignore_ascii_case("mailto:"))
-                {
-                    text::normalize_email(href)
-                } else {
-                    text::normalize_url(href)
-                }
-            })
-            .collect();
+        {
+            let Some(href) = page.attr(a, "href") else {
+                continue;
+            };
+            let href = href.trim();
+            let address = if href
+                .get(..7)
+                .is_some_and(|p| p.eq_ignore_ascii_case("mailto:"))
+            {
+                text::normalize_email(href)
+            } else {
+                text::normalize_url(href)
+            };
+            found.extend(address);
+        }
         self.add_links(found);
     }
 
@@ -250,11 +253,12 @@ impl Captions {
         max_len: usize,
         captions: &[&[&str]],
     ) -> Self {
-        let wanted: Vec<String> = captions
-            .iter()
-            .flat_map(|c| c.iter())
-            .map(|c| lowercase(c))
-            .collect();
+        let mut wanted: Vec<String> = Vec::new();
+        for group in captions {
+            for c in *group {
+                wanted.push(lowercase(c));
+            }
+        }
         let mut texts = Vec::new();
         let mut budget = TEXT_BUDGET;
         'outer: for (i, css) in scan.iter().enumerate() {
@@ -272,13 +276,13 @@ impl Captions {
                 if !t.is_empty() && t.len() <= max_len && wanted.iter().any(|w| lower.contains(w)) {
                     // The DOM's text runs a label element into its value ("Member sinceMar 2019"): the
                     // descendants' own texts tell where the label ends.
-                    let parts = page
-                        .select(Some(node), "*")
-                        .into_iter()
-                        .take(20)
-                        .map(|c| visible_text(page, c))
-                        .filter(|c| !c.is_empty() && c.len() < t.len())
-                        .collect();
+                    let mut parts = Vec::new();
+                    for c in page.select(Some(node), "*").into_iter().take(20) {
+                        let c = visible_text(page, c);
+                        if !c.is_empty() && c.len() < t.len() {
+                            parts.push(c);
+                        }
+                    }
                     texts.push((i, *css, t, parts));
                 }
             }
@@ -472,12 +476,21 @@ fn find_person<'a>(v: &'a Value, depth: usize, budget: &mut usize) -> Option<&'a
                 return Some(v);
             }
             // Only where a page states whom it is about: a review's author or a product's seller is someone else.
-            ["mainEntity", "@graph", "about"]
-                .iter()
-                .filter_map(|k| map.get(*k))
-                .find_map(|x| find_person(x, depth + 1, budget))
+            for k in ["mainEntity", "@graph", "about"] {
+                if let Some(found) = map.get(k).and_then(|x| find_person(x, depth + 1, budget)) {
+                    return Some(found);
+                }
+            }
+            None
         }
-        Value::Array(a) => a.iter().find_map(|x| find_person(x, depth + 1, budget)),
+        Value::Array(a) => {
+            for x in a {
+                if let Some(found) = find_person(x, depth + 1, budget) {
+                    return Some(found);
+                }
+            }
+            None
+        }
         _ => None,
     }
 }
@@ -536,12 +549,11 @@ fn person_fields(p: &Value) -> LdPerson {
             }
             Some(Value::Array(a)) => {
                 out.has_pages = true;
-                out.pages.extend(
-                    a.iter()
-                        .take(50)
-                        .filter_map(Value::as_str)
-                        .filter_map(text::normalize_url),
-                );
+                for u in a.iter().take(50) {
+                    if let Some(u) = u.as_str() {
+                        out.pages.extend(text::normalize_url(u));
+                    }
+                }
             }
             _ => {}
         }
@@ -744,12 +756,13 @@ pub fn read_entries(page: &dyn Page, d: &mut Draft, sel: &EntrySelectors) {
             if nodes.is_empty() {
                 continue;
             }
-            let entries: Vec<WorkEntry> = nodes
-                .into_iter()
-                .take(MAX_ENTRIES)
-                .map(|n| entry(page, n, sel))
-                .filter(|e| e.title.is_some() || e.end.is_some() || e.feedback.is_some())
-                .collect();
+            let mut entries: Vec<WorkEntry> = Vec::new();
+            for n in nodes.into_iter().take(MAX_ENTRIES) {
+                let e = entry(page, n, sel);
+                if e.title.is_some() || e.end.is_some() || e.feedback.is_some() {
+                    entries.push(e);
+                }
+            }
             if !entries.is_empty() {
                 d.p.work_history = Some(entries);
                 d.note(Field::WorkHistory, format!("{section} {item}"));
@@ -808,21 +821,28 @@ pub fn segments(path: &str) -> Vec<&str> {
 /// The addresses a page states for itself: its own address, then `og:url`, then the canonical link. After
 /// in-place navigation the head can still describe the previous page, which is why the page's address comes first.
 pub fn own_addresses(page: &dyn Page) -> Vec<String> {
-    let mut out: Vec<String> = page.url().into_iter().collect();
+    let mut out: Vec<String> = Vec::new();
+    out.extend(page.url());
     out.extend(head_addresses(page));
     out
 }
 
 /// The addresses the page's head states for it: `og:url`, then the canonical link.
 pub fn head_addresses(page: &dyn Page) -> Vec<String> {
-    let canonical = page
-        .select(None, "link[rel=canonical]")
-        .into_iter()
-        .find_map(|n| page.attr(n, "href"));
-    [page.meta("og:url"), canonical]
-        .into_iter()
-        .flatten()
-        .collect()
+    let mut out = Vec::new();
+    out.extend(page.meta("og:url"));
+    out.extend(canonical_link(page));
+    out
+}
+
+/// The target of the page's first canonical link that has one.
+fn canonical_link(page: &dyn Page) -> Option<String> {
+    for n in page.select(None, "link[rel=canonical]") {
+        if let Some(href) = page.attr(n, "href") {
+            return Some(href);
+        }
+    }
+    None
 }
 
 /// "<site>:<id>" from the first of the page's own addresses on `domain` whose path `id` accepts.
@@ -832,13 +852,17 @@ pub fn profile_key(
     domain: &str,
     id: fn(&str) -> Option<String>,
 ) -> Option<String> {
-    own_addresses(page).iter().find_map(|u| {
-        let (host, path) = host_and_path(u)?;
-        on_host(&host, domain)
-            .then(|| id(&path))
-            .flatten()
-            .map(|i| format!("{site}:{i}"))
-    })
+    for u in own_addresses(page) {
+        let Some((host, path)) = host_and_path(&u) else {
+            continue;
+        };
+        if on_host(&host, domain) {
+            if let Some(i) = id(&path) {
+                return Some(format!("{site}:{i}"));
+            }
+        }
+    }
+    None
 }
 
 /// A saved page's kind from the address its head states, or `Profile` when it has one of `markers`.
@@ -848,13 +872,7 @@ pub fn sniff(
     kind: fn(&str) -> PageKind,
     markers: &[&str],
 ) -> Option<PageKind> {
-    let heads = [
-        page.meta("og:url"),
-        page.select(None, "link[rel=canonical]")
-            .into_iter()
-            .find_map(|n| page.attr(n, "href")),
-    ];
-    for url in heads.into_iter().flatten() {
+    for url in head_addresses(page) {
         if let Some((host, path)) = host_and_path(&url) {
             if on_host(&host, domain) {
                 let k = kind(&path);
@@ -864,10 +882,12 @@ pub fn sniff(
             }
         }
     }
-    markers
-        .iter()
-        .any(|css| !page.select(None, css).is_empty())
-        .then_some(PageKind::Profile)
+    for css in markers {
+        if !page.select(None, css).is_empty() {
+            return Some(PageKind::Profile);
+        }
+    }
+    None
 }
 
 /// A slug as profile addresses use it: letters, digits, '-', '_' and '.', 2–100 bytes, with a letter or digit.
