@@ -194,11 +194,13 @@ pub fn text_without(page: &dyn Page, node: Node, css: &str) -> String {
 }
 
 /// The first element of the first selector whose visible text `parse` accepts, with that selector as source.
+/// `parse` is a plain `fn` (as in [`first_attr`] and [`Captions::find`]): with `impl Fn` every closure of every
+/// caller made its own copy of the loop in the wasm; now there is one per value type.
 pub fn first<T>(
     page: &dyn Page,
     scope: Option<Node>,
     selectors: &[&str],
-    parse: impl Fn(&str) -> Option<T>,
+    parse: fn(&str) -> Option<T>,
 ) -> Option<(T, String)> {
     for css in selectors {
         for node in page.select(scope, css).into_iter().take(200) {
@@ -219,7 +221,7 @@ pub fn first_attr<T>(
     page: &dyn Page,
     selectors: &[&str],
     attr: &str,
-    parse: impl Fn(&str) -> Option<T>,
+    parse: fn(&str) -> Option<T>,
 ) -> Option<(T, String)> {
     for css in selectors {
         for node in page.select(None, css).into_iter().take(200) {
@@ -292,11 +294,7 @@ impl Captions {
 
     /// The value written next to one of `captions` that `parse` accepts, from the smallest element of the
     /// first selector that has one; the source names the selector and the caption.
-    pub fn find<T>(
-        &self,
-        captions: &[&str],
-        parse: impl Fn(&str) -> Option<T>,
-    ) -> Option<(T, String)> {
+    pub fn find<T>(&self, captions: &[&str], parse: fn(&str) -> Option<T>) -> Option<(T, String)> {
         let mut best: Option<(usize, usize, T, String)> = None;
         for (i, css, t, parts) in &self.texts {
             if let Some((bi, ..)) = &best {
