@@ -193,6 +193,31 @@ pub fn text_without(page: &dyn Page, node: Node, css: &str) -> String {
     squash(&raw)
 }
 
+/// `t` split around the last occurrence of `sep`, as `str::rsplit_once` with a `&str` splits it.
+pub fn rsplit_once_str<'a>(t: &'a str, sep: &str) -> Option<(&'a str, &'a str)> {
+    let at = rfind_str(t, sep)?;
+    Some((t.get(..at)?, t.get(at + sep.len()..)?))
+}
+
+/// The byte offset of the last occurrence of `needle` in `hay`, as `str::rfind` with a `&str` finds it
+/// (overlapping matches included). Searched forwards: `rfind(&str)` and `rsplit_once(&str)` link core's
+/// reverse substring searcher into the wasm for these few calls.
+pub fn rfind_str(hay: &str, needle: &str) -> Option<usize> {
+    let mut last = None;
+    let mut from = 0;
+    while let Some(i) = hay.get(from..).and_then(|rest| rest.find(needle)) {
+        let at = from + i;
+        last = Some(at);
+        // Past the match's first char only, so a match overlapping this one is found too.
+        from = at
+            + hay
+                .get(at..)
+                .and_then(|r| r.chars().next())
+                .map_or(1, char::len_utf8);
+    }
+    last
+}
+
 /// The first element of the first selector whose visible text `parse` accepts, with that selector as source.
 /// `parse` is a plain `fn` (as in [`first_attr`] and [`Captions::find`]): with `impl Fn` every closure of every
 /// caller made its own copy of the loop in the wasm; now there is one per value type.
@@ -908,6 +933,32 @@ fn is_platform(platform: &[&str], address: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn reverse_search_as_std() {
+        let cases = [
+            ("a by b by c", " by "),
+            (" by by ", " by "),
+            ("aaaa", "aa"),
+            ("Ana (@ana)", "(@"),
+            ("Über – freelancer – freelancer", " – freelancer"),
+            ("none here", " in "),
+            ("ünï", ""),
+            ("", "x"),
+        ];
+        for (hay, needle) in cases {
+            assert_eq!(
+                rfind_str(hay, needle),
+                hay.rfind(needle),
+                "{hay:?} {needle:?}"
+            );
+            assert_eq!(
+                rsplit_once_str(hay, needle),
+                hay.rsplit_once(needle),
+                "{hay:?} {needle:?}"
+            );
+        }
+    }
 
     #[test]
     fn captions_on_either_side() {

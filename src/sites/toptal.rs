@@ -244,7 +244,7 @@ fn read_head(page: &dyn Page, d: &mut Draft) {
 /// "Designer in Wellington, New Zealand" → (Some("Designer"), place); "in Berlin, Germany" → (None, place). The
 /// place must end in a country HireCheck recognises ("Verified Expert in Engineering" is no place).
 fn split_headline(t: &str) -> Option<(Option<String>, Location)> {
-    let (title, place) = match t.rsplit_once(" in ") {
+    let (title, place) = match g::rsplit_once_str(t, " in ") {
         Some((a, b)) => (g::title(a), b),
         None => (None, t.strip_prefix("in ")?),
     };

@@ -17,7 +17,11 @@ fn seller_scopes(page: &dyn Page) -> Vec<(Node, &'static str)> {
     for css in sel::SELLER_SCOPES {
         let nodes = page.select(None, css);
         if !nodes.is_empty() {
-            return nodes.into_iter().take(4).map(|n| (n, *css)).collect();
+            let mut scopes = Vec::new();
+            for n in nodes.into_iter().take(4) {
+                scopes.push((n, *css));
+            }
+            return scopes;
         }
     }
     Vec::new()
@@ -186,8 +190,10 @@ fn parse_local_time_label(t: &str) -> Option<crate::model::ClockTime> {
 
 fn read_local_time(page: &dyn Page, scopes: &[(Node, &'static str)], b: &mut Builder) {
     // The seller's blocks first, then the page: the smallest text that is a local-time label.
-    let mut places: Vec<(Option<Node>, &'static str)> =
-        scopes.iter().map(|(n, css)| (Some(*n), *css)).collect();
+    let mut places: Vec<(Option<Node>, &'static str)> = Vec::new();
+    for (n, css) in scopes {
+        places.push((Some(*n), *css));
+    }
     places.push((None, "page"));
     let mut budget: usize = 2_000_000;
     for (scope, scope_css) in places {
@@ -351,7 +357,11 @@ fn read_badges(page: &dyn Page, scopes: &[(Node, &'static str)], b: &mut Builder
         }
     }
     if let Some(src) = src {
-        b.p.badges = Some(badges.into_iter().map(str::to_string).collect());
+        let mut names = Vec::new();
+        for badge in badges {
+            names.push(badge.to_string());
+        }
+        b.p.badges = Some(names);
         b.note(Field::Badges, src);
         return;
     }
@@ -601,7 +611,7 @@ pub fn read_head(page: &dyn Page, b: &mut Builder) {
     let from_title = || {
         let t = page.first_text(None, &["title"])?;
         let t = t.strip_suffix("| Fiverr")?.trim_end();
-        let (_, user) = t.rsplit_once(" by ")?;
+        let (_, user) = crate::sites::generic::rsplit_once_str(t, " by ")?;
         Some(user.trim().to_string())
     };
     let found = from_og

@@ -126,8 +126,7 @@ impl Adapter for Fiverr {
 /// Pages whose address names no profile but whose payload does (a saved file): the username read.
 fn ex_username(ex: &Extraction) -> Option<String> {
     let name = ex.profile.name.as_deref()?;
-    let user = name
-        .rsplit_once("(@")
+    let user = super::generic::rsplit_once_str(name, "(@")
         .and_then(|(_, u)| u.strip_suffix(')'))
         .unwrap_or(name);
     is_username(user).then(|| user.to_ascii_lowercase())
@@ -482,10 +481,13 @@ fn same_name(a: &str, b: &str) -> bool {
 
 /// A name's letters and digits, lower case: what [`same_name`] compares.
 fn name_key(s: &str) -> String {
-    s.chars()
-        .filter(|c| c.is_alphanumeric())
-        .flat_map(lower_char)
-        .collect()
+    let mut key = String::new();
+    for c in s.chars() {
+        if c.is_alphanumeric() {
+            key.extend(lower_char(c));
+        }
+    }
+    key
 }
 
 /// Fills `$b.p.$slot` from `$value` (an `Option`) unless already set, noting `$src`.

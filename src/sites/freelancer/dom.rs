@@ -488,10 +488,11 @@ pub fn read_head(page: &dyn Page, b: &mut Builder) {
 
 fn name_from_title(t: &str) -> Option<String> {
     let lower = lowercase(t);
-    let cut = [" | freelancer", " - freelancer", " – freelancer"]
-        .iter()
-        .filter_map(|s| lower.rfind(s))
-        .max()?;
+    let mut cut = None;
+    for s in [" | freelancer", " - freelancer", " – freelancer"] {
+        cut = cut.max(crate::sites::generic::rfind_str(&lower, s));
+    }
+    let cut = cut?;
     let head = t.get(..cut)?;
     let name = head.split(" - ").next().unwrap_or(head).trim();
     let name = name.strip_prefix("Hire ").unwrap_or(name);

@@ -75,20 +75,26 @@ pub fn read_state(page: &dyn Page, username: Option<&str>, b: &mut Builder) {
         );
     }
     let chosen = match username {
-        Some(u) => users.iter().find(|(_, _, o)| {
-            o.get("username")
-                .and_then(Value::as_str)
-                .is_some_and(|n| n.trim().eq_ignore_ascii_case(u))
-        }),
+        Some(u) => {
+            let mut named = None;
+            for user in &users {
+                let name = user.2.get("username").and_then(Value::as_str);
+                if name.is_some_and(|n| n.trim().eq_ignore_ascii_case(u)) {
+                    named = Some(user);
+                    break;
+                }
+            }
+            named
+        }
         None => {
             // The richest record with any profile key; the last of equals.
             let mut richest = None;
             let mut most = 1;
             for user in &users {
-                let n = PROFILE_KEYS
-                    .iter()
-                    .filter(|k| user.2.contains_key(**k))
-                    .count();
+                let mut n = 0;
+                for k in PROFILE_KEYS {
+                    n += usize::from(user.2.contains_key(*k));
+                }
                 if n >= most {
                     richest = Some(user);
                     most = n;
@@ -249,15 +255,19 @@ fn push_path(path: &mut String, key: &str) {
         return;
     }
     // Keys are page text: keep them short and printable in evidence.
-    let key: String = key
-        .chars()
-        .filter(|c| c.is_ascii_alphanumeric() || matches!(c, '_' | '-'))
-        .take(40)
-        .collect();
     if !path.is_empty() {
         path.push('.');
     }
-    path.push_str(&key);
+    let mut kept = 0;
+    for c in key.chars() {
+        if kept == 40 {
+            break;
+        }
+        if c.is_ascii_alphanumeric() || matches!(c, '_' | '-') {
+            path.push(c);
+            kept += 1;
+        }
+    }
 }
 
 fn parent_of(path: &str) -> String {

@@ -204,7 +204,12 @@ fn page_username(page: &dyn Page) -> Option<String> {
         // A known address that is not a profile says nothing about whose profile the head describes.
         return from(&url);
     }
-    head_addresses(page).iter().find_map(|u| from(u))
+    for u in head_addresses(page) {
+        if let Some(id) = from(&u) {
+            return Some(id);
+        }
+    }
+    None
 }
 
 /// The profile being filled and where each field came from.
