@@ -619,17 +619,26 @@ pub fn read_ld_person(page: &dyn Page, d: &mut Draft) {
 
 /// "Jane D. - Senior PHP Developer | Guru" → (name, title), dropping the segments that name the site.
 pub fn split_head_title(t: &str, site_words: &[&str]) -> (Option<String>, Option<String>) {
-    let mut parts: Vec<&str> = vec![t];
+    let mut pieces: Vec<&str> = vec![t];
     for sep in [" | ", " - ", " – ", " — ", " · "] {
-        parts = parts.iter().flat_map(|p| p.split(sep)).collect();
+        let mut split = Vec::new();
+        for p in pieces {
+            for piece in p.split(sep) {
+                split.push(piece);
+            }
+        }
+        pieces = split;
     }
-    let parts: Vec<&str> = parts
-        .into_iter()
-        .map(str::trim)
-        .filter(|p| !p.is_empty())
-        .filter(|p| !names_site(p, site_words))
-        .take(8)
-        .collect();
+    let mut parts: Vec<&str> = Vec::new();
+    for p in pieces {
+        let p = p.trim();
+        if !p.is_empty() && !names_site(p, site_words) {
+            parts.push(p);
+            if parts.len() == 8 {
+                break;
+            }
+        }
+    }
     let name = parts
         .first()
         .and_then(|n| text::clean(n, MAX_NAME))
@@ -832,13 +841,17 @@ pub fn on_host(host: &str, domain: &str) -> bool {
 
 /// The path's non-empty segments (at most 8), query and fragment dropped.
 pub fn segments(path: &str) -> Vec<&str> {
-    path.split(['?', '#'])
-        .next()
-        .unwrap_or("")
-        .split('/')
-        .filter(|s| !s.is_empty())
-        .take(8)
-        .collect()
+    let path = path.split(['?', '#']).next().unwrap_or("");
+    let mut segs = Vec::new();
+    for s in path.split('/') {
+        if !s.is_empty() {
+            segs.push(s);
+            if segs.len() == 8 {
+                break;
+            }
+        }
+    }
+    segs
 }
 
 /// The addresses a page states for itself: its own address, then `og:url`, then the canonical link. After

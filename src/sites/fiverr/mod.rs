@@ -250,9 +250,8 @@ const RESERVED_SLUGS: &[&str] = &["portfolio", "reviews", "gigs", "edit", "manag
 /// The kind of page a Fiverr path shows: `/<username>` and `/<username>/<gig-slug>` are profiles (the gig page is
 /// read through its seller card); everything else, Fiverr's own sections included, is unknown.
 pub fn page_kind(path: &str) -> PageKind {
-    let path = path.split(['?', '#']).next().unwrap_or("");
-    let segs: Vec<&str> = path.split('/').filter(|s| !s.is_empty()).take(4).collect();
-    match segs.as_slice() {
+    // More than two segments is no profile, whether four or eight are kept.
+    match super::generic::segments(path).as_slice() {
         [user] if is_username(user) => PageKind::Profile,
         [user, slug] if is_username(user) && is_gig_slug(slug) => PageKind::Profile,
         _ => PageKind::Unknown,
@@ -419,8 +418,12 @@ impl Builder {
 /// "Hi! I'm Aashir, a …" → "Aashir": the first name-like word after a self-introduction cue ("I'm a designer"
 /// names nobody, and the next cue is tried).
 fn self_introduced_name(overview: &str) -> Option<String> {
-    let head: String = overview.chars().take(2_000).collect();
-    let lower = lowercase(&head);
+    let head_end = overview
+        .char_indices()
+        .nth(2_000)
+        .map_or(overview.len(), |(i, _)| i);
+    let head = overview.get(..head_end).unwrap_or(overview);
+    let lower = lowercase(head);
     if lower.len() != head.len() {
         // Case folding changed byte offsets (rare scripts): no position is trustworthy.
         return None;

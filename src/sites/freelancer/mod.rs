@@ -135,14 +135,14 @@ fn is_freelancer_host(host: &str) -> bool {
 
 /// The kind of page a Freelancer.com path shows.
 pub fn page_kind(path: &str) -> PageKind {
-    let path = path.split(['?', '#']).next().unwrap_or("");
-    let segs: Vec<String> = path
-        .split('/')
-        .filter(|s| !s.is_empty())
-        .take(8)
-        .map(str::to_ascii_lowercase)
-        .collect();
-    let l: Vec<&str> = segs.iter().map(String::as_str).collect();
+    let mut segs: Vec<String> = Vec::new();
+    for s in super::generic::segments(path) {
+        segs.push(s.to_ascii_lowercase());
+    }
+    let mut l: Vec<&str> = Vec::new();
+    for s in &segs {
+        l.push(s);
+    }
     match l.as_slice() {
         // /u/<username>, also the old /u/<username>.html
         ["u", name] if username_of(name).is_some() => PageKind::Profile,
