@@ -185,8 +185,11 @@ pub fn text_without(page: &dyn Page, node: Node, css: &str) -> String {
     for h in page.select(Some(node), &hidden).into_iter().take(500) {
         let t = page.raw_text(h);
         if !t.is_empty() {
+            // Rebuilt rather than `replace_range`, which is this crate's only user of `Vec::splice`.
             if let Some(i) = raw.find(&t) {
-                raw.replace_range(i..i + t.len(), " ");
+                if let (Some(before), Some(after)) = (raw.get(..i), raw.get(i + t.len()..)) {
+                    raw = [before, after].join(" ");
+                }
             }
         }
     }
