@@ -196,6 +196,28 @@ pub fn text_without(page: &dyn Page, node: Node, css: &str) -> String {
     squash(&raw)
 }
 
+/// The location from a city element and a country element (the country is required; its selector is the
+/// source), unless the location is already known. Guru, PeoplePerHour and Toptal share it.
+pub fn read_city_country(page: &dyn Page, d: &mut Draft, city: &[&str], country: &[&str]) {
+    if !d.wants(Field::Location) {
+        return;
+    }
+    let city = first(page, None, city, place_text);
+    if let Some((country, src)) = first(page, None, country, place_text) {
+        let city = city.map(|c| c.0);
+        d.put(
+            Field::Location,
+            location(city.as_deref(), Some(&country), None).map(|l| (l, src)),
+            |p| &mut p.location,
+        );
+    }
+}
+
+/// A city's or country's text, cleaned.
+fn place_text(t: &str) -> Option<String> {
+    text::clean(t, MAX_PLACE)
+}
+
 /// `t` split around the last occurrence of `sep`, as `str::rsplit_once` with a `&str` splits it.
 pub fn rsplit_once_str<'a>(t: &'a str, sep: &str) -> Option<(&'a str, &'a str)> {
     let at = rfind_str(t, sep)?;

@@ -151,19 +151,7 @@ fn read_dom(page: &dyn Page, d: &mut Draft) {
         g::first(page, None, sel::TITLE, g::title),
         |p| &mut p.title,
     );
-    if d.wants(Field::Location) {
-        let city = g::first(page, None, sel::CITY, |t| text::clean(t, g::MAX_PLACE));
-        if let Some((country, src)) =
-            g::first(page, None, sel::COUNTRY, |t| text::clean(t, g::MAX_PLACE))
-        {
-            let city = city.map(|c| c.0);
-            d.put(
-                Field::Location,
-                g::location(city.as_deref(), Some(&country), None).map(|l| (l, src)),
-                |p| &mut p.location,
-            );
-        }
-    }
+    g::read_city_country(page, d, sel::CITY, sel::COUNTRY);
     d.put(
         Field::Location,
         g::first(page, None, sel::LOCATION, |t| g::place(t, false)),

@@ -186,19 +186,7 @@ fn read_dom(page: &dyn Page, d: &mut Draft) {
         g::first(page, None, sel::LOCATION, |t| g::place(t, false)),
         |p| &mut p.location,
     );
-    if d.wants(Field::Location) {
-        let city = g::first(page, None, sel::CITY, |t| text::clean(t, g::MAX_PLACE));
-        if let Some((country, src)) =
-            g::first(page, None, sel::COUNTRY, |t| text::clean(t, g::MAX_PLACE))
-        {
-            let city = city.map(|c| c.0);
-            d.put(
-                Field::Location,
-                g::location(city.as_deref(), Some(&country), None).map(|l| (l, src)),
-                |p| &mut p.location,
-            );
-        }
-    }
+    g::read_city_country(page, d, sel::CITY, sel::COUNTRY);
     d.put(
         Field::Badges,
         g::first(page, None, sel::CERT_LEVEL, cert_level).map(|(b, s)| (vec![b], s)),

@@ -159,18 +159,7 @@ fn read_dom(page: &dyn Page, d: &mut Draft) {
         d.put(Field::Title, t.map(|t| (t, src.clone())), |p| &mut p.title);
         d.put(Field::Location, Some((place, src)), |p| &mut p.location);
     }
-    if d.wants(Field::Location) {
-        let city = g::first(page, None, sel::CITY, |t| text::clean(t, g::MAX_PLACE));
-        let country = g::first(page, None, sel::COUNTRY, |t| text::clean(t, g::MAX_PLACE));
-        if let Some((country, src)) = country {
-            let city = city.map(|c| c.0);
-            d.put(
-                Field::Location,
-                g::location(city.as_deref(), Some(&country), None).map(|l| (l, src)),
-                |p| &mut p.location,
-            );
-        }
-    }
+    g::read_city_country(page, d, sel::CITY, sel::COUNTRY);
     // "Adrien Castelain, Designer in Wellington, New Zealand".
     if let Some(((n, t, place), src)) = g::first_attr(page, sel::PHOTO_ALT, "alt", split_photo_alt)
     {
