@@ -505,10 +505,14 @@ pub fn ld_person(page: &dyn Page) -> Option<LdPerson> {
 fn is_type(v: &Value, name: &str) -> bool {
     match v.get("@type") {
         Some(Value::String(t)) => t.eq_ignore_ascii_case(name),
-        Some(Value::Array(a)) => a
-            .iter()
-            .take(10)
-            .any(|t| t.as_str().is_some_and(|t| t.eq_ignore_ascii_case(name))),
+        Some(Value::Array(a)) => {
+            for t in a.iter().take(10) {
+                if t.as_str().is_some_and(|t| t.eq_ignore_ascii_case(name)) {
+                    return true;
+                }
+            }
+            false
+        }
         _ => false,
     }
 }

@@ -690,15 +690,15 @@ pub fn read_ld_json(page: &dyn Page, b: &mut Builder) {
         let Ok(v) = crate::json::from_str(raw.trim()) else {
             continue;
         };
-        let items: Vec<&Value> = match &v {
-            Value::Array(a) => a.iter().take(20).collect(),
+        let items: &[Value] = match &v {
+            Value::Array(a) => a,
             Value::Object(o) => match o.get("@graph") {
-                Some(Value::Array(g)) => g.iter().take(20).collect(),
-                _ => vec![&v],
+                Some(Value::Array(g)) => g,
+                _ => std::slice::from_ref(&v),
             },
             _ => continue,
         };
-        for item in items {
+        for item in items.iter().take(20) {
             let is_product = item
                 .get("@type")
                 .and_then(string)

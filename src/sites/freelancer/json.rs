@@ -200,15 +200,32 @@ pub fn parse_state(raw: &str) -> Option<Value> {
     if !raw.contains("&q;") {
         return None;
     }
-    let unescaped = raw
-        .replace("&q;", "\"")
-        .replace("&s;", "'")
-        .replace("&l;", "<")
-        .replace("&g;", ">")
-        .replace("&a;", "&");
-    crate::json::from_str(unescaped.trim())
+    crate::json::from_str(unescape_state(raw).trim())
         .ok()
         .filter(Value::is_object)
+}
+
+/// The escaped form's entities replaced in one pass (as replacing `&q;`, `&s;`, `&l;`, `&g;` and then `&a;`
+/// one after another would: no replacement makes a new entity, and `&a;` comes last).
+fn unescape_state(raw: &str) -> String {
+    let mut out = String::with_capacity(raw.len());
+    let mut rest = raw;
+    while let Some(i) = rest.find('&') {
+        out.push_str(rest.get(..i).unwrap_or(""));
+        let entity = match rest.get(i..i + 3) {
+            Some("&q;") => Some('"'),
+            Some("&s;") => Some('\''),
+            Some("&l;") => Some('<'),
+            Some("&g;") => Some('>'),
+            Some("&a;") => Some('&'),
+            _ => None,
+        };
+        out.push(entity.unwrap_or('&'));
+        let skip = if entity.is_some() { 3 } else { 1 };
+        rest = rest.get(i + skip..).unwrap_or("");
+    }
+    out.push_str(rest);
+    out
 }
 
 /// Visits every object below `v` with its path ("1234.b.result.users.567"), bounded in count and depth.
@@ -466,6 +483,27 @@ fn review_entry(r: &Map<String, Value>) -> WorkEntry {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn unescape_in_one_pass_as_chained_replaces() {
+        let chained = |raw: &str| {
+            raw.replace("&q;", "\"")
+                .replace("&s;", "'")
+                .replace("&l;", "<")
+                .replace("&g;", ">")
+                .replace("&a;", "&")
+        };
+        let alphabet = ['&', 'q', 's', 'l', 'g', 'a', ';', 'x', 'é'];
+        let mut seed: u32 = 7;
+        for _ in 0..20_000 {
+            let mut raw = String::new();
+            for _ in 0..12 {
+                seed = seed.wrapping_mul(1_103_515_245).wrapping_add(12_345);
+                raw.push(alphabet[(seed >> 16) as usize % alphabet.len()]);
+            }
+            assert_eq!(unescape_state(&raw), chained(&raw), "{raw:?}");
+        }
+    }
 
     #[test]
     fn escaped_and_plain_states() {
