@@ -408,8 +408,15 @@ impl Builder {
         // A local time is expected only where the page shows one.
         let mut expected: Vec<Field> = expected.to_vec();
         if self.local_time_shown && !expected.contains(&Field::LocalTime) {
-            expected.push(Field::LocalTime);
-            crate::sort::sort(&mut expected);
+            // Inserted in order: the adapter's lists are sorted (no sort instance for `Field` needed).
+            let mut at = expected.len();
+            for (i, f) in expected.iter().enumerate() {
+                if *f > Field::LocalTime {
+                    at = i;
+                    break;
+                }
+            }
+            expected.insert(at, Field::LocalTime);
         }
         ex.finish(&expected)
     }
@@ -603,6 +610,12 @@ pub(crate) fn location(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn profile_fields_are_sorted() {
+        // Builder::finish inserts LocalTime at its sorted place, which needs a sorted list.
+        assert!(PROFILE_FIELDS.windows(2).all(|w| w[0] < w[1]));
+    }
 
     #[test]
     fn kinds_by_path() {
