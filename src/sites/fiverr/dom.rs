@@ -550,23 +550,26 @@ fn longest_paragraph(page: &dyn Page, item: Node) -> Option<String> {
 /// range ("$1,000+", "Over $1,000") or a text without one.
 fn review_price(page: &dyn Page, item: Node) -> Option<Money> {
     for css in sel::REVIEW_PRICE_SCAN {
-        let mut captioned: Vec<String> = Vec::new();
+        // The smallest element that holds both the caption and an amount (the first of equally long ones).
+        let mut best: Option<(usize, Money)> = None;
         for n in page.select(Some(item), css).into_iter().take(100) {
             // textContent runs "Price" and "$50" together when they sit in two elements.
             let t = visible_text(page, n);
-            if t.len() <= 60 && has_prefix(&t, sel::CAPTION_PRICE) {
-                captioned.push(t);
+            if t.len() > 60 || !has_prefix(&t, sel::CAPTION_PRICE) {
+                continue;
             }
-        }
-        // The smallest element that holds both the caption and an amount.
-        crate::sort::sort_by_key(&mut captioned, String::len);
-        for t in &captioned {
+            if best.as_ref().is_some_and(|(len, _)| *len <= t.len()) {
+                continue;
+            }
             if let Some(m) = t
                 .get(sel::CAPTION_PRICE.len()..)
                 .and_then(price_upper_bound)
             {
-                return Some(m);
+                best = Some((t.len(), m));
             }
+        }
+        if let Some((_, m)) = best {
+            return Some(m);
         }
     }
     None
