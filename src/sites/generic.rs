@@ -252,14 +252,26 @@ pub fn first<T>(
     selectors: &[&str],
     parse: fn(&str) -> Option<T>,
 ) -> Option<(T, String)> {
+    let mut found = None;
+    let css = first_taken(page, scope, selectors, &mut |t| {
+        found = parse(t);
+        found.is_some()
+    })?;
+    found.map(|v| (v, css.to_string()))
+}
+
+/// The selector of [`first`]'s element: not generic, one copy for every value type.
+fn first_taken<'s>(
+    page: &dyn Page,
+    scope: Option<Node>,
+    selectors: &[&'s str],
+    take: &mut dyn FnMut(&str) -> bool,
+) -> Option<&'s str> {
     for css in selectors {
         for node in page.select(scope, css).into_iter().take(200) {
             let t = visible_text(page, node);
-            if t.is_empty() {
-                continue;
-            }
-            if let Some(v) = parse(&t) {
-                return Some((v, css.to_string()));
+            if !t.is_empty() && take(&t) {
+                return Some(css);
             }
         }
     }
@@ -345,7 +357,24 @@ impl Captions {
     /// The value written next to one of `captions` that `parse` accepts, from the smallest element of the
     /// first selector that has one; the source names the selector and the caption.
     pub fn find<T>(&self, captions: &[&str], parse: fn(&str) -> Option<T>) -> Option<(T, String)> {
-        let mut best: Option<(usize, usize, T, String)> = None;
+        // The search is not generic (one copy for every value type); `take` keeps the last value it
+        // accepts, which is the best one.
+        let mut found = None;
+        let src = self.find_taken(captions, &mut |value| {
+            let v = parse(value);
+            let taken = v.is_some();
+            if taken {
+                found = v;
+            }
+            taken
+        })?;
+        found.map(|v| (v, src))
+    }
+
+    /// The source of [`Captions::find`]'s value; `take` is offered each candidate value that beats the
+    /// last one it accepted.
+    fn find_taken(&self, captions: &[&str], take: &mut dyn FnMut(&str) -> bool) -> Option<String> {
+        let mut best: Option<(usize, usize, String)> = None;
         for (i, css, t, parts) in &self.texts {
             if let Some((bi, ..)) = &best {
                 if bi != i {
@@ -359,13 +388,13 @@ impl Captions {
                 let value = beside_caption(t, cap)
                     .map(str::to_string)
                     .or_else(|| beside_label(t, parts, cap));
-                if let Some(v) = value.as_deref().and_then(&parse) {
-                    best = Some((*i, t.len(), v, format!("{css} \"{cap}\"")));
+                if value.as_deref().is_some_and(&mut *take) {
+                    best = Some((*i, t.len(), format!("{css} \"{cap}\"")));
                     break;
                 }
             }
         }
-        best.map(|(_, _, v, src)| (v, src))
+        best.map(|(_, _, src)| src)
     }
 }
 
