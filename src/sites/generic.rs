@@ -202,9 +202,8 @@ pub fn read_city_country(page: &dyn Page, d: &mut Draft, city: &[&str], country:
     if !d.wants(Field::Location) {
         return;
     }
-    let city = first(page, None, city, place_text);
+    let city = first_value(page, None, city, place_text);
     if let Some((country, src)) = first(page, None, country, place_text) {
-        let city = city.map(|c| c.0);
         d.put(
             Field::Location,
             location(city.as_deref(), Some(&country), None).map(|l| (l, src)),
@@ -258,6 +257,21 @@ pub fn first<T>(
         found.is_some()
     })?;
     found.map(|v| (v, css.to_string()))
+}
+
+/// [`first`]'s value without its source.
+pub fn first_value<T>(
+    page: &dyn Page,
+    scope: Option<Node>,
+    selectors: &[&str],
+    parse: fn(&str) -> Option<T>,
+) -> Option<T> {
+    let mut found = None;
+    first_taken(page, scope, selectors, &mut |t| {
+        found = parse(t);
+        found.is_some()
+    })?;
+    found
 }
 
 /// The selector of [`first`]'s element: not generic, one copy for every value type.
@@ -467,9 +481,9 @@ pub fn pairs(
     let mut out = Vec::new();
     for css in rows {
         for row in page.select(None, css).into_iter().take(100) {
-            let l = first(page, Some(row), label, |t| text::clean(t, MAX_SHORT));
-            let v = first(page, Some(row), value, |t| text::clean(t, MAX_TITLE));
-            if let (Some((l, _)), Some((v, _))) = (l, v) {
+            let l = first_value(page, Some(row), label, |t| text::clean(t, MAX_SHORT));
+            let v = first_value(page, Some(row), value, |t| text::clean(t, MAX_TITLE));
+            if let (Some(l), Some(v)) = (l, v) {
                 out.push((l, v, css.to_string()));
             }
         }
@@ -870,20 +884,18 @@ pub fn read_entries(page: &dyn Page, d: &mut Draft, sel: &EntrySelectors) {
 }
 
 fn entry(page: &dyn Page, item: Node, sel: &EntrySelectors) -> WorkEntry {
-    let feedback = first(page, Some(item), sel.feedback, |t| {
+    let feedback = first_value(page, Some(item), sel.feedback, |t| {
         let t = text::clean(strip_quotes(t), MAX_FEEDBACK)?;
         let l = lowercase(&t);
         (!l.starts_with("no feedback") && !l.starts_with("no comment")).then_some(t)
-    })
-    .map(|x| x.0);
+    });
     WorkEntry {
-        title: first(page, Some(item), sel.title, title).map(|x| x.0),
-        end: first(page, Some(item), sel.date, text::parse_date).map(|x| x.0),
-        rating: first(page, Some(item), sel.rating, rating).map(|x| x.0),
-        earnings: first(page, Some(item), sel.amount, |t| {
+        title: first_value(page, Some(item), sel.title, title),
+        end: first_value(page, Some(item), sel.date, text::parse_date),
+        rating: first_value(page, Some(item), sel.rating, rating),
+        earnings: first_value(page, Some(item), sel.amount, |t| {
             text::parse_money(t).and_then(plausible_earnings)
-        })
-        .map(|x| x.0),
+        }),
         feedback,
         ..WorkEntry::default()
     }
