@@ -209,33 +209,30 @@ fn clause_before(hay: &str, at: usize) -> &str {
     &hay[from..at]
 }
 
-const NEGATIONS: &[&str] = &[
-    "not",
-    "never",
-    "don't",
-    "dont",
-    "don’t",
-    "won't",
-    "won’t",
-    "cannot",
-    "can't",
-    "can’t",
-    "shouldn't",
-    "no",
-    "nor",
-    "nicht",
-    "nie",
-    "niemals",
-    "kein",
-    "keine",
-    "keinen",
-];
+const NEGATIONS: &str = "\
+not
+never
+don't
+dont
+don’t
+won't
+won’t
+cannot
+can't
+can’t
+shouldn't
+no
+nor
+nicht
+nie
+niemals
+kein
+keine
+keinen";
 
 fn negated(hay: &str, at: usize) -> bool {
     let clause = clause_before(hay, at);
-    NEGATIONS
-        .iter()
-        .any(|n| word_hits(clause, n).next().is_some())
+    any_in(clause, NEGATIONS)
 }
 
 /// A window of up to `radius` bytes either side of a match, on character boundaries.
@@ -251,14 +248,16 @@ fn window(hay: &str, start: usize, end: usize, radius: usize) -> &str {
     &hay[a..b]
 }
 
-fn any_in(hay: &str, words: &[&str]) -> bool {
-    words.iter().any(|w| word_hits(hay, w).next().is_some())
+/// Whether a line of `words` occurs in `hay` as whole words. (The word and phrase lists in this file
+/// are one entry a line: as one text they cost their letters, not an 8-byte pointer and length per entry.)
+fn any_in(hay: &str, words: &str) -> bool {
+    words.lines().any(|w| word_hits(hay, w).next().is_some())
 }
 
 /// The first non-negated whole-word occurrence of any phrase.
-fn first_phrase(hay: &str, phrases: &[&str]) -> Option<(usize, usize)> {
+fn first_phrase(hay: &str, phrases: &str) -> Option<(usize, usize)> {
     let mut first: Option<(usize, usize)> = None;
-    for p in phrases {
+    for p in phrases.lines() {
         for (s, e) in word_hits(hay, p) {
             if !negated(hay, s) && first.is_none_or(|(f, _)| s < f) {
                 first = Some((s, e));
@@ -268,59 +267,76 @@ fn first_phrase(hay: &str, phrases: &[&str]) -> Option<(usize, usize)> {
     first
 }
 
-const MESSENGERS: &[&str] = &[
-    "telegram",
-    "whatsapp",
-    "whats app",
-    "skype",
-    "discord",
-    "wechat",
-    "viber",
-    "t.me/",
-    "wa.me/",
-    "signal app",
-    "signal messenger",
-];
+const MESSENGERS: &str = "\
+telegram
+whatsapp
+whats app
+skype
+discord
+wechat
+viber
+t.me/
+wa.me/
+signal app
+signal messenger";
 /// Words right before a messenger that make it a contact channel ("on Telegram", "my WhatsApp").
-const CHANNEL_CUES: &[&str] = &[
-    "on", "via", "over", "through", "my", "by", "in", "me", "auf", "über", "per", "mein", "meine",
-];
+const CHANNEL_CUES: &str = "\
+on
+via
+over
+through
+my
+by
+in
+me
+auf
+über
+per
+mein
+meine";
 /// Projects that merely name a messenger ("a Discord bot").
-const PROJECT_WORDS: &[&str] = &[
-    "bot",
-    "bots",
-    "api",
-    "integration",
-    "clone",
-    "webhook",
-    "sdk",
-    "app development",
-];
-const OFF_PLATFORM_PHRASES: &[&str] = &[
-    "outside upwork",
-    "outside of upwork",
-    "off upwork",
-    "outside the platform",
-    "outside this platform",
-    "off the platform",
-    "off-platform",
-    "contact me directly",
-    "email me directly",
-    "e-mail me directly",
-    "my personal email",
-    "my personal e-mail",
-    "on signal",
-    "via signal",
-    "außerhalb von upwork",
-    "außerhalb upwork",
-    "außerhalb der plattform",
-    "kontaktieren sie mich direkt",
-    "schreiben sie mir direkt",
-];
-const PHONE_CUES: &[&str] = &[
-    "phone", "number", "call", "tel", "mobile", "cell", "whatsapp", "text", "telefon", "handy",
-    "nummer", "anrufen",
-];
+const PROJECT_WORDS: &str = "\
+bot
+bots
+api
+integration
+clone
+webhook
+sdk
+app development";
+const OFF_PLATFORM_PHRASES: &str = "\
+outside upwork
+outside of upwork
+off upwork
+outside the platform
+outside this platform
+off the platform
+off-platform
+contact me directly
+email me directly
+e-mail me directly
+my personal email
+my personal e-mail
+on signal
+via signal
+außerhalb von upwork
+außerhalb upwork
+außerhalb der plattform
+kontaktieren sie mich direkt
+schreiben sie mir direkt";
+const PHONE_CUES: &str = "\
+phone
+number
+call
+tel
+mobile
+cell
+whatsapp
+text
+telefon
+handy
+nummer
+anrufen";
 
 fn find_off_platform(hay: &str) -> Option<(usize, usize)> {
     let mut best: Option<(usize, usize)> = first_phrase(hay, OFF_PLATFORM_PHRASES);
@@ -329,7 +345,7 @@ fn find_off_platform(hay: &str) -> Option<(usize, usize)> {
             best = Some(m);
         }
     };
-    for name in MESSENGERS {
+    for name in MESSENGERS.lines() {
         for (s, e) in word_hits(hay, name) {
             if negated(hay, s) {
                 continue;
@@ -340,8 +356,8 @@ fn find_off_platform(hay: &str) -> Option<(usize, usize)> {
             let cue_before = hay[..s]
                 .split(|c: char| !is_word_char(c))
                 .rfind(|w| !w.is_empty())
-                .is_some_and(|w| CHANNEL_CUES.contains(&w));
-            let project = PROJECT_WORDS.iter().any(|p| after.starts_with(p));
+                .is_some_and(|w| CHANNEL_CUES.lines().any(|c| c == w));
+            let project = PROJECT_WORDS.lines().any(|p| after.starts_with(p));
             if (handle_follows || cue_before) && !project {
                 consider((s, e));
                 break;
@@ -405,75 +421,71 @@ fn find_phone(hay: &str) -> Option<(usize, usize)> {
     None
 }
 
-const PAY_CUES: &[&str] = &[
-    "pay",
-    "paid",
-    "payment",
-    "payments",
-    "send",
-    "transfer",
-    "invoice",
-    "wallet",
-    "deposit",
-    "bezahlen",
-    "zahlen",
-    "zahlung",
-    "überweisen",
-    "überweisung",
-    "senden",
-    "schicken",
-];
-const CRYPTO: &[&str] = &[
-    "usdt",
-    "usdc",
-    "btc",
-    "bitcoin",
-    "eth",
-    "ethereum",
-    "crypto",
-    "cryptocurrency",
-    "tether",
-    "trc20",
-    "erc20",
-    "binance pay",
-    "krypto",
-];
-const PAY_SERVICES: &[&str] = &[
-    "paypal",
-    "wise",
-    "payoneer",
-    "western union",
-    "moneygram",
-    "zelle",
-    "cash app",
-    "venmo",
-    "revolut",
-    "bank transfer",
-    "wire transfer",
-    "another account",
-    "different account",
-    "other account",
-    "my friend's account",
-    "my friend’s account",
-    "my brother's account",
-    "my cousin's account",
-    "anderes konto",
-    "ein anderes konto",
-    "konto meines",
-];
-const PAY_PHRASES: &[&str] = &[
-    "pay outside",
-    "pay me outside",
-    "payment outside",
-    "paid outside",
-    "pay me directly",
-    "pay directly",
-    "pay me off upwork",
-    "direkt bezahlen",
-    "außerhalb von upwork bezahlen",
-    "außerhalb von upwork zahlen",
-    "zahlung außerhalb",
-];
+const PAY_CUES: &str = "\
+pay
+paid
+payment
+payments
+send
+transfer
+invoice
+wallet
+deposit
+bezahlen
+zahlen
+zahlung
+überweisen
+überweisung
+senden
+schicken";
+const CRYPTO: &str = "\
+usdt
+usdc
+btc
+bitcoin
+eth
+ethereum
+crypto
+cryptocurrency
+tether
+trc20
+erc20
+binance pay
+krypto";
+const PAY_SERVICES: &str = "\
+paypal
+wise
+payoneer
+western union
+moneygram
+zelle
+cash app
+venmo
+revolut
+bank transfer
+wire transfer
+another account
+different account
+other account
+my friend's account
+my friend’s account
+my brother's account
+my cousin's account
+anderes konto
+ein anderes konto
+konto meines";
+const PAY_PHRASES: &str = "\
+pay outside
+pay me outside
+payment outside
+paid outside
+pay me directly
+pay directly
+pay me off upwork
+direkt bezahlen
+außerhalb von upwork bezahlen
+außerhalb von upwork zahlen
+zahlung außerhalb";
 
 fn find_payment(hay: &str) -> Option<(usize, usize)> {
     let mut best = first_phrase(hay, PAY_PHRASES);
@@ -483,7 +495,7 @@ fn find_payment(hay: &str) -> Option<(usize, usize)> {
         }
     };
     for words in [CRYPTO, PAY_SERVICES] {
-        for w in words {
+        for w in words.lines() {
             if let Some(m) = word_hits(hay, w)
                 .find(|&(s, e)| !negated(hay, s) && any_in(window(hay, s, e, 60), PAY_CUES))
             {
@@ -524,78 +536,74 @@ fn find_wallet(hay: &str) -> Option<(usize, usize)> {
     None
 }
 
-const SHIP_VERBS: &[&str] = &[
-    "ship",
-    "send",
-    "mail",
-    "deliver",
-    "forward",
-    "post",
-    "schicken",
-    "senden",
-    "liefern",
-    "versenden",
-    "schick",
-];
-const SHIP_OBJECTS: &[&str] = &[
-    "laptop",
-    "computer",
-    "macbook",
-    "equipment",
-    "device",
-    "hardware",
-    "documents",
-    "yubikey",
-    "package",
-    "parcel",
-    "it",
-    "gerät",
-    "geräte",
-    "unterlagen",
-    "dokumente",
-    "paket",
-];
-const SHIP_ELSEWHERE_CUES: &[&str] = &[
-    "another address",
-    "different address",
-    "other address",
-    "friend's address",
-    "friend’s address",
-    "cousin's address",
-    "cousin’s address",
-    "relative's address",
-    "brother's address",
-    "uncle's address",
-    "my cousin",
-    "my friend",
-    "my relative",
-    "my brother",
-    "my uncle",
-    "forwarding",
-    "andere adresse",
-    "anderen adresse",
-    "meinen cousin",
-    "meinem cousin",
-    "meinen freund",
-    "meinem freund",
-];
-const SHIP_PHRASES: &[&str] = &[
-    "forwarding address",
-    "cousin's address",
-    "cousin’s address",
-    "can't receive it at home",
-    "cannot receive it at home",
-    "can't receive at my address",
-    "cannot receive at my address",
-    "reshipping",
-    "weiterleitungsadresse",
-    "nicht an meine adresse",
-];
+const SHIP_VERBS: &str = "\
+ship
+send
+mail
+deliver
+forward
+post
+schicken
+senden
+liefern
+versenden
+schick";
+const SHIP_OBJECTS: &str = "\
+laptop
+computer
+macbook
+equipment
+device
+hardware
+documents
+yubikey
+package
+parcel
+it
+gerät
+geräte
+unterlagen
+dokumente
+paket";
+const SHIP_ELSEWHERE_CUES: &str = "\
+another address
+different address
+other address
+friend's address
+friend’s address
+cousin's address
+cousin’s address
+relative's address
+brother's address
+uncle's address
+my cousin
+my friend
+my relative
+my brother
+my uncle
+forwarding
+andere adresse
+anderen adresse
+meinen cousin
+meinem cousin
+meinen freund
+meinem freund";
+const SHIP_PHRASES: &str = "\
+forwarding address
+cousin's address
+cousin’s address
+can't receive it at home
+cannot receive it at home
+can't receive at my address
+cannot receive at my address
+reshipping
+weiterleitungsadresse
+nicht an meine adresse";
 
 fn find_shipping(hay: &str) -> Option<(usize, usize)> {
     // Direct phrases: negation is part of some ("cannot receive"), so only the clause before counts.
     let mut best = first_phrase(hay, SHIP_PHRASES);
-    for verb in SHIP_VERBS {
+    for verb in SHIP_VERBS.lines() {
         for (s, e) in word_hits(hay, verb) {
             if negated(hay, s) {
                 continue;
@@ -612,40 +620,41 @@ fn find_shipping(hay: &str) -> Option<(usize, usize)> {
     best
 }
 
-const IDENTITY_PHRASES: &[&str] = &[
-    "my account was suspended",
-    "my account was closed",
-    "my account was banned",
-    "my account was blocked",
-    "my account got suspended",
-    "my account got banned",
-    "my account got closed",
-    "my account has been suspended",
-    "my account has been closed",
-    "my account has been banned",
-    "my account is suspended",
-    "my account is banned",
-    "my new account",
-    "my other account",
-    "hire me on my",
-    "hire me through my",
-    "hire me via",
-    "hire me on another",
-    "another upwork account",
-    "call me ",
-    "you can call me",
-    "my real name is",
-    "my name is actually",
-    "mein konto wurde gesperrt",
-    "mein konto wurde geschlossen",
-    "mein neues konto",
-    "nennen sie mich",
-    "nenn mich",
-];
+/// Phrases of a changed or second identity. "call me\x20" is "call me" with its trailing space, kept
+/// written as an escape so that no editor trims it.
+const IDENTITY_PHRASES: &str = "\
+my account was suspended
+my account was closed
+my account was banned
+my account was blocked
+my account got suspended
+my account got banned
+my account got closed
+my account has been suspended
+my account has been closed
+my account has been banned
+my account is suspended
+my account is banned
+my new account
+my other account
+hire me on my
+hire me through my
+hire me via
+hire me on another
+another upwork account
+call me\x20
+you can call me
+my real name is
+my name is actually
+mein konto wurde gesperrt
+mein konto wurde geschlossen
+mein neues konto
+nennen sie mich
+nenn mich";
 
 fn find_identity(hay: &str) -> Option<(usize, usize)> {
     let mut first: Option<(usize, usize)> = None;
-    for p in IDENTITY_PHRASES {
+    for p in IDENTITY_PHRASES.lines() {
         for (s, e) in word_hits(hay, p) {
             // "call me at +1…" is a phone number, not a new name.
             let time_not_name = p.contains("call me") && not_a_name(&hay[e..]);
