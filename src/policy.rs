@@ -98,7 +98,7 @@ pub struct Policy {
     /// … out of at least this many tracked hours.
     pub diary_night_min_tracked_hours: f64,
 
-    /// Domains the organisation blocks, on top of the list HireCheck ships (`src/rules/data/org-lists.json`):
+    /// Domains the organisation blocks, on top of the list HireCheck ships (`src/rules/org_list.rs`):
     /// host names such as "example.com", each matching its subdomains too.
     pub blocked_domains: Vec<String>,
     /// E-mail addresses the organisation blocks, on top of the shipped list.
