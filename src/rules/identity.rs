@@ -432,38 +432,31 @@ fn addressed_names(text: &str) -> Vec<Addressed> {
         if !looks_like_name(bare) {
             continue;
         }
-        // The four words before this one, lower case, joined once: the last n of them are a suffix.
-        let mut prev4 = String::new();
-        for (k, (_, w)) in words
-            .get(i.saturating_sub(4)..i)
-            .unwrap_or_default()
-            .iter()
-            .enumerate()
-        {
-            if k > 0 {
-                prev4.push(' ');
+        // The last one, two, three and four words before this one, lower case, joined by spaces:
+        // is one of them an address cue?
+        let mut before = String::new();
+        let mut after_cue = false;
+        for k in (i.saturating_sub(4)..i).rev() {
+            let Some((_, w)) = words.get(k) else {
+                break;
+            };
+            if !before.is_empty() {
+                before.insert(0, ' ');
             }
-            prev4.push_str(&lowercase(w));
+            before.insert_str(0, &lowercase(w));
+            if listed(ADDRESS_CUES, trim_non_alphanumeric(&before)) {
+                after_cue = true;
+                break;
+            }
         }
-        let prev = |n: usize| match prev4.rmatch_indices(' ').nth(n - 1) {
-            Some((at, _)) => prev4.get(at + 1..).unwrap_or_default(),
-            None => prev4.as_str(),
-        };
-        let after_cue = (1..=4).any(|n| {
-            i >= n && {
-                let before = prev(n).trim_matches(|c: char| !c.is_alphanumeric());
-                listed(ADDRESS_CUES, before)
-            }
-        });
         let sentence_start = i == 0
             || words
                 .get(i - 1)
                 .is_some_and(|(_, w)| w.ends_with(['.', '!', '?']));
-        let next = words
-            .get(i + 1)
-            .map(|(_, w)| lowercase(w.trim_matches(|c: char| !c.is_alphanumeric())));
-        let as_subject =
-            sentence_start && next.is_some_and(|n| listed(SUBJECT_VERBS, &n));
+        let as_subject = sentence_start
+            && words
+                .get(i + 1)
+                .is_some_and(|(_, w)| listed(SUBJECT_VERBS, &lowercase(trim_non_alphanumeric(w))));
         if (after_cue || as_subject) && !out.iter().any(|a| a.name == bare) {
             out.push(Addressed {
                 name: bare.to_string(),
@@ -488,6 +481,11 @@ fn looks_like_name(word: &str) -> bool {
         // An all-capitals word is shouting or an acronym ("API", "GREAT"), not a name.
         && !(len > 1 && word.chars().all(|c| !c.is_lowercase()))
         && !listed(NOT_NAMES, &fold(word))
+}
+
+/// `s` without the characters other than letters and digits at its ends.
+fn trim_non_alphanumeric(s: &str) -> &str {
+    s.trim_matches(|c: char| !c.is_alphanumeric())
 }
 
 /// (byte offset, word) pairs, split on whitespace.
@@ -515,21 +513,25 @@ fn word_spans(text: &str) -> Vec<(usize, &str)> {
 
 /// The text around byte offset `pos`, at most [`MAX_QUOTE_CHARS`] characters, marked with "…" where cut.
 fn quote_around(text: &str, pos: usize) -> String {
-    let chars: Vec<(usize, char)> = text.char_indices().collect();
-    let at = chars.iter().position(|(b, _)| *b >= pos).unwrap_or(0);
-    let from = at.saturating_sub(MAX_QUOTE_CHARS / 2);
-    let to = (from + MAX_QUOTE_CHARS).min(chars.len());
-    let mut q: String = chars
-        .get(from..to)
-        .unwrap_or_default()
-        .iter()
-        .map(|(_, c)| *c)
-        .collect();
+    // In characters: where the one at `pos` is (the first at or after it; 0 when none) and the length.
+    let (mut at, mut count): (Option<usize>, usize) = (None, 0);
+    for (b, _) in text.char_indices() {
+        if at.is_none() && b >= pos {
+            at = Some(count);
+        }
+        count += 1;
+    }
+    let from = at.unwrap_or(0).saturating_sub(MAX_QUOTE_CHARS / 2);
+    let to = (from + MAX_QUOTE_CHARS).min(count);
+    let mut q = String::new();
+    for c in text.chars().skip(from).take(to - from) {
+        q.push(c);
+    }
     q = crate::page::squash(&q);
     if from > 0 {
         q.insert(0, '…');
     }
-    if to < chars.len() {
+    if to < count {
         q.push('…');
     }
     q

@@ -33,10 +33,22 @@ const DOJ_SEIZURE: &str = "US DOJ domain seizure, 2024-10-10; named by SentinelL
 
 /// Domains: each matches itself and its subdomains.
 pub static DOMAINS: &[Entry] = &[
-    Entry { value: "inditechlab.com", source: DOJ_SEIZURE },
-    Entry { value: "tonywangtech.com", source: DOJ_SEIZURE },
-    Entry { value: "wkjllc.com", source: DOJ_SEIZURE },
-    Entry { value: "hopanatech.com", source: DOJ_SEIZURE },
+    Entry {
+        value: "inditechlab.com",
+        source: DOJ_SEIZURE,
+    },
+    Entry {
+        value: "tonywangtech.com",
+        source: DOJ_SEIZURE,
+    },
+    Entry {
+        value: "wkjllc.com",
+        source: DOJ_SEIZURE,
+    },
+    Entry {
+        value: "hopanatech.com",
+        source: DOJ_SEIZURE,
+    },
     Entry {
         value: "huguotechltd.com",
         source: "SentinelLabs, front company still active when reported, 2024-11",
@@ -468,7 +480,10 @@ mod tests {
 
     #[test]
     fn shipped_lists_hold_only_named_entries() {
-        assert!(UPDATED.len() == 10 && UPDATED.starts_with("20"), "{UPDATED}");
+        assert!(
+            UPDATED.len() == 10 && UPDATED.starts_with("20"),
+            "{UPDATED}"
+        );
         let domains: Vec<&str> = DOMAINS.iter().map(|e| e.value).collect();
         for d in [
             "inditechlab.com",
