@@ -301,9 +301,10 @@ pub fn assess_bids(bids: &[Bid], policy: &Policy, now: Instant) -> Vec<BidReport
         let mut findings: Vec<Finding> = Vec::new();
         for check in CHECKS {
             let mut evidence: Vec<String> = Vec::new();
-            for (c, ev) in &hits[i] {
+            // Each hit belongs to one check, so its text is moved out, not copied.
+            for (c, ev) in &mut hits[i] {
                 if std::ptr::eq(*c, *check) && evidence.len() < 5 && !evidence.contains(ev) {
-                    evidence.push(ev.clone());
+                    evidence.push(std::mem::take(ev));
                 }
             }
             if !evidence.is_empty() {
