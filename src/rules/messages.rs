@@ -53,10 +53,13 @@ fn freelancer_messages<'a>(cx: &'a Context) -> Result<Vec<&'a Message>, Outcome>
     let Some(all) = &cx.profile.messages else {
         return Err(Outcome::Unknown(vec![Field::Messages]));
     };
-    Ok(all
-        .iter()
-        .filter(|m| m.from_client == Some(false))
-        .collect())
+    let mut mine = Vec::new();
+    for m in all {
+        if m.from_client == Some(false) {
+            mine.push(m);
+        }
+    }
+    Ok(mine)
 }
 
 /// Clear when every message's side was known; otherwise the unmarked ones might hold what was looked for.
@@ -126,22 +129,26 @@ fn identity_change(cx: &Context) -> Outcome {
         }
     }
     if names.len() > 1 {
-        let shown: Vec<String> = names
-            .iter()
-            .take(4)
-            .filter_map(|(_, m)| m.sender.as_deref().map(|s| format!("\"{s}\"")))
-            .collect();
+        // The first four names, quoted, separated by commas.
+        let mut shown = String::new();
+        for (_, m) in names.iter().take(4) {
+            if let Some(s) = m.sender.as_deref() {
+                if !shown.is_empty() {
+                    shown.push_str(", ");
+                }
+                shown.push('"');
+                shown.push_str(s);
+                shown.push('"');
+            }
+        }
+        let n = names.len();
         evidence.push(match lang {
-            Lang::En => format!(
-                "The other party's messages are signed with {} different names: {}.",
-                names.len(),
-                shown.join(", ")
-            ),
-            Lang::De => format!(
-                "Die Nachrichten der Gegenseite tragen {} verschiedene Namen: {}.",
-                names.len(),
-                shown.join(", ")
-            ),
+            Lang::En => {
+                format!("The other party's messages are signed with {n} different names: {shown}.")
+            }
+            Lang::De => {
+                format!("Die Nachrichten der Gegenseite tragen {n} verschiedene Namen: {shown}.")
+            }
         });
     }
     let mut quoted = 0;
@@ -166,15 +173,15 @@ fn identity_change(cx: &Context) -> Outcome {
 
 /// Lower case without changing byte offsets: characters whose lower case has another length stay as they are.
 fn lower(s: &str) -> String {
-    s.chars()
-        .map(|c| {
-            let mut l = lower_char(c);
-            match (l.next(), l.next()) {
-                (Some(x), None) if x.len_utf8() == c.len_utf8() => x,
-                _ => c,
-            }
-        })
-        .collect()
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        let mut l = lower_char(c);
+        out.push(match (l.next(), l.next()) {
+            (Some(x), None) if x.len_utf8() == c.len_utf8() => x,
+            _ => c,
+        });
+    }
+    out
 }
 
 fn is_word_char(c: char) -> bool {
@@ -683,15 +690,22 @@ fn not_a_name(rest: &str) -> bool {
 
 /// "jane|d" for "Jane Doe" and "Jane D.": first word and the last word's initial, lower case.
 fn name_key(name: &str) -> String {
-    let words: Vec<String> = name
-        .split(|c: char| c.is_whitespace() || c == '.' || c == ',')
-        .filter(|w| !w.is_empty())
-        .map(lowercase)
-        .collect();
-    match words.as_slice() {
-        [] => String::new(),
-        [one] => one.clone(),
-        [first, .., last] => format!("{first}|{}", last.chars().next().unwrap_or(' ')),
+    let (mut first, mut last, mut count) = (String::new(), String::new(), 0);
+    for w in name.split(|c: char| c.is_whitespace() || c == '.' || c == ',') {
+        if w.is_empty() {
+            continue;
+        }
+        if count == 0 {
+            first = lowercase(w);
+        } else {
+            last = lowercase(w);
+        }
+        count += 1;
+    }
+    match count {
+        0 => String::new(),
+        1 => first,
+        _ => format!("{first}|{}", last.chars().next().unwrap_or(' ')),
     }
 }
 

@@ -273,9 +273,12 @@ fn add_new(list: &mut Vec<(String, String)>, value: String, source: impl FnOnce(
 
 /// The entry equal to `value`, with its source.
 fn find<'a>(list: &'a [(String, String)], value: &str) -> Option<(&'a str, &'a str)> {
-    list.iter()
-        .find(|(v, _)| v == value)
-        .map(|(v, src)| (v.as_str(), src.as_str()))
+    for (v, src) in list {
+        if v == value {
+            return Some((v, src));
+        }
+    }
+    None
 }
 
 /// An e-mail address: the address itself if listed, else its domain (unless allowed).
