@@ -376,23 +376,20 @@ pub fn summarize(reports: &[BidReport], policy: &Policy) -> Risk {
         Level::Elevated => 2,
         Level::High => 3,
     };
-    let level = if reports.is_empty() {
-        Level::Unknown
-    } else {
-        reports
-            .iter()
-            .map(|r| r.risk.level)
-            .max_by_key(|l| rank(*l))
-            .unwrap_or(Level::Unknown)
-    };
-    let flagged = reports
-        .iter()
-        .filter(|r| !r.risk.findings.is_empty())
-        .count();
-    let unread = reports
-        .iter()
-        .filter(|r| r.risk.level == Level::Unknown)
-        .count();
+    // One pass: the worst level, the highest score, the bids flagged and unread, the rules run.
+    let mut level = Level::Unknown;
+    let (mut flagged, mut unread, mut score) = (0, 0, 0);
+    let (mut rules_evaluated, mut rules_total) = (0, 0);
+    for (k, r) in reports.iter().enumerate() {
+        if k == 0 || rank(r.risk.level) >= rank(level) {
+            level = r.risk.level;
+        }
+        flagged += usize::from(!r.risk.findings.is_empty());
+        unread += usize::from(r.risk.level == Level::Unknown);
+        score = score.max(r.risk.score);
+        rules_evaluated += r.risk.coverage.rules_evaluated;
+        rules_total += r.risk.coverage.rules_total;
+    }
     let m = reports.len();
     let mut summary = match lang {
         Lang::En => format!("{flagged} of {m} proposals show indicators."),
@@ -413,17 +410,14 @@ pub fn summarize(reports: &[BidReport], policy: &Policy) -> Risk {
     }
     Risk {
         level,
-        score: reports.iter().map(|r| r.risk.score).max().unwrap_or(0),
+        score,
         findings: Vec::new(),
         unevaluated: Vec::new(),
         coverage: Coverage {
             fields_read: usize::from(m > 0),
             fields_expected: 1,
-            rules_evaluated: reports
-                .iter()
-                .map(|r| r.risk.coverage.rules_evaluated)
-                .sum(),
-            rules_total: reports.iter().map(|r| r.risk.coverage.rules_total).sum(),
+            rules_evaluated,
+            rules_total,
         },
         summary,
     }
