@@ -610,17 +610,15 @@ fn mix(mut x: u64) -> u64 {
 
 /// Sorted, deduplicated hashes of the text's 5-word shingles.
 fn shingles(w: &[String]) -> Vec<u64> {
-    let mut v: Vec<u64> = w
-        .windows(SHINGLE)
-        .map(|s| {
-            // Each word and a 0 byte after it.
-            let mut h = fnv_start(0);
-            for x in s {
-                h = fnv_add(fnv_add(h, x.as_bytes()), &[0]);
-            }
-            h
-        })
-        .collect();
+    let mut v: Vec<u64> = Vec::new();
+    for s in w.windows(SHINGLE) {
+        // Each word and a 0 byte after it.
+        let mut h = fnv_start(0);
+        for x in s {
+            h = fnv_add(fnv_add(h, x.as_bytes()), &[0]);
+        }
+        v.push(h);
+    }
     crate::sort::sort(&mut v);
     v.dedup();
     v

@@ -240,8 +240,10 @@ fn feedback_name_mismatch(cx: &Context) -> Outcome {
 fn name_parts(name: &str) -> Vec<String> {
     let mut parts = Vec::new();
     for w in name.split(|c: char| c.is_whitespace() || c == '-' || c == '.' || c == ',') {
-        for p in fold(w).split(' ').filter(|p| !p.is_empty()) {
-            parts.push(p.to_string());
+        for p in fold(w).split(' ') {
+            if !p.is_empty() {
+                parts.push(p.to_string());
+            }
         }
     }
     parts
@@ -261,7 +263,9 @@ fn fold(s: &str) -> String {
     for word in s.split_inclusive(char::is_whitespace) {
         let latin = word.chars().any(|c| c.is_ascii_alphabetic());
         if latin && word.chars().any(|c| latin_lookalike(c).is_some()) {
-            plain.extend(word.chars().map(|c| latin_lookalike(c).unwrap_or(c)));
+            for c in word.chars() {
+                plain.push(latin_lookalike(c).unwrap_or(c));
+            }
         } else {
             plain.push_str(word);
         }
