@@ -294,7 +294,10 @@ pub fn assess_bids(bids: &[Bid], policy: &Policy, now: Instant) -> Vec<BidReport
         }
     }
 
-    let enabled = CHECKS.iter().filter(|c| on(c)).count();
+    let mut enabled = 0;
+    for c in CHECKS {
+        enabled += usize::from(on(c));
+    }
     let mut reports = Vec::new();
     for (i, b) in bids.iter().enumerate() {
         // Group this bidder's evidence by check: one finding per check.
@@ -351,7 +354,7 @@ pub fn assess_bids(bids: &[Bid], policy: &Policy, now: Instant) -> Vec<BidReport
             b.photo_url.is_some(),
         ];
         let coverage = Coverage {
-            fields_read: read.iter().filter(|r| **r).count(),
+            fields_read: read.into_iter().map(usize::from).sum(),
             fields_expected: read.len(),
             rules_evaluated: evaluated,
             rules_total: enabled,

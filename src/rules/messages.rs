@@ -184,6 +184,21 @@ fn lower(s: &str) -> String {
     out
 }
 
+/// The last run of word characters in `head` ("" when it has none).
+fn last_word(head: &str) -> &str {
+    let mut end = None;
+    let mut start = 0;
+    for (i, c) in head.char_indices().rev() {
+        if is_word_char(c) {
+            end.get_or_insert(i + c.len_utf8());
+        } else if end.is_some() {
+            start = i + c.len_utf8();
+            break;
+        }
+    }
+    end.and_then(|end| head.get(start..end)).unwrap_or_default()
+}
+
 fn is_word_char(c: char) -> bool {
     c.is_alphanumeric() || c == '_'
 }
@@ -360,10 +375,8 @@ fn find_off_platform(hay: &str) -> Option<(usize, usize)> {
             let after = hay[e..].trim_start();
             let handle_follows =
                 after.starts_with(':') || after.starts_with('@') || name.ends_with('/');
-            let cue_before = hay[..s]
-                .split(|c: char| !is_word_char(c))
-                .rfind(|w| !w.is_empty())
-                .is_some_and(|w| CHANNEL_CUES.lines().any(|c| c == w));
+            let before = last_word(hay.get(..s).unwrap_or_default());
+            let cue_before = CHANNEL_CUES.lines().any(|c| c == before);
             let project = PROJECT_WORDS.lines().any(|p| after.starts_with(p));
             if (handle_follows || cue_before) && !project {
                 consider((s, e));
