@@ -419,26 +419,20 @@ fn known_bad_domain(cx: &Context) -> Outcome {
     for m in found.0.iter().take(MAX_SHOWN) {
         let places = m.places.join(", ");
         let (entry, found, source) = (&m.entry, &m.found, &m.source);
-        evidence.push(match (lang, m.kind) {
-            (Lang::En, Kind::Domain) => {
-                format!("{places}: \"{found}\" matches the listed domain {entry} ({source}).")
-            }
+        // Every sentence is "{places}: {what matched} ({source})."
+        let what = match (lang, m.kind) {
+            (Lang::En, Kind::Domain) => format!("\"{found}\" matches the listed domain {entry}"),
             (Lang::En, Kind::Email) => {
-                format!("{places}: \"{found}\" is the listed e-mail address {entry} ({source}).")
+                format!("\"{found}\" is the listed e-mail address {entry}")
             }
-            (Lang::En, Kind::Name) => {
-                format!("{places}: contains the listed name \"{entry}\" ({source}).")
-            }
-            (Lang::De, Kind::Domain) => {
-                format!("{places}: „{found}“ passt zur gelisteten Domain {entry} ({source}).")
-            }
+            (Lang::En, Kind::Name) => format!("contains the listed name \"{entry}\""),
+            (Lang::De, Kind::Domain) => format!("„{found}“ passt zur gelisteten Domain {entry}"),
             (Lang::De, Kind::Email) => {
-                format!("{places}: „{found}“ ist die gelistete E-Mail-Adresse {entry} ({source}).")
+                format!("„{found}“ ist die gelistete E-Mail-Adresse {entry}")
             }
-            (Lang::De, Kind::Name) => {
-                format!("{places}: enthält den gelisteten Namen „{entry}“ ({source}).")
-            }
-        });
+            (Lang::De, Kind::Name) => format!("enthält den gelisteten Namen „{entry}“"),
+        };
+        evidence.push(format!("{places}: {what} ({source})."));
     }
     if total > MAX_SHOWN {
         evidence.push(match lang {
