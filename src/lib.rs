@@ -182,7 +182,7 @@ pub fn assess_with(
             .any(|f| page_only.contains(f) && !extraction.missing.contains(f))
     });
     let enabled = enabled - (before - unevaluated.len());
-    findings.extend(checklist::findings(answers, policy));
+    findings.append(&mut checklist::findings(answers, policy));
     let coverage = Coverage {
         fields_read: expected.saturating_sub(extraction.missing.len()),
         fields_expected: expected,

@@ -131,14 +131,14 @@ pub fn apply(report: &mut Report, recall: &Recall, policy: &Policy) {
     ) else {
         return;
     };
-    let found = findings(&fp, recall.seen, policy);
+    let mut found = findings(&fp, recall.seen, policy);
     report.fingerprint = Some(fp);
     if found.is_empty() {
         return;
     }
     // Scored again with the rest; the old verdict is replaced, so its lists are moved, not copied.
     let mut all = std::mem::take(&mut report.risk.findings);
-    all.extend(found);
+    all.append(&mut found);
     report.risk = score::assess(
         all,
         std::mem::take(&mut report.risk.unevaluated),
