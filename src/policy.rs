@@ -324,9 +324,13 @@ impl Policy {
     /// The entry of `list` naming the freelancer `key` ("upwork:~01abc"), compared ignoring ASCII case.
     pub fn listed_freelancer<'a>(list: &'a [String], key: &str) -> Option<&'a str> {
         let key = key.trim();
-        list.iter()
-            .map(|e| e.trim())
-            .find(|e| !e.is_empty() && e.eq_ignore_ascii_case(key))
+        for e in list {
+            let e = e.trim();
+            if !e.is_empty() && e.eq_ignore_ascii_case(key) {
+                return Some(e);
+            }
+        }
+        None
     }
 }
 
