@@ -219,10 +219,16 @@ fn word_hits<'a>(hay: &'a str, needle: &'a str) -> impl Iterator<Item = (usize, 
 /// The clause before byte `at` (back to the last sentence or clause break).
 fn clause_before(hay: &str, at: usize) -> &str {
     let head = &hay[..at];
-    let start = head
-        .rfind(['.', '!', '?', ';', ',', '\n', ':'])
-        .map(|i| i + 1)
-        .unwrap_or(0);
+    // Just after the last sentence or clause break (all ASCII, so a byte scan finds them), else 0.
+    let mut start = head.len();
+    while start > 0
+        && !head
+            .as_bytes()
+            .get(start - 1)
+            .is_some_and(|b| matches!(b, b'.' | b'!' | b'?' | b';' | b',' | b'\n' | b':'))
+    {
+        start -= 1;
+    }
     // At most ~80 bytes back, on a character boundary.
     let mut from = start.max(at.saturating_sub(80));
     while !hay.is_char_boundary(from) {
