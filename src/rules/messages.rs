@@ -695,10 +695,14 @@ fn find_identity(hay: &str) -> Option<(usize, usize)> {
 /// Whether what follows "call me" is a time, a number or a channel rather than a name.
 fn not_a_name(rest: &str) -> bool {
     let next = rest.trim_start();
-    let word = next
-        .split(|c: char| !c.is_alphanumeric())
-        .next()
-        .unwrap_or("");
+    // The first word: up to the first character that is not a letter or digit.
+    let mut word = next;
+    for (i, c) in next.char_indices() {
+        if !c.is_alphanumeric() {
+            word = next.get(..i).unwrap_or_default();
+            break;
+        }
+    }
     next.starts_with(|c: char| c == '+' || c.is_ascii_digit())
         || [
             "at", "on", "back", "when", "if", "anytime", "any", "tomorrow", "today", "now", "via",
