@@ -131,14 +131,14 @@ pub fn apply(report: &mut Report, recall: &Recall, policy: &Policy) {
     ) else {
         return;
     };
-    let found = findings(&fp, recall.seen, policy);
+    let mut found = findings(&fp, recall.seen, policy);
     report.fingerprint = Some(fp);
     if found.is_empty() {
         return;
     }
     // Scored again with the rest; the old verdict is replaced, so its lists are moved, not copied.
     let mut all = std::mem::take(&mut report.risk.findings);
-    all.extend(found);
+    all.append(&mut found);
     report.risk = score::assess(
         all,
         std::mem::take(&mut report.risk.unevaluated),
@@ -426,29 +426,27 @@ pub fn simhash(text: &str) -> Option<u64> {
 }
 
 /// Hosts whose bare root says nothing about who owns a profile (and the marketplaces themselves).
-const GENERIC_ROOTS: &[&str] = &[
-    "github.com",
-    "linkedin.com",
-    "gitlab.com",
-    "behance.net",
-    "dribbble.com",
-    "twitter.com",
-    "x.com",
-    "facebook.com",
-    "instagram.com",
-    "medium.com",
-    "stackoverflow.com",
-    "google.com",
-    "youtube.com",
-];
-const MARKETPLACES: &[&str] = &[
-    "upwork.com",
-    "freelancer.com",
-    "fiverr.com",
-    "guru.com",
-    "peopleperhour.com",
-    "toptal.com",
-];
+const GENERIC_ROOTS: &str = "\
+github.com
+linkedin.com
+gitlab.com
+behance.net
+dribbble.com
+twitter.com
+x.com
+facebook.com
+instagram.com
+medium.com
+stackoverflow.com
+google.com
+youtube.com";
+const MARKETPLACES: &str = "\
+upwork.com
+freelancer.com
+fiverr.com
+guru.com
+peopleperhour.com
+toptal.com";
 
 /// A link as compared: lower case, without scheme, "www.", query, fragment and trailing slash; an
 /// e-mail address lower-cased. `None` for generic roots, the marketplaces and anything unusable.
@@ -485,9 +483,12 @@ pub fn normalize_link(link: &str) -> Option<String> {
     if host.is_empty() || !host.contains('.') || host.contains(char::is_whitespace) {
         return None;
     }
-    let on = |list: &[&str]| {
-        list.iter()
-            .any(|d| host == *d || host.ends_with(&format!(".{d}")))
+    // The host is a listed domain (one a line) or under one.
+    let on = |list: &str| {
+        list.lines().any(|d| {
+            host.strip_suffix(d)
+                .is_some_and(|sub| sub.is_empty() || sub.ends_with('.'))
+        })
     };
     if on(MARKETPLACES) || (path.is_empty() && on(GENERIC_ROOTS)) {
         return None;

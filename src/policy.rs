@@ -98,7 +98,7 @@ pub struct Policy {
     /// … out of at least this many tracked hours.
     pub diary_night_min_tracked_hours: f64,
 
-    /// Domains the organisation blocks, on top of the list HireCheck ships (`src/rules/data/org-lists.json`):
+    /// Domains the organisation blocks, on top of the list HireCheck ships (`src/rules/org_list.rs`):
     /// host names such as "example.com", each matching its subdomains too.
     pub blocked_domains: Vec<String>,
     /// E-mail addresses the organisation blocks, on top of the shipped list.
@@ -324,9 +324,13 @@ impl Policy {
     /// The entry of `list` naming the freelancer `key` ("upwork:~01abc"), compared ignoring ASCII case.
     pub fn listed_freelancer<'a>(list: &'a [String], key: &str) -> Option<&'a str> {
         let key = key.trim();
-        list.iter()
-            .map(|e| e.trim())
-            .find(|e| !e.is_empty() && e.eq_ignore_ascii_case(key))
+        for e in list {
+            let e = e.trim();
+            if !e.is_empty() && e.eq_ignore_ascii_case(key) {
+                return Some(e);
+            }
+        }
+        None
     }
 }
 

@@ -294,16 +294,20 @@ pub fn assess_bids(bids: &[Bid], policy: &Policy, now: Instant) -> Vec<BidReport
         }
     }
 
-    let enabled = CHECKS.iter().filter(|c| on(c)).count();
+    let mut enabled = 0;
+    for c in CHECKS {
+        enabled += usize::from(on(c));
+    }
     let mut reports = Vec::new();
     for (i, b) in bids.iter().enumerate() {
         // Group this bidder's evidence by check: one finding per check.
         let mut findings: Vec<Finding> = Vec::new();
         for check in CHECKS {
             let mut evidence: Vec<String> = Vec::new();
-            for (c, ev) in &hits[i] {
+            // Each hit belongs to one check, so its text is moved out, not copied.
+            for (c, ev) in &mut hits[i] {
                 if std::ptr::eq(*c, *check) && evidence.len() < 5 && !evidence.contains(ev) {
-                    evidence.push(ev.clone());
+                    evidence.push(std::mem::take(ev));
                 }
             }
             if !evidence.is_empty() {
@@ -350,7 +354,7 @@ pub fn assess_bids(bids: &[Bid], policy: &Policy, now: Instant) -> Vec<BidReport
             b.photo_url.is_some(),
         ];
         let coverage = Coverage {
-            fields_read: read.iter().filter(|r| **r).count(),
+            fields_read: read.into_iter().map(usize::from).sum(),
             fields_expected: read.len(),
             rules_evaluated: evaluated,
             rules_total: enabled,
@@ -375,23 +379,20 @@ pub fn summarize(reports: &[BidReport], policy: &Policy) -> Risk {
         Level::Elevated => 2,
         Level::High => 3,
     };
-    let level = if reports.is_empty() {
-        Level::Unknown
-    } else {
-        reports
-            .iter()
-            .map(|r| r.risk.level)
-            .max_by_key(|l| rank(*l))
-            .unwrap_or(Level::Unknown)
-    };
-    let flagged = reports
-        .iter()
-        .filter(|r| !r.risk.findings.is_empty())
-        .count();
-    let unread = reports
-        .iter()
-        .filter(|r| r.risk.level == Level::Unknown)
-        .count();
+    // One pass: the worst level, the highest score, the bids flagged and unread, the rules run.
+    let mut level = Level::Unknown;
+    let (mut flagged, mut unread, mut score) = (0, 0, 0);
+    let (mut rules_evaluated, mut rules_total) = (0, 0);
+    for (k, r) in reports.iter().enumerate() {
+        if k == 0 || rank(r.risk.level) >= rank(level) {
+            level = r.risk.level;
+        }
+        flagged += usize::from(!r.risk.findings.is_empty());
+        unread += usize::from(r.risk.level == Level::Unknown);
+        score = score.max(r.risk.score);
+        rules_evaluated += r.risk.coverage.rules_evaluated;
+        rules_total += r.risk.coverage.rules_total;
+    }
     let m = reports.len();
     let mut summary = match lang {
         Lang::En => format!("{flagged} of {m} proposals show indicators."),
@@ -412,17 +413,14 @@ pub fn summarize(reports: &[BidReport], policy: &Policy) -> Risk {
     }
     Risk {
         level,
-        score: reports.iter().map(|r| r.risk.score).max().unwrap_or(0),
+        score,
         findings: Vec::new(),
         unevaluated: Vec::new(),
         coverage: Coverage {
             fields_read: usize::from(m > 0),
             fields_expected: 1,
-            rules_evaluated: reports
-                .iter()
-                .map(|r| r.risk.coverage.rules_evaluated)
-                .sum(),
-            rules_total: reports.iter().map(|r| r.risk.coverage.rules_total).sum(),
+            rules_evaluated,
+            rules_total,
         },
         summary,
     }
@@ -615,17 +613,15 @@ fn mix(mut x: u64) -> u64 {
 
 /// Sorted, deduplicated hashes of the text's 5-word shingles.
 fn shingles(w: &[String]) -> Vec<u64> {
-    let mut v: Vec<u64> = w
-        .windows(SHINGLE)
-        .map(|s| {
-            // Each word and a 0 byte after it.
-            let mut h = fnv_start(0);
-            for x in s {
-                h = fnv_add(fnv_add(h, x.as_bytes()), &[0]);
-            }
-            h
-        })
-        .collect();
+    let mut v: Vec<u64> = Vec::new();
+    for s in w.windows(SHINGLE) {
+        // Each word and a 0 byte after it.
+        let mut h = fnv_start(0);
+        for x in s {
+            h = fnv_add(fnv_add(h, x.as_bytes()), &[0]);
+        }
+        v.push(h);
+    }
     crate::sort::sort(&mut v);
     v.dedup();
     v

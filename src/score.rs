@@ -114,7 +114,11 @@ pub fn assess(
     policy: &Policy,
 ) -> Risk {
     diminish_within_families(&mut findings);
-    let score = findings.iter().map(|f| f.points).sum::<u32>().min(100);
+    let mut score = 0u32;
+    for f in &findings {
+        score += f.points;
+    }
+    let score = score.min(100);
     let enough = coverage.fields_expected > 0
         && coverage.fraction() >= policy.min_coverage
         && coverage.rules_evaluated > 0;

@@ -596,8 +596,15 @@ fn nearest<'a>(k: &str, known: &[&'a str]) -> Option<&'a str> {
 
 /// Levenshtein distance, one row at a time.
 fn edits(a: &str, b: &str) -> usize {
-    let b: Vec<char> = b.chars().collect();
-    let mut row: Vec<usize> = (0..=b.len()).collect();
+    let mut chars: Vec<char> = Vec::new();
+    for c in b.chars() {
+        chars.push(c);
+    }
+    let b = chars;
+    let mut row: Vec<usize> = Vec::new();
+    for j in 0..=b.len() {
+        row.push(j);
+    }
     for (i, ca) in a.chars().enumerate() {
         // `diag` is the previous row's value one column left, `left` this row's.
         let (mut diag, mut left) = (i, i + 1);

@@ -114,8 +114,16 @@ impl<'a> Parser<'a> {
 
     fn error(&self, kind: ErrorKind) -> Error {
         let before = self.s.get(..self.pos).unwrap_or(self.s);
-        let line = 1 + before.iter().filter(|&&b| b == b'\n').count();
-        let column = 1 + before.iter().rev().take_while(|&&b| b != b'\n').count();
+        // Lines are counted from 1, and so are the bytes after the last line break.
+        let (mut line, mut column) = (1, 1);
+        for &b in before {
+            if b == b'\n' {
+                line += 1;
+                column = 1;
+            } else {
+                column += 1;
+            }
+        }
         Error { kind, line, column }
     }
 

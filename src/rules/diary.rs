@@ -363,10 +363,16 @@ fn night_work(cx: &Context) -> Outcome {
         .copied()
         .map(tz::format_offset)
         .unwrap_or_default();
-    let mut shown: Vec<i32> = days.iter().filter_map(|d| d.offset).collect();
-    crate::sort::sort(&mut shown);
-    shown.dedup();
-    let shown: Vec<String> = shown.into_iter().map(tz::format_offset).collect();
+    let mut offsets: Vec<i32> = Vec::new();
+    for d in &days {
+        offsets.extend(d.offset);
+    }
+    crate::sort::sort(&mut offsets);
+    offsets.dedup();
+    let mut shown: Vec<String> = Vec::new();
+    for o in offsets {
+        shown.push(tz::format_offset(o));
+    }
     let pct = fmt_num(share * 100.0, lang);
     let which = match (names.len() > 1, lang) {
         (false, _) => String::new(),

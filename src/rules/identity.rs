@@ -11,175 +11,172 @@ use crate::policy::Lang;
 const MAX_QUOTE_CHARS: usize = 140;
 
 /// Words after which a capitalised word is taken as the person addressed ("Thanks, Wei!").
-const ADDRESS_CUES: &[&str] = &[
-    "thanks",
-    "thank you",
-    "thanks again",
-    "thank you so much",
-    "thanks so much",
-    "many thanks",
-    "many thanks to",
-    "thx",
-    "great work",
-    "great job",
-    "good job",
-    "nice work",
-    "well done",
-    "hi",
-    "hello",
-    "dear",
-    "kudos to",
-    "working with",
-    "worked with",
-    "work with",
-    "recommend",
-    "hire",
-    "cheers",
-    "bravo",
-    "danke",
-    "hallo",
-    "lieber",
-    "liebe",
-    "vielen dank",
-];
+const ADDRESS_CUES: &str = "\
+thanks
+thank you
+thanks again
+thank you so much
+thanks so much
+many thanks
+many thanks to
+thx
+great work
+great job
+good job
+nice work
+well done
+hi
+hello
+dear
+kudos to
+working with
+worked with
+work with
+recommend
+hire
+cheers
+bravo
+danke
+hallo
+lieber
+liebe
+vielen dank";
 
 /// Verbs after which a capitalised word that starts a sentence is taken as the subject ("Wei delivered …").
-const SUBJECT_VERBS: &[&str] = &[
-    "is",
-    "was",
-    "did",
-    "does",
-    "has",
-    "had",
-    "delivered",
-    "completed",
-    "went",
-    "always",
-    "really",
-    "made",
-    "helped",
-    "understood",
-    "communicated",
-    "worked",
-    "fixed",
-    "built",
-    "exceeded",
-    "provided",
-    "responded",
-    "will",
-    "can",
-    "knows",
-    "got",
-    "ist",
-    "war",
-    "hat",
-    "hatte",
-];
+const SUBJECT_VERBS: &str = "\
+is
+was
+did
+does
+has
+had
+delivered
+completed
+went
+always
+really
+made
+helped
+understood
+communicated
+worked
+fixed
+built
+exceeded
+provided
+responded
+will
+can
+knows
+got
+ist
+war
+hat
+hatte";
 
-/// Capitalised words that are not names although they sit where a name would.
-const NOT_NAMES: &[&str] = &[
-    "a",
-    "again",
-    "all",
-    "also",
-    "always",
-    "amazing",
-    "an",
-    "and",
-    "another",
-    "any",
-    "awesome",
-    "best",
-    "bro",
-    "buddy",
-    "client",
-    "communication",
-    "definitely",
-    "developer",
-    "everyone",
-    "everything",
-    "excellent",
-    "fast",
-    "fantastic",
-    "for",
-    "freelancer",
-    "god",
-    "good",
-    "great",
-    "guys",
-    "he",
-    "her",
-    "highly",
-    "him",
-    "his",
-    "i",
-    "it",
-    "job",
-    "man",
-    "mate",
-    "me",
-    "my",
-    "nice",
-    "our",
-    "outstanding",
-    "overall",
-    "perfect",
-    "pleasure",
-    "professional",
-    "project",
-    "quick",
-    "really",
-    "she",
-    "sir",
-    "mr",
-    "mrs",
-    "ms",
-    "dr",
-    "prof",
-    "herr",
-    "frau",
-    "so",
-    "super",
-    "team",
-    "that",
-    "the",
-    "their",
-    "them",
-    "they",
-    "this",
-    "to",
-    "top",
-    "upwork",
-    "us",
-    "very",
-    "we",
-    "will",
-    "work",
-    "would",
-    "you",
-    "your",
-    "maam",
-    "madam",
-    "everybody",
-    "friend",
-    "er",
-    "sie",
-    "wir",
-    "ich",
-    "das",
-    "der",
-    "die",
-    "sehr",
-    "gute",
-    "gut",
-    "tolle",
-    "toll",
-    "arbeit",
-    "alles",
-    "immer",
-    "wieder",
-    "gerne",
-];
+/// Capitalised words that are not names although they sit where a name would, one a line.
+const NOT_NAMES: &str = "\
+a
+again
+all
+also
+always
+amazing
+an
+and
+another
+any
+awesome
+best
+bro
+buddy
+client
+communication
+definitely
+developer
+everyone
+everything
+excellent
+fast
+fantastic
+for
+freelancer
+god
+good
+great
+guys
+he
+her
+highly
+him
+his
+i
+it
+job
+man
+mate
+me
+my
+nice
+our
+outstanding
+overall
+perfect
+pleasure
+professional
+project
+quick
+really
+she
+sir
+mr
+mrs
+ms
+dr
+prof
+herr
+frau
+so
+super
+team
+that
+the
+their
+them
+they
+this
+to
+top
+upwork
+us
+very
+we
+will
+work
+would
+you
+your
+maam
+madam
+everybody
+friend
+er
+sie
+wir
+ich
+das
+der
+die
+sehr
+gute
+gut
+tolle
+toll
+arbeit
+alles
+immer
+wieder
+gerne";
 
 /// A name found in one feedback text, with the sentence it came from.
 #[derive(Debug, PartialEq)]
@@ -243,8 +240,10 @@ fn feedback_name_mismatch(cx: &Context) -> Outcome {
 fn name_parts(name: &str) -> Vec<String> {
     let mut parts = Vec::new();
     for w in name.split(|c: char| c.is_whitespace() || c == '-' || c == '.' || c == ',') {
-        for p in fold(w).split(' ').filter(|p| !p.is_empty()) {
-            parts.push(p.to_string());
+        for p in fold(w).split(' ') {
+            if !p.is_empty() {
+                parts.push(p.to_string());
+            }
         }
     }
     parts
@@ -264,7 +263,9 @@ fn fold(s: &str) -> String {
     for word in s.split_inclusive(char::is_whitespace) {
         let latin = word.chars().any(|c| c.is_ascii_alphabetic());
         if latin && word.chars().any(|c| latin_lookalike(c).is_some()) {
-            plain.extend(word.chars().map(|c| latin_lookalike(c).unwrap_or(c)));
+            for c in word.chars() {
+                plain.push(latin_lookalike(c).unwrap_or(c));
+            }
         } else {
             plain.push_str(word);
         }
@@ -312,172 +313,95 @@ fn latin_lookalike(c: char) -> Option<char> {
 }
 
 /// Words that follow or stand for a name as a form of address, in many languages ("Tanaka-san", "Rahul-ji").
-const HONORIFICS: &[&str] = &[
-    "san", "sama", "kun", "chan", "sensei", "ssi", "nim", "ji", "jee", "bhai", "bhaiya", "didi",
-    "hyung", "oppa", "noona", "unnie", "sir", "madam", "bey", "hanim", "aga", "efendi",
-];
+const HONORIFICS: &str = "\
+san
+sama
+kun
+chan
+sensei
+ssi
+nim
+ji
+jee
+bhai
+bhaiya
+didi
+hyung
+oppa
+noona
+unnie
+sir
+madam
+bey
+hanim
+aga
+efendi";
 
 /// Given names and their usual short, familiar and cross-language forms, all folded. Two words in one
 /// group can name the same person. Broad on purpose: a missing entry makes an honest nickname look like
-/// another person.
-const NICKNAMES: &[&[&str]] = &[
-    &[
-        "alexander",
-        "aleksandr",
-        "oleksandr",
-        "alejandro",
-        "alessandro",
-        "alexandre",
-        "aleksander",
-        "alex",
-        "sasha",
-        "sascha",
-        "sanya",
-        "xander",
-        "olek",
-        "lex",
-    ],
-    &[
-        "alexandra",
-        "oleksandra",
-        "aleksandra",
-        "alejandra",
-        "alessandra",
-        "alex",
-        "sasha",
-        "sandra",
-        "sandy",
-        "ola",
-    ],
-    &[
-        "michael", "mikhail", "mykhailo", "miguel", "michal", "michele", "mikael", "mike", "mick",
-        "mickey", "misha", "miki",
-    ],
-    &[
-        "christopher",
-        "christian",
-        "krzysztof",
-        "christoph",
-        "kristof",
-        "chris",
-        "kris",
-        "topher",
-    ],
-    &["robert", "roberto", "bob", "rob", "robbie", "bobby", "beto"],
-    &[
-        "william",
-        "wilhelm",
-        "guillermo",
-        "bill",
-        "will",
-        "willy",
-        "billy",
-        "liam",
-        "memo",
-    ],
-    &["james", "jim", "jimmy", "jamie", "jaime"],
-    &[
-        "nicholas", "nikolai", "mykola", "nicolas", "nikola", "nick", "nicky", "kolya", "niko",
-    ],
-    &[
-        "katherine",
-        "catherine",
-        "kateryna",
-        "ekaterina",
-        "katarzyna",
-        "kate",
-        "katie",
-        "katya",
-        "kasia",
-        "cathy",
-    ],
-    &[
-        "elizabeth",
-        "elisabeth",
-        "elzbieta",
-        "liz",
-        "lizzy",
-        "beth",
-        "betty",
-        "eliza",
-    ],
-    &[
-        "joseph", "jose", "jozef", "josef", "giuseppe", "yosef", "joe", "joey", "pepe", "beppe",
-    ],
-    &[
-        "andrew", "andrii", "andriy", "andrey", "andrei", "andrzej", "andres", "andreas", "andre",
-        "andy", "drew",
-    ],
-    &["anthony", "antonio", "anton", "antoni", "tony", "toni"],
-    &["dmitry", "dmitri", "dmytro", "dmitrii", "dima", "mitya"],
-    &["vladimir", "volodymyr", "vova", "volodya", "vlad"],
-    &[
-        "konstantin",
-        "kostiantyn",
-        "constantine",
-        "kostya",
-        "kostia",
-    ],
-    &[
-        "maxim",
-        "maksym",
-        "maksim",
-        "maximilian",
-        "maximiliano",
-        "max",
-    ],
-    &[
-        "yevgeny", "evgeny", "evgenii", "yevhen", "eugene", "zhenya", "gene",
-    ],
-    &[
-        "mohammed", "muhammad", "mohamed", "mohammad", "muhammed", "mohamad", "mo", "moe",
-    ],
-    &["richard", "ricardo", "rick", "rich", "ricky"],
-    &["edward", "eduardo", "ed", "eddie", "ted", "lalo"],
-    &["jonathan", "jon", "jonny"],
-    &[
-        "daniel", "daniela", "danielle", "danylo", "dan", "danny", "dani",
-    ],
-    &[
-        "matthew", "mateusz", "matteo", "mathieu", "matias", "matt", "matty",
-    ],
-    &["stephen", "steven", "stefan", "stepan", "esteban", "steve"],
-    &["david", "dawid", "dave", "davy"],
-    &[
-        "peter", "piotr", "petro", "pedro", "pierre", "pete", "petya",
-    ],
-    &["paul", "pavel", "pavlo", "pablo", "pawel", "paolo", "pasha"],
-    &[
-        "francisco",
-        "francesco",
-        "francis",
-        "frank",
-        "paco",
-        "pancho",
-        "fran",
-    ],
-    &["enrique", "henry", "harry", "hank", "quique"],
-    &["gregory", "grzegorz", "greg", "grisha"],
-    &["anastasia", "anastasiia", "nastya", "stacy", "asya"],
-    &["natalia", "natalya", "nataliia", "natasha"],
-    &["tatiana", "tetiana", "tatyana", "tanya"],
-    &["svetlana", "sveta"],
-    &["olga", "olha", "olya"],
-    &["iryna", "irina", "ira"],
-    &["yulia", "yuliia", "julia", "julie", "yulya"],
-    &["maria", "mariia", "mariya", "masha", "marie", "mary"],
-    &["elena", "olena", "helen", "helena", "lena", "alyona"],
-    &["anna", "anya", "ania", "hanna", "ann", "annie"],
-    &["victoria", "viktoria", "viktoriia", "vika", "vicky", "tori"],
-    &["jennifer", "jen", "jenny"],
-    &["margaret", "margarita", "maggie", "meg", "peggy", "rita"],
-    &["rebecca", "becky", "becca"],
-    &["patricia", "patty", "tricia", "pat"],
-    &["susan", "suzanne", "sue", "suzy"],
-    &["benjamin", "ben", "benji"],
-    &["samuel", "samantha", "sam", "sammy"],
-    &["frederick", "fred", "freddie"],
-];
+/// another person. One group a line, its names separated by spaces.
+const NICKNAMES: &str = "\
+alexander aleksandr oleksandr alejandro alessandro alexandre aleksander alex sasha sascha sanya xander olek lex
+alexandra oleksandra aleksandra alejandra alessandra alex sasha sandra sandy ola
+michael mikhail mykhailo miguel michal michele mikael mike mick mickey misha miki
+christopher christian krzysztof christoph kristof chris kris topher
+robert roberto bob rob robbie bobby beto
+william wilhelm guillermo bill will willy billy liam memo
+james jim jimmy jamie jaime
+nicholas nikolai mykola nicolas nikola nick nicky kolya niko
+katherine catherine kateryna ekaterina katarzyna kate katie katya kasia cathy
+elizabeth elisabeth elzbieta liz lizzy beth betty eliza
+joseph jose jozef josef giuseppe yosef joe joey pepe beppe
+andrew andrii andriy andrey andrei andrzej andres andreas andre andy drew
+anthony antonio anton antoni tony toni
+dmitry dmitri dmytro dmitrii dima mitya
+vladimir volodymyr vova volodya vlad
+konstantin kostiantyn constantine kostya kostia
+maxim maksym maksim maximilian maximiliano max
+yevgeny evgeny evgenii yevhen eugene zhenya gene
+mohammed muhammad mohamed mohammad muhammed mohamad mo moe
+richard ricardo rick rich ricky
+edward eduardo ed eddie ted lalo
+jonathan jon jonny
+daniel daniela danielle danylo dan danny dani
+matthew mateusz matteo mathieu matias matt matty
+stephen steven stefan stepan esteban steve
+david dawid dave davy
+peter piotr petro pedro pierre pete petya
+paul pavel pavlo pablo pawel paolo pasha
+francisco francesco francis frank paco pancho fran
+enrique henry harry hank quique
+gregory grzegorz greg grisha
+anastasia anastasiia nastya stacy asya
+natalia natalya nataliia natasha
+tatiana tetiana tatyana tanya
+svetlana sveta
+olga olha olya
+iryna irina ira
+yulia yuliia julia julie yulya
+maria mariia mariya masha marie mary
+elena olena helen helena lena alyona
+anna anya ania hanna ann annie
+victoria viktoria viktoriia vika vicky tori
+jennifer jen jenny
+margaret margarita maggie meg peggy rita
+rebecca becky becca
+patricia patty tricia pat
+susan suzanne sue suzy
+benjamin ben benji
+samuel samantha sam sammy
+frederick fred freddie";
+
+/// Whether `word` is a line of `list` (the word lists below are one entry per line: as one text they
+/// cost their letters, not an 8-byte pointer and length per entry in the wasm).
+fn listed(list: &str, word: &str) -> bool {
+    list.lines().any(|entry| entry == word)
+}
+
+/// Whether `word` is one of the space-separated names of a [`NICKNAMES`] group.
+fn in_group(group: &str, word: &str) -> bool {
+    group.split(' ').any(|name| name == word)
+}
 
 /// Whether one word of the profile name and one word seen in feedback can name the same person.
 fn word_matches(own: &str, seen: &str) -> bool {
@@ -488,7 +412,9 @@ fn word_matches(own: &str, seen: &str) -> bool {
         // Short forms from the front ("Chris" / "Christopher") or the back ("Seun" / "Oluwaseun").
         || (o >= 3 && s >= 3 && (own.starts_with(seen) || seen.starts_with(own)))
         || (s >= 4 && own.ends_with(seen))
-        || NICKNAMES.iter().any(|g| g.contains(&own) && g.contains(&seen))
+        || NICKNAMES
+            .lines()
+            .any(|g| in_group(g, own) && in_group(g, seen))
 }
 
 /// Whether a name seen in feedback can denote the person named `profile_name`: every word of it ("Ji-hoon" is
@@ -496,7 +422,7 @@ fn word_matches(own: &str, seen: &str) -> bool {
 pub fn names_match(profile_name: &str, seen: &str) -> bool {
     let own = name_parts(profile_name);
     let mut seen = name_parts(seen);
-    seen.retain(|w| !HONORIFICS.contains(&w.as_str()));
+    seen.retain(|w| !listed(HONORIFICS, w));
     // A name that is only an honorific ("Thanks, San") says nothing.
     seen.is_empty() || seen.iter().all(|w| own.iter().any(|o| word_matches(o, w)))
 }
@@ -510,38 +436,31 @@ fn addressed_names(text: &str) -> Vec<Addressed> {
         if !looks_like_name(bare) {
             continue;
         }
-        // The four words before this one, lower case, joined once: the last n of them are a suffix.
-        let mut prev4 = String::new();
-        for (k, (_, w)) in words
-            .get(i.saturating_sub(4)..i)
-            .unwrap_or_default()
-            .iter()
-            .enumerate()
-        {
-            if k > 0 {
-                prev4.push(' ');
+        // The last one, two, three and four words before this one, lower case, joined by spaces:
+        // is one of them an address cue?
+        let mut before = String::new();
+        let mut after_cue = false;
+        for k in (i.saturating_sub(4)..i).rev() {
+            let Some((_, w)) = words.get(k) else {
+                break;
+            };
+            if !before.is_empty() {
+                before.insert(0, ' ');
             }
-            prev4.push_str(&lowercase(w));
+            before.insert_str(0, &lowercase(w));
+            if listed(ADDRESS_CUES, trim_non_alphanumeric(&before)) {
+                after_cue = true;
+                break;
+            }
         }
-        let prev = |n: usize| match prev4.rmatch_indices(' ').nth(n - 1) {
-            Some((at, _)) => prev4.get(at + 1..).unwrap_or_default(),
-            None => prev4.as_str(),
-        };
-        let after_cue = (1..=4).any(|n| {
-            i >= n && {
-                let before = prev(n).trim_matches(|c: char| !c.is_alphanumeric());
-                ADDRESS_CUES.contains(&before)
-            }
-        });
         let sentence_start = i == 0
             || words
                 .get(i - 1)
                 .is_some_and(|(_, w)| w.ends_with(['.', '!', '?']));
-        let next = words
-            .get(i + 1)
-            .map(|(_, w)| lowercase(w.trim_matches(|c: char| !c.is_alphanumeric())));
-        let as_subject =
-            sentence_start && next.is_some_and(|n| SUBJECT_VERBS.contains(&n.as_str()));
+        let as_subject = sentence_start
+            && words
+                .get(i + 1)
+                .is_some_and(|(_, w)| listed(SUBJECT_VERBS, &lowercase(trim_non_alphanumeric(w))));
         if (after_cue || as_subject) && !out.iter().any(|a| a.name == bare) {
             out.push(Addressed {
                 name: bare.to_string(),
@@ -565,7 +484,12 @@ fn looks_like_name(word: &str) -> bool {
     first_upper && rest_ok && (2..=20).contains(&len)
         // An all-capitals word is shouting or an acronym ("API", "GREAT"), not a name.
         && !(len > 1 && word.chars().all(|c| !c.is_lowercase()))
-        && !NOT_NAMES.contains(&fold(word).as_str())
+        && !listed(NOT_NAMES, &fold(word))
+}
+
+/// `s` without the characters other than letters and digits at its ends.
+fn trim_non_alphanumeric(s: &str) -> &str {
+    s.trim_matches(|c: char| !c.is_alphanumeric())
 }
 
 /// (byte offset, word) pairs, split on whitespace.
@@ -593,21 +517,25 @@ fn word_spans(text: &str) -> Vec<(usize, &str)> {
 
 /// The text around byte offset `pos`, at most [`MAX_QUOTE_CHARS`] characters, marked with "…" where cut.
 fn quote_around(text: &str, pos: usize) -> String {
-    let chars: Vec<(usize, char)> = text.char_indices().collect();
-    let at = chars.iter().position(|(b, _)| *b >= pos).unwrap_or(0);
-    let from = at.saturating_sub(MAX_QUOTE_CHARS / 2);
-    let to = (from + MAX_QUOTE_CHARS).min(chars.len());
-    let mut q: String = chars
-        .get(from..to)
-        .unwrap_or_default()
-        .iter()
-        .map(|(_, c)| *c)
-        .collect();
+    // In characters: where the one at `pos` is (the first at or after it; 0 when none) and the length.
+    let (mut at, mut count): (Option<usize>, usize) = (None, 0);
+    for (b, _) in text.char_indices() {
+        if at.is_none() && b >= pos {
+            at = Some(count);
+        }
+        count += 1;
+    }
+    let from = at.unwrap_or(0).saturating_sub(MAX_QUOTE_CHARS / 2);
+    let to = (from + MAX_QUOTE_CHARS).min(count);
+    let mut q = String::new();
+    for c in text.chars().skip(from).take(to - from) {
+        q.push(c);
+    }
     q = crate::page::squash(&q);
     if from > 0 {
         q.insert(0, '…');
     }
-    if to < chars.len() {
+    if to < count {
         q.push('…');
     }
     q

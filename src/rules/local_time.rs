@@ -34,11 +34,10 @@ fn local_time_mismatch(cx: &Context) -> Outcome {
     };
     let shown_offset = implied_offset(clock.minutes_of_day(), cx.now.utc_minute_of_day());
     let tolerance = cx.policy.local_time_tolerance_minutes;
-    let nearest = zones
-        .iter()
-        .map(|z| circular_distance(shown_offset, z.offset_minutes))
-        .min()
-        .unwrap_or(i32::MAX);
+    let mut nearest = i32::MAX;
+    for z in &zones {
+        nearest = nearest.min(circular_distance(shown_offset, z.offset_minutes));
+    }
     if nearest <= tolerance {
         return Outcome::Clear;
     }

@@ -53,10 +53,13 @@ fn freelancer_messages<'a>(cx: &'a Context) -> Result<Vec<&'a Message>, Outcome>
     let Some(all) = &cx.profile.messages else {
         return Err(Outcome::Unknown(vec![Field::Messages]));
     };
-    Ok(all
-        .iter()
-        .filter(|m| m.from_client == Some(false))
-        .collect())
+    let mut mine = Vec::new();
+    for m in all {
+        if m.from_client == Some(false) {
+            mine.push(m);
+        }
+    }
+    Ok(mine)
 }
 
 /// Clear when every message's side was known; otherwise the unmarked ones might hold what was looked for.
@@ -126,22 +129,26 @@ fn identity_change(cx: &Context) -> Outcome {
         }
     }
     if names.len() > 1 {
-        let shown: Vec<String> = names
-            .iter()
-            .take(4)
-            .filter_map(|(_, m)| m.sender.as_deref().map(|s| format!("\"{s}\"")))
-            .collect();
+        // The first four names, quoted, separated by commas.
+        let mut shown = String::new();
+        for (_, m) in names.iter().take(4) {
+            if let Some(s) = m.sender.as_deref() {
+                if !shown.is_empty() {
+                    shown.push_str(", ");
+                }
+                shown.push('"');
+                shown.push_str(s);
+                shown.push('"');
+            }
+        }
+        let n = names.len();
         evidence.push(match lang {
-            Lang::En => format!(
-                "The other party's messages are signed with {} different names: {}.",
-                names.len(),
-                shown.join(", ")
-            ),
-            Lang::De => format!(
-                "Die Nachrichten der Gegenseite tragen {} verschiedene Namen: {}.",
-                names.len(),
-                shown.join(", ")
-            ),
+            Lang::En => {
+                format!("The other party's messages are signed with {n} different names: {shown}.")
+            }
+            Lang::De => {
+                format!("Die Nachrichten der Gegenseite tragen {n} verschiedene Namen: {shown}.")
+            }
         });
     }
     let mut quoted = 0;
@@ -166,15 +173,30 @@ fn identity_change(cx: &Context) -> Outcome {
 
 /// Lower case without changing byte offsets: characters whose lower case has another length stay as they are.
 fn lower(s: &str) -> String {
-    s.chars()
-        .map(|c| {
-            let mut l = lower_char(c);
-            match (l.next(), l.next()) {
-                (Some(x), None) if x.len_utf8() == c.len_utf8() => x,
-                _ => c,
-            }
-        })
-        .collect()
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        let mut l = lower_char(c);
+        out.push(match (l.next(), l.next()) {
+            (Some(x), None) if x.len_utf8() == c.len_utf8() => x,
+            _ => c,
+        });
+    }
+    out
+}
+
+/// The last run of word characters in `head` ("" when it has none).
+fn last_word(head: &str) -> &str {
+    let mut end = None;
+    let mut start = 0;
+    for (i, c) in head.char_indices().rev() {
+        if is_word_char(c) {
+            end.get_or_insert(i + c.len_utf8());
+        } else if end.is_some() {
+            start = i + c.len_utf8();
+            break;
+        }
+    }
+    end.and_then(|end| head.get(start..end)).unwrap_or_default()
 }
 
 fn is_word_char(c: char) -> bool {
@@ -197,10 +219,16 @@ fn word_hits<'a>(hay: &'a str, needle: &'a str) -> impl Iterator<Item = (usize, 
 /// The clause before byte `at` (back to the last sentence or clause break).
 fn clause_before(hay: &str, at: usize) -> &str {
     let head = &hay[..at];
-    let start = head
-        .rfind(['.', '!', '?', ';', ',', '\n', ':'])
-        .map(|i| i + 1)
-        .unwrap_or(0);
+    // Just after the last sentence or clause break (all ASCII, so a byte scan finds them), else 0.
+    let mut start = head.len();
+    while start > 0
+        && !head
+            .as_bytes()
+            .get(start - 1)
+            .is_some_and(|b| matches!(b, b'.' | b'!' | b'?' | b';' | b',' | b'\n' | b':'))
+    {
+        start -= 1;
+    }
     // At most ~80 bytes back, on a character boundary.
     let mut from = start.max(at.saturating_sub(80));
     while !hay.is_char_boundary(from) {
@@ -209,33 +237,30 @@ fn clause_before(hay: &str, at: usize) -> &str {
     &hay[from..at]
 }
 
-const NEGATIONS: &[&str] = &[
-    "not",
-    "never",
-    "don't",
-    "dont",
-    "don’t",
-    "won't",
-    "won’t",
-    "cannot",
-    "can't",
-    "can’t",
-    "shouldn't",
-    "no",
-    "nor",
-    "nicht",
-    "nie",
-    "niemals",
-    "kein",
-    "keine",
-    "keinen",
-];
+const NEGATIONS: &str = "\
+not
+never
+don't
+dont
+don’t
+won't
+won’t
+cannot
+can't
+can’t
+shouldn't
+no
+nor
+nicht
+nie
+niemals
+kein
+keine
+keinen";
 
 fn negated(hay: &str, at: usize) -> bool {
     let clause = clause_before(hay, at);
-    NEGATIONS
-        .iter()
-        .any(|n| word_hits(clause, n).next().is_some())
+    any_in(clause, NEGATIONS)
 }
 
 /// A window of up to `radius` bytes either side of a match, on character boundaries.
@@ -251,14 +276,16 @@ fn window(hay: &str, start: usize, end: usize, radius: usize) -> &str {
     &hay[a..b]
 }
 
-fn any_in(hay: &str, words: &[&str]) -> bool {
-    words.iter().any(|w| word_hits(hay, w).next().is_some())
+/// Whether a line of `words` occurs in `hay` as whole words. (The word and phrase lists in this file
+/// are one entry a line: as one text they cost their letters, not an 8-byte pointer and length per entry.)
+fn any_in(hay: &str, words: &str) -> bool {
+    words.lines().any(|w| word_hits(hay, w).next().is_some())
 }
 
 /// The first non-negated whole-word occurrence of any phrase.
-fn first_phrase(hay: &str, phrases: &[&str]) -> Option<(usize, usize)> {
+fn first_phrase(hay: &str, phrases: &str) -> Option<(usize, usize)> {
     let mut first: Option<(usize, usize)> = None;
-    for p in phrases {
+    for p in phrases.lines() {
         for (s, e) in word_hits(hay, p) {
             if !negated(hay, s) && first.is_none_or(|(f, _)| s < f) {
                 first = Some((s, e));
@@ -268,59 +295,76 @@ fn first_phrase(hay: &str, phrases: &[&str]) -> Option<(usize, usize)> {
     first
 }
 
-const MESSENGERS: &[&str] = &[
-    "telegram",
-    "whatsapp",
-    "whats app",
-    "skype",
-    "discord",
-    "wechat",
-    "viber",
-    "t.me/",
-    "wa.me/",
-    "signal app",
-    "signal messenger",
-];
+const MESSENGERS: &str = "\
+telegram
+whatsapp
+whats app
+skype
+discord
+wechat
+viber
+t.me/
+wa.me/
+signal app
+signal messenger";
 /// Words right before a messenger that make it a contact channel ("on Telegram", "my WhatsApp").
-const CHANNEL_CUES: &[&str] = &[
-    "on", "via", "over", "through", "my", "by", "in", "me", "auf", "über", "per", "mein", "meine",
-];
+const CHANNEL_CUES: &str = "\
+on
+via
+over
+through
+my
+by
+in
+me
+auf
+über
+per
+mein
+meine";
 /// Projects that merely name a messenger ("a Discord bot").
-const PROJECT_WORDS: &[&str] = &[
-    "bot",
-    "bots",
-    "api",
-    "integration",
-    "clone",
-    "webhook",
-    "sdk",
-    "app development",
-];
-const OFF_PLATFORM_PHRASES: &[&str] = &[
-    "outside upwork",
-    "outside of upwork",
-    "off upwork",
-    "outside the platform",
-    "outside this platform",
-    "off the platform",
-    "off-platform",
-    "contact me directly",
-    "email me directly",
-    "e-mail me directly",
-    "my personal email",
-    "my personal e-mail",
-    "on signal",
-    "via signal",
-    "außerhalb von upwork",
-    "außerhalb upwork",
-    "außerhalb der plattform",
-    "kontaktieren sie mich direkt",
-    "schreiben sie mir direkt",
-];
-const PHONE_CUES: &[&str] = &[
-    "phone", "number", "call", "tel", "mobile", "cell", "whatsapp", "text", "telefon", "handy",
-    "nummer", "anrufen",
-];
+const PROJECT_WORDS: &str = "\
+bot
+bots
+api
+integration
+clone
+webhook
+sdk
+app development";
+const OFF_PLATFORM_PHRASES: &str = "\
+outside upwork
+outside of upwork
+off upwork
+outside the platform
+outside this platform
+off the platform
+off-platform
+contact me directly
+email me directly
+e-mail me directly
+my personal email
+my personal e-mail
+on signal
+via signal
+außerhalb von upwork
+außerhalb upwork
+außerhalb der plattform
+kontaktieren sie mich direkt
+schreiben sie mir direkt";
+const PHONE_CUES: &str = "\
+phone
+number
+call
+tel
+mobile
+cell
+whatsapp
+text
+telefon
+handy
+nummer
+anrufen";
 
 fn find_off_platform(hay: &str) -> Option<(usize, usize)> {
     let mut best: Option<(usize, usize)> = first_phrase(hay, OFF_PLATFORM_PHRASES);
@@ -329,7 +373,7 @@ fn find_off_platform(hay: &str) -> Option<(usize, usize)> {
             best = Some(m);
         }
     };
-    for name in MESSENGERS {
+    for name in MESSENGERS.lines() {
         for (s, e) in word_hits(hay, name) {
             if negated(hay, s) {
                 continue;
@@ -337,11 +381,9 @@ fn find_off_platform(hay: &str) -> Option<(usize, usize)> {
             let after = hay[e..].trim_start();
             let handle_follows =
                 after.starts_with(':') || after.starts_with('@') || name.ends_with('/');
-            let cue_before = hay[..s]
-                .split(|c: char| !is_word_char(c))
-                .rfind(|w| !w.is_empty())
-                .is_some_and(|w| CHANNEL_CUES.contains(&w));
-            let project = PROJECT_WORDS.iter().any(|p| after.starts_with(p));
+            let before = last_word(hay.get(..s).unwrap_or_default());
+            let cue_before = CHANNEL_CUES.lines().any(|c| c == before);
+            let project = PROJECT_WORDS.lines().any(|p| after.starts_with(p));
             if (handle_follows || cue_before) && !project {
                 consider((s, e));
                 break;
@@ -405,75 +447,71 @@ fn find_phone(hay: &str) -> Option<(usize, usize)> {
     None
 }
 
-const PAY_CUES: &[&str] = &[
-    "pay",
-    "paid",
-    "payment",
-    "payments",
-    "send",
-    "transfer",
-    "invoice",
-    "wallet",
-    "deposit",
-    "bezahlen",
-    "zahlen",
-    "zahlung",
-    "überweisen",
-    "überweisung",
-    "senden",
-    "schicken",
-];
-const CRYPTO: &[&str] = &[
-    "usdt",
-    "usdc",
-    "btc",
-    "bitcoin",
-    "eth",
-    "ethereum",
-    "crypto",
-    "cryptocurrency",
-    "tether",
-    "trc20",
-    "erc20",
-    "binance pay",
-    "krypto",
-];
-const PAY_SERVICES: &[&str] = &[
-    "paypal",
-    "wise",
-    "payoneer",
-    "western union",
-    "moneygram",
-    "zelle",
-    "cash app",
-    "venmo",
-    "revolut",
-    "bank transfer",
-    "wire transfer",
-    "another account",
-    "different account",
-    "other account",
-    "my friend's account",
-    "my friend’s account",
-    "my brother's account",
-    "my cousin's account",
-    "anderes konto",
-    "ein anderes konto",
-    "konto meines",
-];
-const PAY_PHRASES: &[&str] = &[
-    "pay outside",
-    "pay me outside",
-    "payment outside",
-    "paid outside",
-    "pay me directly",
-    "pay directly",
-    "pay me off upwork",
-    "direkt bezahlen",
-    "außerhalb von upwork bezahlen",
-    "außerhalb von upwork zahlen",
-    "zahlung außerhalb",
-];
+const PAY_CUES: &str = "\
+pay
+paid
+payment
+payments
+send
+transfer
+invoice
+wallet
+deposit
+bezahlen
+zahlen
+zahlung
+überweisen
+überweisung
+senden
+schicken";
+const CRYPTO: &str = "\
+usdt
+usdc
+btc
+bitcoin
+eth
+ethereum
+crypto
+cryptocurrency
+tether
+trc20
+erc20
+binance pay
+krypto";
+const PAY_SERVICES: &str = "\
+paypal
+wise
+payoneer
+western union
+moneygram
+zelle
+cash app
+venmo
+revolut
+bank transfer
+wire transfer
+another account
+different account
+other account
+my friend's account
+my friend’s account
+my brother's account
+my cousin's account
+anderes konto
+ein anderes konto
+konto meines";
+const PAY_PHRASES: &str = "\
+pay outside
+pay me outside
+payment outside
+paid outside
+pay me directly
+pay directly
+pay me off upwork
+direkt bezahlen
+außerhalb von upwork bezahlen
+außerhalb von upwork zahlen
+zahlung außerhalb";
 
 fn find_payment(hay: &str) -> Option<(usize, usize)> {
     let mut best = first_phrase(hay, PAY_PHRASES);
@@ -483,7 +521,7 @@ fn find_payment(hay: &str) -> Option<(usize, usize)> {
         }
     };
     for words in [CRYPTO, PAY_SERVICES] {
-        for w in words {
+        for w in words.lines() {
             if let Some(m) = word_hits(hay, w)
                 .find(|&(s, e)| !negated(hay, s) && any_in(window(hay, s, e, 60), PAY_CUES))
             {
@@ -524,78 +562,74 @@ fn find_wallet(hay: &str) -> Option<(usize, usize)> {
     None
 }
 
-const SHIP_VERBS: &[&str] = &[
-    "ship",
-    "send",
-    "mail",
-    "deliver",
-    "forward",
-    "post",
-    "schicken",
-    "senden",
-    "liefern",
-    "versenden",
-    "schick",
-];
-const SHIP_OBJECTS: &[&str] = &[
-    "laptop",
-    "computer",
-    "macbook",
-    "equipment",
-    "device",
-    "hardware",
-    "documents",
-    "yubikey",
-    "package",
-    "parcel",
-    "it",
-    "gerät",
-    "geräte",
-    "unterlagen",
-    "dokumente",
-    "paket",
-];
-const SHIP_ELSEWHERE_CUES: &[&str] = &[
-    "another address",
-    "different address",
-    "other address",
-    "friend's address",
-    "friend’s address",
-    "cousin's address",
-    "cousin’s address",
-    "relative's address",
-    "brother's address",
-    "uncle's address",
-    "my cousin",
-    "my friend",
-    "my relative",
-    "my brother",
-    "my uncle",
-    "forwarding",
-    "andere adresse",
-    "anderen adresse",
-    "meinen cousin",
-    "meinem cousin",
-    "meinen freund",
-    "meinem freund",
-];
-const SHIP_PHRASES: &[&str] = &[
-    "forwarding address",
-    "cousin's address",
-    "cousin’s address",
-    "can't receive it at home",
-    "cannot receive it at home",
-    "can't receive at my address",
-    "cannot receive at my address",
-    "reshipping",
-    "weiterleitungsadresse",
-    "nicht an meine adresse",
-];
+const SHIP_VERBS: &str = "\
+ship
+send
+mail
+deliver
+forward
+post
+schicken
+senden
+liefern
+versenden
+schick";
+const SHIP_OBJECTS: &str = "\
+laptop
+computer
+macbook
+equipment
+device
+hardware
+documents
+yubikey
+package
+parcel
+it
+gerät
+geräte
+unterlagen
+dokumente
+paket";
+const SHIP_ELSEWHERE_CUES: &str = "\
+another address
+different address
+other address
+friend's address
+friend’s address
+cousin's address
+cousin’s address
+relative's address
+brother's address
+uncle's address
+my cousin
+my friend
+my relative
+my brother
+my uncle
+forwarding
+andere adresse
+anderen adresse
+meinen cousin
+meinem cousin
+meinen freund
+meinem freund";
+const SHIP_PHRASES: &str = "\
+forwarding address
+cousin's address
+cousin’s address
+can't receive it at home
+cannot receive it at home
+can't receive at my address
+cannot receive at my address
+reshipping
+weiterleitungsadresse
+nicht an meine adresse";
 
 fn find_shipping(hay: &str) -> Option<(usize, usize)> {
     // Direct phrases: negation is part of some ("cannot receive"), so only the clause before counts.
     let mut best = first_phrase(hay, SHIP_PHRASES);
-    for verb in SHIP_VERBS {
+    for verb in SHIP_VERBS.lines() {
         for (s, e) in word_hits(hay, verb) {
             if negated(hay, s) {
                 continue;
@@ -612,40 +646,41 @@ fn find_shipping(hay: &str) -> Option<(usize, usize)> {
     best
 }
 
-const IDENTITY_PHRASES: &[&str] = &[
-    "my account was suspended",
-    "my account was closed",
-    "my account was banned",
-    "my account was blocked",
-    "my account got suspended",
-    "my account got banned",
-    "my account got closed",
-    "my account has been suspended",
-    "my account has been closed",
-    "my account has been banned",
-    "my account is suspended",
-    "my account is banned",
-    "my new account",
-    "my other account",
-    "hire me on my",
-    "hire me through my",
-    "hire me via",
-    "hire me on another",
-    "another upwork account",
-    "call me ",
-    "you can call me",
-    "my real name is",
-    "my name is actually",
-    "mein konto wurde gesperrt",
-    "mein konto wurde geschlossen",
-    "mein neues konto",
-    "nennen sie mich",
-    "nenn mich",
-];
+/// Phrases of a changed or second identity. "call me\x20" is "call me" with its trailing space, kept
+/// written as an escape so that no editor trims it.
+const IDENTITY_PHRASES: &str = "\
+my account was suspended
+my account was closed
+my account was banned
+my account was blocked
+my account got suspended
+my account got banned
+my account got closed
+my account has been suspended
+my account has been closed
+my account has been banned
+my account is suspended
+my account is banned
+my new account
+my other account
+hire me on my
+hire me through my
+hire me via
+hire me on another
+another upwork account
+call me\x20
+you can call me
+my real name is
+my name is actually
+mein konto wurde gesperrt
+mein konto wurde geschlossen
+mein neues konto
+nennen sie mich
+nenn mich";
 
 fn find_identity(hay: &str) -> Option<(usize, usize)> {
     let mut first: Option<(usize, usize)> = None;
-    for p in IDENTITY_PHRASES {
+    for p in IDENTITY_PHRASES.lines() {
         for (s, e) in word_hits(hay, p) {
             // "call me at +1…" is a phone number, not a new name.
             let time_not_name = p.contains("call me") && not_a_name(&hay[e..]);
@@ -660,10 +695,14 @@ fn find_identity(hay: &str) -> Option<(usize, usize)> {
 /// Whether what follows "call me" is a time, a number or a channel rather than a name.
 fn not_a_name(rest: &str) -> bool {
     let next = rest.trim_start();
-    let word = next
-        .split(|c: char| !c.is_alphanumeric())
-        .next()
-        .unwrap_or("");
+    // The first word: up to the first character that is not a letter or digit.
+    let mut word = next;
+    for (i, c) in next.char_indices() {
+        if !c.is_alphanumeric() {
+            word = next.get(..i).unwrap_or_default();
+            break;
+        }
+    }
     next.starts_with(|c: char| c == '+' || c.is_ascii_digit())
         || [
             "at", "on", "back", "when", "if", "anytime", "any", "tomorrow", "today", "now", "via",
@@ -674,15 +713,22 @@ fn not_a_name(rest: &str) -> bool {
 
 /// "jane|d" for "Jane Doe" and "Jane D.": first word and the last word's initial, lower case.
 fn name_key(name: &str) -> String {
-    let words: Vec<String> = name
-        .split(|c: char| c.is_whitespace() || c == '.' || c == ',')
-        .filter(|w| !w.is_empty())
-        .map(lowercase)
-        .collect();
-    match words.as_slice() {
-        [] => String::new(),
-        [one] => one.clone(),
-        [first, .., last] => format!("{first}|{}", last.chars().next().unwrap_or(' ')),
+    let (mut first, mut last, mut count) = (String::new(), String::new(), 0);
+    for w in name.split(|c: char| c.is_whitespace() || c == '.' || c == ',') {
+        if w.is_empty() {
+            continue;
+        }
+        if count == 0 {
+            first = lowercase(w);
+        } else {
+            last = lowercase(w);
+        }
+        count += 1;
+    }
+    match count {
+        0 => String::new(),
+        1 => first,
+        _ => format!("{first}|{}", last.chars().next().unwrap_or(' ')),
     }
 }
 

@@ -208,7 +208,13 @@ pub fn evaluate_all(cx: &Context) -> (Vec<Finding>, Vec<Unevaluated>, usize) {
 
 /// The fields of `needed` that the profile does not hold: what a rule that cannot run reports.
 pub fn unread(p: &Profile, needed: &[Field]) -> Vec<Field> {
-    needed.iter().copied().filter(|f| !p.has(*f)).collect()
+    let mut missing = Vec::new();
+    for &f in needed {
+        if !p.has(f) {
+            missing.push(f);
+        }
+    }
+    missing
 }
 
 /// Formats a number of hours or dollars for people: "1,234" or "12.5".

@@ -1,84 +1,77 @@
 //! P8: a link, e-mail address or name on the profile is on a list of known front companies and account shops.
 //!
-//! The lists ship in `data/org-lists.json` (only entries that authorities or published research named) and an
+//! The lists ship in [`DOMAINS`], [`EMAILS`] and [`STRINGS`] (only entries that authorities or published research named) and an
 //! organisation extends them through its policy (`blocked_domains`, `blocked_emails`, `blocked_strings`);
 //! `allowed_domains` wins over every list. A domain entry matches itself and its subdomains, never look-alikes
 //! ("notwkjllc.com"); e-mail entries match the whole address; strings match whole words, ignoring case.
 
 use super::{Context, Family, Hit, Outcome, RuleSpec};
 use crate::case::lowercase;
-use crate::json::{member, member_or_default, FromJson, Value};
 use crate::model::{Field, Profile};
 use crate::policy::{Lang, Policy};
 use crate::text;
-use std::sync::OnceLock;
 
 /// At most this many listed values are named in the evidence.
 const MAX_SHOWN: usize = 6;
 /// Quoted titles are cut to this many characters.
 const MAX_QUOTE: usize = 60;
 
-/// One list entry and the public reason it is listed.
-#[derive(Clone, Debug, PartialEq)]
+/// One shipped list entry: its value (trimmed, lower case) and the public reason it is listed.
 pub struct Entry {
-    pub value: String,
-    pub source: String,
+    pub value: &'static str,
+    pub source: &'static str,
 }
 
-/// The organisation lists that ship with HireCheck.
-#[derive(Clone, Debug, Default, PartialEq)]
-pub struct OrgLists {
-    /// When the lists were last reviewed (YYYY-MM-DD).
-    pub updated: String,
-    pub domains: Vec<Entry>,
-    pub emails: Vec<Entry>,
-    pub strings: Vec<Entry>,
-}
+/// When the shipped lists were last reviewed (YYYY-MM-DD).
+pub const UPDATED: &str = "2026-11-26";
 
-impl FromJson for Entry {
-    fn from_json(v: &Value) -> Option<Self> {
-        Some(Entry {
-            value: member(v, "value")?,
-            source: member(v, "source")?,
-        })
-    }
-}
+const DOJ_SEIZURE: &str = "US DOJ domain seizure, 2024-10-10; named by SentinelLabs, 2024-11";
 
-/// `updated` is required, the lists may be left out; unknown members are ignored.
-impl FromJson for OrgLists {
-    fn from_json(v: &Value) -> Option<Self> {
-        v.as_object()?;
-        Some(OrgLists {
-            updated: member(v, "updated")?,
-            domains: member_or_default(v, "domains")?,
-            emails: member_or_default(v, "emails")?,
-            strings: member_or_default(v, "strings")?,
-        })
-    }
-}
+// Only entries that public authorities or published research named. Real companies whose sites were
+// cloned (SentinelLabs 2024-11) are NOT listed: their names prove nothing. The lists are Rust tables,
+// not a data file parsed at run time: the wasm then holds neither the file's text nor a reader for it.
 
-const SHIPPED_JSON: &str = include_str!("data/org-lists.json");
+/// Domains: each matches itself and its subdomains.
+pub static DOMAINS: &[Entry] = &[
+    Entry {
+        value: "inditechlab.com",
+        source: DOJ_SEIZURE,
+    },
+    Entry {
+        value: "tonywangtech.com",
+        source: DOJ_SEIZURE,
+    },
+    Entry {
+        value: "wkjllc.com",
+        source: DOJ_SEIZURE,
+    },
+    Entry {
+        value: "hopanatech.com",
+        source: DOJ_SEIZURE,
+    },
+    Entry {
+        value: "huguotechltd.com",
+        source: "SentinelLabs, front company still active when reported, 2024-11",
+    },
+    Entry {
+        value: "hopana.com",
+        source: "SentinelLabs, domain of the front companies' contact e-mail, 2024-11",
+    },
+    Entry {
+        value: "upworksell.com",
+        source: "US DOJ, site selling fraudulent freelance accounts (Didenko case), 2024-05",
+    },
+];
 
-/// The shipped lists, parsed once, values trimmed and in lower case. A broken file (a test guards against it)
-/// gives empty lists rather than a panic.
-pub fn shipped() -> &'static OrgLists {
-    static LISTS: OnceLock<OrgLists> = OnceLock::new();
-    LISTS.get_or_init(|| {
-        let mut lists = crate::json::from_str(SHIPPED_JSON)
-            .ok()
-            .and_then(|v| OrgLists::from_json(&v))
-            .unwrap_or_default();
-        for e in lists
-            .domains
-            .iter_mut()
-            .chain(lists.emails.iter_mut())
-            .chain(lists.strings.iter_mut())
-        {
-            e.value = lowercase(e.value.trim());
-        }
-        lists
-    })
-}
+/// E-mail addresses: each matches the whole address.
+pub static EMAILS: &[Entry] = &[Entry {
+    value: "tonywkj@hopana.com",
+    source: "SentinelLabs, contact e-mail of the front companies, 2024-11",
+}];
+
+/// Names: each matches whole words, ignoring case. None is named publicly yet; organisations add theirs
+/// through the policy (`blocked_strings`).
+pub static STRINGS: &[Entry] = &[];
 
 pub static KNOWN_BAD_DOMAIN: RuleSpec = RuleSpec {
     id: "known-bad-domain",
@@ -175,7 +168,6 @@ struct Lists {
 
 impl Lists {
     fn new(policy: &Policy) -> Lists {
-        let shipped = shipped();
         let org = |key: &str| match policy.lang {
             Lang::En => format!("your organisation's list (policy {key})"),
             Lang::De => format!("Liste Ihrer Organisation (Richtlinie {key})"),
@@ -184,20 +176,20 @@ impl Lists {
         let mut domains: Vec<(String, String)> = Vec::new();
         let mut emails: Vec<(String, String)> = Vec::new();
         let mut strings: Vec<(String, String)> = Vec::new();
-        for e in &shipped.domains {
-            add_new(&mut domains, e.value.clone(), || e.source.clone());
+        for e in DOMAINS {
+            add_new(&mut domains, e.value.to_string(), || e.source.to_string());
         }
         for v in &policy.blocked_domains {
             add_new(&mut domains, norm(v), || org("blocked_domains"));
         }
-        for e in &shipped.emails {
-            add_new(&mut emails, e.value.clone(), || e.source.clone());
+        for e in EMAILS {
+            add_new(&mut emails, e.value.to_string(), || e.source.to_string());
         }
         for v in &policy.blocked_emails {
             add_new(&mut emails, norm(v), || org("blocked_emails"));
         }
-        for e in &shipped.strings {
-            strings.push((e.value.clone(), e.source.clone()));
+        for e in STRINGS {
+            strings.push((e.value.to_string(), e.source.to_string()));
         }
         for v in &policy.blocked_strings {
             let v = norm(v);
@@ -281,9 +273,12 @@ fn add_new(list: &mut Vec<(String, String)>, value: String, source: impl FnOnce(
 
 /// The entry equal to `value`, with its source.
 fn find<'a>(list: &'a [(String, String)], value: &str) -> Option<(&'a str, &'a str)> {
-    list.iter()
-        .find(|(v, _)| v == value)
-        .map(|(v, src)| (v.as_str(), src.as_str()))
+    for (v, src) in list {
+        if v == value {
+            return Some((v, src));
+        }
+    }
+    None
 }
 
 /// An e-mail address: the address itself if listed, else its domain (unless allowed).
@@ -424,26 +419,20 @@ fn known_bad_domain(cx: &Context) -> Outcome {
     for m in found.0.iter().take(MAX_SHOWN) {
         let places = m.places.join(", ");
         let (entry, found, source) = (&m.entry, &m.found, &m.source);
-        evidence.push(match (lang, m.kind) {
-            (Lang::En, Kind::Domain) => {
-                format!("{places}: \"{found}\" matches the listed domain {entry} ({source}).")
-            }
+        // Every sentence is "{places}: {what matched} ({source})."
+        let what = match (lang, m.kind) {
+            (Lang::En, Kind::Domain) => format!("\"{found}\" matches the listed domain {entry}"),
             (Lang::En, Kind::Email) => {
-                format!("{places}: \"{found}\" is the listed e-mail address {entry} ({source}).")
+                format!("\"{found}\" is the listed e-mail address {entry}")
             }
-            (Lang::En, Kind::Name) => {
-                format!("{places}: contains the listed name \"{entry}\" ({source}).")
-            }
-            (Lang::De, Kind::Domain) => {
-                format!("{places}: „{found}“ passt zur gelisteten Domain {entry} ({source}).")
-            }
+            (Lang::En, Kind::Name) => format!("contains the listed name \"{entry}\""),
+            (Lang::De, Kind::Domain) => format!("„{found}“ passt zur gelisteten Domain {entry}"),
             (Lang::De, Kind::Email) => {
-                format!("{places}: „{found}“ ist die gelistete E-Mail-Adresse {entry} ({source}).")
+                format!("„{found}“ ist die gelistete E-Mail-Adresse {entry}")
             }
-            (Lang::De, Kind::Name) => {
-                format!("{places}: enthält den gelisteten Namen „{entry}“ ({source}).")
-            }
-        });
+            (Lang::De, Kind::Name) => format!("enthält den gelisteten Namen „{entry}“"),
+        };
+        evidence.push(format!("{places}: {what} ({source})."));
     }
     if total > MAX_SHOWN {
         evidence.push(match lang {
@@ -487,14 +476,12 @@ mod tests {
     }
 
     #[test]
-    fn shipped_lists_parse_and_hold_only_named_entries() {
-        let l = shipped();
+    fn shipped_lists_hold_only_named_entries() {
         assert!(
-            l.updated.len() == 10 && l.updated.starts_with("20"),
-            "{}",
-            l.updated
+            UPDATED.len() == 10 && UPDATED.starts_with("20"),
+            "{UPDATED}"
         );
-        let domains: Vec<&str> = l.domains.iter().map(|e| e.value.as_str()).collect();
+        let domains: Vec<&str> = DOMAINS.iter().map(|e| e.value).collect();
         for d in [
             "inditechlab.com",
             "tonywangtech.com",
@@ -507,30 +494,32 @@ mod tests {
             assert!(domains.contains(&d), "{d} missing");
         }
         assert_eq!(domains.len(), 7, "only publicly named domains: {domains:?}");
-        assert_eq!(l.emails.len(), 1);
-        assert_eq!(l.emails[0].value, "tonywkj@hopana.com");
+        assert_eq!(EMAILS.len(), 1);
+        assert_eq!(EMAILS[0].value, "tonywkj@hopana.com");
         // Cloned real companies are victims, not indicators.
         for real in ["kitrum", "urolime", "arohatech", "tatvasoft", "itechart"] {
             assert!(
                 !domains.iter().any(|d| d.contains(real))
-                    && !l.strings.iter().any(|s| s.value.contains(real)),
+                    && !STRINGS.iter().any(|s| s.value.contains(real)),
                 "{real} must not be listed"
             );
         }
-        for e in l.domains.iter().chain(&l.emails).chain(&l.strings) {
+        for e in DOMAINS.iter().chain(EMAILS).chain(STRINGS) {
             assert!(
                 e.source.contains("20") && e.source.len() > 15,
                 "{}: source needs a publisher and date",
                 e.value
             );
+            // Looked up as they are: the values must be in the form the profile's values are put in.
+            assert_eq!(e.value, lowercase(e.value.trim()), "{}", e.value);
         }
-        for e in &l.domains {
-            assert!(text::is_domain_name(&e.value), "{}", e.value);
+        for e in DOMAINS {
+            assert!(text::is_domain_name(e.value), "{}", e.value);
         }
-        for e in &l.emails {
-            assert!(text::normalize_email(&e.value).as_deref() == Some(e.value.as_str()));
+        for e in EMAILS {
+            assert!(text::normalize_email(e.value).as_deref() == Some(e.value));
         }
-        for e in &l.strings {
+        for e in STRINGS {
             assert!(e.value.chars().count() >= 4, "{}", e.value);
         }
     }

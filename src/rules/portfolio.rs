@@ -43,12 +43,10 @@ fn throwaway_portfolio_hosts(cx: &Context) -> Outcome {
     let Some(links) = &cx.profile.links else {
         return Outcome::Unknown(vec![Field::Links]);
     };
-    let allowed: Vec<String> = cx
-        .policy
-        .allowed_domains
-        .iter()
-        .map(|d| lowercase(d.trim()))
-        .collect();
+    let mut allowed: Vec<String> = Vec::new();
+    for d in &cx.policy.allowed_domains {
+        allowed.push(lowercase(d.trim()));
+    }
     // Website links only: e-mail addresses and domain names written in text (employers) are not a portfolio.
     let mut sites: Vec<(&str, Option<&'static str>)> = Vec::new();
     for l in links.iter().filter(|l| text::is_link(l)) {
@@ -63,11 +61,10 @@ fn throwaway_portfolio_hosts(cx: &Context) -> Outcome {
         return Outcome::Clear;
     }
     let lang = cx.lang();
-    let mut shown: Vec<String> = sites
-        .iter()
-        .take(MAX_SHOWN)
-        .map(|(l, free)| format!("{l} ({})", free.unwrap_or_default()))
-        .collect();
+    let mut shown: Vec<String> = Vec::new();
+    for (l, free) in sites.iter().take(MAX_SHOWN) {
+        shown.push(format!("{l} ({})", free.unwrap_or_default()));
+    }
     if sites.len() > MAX_SHOWN {
         shown.push(match lang {
             Lang::En => format!("and {} more", sites.len() - MAX_SHOWN),

@@ -80,7 +80,10 @@ fn overlapping_contracts(cx: &Context) -> Outcome {
     let today = cx.now.utc_date().days_since_epoch();
     let hourly = |e: &&WorkEntry| e.kind != Some(ContractKind::FixedPrice);
     let mut spans: Vec<Span> = Vec::new();
-    for e in history.iter().filter(hourly) {
+    for e in history {
+        if !hourly(&e) {
+            continue;
+        }
         let Some(start) = e.start.map(|d| d.days_since_epoch()) else {
             continue;
         };
@@ -106,8 +109,7 @@ fn overlapping_contracts(cx: &Context) -> Outcome {
     if spans.is_empty()
         && history
             .iter()
-            .filter(hourly)
-            .any(|e| e.hours.is_none() || e.start.is_none())
+            .any(|e| hourly(&e) && (e.hours.is_none() || e.start.is_none()))
     {
         return Outcome::Unknown(vec![Field::WorkHistory]);
     }
@@ -116,11 +118,16 @@ fn overlapping_contracts(cx: &Context) -> Outcome {
     let mut peak: Option<(f64, Vec<&Span>)> = None;
     for s in &spans {
         let (from, to) = (s.start, s.start + window - 1);
-        let active: Vec<&Span> = spans
-            .iter()
-            .filter(|o| o.start <= from && o.end >= to)
-            .collect();
-        let load = active.iter().map(|o| o.weekly).sum::<f64>();
+        // The contracts running through the whole window and their summed load (from -0.0, as
+        // `Iterator::sum` starts, so that an empty window compares as it always did).
+        let mut active: Vec<&Span> = Vec::new();
+        let mut load = -0.0_f64;
+        for o in &spans {
+            if o.start <= from && o.end >= to {
+                active.push(o);
+                load += o.weekly;
+            }
+        }
         // Of equal peaks the last, as `max_by` gave.
         if peak
             .as_ref()
