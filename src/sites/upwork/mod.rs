@@ -308,18 +308,18 @@ impl Builder {
 
     /// Adds canonical addresses, except Upwork's own.
     pub fn add_links(&mut self, addresses: impl IntoIterator<Item = String>) {
-        self.links.add(addresses, is_platform_address);
+        self.links.add(addresses, IS_PLATFORM);
     }
 
     /// Adds the links, e-mail addresses and domain names written in `text`.
     pub fn add_link_text(&mut self, text: &str) {
-        self.links.add_text(text, is_platform_address);
+        self.links.add_text(text, IS_PLATFORM);
     }
 
     fn finish(mut self, expected: &[Field]) -> Extraction {
         // Addresses the freelancer and their clients wrote in the profile's own words.
         self.links
-            .add_profile_text(&self.p, "work history text", is_platform_address);
+            .add_profile_text(&self.p, "work history text", IS_PLATFORM);
         if let Some(places) = self.links.finish_into(&mut self.p, "title text") {
             self.note(Field::Links, places);
         }
@@ -367,6 +367,10 @@ pub(crate) use super::bounds::{
     location, plausible_earnings, plausible_jobs, plausible_rate, plausible_rating, MAX_FEEDBACK,
     MAX_NAME, MAX_OVERVIEW, MAX_PLACE, MAX_SHORT, MAX_TITLE,
 };
+
+/// [`is_platform_address`] behind `dyn`, as the other adapters pass theirs: the link set's generic code then
+/// has one copy for all of them (an instance per function type otherwise).
+const IS_PLATFORM: &dyn Fn(&str) -> bool = &is_platform_address;
 
 /// Whether an address belongs to the marketplace itself (its pages, help, file storage), not to the freelancer.
 fn is_platform_address(address: &str) -> bool {
