@@ -272,7 +272,7 @@ impl<'a> Parser<'a> {
                 self.pos += 1;
                 self.ws();
                 if self.keyword_ahead("function") {
-                    self.iife_in_parens()
+                    self.iife(true)
                 } else {
                     let v = self.value()?;
                     self.eat(b')').then_some(v)
@@ -285,12 +285,7 @@ impl<'a> Parser<'a> {
     fn word(&mut self) -> Option<Value> {
         if self.keyword_ahead("function") {
             // `function(a){return …}(args)` without surrounding parentheses.
-            let (params, body) = self.function_head_and_body()?;
-            if !self.eat(b'(') {
-                return None;
-            }
-            let args = self.args()?;
-            return self.call(params, body, args);
+            return self.iife(false);
         }
         let name = self.ident()?;
         match name {
@@ -310,12 +305,7 @@ impl<'a> Parser<'a> {
                 if !self.eat(b'(') {
                     return Some(Value::Null);
                 }
-                let mut args = self.args()?;
-                return Some(if args.is_empty() {
-                    Value::Null
-                } else {
-                    args.swap_remove(0)
-                });
+                return self.items(b')').map(first);
             }
             _ => {}
         }
@@ -327,7 +317,7 @@ impl<'a> Parser<'a> {
         self.ws();
         if self.peek() == Some(b'(') {
             self.pos += 1;
-            let mut args = self.args()?;
+            let args = self.items(b')')?;
             if path == ["JSON", "parse"] {
                 if let Some(Value::String(s)) = args.first() {
                     if s.len() > MAX_INPUT {
@@ -340,11 +330,7 @@ impl<'a> Parser<'a> {
                 }
                 return None;
             }
-            return Some(if args.is_empty() {
-                Value::Null
-            } else {
-                args.swap_remove(0)
-            });
+            return Some(first(args));
         }
         if path.len() == 1 {
             return self.lookup(name);
@@ -363,10 +349,14 @@ impl<'a> Parser<'a> {
 
     /// The innermost parameter called `name`: (name, value, its size in nodes, its depth).
     fn param(&self, name: &str) -> Option<&(String, Value, usize, usize)> {
-        self.scopes
-            .iter()
-            .rev()
-            .find_map(|scope| scope.iter().rev().find(|(n, ..)| n == name))
+        for scope in self.scopes.iter().rev() {
+            for entry in scope.iter().rev() {
+                if entry.0 == name {
+                    return Some(entry);
+                }
+            }
+        }
+        None
     }
 
     /// A parameter's value (a copy), charged to the budget; unknown names are `null`.
@@ -511,37 +501,14 @@ impl<'a> Parser<'a> {
 
     fn array(&mut self) -> Option<Value> {
         self.pos += 1; // '['
-        let mut items = Vec::new();
-        loop {
-            self.ws();
-            if self.eat(b']') {
-                return Some(Value::Array(items));
-            }
-            if self.peek() == Some(b',') {
-                // A hole: `[,1]`.
-                self.pos += 1;
-                items.push(Value::Null);
-                continue;
-            }
-            items.push(self.value()?);
-            if !self.eat(b',') {
-                return self.eat(b']').then_some(Value::Array(items));
-            }
-        }
+        self.items(b']').map(Value::Array)
     }
 
     /// A quoted string's value: borrowed from the source unless it has escapes or line breaks.
     fn string(&mut self) -> Option<Cow<'a, str>> {
         let quote = self.peek()?;
         self.pos += 1;
-        // Most strings run to their closing quote without an escape or another quote.
-        let rest = self.s.get(self.pos..)?;
-        let plain = run_len(rest, &STRING_STOPS);
-        if rest.get(plain) == Some(&quote) {
-            let text = self.src.get(self.pos..self.pos + plain)?;
-            self.pos += plain + 1;
-            return Some(Cow::Borrowed(text));
-        }
+        // Most strings run to their closing quote without an escape: borrowed, never copied.
         let mut out: Option<String> = None;
         // Where the text not yet copied into `out` starts. Stops are ASCII, so every cut below is
         // on a char boundary.
@@ -584,13 +551,15 @@ impl<'a> Parser<'a> {
         }
     }
 
+    /// `n` (at most 6) hex digits as a number.
     fn hex(&mut self, n: usize) -> Option<u32> {
-        let h = self.src.get(self.pos..self.pos + n)?;
-        if !h.bytes().all(|b| b.is_ascii_hexdigit()) {
-            return None;
+        let mut v = 0;
+        for i in 0..n {
+            let digit = char::from(*self.s.get(self.pos + i)?).to_digit(16)?;
+            v = v * 16 + digit;
         }
         self.pos += n;
-        u32::from_str_radix(h, 16).ok()
+        Some(v)
     }
 
     fn escape(&mut self, out: &mut String) -> Option<()> {
@@ -661,17 +630,13 @@ impl<'a> Parser<'a> {
         }
         let digits_start = self.pos;
         // Hex / octal / binary integers.
-        if self.peek() == Some(b'0')
-            && matches!(
-                self.s.get(self.pos + 1),
-                Some(b'x' | b'X' | b'o' | b'O' | b'b' | b'B')
-            )
-        {
-            let radix = match self.s.get(self.pos + 1) {
-                Some(b'x' | b'X') => 16,
-                Some(b'o' | b'O') => 8,
-                _ => 2,
-            };
+        let radix = match (self.peek(), self.s.get(self.pos + 1)) {
+            (Some(b'0'), Some(b'x' | b'X')) => 16,
+            (Some(b'0'), Some(b'o' | b'O')) => 8,
+            (Some(b'0'), Some(b'b' | b'B')) => 2,
+            _ => 10,
+        };
+        if radix != 10 {
             self.pos += 2;
             let ds = self.pos;
             while self.peek().is_some_and(|c| c.is_ascii_alphanumeric()) {
@@ -723,20 +688,25 @@ impl<'a> Parser<'a> {
         )
     }
 
-    /// Arguments up to and including the closing ')'.
-    fn args(&mut self) -> Option<Vec<Value>> {
+    /// Comma-separated values up to and including `close`: an array's items (`]`, which may have
+    /// holes: `[,1]`) or a call's arguments (`)`, at most [`MAX_PARAMS`]).
+    fn items(&mut self, close: u8) -> Option<Vec<Value>> {
         let mut out = Vec::new();
         loop {
-            self.ws();
-            if self.eat(b')') {
+            if self.eat(close) {
                 return Some(out);
             }
-            if out.len() >= MAX_PARAMS {
+            if close == b']' && self.peek() == Some(b',') {
+                self.pos += 1;
+                out.push(Value::Null);
+                continue;
+            }
+            if close == b')' && out.len() >= MAX_PARAMS {
                 return None;
             }
             out.push(self.value()?);
             if !self.eat(b',') {
-                return self.eat(b')').then_some(out);
+                return self.eat(close).then_some(out);
             }
         }
     }
@@ -817,21 +787,20 @@ impl<'a> Parser<'a> {
         }
     }
 
-    /// `(function(a,b){…}(args))` or `(function(a,b){…})(args)`; the '(' is consumed.
-    fn iife_in_parens(&mut self) -> Option<Value> {
+    /// A function called where it is written: `function(a,b){…}(args)`, or with `in_parens` (the
+    /// '(' consumed) `(function(a,b){…}(args))` or `(function(a,b){…})(args)`.
+    fn iife(&mut self, in_parens: bool) -> Option<Value> {
         let (params, body) = self.function_head_and_body()?;
-        if self.eat(b'(') {
-            let args = self.args()?;
-            if !self.eat(b')') {
-                return None;
-            }
-            self.call(params, body, args)
-        } else if self.eat(b')') && self.eat(b'(') {
-            let args = self.args()?;
-            self.call(params, body, args)
-        } else {
-            None
+        // In the second parenthesised form the parenthesis closes before the arguments.
+        let closed = in_parens && self.eat(b')');
+        if !self.eat(b'(') {
+            return None;
         }
+        let args = self.items(b')')?;
+        if in_parens && !closed && !self.eat(b')') {
+            return None;
+        }
+        self.call(params, body, args)
     }
 
     /// Binds the arguments and evaluates the body's assignments and `return` value.
@@ -902,7 +871,7 @@ impl<'a> Parser<'a> {
                     self.pos += 1;
                     let key = match self.value()? {
                         Value::String(s) => s,
-                        Value::Number(n) => n.to_string(),
+                        Value::Number(n) => crate::json::to_string(&n),
                         _ => return None,
                     };
                     if !self.eat(b']') {
@@ -920,12 +889,15 @@ impl<'a> Parser<'a> {
             return None;
         }
         let v = self.value()?;
-        let slot = self
-            .scopes
-            .last_mut()?
-            .iter_mut()
-            .rev()
-            .find(|(n, ..)| *n == name)?;
+        // Only the innermost function's own parameters can be assigned to.
+        let mut slot = None;
+        for entry in self.scopes.last_mut()?.iter_mut().rev() {
+            if entry.0 == name {
+                slot = Some(entry);
+                break;
+            }
+        }
+        let slot = slot?;
         if path.is_empty() {
             slot.1 = v;
         } else {
@@ -986,6 +958,11 @@ impl<'a> Parser<'a> {
         }
         Some(())
     }
+}
+
+/// The first of a call's arguments (what `new Date(…)` or `Object.freeze(…)` stands for); `null` without one.
+fn first(args: Vec<Value>) -> Value {
+    args.into_iter().next().unwrap_or(Value::Null)
 }
 
 fn truthy(v: &Value) -> bool {
@@ -1086,6 +1063,57 @@ mod tests {
             parse_nuxt_assignment("__NUXT__=(function(a){foo(1,2);return {a}}(5))"),
             Some(json!({"a":5}))
         );
+    }
+
+    #[test]
+    fn calls_escapes_and_radix_numbers() {
+        // The three ways of calling a function where it is written, with and without arguments.
+        for src in [
+            "function(a,b){return [a,b]}(1,[,2,])",
+            "(function(a,b){return [a,b]}(1,[,2,]))",
+            "(function(a,b){return [a,b]})(1,[,2,])",
+        ] {
+            assert_eq!(parse_literal(src), Some(json!([1, [null, 2]])), "{src}");
+        }
+        assert_eq!(
+            parse_literal("(function(a){return a})()"),
+            Some(json!(null))
+        );
+        for bad in [
+            "function(a){return a}",
+            "(function(a){return a}(1)",
+            "(function(a){return a})(1",
+            "(function(a){return a}))(1)",
+            "function(a){return a}(,1)",
+            "[1,,2",
+        ] {
+            assert_eq!(parse_literal(bad), None, "{bad}");
+        }
+        // A call stands for its first argument, `null` without one.
+        assert_eq!(
+            parse_literal("[new Date(),new Map([1],2),Object.freeze(3,4),f()]"),
+            Some(json!([null, [1], 3, null]))
+        );
+        // A numeric index assigns into an array; a name holds its value for later reads.
+        assert_eq!(
+            parse_literal("function(a){a[1]=\"x\";a[3]=2;return a}([0])"),
+            Some(json!([0, "x", null, 2]))
+        );
+        assert_eq!(
+            parse_literal(r#"["\x41\u0042\u{43}", "\x4", "\u00G1"]"#),
+            None,
+            "short or non-hex escapes fail"
+        );
+        assert_eq!(
+            parse_literal(r#"["\x41\u0042\u{43}\u{1F600}", 'a\'b"c', `t$x`]"#),
+            Some(json!(["ABC😀", "a'b\"c", "t$x"]))
+        );
+        assert_eq!(
+            parse_literal("[0x1f,0XFF,0o17,0b101,-0x10,017,1.5,-2,1e3]"),
+            Some(json!([31, 255, 15, 5, -16, 17, 1.5, -2, 1000.0]))
+        );
+        assert_eq!(parse_literal("0x"), None);
+        assert_eq!(parse_literal("0b102"), None);
     }
 
     #[test]
