@@ -85,17 +85,20 @@ pub fn parse_nuxt_assignment(script: &str) -> Option<Value> {
         return None;
     }
     // The first occurrence may be a read (`if(window.__NUXT__)…`); try the first few.
-    script
-        .match_indices("__NUXT__")
-        .take(8)
-        .find_map(|(at, key)| {
-            let rest = script.get(at + key.len()..)?.trim_start();
-            let value = rest.strip_prefix('=')?;
-            if value.starts_with('=') {
-                return None; // a comparison, not an assignment
+    let mut rest = script;
+    for _ in 0..8 {
+        let at = rest.find("__NUXT__")?;
+        rest = rest.get(at + "__NUXT__".len()..)?;
+        if let Some(value) = rest.trim_start().strip_prefix('=') {
+            // `==` is a comparison, not an assignment.
+            if !value.starts_with('=') {
+                if let Some(v) = parse(value, true) {
+                    return Some(v);
+                }
             }
-            parse(value, true)
-        })
+        }
+    }
+    None
 }
 
 /// Reads one JavaScript literal expression from the start of `src` (trailing text is ignored).
@@ -910,7 +913,10 @@ impl<'a> Parser<'a> {
                             m.insert(key.clone(), v);
                             break;
                         }
-                        m.entry(key.clone()).or_insert(Value::Null)
+                        if !m.contains_key(key) {
+                            m.insert(key.clone(), Value::Null);
+                        }
+                        m.get_mut(key)?
                     }
                     Value::Array(a) => {
                         let idx: usize = key.parse().ok().filter(|i| *i < 100_000)?;
@@ -985,13 +991,17 @@ fn measure(v: &Value, limit: usize) -> (usize, usize) {
         }
         match v {
             Value::String(s) => *count += s.len() / 64,
-            Value::Array(a) => a
-                .iter()
-                .for_each(|x| walk(x, count, limit, depth + 1, max_depth)),
-            Value::Object(m) => m.iter().for_each(|(k, x)| {
-                *count += k.len() / 64;
-                walk(x, count, limit, depth + 1, max_depth)
-            }),
+            Value::Array(a) => {
+                for x in a {
+                    walk(x, count, limit, depth + 1, max_depth);
+                }
+            }
+            Value::Object(m) => {
+                for (k, x) in m {
+                    *count += k.len() / 64;
+                    walk(x, count, limit, depth + 1, max_depth);
+                }
+            }
             _ => {}
         }
     }
