@@ -320,10 +320,7 @@ pub fn read_dom(page: &dyn Page, b: &mut Builder) {
         Field::IdVerified,
         id_verified,
         sel::ID_VERIFIED.first().copied().unwrap_or_default(),
-        sel::ID_VERIFIED
-            .iter()
-            .any(|css| !page.select(None, css).is_empty())
-            .then_some(true)
+        first_matching(page, sel::ID_VERIFIED).map(|_| true)
     );
 
     read_work(page, b);
@@ -684,12 +681,13 @@ fn read_work(page: &dyn Page, b: &mut Builder) {
         found = first_matching(page, sel::WORK_ITEMS).map(|(css, nodes)| (nodes, css.to_string()));
     }
     let Some((nodes, css)) = found else { return };
-    let entries: Vec<WorkEntry> = nodes
-        .into_iter()
-        .take(sel::MAX_WORK_ENTRIES)
-        .map(|n| work_entry(page, n))
-        .filter(|e| e.title.is_some() || e.start.is_some())
-        .collect();
+    let mut entries: Vec<WorkEntry> = Vec::new();
+    for n in nodes.into_iter().take(sel::MAX_WORK_ENTRIES) {
+        let e = work_entry(page, n);
+        if e.title.is_some() || e.start.is_some() {
+            entries.push(e);
+        }
+    }
     if !entries.is_empty() {
         b.p.work_history = Some(entries);
         b.note(Field::WorkHistory, css);

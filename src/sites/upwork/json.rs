@@ -257,16 +257,23 @@ fn search<'v>(
         }
     };
     match v {
-        Value::Object(m) => m
-            .iter()
-            .find_map(|(k, x)| search(x, join(k), depth + 1, budget, pred)),
-        Value::Array(a) => a
-            .iter()
-            .enumerate()
-            .take(1000)
-            .find_map(|(i, x)| search(x, join(&i.to_string()), depth + 1, budget, pred)),
-        _ => None,
+        Value::Object(m) => {
+            for (k, x) in m {
+                if let Some(found) = search(x, join(k), depth + 1, budget, pred) {
+                    return Some(found);
+                }
+            }
+        }
+        Value::Array(a) => {
+            for (i, x) in a.iter().take(1000).enumerate() {
+                if let Some(found) = search(x, join(&i.to_string()), depth + 1, budget, pred) {
+                    return Some(found);
+                }
+            }
+        }
+        _ => {}
     }
+    None
 }
 
 /// Reads every field the store holds.
@@ -917,12 +924,13 @@ pub fn read_ld_json(page: &dyn Page, b: &mut Builder) {
         for key in ["url", "sameAs"] {
             match person.get(key) {
                 Some(Value::String(u)) => pages.extend(text::normalize_url(u)),
-                Some(Value::Array(a)) => pages.extend(
-                    a.iter()
-                        .take(50)
-                        .filter_map(Value::as_str)
-                        .filter_map(text::normalize_url),
-                ),
+                Some(Value::Array(a)) => {
+                    for u in a.iter().take(50) {
+                        if let Some(u) = u.as_str().and_then(text::normalize_url) {
+                            pages.push(u);
+                        }
+                    }
+                }
                 _ => {}
             }
         }

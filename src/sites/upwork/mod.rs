@@ -122,13 +122,7 @@ impl Adapter for Upwork {
                 return Some(PageKind::Profile);
             }
         }
-        if selectors::PROFILE_MARKERS
-            .iter()
-            .any(|css| !page.select(None, css).is_empty())
-        {
-            return Some(PageKind::Profile);
-        }
-        None
+        first_matching(page, selectors::PROFILE_MARKERS).map(|_| PageKind::Profile)
     }
 }
 

@@ -60,7 +60,10 @@ pub fn read(page: &dyn Page, ex: &mut Extraction) {
     if rows.is_empty() {
         return;
     }
-    let bids = rows.iter().map(|&r| read_row(page, r)).collect();
+    let mut bids = Vec::new();
+    for r in rows {
+        bids.push(read_row(page, r));
+    }
     ex.bids = Some(bids);
     ex.note(Field::Bids, css);
 }
