@@ -239,8 +239,14 @@ impl<'a> Parser<'a> {
         let Some(rest) = self.src.get(self.pos..) else {
             return false;
         };
-        rest.starts_with(kw)
-            && !rest[kw.len()..].starts_with(|c: char| c == '_' || c == '$' || c.is_alphanumeric())
+        let Some(after) = rest.strip_prefix(kw) else {
+            return false;
+        };
+        // A whole word: `functional` is a name, not `function`.
+        !after
+            .chars()
+            .next()
+            .is_some_and(|c| c == '_' || c == '$' || c.is_alphanumeric())
     }
 
     fn value(&mut self) -> Option<Value> {
@@ -321,7 +327,7 @@ impl<'a> Parser<'a> {
         if self.peek() == Some(b'(') {
             self.pos += 1;
             let args = self.items(b')')?;
-            if path == ["JSON", "parse"] {
+            if matches!(path.as_slice(), ["JSON", "parse"]) {
                 if let Some(Value::String(s)) = args.first() {
                     if s.len() > MAX_INPUT {
                         return None;
@@ -920,8 +926,8 @@ impl<'a> Parser<'a> {
                     }
                     Value::Array(a) => {
                         let idx: usize = key.parse().ok().filter(|i| *i < 100_000)?;
-                        if a.len() <= idx {
-                            a.resize(idx + 1, Value::Null);
+                        while a.len() <= idx {
+                            a.push(Value::Null);
                         }
                         let cell = a.get_mut(idx)?;
                         if last {
@@ -1088,6 +1094,15 @@ mod tests {
         assert_eq!(
             parse_literal("(function(a){return a})()"),
             Some(json!(null))
+        );
+        // Names that only start with a keyword are names (unknown ones read as null).
+        assert_eq!(
+            parse_literal("{a:functional,b:function$,c:functionÄ}"),
+            Some(json!({"a":null,"b":null,"c":null}))
+        );
+        assert_eq!(
+            parse_literal("function(returnValue){returnValue=2;return returnValue}(1)"),
+            Some(json!(2))
         );
         for bad in [
             "function(a){return a}",

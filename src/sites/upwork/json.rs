@@ -480,26 +480,15 @@ fn read_stats(stats: &Value, src: &dyn Fn(&str) -> String, b: &mut Builder) {
             .and_then(money)
             .and_then(plausible_rate)
     );
-    fill!(
-        b,
-        Field::TotalHours,
-        total_hours,
-        src("totalHours"),
-        stats
-            .get("totalHours")
-            .and_then(num)
-            .and_then(plausible_total_hours)
-    );
-    fill!(
-        b,
-        Field::TotalHours,
-        total_hours,
-        src("totalHoursActual"),
-        stats
-            .get("totalHoursActual")
-            .and_then(num)
-            .and_then(plausible_total_hours)
-    );
+    for key in ["totalHours", "totalHoursActual"] {
+        fill!(
+            b,
+            Field::TotalHours,
+            total_hours,
+            src(key),
+            stats.get(key).and_then(num).and_then(plausible_total_hours)
+        );
+    }
     fill!(
         b,
         Field::TotalJobs,
@@ -831,11 +820,15 @@ fn work_entry(v: &Value) -> WorkEntry {
         match type_hint {
             // In a saved work-history response, every fixed-price contract had `type: 1`.
             Some(Value::Number(n)) if n.as_f64() == Some(1.0) => Some(ContractKind::FixedPrice),
-            Some(Value::String(s)) if s.to_ascii_lowercase().contains("fix") => {
-                Some(ContractKind::FixedPrice)
-            }
-            Some(Value::String(s)) if s.to_ascii_lowercase().contains("hour") => {
-                Some(ContractKind::Hourly)
+            Some(Value::String(s)) => {
+                let s = s.to_ascii_lowercase();
+                if s.contains("fix") {
+                    Some(ContractKind::FixedPrice)
+                } else if s.contains("hour") {
+                    Some(ContractKind::Hourly)
+                } else {
+                    None
+                }
             }
             _ => None,
         }
