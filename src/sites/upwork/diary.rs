@@ -261,7 +261,12 @@ fn parse_local_datetime(s: &str, offset: Option<i32>) -> Option<(Option<Date>, u
     let date = parse_date(date_part)?;
     let (digits, tail) = rest.split_at_checked(clock_len(rest))?;
     let (h, m) = parse_hm(digits)?;
-    let tail = tail.trim_start_matches(|c: char| c == '.' || c.is_ascii_digit());
+    // Fractions of a second.
+    let mut frac = 0;
+    while let Some(b'.' | b'0'..=b'9') = tail.as_bytes().get(frac) {
+        frac += 1;
+    }
+    let tail = tail.get(frac..).unwrap_or("");
     let off = if tail.eq_ignore_ascii_case("z") {
         Some(0)
     } else if tail.is_empty() {
@@ -454,6 +459,23 @@ fn dom_cell(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn local_times_skip_fractions_of_a_second() {
+        for t in [
+            "2026-03-04T10:20:30.125Z",
+            "2026-03-04T10:20Z",
+            "2026-03-04 10:20:30Z",
+        ] {
+            let (d, slot, off) = parse_local_datetime(t, None).expect(t);
+            assert_eq!((d, slot, off), (Date::new(2026, 3, 4), 620, Some(0)), "{t}");
+        }
+        // An unreadable zone after the fraction leaves the offset unknown.
+        assert_eq!(
+            parse_local_datetime("2026-03-04T10:20:30.5+x", None),
+            Some((Date::new(2026, 3, 4), 620, None))
+        );
+    }
 
     #[test]
     fn offset_labels() {

@@ -160,6 +160,22 @@ type TitleParts = (
     Option<(Option<String>, String)>,
 );
 
+/// A heading without its trailing count: "Portfolio (6)" → "Portfolio".
+fn without_count(t: &str) -> &str {
+    let mut end = t.len();
+    // Digits, parentheses and spaces are ASCII: every cut is on a char boundary.
+    while let Some(last) = end.checked_sub(1) {
+        if !matches!(
+            t.as_bytes().get(last),
+            Some(b'0'..=b'9' | b'(' | b')' | b' ')
+        ) {
+            break;
+        }
+        end = last;
+    }
+    t.get(..end).unwrap_or(t)
+}
+
 fn parse_title(raw: &str) -> Option<TitleParts> {
     const MARK: &str = "Upwork Freelancer";
     let at = raw.find(MARK)?;
@@ -215,10 +231,7 @@ pub fn read_dom(page: &dyn Page, b: &mut Builder) {
         first_parsed(page, select_in, None, sel::TITLE, |t| {
             let t = text::clean(t, MAX_TITLE)?;
             // "Portfolio (6)" is the "portfolio" heading.
-            let bare =
-                lowercase(t.trim_end_matches(|c: char| {
-                    c.is_ascii_digit() || matches!(c, '(' | ')' | ' ')
-                }));
+            let bare = lowercase(without_count(&t));
             let heading = sel::NOT_A_TITLE.contains(&bare.as_str());
             (!heading && !is_name(&t, name.as_deref())).then_some(t)
         })
@@ -809,6 +822,15 @@ fn work_entry(page: &dyn Page, item: Node) -> WorkEntry {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn heading_counts_are_cut() {
+        assert_eq!(without_count("Portfolio (6)"), "Portfolio");
+        assert_eq!(without_count("Skills 12 "), "Skills");
+        assert_eq!(without_count("Größe (3)"), "Größe");
+        assert_eq!(without_count("(12)"), "");
+        assert_eq!(without_count("Go Developer"), "Go Developer");
+    }
 
     #[test]
     fn title_tag() {

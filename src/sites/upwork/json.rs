@@ -605,8 +605,12 @@ fn status_is(v: &Value, names: &[&str], flag: bool) -> bool {
 
 /// "top_rated", "Top Rated", "TOP-RATED" → "toprated": lower case without '_', '-' and spaces.
 fn plain_word(s: &str) -> String {
-    let mut out = s.replace(['_', '-', ' '], "");
-    out.make_ascii_lowercase();
+    let mut out = String::new();
+    for c in s.chars() {
+        if !matches!(c, '_' | '-' | ' ') {
+            out.push(c.to_ascii_lowercase());
+        }
+    }
     out
 }
 
@@ -956,6 +960,13 @@ pub fn read_ld_json(page: &dyn Page, b: &mut Builder) {
 mod tests {
     use super::*;
     use crate::json::test_json as json;
+
+    #[test]
+    fn plain_words_drop_separators_and_case() {
+        assert_eq!(plain_word("Top_Rated-Plus status"), "topratedplusstatus");
+        assert_eq!(plain_word("RISING TALENT"), "risingtalent");
+        assert_eq!(plain_word("Ünïcode_X"), "Ünïcodex");
+    }
 
     #[test]
     fn reads_the_documented_state_path_and_shapes() {
