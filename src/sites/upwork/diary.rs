@@ -12,7 +12,7 @@
 //!     entry ("Freelancer's time zone (UTC+09:00)", "My time zone") gives the offset.
 //! Caps: at most [`MAX_DAYS`] days and 144 slots a day; times are rounded down to their 10-minute slot.
 
-use super::{location, Builder, MAX_NAME};
+use super::{ascii_run, location, Builder, MAX_NAME};
 use crate::case::lowercase;
 use crate::json::Value;
 use crate::model::{Date, DiaryDay, Field};
@@ -262,10 +262,7 @@ fn parse_local_datetime(s: &str, offset: Option<i32>) -> Option<(Option<Date>, u
     let (digits, tail) = rest.split_at_checked(clock_len(rest))?;
     let (h, m) = parse_hm(digits)?;
     // Fractions of a second.
-    let mut frac = 0;
-    while let Some(b'.' | b'0'..=b'9') = tail.as_bytes().get(frac) {
-        frac += 1;
-    }
+    let frac = ascii_run(tail, |b| b == b'.' || b.is_ascii_digit());
     let tail = tail.get(frac..).unwrap_or("");
     let off = if tail.eq_ignore_ascii_case("z") {
         Some(0)
@@ -279,8 +276,7 @@ fn parse_local_datetime(s: &str, offset: Option<i32>) -> Option<(Option<Date>, u
 
 /// The length of the digits and ':' that `s` starts with (ASCII: one byte each).
 fn clock_len(s: &str) -> usize {
-    s.find(|c: char| !(c.is_ascii_digit() || c == ':'))
-        .unwrap_or(s.len())
+    ascii_run(s, |b| b.is_ascii_digit() || b == b':')
 }
 
 /// "09:10", "9:10:00", "0910".

@@ -1,7 +1,7 @@
 //! Sources (B) head meta, (C) rendered DOM, and the `<title>` fallback.
 
 use super::selectors as sel;
-use super::{fill, fill_src, first_matching, location, Builder};
+use super::{ascii_run, fill, fill_src, first_matching, location, Builder};
 use super::{
     plausible_earnings, plausible_entry_hours, plausible_jobs, plausible_rate, plausible_rating,
     plausible_total_hours,
@@ -39,9 +39,12 @@ fn select_in(page: &dyn Page, scope: Option<Node>, css: &str) -> Vec<Node> {
 /// "#main" in "#main .x" or "#main > .x": a leading id followed by a combinator, in one selector (no list).
 fn leading_id(css: &str) -> Option<&str> {
     let rest = css.strip_prefix('#')?;
-    let len = rest
-        .find(|c: char| !(c.is_ascii_alphanumeric() || c == '-' || c == '_'))
-        .filter(|&n| n > 0)?;
+    let len = ascii_run(rest, |b| {
+        b.is_ascii_alphanumeric() || b == b'-' || b == b'_'
+    });
+    if len == 0 {
+        return None;
+    }
     let after = rest.get(len..)?;
     let combinator = after.starts_with(' ') || after.starts_with('>');
     (combinator && !css.contains(',')).then(|| css.get(..len + 1))?
@@ -499,13 +502,14 @@ fn read_location(page: &dyn Page, b: &mut Builder) {
 
 /// "Kraków, Poland – 3:42 pm local time" → (Some("Kraków"), "Poland").
 fn split_location_line(t: &str) -> Option<(Option<String>, String)> {
-    let cut = [" – ", " - ", " — ", " · ", " • "]
-        .iter()
-        .filter_map(|s| t.find(s))
-        .min();
-    let cut = cut
-        .or_else(|| t.find(|c: char| c.is_ascii_digit()))
-        .unwrap_or(t.len());
+    // The earliest separator, else the first digit (the time), else the whole line.
+    let mut cut = None;
+    for sep in [" – ", " - ", " — ", " · ", " • "] {
+        if let Some(at) = t.find(sep) {
+            cut = Some(cut.map_or(at, |c: usize| c.min(at)));
+        }
+    }
+    let cut = cut.unwrap_or_else(|| ascii_run(t, |b| !b.is_ascii_digit()));
     let place = t.get(..cut)?.trim();
     let (city, country) = match place.rsplit_once(',') {
         Some((c, k)) => (text::clean(c, MAX_PLACE), k.trim()),

@@ -217,6 +217,20 @@ fn script_value(page: &dyn Page, mark: &str, parse: fn(&str) -> Option<Value>) -
     None
 }
 
+/// How many bytes at the start of `s` pass `keep`, a test of ASCII bytes: the run ends at an ASCII byte
+/// or, when `keep` takes only ASCII, at a non-ASCII one after ASCII only, so the cut is on a char
+/// boundary either way. A plain function, not a char pattern: no pattern searcher per call site.
+fn ascii_run(s: &str, keep: fn(u8) -> bool) -> usize {
+    let mut n = 0;
+    while let Some(&b) = s.as_bytes().get(n) {
+        if !keep(b) {
+            break;
+        }
+        n += 1;
+    }
+    n
+}
+
 /// The first `link[rel=canonical]`'s address.
 fn canonical(page: &dyn Page) -> Option<String> {
     page.select(None, "link[rel=canonical]")
