@@ -571,58 +571,62 @@ impl<'a> Parser<'a> {
         Some(v)
     }
 
+    /// After a backslash: adds the character the escape stands for (a line continuation adds none).
     fn escape(&mut self, out: &mut String) -> Option<()> {
         let c = self.src.get(self.pos..)?.chars().next()?;
         self.pos += c.len_utf8();
-        match c {
-            'n' => out.push('\n'),
-            't' => out.push('\t'),
-            'r' => out.push('\r'),
-            'b' => out.push('\u{8}'),
-            'f' => out.push('\u{c}'),
-            'v' => out.push('\u{b}'),
-            '0' if !self.peek().is_some_and(|d| d.is_ascii_digit()) => out.push('\0'),
-            'x' => out.push(char::from_u32(self.hex(2)?)?),
-            'u' => {
-                let cp = if self.peek() == Some(b'{') {
-                    self.pos += 1;
-                    let end = self.src.get(self.pos..)?.find('}')?;
-                    if end == 0 || end > 6 {
-                        return None;
-                    }
-                    let v = self.hex(end)?;
-                    self.pos += 1;
-                    v
-                } else {
-                    self.hex(4)?
-                };
-                if (0xD800..0xDC00).contains(&cp) {
-                    // A high surrogate: pair it with a following \uDC00–\uDFFF if there is one.
-                    let save = self.pos;
-                    if self.src.get(self.pos..self.pos + 2) == Some("\\u") {
-                        self.pos += 2;
-                        if let Some(lo) = self.hex(4).filter(|lo| (0xDC00..0xE000).contains(lo)) {
-                            let full = 0x10000 + ((cp - 0xD800) << 10) + (lo - 0xDC00);
-                            out.push(char::from_u32(full).unwrap_or('\u{FFFD}'));
-                            return Some(());
-                        }
-                    }
-                    self.pos = save;
-                    out.push('\u{FFFD}');
-                } else {
-                    out.push(char::from_u32(cp).unwrap_or('\u{FFFD}'));
-                }
-            }
+        let ch = match c {
+            'n' => '\n',
+            't' => '\t',
+            'r' => '\r',
+            'b' => '\u{8}',
+            'f' => '\u{c}',
+            'v' => '\u{b}',
+            '0' if !self.peek().is_some_and(|d| d.is_ascii_digit()) => '\0',
+            'x' => char::from_u32(self.hex(2)?)?,
+            // Surrogates that are not paired are not chars.
+            'u' => char::from_u32(self.code_point()?).unwrap_or('\u{FFFD}'),
             '\r' => {
                 // Line continuation.
                 if self.peek() == Some(b'\n') {
                     self.pos += 1;
                 }
+                return Some(());
             }
-            '\n' | '\u{2028}' | '\u{2029}' => {}
-            other => out.push(other),
-        }
+            '\n' | '\u{2028}' | '\u{2029}' => return Some(()),
+            other => other,
+        };
+        out.push(ch);
         Some(())
+    }
+
+    /// After `\u`: the code point of `XXXX` or `{X…}`, or of a surrogate pair `XXXX\uXXXX`; a high
+    /// surrogate without its pair is returned as it is.
+    fn code_point(&mut self) -> Option<u32> {
+        let cp = if self.peek() == Some(b'{') {
+            self.pos += 1;
+            let end = self.src.get(self.pos..)?.find('}')?;
+            if end == 0 || end > 6 {
+                return None;
+            }
+            let v = self.hex(end)?;
+            self.pos += 1;
+            v
+        } else {
+            self.hex(4)?
+        };
+        if (0xD800..0xDC00).contains(&cp) {
+            // A high surrogate: pair it with a following \uDC00–\uDFFF if there is one.
+            let save = self.pos;
+            if self.src.get(self.pos..self.pos + 2) == Some("\\u") {
+                self.pos += 2;
+                if let Some(lo) = self.hex(4).filter(|lo| (0xDC00..0xE000).contains(lo)) {
+                    return Some(0x10000 + ((cp - 0xD800) << 10) + (lo - 0xDC00));
+                }
+            }
+            self.pos = save;
+        }
+        Some(cp)
     }
 
     fn number(&mut self) -> Option<Value> {
@@ -1137,6 +1141,17 @@ mod tests {
             parse_literal("[0x1f,0XFF,0o17,0b101,-0x10,017,1.5,-2,1e3]"),
             Some(json!([31, 255, 15, 5, -16, 17, 1.5, -2, 1000.0]))
         );
+        // Escapes that are not chars read as U+FFFD; line continuations add nothing.
+        assert_eq!(
+            parse_literal(r#"["\uDC00|\u{110000}|\uD83D\u{DE00}|\uD83D\uDE00"]"#),
+            Some(json!(["\u{FFFD}|\u{FFFD}|\u{FFFD}\u{FFFD}|😀"]))
+        );
+        assert_eq!(
+            parse_literal("[\"a\\\nb\\\r\nc\\0\\v\\b\\f\\q\\x7e\"]"),
+            Some(json!(["abc\0\u{b}\u{8}\u{c}q~"]))
+        );
+        assert_eq!(parse_literal(r#""\u{}""#), None);
+        assert_eq!(parse_literal(r#""\u{1234567}""#), None);
         assert_eq!(parse_literal("0x"), None);
         assert_eq!(parse_literal("0b102"), None);
     }
