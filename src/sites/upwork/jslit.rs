@@ -193,6 +193,7 @@ impl<'a> Parser<'a> {
         }
     }
 
+    /// Skips whitespace and comments, then moves past `c` if it is next.
     fn eat(&mut self, c: u8) -> bool {
         self.ws();
         if self.peek() == Some(c) {
@@ -391,7 +392,6 @@ impl<'a> Parser<'a> {
         // Entries read so far, and whether all of them were plain values (a catalogue so far).
         let (mut entries, mut plain) = (0usize, true);
         loop {
-            self.ws();
             if self.eat(b'}') {
                 return Some(Value::Object(map));
             }
@@ -399,7 +399,6 @@ impl<'a> Parser<'a> {
                 return Some(Value::Object(Map::new()));
             }
             let key = self.key()?.into_owned();
-            self.ws();
             let v = if self.eat(b':') {
                 self.value()?
             } else if matches!(self.peek(), Some(b',' | b'}')) {
@@ -458,7 +457,6 @@ impl<'a> Parser<'a> {
     fn scan_plain_entries(&mut self) -> Option<usize> {
         let mut cost = 0usize;
         loop {
-            self.ws();
             if self.eat(b'}') {
                 return Some(cost);
             }
@@ -737,7 +735,6 @@ impl<'a> Parser<'a> {
         }
         let mut params = Vec::new();
         loop {
-            self.ws();
             if self.eat(b')') {
                 break;
             }
@@ -848,9 +845,7 @@ impl<'a> Parser<'a> {
     /// to the parameters; anything else is skipped to the next `;`.
     fn body(&mut self, end: usize) -> Option<Value> {
         loop {
-            self.ws();
             while self.eat(b';') {}
-            self.ws();
             if self.pos >= end {
                 return Some(Value::Null);
             }
