@@ -553,26 +553,16 @@ fn read_stats(stats: &Value, src: &dyn Fn(&str) -> String, b: &mut Builder) {
         src("memberSince"),
         stats.get("memberSince").and_then(year_month)
     );
-    if b.wants(Field::Badges)
-        && (stats.get("topRatedStatus").is_some() || stats.get("topRatedPlusStatus").is_some())
-    {
+    let (top, plus) = (stats.get("topRatedStatus"), stats.get("topRatedPlusStatus"));
+    if b.wants(Field::Badges) && (top.is_some() || plus.is_some()) {
         let mut badges = Vec::new();
         // Values seen: "top_rated", "hipo" (high potential = Rising Talent), "not_eligible".
-        if stats
-            .get("topRatedPlusStatus")
-            .is_some_and(|v| status_is(v, &["topratedplus"], true))
-        {
+        if plus.is_some_and(|v| status_is(v, &["topratedplus"], true)) {
             badges.push("Top Rated Plus".to_string());
-        } else if stats
-            .get("topRatedStatus")
-            .is_some_and(|v| status_is(v, &["toprated"], true))
-        {
+        } else if top.is_some_and(|v| status_is(v, &["toprated"], true)) {
             badges.push("Top Rated".to_string());
         }
-        if stats
-            .get("topRatedStatus")
-            .is_some_and(|v| status_is(v, &["hipo", "risingtalent"], false))
-        {
+        if top.is_some_and(|v| status_is(v, &["hipo", "risingtalent"], false)) {
             badges.push("Rising Talent".to_string());
         }
         b.p.badges = Some(badges);
