@@ -12,7 +12,7 @@
 //!     entry ("Freelancer's time zone (UTC+09:00)", "My time zone") gives the offset.
 //! Caps: at most [`MAX_DAYS`] days and 144 slots a day; times are rounded down to their 10-minute slot.
 
-use super::{location, Builder, MAX_NAME};
+use super::{ascii_run, location, Builder, MAX_NAME};
 use crate::case::lowercase;
 use crate::json::Value;
 use crate::model::{Date, DiaryDay, Field};
@@ -261,7 +261,9 @@ fn parse_local_datetime(s: &str, offset: Option<i32>) -> Option<(Option<Date>, u
     let date = parse_date(date_part)?;
     let (digits, tail) = rest.split_at_checked(clock_len(rest))?;
     let (h, m) = parse_hm(digits)?;
-    let tail = tail.trim_start_matches(|c: char| c == '.' || c.is_ascii_digit());
+    // Fractions of a second.
+    let frac = ascii_run(tail, |b| b == b'.' || b.is_ascii_digit());
+    let tail = tail.get(frac..).unwrap_or("");
     let off = if tail.eq_ignore_ascii_case("z") {
         Some(0)
     } else if tail.is_empty() {
@@ -274,8 +276,7 @@ fn parse_local_datetime(s: &str, offset: Option<i32>) -> Option<(Option<Date>, u
 
 /// The length of the digits and ':' that `s` starts with (ASCII: one byte each).
 fn clock_len(s: &str) -> usize {
-    s.find(|c: char| !(c.is_ascii_digit() || c == ':'))
-        .unwrap_or(s.len())
+    ascii_run(s, |b| b.is_ascii_digit() || b == b':')
 }
 
 /// "09:10", "9:10:00", "0910".
@@ -454,6 +455,23 @@ fn dom_cell(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn local_times_skip_fractions_of_a_second() {
+        for t in [
+            "2026-03-04T10:20:30.125Z",
+            "2026-03-04T10:20Z",
+            "2026-03-04 10:20:30Z",
+        ] {
+            let (d, slot, off) = parse_local_datetime(t, None).expect(t);
+            assert_eq!((d, slot, off), (Date::new(2026, 3, 4), 620, Some(0)), "{t}");
+        }
+        // An unreadable zone after the fraction leaves the offset unknown.
+        assert_eq!(
+            parse_local_datetime("2026-03-04T10:20:30.5+x", None),
+            Some((Date::new(2026, 3, 4), 620, None))
+        );
+    }
 
     #[test]
     fn offset_labels() {

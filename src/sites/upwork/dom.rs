@@ -1,7 +1,7 @@
 //! Sources (B) head meta, (C) rendered DOM, and the `<title>` fallback.
 
 use super::selectors as sel;
-use super::{fill, fill_src, first_matching, location, Builder};
+use super::{ascii_run, fill, fill_src, first_matching, location, Builder};
 use super::{
     plausible_earnings, plausible_entry_hours, plausible_jobs, plausible_rate, plausible_rating,
     plausible_total_hours,
@@ -39,9 +39,12 @@ fn select_in(page: &dyn Page, scope: Option<Node>, css: &str) -> Vec<Node> {
 /// "#main" in "#main .x" or "#main > .x": a leading id followed by a combinator, in one selector (no list).
 fn leading_id(css: &str) -> Option<&str> {
     let rest = css.strip_prefix('#')?;
-    let len = rest
-        .find(|c: char| !(c.is_ascii_alphanumeric() || c == '-' || c == '_'))
-        .filter(|&n| n > 0)?;
+    let len = ascii_run(rest, |b| {
+        b.is_ascii_alphanumeric() || b == b'-' || b == b'_'
+    });
+    if len == 0 {
+        return None;
+    }
     let after = rest.get(len..)?;
     let combinator = after.starts_with(' ') || after.starts_with('>');
     (combinator && !css.contains(',')).then(|| css.get(..len + 1))?
@@ -160,6 +163,22 @@ type TitleParts = (
     Option<(Option<String>, String)>,
 );
 
+/// A heading without its trailing count: "Portfolio (6)" → "Portfolio".
+fn without_count(t: &str) -> &str {
+    let mut end = t.len();
+    // Digits, parentheses and spaces are ASCII: every cut is on a char boundary.
+    while let Some(last) = end.checked_sub(1) {
+        if !matches!(
+            t.as_bytes().get(last),
+            Some(b'0'..=b'9' | b'(' | b')' | b' ')
+        ) {
+            break;
+        }
+        end = last;
+    }
+    t.get(..end).unwrap_or(t)
+}
+
 fn parse_title(raw: &str) -> Option<TitleParts> {
     const MARK: &str = "Upwork Freelancer";
     let at = raw.find(MARK)?;
@@ -215,10 +234,7 @@ pub fn read_dom(page: &dyn Page, b: &mut Builder) {
         first_parsed(page, select_in, None, sel::TITLE, |t| {
             let t = text::clean(t, MAX_TITLE)?;
             // "Portfolio (6)" is the "portfolio" heading.
-            let bare =
-                lowercase(t.trim_end_matches(|c: char| {
-                    c.is_ascii_digit() || matches!(c, '(' | ')' | ' ')
-                }));
+            let bare = lowercase(without_count(&t));
             let heading = sel::NOT_A_TITLE.contains(&bare.as_str());
             (!heading && !is_name(&t, name.as_deref())).then_some(t)
         })
@@ -320,10 +336,7 @@ pub fn read_dom(page: &dyn Page, b: &mut Builder) {
         Field::IdVerified,
         id_verified,
         sel::ID_VERIFIED.first().copied().unwrap_or_default(),
-        sel::ID_VERIFIED
-            .iter()
-            .any(|css| !page.select(None, css).is_empty())
-            .then_some(true)
+        first_matching(page, sel::ID_VERIFIED).map(|_| true)
     );
 
     read_work(page, b);
@@ -489,13 +502,14 @@ fn read_location(page: &dyn Page, b: &mut Builder) {
 
 /// "Kraków, Poland – 3:42 pm local time" → (Some("Kraków"), "Poland").
 fn split_location_line(t: &str) -> Option<(Option<String>, String)> {
-    let cut = [" – ", " - ", " — ", " · ", " • "]
-        .iter()
-        .filter_map(|s| t.find(s))
-        .min();
-    let cut = cut
-        .or_else(|| t.find(|c: char| c.is_ascii_digit()))
-        .unwrap_or(t.len());
+    // The earliest separator, else the first digit (the time), else the whole line.
+    let mut cut = None;
+    for sep in [" – ", " - ", " — ", " · ", " • "] {
+        if let Some(at) = t.find(sep) {
+            cut = Some(cut.map_or(at, |c: usize| c.min(at)));
+        }
+    }
+    let cut = cut.unwrap_or_else(|| ascii_run(t, |b| !b.is_ascii_digit()));
     let place = t.get(..cut)?.trim();
     let (city, country) = match place.rsplit_once(',') {
         Some((c, k)) => (text::clean(c, MAX_PLACE), k.trim()),
@@ -684,12 +698,13 @@ fn read_work(page: &dyn Page, b: &mut Builder) {
         found = first_matching(page, sel::WORK_ITEMS).map(|(css, nodes)| (nodes, css.to_string()));
     }
     let Some((nodes, css)) = found else { return };
-    let entries: Vec<WorkEntry> = nodes
-        .into_iter()
-        .take(sel::MAX_WORK_ENTRIES)
-        .map(|n| work_entry(page, n))
-        .filter(|e| e.title.is_some() || e.start.is_some())
-        .collect();
+    let mut entries: Vec<WorkEntry> = Vec::new();
+    for n in nodes.into_iter().take(sel::MAX_WORK_ENTRIES) {
+        let e = work_entry(page, n);
+        if e.title.is_some() || e.start.is_some() {
+            entries.push(e);
+        }
+    }
     if !entries.is_empty() {
         b.p.work_history = Some(entries);
         b.note(Field::WorkHistory, css);
@@ -811,6 +826,15 @@ fn work_entry(page: &dyn Page, item: Node) -> WorkEntry {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn heading_counts_are_cut() {
+        assert_eq!(without_count("Portfolio (6)"), "Portfolio");
+        assert_eq!(without_count("Skills 12 "), "Skills");
+        assert_eq!(without_count("Größe (3)"), "Größe");
+        assert_eq!(without_count("(12)"), "");
+        assert_eq!(without_count("Go Developer"), "Go Developer");
+    }
 
     #[test]
     fn title_tag() {

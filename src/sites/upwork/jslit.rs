@@ -85,17 +85,20 @@ pub fn parse_nuxt_assignment(script: &str) -> Option<Value> {
         return None;
     }
     // The first occurrence may be a read (`if(window.__NUXT__)…`); try the first few.
-    script
-        .match_indices("__NUXT__")
-        .take(8)
-        .find_map(|(at, key)| {
-            let rest = script.get(at + key.len()..)?.trim_start();
-            let value = rest.strip_prefix('=')?;
-            if value.starts_with('=') {
-                return None; // a comparison, not an assignment
+    let mut rest = script;
+    for _ in 0..8 {
+        let at = rest.find("__NUXT__")?;
+        rest = rest.get(at + "__NUXT__".len()..)?;
+        if let Some(value) = rest.trim_start().strip_prefix('=') {
+            // `==` is a comparison, not an assignment.
+            if !value.starts_with('=') {
+                if let Some(v) = parse(value, true) {
+                    return Some(v);
+                }
             }
-            parse(value, true)
-        })
+        }
+    }
+    None
 }
 
 /// Reads one JavaScript literal expression from the start of `src` (trailing text is ignored).
@@ -190,6 +193,7 @@ impl<'a> Parser<'a> {
         }
     }
 
+    /// Skips whitespace and comments, then moves past `c` if it is next.
     fn eat(&mut self, c: u8) -> bool {
         self.ws();
         if self.peek() == Some(c) {
@@ -236,8 +240,14 @@ impl<'a> Parser<'a> {
         let Some(rest) = self.src.get(self.pos..) else {
             return false;
         };
-        rest.starts_with(kw)
-            && !rest[kw.len()..].starts_with(|c: char| c == '_' || c == '$' || c.is_alphanumeric())
+        let Some(after) = rest.strip_prefix(kw) else {
+            return false;
+        };
+        // A whole word: `functional` is a name, not `function`.
+        !after
+            .chars()
+            .next()
+            .is_some_and(|c| c == '_' || c == '$' || c.is_alphanumeric())
     }
 
     fn value(&mut self) -> Option<Value> {
@@ -272,7 +282,7 @@ impl<'a> Parser<'a> {
                 self.pos += 1;
                 self.ws();
                 if self.keyword_ahead("function") {
-                    self.iife_in_parens()
+                    self.iife(true)
                 } else {
                     let v = self.value()?;
                     self.eat(b')').then_some(v)
@@ -285,12 +295,7 @@ impl<'a> Parser<'a> {
     fn word(&mut self) -> Option<Value> {
         if self.keyword_ahead("function") {
             // `function(a){return …}(args)` without surrounding parentheses.
-            let (params, body) = self.function_head_and_body()?;
-            if !self.eat(b'(') {
-                return None;
-            }
-            let args = self.args()?;
-            return self.call(params, body, args);
+            return self.iife(false);
         }
         let name = self.ident()?;
         match name {
@@ -310,12 +315,7 @@ impl<'a> Parser<'a> {
                 if !self.eat(b'(') {
                     return Some(Value::Null);
                 }
-                let mut args = self.args()?;
-                return Some(if args.is_empty() {
-                    Value::Null
-                } else {
-                    args.swap_remove(0)
-                });
+                return self.items(b')').map(first);
             }
             _ => {}
         }
@@ -327,8 +327,8 @@ impl<'a> Parser<'a> {
         self.ws();
         if self.peek() == Some(b'(') {
             self.pos += 1;
-            let mut args = self.args()?;
-            if path == ["JSON", "parse"] {
+            let args = self.items(b')')?;
+            if matches!(path.as_slice(), ["JSON", "parse"]) {
                 if let Some(Value::String(s)) = args.first() {
                     if s.len() > MAX_INPUT {
                         return None;
@@ -340,11 +340,7 @@ impl<'a> Parser<'a> {
                 }
                 return None;
             }
-            return Some(if args.is_empty() {
-                Value::Null
-            } else {
-                args.swap_remove(0)
-            });
+            return Some(first(args));
         }
         if path.len() == 1 {
             return self.lookup(name);
@@ -363,10 +359,14 @@ impl<'a> Parser<'a> {
 
     /// The innermost parameter called `name`: (name, value, its size in nodes, its depth).
     fn param(&self, name: &str) -> Option<&(String, Value, usize, usize)> {
-        self.scopes
-            .iter()
-            .rev()
-            .find_map(|scope| scope.iter().rev().find(|(n, ..)| n == name))
+        for scope in self.scopes.iter().rev() {
+            for entry in scope.iter().rev() {
+                if entry.0 == name {
+                    return Some(entry);
+                }
+            }
+        }
+        None
     }
 
     /// A parameter's value (a copy), charged to the budget; unknown names are `null`.
@@ -392,7 +392,6 @@ impl<'a> Parser<'a> {
         // Entries read so far, and whether all of them were plain values (a catalogue so far).
         let (mut entries, mut plain) = (0usize, true);
         loop {
-            self.ws();
             if self.eat(b'}') {
                 return Some(Value::Object(map));
             }
@@ -400,7 +399,6 @@ impl<'a> Parser<'a> {
                 return Some(Value::Object(Map::new()));
             }
             let key = self.key()?.into_owned();
-            self.ws();
             let v = if self.eat(b':') {
                 self.value()?
             } else if matches!(self.peek(), Some(b',' | b'}')) {
@@ -459,7 +457,6 @@ impl<'a> Parser<'a> {
     fn scan_plain_entries(&mut self) -> Option<usize> {
         let mut cost = 0usize;
         loop {
-            self.ws();
             if self.eat(b'}') {
                 return Some(cost);
             }
@@ -511,37 +508,14 @@ impl<'a> Parser<'a> {
 
     fn array(&mut self) -> Option<Value> {
         self.pos += 1; // '['
-        let mut items = Vec::new();
-        loop {
-            self.ws();
-            if self.eat(b']') {
-                return Some(Value::Array(items));
-            }
-            if self.peek() == Some(b',') {
-                // A hole: `[,1]`.
-                self.pos += 1;
-                items.push(Value::Null);
-                continue;
-            }
-            items.push(self.value()?);
-            if !self.eat(b',') {
-                return self.eat(b']').then_some(Value::Array(items));
-            }
-        }
+        self.items(b']').map(Value::Array)
     }
 
     /// A quoted string's value: borrowed from the source unless it has escapes or line breaks.
     fn string(&mut self) -> Option<Cow<'a, str>> {
         let quote = self.peek()?;
         self.pos += 1;
-        // Most strings run to their closing quote without an escape or another quote.
-        let rest = self.s.get(self.pos..)?;
-        let plain = run_len(rest, &STRING_STOPS);
-        if rest.get(plain) == Some(&quote) {
-            let text = self.src.get(self.pos..self.pos + plain)?;
-            self.pos += plain + 1;
-            return Some(Cow::Borrowed(text));
-        }
+        // Most strings run to their closing quote without an escape: borrowed, never copied.
         let mut out: Option<String> = None;
         // Where the text not yet copied into `out` starts. Stops are ASCII, so every cut below is
         // on a char boundary.
@@ -584,67 +558,73 @@ impl<'a> Parser<'a> {
         }
     }
 
+    /// `n` (at most 6) hex digits as a number.
     fn hex(&mut self, n: usize) -> Option<u32> {
-        let h = self.src.get(self.pos..self.pos + n)?;
-        if !h.bytes().all(|b| b.is_ascii_hexdigit()) {
-            return None;
+        let mut v = 0;
+        for i in 0..n {
+            let digit = char::from(*self.s.get(self.pos + i)?).to_digit(16)?;
+            v = v * 16 + digit;
         }
         self.pos += n;
-        u32::from_str_radix(h, 16).ok()
+        Some(v)
     }
 
+    /// After a backslash: adds the character the escape stands for (a line continuation adds none).
     fn escape(&mut self, out: &mut String) -> Option<()> {
         let c = self.src.get(self.pos..)?.chars().next()?;
         self.pos += c.len_utf8();
-        match c {
-            'n' => out.push('\n'),
-            't' => out.push('\t'),
-            'r' => out.push('\r'),
-            'b' => out.push('\u{8}'),
-            'f' => out.push('\u{c}'),
-            'v' => out.push('\u{b}'),
-            '0' if !self.peek().is_some_and(|d| d.is_ascii_digit()) => out.push('\0'),
-            'x' => out.push(char::from_u32(self.hex(2)?)?),
-            'u' => {
-                let cp = if self.peek() == Some(b'{') {
-                    self.pos += 1;
-                    let end = self.src.get(self.pos..)?.find('}')?;
-                    if end == 0 || end > 6 {
-                        return None;
-                    }
-                    let v = self.hex(end)?;
-                    self.pos += 1;
-                    v
-                } else {
-                    self.hex(4)?
-                };
-                if (0xD800..0xDC00).contains(&cp) {
-                    // A high surrogate: pair it with a following \uDC00–\uDFFF if there is one.
-                    let save = self.pos;
-                    if self.src.get(self.pos..self.pos + 2) == Some("\\u") {
-                        self.pos += 2;
-                        if let Some(lo) = self.hex(4).filter(|lo| (0xDC00..0xE000).contains(lo)) {
-                            let full = 0x10000 + ((cp - 0xD800) << 10) + (lo - 0xDC00);
-                            out.push(char::from_u32(full).unwrap_or('\u{FFFD}'));
-                            return Some(());
-                        }
-                    }
-                    self.pos = save;
-                    out.push('\u{FFFD}');
-                } else {
-                    out.push(char::from_u32(cp).unwrap_or('\u{FFFD}'));
-                }
-            }
+        let ch = match c {
+            'n' => '\n',
+            't' => '\t',
+            'r' => '\r',
+            'b' => '\u{8}',
+            'f' => '\u{c}',
+            'v' => '\u{b}',
+            '0' if !self.peek().is_some_and(|d| d.is_ascii_digit()) => '\0',
+            'x' => char::from_u32(self.hex(2)?)?,
+            // Surrogates that are not paired are not chars.
+            'u' => char::from_u32(self.code_point()?).unwrap_or('\u{FFFD}'),
             '\r' => {
                 // Line continuation.
                 if self.peek() == Some(b'\n') {
                     self.pos += 1;
                 }
+                return Some(());
             }
-            '\n' | '\u{2028}' | '\u{2029}' => {}
-            other => out.push(other),
-        }
+            '\n' | '\u{2028}' | '\u{2029}' => return Some(()),
+            other => other,
+        };
+        out.push(ch);
         Some(())
+    }
+
+    /// After `\u`: the code point of `XXXX` or `{X…}`, or of a surrogate pair `XXXX\uXXXX`; a high
+    /// surrogate without its pair is returned as it is.
+    fn code_point(&mut self) -> Option<u32> {
+        let cp = if self.peek() == Some(b'{') {
+            self.pos += 1;
+            let end = self.src.get(self.pos..)?.find('}')?;
+            if end == 0 || end > 6 {
+                return None;
+            }
+            let v = self.hex(end)?;
+            self.pos += 1;
+            v
+        } else {
+            self.hex(4)?
+        };
+        if (0xD800..0xDC00).contains(&cp) {
+            // A high surrogate: pair it with a following \uDC00–\uDFFF if there is one.
+            let save = self.pos;
+            if self.src.get(self.pos..self.pos + 2) == Some("\\u") {
+                self.pos += 2;
+                if let Some(lo) = self.hex(4).filter(|lo| (0xDC00..0xE000).contains(lo)) {
+                    return Some(0x10000 + ((cp - 0xD800) << 10) + (lo - 0xDC00));
+                }
+            }
+            self.pos = save;
+        }
+        Some(cp)
     }
 
     fn number(&mut self) -> Option<Value> {
@@ -661,17 +641,13 @@ impl<'a> Parser<'a> {
         }
         let digits_start = self.pos;
         // Hex / octal / binary integers.
-        if self.peek() == Some(b'0')
-            && matches!(
-                self.s.get(self.pos + 1),
-                Some(b'x' | b'X' | b'o' | b'O' | b'b' | b'B')
-            )
-        {
-            let radix = match self.s.get(self.pos + 1) {
-                Some(b'x' | b'X') => 16,
-                Some(b'o' | b'O') => 8,
-                _ => 2,
-            };
+        let radix = match (self.peek(), self.s.get(self.pos + 1)) {
+            (Some(b'0'), Some(b'x' | b'X')) => 16,
+            (Some(b'0'), Some(b'o' | b'O')) => 8,
+            (Some(b'0'), Some(b'b' | b'B')) => 2,
+            _ => 10,
+        };
+        if radix != 10 {
             self.pos += 2;
             let ds = self.pos;
             while self.peek().is_some_and(|c| c.is_ascii_alphanumeric()) {
@@ -723,20 +699,25 @@ impl<'a> Parser<'a> {
         )
     }
 
-    /// Arguments up to and including the closing ')'.
-    fn args(&mut self) -> Option<Vec<Value>> {
+    /// Comma-separated values up to and including `close`: an array's items (`]`, which may have
+    /// holes: `[,1]`) or a call's arguments (`)`, at most [`MAX_PARAMS`]).
+    fn items(&mut self, close: u8) -> Option<Vec<Value>> {
         let mut out = Vec::new();
         loop {
-            self.ws();
-            if self.eat(b')') {
+            if self.eat(close) {
                 return Some(out);
             }
-            if out.len() >= MAX_PARAMS {
+            if close == b']' && self.peek() == Some(b',') {
+                self.pos += 1;
+                out.push(Value::Null);
+                continue;
+            }
+            if close == b')' && out.len() >= MAX_PARAMS {
                 return None;
             }
             out.push(self.value()?);
             if !self.eat(b',') {
-                return self.eat(b')').then_some(out);
+                return self.eat(close).then_some(out);
             }
         }
     }
@@ -754,7 +735,6 @@ impl<'a> Parser<'a> {
         }
         let mut params = Vec::new();
         loop {
-            self.ws();
             if self.eat(b')') {
                 break;
             }
@@ -817,21 +797,20 @@ impl<'a> Parser<'a> {
         }
     }
 
-    /// `(function(a,b){…}(args))` or `(function(a,b){…})(args)`; the '(' is consumed.
-    fn iife_in_parens(&mut self) -> Option<Value> {
+    /// A function called where it is written: `function(a,b){…}(args)`, or with `in_parens` (the
+    /// '(' consumed) `(function(a,b){…}(args))` or `(function(a,b){…})(args)`.
+    fn iife(&mut self, in_parens: bool) -> Option<Value> {
         let (params, body) = self.function_head_and_body()?;
-        if self.eat(b'(') {
-            let args = self.args()?;
-            if !self.eat(b')') {
-                return None;
-            }
-            self.call(params, body, args)
-        } else if self.eat(b')') && self.eat(b'(') {
-            let args = self.args()?;
-            self.call(params, body, args)
-        } else {
-            None
+        // In the second parenthesised form the parenthesis closes before the arguments.
+        let closed = in_parens && self.eat(b')');
+        if !self.eat(b'(') {
+            return None;
         }
+        let args = self.items(b')')?;
+        if in_parens && !closed && !self.eat(b')') {
+            return None;
+        }
+        self.call(params, body, args)
     }
 
     /// Binds the arguments and evaluates the body's assignments and `return` value.
@@ -866,9 +845,7 @@ impl<'a> Parser<'a> {
     /// to the parameters; anything else is skipped to the next `;`.
     fn body(&mut self, end: usize) -> Option<Value> {
         loop {
-            self.ws();
             while self.eat(b';') {}
-            self.ws();
             if self.pos >= end {
                 return Some(Value::Null);
             }
@@ -902,7 +879,7 @@ impl<'a> Parser<'a> {
                     self.pos += 1;
                     let key = match self.value()? {
                         Value::String(s) => s,
-                        Value::Number(n) => n.to_string(),
+                        Value::Number(n) => crate::json::to_string(&n),
                         _ => return None,
                     };
                     if !self.eat(b']') {
@@ -920,12 +897,15 @@ impl<'a> Parser<'a> {
             return None;
         }
         let v = self.value()?;
-        let slot = self
-            .scopes
-            .last_mut()?
-            .iter_mut()
-            .rev()
-            .find(|(n, ..)| *n == name)?;
+        // Only the innermost function's own parameters can be assigned to.
+        let mut slot = None;
+        for entry in self.scopes.last_mut()?.iter_mut().rev() {
+            if entry.0 == name {
+                slot = Some(entry);
+                break;
+            }
+        }
+        let slot = slot?;
         if path.is_empty() {
             slot.1 = v;
         } else {
@@ -938,12 +918,15 @@ impl<'a> Parser<'a> {
                             m.insert(key.clone(), v);
                             break;
                         }
-                        m.entry(key.clone()).or_insert(Value::Null)
+                        if !m.contains_key(key) {
+                            m.insert(key.clone(), Value::Null);
+                        }
+                        m.get_mut(key)?
                     }
                     Value::Array(a) => {
                         let idx: usize = key.parse().ok().filter(|i| *i < 100_000)?;
-                        if a.len() <= idx {
-                            a.resize(idx + 1, Value::Null);
+                        while a.len() <= idx {
+                            a.push(Value::Null);
                         }
                         let cell = a.get_mut(idx)?;
                         if last {
@@ -988,6 +971,11 @@ impl<'a> Parser<'a> {
     }
 }
 
+/// The first of a call's arguments (what `new Date(…)` or `Object.freeze(…)` stands for); `null` without one.
+fn first(args: Vec<Value>) -> Value {
+    args.into_iter().next().unwrap_or(Value::Null)
+}
+
 fn truthy(v: &Value) -> bool {
     match v {
         Value::Null => false,
@@ -1008,13 +996,17 @@ fn measure(v: &Value, limit: usize) -> (usize, usize) {
         }
         match v {
             Value::String(s) => *count += s.len() / 64,
-            Value::Array(a) => a
-                .iter()
-                .for_each(|x| walk(x, count, limit, depth + 1, max_depth)),
-            Value::Object(m) => m.iter().for_each(|(k, x)| {
-                *count += k.len() / 64;
-                walk(x, count, limit, depth + 1, max_depth)
-            }),
+            Value::Array(a) => {
+                for x in a {
+                    walk(x, count, limit, depth + 1, max_depth);
+                }
+            }
+            Value::Object(m) => {
+                for (k, x) in m {
+                    *count += k.len() / 64;
+                    walk(x, count, limit, depth + 1, max_depth);
+                }
+            }
             _ => {}
         }
     }
@@ -1086,6 +1078,77 @@ mod tests {
             parse_nuxt_assignment("__NUXT__=(function(a){foo(1,2);return {a}}(5))"),
             Some(json!({"a":5}))
         );
+    }
+
+    #[test]
+    fn calls_escapes_and_radix_numbers() {
+        // The three ways of calling a function where it is written, with and without arguments.
+        for src in [
+            "function(a,b){return [a,b]}(1,[,2,])",
+            "(function(a,b){return [a,b]}(1,[,2,]))",
+            "(function(a,b){return [a,b]})(1,[,2,])",
+        ] {
+            assert_eq!(parse_literal(src), Some(json!([1, [null, 2]])), "{src}");
+        }
+        assert_eq!(
+            parse_literal("(function(a){return a})()"),
+            Some(json!(null))
+        );
+        // Names that only start with a keyword are names (unknown ones read as null).
+        assert_eq!(
+            parse_literal("{a:functional,b:function$,c:functionÄ}"),
+            Some(json!({"a":null,"b":null,"c":null}))
+        );
+        assert_eq!(
+            parse_literal("function(returnValue){returnValue=2;return returnValue}(1)"),
+            Some(json!(2))
+        );
+        for bad in [
+            "function(a){return a}",
+            "(function(a){return a}(1)",
+            "(function(a){return a})(1",
+            "(function(a){return a}))(1)",
+            "function(a){return a}(,1)",
+            "[1,,2",
+        ] {
+            assert_eq!(parse_literal(bad), None, "{bad}");
+        }
+        // A call stands for its first argument, `null` without one.
+        assert_eq!(
+            parse_literal("[new Date(),new Map([1],2),Object.freeze(3,4),f()]"),
+            Some(json!([null, [1], 3, null]))
+        );
+        // A numeric index assigns into an array; a name holds its value for later reads.
+        assert_eq!(
+            parse_literal("function(a){a[1]=\"x\";a[3]=2;return a}([0])"),
+            Some(json!([0, "x", null, 2]))
+        );
+        assert_eq!(
+            parse_literal(r#"["\x41\u0042\u{43}", "\x4", "\u00G1"]"#),
+            None,
+            "short or non-hex escapes fail"
+        );
+        assert_eq!(
+            parse_literal(r#"["\x41\u0042\u{43}\u{1F600}", 'a\'b"c', `t$x`]"#),
+            Some(json!(["ABC😀", "a'b\"c", "t$x"]))
+        );
+        assert_eq!(
+            parse_literal("[0x1f,0XFF,0o17,0b101,-0x10,017,1.5,-2,1e3]"),
+            Some(json!([31, 255, 15, 5, -16, 17, 1.5, -2, 1000.0]))
+        );
+        // Escapes that are not chars read as U+FFFD; line continuations add nothing.
+        assert_eq!(
+            parse_literal(r#"["\uDC00|\u{110000}|\uD83D\u{DE00}|\uD83D\uDE00"]"#),
+            Some(json!(["\u{FFFD}|\u{FFFD}|\u{FFFD}\u{FFFD}|😀"]))
+        );
+        assert_eq!(
+            parse_literal("[\"a\\\nb\\\r\nc\\0\\v\\b\\f\\q\\x7e\"]"),
+            Some(json!(["abc\0\u{b}\u{8}\u{c}q~"]))
+        );
+        assert_eq!(parse_literal(r#""\u{}""#), None);
+        assert_eq!(parse_literal(r#""\u{1234567}""#), None);
+        assert_eq!(parse_literal("0x"), None);
+        assert_eq!(parse_literal("0b102"), None);
     }
 
     #[test]

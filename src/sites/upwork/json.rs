@@ -257,16 +257,23 @@ fn search<'v>(
         }
     };
     match v {
-        Value::Object(m) => m
-            .iter()
-            .find_map(|(k, x)| search(x, join(k), depth + 1, budget, pred)),
-        Value::Array(a) => a
-            .iter()
-            .enumerate()
-            .take(1000)
-            .find_map(|(i, x)| search(x, join(&i.to_string()), depth + 1, budget, pred)),
-        _ => None,
+        Value::Object(m) => {
+            for (k, x) in m {
+                if let Some(found) = search(x, join(k), depth + 1, budget, pred) {
+                    return Some(found);
+                }
+            }
+        }
+        Value::Array(a) => {
+            for (i, x) in a.iter().take(1000).enumerate() {
+                if let Some(found) = search(x, join(&i.to_string()), depth + 1, budget, pred) {
+                    return Some(found);
+                }
+            }
+        }
+        _ => {}
     }
+    None
 }
 
 /// Reads every field the store holds.
@@ -473,26 +480,15 @@ fn read_stats(stats: &Value, src: &dyn Fn(&str) -> String, b: &mut Builder) {
             .and_then(money)
             .and_then(plausible_rate)
     );
-    fill!(
-        b,
-        Field::TotalHours,
-        total_hours,
-        src("totalHours"),
-        stats
-            .get("totalHours")
-            .and_then(num)
-            .and_then(plausible_total_hours)
-    );
-    fill!(
-        b,
-        Field::TotalHours,
-        total_hours,
-        src("totalHoursActual"),
-        stats
-            .get("totalHoursActual")
-            .and_then(num)
-            .and_then(plausible_total_hours)
-    );
+    for key in ["totalHours", "totalHoursActual"] {
+        fill!(
+            b,
+            Field::TotalHours,
+            total_hours,
+            src(key),
+            stats.get(key).and_then(num).and_then(plausible_total_hours)
+        );
+    }
     fill!(
         b,
         Field::TotalJobs,
@@ -557,26 +553,16 @@ fn read_stats(stats: &Value, src: &dyn Fn(&str) -> String, b: &mut Builder) {
         src("memberSince"),
         stats.get("memberSince").and_then(year_month)
     );
-    if b.wants(Field::Badges)
-        && (stats.get("topRatedStatus").is_some() || stats.get("topRatedPlusStatus").is_some())
-    {
+    let (top, plus) = (stats.get("topRatedStatus"), stats.get("topRatedPlusStatus"));
+    if b.wants(Field::Badges) && (top.is_some() || plus.is_some()) {
         let mut badges = Vec::new();
         // Values seen: "top_rated", "hipo" (high potential = Rising Talent), "not_eligible".
-        if stats
-            .get("topRatedPlusStatus")
-            .is_some_and(|v| status_is(v, &["topratedplus"], true))
-        {
+        if plus.is_some_and(|v| status_is(v, &["topratedplus"], true)) {
             badges.push("Top Rated Plus".to_string());
-        } else if stats
-            .get("topRatedStatus")
-            .is_some_and(|v| status_is(v, &["toprated"], true))
-        {
+        } else if top.is_some_and(|v| status_is(v, &["toprated"], true)) {
             badges.push("Top Rated".to_string());
         }
-        if stats
-            .get("topRatedStatus")
-            .is_some_and(|v| status_is(v, &["hipo", "risingtalent"], false))
-        {
+        if top.is_some_and(|v| status_is(v, &["hipo", "risingtalent"], false)) {
             badges.push("Rising Talent".to_string());
         }
         b.p.badges = Some(badges);
@@ -609,8 +595,12 @@ fn status_is(v: &Value, names: &[&str], flag: bool) -> bool {
 
 /// "top_rated", "Top Rated", "TOP-RATED" → "toprated": lower case without '_', '-' and spaces.
 fn plain_word(s: &str) -> String {
-    let mut out = s.replace(['_', '-', ' '], "");
-    out.make_ascii_lowercase();
+    let mut out = String::new();
+    for c in s.chars() {
+        if !matches!(c, '_' | '-' | ' ') {
+            out.push(c.to_ascii_lowercase());
+        }
+    }
     out
 }
 
@@ -824,11 +814,15 @@ fn work_entry(v: &Value) -> WorkEntry {
         match type_hint {
             // In a saved work-history response, every fixed-price contract had `type: 1`.
             Some(Value::Number(n)) if n.as_f64() == Some(1.0) => Some(ContractKind::FixedPrice),
-            Some(Value::String(s)) if s.to_ascii_lowercase().contains("fix") => {
-                Some(ContractKind::FixedPrice)
-            }
-            Some(Value::String(s)) if s.to_ascii_lowercase().contains("hour") => {
-                Some(ContractKind::Hourly)
+            Some(Value::String(s)) => {
+                let s = s.to_ascii_lowercase();
+                if s.contains("fix") {
+                    Some(ContractKind::FixedPrice)
+                } else if s.contains("hour") {
+                    Some(ContractKind::Hourly)
+                } else {
+                    None
+                }
             }
             _ => None,
         }
@@ -917,12 +911,13 @@ pub fn read_ld_json(page: &dyn Page, b: &mut Builder) {
         for key in ["url", "sameAs"] {
             match person.get(key) {
                 Some(Value::String(u)) => pages.extend(text::normalize_url(u)),
-                Some(Value::Array(a)) => pages.extend(
-                    a.iter()
-                        .take(50)
-                        .filter_map(Value::as_str)
-                        .filter_map(text::normalize_url),
-                ),
+                Some(Value::Array(a)) => {
+                    for u in a.iter().take(50) {
+                        if let Some(u) = u.as_str().and_then(text::normalize_url) {
+                            pages.push(u);
+                        }
+                    }
+                }
                 _ => {}
             }
         }
@@ -955,6 +950,13 @@ pub fn read_ld_json(page: &dyn Page, b: &mut Builder) {
 mod tests {
     use super::*;
     use crate::json::test_json as json;
+
+    #[test]
+    fn plain_words_drop_separators_and_case() {
+        assert_eq!(plain_word("Top_Rated-Plus status"), "topratedplusstatus");
+        assert_eq!(plain_word("RISING TALENT"), "risingtalent");
+        assert_eq!(plain_word("Ünïcode_X"), "Ünïcodex");
+    }
 
     #[test]
     fn reads_the_documented_state_path_and_shapes() {

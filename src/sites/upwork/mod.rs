@@ -122,13 +122,7 @@ impl Adapter for Upwork {
                 return Some(PageKind::Profile);
             }
         }
-        if selectors::PROFILE_MARKERS
-            .iter()
-            .any(|css| !page.select(None, css).is_empty())
-        {
-            return Some(PageKind::Profile);
-        }
-        None
+        first_matching(page, selectors::PROFILE_MARKERS).map(|_| PageKind::Profile)
     }
 }
 
@@ -223,6 +217,20 @@ fn script_value(page: &dyn Page, mark: &str, parse: fn(&str) -> Option<Value>) -
     None
 }
 
+/// How many bytes at the start of `s` pass `keep`, a test of ASCII bytes: the run ends at an ASCII byte
+/// or, when `keep` takes only ASCII, at a non-ASCII one after ASCII only, so the cut is on a char
+/// boundary either way. A plain function, not a char pattern: no pattern searcher per call site.
+fn ascii_run(s: &str, keep: fn(u8) -> bool) -> usize {
+    let mut n = 0;
+    while let Some(&b) = s.as_bytes().get(n) {
+        if !keep(b) {
+            break;
+        }
+        n += 1;
+    }
+    n
+}
+
 /// The first `link[rel=canonical]`'s address.
 fn canonical(page: &dyn Page) -> Option<String> {
     page.select(None, "link[rel=canonical]")
@@ -308,18 +316,18 @@ impl Builder {
 
     /// Adds canonical addresses, except Upwork's own.
     pub fn add_links(&mut self, addresses: impl IntoIterator<Item = String>) {
-        self.links.add(addresses, is_platform_address);
+        self.links.add(addresses, IS_PLATFORM);
     }
 
     /// Adds the links, e-mail addresses and domain names written in `text`.
     pub fn add_link_text(&mut self, text: &str) {
-        self.links.add_text(text, is_platform_address);
+        self.links.add_text(text, IS_PLATFORM);
     }
 
     fn finish(mut self, expected: &[Field]) -> Extraction {
         // Addresses the freelancer and their clients wrote in the profile's own words.
         self.links
-            .add_profile_text(&self.p, "work history text", is_platform_address);
+            .add_profile_text(&self.p, "work history text", IS_PLATFORM);
         if let Some(places) = self.links.finish_into(&mut self.p, "title text") {
             self.note(Field::Links, places);
         }
@@ -367,6 +375,10 @@ pub(crate) use super::bounds::{
     location, plausible_earnings, plausible_jobs, plausible_rate, plausible_rating, MAX_FEEDBACK,
     MAX_NAME, MAX_OVERVIEW, MAX_PLACE, MAX_SHORT, MAX_TITLE,
 };
+
+/// [`is_platform_address`] behind `dyn`, as the other adapters pass theirs: the link set's generic code then
+/// has one copy for all of them (an instance per function type otherwise).
+const IS_PLATFORM: &dyn Fn(&str) -> bool = &is_platform_address;
 
 /// Whether an address belongs to the marketplace itself (its pages, help, file storage), not to the freelancer.
 fn is_platform_address(address: &str) -> bool {

@@ -60,7 +60,10 @@ pub fn read(page: &dyn Page, ex: &mut Extraction) {
     if rows.is_empty() {
         return;
     }
-    let bids = rows.iter().map(|&r| read_row(page, r)).collect();
+    let mut bids = Vec::new();
+    for r in rows {
+        bids.push(read_row(page, r));
+    }
     ex.bids = Some(bids);
     ex.note(Field::Bids, css);
 }
@@ -112,12 +115,7 @@ fn read_row(page: &dyn Page, row: Node) -> Bid {
             }
         }
     }
-    if let Some(b) = &body {
-        for u in text::find_addresses(b, MAX_LINKS) {
-            push_unique(&mut links, u);
-        }
-    }
-    links.truncate(MAX_LINKS);
+    add_text_links(&mut links, body.as_deref());
     Bid {
         name,
         profile_url,
@@ -132,6 +130,16 @@ fn read_row(page: &dyn Page, row: Node) -> Bid {
         photo_url,
         links,
     }
+}
+
+/// Adds the addresses written in a bid's text, and caps the links at [`MAX_LINKS`].
+fn add_text_links(links: &mut Vec<String>, body: Option<&str>) {
+    if let Some(b) = body {
+        for u in text::find_addresses(b, MAX_LINKS) {
+            push_unique(links, u);
+        }
+    }
+    links.truncate(MAX_LINKS);
 }
 
 fn push_unique(v: &mut Vec<String>, s: String) {
@@ -156,11 +164,16 @@ fn place(s: &str) -> Option<Location> {
         Some((c, k)) => (text::clean(c, 80), text::clean(k, 80)?),
         None => (None, s),
     };
-    Some(Location {
+    Some(location(city, country))
+}
+
+/// A bidder's location from the country's name as the site writes it.
+fn location(city: Option<String>, country: String) -> Location {
+    Location {
         city,
         country: crate::countries::iso2_from_name(&country).map(str::to_string),
         country_name: Some(country),
-    })
+    }
 }
 
 /// (A): objects with a `coverLetter`, wherever they sit in embedded JSON.
@@ -212,15 +225,24 @@ fn walk(v: &Value, depth: usize, visits: &mut usize, out: &mut Vec<Bid>) {
 }
 
 fn at<'a>(v: &'a Value, path: &[&str]) -> Option<&'a Value> {
-    path.iter().try_fold(v, |v, k| v.get(k))
+    let mut cur = v;
+    for k in path {
+        cur = cur.get(k)?;
+    }
+    Some(cur)
 }
 
+/// The first of `paths` that leads to a string with text in it, cleaned and cut to `max`.
 fn str_at(v: &Value, paths: &[&[&str]], max: usize) -> Option<String> {
-    paths.iter().find_map(|p| {
-        at(v, p)
+    for p in paths {
+        let found = at(v, p)
             .and_then(Value::as_str)
-            .and_then(|s| text::clean(s, max))
-    })
+            .and_then(|s| text::clean(s, max));
+        if found.is_some() {
+            return found;
+        }
+    }
+    None
 }
 
 fn num(v: &Value) -> Option<f64> {
@@ -265,11 +287,7 @@ fn from_proposal(p: &Value) -> Bid {
         });
     let country = str_at(user, &[&["location", "country"], &["country"]], 80);
     let city = str_at(user, &[&["location", "city"]], 80);
-    let location = country.map(|c| Location {
-        city,
-        country: crate::countries::iso2_from_name(&c).map(str::to_string),
-        country_name: Some(c),
-    });
+    let location = country.map(|c| location(city, c));
     let body = str_at(p, &[&["coverLetter"]], MAX_TEXT);
     let mut links = Vec::new();
     if let Some(Value::Array(a)) = user.get("portfolioLinks").or_else(|| p.get("links")) {
@@ -279,12 +297,7 @@ fn from_proposal(p: &Value) -> Bid {
             }
         }
     }
-    if let Some(b) = &body {
-        for u in text::find_addresses(b, MAX_LINKS) {
-            push_unique(&mut links, u);
-        }
-    }
-    links.truncate(MAX_LINKS);
+    add_text_links(&mut links, body.as_deref());
     Bid {
         name,
         profile_url,
@@ -294,11 +307,14 @@ fn from_proposal(p: &Value) -> Bid {
             charge.or(hourly)
         },
         amount: fixed,
-        submitted: str_at(p, &[&["auditDetails", "createdDateTime"]], 60).or_else(|| {
-            at(p, &["auditDetails", "createdDateTime", "rawValue"])
-                .and_then(Value::as_str)
-                .and_then(|s| text::clean(s, 60))
-        }),
+        submitted: str_at(
+            p,
+            &[
+                &["auditDetails", "createdDateTime"],
+                &["auditDetails", "createdDateTime", "rawValue"],
+            ],
+            60,
+        ),
         location,
         job_success: user
             .get("jobSuccessScore")
