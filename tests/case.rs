@@ -137,3 +137,43 @@ fn sigma_examples() {
     assert_eq!(lowercase("1Σ"), "1σ");
     assert_eq!(lowercase("Hello WORLD İ"), "hello world i\u{307}");
 }
+
+/// The library calls `crate::case`, never std's case mapping: one such call links core's conversion
+/// tables (about 25 KB) back into the wasm (docs/performance.md, "Wasm size"). The case module
+/// itself, its build-time generator and the CLI (`src/bin`, native only) may use std.
+#[test]
+fn the_library_does_not_use_std_case_mapping() {
+    fn rust_files(dir: &std::path::Path, out: &mut Vec<std::path::PathBuf>) {
+        for entry in std::fs::read_dir(dir).expect("src/ is readable") {
+            let path = entry.expect("a directory entry").path();
+            if path.is_dir() {
+                rust_files(&path, out);
+            } else if path.extension().is_some_and(|e| e == "rs") {
+                out.push(path);
+            }
+        }
+    }
+    let src = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
+    let mut files = Vec::new();
+    rust_files(&src, &mut files);
+    assert!(files.len() > 50, "found the sources");
+    let mut uses = Vec::new();
+    for file in files {
+        let rel = file.strip_prefix(&src).expect("under src/");
+        if rel.starts_with("case") || rel.starts_with("bin") {
+            continue;
+        }
+        let text = std::fs::read_to_string(&file).expect("a UTF-8 source file");
+        for (n, line) in text.lines().enumerate() {
+            if line.contains("to_lowercase") || line.contains("to_uppercase") {
+                uses.push(format!("src/{}:{}: {}", rel.display(), n + 1, line.trim()));
+            }
+        }
+    }
+    assert!(
+        uses.is_empty(),
+        "use crate::case::{{lowercase, lower_char, upper_char}} instead of std's case mapping \
+         (ASCII-only text may use to_ascii_lowercase):\n{}",
+        uses.join("\n")
+    );
+}
