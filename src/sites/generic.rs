@@ -103,27 +103,7 @@ impl Draft {
 
     /// Adds the absolute `http(s)` and `mailto:` targets of the links below `node`.
     pub fn add_anchors(&mut self, page: &dyn Page, node: Node) {
-        let mut found: Vec<String> = Vec::new();
-        for a in page
-            .select(Some(node), "a[href]")
-            .into_iter()
-            .take(MAX_ANCHORS)
-        {
-            let Some(href) = page.attr(a, "href") else {
-                continue;
-            };
-            let href = href.trim();
-            let address = if href
-                .get(..7)
-                .is_some_and(|p| p.eq_ignore_ascii_case("mailto:"))
-            {
-                text::normalize_email(href)
-            } else {
-                text::normalize_url(href)
-            };
-            found.extend(address);
-        }
-        self.add_links(found);
+        self.add_links(anchor_addresses(page, node));
     }
 
     /// Reads links and written addresses in each section of `sections` the page has.
@@ -1011,6 +991,32 @@ fn is_platform(platform: &[&str], address: &str) -> bool {
     };
     let host = host.strip_prefix("www.").unwrap_or(host);
     platform.iter().any(|d| text::host_is_under(host, d))
+}
+
+/// The absolute `http(s)` and `mailto:` targets of the first [`MAX_ANCHORS`] links below `node`,
+/// normalized (every adapter reads a section's links this way).
+pub fn anchor_addresses(page: &dyn Page, node: Node) -> Vec<String> {
+    let mut found: Vec<String> = Vec::new();
+    for a in page
+        .select(Some(node), "a[href]")
+        .into_iter()
+        .take(MAX_ANCHORS)
+    {
+        let Some(href) = page.attr(a, "href") else {
+            continue;
+        };
+        let href = href.trim();
+        let address = if href
+            .get(..7)
+            .is_some_and(|p| p.eq_ignore_ascii_case("mailto:"))
+        {
+            text::normalize_email(href)
+        } else {
+            text::normalize_url(href)
+        };
+        found.extend(address);
+    }
+    found
 }
 
 #[cfg(test)]

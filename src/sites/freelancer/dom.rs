@@ -11,7 +11,7 @@ use crate::case::lowercase;
 use crate::model::{Field, WorkEntry};
 use crate::page::{Node, Page, PageExt};
 use crate::sites::dom_read::{first_parsed, plain_select, smallest_parsed};
-use crate::sites::generic::visible_text;
+use crate::sites::generic::{anchor_addresses, visible_text};
 use crate::text;
 
 /// Everything the rendered profile shows.
@@ -436,26 +436,7 @@ fn read_links(page: &dyn Page, b: &mut Builder) {
         }
         b.links_read(format!("a[href] and text in {css}"));
         for node in nodes.into_iter().take(100) {
-            let mut found: Vec<String> = Vec::new();
-            for a in page
-                .select(Some(node), "a[href]")
-                .into_iter()
-                .take(sel::MAX_ANCHORS)
-            {
-                let Some(href) = page.attr(a, "href") else {
-                    continue;
-                };
-                let href = href.trim();
-                let mailto = href
-                    .get(..7)
-                    .is_some_and(|p| p.eq_ignore_ascii_case("mailto:"));
-                found.extend(if mailto {
-                    text::normalize_email(href)
-                } else {
-                    text::normalize_url(href)
-                });
-            }
-            b.add_links(found);
+            b.add_links(anchor_addresses(page, node));
             let t = visible_text(page, node);
             text_budget = text_budget.saturating_sub(t.len());
             if text_budget == 0 {

@@ -179,5 +179,3 @@ pub const LINK_SECTIONS: &[&str] = &[
 pub const SCAN_LIMIT: usize = 3_000;
 /// Cap on reviews kept.
 pub const MAX_REVIEWS: usize = 500;
-/// Cap on links looked at per section.
-pub const MAX_ANCHORS: usize = 1_000;

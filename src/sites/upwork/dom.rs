@@ -11,7 +11,7 @@ use crate::case::lowercase;
 use crate::model::{ContractKind, Field, Language, Money, WorkEntry};
 use crate::page::{squash, Node, Page, PageExt};
 use crate::sites::dom_read::{first_parsed, smallest_parsed};
-use crate::sites::generic::visible_text;
+use crate::sites::generic::{anchor_addresses, visible_text};
 use crate::text;
 
 const HOUR_UNITS: &[&str] = &["hours", "hour", "hrs", "hr"];
@@ -413,26 +413,7 @@ fn read_links(page: &dyn Page, b: &mut Builder) {
 
 /// The absolute `http(s)` and `mailto:` targets of the links below `node`.
 fn add_anchors(page: &dyn Page, node: Node, b: &mut Builder) {
-    let mut found: Vec<String> = Vec::new();
-    for a in page
-        .select(Some(node), "a[href]")
-        .into_iter()
-        .take(sel::MAX_ANCHORS)
-    {
-        let Some(href) = page.attr(a, "href") else {
-            continue;
-        };
-        let href = href.trim();
-        let mailto = href
-            .get(..7)
-            .is_some_and(|p| p.eq_ignore_ascii_case("mailto:"));
-        found.extend(if mailto {
-            text::normalize_email(href)
-        } else {
-            text::normalize_url(href)
-        });
-    }
-    b.add_links(found);
+    b.add_links(anchor_addresses(page, node));
 }
 
 fn read_location(page: &dyn Page, b: &mut Builder) {

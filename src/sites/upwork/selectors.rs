@@ -214,8 +214,6 @@ pub const LINK_SCOPES: &[&str] = &[
     "[data-qa=\"feedback-section\"]",
     "#hor-anc-id-client-feedback",
 ];
-/// Cap on links looked at per scope.
-pub const MAX_ANCHORS: usize = 1_000;
 
 /// Cap on elements looked at per selector in scans, so hostile pages stay cheap.
 pub const SCAN_LIMIT: usize = 3_000;
