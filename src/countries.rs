@@ -26,7 +26,7 @@ pub fn iso2_from_name(name: &str) -> Option<&'static str> {
         return None;
     }
     let key = fold_key(trimmed);
-    if let Some(i) = NAME_KEYS.list().binary_search(&key) {
+    if let Some(i) = find_key(&key) {
         return NAME_COUNTRY.get(i).and_then(|&c| iso2_at(usize::from(c)));
     }
     let bytes = key.as_bytes();
@@ -55,6 +55,43 @@ fn by_iso2(code: &str) -> Option<usize> {
     };
     let upper = [a.to_ascii_uppercase(), b.to_ascii_uppercase()];
     CODES.binary_search_by(|c| c.iso2.cmp(&upper)).ok()
+}
+
+/// The index in [`NAMES`] of a lookup key (binary search; [`NAME_KEYS`] is sorted by the keys' bytes).
+fn find_key(key: &str) -> Option<usize> {
+    let (mut lo, mut hi) = (0, NAMES.len());
+    while lo < hi {
+        let mid = lo + (hi - lo) / 2;
+        match compare_key(mid, key)? {
+            core::cmp::Ordering::Less => lo = mid + 1,
+            core::cmp::Ordering::Greater => hi = mid,
+            core::cmp::Ordering::Equal => return Some(mid),
+        }
+    }
+    None
+}
+
+/// Key `i` of [`NAMES`] compared with `key`. A key that is just its country's English name in lower case
+/// is stored empty (see [`keys`]) and compared as that name, lower-cased here byte by byte.
+fn compare_key(i: usize, key: &str) -> Option<core::cmp::Ordering> {
+    let stored = NAME_KEYS.list().get(i)?;
+    if !stored.is_empty() {
+        return Some(stored.cmp(key));
+    }
+    let name = COUNTRY_NAMES
+        .list()
+        .get(usize::from(*NAME_COUNTRY.get(i)?))?;
+    let (name, key) = (name.as_bytes(), key.as_bytes());
+    for (j, &n) in name.iter().enumerate() {
+        let Some(&k) = key.get(j) else {
+            return Some(core::cmp::Ordering::Greater);
+        };
+        match n.to_ascii_lowercase().cmp(&k) {
+            core::cmp::Ordering::Equal => {}
+            unequal => return Some(unequal),
+        }
+    }
+    Some(name.len().cmp(&key.len()))
 }
 
 /// The alpha-2 code of the country at index `i` of [`COUNTRIES`].
@@ -128,9 +165,10 @@ static CODES: [Codes; COUNTRIES.len()] = codes(&COUNTRIES);
 /// The English short names of [`COUNTRIES`], same order.
 static COUNTRY_NAMES: Packed<{ COUNTRIES.len() }, { total_len(&short_names(&COUNTRIES)) }> =
     Packed::new(&short_names(&COUNTRIES));
-/// The keys of [`NAMES`], same order (sorted by bytes).
-static NAME_KEYS: Packed<{ NAMES.len() }, { total_len(&keys(&NAMES)) }> =
-    Packed::new(&keys(&NAMES));
+/// The keys of [`NAMES`], same order (sorted by bytes); those equal to their country's English name in
+/// lower case are left empty ([`keys`]), which saves about 2.3 KB of the wasm.
+static NAME_KEYS: Packed<{ NAMES.len() }, { total_len(&keys(&NAMES, &COUNTRIES)) }> =
+    Packed::new(&keys(&NAMES, &COUNTRIES));
 /// For each key of [`NAME_KEYS`] its country's index into [`COUNTRIES`].
 static NAME_COUNTRY: [u8; NAMES.len()] = key_countries(&NAMES);
 /// [`LATIN_FOLD`] packed.
@@ -173,16 +211,40 @@ const fn short_names<const N: usize>(rows: &[(&str, &str, &'static str); N]) -> 
     out
 }
 
+/// The keys of `rows`, except that a key equal to the ASCII lower case of its country's English name (238
+/// of 516: "albania" for "Albania") is "": [`compare_key`] reads it from [`COUNTRY_NAMES`] instead.
 // Compile time only (the statics above): an index out of range fails the build.
 #[allow(clippy::indexing_slicing)]
-const fn keys<const N: usize>(rows: &[(&'static str, u8); N]) -> [&'static str; N] {
+const fn keys<const N: usize, const C: usize>(
+    rows: &[(&'static str, u8); N],
+    countries: &[(&str, &str, &str); C],
+) -> [&'static str; N] {
     let mut out = [""; N];
     let mut i = 0;
     while i < N {
-        out[i] = rows[i].0;
+        let (key, country) = rows[i];
+        if !is_lower_case_of(key.as_bytes(), countries[country as usize].2.as_bytes()) {
+            out[i] = key;
+        }
         i += 1;
     }
     out
+}
+
+/// Whether `key` is `name` with its ASCII letters in lower case (compile time only).
+#[allow(clippy::indexing_slicing)]
+const fn is_lower_case_of(key: &[u8], name: &[u8]) -> bool {
+    if key.len() != name.len() {
+        return false;
+    }
+    let mut i = 0;
+    while i < key.len() {
+        if key[i] != name[i].to_ascii_lowercase() {
+            return false;
+        }
+        i += 1;
+    }
+    true
 }
 
 // Compile time only (the statics above): an index out of range fails the build.
@@ -1042,6 +1104,23 @@ mod tests {
             assert_eq!(fold_key(key), *key, "key not normalized");
             assert!(usize::from(*i) < COUNTRIES.len());
         }
+    }
+
+    #[test]
+    fn every_key_is_found_whether_stored_or_read_from_the_english_name() {
+        let mut elided = 0;
+        for (n, (key, i)) in NAMES.iter().enumerate() {
+            assert_eq!(find_key(key), Some(n), "{key}");
+            assert_eq!(iso2_from_name(key), iso2_at(usize::from(*i)), "{key}");
+            if NAME_KEYS.list().get(n) == Some("") {
+                elided += 1;
+            }
+            // Keys that are not in the table: one byte more, one less, one byte changed.
+            for probe in [format!("{key}a"), format!("{key} "), key[..key.len() - 1].to_string()] {
+                assert_eq!(find_key(&probe), NAMES.iter().position(|(k, _)| *k == probe));
+            }
+        }
+        assert_eq!(elided, 238, "keys that are their English name in lower case");
     }
 
     #[test]
