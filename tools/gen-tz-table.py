@@ -227,7 +227,7 @@ def gen_tz(iso2_codes, check):
         "//! standard time; for `Dst::List` zones it applies before the first listed transition.",
         "",
         "use super::rules::Rule;",
-        "use super::{names, z, zones, Dst, Zone};",
+        "use super::{cities, z, zones, Dst, Zone};",
         "use crate::packed::{total_len, Packed};",
         "",
         f'/// The tzdata release this table was generated from.',
@@ -272,8 +272,8 @@ def gen_tz(iso2_codes, check):
     out.append("")
     out.append("/// The rows without their names; the lookups binary-search them by country.")
     out.append(f"pub(super) static ZONES: [Zone; {len(rows)}] = zones(&ROWS);")
-    out.append("/// The IANA names of the rows, in the same order.")
-    out.append(f"pub(super) static ZONE_NAMES: Packed<{len(rows)}, {{ total_len(&names(&ROWS)) }}> = Packed::new(&names(&ROWS));")
+    out.append("/// The IANA names of the rows without their region (\"New_York\"), in the same order.")
+    out.append(f"pub(super) static ZONE_CITIES: Packed<{len(rows)}, {{ total_len(&cities(&ROWS)) }}> = Packed::new(&cities(&ROWS));")
     text = "\n".join(out) + "\n"
     print(
         f"tz: {len({z[0] for z in zones})} countries, {len(rows)} zones: {stats['fixed']} fixed, "

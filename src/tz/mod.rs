@@ -23,6 +23,7 @@ mod table;
 
 use crate::time::Instant;
 use rules::Rule;
+use std::sync::OnceLock;
 pub use table::{COVERED_FROM, COVERED_UNTIL, TZDATA_VERSION};
 
 /// One time zone of a country and its offset at the instant asked about.
@@ -45,21 +46,87 @@ enum Dst {
     List(table::TransitionList),
 }
 
-/// One row of the generated table, without its name: the names are packed apart ([`table::ZONE_NAMES`],
-/// same order), which keeps a row at 6 bytes instead of 24 in the wasm (a `&str` is a pointer and a length).
+/// One row of the generated table, without its name: the names are packed apart ([`table::ZONE_CITIES`],
+/// same order, and the region in the row), which keeps a row at 6 bytes instead of 24 in the wasm (a `&str`
+/// is a pointer and a length).
 #[derive(Clone, Copy, Debug)]
 struct Zone {
     /// ISO 3166-1 alpha-2 code of the country, upper case.
     cc: [u8; 2],
-    /// Minutes east of UTC (standard time for rule-based zones).
-    base: i16,
+    /// Quarter hours east of UTC (standard time for rule-based zones): every offset tzdata has is a whole
+    /// number of quarter hours ([`z`] checks), and this way the row needs one byte for it, not two.
+    base_quarters: i8,
+    /// The first part of the IANA name, as an index into [`REGIONS`].
+    region: u8,
     dst: Dst,
 }
 
-/// A row as the generator writes it: `z(country, IANA name, base offset, DST)`. Only compile-time code
-/// reads these; [`zones`] and [`names`] split them into the two tables the lookups use.
+/// The first parts of the IANA names. Kept apart from the rest of each name, they save 3 KB of the wasm
+/// ("America/" alone is 144 × 8 bytes).
+const REGIONS: [&str; 11] = [
+    "Africa",
+    "America",
+    "Antarctica",
+    "Arctic",
+    "Asia",
+    "Atlantic",
+    "Australia",
+    "Etc",
+    "Europe",
+    "Indian",
+    "Pacific",
+];
+
+/// A row as the generator writes it: `z(country, IANA name, base offset in minutes, DST)`. Only compile-time
+/// code reads these; [`zones`] and [`cities`] split them into the two tables the lookups use.
 const fn z(cc: [u8; 2], name: &'static str, base: i16, dst: Dst) -> (Zone, &'static str) {
-    (Zone { cc, base, dst }, name)
+    assert!(
+        base % 15 == 0 && (base / 15) as i8 as i16 == base / 15,
+        "offset not in quarter hours"
+    );
+    let (region, city) = split_name(name);
+    let zone = Zone {
+        cc,
+        base_quarters: (base / 15) as i8,
+        region,
+        dst,
+    };
+    (zone, city)
+}
+
+/// "America/Argentina/Salta" → (index of "America" in [`REGIONS`], "Argentina/Salta"); compile time only,
+/// where a name without a known region fails the build.
+// Compile time only: an index out of range fails the build.
+#[allow(clippy::indexing_slicing)]
+const fn split_name(name: &'static str) -> (u8, &'static str) {
+    let bytes = name.as_bytes();
+    let mut slash = 0;
+    while bytes[slash] != b'/' {
+        slash += 1;
+    }
+    let (region, rest) = name.split_at(slash);
+    let (_, city) = rest.split_at(1);
+    let mut r = 0;
+    while !same_bytes(region.as_bytes(), REGIONS[r].as_bytes()) {
+        r += 1;
+    }
+    (r as u8, city)
+}
+
+/// `a == b` for byte strings (compile time only).
+#[allow(clippy::indexing_slicing)]
+const fn same_bytes(a: &[u8], b: &[u8]) -> bool {
+    if a.len() != b.len() {
+        return false;
+    }
+    let mut i = 0;
+    while i < a.len() {
+        if a[i] != b[i] {
+            return false;
+        }
+        i += 1;
+    }
+    true
 }
 
 /// The rows without their names.
@@ -68,7 +135,8 @@ const fn z(cc: [u8; 2], name: &'static str, base: i16, dst: Dst) -> (Zone, &'sta
 const fn zones<const N: usize>(rows: &[(Zone, &'static str); N]) -> [Zone; N] {
     let mut out = [Zone {
         cc: [0; 2],
-        base: 0,
+        base_quarters: 0,
+        region: 0,
         dst: Dst::None,
     }; N];
     let mut i = 0;
@@ -79,10 +147,10 @@ const fn zones<const N: usize>(rows: &[(Zone, &'static str); N]) -> [Zone; N] {
     out
 }
 
-/// The names of the rows.
+/// The names of the rows without their region ("New_York").
 // Compile time only (the statics above): an index out of range fails the build.
 #[allow(clippy::indexing_slicing)]
-const fn names<const N: usize>(rows: &[(Zone, &'static str); N]) -> [&'static str; N] {
+const fn cities<const N: usize>(rows: &[(Zone, &'static str); N]) -> [&'static str; N] {
     let mut out = [""; N];
     let mut i = 0;
     while i < N {
@@ -97,8 +165,13 @@ const MIN_T: i64 = -30_610_224_000;
 const MAX_T: i64 = 253_402_300_799;
 
 impl Zone {
+    /// Minutes east of UTC (standard time for rule-based zones).
+    fn base_minutes(&self) -> i32 {
+        i32::from(self.base_quarters) * 15
+    }
+
     fn offset_at(&self, t: i64) -> i32 {
-        let base = i32::from(self.base);
+        let base = self.base_minutes();
         match self.dst {
             Dst::None => base,
             Dst::Rule(rule) => rule.offset_at(base, t.clamp(MIN_T, MAX_T)),
@@ -130,9 +203,25 @@ fn zones_of(iso2: &str) -> core::ops::Range<usize> {
     lo..hi
 }
 
-/// The IANA name of row `i`.
+/// The IANA name of row `i` ("" past the end). The names are joined from their two parts once, on first use.
 fn zone_name(i: usize) -> &'static str {
-    table::ZONE_NAMES.list().get(i).unwrap_or_default()
+    static NAMES: OnceLock<Vec<String>> = OnceLock::new();
+    let names = NAMES.get_or_init(|| {
+        let mut names = Vec::with_capacity(table::ZONES.len());
+        for (i, z) in table::ZONES.iter().enumerate() {
+            let mut name = String::from(
+                REGIONS
+                    .get(usize::from(z.region))
+                    .copied()
+                    .unwrap_or_default(),
+            );
+            name.push('/');
+            name.push_str(table::ZONE_CITIES.list().get(i).unwrap_or_default());
+            names.push(name);
+        }
+        names
+    });
+    names.get(i).map_or("", String::as_str)
 }
 
 /// The offsets of every zone of `iso2` at `at`; `None` when the country code is unknown.

@@ -7,7 +7,7 @@
 //! standard time; for `Dst::List` zones it applies before the first listed transition.
 
 use super::rules::Rule;
-use super::{names, z, zones, Dst, Zone};
+use super::{cities, z, zones, Dst, Zone};
 use crate::packed::{total_len, Packed};
 
 /// The tzdata release this table was generated from.
@@ -613,6 +613,6 @@ const ROWS: [(Zone, &str); 421] = [
 
 /// The rows without their names; the lookups binary-search them by country.
 pub(super) static ZONES: [Zone; 421] = zones(&ROWS);
-/// The IANA names of the rows, in the same order.
-pub(super) static ZONE_NAMES: Packed<421, { total_len(&names(&ROWS)) }> =
-    Packed::new(&names(&ROWS));
+/// The IANA names of the rows without their region ("New_York"), in the same order.
+pub(super) static ZONE_CITIES: Packed<421, { total_len(&cities(&ROWS)) }> =
+    Packed::new(&cities(&ROWS));
