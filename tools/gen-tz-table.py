@@ -467,7 +467,10 @@ def gen_countries(check):
                 add(n, cc)
     rows.append(("XK", "XKX", DISPLAY["XK"]))
     add("Kosovo", "XK")
-    rows.sort()
+    # Sorted by the English name with its ASCII letters in lower case: countries::iso2_from_name
+    # binary-searches the names themselves for the keys that are just that ("albania"), which NAMES
+    # therefore leaves out.
+    rows.sort(key=lambda r: r[2].encode().lower())
     for table in (ALIASES, GERMAN):
         for cc, ns in table.items():
             if cc not in {r[0] for r in rows}:
@@ -480,7 +483,10 @@ def gen_countries(check):
                                     next(r for r in rows if r[0] == cc)[1].lower()):
             raise SystemExit(f"name key {k!r} ({cc}) is another country's code")
     index = {r[0]: i for i, r in enumerate(rows)}
-    keys = sorted(names, key=lambda k: k.encode())
+    lower_names = [r[2].encode().lower() for r in rows]
+    assert len(set(lower_names)) == len(lower_names), "two English names differ only in case"
+    # A key equal to its country's English name in ASCII lower case is found in COUNTRIES itself.
+    keys = sorted((k for k in names if k.encode() != lower_names[index[names[k]]]), key=lambda k: k.encode())
     assert all(normalize(k) == k for k in keys)
 
     fold = []
@@ -493,14 +499,15 @@ def gen_countries(check):
         "",
         "// Only compile-time code reads these three tables: the lookups use the packed statics built from them.",
         "",
-        "/// (alpha-2, alpha-3, English short name), sorted by alpha-2.",
+        "/// (alpha-2, alpha-3, English short name), sorted by the name's bytes with ASCII letters in lower case.",
         f"const COUNTRIES: [(&str, &str, &str); {len(rows)}] = [",
     ]
     for cc, a3, disp in rows:
         out.append(f"    ({rust_str(cc)}, {rust_str(a3)}, {rust_str(disp)}),")
     out.append("];")
     out.append("")
-    out.append("/// Normalized name → index into COUNTRIES, sorted by the key's bytes.")
+    out.append("/// Normalized name → index into COUNTRIES, sorted by the key's bytes; without the keys that are a")
+    out.append("/// name of COUNTRIES in lower case (\"albania\"), which the lookup finds in COUNTRIES.")
     out.append(f"const NAMES: [(&str, u8); {len(keys)}] = [")
     line = "   "
     for k in keys:
