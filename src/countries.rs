@@ -129,10 +129,11 @@ pub(crate) fn fold_key(s: &str) -> String {
             let code = u32::from(lc);
             let in_fold = (FOLD_FIRST..=FOLD_FIRST + LATIN_FOLD.len() as u32 - 1).contains(&code);
             let folded = if in_fold {
-                FOLDED
-                    .list()
-                    .get((code - FOLD_FIRST) as usize)
-                    .unwrap_or("")
+                FOLDED.get((code - FOLD_FIRST) as usize).map_or("", |slot| {
+                    // The two bytes are ASCII, the second 0 for a single letter, both 0 for none.
+                    let len = slot.iter().position(|&b| b == 0).unwrap_or(slot.len());
+                    core::str::from_utf8(slot.get(..len).unwrap_or_default()).unwrap_or_default()
+                })
             } else {
                 ""
             };
@@ -188,8 +189,8 @@ static NAME_KEYS: Packed<{ NAMES.len() }, { total_len(&keys(&NAMES)) }> =
     Packed::new(&keys(&NAMES));
 /// For each key of [`NAME_KEYS`] its country's index into [`COUNTRIES`].
 static NAME_COUNTRY: [u8; NAMES.len()] = key_countries(&NAMES);
-/// [`LATIN_FOLD`] packed.
-static FOLDED: Packed<{ LATIN_FOLD.len() }, { total_len(&LATIN_FOLD) }> = Packed::new(&LATIN_FOLD);
+/// [`LATIN_FOLD`] as two bytes a character (none folds to more than two letters), 0 after the letters.
+static FOLDED: [[u8; 2]; LATIN_FOLD.len()] = two_byte_slots(&LATIN_FOLD);
 
 // Compile time only (the statics above): an index out of range fails the build.
 #[allow(clippy::indexing_slicing)]
@@ -223,6 +224,25 @@ const fn short_names<const N: usize>(rows: &[(&str, &str, &'static str); N]) -> 
     let mut i = 0;
     while i < N {
         out[i] = rows[i].2;
+        i += 1;
+    }
+    out
+}
+
+// Compile time only (the statics above): an index out of range fails the build, as does a fold longer
+// than two bytes.
+#[allow(clippy::indexing_slicing)]
+const fn two_byte_slots<const N: usize>(folds: &[&str; N]) -> [[u8; 2]; N] {
+    let mut out = [[0; 2]; N];
+    let mut i = 0;
+    while i < N {
+        let bytes = folds[i].as_bytes();
+        let mut j = 0;
+        while j < bytes.len() {
+            assert!(bytes[j].is_ascii_alphabetic(), "folds are ASCII letters");
+            out[i][j] = bytes[j];
+            j += 1;
+        }
         i += 1;
     }
     out
