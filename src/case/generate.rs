@@ -61,10 +61,7 @@ fn write_mapping(out: &mut String, name: &str, map: impl Fn(char) -> String) {
         runs.len()
     );
     for (start, len, stride, delta) in runs {
-        let _ = writeln!(
-            out,
-            "    Run {{ start: {start:#x}, delta: {delta}, len: {len}, stride: {stride} }},"
-        );
+        let _ = writeln!(out, "    run({start:#x}, {delta}, {len}, {stride}),");
     }
     let _ = writeln!(out, "];");
     let _ = writeln!(
