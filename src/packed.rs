@@ -57,6 +57,34 @@ impl<const N: usize, const LEN: usize> Packed<N, LEN> {
     }
 }
 
+/// `items` in one text, each followed by a line feed: for a list that is only ever read whole and in
+/// order, which needs no end offsets. `LEN` must be their [`total_len`] plus their number.
+// Only evaluated at compile time (for statics): an index out of range fails the build.
+#[allow(clippy::indexing_slicing)]
+pub const fn lines<const LEN: usize>(items: &[&str]) -> [u8; LEN] {
+    let mut text = [0u8; LEN];
+    let mut at = 0;
+    let mut i = 0;
+    while i < items.len() {
+        let bytes = items[i].as_bytes();
+        let mut j = 0;
+        while j < bytes.len() {
+            assert!(bytes[j] != b'\n', "an item holds a line feed");
+            text[at] = bytes[j];
+            at += 1;
+            j += 1;
+        }
+        text[at] = b'\n';
+        at += 1;
+        i += 1;
+    }
+    assert!(
+        at == LEN,
+        "LEN is not the total length of the items plus their number"
+    );
+    text
+}
+
 /// `bytes` as a `str`, converted on the first call only. The bytes are whole `&str`s joined, so the
 /// conversion cannot fail; if it did, every entry would read as missing.
 fn checked_text(cell: &'static OnceLock<&'static str>, bytes: &'static [u8]) -> &'static str {
@@ -84,12 +112,6 @@ pub struct StrList {
 }
 
 impl StrList {
-    /// The number of entries (the tests check the tables' lengths with it).
-    #[cfg(test)]
-    pub fn len(self) -> usize {
-        self.ends.len()
-    }
-
     /// Where entry `i` lies in the text; `None` past the end.
     fn range(self, i: usize) -> Option<core::ops::Range<usize>> {
         let end = usize::from(*self.ends.get(i)?);
@@ -120,5 +142,11 @@ mod tests {
             assert_eq!(list.get(i), Some(*w));
         }
         assert_eq!(list.get(4), None);
+    }
+
+    #[test]
+    fn lines_end_each_item_with_a_line_feed() {
+        static LINES: [u8; total_len(&WORDS) + 4] = lines(&WORDS);
+        assert_eq!(&LINES, "\nGrüße\nb\nzz\n".as_bytes());
     }
 }

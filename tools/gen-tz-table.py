@@ -228,7 +228,7 @@ def gen_tz(iso2_codes, check):
         "",
         "use super::rules::Rule;",
         "use super::{cities, z, zones, Dst, Zone};",
-        "use crate::packed::{total_len, Packed};",
+        "use crate::packed::{lines, total_len};",
         "",
         f'/// The tzdata release this table was generated from.',
         f'pub const TZDATA_VERSION: &str = "{tzdata_version()}";',
@@ -272,8 +272,9 @@ def gen_tz(iso2_codes, check):
     out.append("")
     out.append("/// The rows without their names; the lookups binary-search them by country.")
     out.append(f"pub(super) static ZONES: [Zone; {len(rows)}] = zones(&ROWS);")
-    out.append("/// The IANA names of the rows without their region (\"New_York\"), in the same order.")
-    out.append(f"pub(super) static ZONE_CITIES: Packed<{len(rows)}, {{ total_len(&cities(&ROWS)) }}> = Packed::new(&cities(&ROWS));")
+    out.append("/// The IANA names of the rows without their region (\"New_York\"), in the same order, a line each")
+    out.append("/// (read once, in order: no end offsets).")
+    out.append(f"pub(super) static ZONE_CITIES: [u8; total_len(&cities(&ROWS)) + {len(rows)}] = lines(&cities(&ROWS));")
     text = "\n".join(out) + "\n"
     print(
         f"tz: {len({z[0] for z in zones})} countries, {len(rows)} zones: {stats['fixed']} fixed, "

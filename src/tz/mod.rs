@@ -46,7 +46,7 @@ enum Dst {
     List(table::TransitionList),
 }
 
-/// One row of the generated table, without its name: the names are packed apart ([`table::ZONE_CITIES`],
+/// One row of the generated table, without its name: the names are kept apart ([`table::ZONE_CITIES`],
 /// same order, and the region in the row), which keeps a row at 6 bytes instead of 24 in the wasm (a `&str`
 /// is a pointer and a length).
 #[derive(Clone, Copy, Debug)]
@@ -208,7 +208,9 @@ fn zone_name(i: usize) -> &'static str {
     static NAMES: OnceLock<Vec<String>> = OnceLock::new();
     let names = NAMES.get_or_init(|| {
         let mut names = Vec::with_capacity(table::ZONES.len());
-        for (i, z) in table::ZONES.iter().enumerate() {
+        // The cities are whole `&str`s joined, so this cannot fail; if it did, every name would be "".
+        let cities = core::str::from_utf8(&table::ZONE_CITIES).unwrap_or_default();
+        for (z, city) in table::ZONES.iter().zip(cities.split('\n')) {
             let mut name = String::from(
                 REGIONS
                     .get(usize::from(z.region))
@@ -216,7 +218,7 @@ fn zone_name(i: usize) -> &'static str {
                     .unwrap_or_default(),
             );
             name.push('/');
-            name.push_str(table::ZONE_CITIES.list().get(i).unwrap_or_default());
+            name.push_str(city);
             names.push(name);
         }
         names

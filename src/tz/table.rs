@@ -8,7 +8,7 @@
 
 use super::rules::Rule;
 use super::{cities, z, zones, Dst, Zone};
-use crate::packed::{total_len, Packed};
+use crate::packed::{lines, total_len};
 
 /// The tzdata release this table was generated from.
 pub const TZDATA_VERSION: &str = "2025b";
@@ -613,6 +613,6 @@ const ROWS: [(Zone, &str); 421] = [
 
 /// The rows without their names; the lookups binary-search them by country.
 pub(super) static ZONES: [Zone; 421] = zones(&ROWS);
-/// The IANA names of the rows without their region ("New_York"), in the same order.
-pub(super) static ZONE_CITIES: Packed<421, { total_len(&cities(&ROWS)) }> =
-    Packed::new(&cities(&ROWS));
+/// The IANA names of the rows without their region ("New_York"), in the same order, a line each
+/// (read once, in order: no end offsets).
+pub(super) static ZONE_CITIES: [u8; total_len(&cities(&ROWS)) + 421] = lines(&cities(&ROWS));
