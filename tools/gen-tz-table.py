@@ -182,6 +182,12 @@ def fmt_off(minutes):
     return f"UTC{sign}{h}" + (f":{m:02}" if m else "")
 
 
+def split(name):
+    """'America/Argentina/Salta' -> '"America", "Argentina/Salta"' (src/tz/mod.rs keeps the regions apart)."""
+    region, city = name.split("/", 1)
+    return f'"{region}", "{city}"'
+
+
 def gen_tz(iso2_codes, check):
     zones = []  # (iso2, zone name, order)
     for i, row in enumerate(read_tab(ZONEINFO / "zone.tab")):
@@ -204,17 +210,17 @@ def gen_tz(iso2_codes, check):
         kind, base, extra = classify(name)
         stats[kind] += 1
         if kind == "fixed":
-            rows.append(f'    z(*b"{cc}", "{name}", {base}, Dst::None),')
+            rows.append(f'    z(*b"{cc}", {split(name)}, {base}, Dst::None),')
         elif kind == "rule":
             used_rules.setdefault(extra, []).append(name)
-            rows.append(f'    z(*b"{cc}", "{name}", {base}, Dst::Rule(Rule::{extra})),')
+            rows.append(f'    z(*b"{cc}", {split(name)}, {base}, Dst::Rule(Rule::{extra})),')
         else:
             if extra not in lists:
                 lists[extra] = ("L_" + re.sub(r"[^A-Za-z0-9]", "_", name).upper(),
                                 re.sub(r"[^A-Za-z0-9]", "", name.title()), [name])
             else:
                 lists[extra][2].append(name)
-            rows.append(f'    z(*b"{cc}", "{name}", {base}, Dst::List(TransitionList::{lists[extra][1]})),')
+            rows.append(f'    z(*b"{cc}", {split(name)}, {base}, Dst::List(TransitionList::{lists[extra][1]})),')
             print(f"  explicit list: {name} ({len(extra)} transitions; footer {footer(name)!r})", file=sys.stderr)
 
     out = [
@@ -223,8 +229,8 @@ def gen_tz(iso2_codes, check):
         f"//! as tzdata {tzdata_version()} has it for {FIRST_YEAR}–{LAST_YEAR}. Zones are sorted by country; within",
         "//! a country they keep zone.tab's order (geographic, most populous first where that fits).",
         "//!",
-        "//! Each row is `z(country, IANA name, base offset in minutes, DST)`. For `Dst::Rule` zones the base is",
-        "//! standard time; for `Dst::List` zones it applies before the first listed transition.",
+        "//! Each row is `z(country, region, rest of the IANA name, base offset in minutes, DST)`. For `Dst::Rule`",
+        "//! zones the base is standard time; for `Dst::List` zones it applies before the first listed transition.",
         "",
         "use super::rules::Rule;",
         "use super::{cities, z, zones, Dst, Zone};",

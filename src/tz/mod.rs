@@ -77,40 +77,38 @@ const REGIONS: [&str; 11] = [
     "Pacific",
 ];
 
-/// A row as the generator writes it: `z(country, IANA name, base offset in minutes, DST)`. Only compile-time
-/// code reads these; [`zones`] and [`cities`] split them into the two tables the lookups use.
-const fn z(cc: [u8; 2], name: &'static str, base: i16, dst: Dst) -> (Zone, &'static str) {
+/// A row as the generator writes it: `z(country, region, rest of the IANA name, base offset in minutes,
+/// DST)`, the name split at its first '/' ("America", "Argentina/Salta"). Only compile-time code reads
+/// these; [`zones`] and [`cities`] split them into the two tables the lookups use.
+const fn z(
+    cc: [u8; 2],
+    region: &str,
+    city: &'static str,
+    base: i16,
+    dst: Dst,
+) -> (Zone, &'static str) {
     assert!(
         base % 15 == 0 && (base / 15) as i8 as i16 == base / 15,
         "offset not in quarter hours"
     );
-    let (region, city) = split_name(name);
     let zone = Zone {
         cc,
         base_quarters: (base / 15) as i8,
-        region,
+        region: region_index(region),
         dst,
     };
     (zone, city)
 }
 
-/// "America/Argentina/Salta" → (index of "America" in [`REGIONS`], "Argentina/Salta"); compile time only,
-/// where a name without a known region fails the build.
+/// The index of `region` in [`REGIONS`]; compile time only, where an unknown region fails the build.
 // Compile time only: an index out of range fails the build.
 #[allow(clippy::indexing_slicing)]
-const fn split_name(name: &'static str) -> (u8, &'static str) {
-    let bytes = name.as_bytes();
-    let mut slash = 0;
-    while bytes[slash] != b'/' {
-        slash += 1;
-    }
-    let (region, rest) = name.split_at(slash);
-    let (_, city) = rest.split_at(1);
+const fn region_index(region: &str) -> u8 {
     let mut r = 0;
     while !same_bytes(region.as_bytes(), REGIONS[r].as_bytes()) {
         r += 1;
     }
-    (r as u8, city)
+    r as u8
 }
 
 /// `a == b` for byte strings (compile time only).
