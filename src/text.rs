@@ -1135,17 +1135,20 @@ pub fn find_addresses(text: &str, max: usize) -> Vec<String> {
             out.push(a);
         }
     };
-    // Links first; their text is then blanked so their parts are not read again as names.
-    let mut rest = text.as_bytes().to_vec();
+    // Links first; their text is then blanked so their parts are not read again as names. The spans
+    // come in text order, do not overlap and lie on char boundaries, so `rest` is the text between
+    // them and a space for every byte of a link (one copy, no UTF-8 check of a byte buffer).
+    let mut rest = String::with_capacity(text.len());
+    let mut copied = 0;
     for (start, end) in url_spans(text) {
         if let Some(u) = normalize_url(&text[start..end]) {
             push(u, &mut out);
         }
-        if let Some(span) = rest.get_mut(start..end) {
-            span.fill(b' ');
-        }
+        rest.push_str(text.get(copied..start).unwrap_or_default());
+        rest.extend(std::iter::repeat_n(' ', end.saturating_sub(start.max(copied))));
+        copied = copied.max(end);
     }
-    let rest = String::from_utf8_lossy(&rest);
+    rest.push_str(text.get(copied..).unwrap_or_default());
     for word in rest
         .split(|c: char| !(c.is_alphanumeric() || matches!(c, '.' | '-' | '_' | '%' | '+' | '@')))
     {
