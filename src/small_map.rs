@@ -162,7 +162,10 @@ mod tests {
             one_by_one.insert(k, v);
         }
         let m = SmallMap::from_pairs(pairs);
-        assert_eq!(m.iter().collect::<Vec<_>>(), [(&"a", &5), (&"b", &3), (&"c", &4)]);
+        assert_eq!(
+            m.iter().collect::<Vec<_>>(),
+            [(&"a", &5), (&"b", &3), (&"c", &4)]
+        );
         assert!(m == one_by_one);
     }
 
