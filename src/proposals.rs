@@ -401,17 +401,14 @@ pub fn summarize(reports: &[BidReport], policy: &Policy) -> Risk {
 
 fn finding(c: &Check, evidence: Vec<String>, policy: &Policy) -> Finding {
     let weight = policy.weight(c.id, c.default_points);
-    Finding {
-        rule: c.id,
-        family: c.family,
-        points: weight,
-        weight,
-        title: texts::get(c.id, Part::Title, policy.lang).to_string(),
+    Finding::new(
+        c.id,
+        c.family,
         evidence,
-        why: texts::get(c.id, Part::Why, policy.lang).to_string(),
-        source: texts::source(c.id),
-        verify: texts::get(c.id, Part::Verify, policy.lang).to_string(),
-    }
+        weight,
+        texts::source(c.id),
+        policy.lang,
+    )
 }
 
 /// Who places a bid: the profile address, else the name, else the row (so two rows without either are
