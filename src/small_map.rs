@@ -1,5 +1,7 @@
 //! [`SmallMap`]: a map kept as a `Vec` of pairs sorted by key, for the few short maps of the public
-//! types (where each field was read from, the checklist answers, the policy's weights).
+//! types (where each field was read from, the checklist answers, the policy's weights) and JSON
+//! objects (`json::Map`). A long object is built with [`SmallMap::from_pairs`] (one sort), not by an
+//! `insert` per key, which moves the entries after it.
 //!
 //! Why not `BTreeMap`: every B-tree key/value type brings its own 3–5 KB of tree code into the wasm;
 //! a sorted `Vec` is a binary search and an insert. Same order, same lookups, same JSON.
