@@ -188,6 +188,7 @@ pub fn assess_bids(bids: &[Bid], policy: &Policy, now: Instant) -> Vec<BidReport
             }
         }
     }
+    // Shared photos and shared links: one sentence shape, "<what> <value> <is also in> proposal <n> (<who>)".
     if on(&SHARED_PHOTO) {
         // Each bid's photo key, as a list of none or one.
         let mut photos: Vec<Vec<String>> = Vec::new();
@@ -200,25 +201,11 @@ pub fn assess_bids(bids: &[Bid], policy: &Policy, now: Instant) -> Vec<BidReport
                     .collect(),
             );
         }
-        shared(&photos, &keys, |i, j, v| {
-            hits[i].push((
-                &SHARED_PHOTO,
-                match lang {
-                    Lang::En => format!(
-                        "Photo {} is also used by proposal {} ({})",
-                        short(v),
-                        j + 1,
-                        who(&bids[j], lang)
-                    ),
-                    Lang::De => format!(
-                        "Foto {} nutzt auch Angebot {} ({})",
-                        short(v),
-                        j + 1,
-                        who(&bids[j], lang)
-                    ),
-                },
-            ))
-        });
+        let words = match lang {
+            Lang::En => ("Photo", "is also used by proposal"),
+            Lang::De => ("Foto", "nutzt auch Angebot"),
+        };
+        push_shared(&mut hits, &SHARED_PHOTO, words, &photos, &keys, bids, lang);
     }
     if on(&SHARED_LINK) {
         let mut links: Vec<Vec<String>> = Vec::new();
@@ -233,25 +220,11 @@ pub fn assess_bids(bids: &[Bid], policy: &Policy, now: Instant) -> Vec<BidReport
             v.dedup();
             links.push(v);
         }
-        shared(&links, &keys, |i, j, v| {
-            hits[i].push((
-                &SHARED_LINK,
-                match lang {
-                    Lang::En => format!(
-                        "Link {} also appears in proposal {} ({})",
-                        short(v),
-                        j + 1,
-                        who(&bids[j], lang)
-                    ),
-                    Lang::De => format!(
-                        "Link {} steht auch in Angebot {} ({})",
-                        short(v),
-                        j + 1,
-                        who(&bids[j], lang)
-                    ),
-                },
-            ))
-        });
+        let words = match lang {
+            Lang::En => ("Link", "also appears in proposal"),
+            Lang::De => ("Link", "steht auch in Angebot"),
+        };
+        push_shared(&mut hits, &SHARED_LINK, words, &links, &keys, bids, lang);
     }
     let (mut prices, mut priced) = (Vec::new(), Vec::new());
     for b in bids {
@@ -428,17 +401,14 @@ pub fn summarize(reports: &[BidReport], policy: &Policy) -> Risk {
 
 fn finding(c: &Check, evidence: Vec<String>, policy: &Policy) -> Finding {
     let weight = policy.weight(c.id, c.default_points);
-    Finding {
-        rule: c.id,
-        family: c.family,
-        points: weight,
-        weight,
-        title: texts::get(c.id, Part::Title, policy.lang).to_string(),
+    Finding::new(
+        c.id,
+        c.family,
         evidence,
-        why: texts::get(c.id, Part::Why, policy.lang).to_string(),
-        source: texts::source(c.id),
-        verify: texts::get(c.id, Part::Verify, policy.lang).to_string(),
-    }
+        weight,
+        texts::source(c.id),
+        policy.lang,
+    )
 }
 
 /// Who places a bid: the profile address, else the name, else the row (so two rows without either are
@@ -507,10 +477,19 @@ fn is_common_link(l: &str) -> bool {
         || path_empty
 }
 
-/// Calls `f(i, j, value)` for every pair of different bidders i ≠ j whose lists share `value`, both ways.
-// `values` and `keys` are both per bid (same length); indices come from enumerating `values`.
+/// For every pair of different bidders i ≠ j whose lists share a value, both ways: a hit of `check`
+/// for bid i, "<what> <value> <is also in> <j + 1> (<who j>)", with `(what, is_also_in)` = `words`.
+// `values`, `keys` and `hits` are all per bid (same length); indices come from enumerating `values`.
 #[allow(clippy::indexing_slicing)]
-fn shared(values: &[Vec<String>], keys: &[String], mut f: impl FnMut(usize, usize, &str)) {
+fn push_shared(
+    hits: &mut [Vec<(&'static Check, String)>],
+    check: &'static Check,
+    (what, is_also_in): (&str, &str),
+    values: &[Vec<String>],
+    keys: &[String],
+    bids: &[Bid],
+    lang: Lang,
+) {
     let mut by: Vec<(&str, usize)> = Vec::new();
     for (i, vs) in values.iter().enumerate() {
         for v in vs.iter().take(20) {
@@ -524,7 +503,13 @@ fn shared(values: &[Vec<String>], keys: &[String], mut f: impl FnMut(usize, usiz
         for &i in &idx {
             // At most 5 others named per value.
             for &j in idx.iter().filter(|&&j| keys[j] != keys[i]).take(5) {
-                f(i, j, v);
+                let text = format!(
+                    "{what} {} {is_also_in} {} ({})",
+                    short(v),
+                    j + 1,
+                    who(&bids[j], lang)
+                );
+                hits[i].push((check, text));
             }
         }
     }

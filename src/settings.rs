@@ -209,10 +209,7 @@ pub fn parse(value: &Value) -> (Policy, Vec<SettingError>) {
         other => {
             errors.push(err(
                 "(policy)",
-                format!(
-                    "{} is not an object of settings; every setting keeps its default",
-                    shown(other)
-                ),
+                shown(other) + " is not an object of settings; every setting keeps its default",
             ));
             return (Policy::default(), errors);
         }
@@ -248,10 +245,7 @@ pub fn parse(value: &Value) -> (Policy, Vec<SettingError>) {
                 }
                 _ => errors.push(err(
                     k,
-                    format!(
-                        "{} is not a language HireCheck speaks; use \"auto\" (the browser's language), \"en\" or \"de\"; \"auto\" is used",
-                        shown(v)
-                    ),
+                    shown(v) + " is not a language HireCheck speaks; use \"auto\" (the browser's language), \"en\" or \"de\"; \"auto\" is used",
                 )),
             }
         } else if k == "weights" {
@@ -270,10 +264,7 @@ pub fn parse(value: &Value) -> (Policy, Vec<SettingError>) {
                     Ok(c) => policy.report_contact = c,
                     Err(why) => errors.push(err(k, format!("{why}; no contact is shown"))),
                 },
-                None => errors.push(err(
-                    k,
-                    format!("{} is not text; no contact is shown", shown(v)),
-                )),
+                None => errors.push(err(k, shown(v) + " is not text; no contact is shown")),
             }
         } else {
             let mut m = String::from("there is no such setting; it is ignored");
@@ -317,10 +308,10 @@ pub fn effective_json(policy: &Policy) -> Value {
 
 fn check_number(n: &Num, v: &Value) -> Result<f64, String> {
     let Some(x) = v.as_f64().filter(|x| x.is_finite()) else {
-        return Err(format!("{} is not a number", shown(v)));
+        return Err(shown(v) + " is not a number");
     };
     if n.whole && x.fract() != 0.0 {
-        return Err(format!("{} is not a whole number", fmt_num(x)));
+        return Err(fmt_num(x) + " is not a whole number");
     }
     if x > n.max {
         return Err(format!(
@@ -353,10 +344,7 @@ fn check_band(v: &Value) -> Result<(f64, f64), String> {
         {
             Ok((lo, hi))
         }
-        _ => Err(format!(
-            "{} is not a rate band: it needs two amounts in USD per hour, [low, high], 0 or more, the first smaller than the second",
-            shown(v)
-        )),
+        _ => Err(shown(v) + " is not a rate band: it needs two amounts in USD per hour, [low, high], 0 or more, the first smaller than the second"),
     }
 }
 
@@ -369,10 +357,8 @@ fn check_weights(
     let Some(obj) = v.as_object() else {
         errors.push(err(
             "weights",
-            format!(
-                "{} is not an object of rule ids and points, such as {{\"local-time-mismatch\": 40}}; every rule keeps its default weight",
-                shown(v)
-            ),
+            shown(v)
+                + " is not an object of rule ids and points, such as {\"local-time-mismatch\": 40}; every rule keeps its default weight",
         ));
         return out;
     };
@@ -438,7 +424,7 @@ fn check_list(
         let Some(s) = item.as_str() else {
             errors.push(err(
                 format!("{key}[{i}]"),
-                format!("{} is not text; the entry is ignored", shown(item)),
+                shown(item) + " is not text; the entry is ignored",
             ));
             continue;
         };
@@ -529,15 +515,12 @@ fn check_contact(s: &str) -> Result<String, String> {
         ));
     }
     if t.chars().any(|c| c.is_control()) {
-        return Err(format!("{} contains control characters", shown_str(t)));
+        return Err(shown_str(t) + " contains control characters");
     }
     if t.is_empty() || contact(t).is_some() {
         return Ok(t.to_string());
     }
-    Err(format!(
-        "{} is a link HireCheck does not show; use an e-mail address, a mailto: link or a short line of text",
-        shown_str(t)
-    ))
+    Err(shown_str(t) + " is a link HireCheck does not show; use an e-mail address, a mailto: link or a short line of text")
 }
 
 /// How a checked `report_contact` is shown: `None` for an empty one or one that is not allowed.
@@ -631,7 +614,7 @@ fn fmt_num(x: f64) -> String {
 
 /// A value as the message shows it: compact JSON, cut to 80 characters.
 fn shown(v: &Value) -> String {
-    clip(&v.to_string(), 80)
+    clip(&crate::json::to_string(v), 80)
 }
 
 fn shown_str(s: &str) -> String {

@@ -1,5 +1,7 @@
 //! [`SmallMap`]: a map kept as a `Vec` of pairs sorted by key, for the few short maps of the public
-//! types (where each field was read from, the checklist answers, the policy's weights).
+//! types (where each field was read from, the checklist answers, the policy's weights) and JSON
+//! objects (`json::Map`). A long object is built with [`SmallMap::from_pairs`] (one sort), not by an
+//! `insert` per key, which moves the entries after it.
 //!
 //! Why not `BTreeMap`: every B-tree key/value type brings its own 3–5 KB of tree code into the wasm;
 //! a sorted `Vec` is a binary search and an insert. Same order, same lookups, same JSON.
@@ -55,11 +57,34 @@ impl<K: Ord, V> SmallMap<K, V> {
         self.entries.get(i).map(|(_, v)| v)
     }
 
+    pub fn get_mut<Q: Ord + ?Sized>(&mut self, key: &Q) -> Option<&mut V>
+    where
+        K: Borrow<Q>,
+    {
+        let i = self.find(key).ok()?;
+        self.entries.get_mut(i).map(|(_, v)| v)
+    }
+
     pub fn contains_key<Q: Ord + ?Sized>(&self, key: &Q) -> bool
     where
         K: Borrow<Q>,
     {
         self.find(key).is_ok()
+    }
+
+    /// The map of `pairs` in any order; of a repeated key the last value stays, as `insert` one
+    /// by one would leave it. A sort, not an insert per pair: a JSON object from a page can be long.
+    pub fn from_pairs(mut pairs: Vec<(K, V)>) -> Self {
+        crate::sort::sort_by(&mut pairs, |a, b| a.0.cmp(&b.0));
+        // Equal keys are now neighbours in their original order: keep the last of each run.
+        let mut entries: Vec<(K, V)> = Vec::with_capacity(pairs.len());
+        for pair in pairs {
+            match entries.last_mut() {
+                Some(last) if last.0 == pair.0 => *last = pair,
+                _ => entries.push(pair),
+            }
+        }
+        SmallMap { entries }
     }
 }
 
@@ -130,6 +155,21 @@ impl<K: JsonKey, V: ToJson> ToJson for SmallMap<K, V> {
 #[cfg(test)]
 mod tests {
     use super::SmallMap;
+
+    #[test]
+    fn from_pairs_sorts_and_keeps_the_last_of_a_repeated_key() {
+        let pairs = vec![("b", 1), ("a", 2), ("b", 3), ("c", 4), ("a", 5)];
+        let mut one_by_one = SmallMap::new();
+        for &(k, v) in &pairs {
+            one_by_one.insert(k, v);
+        }
+        let m = SmallMap::from_pairs(pairs);
+        assert_eq!(
+            m.iter().collect::<Vec<_>>(),
+            [(&"a", &5), (&"b", &3), (&"c", &4)]
+        );
+        assert!(m == one_by_one);
+    }
 
     #[test]
     fn keeps_keys_sorted_and_unique() {

@@ -149,13 +149,15 @@ fn decimal_value(raw: &str) -> Option<f64> {
         (Some(c), Some(d)) => {
             // Whichever separator comes last is the decimal point; the other groups thousands.
             let dec_pos = c.max(d);
-            raw.char_indices()
-                .filter_map(|(i, ch)| match ch {
-                    '0'..='9' => Some(ch),
-                    _ if i == dec_pos => Some('.'),
-                    _ => None,
-                })
-                .collect()
+            let mut digits = String::with_capacity(raw.len());
+            for (i, ch) in raw.char_indices() {
+                if ch.is_ascii_digit() {
+                    digits.push(ch);
+                } else if i == dec_pos {
+                    digits.push('.');
+                }
+            }
+            digits
         }
         (Some(_), None) => {
             let groups: Vec<&str> = raw.split(',').collect();
@@ -405,12 +407,14 @@ fn parse_money_at(s: &str) -> Option<(Money, usize, usize)> {
 pub fn parse_rate(s: &str) -> Option<Money> {
     // ASCII lower-casing keeps byte offsets, so positions in `lower` are positions in `s`.
     let lower = s.to_ascii_lowercase();
-    let mut markers: Vec<usize> = [
+    let mut markers: Vec<usize> = Vec::new();
+    for m in [
         "/hr", "/ hr", "/hour", "/ hour", "per hour", "an hour", "hourly",
-    ]
-    .iter()
-    .flat_map(|m| lower.match_indices(m).map(|(i, _)| i).take(200))
-    .collect();
+    ] {
+        for (i, _) in lower.match_indices(m).take(200) {
+            markers.push(i);
+        }
+    }
     crate::sort::sort(&mut markers);
     markers.dedup();
     for at in markers.into_iter().take(200) {
@@ -1078,18 +1082,19 @@ pub fn normalize_url(raw: &str) -> Option<String> {
         if path.is_empty() { "/" } else { path }
     );
     if let Some(q) = query {
-        let kept: Vec<&str> = q
-            .split('&')
-            .filter(|kv| {
-                let key = kv.split('=').next().unwrap_or("").to_ascii_lowercase();
-                !key.is_empty()
-                    && !key.starts_with("utm_")
-                    && !TRACKING_PARAMS.split(' ').any(|p| p == key)
-            })
-            .collect();
-        if !kept.is_empty() {
-            out.push('?');
-            out.push_str(&kept.join("&"));
+        // The parameters that are not tracking, joined with '&' after a '?'.
+        let mut first = true;
+        for kv in q.split('&') {
+            let key = kv.split('=').next().unwrap_or("").to_ascii_lowercase();
+            if key.is_empty()
+                || key.starts_with("utm_")
+                || TRACKING_PARAMS.split(' ').any(|p| p == key)
+            {
+                continue;
+            }
+            out.push(if first { '?' } else { '&' });
+            out.push_str(kv);
+            first = false;
         }
     }
     (out.len() <= MAX_ADDRESS).then_some(out)
@@ -1135,17 +1140,23 @@ pub fn find_addresses(text: &str, max: usize) -> Vec<String> {
             out.push(a);
         }
     };
-    // Links first; their text is then blanked so their parts are not read again as names.
-    let mut rest = text.as_bytes().to_vec();
+    // Links first; their text is then blanked so their parts are not read again as names. The spans
+    // come in text order, do not overlap and lie on char boundaries, so `rest` is the text between
+    // them and a space for every byte of a link (one copy, no UTF-8 check of a byte buffer).
+    let mut rest = String::with_capacity(text.len());
+    let mut copied = 0;
     for (start, end) in url_spans(text) {
         if let Some(u) = normalize_url(&text[start..end]) {
             push(u, &mut out);
         }
-        if let Some(span) = rest.get_mut(start..end) {
-            span.fill(b' ');
-        }
+        rest.push_str(text.get(copied..start).unwrap_or_default());
+        rest.extend(std::iter::repeat_n(
+            ' ',
+            end.saturating_sub(start.max(copied)),
+        ));
+        copied = copied.max(end);
     }
-    let rest = String::from_utf8_lossy(&rest);
+    rest.push_str(text.get(copied..).unwrap_or_default());
     for word in rest
         .split(|c: char| !(c.is_alphanumeric() || matches!(c, '.' | '-' | '_' | '%' | '+' | '@')))
     {

@@ -322,6 +322,33 @@ fn shared_links_and_photos_only_across_accounts() {
             link.evidence
         );
     }
+    // The evidence sentences, in both languages.
+    let evidence = |lang: Lang| -> Vec<String> {
+        let p = Policy {
+            lang,
+            ..Policy::default()
+        };
+        let r = assess_bids(&[a.clone(), b.clone()], &p, now());
+        let mut out = Vec::new();
+        for f in &r[0].risk.findings {
+            out.extend(f.evidence.iter().cloned());
+        }
+        out
+    };
+    assert_eq!(
+        evidence(Lang::En),
+        [
+            "Photo https://p.example/x.jpg is also used by proposal 2 (B)",
+            "Link https://portfolio.example/case-study also appears in proposal 2 (B)"
+        ]
+    );
+    assert_eq!(
+        evidence(Lang::De),
+        [
+            "Foto https://p.example/x.jpg nutzt auch Angebot 2 (B)",
+            "Link https://portfolio.example/case-study steht auch in Angebot 2 (B)"
+        ]
+    );
     b.profile_url = a.profile_url.clone();
     let r = assess_bids(&[a, b], &p, now());
     assert!(r.iter().all(|x| x.risk.findings.is_empty()));

@@ -206,10 +206,11 @@ impl<'a> Parser<'a> {
     }
 
     fn object(&mut self) -> Result<Value, Error> {
-        let mut map = Map::new();
+        // The pairs in text order; `Map::from_pairs` sorts them once at the end.
+        let mut pairs = Vec::new();
         if self.next_token()? == b'}' {
             self.pos += 1;
-            return Ok(Value::Object(map));
+            return Ok(Value::Object(Map::new()));
         }
         loop {
             if self.next_token()? != b'"' {
@@ -221,12 +222,12 @@ impl<'a> Parser<'a> {
             }
             self.pos += 1;
             // A repeated key keeps its last value, as in serde_json.
-            map.insert(key, self.value()?);
+            pairs.push((key, self.value()?));
             match self.next_token()? {
                 b',' => self.pos += 1,
                 b'}' => {
                     self.pos += 1;
-                    return Ok(Value::Object(map));
+                    return Ok(Value::Object(Map::from_pairs(pairs)));
                 }
                 _ => return Err(self.error(ErrorKind::ExpectedCommaOrEnd)),
             }

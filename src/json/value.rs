@@ -1,13 +1,14 @@
 //! The JSON value tree: what the parser builds and the adapters read.
 //!
 //! Its API follows serde_json's `Value` (which HireCheck used before), so that adapter code reads the
-//! same: objects keep their keys sorted (a `BTreeMap`, as serde_json's default `Map`), and a number
+//! same: objects keep their keys sorted (as serde_json's default `Map`, a `BTreeMap`), and a number
 //! remembers whether it was written as an integer (`as_u64` on `3.0` is `None`, `as_f64` on `3` works).
 
-use std::collections::BTreeMap;
+use crate::small_map::SmallMap;
 
-/// A JSON object: keys in sorted order.
-pub type Map<K = String, V = Value> = BTreeMap<K, V>;
+/// A JSON object: keys unique and in sorted order. A sorted `Vec` of pairs rather than a `BTreeMap`:
+/// the same order, lookups and last-value-wins for a repeated key, without the B-tree code in the wasm.
+pub type Map<K = String, V = Value> = SmallMap<K, V>;
 
 /// Any JSON value.
 #[derive(Clone, Debug, Default, PartialEq)]

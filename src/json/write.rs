@@ -260,16 +260,26 @@ impl<T: ToJson> ToJson for Option<T> {
     }
 }
 
+/// A JSON array of `len` items, item `i` written by `item`. Not generic, so the brackets and commas
+/// are one copy in the wasm, not one per element type.
+fn write_array(out: &mut String, len: usize, item: &dyn Fn(usize, &mut String)) {
+    out.push('[');
+    for i in 0..len {
+        if i > 0 {
+            out.push(',');
+        }
+        item(i, out);
+    }
+    out.push(']');
+}
+
 impl<T: ToJson> ToJson for [T] {
     fn write_json(&self, out: &mut String) {
-        out.push('[');
-        for (i, v) in self.iter().enumerate() {
-            if i > 0 {
-                out.push(',');
+        write_array(out, self.len(), &|i, out| {
+            if let Some(v) = self.get(i) {
+                v.write_json(out);
             }
-            v.write_json(out);
-        }
-        out.push(']');
+        });
     }
 }
 

@@ -106,17 +106,7 @@ impl RuleSpec {
         source: String,
         lang: Lang,
     ) -> Finding {
-        Finding {
-            rule: self.id,
-            family: self.family,
-            points: weight,
-            weight,
-            title: texts::get(self.id, Part::Title, lang).to_string(),
-            evidence,
-            why: texts::get(self.id, Part::Why, lang).to_string(),
-            source,
-            verify: texts::get(self.id, Part::Verify, lang).to_string(),
-        }
+        Finding::new(self.id, self.family, evidence, weight, source, lang)
     }
 }
 
@@ -156,6 +146,32 @@ pub struct Finding {
     pub why: String,
     pub source: String,
     pub verify: String,
+}
+
+impl Finding {
+    /// The finding of rule or check `rule` with this evidence, weight and source; its title, why
+    /// and verify texts from the table by its id (in the wasm they stay empty: the extension fills
+    /// them). Full weight in `points` too; the scorer lowers it within a family.
+    pub fn new(
+        rule: &'static str,
+        family: Family,
+        evidence: Vec<String>,
+        weight: u32,
+        source: String,
+        lang: Lang,
+    ) -> Finding {
+        Finding {
+            rule,
+            family,
+            points: weight,
+            weight,
+            title: texts::get(rule, Part::Title, lang).to_string(),
+            evidence,
+            why: texts::get(rule, Part::Why, lang).to_string(),
+            source,
+            verify: texts::get(rule, Part::Verify, lang).to_string(),
+        }
+    }
 }
 
 json_object!(Finding {
