@@ -38,14 +38,30 @@ pub fn first_parsed<T>(
     found.map(|v| (v, css))
 }
 
+/// [`first_parsed`] on the page's own selector lookup, with a plain `fn` as the parser: one copy in the
+/// wasm per value type, where every closure given to [`first_parsed`] makes its own.
+pub fn first_of<'s, T>(
+    page: &dyn Page,
+    scope: Option<Node>,
+    selectors: &[&'s str],
+    parse: fn(&str) -> Option<T>,
+) -> Option<(T, &'s str)> {
+    let mut found = None;
+    let css = first_taken(page, plain_select, scope, selectors, &mut |t| {
+        found = parse(t);
+        found.is_some()
+    })?;
+    found.map(|v| (v, css))
+}
+
 /// The selector of the first element whose visible text `take` accepts.
-fn first_taken(
+fn first_taken<'s>(
     page: &dyn Page,
     select: Select,
     scope: Option<Node>,
-    selectors: &[&'static str],
+    selectors: &[&'s str],
     take: &mut dyn FnMut(&str) -> bool,
-) -> Option<&'static str> {
+) -> Option<&'s str> {
     for css in selectors {
         for node in select(page, scope, css).into_iter().take(FIRST_LIMIT) {
             let t = visible_text(page, node);
@@ -82,6 +98,19 @@ pub fn smallest_parsed<T>(
         taken
     })?;
     best.map(|v| (v, css))
+}
+
+/// [`smallest_parsed`] on the page's own selector lookup, with plain `fn`s as the tests: one copy per
+/// value type (see [`first_of`]).
+pub fn smallest_of<T>(
+    page: &dyn Page,
+    scope: Option<Node>,
+    selectors: &[&'static str],
+    max_len: usize,
+    accept: fn(&str) -> bool,
+    parse: fn(&str) -> Option<T>,
+) -> Option<(T, &'static str)> {
+    smallest_parsed(page, plain_select, scope, selectors, max_len, accept, parse)
 }
 
 /// The selector of [`smallest_parsed`]'s element; `take` accepts (and keeps) a text shorter than the

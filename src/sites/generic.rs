@@ -8,6 +8,7 @@
 //!
 //! Everything here is bounded (elements looked at, bytes of text read, JSON nodes walked) and never panics.
 
+use super::dom_read;
 use super::links::LinkSet;
 use super::{host_and_path, Extraction, PageKind};
 use crate::case::lowercase;
@@ -224,19 +225,15 @@ pub fn rfind_str(hay: &str, needle: &str) -> Option<usize> {
 
 /// The first element of the first selector whose visible text `parse` accepts, with that selector as source.
 /// `parse` is a plain `fn` (as in [`first_attr`] and [`Captions::find`]): with `impl Fn` every closure of every
-/// caller made its own copy of the loop in the wasm; now there is one per value type.
+/// caller made its own copy of the loop in the wasm; now there is one per value type. The loop is
+/// [`dom_read::first_of`]'s, which the large adapters use too.
 pub fn first<T>(
     page: &dyn Page,
     scope: Option<Node>,
     selectors: &[&str],
     parse: fn(&str) -> Option<T>,
 ) -> Option<(T, String)> {
-    let mut found = None;
-    let css = first_taken(page, scope, selectors, &mut |t| {
-        found = parse(t);
-        found.is_some()
-    })?;
-    found.map(|v| (v, css.to_string()))
+    dom_read::first_of(page, scope, selectors, parse).map(|(v, css)| (v, css.to_string()))
 }
 
 /// [`first`]'s value without its source.
@@ -246,30 +243,7 @@ pub fn first_value<T>(
     selectors: &[&str],
     parse: fn(&str) -> Option<T>,
 ) -> Option<T> {
-    let mut found = None;
-    first_taken(page, scope, selectors, &mut |t| {
-        found = parse(t);
-        found.is_some()
-    })?;
-    found
-}
-
-/// The selector of [`first`]'s element: not generic, one copy for every value type.
-fn first_taken<'s>(
-    page: &dyn Page,
-    scope: Option<Node>,
-    selectors: &[&'s str],
-    take: &mut dyn FnMut(&str) -> bool,
-) -> Option<&'s str> {
-    for css in selectors {
-        for node in page.select(scope, css).into_iter().take(200) {
-            let t = visible_text(page, node);
-            if !t.is_empty() && take(&t) {
-                return Some(css);
-            }
-        }
-    }
-    None
+    dom_read::first_of(page, scope, selectors, parse).map(|(v, _)| v)
 }
 
 /// Like [`first`], reading an attribute instead of the text.

@@ -8,7 +8,7 @@ use super::{MAX_FEEDBACK, MAX_NAME, MAX_OVERVIEW, MAX_PLACE, MAX_SHORT, MAX_TITL
 use crate::case::lowercase;
 use crate::model::{Field, Language, Money, WorkEntry};
 use crate::page::{squash, Node, Page, PageExt};
-use crate::sites::dom_read::{first_parsed, plain_select};
+use crate::sites::dom_read::first_of;
 use crate::sites::generic::visible_text;
 use crate::text;
 
@@ -37,9 +37,8 @@ pub fn read_dom(page: &dyn Page, b: &mut Builder) {
     let scopes = seller_scopes(page);
     read_name(page, b);
     if b.wants(Field::Title) {
-        if let Some((t, css)) = first_parsed(page, plain_select, None, sel::ONE_LINER, |t| {
-            text::clean(t, MAX_TITLE)
-        }) {
+        if let Some((t, css)) = first_of(page, None, sel::ONE_LINER, |t| text::clean(t, MAX_TITLE))
+        {
             b.p.title = Some(t);
             b.note(Field::Title, css);
         }
@@ -57,11 +56,7 @@ fn read_name(page: &dyn Page, b: &mut Builder) {
     if b.username.is_some() {
         return;
     }
-    let clean_user = |t: &str| {
-        let t = t.trim().trim_start_matches('@');
-        (super::is_username(t) && t.len() <= MAX_USERNAME).then(|| t.to_string())
-    };
-    if let Some((u, css)) = first_parsed(page, plain_select, None, sel::USERNAME, clean_user) {
+    if let Some((u, css)) = first_of(page, None, sel::USERNAME, clean_user) {
         b.username = Some((u, css.to_string()));
         return;
     }
@@ -73,6 +68,12 @@ fn read_name(page: &dyn Page, b: &mut Builder) {
             }
         }
     }
+}
+
+/// A username as the seller card shows it ("@aashirdaud").
+fn clean_user(t: &str) -> Option<String> {
+    let t = t.trim().trim_start_matches('@');
+    (super::is_username(t) && t.len() <= MAX_USERNAME).then(|| t.to_string())
 }
 
 /// A stat item: its caption (lower case) and its value, e.g. ("from", "Pakistan").
@@ -88,10 +89,8 @@ fn stat_items(page: &dyn Page) -> Vec<(String, String, &'static str)> {
             if whole.is_empty() || whole.len() > 300 {
                 continue;
             }
-            let value = first_parsed(page, plain_select, Some(li), sel::STAT_VALUE, |t| {
-                Some(t.to_string())
-            })
-            .map(|x| x.0);
+            let value =
+                first_of(page, Some(li), sel::STAT_VALUE, |t| Some(t.to_string())).map(|x| x.0);
             let (caption, value) = match value {
                 Some(v) => (squash(&whole.replacen(&v, " ", 1)), v),
                 None => {
@@ -449,16 +448,9 @@ fn read_reviews(page: &dyn Page, b: &mut Builder) {
 }
 
 fn review(page: &dyn Page, item: Node) -> WorkEntry {
-    let clean_feedback = |t: &str| text::clean(strip_quotes(t), MAX_FEEDBACK);
-    let feedback = first_parsed(
-        page,
-        plain_select,
-        Some(item),
-        sel::REVIEW_TEXT,
-        clean_feedback,
-    )
-    .map(|x| x.0)
-    .or_else(|| longest_paragraph(page, item).and_then(|t| clean_feedback(&t)));
+    let feedback = first_of(page, Some(item), sel::REVIEW_TEXT, clean_feedback)
+        .map(|x| x.0)
+        .or_else(|| longest_paragraph(page, item).and_then(|t| clean_feedback(&t)));
     let mut rating = None;
     'labels: for css in sel::REVIEW_RATING_LABEL {
         for n in page.select(Some(item), css).into_iter().take(5) {
@@ -471,16 +463,7 @@ fn review(page: &dyn Page, item: Node) -> WorkEntry {
         }
     }
     let rating = rating
-        .or_else(|| {
-            first_parsed(
-                page,
-                plain_select,
-                Some(item),
-                sel::REVIEW_RATING,
-                text::parse_rating,
-            )
-            .map(|x| x.0)
-        })
+        .or_else(|| first_of(page, Some(item), sel::REVIEW_RATING, text::parse_rating).map(|x| x.0))
         .and_then(plausible_rating);
     let mut end = None;
     'times: for css in sel::REVIEW_TIME {
@@ -502,6 +485,11 @@ fn review(page: &dyn Page, item: Node) -> WorkEntry {
         earnings,
         ..WorkEntry::default()
     }
+}
+
+/// The buyer's words, without the quotation marks around them.
+fn clean_feedback(t: &str) -> Option<String> {
+    text::clean(strip_quotes(t), MAX_FEEDBACK)
 }
 
 /// Unknown markup: the longest paragraph that is not the seller's answer, the buyer's name nor a caption.

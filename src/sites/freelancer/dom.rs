@@ -10,7 +10,7 @@ use super::{
 use crate::case::lowercase;
 use crate::model::{Field, WorkEntry};
 use crate::page::{Node, Page, PageExt};
-use crate::sites::dom_read::{first_parsed, plain_select, smallest_parsed};
+use crate::sites::dom_read::{first_of, first_parsed, plain_select, smallest_of};
 use crate::sites::generic::{anchor_addresses, visible_text};
 use crate::text;
 
@@ -19,7 +19,7 @@ pub fn read_dom(page: &dyn Page, b: &mut Builder) {
     fill_from(
         b,
         Field::Name,
-        first_parsed(page, plain_select, None, sel::NAME, |t| {
+        first_of(page, None, sel::NAME, |t| {
             text::clean(t, MAX_NAME).filter(|n| !n.starts_with('@'))
         }),
         |b, v| b.p.name = Some(v),
@@ -27,9 +27,7 @@ pub fn read_dom(page: &dyn Page, b: &mut Builder) {
     fill_from(
         b,
         Field::Title,
-        first_parsed(page, plain_select, None, sel::TAGLINE, |t| {
-            text::clean(t, MAX_TITLE)
-        }),
+        first_of(page, None, sel::TAGLINE, |t| text::clean(t, MAX_TITLE)),
         |b, v| b.p.title = Some(v),
     );
     read_rate(page, b);
@@ -66,9 +64,8 @@ fn read_rate(page: &dyn Page, b: &mut Builder) {
         let Some(scope) = page.select(None, scope_css).into_iter().next() else {
             continue;
         };
-        let found = smallest_parsed(
+        let found = smallest_of(
             page,
-            plain_select,
             Some(scope),
             sel::RATE_TEXT,
             200,
@@ -147,20 +144,11 @@ fn read_extra_info(page: &dyn Page, b: &mut Builder) {
             l.starts_with("it's currently") || l.contains("local time")
         };
         let rows = sel::EXTRA_INFO_ROWS;
-        if let Some((v, css)) = smallest_parsed(
-            page,
-            plain_select,
-            None,
-            rows,
-            160,
-            is_clock,
-            parse_local_clock,
-        ) {
+        if let Some((v, css)) = smallest_of(page, None, rows, 160, is_clock, parse_local_clock) {
             b.p.local_time = Some(v);
             b.note(Field::LocalTime, css);
-        } else if let Some((v, css)) = smallest_parsed(
+        } else if let Some((v, css)) = smallest_of(
             page,
-            plain_select,
             None,
             sel::CAPTION_SCAN,
             120,
@@ -176,20 +164,12 @@ fn read_extra_info(page: &dyn Page, b: &mut Builder) {
     }
     if b.wants(Field::MemberSince) {
         let rows = sel::EXTRA_INFO_ROWS;
-        if let Some((v, css)) =
-            smallest_parsed(page, plain_select, None, rows, 120, is_joined, joined)
-        {
+        if let Some((v, css)) = smallest_of(page, None, rows, 120, is_joined, joined) {
             b.p.member_since = Some(v);
             b.note(Field::MemberSince, css);
-        } else if let Some((v, css)) = smallest_parsed(
-            page,
-            plain_select,
-            None,
-            sel::CAPTION_SCAN,
-            80,
-            is_joined,
-            joined,
-        ) {
+        } else if let Some((v, css)) =
+            smallest_of(page, None, sel::CAPTION_SCAN, 80, is_joined, joined)
+        {
             b.p.member_since = Some(v);
             b.note(Field::MemberSince, format!("{css} with \"Joined on …\""));
         }
@@ -357,18 +337,18 @@ fn read_reviews(page: &dyn Page, b: &mut Builder) {
 }
 
 fn review_entry(page: &dyn Page, item: Node) -> WorkEntry {
-    let title = first_parsed(page, plain_select, Some(item), sel::REVIEW_TITLE, |t| {
+    let title = first_of(page, Some(item), sel::REVIEW_TITLE, |t| {
         text::clean(t, MAX_TITLE)
     })
     .map(|(t, _)| t);
-    let earnings = first_parsed(page, plain_select, Some(item), sel::REVIEW_PRICE, |t| {
+    let earnings = first_of(page, Some(item), sel::REVIEW_PRICE, |t| {
         if t.len() > 60 {
             return None;
         }
         parse_coded_money(t).and_then(|(m, _)| plausible_amount(m))
     })
     .map(|(m, _)| m);
-    let rating = first_parsed(page, plain_select, Some(item), sel::REVIEW_RATING, |t| {
+    let rating = first_of(page, Some(item), sel::REVIEW_RATING, |t| {
         (t.len() <= 20)
             .then(|| text::parse_number(t))
             .flatten()
