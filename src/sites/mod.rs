@@ -98,6 +98,13 @@ impl Extraction {
     }
 }
 
+/// Stores `value` in an empty profile slot; true when there was a value. The adapters' field tables
+/// (one row per field: where it is, how it is read) set their slots through it.
+pub(crate) fn put<T>(slot: &mut Option<T>, value: Option<T>) -> bool {
+    *slot = value;
+    slot.is_some()
+}
+
 /// One marketplace.
 pub trait Adapter: Sync {
     /// Stable id, used in reports ("upwork").
