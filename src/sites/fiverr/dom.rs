@@ -6,10 +6,11 @@ use super::{fill, location, plausible_member_since, plausible_price, plausible_r
 use super::{plausible_rating, Builder};
 use super::{MAX_FEEDBACK, MAX_NAME, MAX_OVERVIEW, MAX_PLACE, MAX_SHORT, MAX_TITLE, MAX_USERNAME};
 use crate::case::lowercase;
-use crate::model::{Field, Language, Money, WorkEntry};
+use crate::model::{Field, Language, Location, Money, Profile, WorkEntry};
 use crate::page::{squash, Node, Page, PageExt};
 use crate::sites::dom_read::first_of;
 use crate::sites::generic::visible_text;
+use crate::sites::put;
 use crate::text;
 
 /// The seller's own blocks on this page (the first selector that matches), or none.
@@ -95,16 +96,10 @@ fn stat_items(page: &dyn Page) -> Vec<(String, String, &'static str)> {
                 Some(v) => (squash(&whole.replacen(&v, " ", 1)), v),
                 None => {
                     // No value element: "From Pakistan" after a known caption.
-                    let known = [
-                        sel::CAPTION_FROM,
-                        sel::CAPTION_MEMBER_SINCE,
-                        sel::CAPTION_LOCAL_TIME,
-                        sel::CAPTION_LANGUAGES,
-                    ];
                     // textContent runs "From" and "Pakistan" together when they sit in two elements.
                     let mut caption = None;
-                    'known: for captions in known {
-                        for c in captions {
+                    'known: for f in &STAT_FIELDS {
+                        for c in f.captions {
                             if has_prefix(&whole, c) {
                                 caption = Some(*c);
                                 break 'known;
@@ -128,53 +123,81 @@ fn stat_items(page: &dyn Page) -> Vec<(String, String, &'static str)> {
     Vec::new()
 }
 
+/// A stat item's field: the captions it is shown under (lower case) and how its value is read into the
+/// profile (`read` stores it in the empty slot and says whether there was one).
+struct StatField {
+    captions: &'static [&'static str],
+    field: Field,
+    read: fn(&str, &mut Profile) -> bool,
+}
+
+/// The stat items read, by caption.
+const STAT_FIELDS: [StatField; 4] = [
+    StatField {
+        captions: sel::CAPTION_FROM,
+        field: Field::Location,
+        read: |value, p| put(&mut p.location, stat_location(value)),
+    },
+    StatField {
+        captions: sel::CAPTION_MEMBER_SINCE,
+        field: Field::MemberSince,
+        read: |value, p| {
+            let since = text::parse_year_month(value).and_then(plausible_member_since);
+            put(&mut p.member_since, since)
+        },
+    },
+    StatField {
+        captions: sel::CAPTION_LOCAL_TIME,
+        field: Field::LocalTime,
+        read: |value, p| put(&mut p.local_time, text::parse_clock(value)),
+    },
+    StatField {
+        captions: sel::CAPTION_LANGUAGES,
+        field: Field::Languages,
+        read: |value, p| put(&mut p.languages, stat_languages(value)),
+    },
+];
+
 fn read_stats(page: &dyn Page, b: &mut Builder) {
     for (caption, value, css) in stat_items(page) {
-        let is = |captions: &[&str]| captions.contains(&caption.as_str());
-        let src = format!("{css} \"{caption}\"");
-        if is(sel::CAPTION_FROM) {
-            fill!(b, Field::Location, location, src, {
-                // "Austin, United States" or "Pakistan".
-                let (city, country) = match value.rsplit_once(',') {
-                    Some((c, k)) => (Some(c.trim()), k.trim()),
-                    None => (None, value.as_str()),
-                };
-                location(city, Some(country), None).filter(|l| {
-                    l.country_name
-                        .as_ref()
-                        .is_some_and(|n| n.len() <= MAX_PLACE)
-                })
-            });
-        } else if is(sel::CAPTION_MEMBER_SINCE) {
-            fill!(
-                b,
-                Field::MemberSince,
-                member_since,
-                src,
-                text::parse_year_month(&value).and_then(plausible_member_since)
-            );
-        } else if is(sel::CAPTION_LOCAL_TIME) {
-            b.local_time_shown = true;
-            fill!(
-                b,
-                Field::LocalTime,
-                local_time,
-                src,
-                text::parse_clock(&value)
-            );
-        } else if is(sel::CAPTION_LANGUAGES) {
-            fill!(b, Field::Languages, languages, src, {
-                let mut langs: Vec<Language> = Vec::new();
-                for part in value.split([',', '·', '|']) {
-                    if langs.len() == 30 {
-                        break;
-                    }
-                    langs.extend(parse_language(part));
-                }
-                (!langs.is_empty()).then_some(langs)
-            });
+        for f in &STAT_FIELDS {
+            if !f.captions.contains(&caption.as_str()) {
+                continue;
+            }
+            if f.field == Field::LocalTime {
+                b.local_time_shown = true;
+            }
+            if b.wants(f.field) && (f.read)(&value, &mut b.p) {
+                b.note(f.field, format!("{css} \"{caption}\""));
+            }
+            break;
         }
     }
+}
+
+/// "Austin, United States" or "Pakistan".
+fn stat_location(value: &str) -> Option<Location> {
+    let (city, country) = match value.rsplit_once(',') {
+        Some((c, k)) => (Some(c.trim()), k.trim()),
+        None => (None, value),
+    };
+    location(city, Some(country), None).filter(|l| {
+        l.country_name
+            .as_ref()
+            .is_some_and(|n| n.len() <= MAX_PLACE)
+    })
+}
+
+/// "English, Urdu" (at most 30).
+fn stat_languages(value: &str) -> Option<Vec<Language>> {
+    let mut langs: Vec<Language> = Vec::new();
+    for part in value.split([',', '·', '|']) {
+        if langs.len() == 30 {
+            break;
+        }
+        langs.extend(parse_language(part));
+    }
+    (!langs.is_empty()).then_some(langs)
 }
 
 /// "3:42 pm local time" or "Local time 3:42 PM".

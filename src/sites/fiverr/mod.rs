@@ -373,20 +373,25 @@ impl Builder {
             self.note(Field::Name, src);
         }
         // Addresses written in the seller's and the buyers' words.
-        let mut texts: Vec<String> = std::mem::take(&mut self.link_texts);
-        if let Some(o) = &self.p.overview {
-            texts.push(o.clone());
+        if self.p.overview.is_some() {
             self.links_read("overview text");
         }
-        texts.extend(self.p.title.clone());
-        if let Some(history) = &self.p.work_history {
-            for e in history {
-                texts.extend(e.title.clone());
-                texts.extend(e.feedback.clone());
-            }
+        if self.p.work_history.is_some() {
             self.links_read("review text");
         }
-        for t in &texts {
+        let mut texts: Vec<&str> = Vec::new();
+        for t in &self.link_texts {
+            texts.push(t);
+        }
+        texts.extend(self.p.overview.as_deref());
+        texts.extend(self.p.title.as_deref());
+        if let Some(history) = &self.p.work_history {
+            for e in history {
+                texts.extend(e.title.as_deref());
+                texts.extend(e.feedback.as_deref());
+            }
+        }
+        for t in texts {
             add_link_text(&mut self.links, t);
         }
         if !self.link_places.is_empty() || !self.links.is_empty() {
