@@ -6,6 +6,7 @@
 //! adapter, which keeps the wasm small; the generic wrappers around them are a few instructions each.
 
 use super::generic::{visible_text, SCAN_LIMIT};
+use crate::model::{Field, Profile};
 use crate::page::{squash, Node, Page};
 
 /// How an adapter looks up a selector below `scope` (the whole page for `None`). Upwork scopes
@@ -52,6 +53,36 @@ pub fn first_of<'s, T>(
         found.is_some()
     })?;
     found.map(|v| (v, css))
+}
+
+/// One profile field read from an element's text: the selectors to try, in order of preference, and how
+/// a text is read into the profile (`read` stores the value in the field's empty slot and says whether
+/// the text gave one). Adapters list such fields as table rows; [`read_text_fields`] reads them all.
+pub struct TextField {
+    pub field: Field,
+    pub selectors: &'static [&'static str],
+    pub read: fn(&str, &mut Profile) -> bool,
+}
+
+/// Reads each row whose field `p` does not hold yet, from the first element of the first selector whose
+/// visible text the row's `read` accepts (as [`first_of`] finds it), and notes that selector as the
+/// field's source.
+pub fn read_text_fields(
+    page: &dyn Page,
+    p: &mut Profile,
+    notes: &mut Vec<(Field, String)>,
+    rows: &[TextField],
+) {
+    for row in rows {
+        if p.has(row.field) {
+            continue;
+        }
+        let read = row.read;
+        if let Some(css) = first_taken(page, plain_select, None, row.selectors, &mut |t| read(t, p))
+        {
+            notes.push((row.field, css.to_string()));
+        }
+    }
 }
 
 /// The selector of the first element whose visible text `take` accepts.

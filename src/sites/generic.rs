@@ -8,7 +8,7 @@
 //!
 //! Everything here is bounded (elements looked at, bytes of text read, JSON nodes walked) and never panics.
 
-use super::dom_read;
+use super::dom_read::{self, TextField};
 use super::links::LinkSet;
 use super::{host_and_path, Extraction, PageKind};
 use crate::case::lowercase;
@@ -85,6 +85,11 @@ impl Draft {
     /// Records that a place which can show links was read; with such a place and no link, links are "none".
     pub fn links_read(&mut self, place: impl Into<String>) {
         self.links.read(place);
+    }
+
+    /// Reads the fields of a table the profile does not hold yet ([`dom_read::read_text_fields`]).
+    pub fn read_fields(&mut self, page: &dyn Page, rows: &[TextField]) {
+        dom_read::read_text_fields(page, &mut self.p, &mut self.notes, rows);
     }
 
     /// Adds canonical addresses, except the marketplace's own; a bare domain name beside a link to it adds nothing.

@@ -14,7 +14,9 @@
 //! entries become work entries with their date as the end (no start dates or hours are shown). Amounts keep their
 //! currency.
 
+use super::dom_read::TextField;
 use super::generic::{self as g, Captions, Draft, EntrySelectors};
+use super::put;
 use super::{Adapter, Extraction, PageKind};
 use crate::case::lowercase;
 use crate::model::{Field, Money};
@@ -142,26 +144,34 @@ impl Adapter for Guru {
     }
 }
 
+/// The fields read from an element's text, each from its selectors (a location from the microdata's city
+/// and country comes first).
+const TEXT_FIELDS: &[TextField] = &[
+    TextField {
+        field: Field::Name,
+        selectors: sel::NAME,
+        read: |t, p| put(&mut p.name, g::name(t)),
+    },
+    TextField {
+        field: Field::Title,
+        selectors: sel::TITLE,
+        read: |t, p| put(&mut p.title, g::title(t)),
+    },
+    TextField {
+        field: Field::Location,
+        selectors: sel::LOCATION,
+        read: |t, p| put(&mut p.location, g::place(t, false)),
+    },
+    TextField {
+        field: Field::Overview,
+        selectors: sel::ABOUT,
+        read: |t, p| put(&mut p.overview, text::clean(t, g::MAX_OVERVIEW)),
+    },
+];
+
 fn read_dom(page: &dyn Page, d: &mut Draft) {
-    d.put(Field::Name, g::first(page, None, sel::NAME, g::name), |p| {
-        &mut p.name
-    });
-    d.put(
-        Field::Title,
-        g::first(page, None, sel::TITLE, g::title),
-        |p| &mut p.title,
-    );
     g::read_city_country(page, d, sel::CITY, sel::COUNTRY);
-    d.put(
-        Field::Location,
-        g::first(page, None, sel::LOCATION, |t| g::place(t, false)),
-        |p| &mut p.location,
-    );
-    d.put(
-        Field::Overview,
-        g::first(page, None, sel::ABOUT, |t| text::clean(t, g::MAX_OVERVIEW)),
-        |p| &mut p.overview,
-    );
+    d.read_fields(page, TEXT_FIELDS);
 }
 
 fn read_captions(page: &dyn Page, d: &mut Draft) {

@@ -18,7 +18,9 @@
 //! review's rating is. Reviews become work entries with the review date as the end: PeoplePerHour shows no start
 //! dates or hours for them, so the workload rules stay blind rather than guess. Amounts keep their currency.
 
+use super::dom_read::TextField;
 use super::generic::{self as g, Captions, Draft, EntrySelectors};
+use super::put;
 use super::{Adapter, Extraction, PageKind};
 use crate::model::Field;
 use crate::page::Page;
@@ -173,31 +175,39 @@ fn read_dom(page: &dyn Page, d: &mut Draft) {
             }
         }
     }
-    d.put(Field::Name, g::first(page, None, sel::NAME, g::name), |p| {
-        &mut p.name
-    });
-    d.put(
-        Field::Title,
-        g::first(page, None, sel::TITLE, g::title),
-        |p| &mut p.title,
-    );
-    d.put(
-        Field::Location,
-        g::first(page, None, sel::LOCATION, |t| g::place(t, false)),
-        |p| &mut p.location,
-    );
+    d.read_fields(page, TEXT_FIELDS);
     g::read_city_country(page, d, sel::CITY, sel::COUNTRY);
-    d.put(
-        Field::Badges,
-        g::first(page, None, sel::CERT_LEVEL, cert_level).map(|(b, s)| (vec![b], s)),
-        |p| &mut p.badges,
-    );
-    d.put(
-        Field::Overview,
-        g::first(page, None, sel::ABOUT, |t| text::clean(t, g::MAX_OVERVIEW)),
-        |p| &mut p.overview,
-    );
 }
+
+/// The fields read from an element's text, each from its selectors (after the name heading; the
+/// microdata's city and country come after them).
+const TEXT_FIELDS: &[TextField] = &[
+    TextField {
+        field: Field::Name,
+        selectors: sel::NAME,
+        read: |t, p| put(&mut p.name, g::name(t)),
+    },
+    TextField {
+        field: Field::Title,
+        selectors: sel::TITLE,
+        read: |t, p| put(&mut p.title, g::title(t)),
+    },
+    TextField {
+        field: Field::Location,
+        selectors: sel::LOCATION,
+        read: |t, p| put(&mut p.location, g::place(t, false)),
+    },
+    TextField {
+        field: Field::Badges,
+        selectors: sel::CERT_LEVEL,
+        read: |t, p| put(&mut p.badges, cert_level(t).map(|b| vec![b])),
+    },
+    TextField {
+        field: Field::Overview,
+        selectors: sel::ABOUT,
+        read: |t, p| put(&mut p.overview, text::clean(t, g::MAX_OVERVIEW)),
+    },
+];
 
 /// The statistics widget: values matched by their label, never by order.
 fn read_stats(page: &dyn Page, d: &mut Draft) {

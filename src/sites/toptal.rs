@@ -20,7 +20,9 @@
 //! Modern markup is unknown; it is read through JSON-LD, `itemprop`, captions ("Toptal member since", "Location")
 //! and the head.
 
+use super::dom_read::TextField;
 use super::generic::{self as g, Captions, Draft};
+use super::put;
 use super::{Adapter, Extraction, PageKind};
 use crate::model::{Field, Location};
 use crate::page::Page;
@@ -139,9 +141,7 @@ impl Adapter for Toptal {
 }
 
 fn read_dom(page: &dyn Page, d: &mut Draft) {
-    d.put(Field::Name, g::first(page, None, sel::NAME, g::name), |p| {
-        &mut p.name
-    });
+    // The title attributes first: the text fields' title comes after them.
     for (css, attr) in sel::TITLE_ATTRS {
         d.put(
             Field::Title,
@@ -149,11 +149,7 @@ fn read_dom(page: &dyn Page, d: &mut Draft) {
             |p| &mut p.title,
         );
     }
-    d.put(
-        Field::Title,
-        g::first(page, None, sel::TITLE, g::title),
-        |p| &mut p.title,
-    );
+    d.read_fields(page, TEXT_FIELDS);
     // "Designer in Wellington, New Zealand".
     if let Some(((t, place), src)) = g::first(page, None, sel::HEADLINE, split_headline) {
         d.put(Field::Title, t.map(|t| (t, src.clone())), |p| &mut p.title);
@@ -169,17 +165,32 @@ fn read_dom(page: &dyn Page, d: &mut Draft) {
             d.put(Field::Location, Some((place, src)), |p| &mut p.location);
         }
     }
-    d.put(
-        Field::MemberSince,
-        g::first(page, None, sel::MEMBER_SINCE, text::parse_year_month),
-        |p| &mut p.member_since,
-    );
-    d.put(
-        Field::Overview,
-        g::first(page, None, sel::BIO, |t| text::clean(t, g::MAX_OVERVIEW)),
-        |p| &mut p.overview,
-    );
 }
+
+/// The fields read from an element's text, each from its selectors (before the headline and the photo's
+/// alt text, which hold several fields at once).
+const TEXT_FIELDS: &[TextField] = &[
+    TextField {
+        field: Field::Name,
+        selectors: sel::NAME,
+        read: |t, p| put(&mut p.name, g::name(t)),
+    },
+    TextField {
+        field: Field::Title,
+        selectors: sel::TITLE,
+        read: |t, p| put(&mut p.title, g::title(t)),
+    },
+    TextField {
+        field: Field::MemberSince,
+        selectors: sel::MEMBER_SINCE,
+        read: |t, p| put(&mut p.member_since, text::parse_year_month(t)),
+    },
+    TextField {
+        field: Field::Overview,
+        selectors: sel::BIO,
+        read: |t, p| put(&mut p.overview, text::clean(t, g::MAX_OVERVIEW)),
+    },
+];
 
 fn read_captions(page: &dyn Page, d: &mut Draft) {
     if !d.wants(Field::MemberSince) && !d.wants(Field::Location) {

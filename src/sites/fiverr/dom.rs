@@ -8,7 +8,7 @@ use super::{MAX_FEEDBACK, MAX_NAME, MAX_OVERVIEW, MAX_PLACE, MAX_SHORT, MAX_TITL
 use crate::case::lowercase;
 use crate::model::{Field, Language, Location, Money, Profile, WorkEntry};
 use crate::page::{squash, Node, Page, PageExt};
-use crate::sites::dom_read::first_of;
+use crate::sites::dom_read::{first_of, read_text_fields, TextField};
 use crate::sites::generic::visible_text;
 use crate::sites::put;
 use crate::text;
@@ -37,13 +37,7 @@ fn has_prefix(t: &str, prefix: &str) -> bool {
 pub fn read_dom(page: &dyn Page, b: &mut Builder) {
     let scopes = seller_scopes(page);
     read_name(page, b);
-    if b.wants(Field::Title) {
-        if let Some((t, css)) = first_of(page, None, sel::ONE_LINER, |t| text::clean(t, MAX_TITLE))
-        {
-            b.p.title = Some(t);
-            b.note(Field::Title, css);
-        }
-    }
+    read_text_fields(page, &mut b.p, &mut b.notes, TEXT_FIELDS);
     read_stats(page, b);
     read_local_time(page, &scopes, b);
     read_languages(page, b);
@@ -52,6 +46,13 @@ pub fn read_dom(page: &dyn Page, b: &mut Builder) {
     read_rate(page, &scopes, b);
     read_reviews(page, b);
 }
+
+/// The fields read from an element's text, each from its selectors.
+const TEXT_FIELDS: &[TextField] = &[TextField {
+    field: Field::Title,
+    selectors: sel::ONE_LINER,
+    read: |t, p| put(&mut p.title, text::clean(t, MAX_TITLE)),
+}];
 
 fn read_name(page: &dyn Page, b: &mut Builder) {
     if b.username.is_some() {

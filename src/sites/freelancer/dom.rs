@@ -10,26 +10,16 @@ use super::{
 use crate::case::lowercase;
 use crate::model::{Field, WorkEntry};
 use crate::page::{Node, Page, PageExt};
-use crate::sites::dom_read::{first_of, first_parsed, plain_select, smallest_of};
+use crate::sites::dom_read::{
+    first_of, first_parsed, plain_select, read_text_fields, smallest_of, TextField,
+};
 use crate::sites::generic::{anchor_addresses, visible_text};
+use crate::sites::put;
 use crate::text;
 
 /// Everything the rendered profile shows.
 pub fn read_dom(page: &dyn Page, b: &mut Builder) {
-    fill_from(
-        b,
-        Field::Name,
-        first_of(page, None, sel::NAME, |t| {
-            text::clean(t, MAX_NAME).filter(|n| !n.starts_with('@'))
-        }),
-        |b, v| b.p.name = Some(v),
-    );
-    fill_from(
-        b,
-        Field::Title,
-        first_of(page, None, sel::TAGLINE, |t| text::clean(t, MAX_TITLE)),
-        |b, v| b.p.title = Some(v),
-    );
+    read_text_fields(page, &mut b.p, &mut b.notes, TEXT_FIELDS);
     read_rate(page, b);
     read_location(page, b);
     read_extra_info(page, b);
@@ -40,21 +30,22 @@ pub fn read_dom(page: &dyn Page, b: &mut Builder) {
     read_links(page, b);
 }
 
-/// Sets a field from a parsed `(value, selector)` unless it is already set.
-fn fill_from<T>(
-    b: &mut Builder,
-    field: Field,
-    found: Option<(T, &'static str)>,
-    set: impl FnOnce(&mut Builder, T),
-) {
-    if !b.wants(field) {
-        return;
-    }
-    if let Some((v, css)) = found {
-        set(b, v);
-        b.note(field, css);
-    }
-}
+/// The header's fields read from an element's text, each from its selectors.
+const TEXT_FIELDS: &[TextField] = &[
+    TextField {
+        field: Field::Name,
+        selectors: sel::NAME,
+        read: |t, p| {
+            let name = text::clean(t, MAX_NAME).filter(|n| !n.starts_with('@'));
+            put(&mut p.name, name)
+        },
+    },
+    TextField {
+        field: Field::Title,
+        selectors: sel::TAGLINE,
+        read: |t, p| put(&mut p.title, text::clean(t, MAX_TITLE)),
+    },
+];
 
 fn read_rate(page: &dyn Page, b: &mut Builder) {
     if !b.wants(Field::HourlyRate) {
