@@ -229,7 +229,7 @@ pub fn rfind_str(hay: &str, needle: &str) -> Option<usize> {
 }
 
 /// The first element of the first selector whose visible text `parse` accepts, with that selector as source.
-/// `parse` is a plain `fn` (as in [`first_attr`] and [`Captions::find`]): with `impl Fn` every closure of every
+/// `parse` is a plain `fn` (as in [`first_attr`]): with `impl Fn` every closure of every
 /// caller made its own copy of the loop in the wasm; now there is one per value type. The loop is
 /// [`dom_read::first_of`]'s, which the large adapters use too.
 pub fn first<T>(
@@ -270,6 +270,15 @@ pub fn first_attr<T>(
 
 // ---------------------------------------------------------------------------------------------
 // Captions next to values
+
+/// One profile field found beside a caption or under a label: its captions (any case) and how the value's
+/// text is read into the profile (`read` stores the value in the field's slot and says whether the text
+/// gave one). Adapters list such fields as table rows.
+pub struct CaptionField {
+    pub field: Field,
+    pub captions: &'static [&'static str],
+    pub read: fn(&str, &mut Profile) -> bool,
+}
 
 /// Short element texts collected once, for finding values by the caption written next to them
 /// ("Member since Mar 2019", "£35/hr Hourly rate").
@@ -327,25 +336,25 @@ impl Captions {
         Captions { texts }
     }
 
-    /// The value written next to one of `captions` that `parse` accepts, from the smallest element of the
-    /// first selector that has one; the source names the selector and the caption.
-    pub fn find<T>(&self, captions: &[&str], parse: fn(&str) -> Option<T>) -> Option<(T, String)> {
-        // The search is not generic (one copy for every value type); `take` keeps the last value it
-        // accepts, which is the best one.
-        let mut found = None;
-        let src = self.find_taken(captions, &mut |value| {
-            let v = parse(value);
-            let taken = v.is_some();
-            if taken {
-                found = v;
+    /// Reads each row whose field the draft does not hold yet: the value written next to one of the row's
+    /// captions that its `read` accepts, from the smallest element of the first selector that has one; the
+    /// source names the selector and the caption.
+    pub fn read_fields(&self, d: &mut Draft, rows: &[CaptionField]) {
+        for row in rows {
+            if !d.wants(row.field) {
+                continue;
             }
-            taken
-        })?;
-        found.map(|v| (v, src))
+            // Each accepted value beats the one stored before it, so the last one stored is the best.
+            let read = row.read;
+            let p = &mut d.p;
+            if let Some(src) = self.find_taken(row.captions, &mut |value| read(value, p)) {
+                d.note(row.field, src);
+            }
+        }
     }
 
-    /// The source of [`Captions::find`]'s value; `take` is offered each candidate value that beats the
-    /// last one it accepted.
+    /// The source of [`Captions::read_fields`]'s value; `take` is offered each candidate value that beats
+    /// the last one it accepted.
     fn find_taken(&self, captions: &[&str], take: &mut dyn FnMut(&str) -> bool) -> Option<String> {
         let mut best: Option<(usize, usize, String)> = None;
         for (i, css, t, parts) in &self.texts {

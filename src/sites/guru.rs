@@ -15,7 +15,7 @@
 //! currency.
 
 use super::dom_read::TextField;
-use super::generic::{self as g, Captions, Draft, EntrySelectors};
+use super::generic::{self as g, CaptionField, Captions, Draft, EntrySelectors};
 use super::put;
 use super::{Adapter, Extraction, PageKind};
 use crate::case::lowercase;
@@ -174,6 +174,30 @@ fn read_dom(page: &dyn Page, d: &mut Draft) {
     d.read_fields(page, TEXT_FIELDS);
 }
 
+/// The fields found beside their captions.
+const CAPTION_FIELDS: &[CaptionField] = &[
+    CaptionField {
+        field: Field::HourlyRate,
+        captions: sel::RATE_CAPTIONS,
+        read: |t, p| put(&mut p.hourly_rate, g::rate(t)),
+    },
+    CaptionField {
+        field: Field::Location,
+        captions: sel::LOCATION_CAPTIONS,
+        read: |t, p| put(&mut p.location, g::place(t, true)),
+    },
+    CaptionField {
+        field: Field::TotalEarnings,
+        captions: sel::EARNINGS_CAPTIONS,
+        read: |t, p| put(&mut p.total_earnings, all_time_earnings(t)),
+    },
+    CaptionField {
+        field: Field::MemberSince,
+        captions: sel::SINCE_CAPTIONS,
+        read: |t, p| put(&mut p.member_since, text::parse_year_month(t)),
+    },
+];
+
 fn read_captions(page: &dyn Page, d: &mut Draft) {
     let caps = Captions::collect(
         page,
@@ -187,26 +211,7 @@ fn read_captions(page: &dyn Page, d: &mut Draft) {
             sel::SINCE_CAPTIONS,
         ],
     );
-    d.put(
-        Field::HourlyRate,
-        caps.find(sel::RATE_CAPTIONS, g::rate),
-        |p| &mut p.hourly_rate,
-    );
-    d.put(
-        Field::Location,
-        caps.find(sel::LOCATION_CAPTIONS, |t| g::place(t, true)),
-        |p| &mut p.location,
-    );
-    d.put(
-        Field::TotalEarnings,
-        caps.find(sel::EARNINGS_CAPTIONS, all_time_earnings),
-        |p| &mut p.total_earnings,
-    );
-    d.put(
-        Field::MemberSince,
-        caps.find(sel::SINCE_CAPTIONS, text::parse_year_month),
-        |p| &mut p.member_since,
-    );
+    caps.read_fields(d, CAPTION_FIELDS);
     d.put(
         Field::HourlyRate,
         g::first(page, None, sel::RATE, g::rate),

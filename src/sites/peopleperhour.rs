@@ -19,7 +19,7 @@
 //! dates or hours for them, so the workload rules stay blind rather than guess. Amounts keep their currency.
 
 use super::dom_read::TextField;
-use super::generic::{self as g, Captions, Draft, EntrySelectors};
+use super::generic::{self as g, CaptionField, Captions, Draft, EntrySelectors};
 use super::put;
 use super::{Adapter, Extraction, PageKind};
 use crate::model::Field;
@@ -209,39 +209,74 @@ const TEXT_FIELDS: &[TextField] = &[
     },
 ];
 
+/// The statistics widget's fields, by the label shown with them (the first row whose captions name the
+/// label).
+const STAT_FIELDS: &[CaptionField] = &[
+    CaptionField {
+        field: Field::TotalJobs,
+        captions: sel::JOBS_CAPTIONS,
+        read: |t, p| put(&mut p.total_jobs, count(t)),
+    },
+    CaptionField {
+        field: Field::MemberSince,
+        captions: sel::SINCE_CAPTIONS,
+        read: |t, p| put(&mut p.member_since, text::parse_year_month(t)),
+    },
+    CaptionField {
+        field: Field::HourlyRate,
+        captions: sel::RATE_CAPTIONS,
+        read: |t, p| put(&mut p.hourly_rate, rate(t)),
+    },
+    CaptionField {
+        field: Field::Location,
+        captions: sel::LOCATION_CAPTIONS,
+        read: |t, p| put(&mut p.location, g::place(t, false)),
+    },
+    CaptionField {
+        field: Field::Badges,
+        captions: sel::CERT_CAPTIONS,
+        read: |t, p| put(&mut p.badges, cert_level(t).map(|b| vec![b])),
+    },
+];
+
 /// The statistics widget: values matched by their label, never by order.
 fn read_stats(page: &dyn Page, d: &mut Draft) {
     for (label, value, css) in g::pairs(page, sel::STAT_ROWS, sel::STAT_LABEL, sel::STAT_VALUE) {
-        let src = format!("{css} \"{label}\"");
-        if g::label_is(&label, sel::JOBS_CAPTIONS) {
-            d.put(Field::TotalJobs, count(&value).map(|v| (v, src)), |p| {
-                &mut p.total_jobs
-            });
-        } else if g::label_is(&label, sel::SINCE_CAPTIONS) {
-            d.put(
-                Field::MemberSince,
-                text::parse_year_month(&value).map(|v| (v, src)),
-                |p| &mut p.member_since,
-            );
-        } else if g::label_is(&label, sel::RATE_CAPTIONS) {
-            d.put(Field::HourlyRate, rate(&value).map(|v| (v, src)), |p| {
-                &mut p.hourly_rate
-            });
-        } else if g::label_is(&label, sel::LOCATION_CAPTIONS) {
-            d.put(
-                Field::Location,
-                g::place(&value, false).map(|v| (v, src)),
-                |p| &mut p.location,
-            );
-        } else if g::label_is(&label, sel::CERT_CAPTIONS) {
-            d.put(
-                Field::Badges,
-                cert_level(&value).map(|v| (vec![v], src)),
-                |p| &mut p.badges,
-            );
+        for row in STAT_FIELDS {
+            if !g::label_is(&label, row.captions) {
+                continue;
+            }
+            if d.wants(row.field) && (row.read)(&value, &mut d.p) {
+                d.note(row.field, format!("{css} \"{label}\""));
+            }
+            break;
         }
     }
 }
+
+/// The fields found beside their captions in the page's short texts.
+const CAPTION_FIELDS: &[CaptionField] = &[
+    CaptionField {
+        field: Field::HourlyRate,
+        captions: sel::RATE_CAPTIONS,
+        read: |t, p| put(&mut p.hourly_rate, rate(t)),
+    },
+    CaptionField {
+        field: Field::Location,
+        captions: sel::LOCATION_CAPTIONS,
+        read: |t, p| put(&mut p.location, g::place(t, true)),
+    },
+    CaptionField {
+        field: Field::TotalJobs,
+        captions: sel::JOBS_CAPTIONS,
+        read: |t, p| put(&mut p.total_jobs, count(t)),
+    },
+    CaptionField {
+        field: Field::MemberSince,
+        captions: sel::SINCE_CAPTIONS,
+        read: |t, p| put(&mut p.member_since, text::parse_year_month(t)),
+    },
+];
 
 fn read_captions(page: &dyn Page, d: &mut Draft) {
     let wanted = [
@@ -265,26 +300,7 @@ fn read_captions(page: &dyn Page, d: &mut Draft) {
             sel::SINCE_CAPTIONS,
         ],
     );
-    d.put(
-        Field::HourlyRate,
-        caps.find(sel::RATE_CAPTIONS, rate),
-        |p| &mut p.hourly_rate,
-    );
-    d.put(
-        Field::Location,
-        caps.find(sel::LOCATION_CAPTIONS, |t| g::place(t, true)),
-        |p| &mut p.location,
-    );
-    d.put(
-        Field::TotalJobs,
-        caps.find(sel::JOBS_CAPTIONS, count),
-        |p| &mut p.total_jobs,
-    );
-    d.put(
-        Field::MemberSince,
-        caps.find(sel::SINCE_CAPTIONS, text::parse_year_month),
-        |p| &mut p.member_since,
-    );
+    caps.read_fields(d, CAPTION_FIELDS);
     // Last: the first rate written in the header.
     d.put(
         Field::HourlyRate,

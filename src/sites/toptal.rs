@@ -21,7 +21,7 @@
 //! and the head.
 
 use super::dom_read::TextField;
-use super::generic::{self as g, Captions, Draft};
+use super::generic::{self as g, CaptionField, Captions, Draft};
 use super::put;
 use super::{Adapter, Extraction, PageKind};
 use crate::model::{Field, Location};
@@ -192,6 +192,20 @@ const TEXT_FIELDS: &[TextField] = &[
     },
 ];
 
+/// The fields found beside their captions.
+const CAPTION_FIELDS: &[CaptionField] = &[
+    CaptionField {
+        field: Field::MemberSince,
+        captions: sel::SINCE_CAPTIONS,
+        read: |t, p| put(&mut p.member_since, text::parse_year_month(t)),
+    },
+    CaptionField {
+        field: Field::Location,
+        captions: sel::LOCATION_CAPTIONS,
+        read: |t, p| put(&mut p.location, g::place(t, true)),
+    },
+];
+
 fn read_captions(page: &dyn Page, d: &mut Draft) {
     if !d.wants(Field::MemberSince) && !d.wants(Field::Location) {
         return;
@@ -203,16 +217,7 @@ fn read_captions(page: &dyn Page, d: &mut Draft) {
         160,
         &[sel::SINCE_CAPTIONS, sel::LOCATION_CAPTIONS],
     );
-    d.put(
-        Field::MemberSince,
-        caps.find(sel::SINCE_CAPTIONS, text::parse_year_month),
-        |p| &mut p.member_since,
-    );
-    d.put(
-        Field::Location,
-        caps.find(sel::LOCATION_CAPTIONS, |t| g::place(t, true)),
-        |p| &mut p.location,
-    );
+    caps.read_fields(d, CAPTION_FIELDS);
 }
 
 /// The head in the photo's form: "Adrien Castelain, Designer in Wellington, New Zealand | Toptal®".
