@@ -77,12 +77,24 @@ pub fn read_text_fields(
         if p.has(row.field) {
             continue;
         }
-        let read = row.read;
-        if let Some(css) = first_taken(page, plain_select, None, row.selectors, &mut |t| read(t, p))
-        {
+        if let Some(css) = read_into(page, None, row.selectors, p, row.read) {
             notes.push((row.field, css.to_string()));
         }
     }
+}
+
+/// The selector of the first element (of the first selector, below `scope`) whose visible text `read`
+/// accepts and stores in `target` (a profile, a work entry): one loop for every field of every reader.
+pub fn read_into<'s, T>(
+    page: &dyn Page,
+    scope: Option<Node>,
+    selectors: &[&'s str],
+    target: &mut T,
+    read: fn(&str, &mut T) -> bool,
+) -> Option<&'s str> {
+    first_taken(page, plain_select, scope, selectors, &mut |t| {
+        read(t, target)
+    })
 }
 
 /// The selector of the first element whose visible text `take` accepts.

@@ -8,8 +8,9 @@
 //!
 //! Everything here is bounded (elements looked at, bytes of text read, JSON nodes walked) and never panics.
 
-use super::dom_read::{self, TextField};
+use super::dom_read::{self, read_into, TextField};
 use super::links::LinkSet;
+use super::put;
 use super::{host_and_path, Extraction, PageKind};
 use crate::case::lowercase;
 use crate::json::Value;
@@ -852,21 +853,32 @@ pub fn read_entries(page: &dyn Page, d: &mut Draft, sel: &EntrySelectors) {
 }
 
 fn entry(page: &dyn Page, item: Node, sel: &EntrySelectors) -> WorkEntry {
-    let feedback = first_value(page, Some(item), sel.feedback, |t| {
-        let t = text::clean(strip_quotes(t), MAX_FEEDBACK)?;
-        let l = lowercase(&t);
-        (!l.starts_with("no feedback") && !l.starts_with("no comment")).then_some(t)
+    let mut e = WorkEntry::default();
+    let at = Some(item);
+    read_into(page, at, sel.feedback, &mut e, |t, e| {
+        put(&mut e.feedback, entry_feedback(t))
     });
-    WorkEntry {
-        title: first_value(page, Some(item), sel.title, title),
-        end: first_value(page, Some(item), sel.date, text::parse_date),
-        rating: first_value(page, Some(item), sel.rating, rating),
-        earnings: first_value(page, Some(item), sel.amount, |t| {
-            text::parse_money(t).and_then(plausible_earnings)
-        }),
-        feedback,
-        ..WorkEntry::default()
-    }
+    read_into(page, at, sel.title, &mut e, |t, e| {
+        put(&mut e.title, title(t))
+    });
+    read_into(page, at, sel.date, &mut e, |t, e| {
+        put(&mut e.end, text::parse_date(t))
+    });
+    read_into(page, at, sel.rating, &mut e, |t, e| {
+        put(&mut e.rating, rating(t))
+    });
+    read_into(page, at, sel.amount, &mut e, |t, e| {
+        let paid = text::parse_money(t).and_then(plausible_earnings);
+        put(&mut e.earnings, paid)
+    });
+    e
+}
+
+/// The client's words, unless the page says there are none.
+fn entry_feedback(t: &str) -> Option<String> {
+    let t = text::clean(strip_quotes(t), MAX_FEEDBACK)?;
+    let l = lowercase(&t);
+    (!l.starts_with("no feedback") && !l.starts_with("no comment")).then_some(t)
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -11,7 +11,7 @@ use crate::case::lowercase;
 use crate::model::{Field, WorkEntry};
 use crate::page::{Node, Page, PageExt};
 use crate::sites::dom_read::{
-    first_of, first_parsed, plain_select, read_text_fields, smallest_of, TextField,
+    first_parsed, plain_select, read_into, read_text_fields, smallest_of, TextField,
 };
 use crate::sites::generic::{anchor_addresses, visible_text};
 use crate::sites::put;
@@ -328,73 +328,64 @@ fn read_reviews(page: &dyn Page, b: &mut Builder) {
 }
 
 fn review_entry(page: &dyn Page, item: Node) -> WorkEntry {
-    let title = first_of(page, Some(item), sel::REVIEW_TITLE, |t| {
-        text::clean(t, MAX_TITLE)
-    })
-    .map(|(t, _)| t);
-    let earnings = first_of(page, Some(item), sel::REVIEW_PRICE, |t| {
+    let mut e = WorkEntry::default();
+    let at = Some(item);
+    read_into(page, at, sel::REVIEW_TITLE, &mut e, |t, e| {
+        put(&mut e.title, text::clean(t, MAX_TITLE))
+    });
+    read_into(page, at, sel::REVIEW_PRICE, &mut e, |t, e| {
         if t.len() > 60 {
-            return None;
+            return false;
         }
-        parse_coded_money(t).and_then(|(m, _)| plausible_amount(m))
-    })
-    .map(|(m, _)| m);
-    let rating = first_of(page, Some(item), sel::REVIEW_RATING, |t| {
-        (t.len() <= 20)
-            .then(|| text::parse_number(t))
-            .flatten()
-            .and_then(plausible_rating)
-    })
-    .map(|(r, _)| r)
-    .or_else(|| {
+        let paid = parse_coded_money(t).and_then(|(m, _)| plausible_amount(m));
+        put(&mut e.earnings, paid)
+    });
+    read_into(page, at, sel::REVIEW_RATING, &mut e, |t, e| {
+        put(&mut e.rating, rating_text(t))
+    });
+    if e.rating.is_none() {
         for (css, attr) in sel::REVIEW_RATING_ATTRS {
-            let Some(v) = page
-                .select(Some(item), css)
+            let value = page
+                .select(at, css)
                 .first()
-                .and_then(|n| page.attr(*n, attr))
-            else {
-                continue;
-            };
-            let r = (v.len() <= 20)
-                .then(|| text::parse_number(&v))
-                .flatten()
-                .and_then(plausible_rating);
-            if r.is_some() {
-                return r;
+                .and_then(|n| page.attr(*n, attr));
+            if put(&mut e.rating, value.as_deref().and_then(rating_text)) {
+                break;
             }
         }
-        None
-    });
-    let feedback = first_parsed(page, plain_select, Some(item), sel::REVIEW_TEXT, |t| {
-        let t = text::clean(t, MAX_FEEDBACK)?;
+    }
+    read_into(page, at, sel::REVIEW_TEXT, &mut e, |t, e| {
+        let Some(t) = text::clean(t, MAX_FEEDBACK) else {
+            return false;
+        };
         // Not the title, the price or the date again.
-        (Some(&t) != title.as_ref() && parse_coded_money(&t).is_none_or(|_| t.len() > 40))
-            .then_some(t)
-    })
-    .map(|(t, _)| t);
-    let mut end = None;
+        let again =
+            Some(&t) == e.title.as_ref() || parse_coded_money(&t).is_some_and(|_| t.len() <= 40);
+        !again && put(&mut e.feedback, Some(t))
+    });
     'dates: for css in sel::REVIEW_DATE {
-        let Some(n) = page.select(Some(item), css).first().copied() else {
+        let Some(n) = page.select(at, css).first().copied() else {
             continue;
         };
         for a in sel::REVIEW_DATE_ATTRS {
-            end = page
+            let date = page
                 .attr(n, a)
                 .filter(|v| v.len() <= 60)
                 .and_then(|v| text::parse_date(&v));
-            if end.is_some() {
+            if put(&mut e.end, date) {
                 break 'dates;
             }
         }
     }
-    WorkEntry {
-        title,
-        end,
-        earnings,
-        rating,
-        feedback,
-        ..WorkEntry::default()
-    }
+    e
+}
+
+/// A star rating as a review shows it ("4.8"), in text or an attribute.
+fn rating_text(t: &str) -> Option<f64> {
+    (t.len() <= 20)
+        .then(|| text::parse_number(t))
+        .flatten()
+        .and_then(plausible_rating)
 }
 
 /// The `a[href]` links and written addresses of the portfolio and experience sections.
