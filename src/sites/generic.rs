@@ -476,24 +476,12 @@ pub fn label_is(label: &str, captions: &[&str]) -> bool {
 // ---------------------------------------------------------------------------------------------
 // JSON-LD
 
-/// The fields of a schema.org `Person` that a profile can fill.
-#[derive(Debug, Default)]
-pub struct LdPerson {
-    pub name: Option<String>,
-    pub job_title: Option<String>,
-    pub description: Option<String>,
-    pub location: Option<Location>,
-    /// `url` and `sameAs`, canonical.
-    pub pages: Vec<String>,
-    /// Whether `url` or `sameAs` was present.
-    pub has_pages: bool,
-}
-
 pub const LD_SRC: &str = "script[type=application/ld+json] Person";
 
-/// The first `Person` in the page's JSON-LD: at the top level, in `@graph`, or as a page's `mainEntity` / `about`
-/// (never a review's author or another nested person).
-pub fn ld_person(page: &dyn Page) -> Option<LdPerson> {
+/// Fills name, title, overview, location and links from the first `Person` in the page's JSON-LD: at the top
+/// level, in `@graph`, or as a page's `mainEntity` / `about` (never a review's author or another nested
+/// person).
+pub fn read_ld_person(page: &dyn Page, d: &mut Draft) {
     for node in page
         .select(None, "script[type=\"application/ld+json\"]")
         .into_iter()
@@ -508,10 +496,10 @@ pub fn ld_person(page: &dyn Page) -> Option<LdPerson> {
         };
         let mut budget = 10_000usize;
         if let Some(p) = find_person(&v, 0, &mut budget) {
-            return Some(person_fields(p));
+            read_person(p, d);
+            return;
         }
     }
-    None
 }
 
 fn is_type(v: &Value, name: &str) -> bool {
@@ -568,23 +556,60 @@ fn json_text(v: &Value) -> Option<&str> {
     }
 }
 
-fn person_fields(p: &Value) -> LdPerson {
-    let text_at = |key: &str, max: usize| {
-        p.get(key)
-            .and_then(json_text)
-            .and_then(|s| text::clean(s, max))
-    };
-    let mut out = LdPerson {
-        name: text_at("name", MAX_NAME).filter(|n| plausible_name(n)),
-        job_title: text_at("jobTitle", MAX_TITLE),
-        description: text_at("description", MAX_OVERVIEW),
-        ..LdPerson::default()
-    };
+/// A `Person`'s text fields: the key, the field, how the text is read into the profile.
+const LD_TEXT_FIELDS: [(&str, Field, fn(&str, &mut Profile) -> bool); 3] = [
+    ("name", Field::Name, |t, p| put(&mut p.name, name(t))),
+    ("jobTitle", Field::Title, |t, p| {
+        put(&mut p.title, text::clean(t, MAX_TITLE))
+    }),
+    ("description", Field::Overview, |t, p| {
+        put(&mut p.overview, text::clean(t, MAX_OVERVIEW))
+    }),
+];
+
+fn read_person(p: &Value, d: &mut Draft) {
+    for (key, field, read) in LD_TEXT_FIELDS {
+        let text = p.get(key).and_then(json_text);
+        if d.wants(field) && text.is_some_and(|t| read(t, &mut d.p)) {
+            d.note(field, format!("{LD_SRC}.{key}"));
+        }
+    }
+    if d.wants(Field::Location) && put(&mut d.p.location, person_location(p)) {
+        d.note(Field::Location, format!("{LD_SRC}.address"));
+    }
+    // `url` and `sameAs`, canonical.
+    let mut pages: Vec<String> = Vec::new();
+    let mut has_pages = false;
+    for key in ["url", "sameAs"] {
+        match p.get(key) {
+            Some(Value::String(u)) => {
+                has_pages = true;
+                pages.extend(text::normalize_url(u));
+            }
+            Some(Value::Array(a)) => {
+                has_pages = true;
+                for u in a.iter().take(50) {
+                    if let Some(u) = u.as_str() {
+                        pages.extend(text::normalize_url(u));
+                    }
+                }
+            }
+            _ => {}
+        }
+    }
+    if has_pages {
+        d.links_read(format!("{LD_SRC}.url/sameAs"));
+        d.add_links(pages);
+    }
+}
+
+/// A `Person`'s address: a text, or a `PostalAddress`.
+fn person_location(p: &Value) -> Option<Location> {
     let address = p
         .get("address")
         .or_else(|| p.get("homeLocation").and_then(|h| h.get("address")))
         .or_else(|| p.get("homeLocation"));
-    out.location = match address {
+    match address {
         Some(Value::String(s)) => place(s, false),
         Some(a @ Value::Object(_)) => {
             let get = |k: &str| a.get(k).and_then(json_text);
@@ -604,54 +629,6 @@ fn person_fields(p: &Value) -> LdPerson {
             location(city.as_deref(), name, code)
         }
         _ => None,
-    };
-    for key in ["url", "sameAs"] {
-        match p.get(key) {
-            Some(Value::String(u)) => {
-                out.has_pages = true;
-                out.pages.extend(text::normalize_url(u));
-            }
-            Some(Value::Array(a)) => {
-                out.has_pages = true;
-                for u in a.iter().take(50) {
-                    if let Some(u) = u.as_str() {
-                        out.pages.extend(text::normalize_url(u));
-                    }
-                }
-            }
-            _ => {}
-        }
-    }
-    out
-}
-
-/// Fills name, title, overview, location and links from a JSON-LD `Person`.
-pub fn read_ld_person(page: &dyn Page, d: &mut Draft) {
-    let Some(person) = ld_person(page) else {
-        return;
-    };
-    let src = |k: &str| format!("{LD_SRC}.{k}");
-    d.put(Field::Name, person.name.map(|v| (v, src("name"))), |p| {
-        &mut p.name
-    });
-    d.put(
-        Field::Title,
-        person.job_title.map(|v| (v, src("jobTitle"))),
-        |p| &mut p.title,
-    );
-    d.put(
-        Field::Overview,
-        person.description.map(|v| (v, src("description"))),
-        |p| &mut p.overview,
-    );
-    d.put(
-        Field::Location,
-        person.location.map(|v| (v, src("address"))),
-        |p| &mut p.location,
-    );
-    if person.has_pages {
-        d.links_read(src("url/sameAs"));
-        d.add_links(person.pages);
     }
 }
 
