@@ -135,11 +135,17 @@ impl Draft {
     }
 
     /// The extraction, with the addresses written in the profile's own words added to the links.
-    pub fn finish(mut self, expected: &[Field]) -> Extraction {
+    pub fn finish(self, expected: &[Field]) -> Extraction {
+        self.finish_as(expected, "title text")
+    }
+
+    /// [`Draft::finish`], naming the profile's title as this site calls it ("tagline text") when only the
+    /// title held an address.
+    pub fn finish_as(mut self, expected: &[Field], title_place: &str) -> Extraction {
         let platform = self.platform;
         let is_own: &dyn Fn(&str) -> bool = &|a| is_platform(platform, a);
         self.links.add_profile_text(&self.p, "review text", is_own);
-        if let Some(places) = self.links.finish_into(&mut self.p, "title text") {
+        if let Some(places) = self.links.finish_into(&mut self.p, title_place) {
             self.note(Field::Links, places);
         }
         let mut ex = Extraction {

@@ -10,16 +10,14 @@ use super::{
 use crate::case::lowercase;
 use crate::model::{Field, WorkEntry};
 use crate::page::{Node, Page, PageExt};
-use crate::sites::dom_read::{
-    first_parsed, plain_select, read_into, read_text_fields, smallest_of, TextField,
-};
+use crate::sites::dom_read::{first_parsed, plain_select, read_into, smallest_of, TextField};
 use crate::sites::generic::{anchor_addresses, visible_text};
 use crate::sites::put;
 use crate::text;
 
 /// Everything the rendered profile shows.
 pub fn read_dom(page: &dyn Page, b: &mut Builder) {
-    read_text_fields(page, &mut b.p, &mut b.notes, TEXT_FIELDS);
+    b.read_fields(page, TEXT_FIELDS);
     read_rate(page, b);
     read_location(page, b);
     read_extra_info(page, b);

@@ -50,7 +50,8 @@ struct State {
 }
 
 /// Reads the TransferState of the page; `username` is the profile's, when the page's address names it.
-pub fn read_state(page: &dyn Page, username: Option<&str>, b: &mut Builder) {
+/// Returns the username of the user record read, for the profile key of a saved page.
+pub fn read_state(page: &dyn Page, username: Option<&str>, b: &mut Builder) -> Option<String> {
     let states = find_states(page);
     let mut users = Vec::new();
     let mut reviews = Vec::new();
@@ -104,13 +105,11 @@ pub fn read_state(page: &dyn Page, username: Option<&str>, b: &mut Builder) {
             richest
         }
     };
-    let Some((si, path, user)) = chosen else {
-        return;
-    };
+    let (si, path, user) = chosen?;
     let label_of = |i: usize| states.get(i).map_or("", |s| s.label.as_str());
     let label = label_of(*si);
     let src = |key: &str| format!("{label} {path}.{key}");
-    b.state_username = user
+    let state_username = user
         .get("username")
         .and_then(Value::as_str)
         .filter(|u| super::username_of(u).is_some())
@@ -153,6 +152,7 @@ pub fn read_state(page: &dyn Page, username: Option<&str>, b: &mut Builder) {
         b.p.work_history = Some(entries);
         b.note(Field::WorkHistory, where_);
     }
+    state_username
 }
 
 /// The embedded JSON scripts, parsed, with a label for evidence.
