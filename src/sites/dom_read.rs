@@ -143,17 +143,20 @@ pub fn smallest_parsed<T>(
     best.map(|v| (v, css))
 }
 
-/// [`smallest_parsed`] on the page's own selector lookup, with plain `fn`s as the tests: one copy per
-/// value type (see [`first_of`]).
-pub fn smallest_of<T>(
+/// [`smallest_parsed`] on the page's own selector lookup, read straight into `target` by plain `fn`s (as
+/// [`read_into`]): `read` stores each value that beats the last one over it, so the best one is left.
+pub fn smallest_into<T>(
     page: &dyn Page,
     scope: Option<Node>,
     selectors: &[&'static str],
     max_len: usize,
+    target: &mut T,
     accept: fn(&str) -> bool,
-    parse: fn(&str) -> Option<T>,
-) -> Option<(T, &'static str)> {
-    smallest_parsed(page, plain_select, scope, selectors, max_len, accept, parse)
+    read: fn(&str, &mut T) -> bool,
+) -> Option<&'static str> {
+    smallest_taken(page, plain_select, scope, selectors, max_len, &mut |t| {
+        accept(t) && read(t, target)
+    })
 }
 
 /// The selector of [`smallest_parsed`]'s element; `take` accepts (and keeps) a text shorter than the

@@ -8,9 +8,9 @@ use super::{
     MAX_TITLE,
 };
 use crate::case::lowercase;
-use crate::model::{Field, WorkEntry};
+use crate::model::{Field, Profile, WorkEntry};
 use crate::page::{Node, Page, PageExt};
-use crate::sites::dom_read::{first_parsed, plain_select, read_into, smallest_of, TextField};
+use crate::sites::dom_read::{read_into, smallest_into, TextField};
 use crate::sites::generic::{anchor_addresses, visible_text};
 use crate::sites::put;
 use crate::text;
@@ -53,16 +53,16 @@ fn read_rate(page: &dyn Page, b: &mut Builder) {
         let Some(scope) = page.select(None, scope_css).into_iter().next() else {
             continue;
         };
-        let found = smallest_of(
+        let found = smallest_into(
             page,
             Some(scope),
             sel::RATE_TEXT,
             200,
+            &mut b.p,
             |t| t.contains(|c: char| c.is_ascii_digit()),
-            |t| parse_hourly(t).and_then(plausible_rate),
+            |t, p| put(&mut p.hourly_rate, parse_hourly(t).and_then(plausible_rate)),
         );
-        if let Some((m, css)) = found {
-            b.p.hourly_rate = Some(m);
+        if let Some(css) = found {
             b.note(Field::HourlyRate, format!("{scope_css} {css}"));
             return;
         }
@@ -85,18 +85,17 @@ fn read_location(page: &dyn Page, b: &mut Builder) {
             }
         }
     }
-    let from_text = first_parsed(page, plain_select, None, sel::LOCATION_TEXT, |t| {
-        let (city, country) = split_place(t)?;
-        // The flag's title names the country when the text shows the city only.
-        let country = match &flag {
-            Some(f) if city.is_none() && !t.eq_ignore_ascii_case(f) => {
-                return location(Some(&country), Some(f), None);
-            }
-            _ => country,
-        };
-        location(city.as_deref(), Some(&country), None)
-    });
-    if let Some((loc, css)) = from_text {
+    // The flag's title and the location read beside it.
+    let mut found = (flag, None);
+    let css = read_into(
+        page,
+        None,
+        sel::LOCATION_TEXT,
+        &mut found,
+        |t, (flag, loc)| put(loc, text_location(t, flag.as_deref())),
+    );
+    let (flag, loc) = found;
+    if let (Some(css), Some(loc)) = (css, loc) {
         b.p.location = Some(loc);
         b.note(Field::Location, css);
         return;
@@ -112,6 +111,18 @@ fn read_location(page: &dyn Page, b: &mut Builder) {
     }
 }
 
+/// The location link's text ("Sydney, Australia"); the flag's title names the country when the text shows
+/// the city only.
+fn text_location(t: &str, flag: Option<&str>) -> Option<crate::model::Location> {
+    let (city, country) = split_place(t)?;
+    match flag {
+        Some(f) if city.is_none() && !t.eq_ignore_ascii_case(f) => {
+            location(Some(&country), Some(f), None)
+        }
+        _ => location(city.as_deref(), Some(&country), None),
+    }
+}
+
 /// "It's currently 3:42 PM here" and "Joined on November 3, 2015", in the extra-information block, else in any
 /// short text that starts with the caption.
 fn read_extra_info(page: &dyn Page, b: &mut Builder) {
@@ -120,10 +131,13 @@ fn read_extra_info(page: &dyn Page, b: &mut Builder) {
         l.contains("currently") || l.contains("local time")
     };
     let is_joined = |t: &str| lowercase(t.trim_start()).starts_with("joined");
-    let joined = |t: &str| {
+    let joined = |t: &str, p: &mut Profile| {
         // ASCII lower-casing keeps byte offsets.
-        let at = t.to_ascii_lowercase().find("joined")?;
-        t.get(at..).and_then(text::parse_year_month)
+        let at = t.to_ascii_lowercase().find("joined");
+        let since = at
+            .and_then(|at| t.get(at..))
+            .and_then(text::parse_year_month);
+        put(&mut p.member_since, since)
     };
     if b.wants(Field::LocalTime) {
         // Outside the block only the caption itself counts: a review saying "we are currently at 5:00 PM" is
@@ -132,19 +146,19 @@ fn read_extra_info(page: &dyn Page, b: &mut Builder) {
             let l = lowercase(t.trim_start()).replace('\u{2019}', "'");
             l.starts_with("it's currently") || l.contains("local time")
         };
+        let clock = |t: &str, p: &mut Profile| put(&mut p.local_time, parse_local_clock(t));
         let rows = sel::EXTRA_INFO_ROWS;
-        if let Some((v, css)) = smallest_of(page, None, rows, 160, is_clock, parse_local_clock) {
-            b.p.local_time = Some(v);
+        if let Some(css) = smallest_into(page, None, rows, 160, &mut b.p, is_clock, clock) {
             b.note(Field::LocalTime, css);
-        } else if let Some((v, css)) = smallest_of(
+        } else if let Some(css) = smallest_into(
             page,
             None,
             sel::CAPTION_SCAN,
             120,
+            &mut b.p,
             captioned,
-            parse_local_clock,
+            clock,
         ) {
-            b.p.local_time = Some(v);
             b.note(
                 Field::LocalTime,
                 format!("{css} with \"It's currently … here\""),
@@ -153,13 +167,17 @@ fn read_extra_info(page: &dyn Page, b: &mut Builder) {
     }
     if b.wants(Field::MemberSince) {
         let rows = sel::EXTRA_INFO_ROWS;
-        if let Some((v, css)) = smallest_of(page, None, rows, 120, is_joined, joined) {
-            b.p.member_since = Some(v);
+        if let Some(css) = smallest_into(page, None, rows, 120, &mut b.p, is_joined, joined) {
             b.note(Field::MemberSince, css);
-        } else if let Some((v, css)) =
-            smallest_of(page, None, sel::CAPTION_SCAN, 80, is_joined, joined)
-        {
-            b.p.member_since = Some(v);
+        } else if let Some(css) = smallest_into(
+            page,
+            None,
+            sel::CAPTION_SCAN,
+            80,
+            &mut b.p,
+            is_joined,
+            joined,
+        ) {
             b.note(Field::MemberSince, format!("{css} with \"Joined on …\""));
         }
     }
