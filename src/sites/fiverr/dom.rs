@@ -8,7 +8,7 @@ use super::{MAX_FEEDBACK, MAX_NAME, MAX_OVERVIEW, MAX_PLACE, MAX_SHORT, MAX_TITL
 use crate::case::lowercase;
 use crate::model::{Field, Language, Location, Money, Profile, WorkEntry};
 use crate::page::{squash, Node, Page, PageExt};
-use crate::sites::dom_read::{first_of, read_text_fields, TextField};
+use crate::sites::dom_read::{first_of, read_into, read_text_fields, TextField};
 use crate::sites::generic::visible_text;
 use crate::sites::put;
 use crate::text;
@@ -472,43 +472,42 @@ fn read_reviews(page: &dyn Page, b: &mut Builder) {
 }
 
 fn review(page: &dyn Page, item: Node) -> WorkEntry {
-    let feedback = first_of(page, Some(item), sel::REVIEW_TEXT, clean_feedback)
-        .map(|x| x.0)
-        .or_else(|| longest_paragraph(page, item).and_then(|t| clean_feedback(&t)));
-    let mut rating = None;
+    let mut e = WorkEntry::default();
+    let at = Some(item);
+    read_into(page, at, sel::REVIEW_TEXT, &mut e, |t, e| {
+        put(&mut e.feedback, clean_feedback(t))
+    });
+    if e.feedback.is_none() {
+        e.feedback = longest_paragraph(page, item).and_then(|t| clean_feedback(&t));
+    }
     'labels: for css in sel::REVIEW_RATING_LABEL {
-        for n in page.select(Some(item), css).into_iter().take(5) {
-            rating = page
-                .attr(n, "aria-label")
-                .and_then(|l| text::parse_rating(&l));
-            if rating.is_some() {
+        for n in page.select(at, css).into_iter().take(5) {
+            let label = page.attr(n, "aria-label");
+            if put(&mut e.rating, label.and_then(|l| text::parse_rating(&l))) {
                 break 'labels;
             }
         }
     }
-    let rating = rating
-        .or_else(|| first_of(page, Some(item), sel::REVIEW_RATING, text::parse_rating).map(|x| x.0))
-        .and_then(plausible_rating);
-    let mut end = None;
+    if e.rating.is_none() {
+        read_into(page, at, sel::REVIEW_RATING, &mut e, |t, e| {
+            put(&mut e.rating, text::parse_rating(t))
+        });
+    }
+    // The first rating found counts, plausible or not.
+    e.rating = e.rating.and_then(plausible_rating);
     'times: for css in sel::REVIEW_TIME {
-        for n in page.select(Some(item), css).into_iter().take(3) {
-            end = page
+        for n in page.select(at, css).into_iter().take(3) {
+            let end = page
                 .attr(n, "datetime")
                 .and_then(|d| text::parse_date(&d))
                 .or_else(|| text::parse_date(&visible_text(page, n)));
-            if end.is_some() {
+            if put(&mut e.end, end) {
                 break 'times;
             }
         }
     }
-    let earnings = review_price(page, item);
-    WorkEntry {
-        end,
-        rating,
-        feedback,
-        earnings,
-        ..WorkEntry::default()
-    }
+    e.earnings = review_price(page, item);
+    e
 }
 
 /// The buyer's words, without the quotation marks around them.

@@ -363,7 +363,7 @@ fn level_badge(v: &Value) -> Option<Option<&'static str>> {
             _ => None,
         },
         Value::String(s) => {
-            let k = s.trim().to_ascii_lowercase().replace(['-', ' '], "_");
+            let k = with_chars_as(&s.trim().to_ascii_lowercase(), ['-', ' '], '_');
             let k = k.strip_suffix("_seller").unwrap_or(&k);
             match k {
                 "level_one" | "level_1" | "level1" | "one" => Some(Some("Level 1")),
@@ -385,6 +385,16 @@ fn level_badge(v: &Value) -> Option<Option<&'static str>> {
         }
         _ => None,
     }
+}
+
+/// `s` with each of `from` written as `to` (as `str::replace` with a char pattern, without its generic
+/// searcher for these two calls).
+fn with_chars_as(s: &str, from: [char; 2], to: char) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        out.push(if from.contains(&c) { to } else { c });
+    }
+    out
 }
 
 /// Cents, or `{amount_in_cents|amount, currency}`; zero means "no hourly offer".
@@ -423,7 +433,7 @@ fn level_name(v: &Value) -> Option<String> {
         },
         Value::String(s) => {
             // "native_or_bilingual" → "Native or Bilingual"; text as shown stays as it is.
-            let words = s.trim().replace(['_', '-'], " ");
+            let words = with_chars_as(s.trim(), ['_', '-'], ' ');
             let t = text::clean(&words, MAX_SHORT)?;
             let mut titled = String::new();
             for (i, w) in t.split(' ').enumerate() {
