@@ -69,6 +69,20 @@ impl LinkSet {
         }
     }
 
+    /// Adds the links, e-mail addresses and domain names written in `t` as they are, except the marketplace's
+    /// own: unlike [`LinkSet::add`], a bare domain name and a link to that site are both kept (Fiverr's
+    /// reader has always kept both).
+    pub fn add_text_as_written(&mut self, t: &str, is_platform: &dyn Fn(&str) -> bool) {
+        for a in text::find_addresses(t, MAX_LINKS) {
+            if self.links.len() >= MAX_LINKS {
+                return;
+            }
+            if !is_platform(&a) && !self.links.contains(&a) {
+                self.links.push(a);
+            }
+        }
+    }
+
     /// Adds the addresses written in the profile's own words (overview, title, work titles and feedback);
     /// `history_place` names the work history as this site calls it ("review text").
     pub fn add_profile_text(

@@ -36,6 +36,7 @@ mod json;
 pub mod selectors;
 
 use super::generic::own_addresses;
+use super::links::LinkSet;
 use super::{host_and_path, Adapter, Extraction, PageKind};
 use crate::case::{lower_char, lowercase};
 use crate::model::{Field, Location, Money, Profile};
@@ -324,8 +325,7 @@ pub(crate) struct Builder {
     pub local_time_shown: bool,
     /// Texts searched for addresses besides the profile's own fields (the gig description).
     pub link_texts: Vec<String>,
-    links: Vec<String>,
-    link_places: Vec<String>,
+    links: LinkSet,
 }
 
 impl Builder {
@@ -339,10 +339,7 @@ impl Builder {
 
     /// Records a place that can show links, whether or not it showed any.
     pub fn links_read(&mut self, place: impl Into<String>) {
-        let place = place.into();
-        if self.link_places.len() < 12 && !self.link_places.contains(&place) {
-            self.link_places.push(place);
-        }
+        self.links.read(place);
     }
 
     fn finish(mut self, expected: &[Field]) -> Extraction {
@@ -392,15 +389,9 @@ impl Builder {
             }
         }
         for t in texts {
-            add_link_text(&mut self.links, t);
+            self.links.add_text_as_written(t, IS_PLATFORM);
         }
-        if !self.link_places.is_empty() || !self.links.is_empty() {
-            let places = if self.link_places.is_empty() {
-                "one-liner text".to_string()
-            } else {
-                self.link_places.join("; ")
-            };
-            self.p.links = Some(std::mem::take(&mut self.links));
+        if let Some(places) = self.links.finish_into(&mut self.p, "one-liner text") {
             self.note(Field::Links, places);
         }
         let mut ex = Extraction {
@@ -477,18 +468,6 @@ fn self_introduced_name(overview: &str) -> Option<String> {
     None
 }
 
-/// Adds the addresses written in `text` to `links`, except Fiverr's own.
-fn add_link_text(links: &mut Vec<String>, text: &str) {
-    for a in crate::text::find_addresses(text, MAX_LINKS) {
-        if links.len() >= MAX_LINKS {
-            return;
-        }
-        if !is_platform_address(&a) && !links.contains(&a) {
-            links.push(a);
-        }
-    }
-}
-
 /// "Aashirdaud" and "aashirdaud", or "Ana_P" and "ana p": one name, not two.
 fn same_name(a: &str, b: &str) -> bool {
     name_key(a) == name_key(b)
@@ -529,7 +508,6 @@ pub(crate) const MAX_SHORT: usize = 60;
 pub(crate) const MAX_FEEDBACK: usize = 5_000;
 /// Fiverr caps the description at 600 characters; gig pages may show more text around it.
 pub(crate) const MAX_OVERVIEW: usize = 10_000;
-pub(crate) const MAX_LINKS: usize = 200;
 /// Longest username kept from the page.
 pub(crate) const MAX_USERNAME: usize = 40;
 
@@ -544,6 +522,9 @@ fn is_platform_address(address: &str) -> bool {
         .any(|d| crate::text::host_is_under(host, d))
         || (host.starts_with("fiverr-") && crate::text::host_is_under(host, "cloudinary.com"))
 }
+
+/// [`is_platform_address`] behind `dyn`, as the link set takes it (one copy of its code for every site).
+const IS_PLATFORM: &dyn Fn(&str) -> bool = &is_platform_address;
 
 fn currency_ok(c: &str) -> bool {
     c.len() == 3 && c.bytes().all(|b| b.is_ascii_uppercase())
