@@ -93,7 +93,7 @@ impl Adapter for Fiverr {
         json::read_ld_json(page, &mut b);
         dom::read_dom(page, &mut b);
         dom::read_head(page, &mut b);
-        let mut ex = b.finish(expected);
+        let mut ex = b.finish();
         ex.profile_key = shown_user
             .or_else(|| ex_username(&ex))
             .map(|u| format!("fiverr:{u}"));
@@ -141,6 +141,20 @@ const PROFILE_FIELDS: [Field; 9] = [
     Field::Name,
     Field::Title,
     Field::Location,
+    Field::Badges,
+    Field::MemberSince,
+    Field::Languages,
+    Field::WorkHistory,
+    Field::Overview,
+    Field::Links,
+];
+
+/// [`PROFILE_FIELDS`] with the local time, for the layouts that show one (in `Field` order, as `missing` is).
+const PROFILE_FIELDS_WITH_LOCAL_TIME: [Field; 10] = [
+    Field::Name,
+    Field::Title,
+    Field::Location,
+    Field::LocalTime,
     Field::Badges,
     Field::MemberSince,
     Field::Languages,
@@ -342,7 +356,8 @@ impl Builder {
         self.links.read(place);
     }
 
-    fn finish(mut self, expected: &[Field]) -> Extraction {
+    /// The extraction of a profile page ([`PROFILE_FIELDS`], with the local time where the page shows one).
+    fn finish(mut self) -> Extraction {
         // The name: display name and username; without a display name, the name the seller introduces
         // themselves with in the description.
         if let (None, Some((user, _))) = (&self.display_name, &self.username) {
@@ -402,19 +417,10 @@ impl Builder {
             ex.note(*f, src);
         }
         // A local time is expected only where the page shows one.
-        let mut expected: Vec<Field> = expected.to_vec();
-        if self.local_time_shown && !expected.contains(&Field::LocalTime) {
-            // Inserted in order: the adapter's lists are sorted (no sort instance for `Field` needed).
-            let mut at = expected.len();
-            for (i, f) in expected.iter().enumerate() {
-                if *f > Field::LocalTime {
-                    at = i;
-                    break;
-                }
-            }
-            expected.insert(at, Field::LocalTime);
+        if self.local_time_shown {
+            return ex.finish(&PROFILE_FIELDS_WITH_LOCAL_TIME);
         }
-        ex.finish(&expected)
+        ex.finish(&PROFILE_FIELDS)
     }
 }
 
@@ -449,11 +455,15 @@ fn self_introduced_name(overview: &str) -> Option<String> {
         let Some(rest) = head.get(i..) else {
             continue;
         };
-        let word: String = rest
-            .chars()
-            .take_while(|c| c.is_alphabetic() || *c == '-' || *c == '\'')
-            .collect();
-        let word = word.trim_end_matches(['-', '\'']);
+        // The run of letters, hyphens and apostrophes at the start, without trailing ones.
+        let mut end = rest.len();
+        for (at, c) in rest.char_indices() {
+            if !(c.is_alphabetic() || c == '-' || c == '\'') {
+                end = at;
+                break;
+            }
+        }
+        let word = rest.get(..end).unwrap_or("").trim_end_matches(['-', '\'']);
         let n = word.chars().count();
         let capitalised = word.chars().next().is_some_and(char::is_uppercase);
         let shouting = word.chars().all(|c| !c.is_lowercase());
@@ -598,9 +608,13 @@ mod tests {
     use super::*;
 
     #[test]
-    fn profile_fields_are_sorted() {
-        // Builder::finish inserts LocalTime at its sorted place, which needs a sorted list.
-        assert!(PROFILE_FIELDS.windows(2).all(|w| w[0] < w[1]));
+    fn profile_fields_with_local_time_are_the_profile_fields_and_local_time() {
+        // Both lists are in `Field` order, as `Extraction::finish` lists what is missing.
+        let mut with: Vec<Field> = PROFILE_FIELDS.to_vec();
+        with.push(Field::LocalTime);
+        with.sort();
+        assert_eq!(with, PROFILE_FIELDS_WITH_LOCAL_TIME);
+        assert!(!PROFILE_FIELDS.contains(&Field::LocalTime));
     }
 
     #[test]
