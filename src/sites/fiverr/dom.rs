@@ -348,7 +348,8 @@ fn read_badges(page: &dyn Page, scopes: &[(Node, &'static str)], b: &mut Builder
         return;
     }
     let mut badges: Vec<&'static str> = Vec::new();
-    let mut src: Option<String> = None;
+    // Where the first badge was found: the scope, the selector, how ("(class)" or by its text).
+    let mut first: Option<(&str, &str, &str)> = None;
     for (scope, scope_css) in scopes {
         for css in sel::BADGE_ROUND {
             for n in page.select(Some(*scope), css).into_iter().take(10) {
@@ -356,7 +357,7 @@ fn read_badges(page: &dyn Page, scopes: &[(Node, &'static str)], b: &mut Builder
                 for (cls, badge) in sel::BADGE_CLASSES {
                     if class.split_whitespace().any(|c| c == *cls) && !badges.contains(badge) {
                         badges.push(badge);
-                        src.get_or_insert_with(|| format!("{scope_css} {css} (class)"));
+                        first.get_or_insert((scope_css, css, " (class)"));
                     }
                 }
             }
@@ -373,19 +374,19 @@ fn read_badges(page: &dyn Page, scopes: &[(Node, &'static str)], b: &mut Builder
                 if let Some(badge) = badge_name(&t) {
                     if !badges.contains(&badge) {
                         badges.push(badge);
-                        src.get_or_insert_with(|| format!("{scope_css} {css}"));
+                        first.get_or_insert((scope_css, css, ""));
                     }
                 }
             }
         }
     }
-    if let Some(src) = src {
+    if let Some((scope_css, css, how)) = first {
         let mut names = Vec::new();
         for badge in badges {
             names.push(badge.to_string());
         }
         b.p.badges = Some(names);
-        b.note(Field::Badges, src);
+        b.note(Field::Badges, format!("{scope_css} {css}{how}"));
         return;
     }
     // The card that holds the level badge was read and shows none: a seller without a level.

@@ -1,12 +1,12 @@
 //! Source (B) the server-rendered DOM, and (C) head meta and `<title>` for the name.
 
 use super::selectors as sel;
-use super::{fill, location, split_place, Builder};
-use super::{parse_coded_money, parse_hourly, parse_local_clock, plausible_amount, plausible_rate};
 use super::{
-    plausible_rating, MAX_BADGE, MAX_BADGES, MAX_FEEDBACK, MAX_NAME, MAX_OVERVIEW, MAX_PLACE,
+    add_badge, plausible_rating, MAX_BADGE, MAX_FEEDBACK, MAX_NAME, MAX_OVERVIEW, MAX_PLACE,
     MAX_TITLE,
 };
+use super::{fill, location, split_place, Builder};
+use super::{parse_coded_money, parse_hourly, parse_local_clock, plausible_amount, plausible_rate};
 use crate::case::lowercase;
 use crate::model::{Field, Profile, WorkEntry};
 use crate::page::{Node, Page, PageExt};
@@ -205,11 +205,7 @@ fn read_badges(page: &dyn Page, b: &mut Builder) {
                     }
                     let name = name.or_else(|| text::clean(&visible_text(page, n), MAX_BADGE));
                     if let Some(name) = name {
-                        if names.len() < MAX_BADGES
-                            && !names.iter().any(|x| x.eq_ignore_ascii_case(&name))
-                        {
-                            names.push(name);
-                        }
+                        add_badge(&mut names, name);
                     }
                 }
             }

@@ -14,11 +14,11 @@
 
 use super::selectors as sel;
 use super::Builder;
+use super::{add_badge, MAX_BADGE, MAX_FEEDBACK, MAX_NAME, MAX_OVERVIEW, MAX_TITLE};
 use super::{
     date_from_unix, location, month_from_unix, plausible_amount, plausible_jobs, plausible_rate,
     plausible_rating,
 };
-use super::{MAX_BADGE, MAX_BADGES, MAX_FEEDBACK, MAX_NAME, MAX_OVERVIEW, MAX_TITLE};
 use crate::json::{Map, Value};
 use crate::model::{Field, Money, Profile, WorkEntry};
 use crate::page::{Node, Page};
@@ -450,11 +450,6 @@ fn user_location(u: &Map<String, Value>) -> Option<crate::model::Location> {
 fn badges(u: &Map<String, Value>) -> Option<Vec<String>> {
     let mut known = false;
     let mut out: Vec<String> = Vec::new();
-    let add = |name: String, out: &mut Vec<String>| {
-        if out.len() < MAX_BADGES && !out.iter().any(|x| x.eq_ignore_ascii_case(&name)) {
-            out.push(name);
-        }
-    };
     if let Some(Value::Array(list)) = u.get("badges") {
         known = true;
         for item in list.iter().take(100) {
@@ -464,7 +459,7 @@ fn badges(u: &Map<String, Value>) -> Option<Vec<String>> {
                 _ => None,
             };
             if let Some(n) = name {
-                add(n, &mut out);
+                add_badge(&mut out, n);
             }
         }
     }
@@ -476,7 +471,7 @@ fn badges(u: &Map<String, Value>) -> Option<Vec<String>> {
         if let Some(flag) = at(u, path).and_then(Value::as_bool) {
             known = true;
             if flag {
-                add(label.to_string(), &mut out);
+                add_badge(&mut out, label.to_string());
             }
         }
     }

@@ -238,6 +238,13 @@ pub(crate) const MAX_FEEDBACK: usize = 5_000;
 /// Freelancer.com caps the profile description at a few thousand characters; this leaves room.
 pub(crate) const MAX_OVERVIEW: usize = 10_000;
 
+/// Adds a badge name unless the list is full or has it already (in any case).
+pub(crate) fn add_badge(names: &mut Vec<String>, name: String) {
+    if names.len() < MAX_BADGES && !names.iter().any(|x| x.eq_ignore_ascii_case(&name)) {
+        names.push(name);
+    }
+}
+
 /// Freelancer.com, its CDN and its country sites.
 const PLATFORM_DOMAINS: &[&str] = &[
     "freelancer.com",
