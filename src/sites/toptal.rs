@@ -157,13 +157,29 @@ fn read_dom(page: &dyn Page, d: &mut Draft) {
     }
     g::read_city_country(page, d, sel::CITY, sel::COUNTRY);
     // "Adrien Castelain, Designer in Wellington, New Zealand".
-    if let Some(((n, t, place), src)) = g::first_attr(page, sel::PHOTO_ALT, "alt", split_photo_alt)
-    {
-        d.put(Field::Name, Some((n.clone(), src.clone())), |p| &mut p.name);
-        if d.p.name.as_deref() == Some(n.as_str()) {
-            d.put(Field::Title, Some((t, src.clone())), |p| &mut p.title);
-            d.put(Field::Location, Some((place, src)), |p| &mut p.location);
-        }
+    if let Some((named, src)) = g::first_attr(page, sel::PHOTO_ALT, "alt", split_photo_alt) {
+        put_named(d, named, &src);
+    }
+}
+
+/// A name with the title and place written after it (the photo's alt text, the head), read from `src`: the
+/// title and place count only beside the name the profile has.
+fn put_named(d: &mut Draft, (name, title, place): (String, String, Location), src: &str) {
+    let beside_name = d.p.name.as_ref().is_none_or(|n| *n == name);
+    if d.wants(Field::Name) {
+        d.p.name = Some(name);
+        d.note(Field::Name, src);
+    }
+    if !beside_name {
+        return;
+    }
+    if d.wants(Field::Title) {
+        d.p.title = Some(title);
+        d.note(Field::Title, src);
+    }
+    if d.wants(Field::Location) {
+        d.p.location = Some(place);
+        d.note(Field::Location, src);
     }
 }
 
@@ -230,18 +246,8 @@ fn read_head(page: &dyn Page, d: &mut Draft) {
     for (src, t) in heads {
         let Some(t) = t else { continue };
         let first = t.split(" | ").next().unwrap_or("");
-        if let Some((n, title, place)) = split_photo_alt(first) {
-            d.put(Field::Name, Some((n.clone(), src.to_string())), |p| {
-                &mut p.name
-            });
-            if d.p.name.as_deref() == Some(n.as_str()) {
-                d.put(Field::Title, Some((title, src.to_string())), |p| {
-                    &mut p.title
-                });
-                d.put(Field::Location, Some((place, src.to_string())), |p| {
-                    &mut p.location
-                });
-            }
+        if let Some(named) = split_photo_alt(first) {
+            put_named(d, named, src);
         }
     }
 }
