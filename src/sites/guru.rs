@@ -212,12 +212,15 @@ fn read_captions(page: &dyn Page, d: &mut Draft) {
         ],
     );
     caps.read_fields(d, CAPTION_FIELDS);
-    d.put(
-        Field::HourlyRate,
-        g::first(page, None, sel::RATE, g::rate),
-        |p| &mut p.hourly_rate,
-    );
+    d.read_fields(page, &RATE_TEXT);
 }
+
+/// Last, a rate written without a caption (the first that reads as one).
+const RATE_TEXT: [TextField; 1] = [TextField {
+    field: Field::HourlyRate,
+    selectors: sel::RATE,
+    read: |t, p| put(&mut p.hourly_rate, g::rate(t)),
+}];
 
 /// An all-time amount: "$12,480", "$1.2M+"; not a figure for the last months or year.
 fn all_time_earnings(t: &str) -> Option<Money> {

@@ -302,12 +302,15 @@ fn read_captions(page: &dyn Page, d: &mut Draft) {
     );
     caps.read_fields(d, CAPTION_FIELDS);
     // Last: the first rate written in the header.
-    d.put(
-        Field::HourlyRate,
-        g::first(page, None, sel::RATE, rate),
-        |p| &mut p.hourly_rate,
-    );
+    d.read_fields(page, &RATE_TEXT);
 }
+
+/// Last, a rate written without a caption (the first that reads as one).
+const RATE_TEXT: [TextField; 1] = [TextField {
+    field: Field::HourlyRate,
+    selectors: sel::RATE,
+    read: |t, p| put(&mut p.hourly_rate, rate(t)),
+}];
 
 /// "£35/hr", "£35 per hour"; a rate without a per-hour marker is not a rate.
 fn rate(t: &str) -> Option<crate::model::Money> {
