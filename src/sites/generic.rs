@@ -64,25 +64,6 @@ impl Draft {
         self.notes.push((field, source.into()));
     }
 
-    /// Sets `slot` from `found` (a value and its source) unless it already holds one. True when set.
-    pub fn put<T>(
-        &mut self,
-        field: Field,
-        found: Option<(T, String)>,
-        slot: fn(&mut Profile) -> &mut Option<T>,
-    ) -> bool {
-        let place = slot(&mut self.p);
-        if place.is_some() {
-            return false;
-        }
-        let Some((value, src)) = found else {
-            return false;
-        };
-        *place = Some(value);
-        self.note(field, src);
-        true
-    }
-
     /// Records that a place which can show links was read; with such a place and no link, links are "none".
     pub fn links_read(&mut self, place: impl Into<String>) {
         self.links.read(place);
@@ -197,11 +178,12 @@ pub fn read_city_country(page: &dyn Page, d: &mut Draft, city: &[&str], country:
     }
     let city = first_value(page, None, city, place_text);
     if let Some((country, src)) = first(page, None, country, place_text) {
-        d.put(
-            Field::Location,
-            location(city.as_deref(), Some(&country), None).map(|l| (l, src)),
-            |p| &mut p.location,
-        );
+        if put(
+            &mut d.p.location,
+            location(city.as_deref(), Some(&country), None),
+        ) {
+            d.note(Field::Location, src);
+        }
     }
 }
 
@@ -691,17 +673,13 @@ pub fn read_head(page: &dyn Page, d: &mut Draft, site_words: &[&str]) {
     for (src, t) in heads {
         let Some(t) = t else { continue };
         let (name, title) = split_head_title(&t, site_words);
-        let name_was_empty = d.wants(Field::Name);
-        d.put(
-            Field::Name,
-            name.clone().map(|n| (n, src.to_string())),
-            |p| &mut p.name,
-        );
-        // A title only counts beside the name the profile has.
-        if name_was_empty || name == d.p.name {
-            d.put(Field::Title, title.map(|v| (v, src.to_string())), |p| {
-                &mut p.title
-            });
+        // A title only counts beside the name the profile has (or is about to have).
+        let beside_name = d.p.name.is_none() || name == d.p.name;
+        if d.wants(Field::Name) && put(&mut d.p.name, name) {
+            d.note(Field::Name, src);
+        }
+        if beside_name && d.wants(Field::Title) && put(&mut d.p.title, title) {
+            d.note(Field::Title, src);
         }
     }
 }

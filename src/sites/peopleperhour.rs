@@ -165,11 +165,11 @@ fn read_dom(page: &dyn Page, d: &mut Draft) {
         for css in sel::NAME_HEADING {
             if let Some(h) = page.select(None, css).into_iter().next() {
                 let n = g::text_without(page, h, sel::HEADING_EXTRA);
-                if d.put(
-                    Field::Name,
-                    g::name(&n).map(|n| (n, format!("{css} (without {})", sel::HEADING_EXTRA))),
-                    |p| &mut p.name,
-                ) {
+                if put(&mut d.p.name, g::name(&n)) {
+                    d.note(
+                        Field::Name,
+                        format!("{css} (without {})", sel::HEADING_EXTRA),
+                    );
                     break;
                 }
             }

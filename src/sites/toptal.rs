@@ -143,17 +143,24 @@ impl Adapter for Toptal {
 fn read_dom(page: &dyn Page, d: &mut Draft) {
     // The title attributes first: the text fields' title comes after them.
     for (css, attr) in sel::TITLE_ATTRS {
-        d.put(
-            Field::Title,
-            g::first_attr(page, &[*css], attr, g::title),
-            |p| &mut p.title,
-        );
+        if !d.wants(Field::Title) {
+            break;
+        }
+        if let Some((title, src)) = g::first_attr(page, &[*css], attr, g::title) {
+            d.p.title = Some(title);
+            d.note(Field::Title, src);
+        }
     }
     d.read_fields(page, TEXT_FIELDS);
     // "Designer in Wellington, New Zealand".
-    if let Some(((t, place), src)) = g::first(page, None, sel::HEADLINE, split_headline) {
-        d.put(Field::Title, t.map(|t| (t, src.clone())), |p| &mut p.title);
-        d.put(Field::Location, Some((place, src)), |p| &mut p.location);
+    if let Some(((title, place), src)) = g::first(page, None, sel::HEADLINE, split_headline) {
+        if d.wants(Field::Title) && put(&mut d.p.title, title) {
+            d.note(Field::Title, src.as_str());
+        }
+        if d.wants(Field::Location) {
+            d.p.location = Some(place);
+            d.note(Field::Location, src);
+        }
     }
     g::read_city_country(page, d, sel::CITY, sel::COUNTRY);
     // "Adrien Castelain, Designer in Wellington, New Zealand".
