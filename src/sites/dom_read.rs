@@ -61,8 +61,12 @@ pub fn first_of<'s, T>(
 pub struct TextField {
     pub field: Field,
     pub selectors: &'static [&'static str],
-    pub read: fn(&str, &mut Profile) -> bool,
+    pub read: TextReader,
 }
+
+/// How a field's text is read into the profile: stores the value in the field's slot, and says whether
+/// the text gave one.
+pub type TextReader = fn(&str, &mut Profile) -> bool;
 
 /// Reads each row whose field `p` does not hold yet, from the first element of the first selector whose
 /// visible text the row's `read` accepts (as [`first_of`] finds it), and notes that selector as the

@@ -8,7 +8,7 @@
 //!
 //! Everything here is bounded (elements looked at, bytes of text read, JSON nodes walked) and never panics.
 
-use super::dom_read::{self, read_into, TextField};
+use super::dom_read::{self, read_into, TextField, TextReader};
 use super::links::LinkSet;
 use super::put;
 use super::{host_and_path, Extraction, PageKind};
@@ -266,7 +266,7 @@ pub fn first_attr<T>(
 pub struct CaptionField {
     pub field: Field,
     pub captions: &'static [&'static str],
-    pub read: fn(&str, &mut Profile) -> bool,
+    pub read: TextReader,
 }
 
 /// Short element texts collected once, for finding values by the caption written next to them
@@ -545,7 +545,7 @@ fn json_text(v: &Value) -> Option<&str> {
 }
 
 /// A `Person`'s text fields: the key, the field, how the text is read into the profile.
-const LD_TEXT_FIELDS: [(&str, Field, fn(&str, &mut Profile) -> bool); 3] = [
+const LD_TEXT_FIELDS: [(&str, Field, TextReader); 3] = [
     ("name", Field::Name, |t, p| put(&mut p.name, name(t))),
     ("jobTitle", Field::Title, |t, p| {
         put(&mut p.title, text::clean(t, MAX_TITLE))
