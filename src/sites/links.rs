@@ -72,6 +72,7 @@ impl LinkSet {
     /// Adds the links, e-mail addresses and domain names written in `t` as they are, except the marketplace's
     /// own: unlike [`LinkSet::add`], a bare domain name and a link to that site are both kept (Fiverr's
     /// reader has always kept both).
+    #[cfg(feature = "site-fiverr")]
     pub fn add_text_as_written(&mut self, t: &str, is_platform: &dyn Fn(&str) -> bool) {
         for a in text::find_addresses(t, MAX_LINKS) {
             if self.links.len() >= MAX_LINKS {
