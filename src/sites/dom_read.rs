@@ -6,6 +6,7 @@
 //! adapter, which keeps the wasm small; the generic wrappers around them are a few instructions each.
 
 use super::generic::{visible_text, SCAN_LIMIT};
+use crate::model::{Field, Profile};
 use crate::page::{squash, Node, Page};
 
 /// How an adapter looks up a selector below `scope` (the whole page for `None`). Upwork scopes
@@ -38,14 +39,76 @@ pub fn first_parsed<T>(
     found.map(|v| (v, css))
 }
 
+/// [`first_parsed`] on the page's own selector lookup, with a plain `fn` as the parser: one copy in the
+/// wasm per value type, where every closure given to [`first_parsed`] makes its own.
+pub fn first_of<'s, T>(
+    page: &dyn Page,
+    scope: Option<Node>,
+    selectors: &[&'s str],
+    parse: fn(&str) -> Option<T>,
+) -> Option<(T, &'s str)> {
+    let mut found = None;
+    let css = first_taken(page, plain_select, scope, selectors, &mut |t| {
+        found = parse(t);
+        found.is_some()
+    })?;
+    found.map(|v| (v, css))
+}
+
+/// One profile field read from an element's text: the selectors to try, in order of preference, and how
+/// a text is read into the profile (`read` stores the value in the field's empty slot and says whether
+/// the text gave one). Adapters list such fields as table rows; [`read_text_fields`] reads them all.
+pub struct TextField {
+    pub field: Field,
+    pub selectors: &'static [&'static str],
+    pub read: TextReader,
+}
+
+/// How a field's text is read into the profile: stores the value in the field's slot, and says whether
+/// the text gave one.
+pub type TextReader = fn(&str, &mut Profile) -> bool;
+
+/// Reads each row whose field `p` does not hold yet, from the first element of the first selector whose
+/// visible text the row's `read` accepts (as [`first_of`] finds it), and notes that selector as the
+/// field's source.
+pub fn read_text_fields(
+    page: &dyn Page,
+    p: &mut Profile,
+    notes: &mut Vec<(Field, String)>,
+    rows: &[TextField],
+) {
+    for row in rows {
+        if p.has(row.field) {
+            continue;
+        }
+        if let Some(css) = read_into(page, None, row.selectors, p, row.read) {
+            notes.push((row.field, css.to_string()));
+        }
+    }
+}
+
+/// The selector of the first element (of the first selector, below `scope`) whose visible text `read`
+/// accepts and stores in `target` (a profile, a work entry): one loop for every field of every reader.
+pub fn read_into<'s, T>(
+    page: &dyn Page,
+    scope: Option<Node>,
+    selectors: &[&'s str],
+    target: &mut T,
+    read: fn(&str, &mut T) -> bool,
+) -> Option<&'s str> {
+    first_taken(page, plain_select, scope, selectors, &mut |t| {
+        read(t, target)
+    })
+}
+
 /// The selector of the first element whose visible text `take` accepts.
-fn first_taken(
+fn first_taken<'s>(
     page: &dyn Page,
     select: Select,
     scope: Option<Node>,
-    selectors: &[&'static str],
+    selectors: &[&'s str],
     take: &mut dyn FnMut(&str) -> bool,
-) -> Option<&'static str> {
+) -> Option<&'s str> {
     for css in selectors {
         for node in select(page, scope, css).into_iter().take(FIRST_LIMIT) {
             let t = visible_text(page, node);
@@ -82,6 +145,22 @@ pub fn smallest_parsed<T>(
         taken
     })?;
     best.map(|v| (v, css))
+}
+
+/// [`smallest_parsed`] on the page's own selector lookup, read straight into `target` by plain `fn`s (as
+/// [`read_into`]): `read` stores each value that beats the last one over it, so the best one is left.
+pub fn smallest_into<T>(
+    page: &dyn Page,
+    scope: Option<Node>,
+    selectors: &[&'static str],
+    max_len: usize,
+    target: &mut T,
+    accept: fn(&str) -> bool,
+    read: fn(&str, &mut T) -> bool,
+) -> Option<&'static str> {
+    smallest_taken(page, plain_select, scope, selectors, max_len, &mut |t| {
+        accept(t) && read(t, target)
+    })
 }
 
 /// The selector of [`smallest_parsed`]'s element; `take` accepts (and keeps) a text shorter than the

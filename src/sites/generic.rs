@@ -8,7 +8,9 @@
 //!
 //! Everything here is bounded (elements looked at, bytes of text read, JSON nodes walked) and never panics.
 
+use super::dom_read::{self, read_into, TextField, TextReader};
 use super::links::LinkSet;
+use super::put;
 use super::{host_and_path, Extraction, PageKind};
 use crate::case::lowercase;
 use crate::json::Value;
@@ -62,28 +64,14 @@ impl Draft {
         self.notes.push((field, source.into()));
     }
 
-    /// Sets `slot` from `found` (a value and its source) unless it already holds one. True when set.
-    pub fn put<T>(
-        &mut self,
-        field: Field,
-        found: Option<(T, String)>,
-        slot: fn(&mut Profile) -> &mut Option<T>,
-    ) -> bool {
-        let place = slot(&mut self.p);
-        if place.is_some() {
-            return false;
-        }
-        let Some((value, src)) = found else {
-            return false;
-        };
-        *place = Some(value);
-        self.note(field, src);
-        true
-    }
-
     /// Records that a place which can show links was read; with such a place and no link, links are "none".
     pub fn links_read(&mut self, place: impl Into<String>) {
         self.links.read(place);
+    }
+
+    /// Reads the fields of a table the profile does not hold yet ([`dom_read::read_text_fields`]).
+    pub fn read_fields(&mut self, page: &dyn Page, rows: &[TextField]) {
+        dom_read::read_text_fields(page, &mut self.p, &mut self.notes, rows);
     }
 
     /// Adds canonical addresses, except the marketplace's own; a bare domain name beside a link to it adds nothing.
@@ -128,11 +116,17 @@ impl Draft {
     }
 
     /// The extraction, with the addresses written in the profile's own words added to the links.
-    pub fn finish(mut self, expected: &[Field]) -> Extraction {
+    pub fn finish(self, expected: &[Field]) -> Extraction {
+        self.finish_as(expected, "title text")
+    }
+
+    /// [`Draft::finish`], naming the profile's title as this site calls it ("tagline text") when only the
+    /// title held an address.
+    pub fn finish_as(mut self, expected: &[Field], title_place: &str) -> Extraction {
         let platform = self.platform;
         let is_own: &dyn Fn(&str) -> bool = &|a| is_platform(platform, a);
         self.links.add_profile_text(&self.p, "review text", is_own);
-        if let Some(places) = self.links.finish_into(&mut self.p, "title text") {
+        if let Some(places) = self.links.finish_into(&mut self.p, title_place) {
             self.note(Field::Links, places);
         }
         let mut ex = Extraction {
@@ -184,11 +178,12 @@ pub fn read_city_country(page: &dyn Page, d: &mut Draft, city: &[&str], country:
     }
     let city = first_value(page, None, city, place_text);
     if let Some((country, src)) = first(page, None, country, place_text) {
-        d.put(
-            Field::Location,
-            location(city.as_deref(), Some(&country), None).map(|l| (l, src)),
-            |p| &mut p.location,
-        );
+        if put(
+            &mut d.p.location,
+            location(city.as_deref(), Some(&country), None),
+        ) {
+            d.note(Field::Location, src);
+        }
     }
 }
 
@@ -223,20 +218,16 @@ pub fn rfind_str(hay: &str, needle: &str) -> Option<usize> {
 }
 
 /// The first element of the first selector whose visible text `parse` accepts, with that selector as source.
-/// `parse` is a plain `fn` (as in [`first_attr`] and [`Captions::find`]): with `impl Fn` every closure of every
-/// caller made its own copy of the loop in the wasm; now there is one per value type.
+/// `parse` is a plain `fn` (as in [`first_attr`]): with `impl Fn` every closure of every
+/// caller made its own copy of the loop in the wasm; now there is one per value type. The loop is
+/// [`dom_read::first_of`]'s, which the large adapters use too.
 pub fn first<T>(
     page: &dyn Page,
     scope: Option<Node>,
     selectors: &[&str],
     parse: fn(&str) -> Option<T>,
 ) -> Option<(T, String)> {
-    let mut found = None;
-    let css = first_taken(page, scope, selectors, &mut |t| {
-        found = parse(t);
-        found.is_some()
-    })?;
-    found.map(|v| (v, css.to_string()))
+    dom_read::first_of(page, scope, selectors, parse).map(|(v, css)| (v, css.to_string()))
 }
 
 /// [`first`]'s value without its source.
@@ -246,30 +237,7 @@ pub fn first_value<T>(
     selectors: &[&str],
     parse: fn(&str) -> Option<T>,
 ) -> Option<T> {
-    let mut found = None;
-    first_taken(page, scope, selectors, &mut |t| {
-        found = parse(t);
-        found.is_some()
-    })?;
-    found
-}
-
-/// The selector of [`first`]'s element: not generic, one copy for every value type.
-fn first_taken<'s>(
-    page: &dyn Page,
-    scope: Option<Node>,
-    selectors: &[&'s str],
-    take: &mut dyn FnMut(&str) -> bool,
-) -> Option<&'s str> {
-    for css in selectors {
-        for node in page.select(scope, css).into_iter().take(200) {
-            let t = visible_text(page, node);
-            if !t.is_empty() && take(&t) {
-                return Some(css);
-            }
-        }
-    }
-    None
+    dom_read::first_of(page, scope, selectors, parse).map(|(v, _)| v)
 }
 
 /// Like [`first`], reading an attribute instead of the text.
@@ -291,6 +259,15 @@ pub fn first_attr<T>(
 
 // ---------------------------------------------------------------------------------------------
 // Captions next to values
+
+/// One profile field found beside a caption or under a label: its captions (any case) and how the value's
+/// text is read into the profile (`read` stores the value in the field's slot and says whether the text
+/// gave one). Adapters list such fields as table rows.
+pub struct CaptionField {
+    pub field: Field,
+    pub captions: &'static [&'static str],
+    pub read: TextReader,
+}
 
 /// Short element texts collected once, for finding values by the caption written next to them
 /// ("Member since Mar 2019", "£35/hr Hourly rate").
@@ -348,25 +325,25 @@ impl Captions {
         Captions { texts }
     }
 
-    /// The value written next to one of `captions` that `parse` accepts, from the smallest element of the
-    /// first selector that has one; the source names the selector and the caption.
-    pub fn find<T>(&self, captions: &[&str], parse: fn(&str) -> Option<T>) -> Option<(T, String)> {
-        // The search is not generic (one copy for every value type); `take` keeps the last value it
-        // accepts, which is the best one.
-        let mut found = None;
-        let src = self.find_taken(captions, &mut |value| {
-            let v = parse(value);
-            let taken = v.is_some();
-            if taken {
-                found = v;
+    /// Reads each row whose field the draft does not hold yet: the value written next to one of the row's
+    /// captions that its `read` accepts, from the smallest element of the first selector that has one; the
+    /// source names the selector and the caption.
+    pub fn read_fields(&self, d: &mut Draft, rows: &[CaptionField]) {
+        for row in rows {
+            if !d.wants(row.field) {
+                continue;
             }
-            taken
-        })?;
-        found.map(|v| (v, src))
+            // Each accepted value beats the one stored before it, so the last one stored is the best.
+            let read = row.read;
+            let p = &mut d.p;
+            if let Some(src) = self.find_taken(row.captions, &mut |value| read(value, p)) {
+                d.note(row.field, src);
+            }
+        }
     }
 
-    /// The source of [`Captions::find`]'s value; `take` is offered each candidate value that beats the
-    /// last one it accepted.
+    /// The source of [`Captions::read_fields`]'s value; `take` is offered each candidate value that beats
+    /// the last one it accepted.
     fn find_taken(&self, captions: &[&str], take: &mut dyn FnMut(&str) -> bool) -> Option<String> {
         let mut best: Option<(usize, usize, String)> = None;
         for (i, css, t, parts) in &self.texts {
@@ -487,24 +464,12 @@ pub fn label_is(label: &str, captions: &[&str]) -> bool {
 // ---------------------------------------------------------------------------------------------
 // JSON-LD
 
-/// The fields of a schema.org `Person` that a profile can fill.
-#[derive(Debug, Default)]
-pub struct LdPerson {
-    pub name: Option<String>,
-    pub job_title: Option<String>,
-    pub description: Option<String>,
-    pub location: Option<Location>,
-    /// `url` and `sameAs`, canonical.
-    pub pages: Vec<String>,
-    /// Whether `url` or `sameAs` was present.
-    pub has_pages: bool,
-}
-
 pub const LD_SRC: &str = "script[type=application/ld+json] Person";
 
-/// The first `Person` in the page's JSON-LD: at the top level, in `@graph`, or as a page's `mainEntity` / `about`
-/// (never a review's author or another nested person).
-pub fn ld_person(page: &dyn Page) -> Option<LdPerson> {
+/// Fills name, title, overview, location and links from the first `Person` in the page's JSON-LD: at the top
+/// level, in `@graph`, or as a page's `mainEntity` / `about` (never a review's author or another nested
+/// person).
+pub fn read_ld_person(page: &dyn Page, d: &mut Draft) {
     for node in page
         .select(None, "script[type=\"application/ld+json\"]")
         .into_iter()
@@ -519,10 +484,10 @@ pub fn ld_person(page: &dyn Page) -> Option<LdPerson> {
         };
         let mut budget = 10_000usize;
         if let Some(p) = find_person(&v, 0, &mut budget) {
-            return Some(person_fields(p));
+            read_person(p, d);
+            return;
         }
     }
-    None
 }
 
 fn is_type(v: &Value, name: &str) -> bool {
@@ -579,23 +544,60 @@ fn json_text(v: &Value) -> Option<&str> {
     }
 }
 
-fn person_fields(p: &Value) -> LdPerson {
-    let text_at = |key: &str, max: usize| {
-        p.get(key)
-            .and_then(json_text)
-            .and_then(|s| text::clean(s, max))
-    };
-    let mut out = LdPerson {
-        name: text_at("name", MAX_NAME).filter(|n| plausible_name(n)),
-        job_title: text_at("jobTitle", MAX_TITLE),
-        description: text_at("description", MAX_OVERVIEW),
-        ..LdPerson::default()
-    };
+/// A `Person`'s text fields: the key, the field, how the text is read into the profile.
+const LD_TEXT_FIELDS: [(&str, Field, TextReader); 3] = [
+    ("name", Field::Name, |t, p| put(&mut p.name, name(t))),
+    ("jobTitle", Field::Title, |t, p| {
+        put(&mut p.title, text::clean(t, MAX_TITLE))
+    }),
+    ("description", Field::Overview, |t, p| {
+        put(&mut p.overview, text::clean(t, MAX_OVERVIEW))
+    }),
+];
+
+fn read_person(p: &Value, d: &mut Draft) {
+    for (key, field, read) in LD_TEXT_FIELDS {
+        let text = p.get(key).and_then(json_text);
+        if d.wants(field) && text.is_some_and(|t| read(t, &mut d.p)) {
+            d.note(field, format!("{LD_SRC}.{key}"));
+        }
+    }
+    if d.wants(Field::Location) && put(&mut d.p.location, person_location(p)) {
+        d.note(Field::Location, format!("{LD_SRC}.address"));
+    }
+    // `url` and `sameAs`, canonical.
+    let mut pages: Vec<String> = Vec::new();
+    let mut has_pages = false;
+    for key in ["url", "sameAs"] {
+        match p.get(key) {
+            Some(Value::String(u)) => {
+                has_pages = true;
+                pages.extend(text::normalize_url(u));
+            }
+            Some(Value::Array(a)) => {
+                has_pages = true;
+                for u in a.iter().take(50) {
+                    if let Some(u) = u.as_str() {
+                        pages.extend(text::normalize_url(u));
+                    }
+                }
+            }
+            _ => {}
+        }
+    }
+    if has_pages {
+        d.links_read(format!("{LD_SRC}.url/sameAs"));
+        d.add_links(pages);
+    }
+}
+
+/// A `Person`'s address: a text, or a `PostalAddress`.
+fn person_location(p: &Value) -> Option<Location> {
     let address = p
         .get("address")
         .or_else(|| p.get("homeLocation").and_then(|h| h.get("address")))
         .or_else(|| p.get("homeLocation"));
-    out.location = match address {
+    match address {
         Some(Value::String(s)) => place(s, false),
         Some(a @ Value::Object(_)) => {
             let get = |k: &str| a.get(k).and_then(json_text);
@@ -615,54 +617,6 @@ fn person_fields(p: &Value) -> LdPerson {
             location(city.as_deref(), name, code)
         }
         _ => None,
-    };
-    for key in ["url", "sameAs"] {
-        match p.get(key) {
-            Some(Value::String(u)) => {
-                out.has_pages = true;
-                out.pages.extend(text::normalize_url(u));
-            }
-            Some(Value::Array(a)) => {
-                out.has_pages = true;
-                for u in a.iter().take(50) {
-                    if let Some(u) = u.as_str() {
-                        out.pages.extend(text::normalize_url(u));
-                    }
-                }
-            }
-            _ => {}
-        }
-    }
-    out
-}
-
-/// Fills name, title, overview, location and links from a JSON-LD `Person`.
-pub fn read_ld_person(page: &dyn Page, d: &mut Draft) {
-    let Some(person) = ld_person(page) else {
-        return;
-    };
-    let src = |k: &str| format!("{LD_SRC}.{k}");
-    d.put(Field::Name, person.name.map(|v| (v, src("name"))), |p| {
-        &mut p.name
-    });
-    d.put(
-        Field::Title,
-        person.job_title.map(|v| (v, src("jobTitle"))),
-        |p| &mut p.title,
-    );
-    d.put(
-        Field::Overview,
-        person.description.map(|v| (v, src("description"))),
-        |p| &mut p.overview,
-    );
-    d.put(
-        Field::Location,
-        person.location.map(|v| (v, src("address"))),
-        |p| &mut p.location,
-    );
-    if person.has_pages {
-        d.links_read(src("url/sameAs"));
-        d.add_links(person.pages);
     }
 }
 
@@ -719,17 +673,13 @@ pub fn read_head(page: &dyn Page, d: &mut Draft, site_words: &[&str]) {
     for (src, t) in heads {
         let Some(t) = t else { continue };
         let (name, title) = split_head_title(&t, site_words);
-        let name_was_empty = d.wants(Field::Name);
-        d.put(
-            Field::Name,
-            name.clone().map(|n| (n, src.to_string())),
-            |p| &mut p.name,
-        );
-        // A title only counts beside the name the profile has.
-        if name_was_empty || name == d.p.name {
-            d.put(Field::Title, title.map(|v| (v, src.to_string())), |p| {
-                &mut p.title
-            });
+        // A title only counts beside the name the profile has (or is about to have).
+        let beside_name = d.p.name.is_none() || name == d.p.name;
+        if d.wants(Field::Name) && put(&mut d.p.name, name) {
+            d.note(Field::Name, src);
+        }
+        if beside_name && d.wants(Field::Title) && put(&mut d.p.title, title) {
+            d.note(Field::Title, src);
         }
     }
 }
@@ -864,21 +814,32 @@ pub fn read_entries(page: &dyn Page, d: &mut Draft, sel: &EntrySelectors) {
 }
 
 fn entry(page: &dyn Page, item: Node, sel: &EntrySelectors) -> WorkEntry {
-    let feedback = first_value(page, Some(item), sel.feedback, |t| {
-        let t = text::clean(strip_quotes(t), MAX_FEEDBACK)?;
-        let l = lowercase(&t);
-        (!l.starts_with("no feedback") && !l.starts_with("no comment")).then_some(t)
+    let mut e = WorkEntry::default();
+    let at = Some(item);
+    read_into(page, at, sel.feedback, &mut e, |t, e| {
+        put(&mut e.feedback, entry_feedback(t))
     });
-    WorkEntry {
-        title: first_value(page, Some(item), sel.title, title),
-        end: first_value(page, Some(item), sel.date, text::parse_date),
-        rating: first_value(page, Some(item), sel.rating, rating),
-        earnings: first_value(page, Some(item), sel.amount, |t| {
-            text::parse_money(t).and_then(plausible_earnings)
-        }),
-        feedback,
-        ..WorkEntry::default()
-    }
+    read_into(page, at, sel.title, &mut e, |t, e| {
+        put(&mut e.title, title(t))
+    });
+    read_into(page, at, sel.date, &mut e, |t, e| {
+        put(&mut e.end, text::parse_date(t))
+    });
+    read_into(page, at, sel.rating, &mut e, |t, e| {
+        put(&mut e.rating, rating(t))
+    });
+    read_into(page, at, sel.amount, &mut e, |t, e| {
+        let paid = text::parse_money(t).and_then(plausible_earnings);
+        put(&mut e.earnings, paid)
+    });
+    e
+}
+
+/// The client's words, unless the page says there are none.
+fn entry_feedback(t: &str) -> Option<String> {
+    let t = text::clean(strip_quotes(t), MAX_FEEDBACK)?;
+    let l = lowercase(&t);
+    (!l.starts_with("no feedback") && !l.starts_with("no comment")).then_some(t)
 }
 
 // ---------------------------------------------------------------------------------------------

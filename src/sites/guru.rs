@@ -14,7 +14,9 @@
 //! entries become work entries with their date as the end (no start dates or hours are shown). Amounts keep their
 //! currency.
 
-use super::generic::{self as g, Captions, Draft, EntrySelectors};
+use super::dom_read::TextField;
+use super::generic::{self as g, CaptionField, Captions, Draft, EntrySelectors};
+use super::put;
 use super::{Adapter, Extraction, PageKind};
 use crate::case::lowercase;
 use crate::model::{Field, Money};
@@ -142,27 +144,59 @@ impl Adapter for Guru {
     }
 }
 
+/// The fields read from an element's text, each from its selectors (a location from the microdata's city
+/// and country comes first).
+const TEXT_FIELDS: &[TextField] = &[
+    TextField {
+        field: Field::Name,
+        selectors: sel::NAME,
+        read: |t, p| put(&mut p.name, g::name(t)),
+    },
+    TextField {
+        field: Field::Title,
+        selectors: sel::TITLE,
+        read: |t, p| put(&mut p.title, g::title(t)),
+    },
+    TextField {
+        field: Field::Location,
+        selectors: sel::LOCATION,
+        read: |t, p| put(&mut p.location, g::place(t, false)),
+    },
+    TextField {
+        field: Field::Overview,
+        selectors: sel::ABOUT,
+        read: |t, p| put(&mut p.overview, text::clean(t, g::MAX_OVERVIEW)),
+    },
+];
+
 fn read_dom(page: &dyn Page, d: &mut Draft) {
-    d.put(Field::Name, g::first(page, None, sel::NAME, g::name), |p| {
-        &mut p.name
-    });
-    d.put(
-        Field::Title,
-        g::first(page, None, sel::TITLE, g::title),
-        |p| &mut p.title,
-    );
     g::read_city_country(page, d, sel::CITY, sel::COUNTRY);
-    d.put(
-        Field::Location,
-        g::first(page, None, sel::LOCATION, |t| g::place(t, false)),
-        |p| &mut p.location,
-    );
-    d.put(
-        Field::Overview,
-        g::first(page, None, sel::ABOUT, |t| text::clean(t, g::MAX_OVERVIEW)),
-        |p| &mut p.overview,
-    );
+    d.read_fields(page, TEXT_FIELDS);
 }
+
+/// The fields found beside their captions.
+const CAPTION_FIELDS: &[CaptionField] = &[
+    CaptionField {
+        field: Field::HourlyRate,
+        captions: sel::RATE_CAPTIONS,
+        read: |t, p| put(&mut p.hourly_rate, g::rate(t)),
+    },
+    CaptionField {
+        field: Field::Location,
+        captions: sel::LOCATION_CAPTIONS,
+        read: |t, p| put(&mut p.location, g::place(t, true)),
+    },
+    CaptionField {
+        field: Field::TotalEarnings,
+        captions: sel::EARNINGS_CAPTIONS,
+        read: |t, p| put(&mut p.total_earnings, all_time_earnings(t)),
+    },
+    CaptionField {
+        field: Field::MemberSince,
+        captions: sel::SINCE_CAPTIONS,
+        read: |t, p| put(&mut p.member_since, text::parse_year_month(t)),
+    },
+];
 
 fn read_captions(page: &dyn Page, d: &mut Draft) {
     let caps = Captions::collect(
@@ -177,32 +211,16 @@ fn read_captions(page: &dyn Page, d: &mut Draft) {
             sel::SINCE_CAPTIONS,
         ],
     );
-    d.put(
-        Field::HourlyRate,
-        caps.find(sel::RATE_CAPTIONS, g::rate),
-        |p| &mut p.hourly_rate,
-    );
-    d.put(
-        Field::Location,
-        caps.find(sel::LOCATION_CAPTIONS, |t| g::place(t, true)),
-        |p| &mut p.location,
-    );
-    d.put(
-        Field::TotalEarnings,
-        caps.find(sel::EARNINGS_CAPTIONS, all_time_earnings),
-        |p| &mut p.total_earnings,
-    );
-    d.put(
-        Field::MemberSince,
-        caps.find(sel::SINCE_CAPTIONS, text::parse_year_month),
-        |p| &mut p.member_since,
-    );
-    d.put(
-        Field::HourlyRate,
-        g::first(page, None, sel::RATE, g::rate),
-        |p| &mut p.hourly_rate,
-    );
+    caps.read_fields(d, CAPTION_FIELDS);
+    d.read_fields(page, &RATE_TEXT);
 }
+
+/// Last, a rate written without a caption (the first that reads as one).
+const RATE_TEXT: [TextField; 1] = [TextField {
+    field: Field::HourlyRate,
+    selectors: sel::RATE,
+    read: |t, p| put(&mut p.hourly_rate, g::rate(t)),
+}];
 
 /// An all-time amount: "$12,480", "$1.2M+"; not a figure for the last months or year.
 fn all_time_earnings(t: &str) -> Option<Money> {

@@ -33,7 +33,7 @@ impl LinkSet {
     pub fn add(
         &mut self,
         addresses: impl IntoIterator<Item = String>,
-        is_platform: impl Fn(&str) -> bool,
+        is_platform: &dyn Fn(&str) -> bool,
     ) {
         for a in addresses {
             if self.links.len() >= MAX_LINKS {
@@ -63,9 +63,24 @@ impl LinkSet {
     }
 
     /// Adds the links, e-mail addresses and domain names written in `t`.
-    pub fn add_text(&mut self, t: &str, is_platform: impl Fn(&str) -> bool) {
+    pub fn add_text(&mut self, t: &str, is_platform: &dyn Fn(&str) -> bool) {
         if self.links.len() < MAX_LINKS {
             self.add(text::find_addresses(t, MAX_LINKS), is_platform);
+        }
+    }
+
+    /// Adds the links, e-mail addresses and domain names written in `t` as they are, except the marketplace's
+    /// own: unlike [`LinkSet::add`], a bare domain name and a link to that site are both kept (Fiverr's
+    /// reader has always kept both).
+    #[cfg(feature = "site-fiverr")]
+    pub fn add_text_as_written(&mut self, t: &str, is_platform: &dyn Fn(&str) -> bool) {
+        for a in text::find_addresses(t, MAX_LINKS) {
+            if self.links.len() >= MAX_LINKS {
+                return;
+            }
+            if !is_platform(&a) && !self.links.contains(&a) {
+                self.links.push(a);
+            }
         }
     }
 
@@ -75,7 +90,7 @@ impl LinkSet {
         &mut self,
         p: &Profile,
         history_place: &str,
-        is_platform: impl Fn(&str) -> bool,
+        is_platform: &dyn Fn(&str) -> bool,
     ) {
         let mut texts: Vec<&str> = Vec::new();
         if let Some(o) = &p.overview {
@@ -91,7 +106,7 @@ impl LinkSet {
             self.read(history_place);
         }
         for t in texts {
-            self.add_text(t, &is_platform);
+            self.add_text(t, is_platform);
         }
     }
 

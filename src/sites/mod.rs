@@ -98,6 +98,20 @@ impl Extraction {
     }
 }
 
+/// Stores `value` in a profile slot; true when there was a value. The adapters' field tables
+/// (one row per field: where it is, how it is read) set their slots through it.
+pub(crate) fn put<T>(slot: &mut Option<T>, value: Option<T>) -> bool {
+    // No value leaves the slot as it was: a caption search offers several candidates, each better
+    // than the last one stored.
+    match value {
+        Some(v) => {
+            *slot = Some(v);
+            true
+        }
+        None => false,
+    }
+}
+
 /// One marketplace.
 pub trait Adapter: Sync {
     /// Stable id, used in reports ("upwork").

@@ -18,7 +18,9 @@
 //! review's rating is. Reviews become work entries with the review date as the end: PeoplePerHour shows no start
 //! dates or hours for them, so the workload rules stay blind rather than guess. Amounts keep their currency.
 
-use super::generic::{self as g, Captions, Draft, EntrySelectors};
+use super::dom_read::TextField;
+use super::generic::{self as g, CaptionField, Captions, Draft, EntrySelectors};
+use super::put;
 use super::{Adapter, Extraction, PageKind};
 use crate::model::Field;
 use crate::page::Page;
@@ -163,75 +165,118 @@ fn read_dom(page: &dyn Page, d: &mut Draft) {
         for css in sel::NAME_HEADING {
             if let Some(h) = page.select(None, css).into_iter().next() {
                 let n = g::text_without(page, h, sel::HEADING_EXTRA);
-                if d.put(
-                    Field::Name,
-                    g::name(&n).map(|n| (n, format!("{css} (without {})", sel::HEADING_EXTRA))),
-                    |p| &mut p.name,
-                ) {
+                if put(&mut d.p.name, g::name(&n)) {
+                    d.note(
+                        Field::Name,
+                        format!("{css} (without {})", sel::HEADING_EXTRA),
+                    );
                     break;
                 }
             }
         }
     }
-    d.put(Field::Name, g::first(page, None, sel::NAME, g::name), |p| {
-        &mut p.name
-    });
-    d.put(
-        Field::Title,
-        g::first(page, None, sel::TITLE, g::title),
-        |p| &mut p.title,
-    );
-    d.put(
-        Field::Location,
-        g::first(page, None, sel::LOCATION, |t| g::place(t, false)),
-        |p| &mut p.location,
-    );
+    d.read_fields(page, TEXT_FIELDS);
     g::read_city_country(page, d, sel::CITY, sel::COUNTRY);
-    d.put(
-        Field::Badges,
-        g::first(page, None, sel::CERT_LEVEL, cert_level).map(|(b, s)| (vec![b], s)),
-        |p| &mut p.badges,
-    );
-    d.put(
-        Field::Overview,
-        g::first(page, None, sel::ABOUT, |t| text::clean(t, g::MAX_OVERVIEW)),
-        |p| &mut p.overview,
-    );
 }
+
+/// The fields read from an element's text, each from its selectors (after the name heading; the
+/// microdata's city and country come after them).
+const TEXT_FIELDS: &[TextField] = &[
+    TextField {
+        field: Field::Name,
+        selectors: sel::NAME,
+        read: |t, p| put(&mut p.name, g::name(t)),
+    },
+    TextField {
+        field: Field::Title,
+        selectors: sel::TITLE,
+        read: |t, p| put(&mut p.title, g::title(t)),
+    },
+    TextField {
+        field: Field::Location,
+        selectors: sel::LOCATION,
+        read: |t, p| put(&mut p.location, g::place(t, false)),
+    },
+    TextField {
+        field: Field::Badges,
+        selectors: sel::CERT_LEVEL,
+        read: |t, p| put(&mut p.badges, cert_level(t).map(|b| vec![b])),
+    },
+    TextField {
+        field: Field::Overview,
+        selectors: sel::ABOUT,
+        read: |t, p| put(&mut p.overview, text::clean(t, g::MAX_OVERVIEW)),
+    },
+];
+
+/// The statistics widget's fields, by the label shown with them (the first row whose captions name the
+/// label).
+const STAT_FIELDS: &[CaptionField] = &[
+    CaptionField {
+        field: Field::TotalJobs,
+        captions: sel::JOBS_CAPTIONS,
+        read: |t, p| put(&mut p.total_jobs, count(t)),
+    },
+    CaptionField {
+        field: Field::MemberSince,
+        captions: sel::SINCE_CAPTIONS,
+        read: |t, p| put(&mut p.member_since, text::parse_year_month(t)),
+    },
+    CaptionField {
+        field: Field::HourlyRate,
+        captions: sel::RATE_CAPTIONS,
+        read: |t, p| put(&mut p.hourly_rate, rate(t)),
+    },
+    CaptionField {
+        field: Field::Location,
+        captions: sel::LOCATION_CAPTIONS,
+        read: |t, p| put(&mut p.location, g::place(t, false)),
+    },
+    CaptionField {
+        field: Field::Badges,
+        captions: sel::CERT_CAPTIONS,
+        read: |t, p| put(&mut p.badges, cert_level(t).map(|b| vec![b])),
+    },
+];
 
 /// The statistics widget: values matched by their label, never by order.
 fn read_stats(page: &dyn Page, d: &mut Draft) {
     for (label, value, css) in g::pairs(page, sel::STAT_ROWS, sel::STAT_LABEL, sel::STAT_VALUE) {
-        let src = format!("{css} \"{label}\"");
-        if g::label_is(&label, sel::JOBS_CAPTIONS) {
-            d.put(Field::TotalJobs, count(&value).map(|v| (v, src)), |p| {
-                &mut p.total_jobs
-            });
-        } else if g::label_is(&label, sel::SINCE_CAPTIONS) {
-            d.put(
-                Field::MemberSince,
-                text::parse_year_month(&value).map(|v| (v, src)),
-                |p| &mut p.member_since,
-            );
-        } else if g::label_is(&label, sel::RATE_CAPTIONS) {
-            d.put(Field::HourlyRate, rate(&value).map(|v| (v, src)), |p| {
-                &mut p.hourly_rate
-            });
-        } else if g::label_is(&label, sel::LOCATION_CAPTIONS) {
-            d.put(
-                Field::Location,
-                g::place(&value, false).map(|v| (v, src)),
-                |p| &mut p.location,
-            );
-        } else if g::label_is(&label, sel::CERT_CAPTIONS) {
-            d.put(
-                Field::Badges,
-                cert_level(&value).map(|v| (vec![v], src)),
-                |p| &mut p.badges,
-            );
+        for row in STAT_FIELDS {
+            if !g::label_is(&label, row.captions) {
+                continue;
+            }
+            if d.wants(row.field) && (row.read)(&value, &mut d.p) {
+                d.note(row.field, format!("{css} \"{label}\""));
+            }
+            break;
         }
     }
 }
+
+/// The fields found beside their captions in the page's short texts.
+const CAPTION_FIELDS: &[CaptionField] = &[
+    CaptionField {
+        field: Field::HourlyRate,
+        captions: sel::RATE_CAPTIONS,
+        read: |t, p| put(&mut p.hourly_rate, rate(t)),
+    },
+    CaptionField {
+        field: Field::Location,
+        captions: sel::LOCATION_CAPTIONS,
+        read: |t, p| put(&mut p.location, g::place(t, true)),
+    },
+    CaptionField {
+        field: Field::TotalJobs,
+        captions: sel::JOBS_CAPTIONS,
+        read: |t, p| put(&mut p.total_jobs, count(t)),
+    },
+    CaptionField {
+        field: Field::MemberSince,
+        captions: sel::SINCE_CAPTIONS,
+        read: |t, p| put(&mut p.member_since, text::parse_year_month(t)),
+    },
+];
 
 fn read_captions(page: &dyn Page, d: &mut Draft) {
     let wanted = [
@@ -255,33 +300,17 @@ fn read_captions(page: &dyn Page, d: &mut Draft) {
             sel::SINCE_CAPTIONS,
         ],
     );
-    d.put(
-        Field::HourlyRate,
-        caps.find(sel::RATE_CAPTIONS, rate),
-        |p| &mut p.hourly_rate,
-    );
-    d.put(
-        Field::Location,
-        caps.find(sel::LOCATION_CAPTIONS, |t| g::place(t, true)),
-        |p| &mut p.location,
-    );
-    d.put(
-        Field::TotalJobs,
-        caps.find(sel::JOBS_CAPTIONS, count),
-        |p| &mut p.total_jobs,
-    );
-    d.put(
-        Field::MemberSince,
-        caps.find(sel::SINCE_CAPTIONS, text::parse_year_month),
-        |p| &mut p.member_since,
-    );
+    caps.read_fields(d, CAPTION_FIELDS);
     // Last: the first rate written in the header.
-    d.put(
-        Field::HourlyRate,
-        g::first(page, None, sel::RATE, rate),
-        |p| &mut p.hourly_rate,
-    );
+    d.read_fields(page, &RATE_TEXT);
 }
+
+/// Last, a rate written without a caption (the first that reads as one).
+const RATE_TEXT: [TextField; 1] = [TextField {
+    field: Field::HourlyRate,
+    selectors: sel::RATE,
+    read: |t, p| put(&mut p.hourly_rate, rate(t)),
+}];
 
 /// "£35/hr", "£35 per hour"; a rate without a per-hour marker is not a rate.
 fn rate(t: &str) -> Option<crate::model::Money> {

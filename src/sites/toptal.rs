@@ -20,7 +20,9 @@
 //! Modern markup is unknown; it is read through JSON-LD, `itemprop`, captions ("Toptal member since", "Location")
 //! and the head.
 
-use super::generic::{self as g, Captions, Draft};
+use super::dom_read::TextField;
+use super::generic::{self as g, CaptionField, Captions, Draft};
+use super::put;
 use super::{Adapter, Extraction, PageKind};
 use crate::model::{Field, Location};
 use crate::page::Page;
@@ -139,47 +141,93 @@ impl Adapter for Toptal {
 }
 
 fn read_dom(page: &dyn Page, d: &mut Draft) {
-    d.put(Field::Name, g::first(page, None, sel::NAME, g::name), |p| {
-        &mut p.name
-    });
+    // The title attributes first: the text fields' title comes after them.
     for (css, attr) in sel::TITLE_ATTRS {
-        d.put(
-            Field::Title,
-            g::first_attr(page, &[*css], attr, g::title),
-            |p| &mut p.title,
-        );
+        if !d.wants(Field::Title) {
+            break;
+        }
+        if let Some((title, src)) = g::first_attr(page, &[*css], attr, g::title) {
+            d.p.title = Some(title);
+            d.note(Field::Title, src);
+        }
     }
-    d.put(
-        Field::Title,
-        g::first(page, None, sel::TITLE, g::title),
-        |p| &mut p.title,
-    );
+    d.read_fields(page, TEXT_FIELDS);
     // "Designer in Wellington, New Zealand".
-    if let Some(((t, place), src)) = g::first(page, None, sel::HEADLINE, split_headline) {
-        d.put(Field::Title, t.map(|t| (t, src.clone())), |p| &mut p.title);
-        d.put(Field::Location, Some((place, src)), |p| &mut p.location);
+    if let Some(((title, place), src)) = g::first(page, None, sel::HEADLINE, split_headline) {
+        if d.wants(Field::Title) && put(&mut d.p.title, title) {
+            d.note(Field::Title, src.as_str());
+        }
+        if d.wants(Field::Location) {
+            d.p.location = Some(place);
+            d.note(Field::Location, src);
+        }
     }
     g::read_city_country(page, d, sel::CITY, sel::COUNTRY);
     // "Adrien Castelain, Designer in Wellington, New Zealand".
-    if let Some(((n, t, place), src)) = g::first_attr(page, sel::PHOTO_ALT, "alt", split_photo_alt)
-    {
-        d.put(Field::Name, Some((n.clone(), src.clone())), |p| &mut p.name);
-        if d.p.name.as_deref() == Some(n.as_str()) {
-            d.put(Field::Title, Some((t, src.clone())), |p| &mut p.title);
-            d.put(Field::Location, Some((place, src)), |p| &mut p.location);
-        }
+    if let Some((named, src)) = g::first_attr(page, sel::PHOTO_ALT, "alt", split_photo_alt) {
+        put_named(d, named, &src);
     }
-    d.put(
-        Field::MemberSince,
-        g::first(page, None, sel::MEMBER_SINCE, text::parse_year_month),
-        |p| &mut p.member_since,
-    );
-    d.put(
-        Field::Overview,
-        g::first(page, None, sel::BIO, |t| text::clean(t, g::MAX_OVERVIEW)),
-        |p| &mut p.overview,
-    );
 }
+
+/// A name with the title and place written after it (the photo's alt text, the head), read from `src`: the
+/// title and place count only beside the name the profile has.
+fn put_named(d: &mut Draft, (name, title, place): (String, String, Location), src: &str) {
+    let beside_name = d.p.name.as_ref().is_none_or(|n| *n == name);
+    if d.wants(Field::Name) {
+        d.p.name = Some(name);
+        d.note(Field::Name, src);
+    }
+    if !beside_name {
+        return;
+    }
+    if d.wants(Field::Title) {
+        d.p.title = Some(title);
+        d.note(Field::Title, src);
+    }
+    if d.wants(Field::Location) {
+        d.p.location = Some(place);
+        d.note(Field::Location, src);
+    }
+}
+
+/// The fields read from an element's text, each from its selectors (before the headline and the photo's
+/// alt text, which hold several fields at once).
+const TEXT_FIELDS: &[TextField] = &[
+    TextField {
+        field: Field::Name,
+        selectors: sel::NAME,
+        read: |t, p| put(&mut p.name, g::name(t)),
+    },
+    TextField {
+        field: Field::Title,
+        selectors: sel::TITLE,
+        read: |t, p| put(&mut p.title, g::title(t)),
+    },
+    TextField {
+        field: Field::MemberSince,
+        selectors: sel::MEMBER_SINCE,
+        read: |t, p| put(&mut p.member_since, text::parse_year_month(t)),
+    },
+    TextField {
+        field: Field::Overview,
+        selectors: sel::BIO,
+        read: |t, p| put(&mut p.overview, text::clean(t, g::MAX_OVERVIEW)),
+    },
+];
+
+/// The fields found beside their captions.
+const CAPTION_FIELDS: &[CaptionField] = &[
+    CaptionField {
+        field: Field::MemberSince,
+        captions: sel::SINCE_CAPTIONS,
+        read: |t, p| put(&mut p.member_since, text::parse_year_month(t)),
+    },
+    CaptionField {
+        field: Field::Location,
+        captions: sel::LOCATION_CAPTIONS,
+        read: |t, p| put(&mut p.location, g::place(t, true)),
+    },
+];
 
 fn read_captions(page: &dyn Page, d: &mut Draft) {
     if !d.wants(Field::MemberSince) && !d.wants(Field::Location) {
@@ -192,16 +240,7 @@ fn read_captions(page: &dyn Page, d: &mut Draft) {
         160,
         &[sel::SINCE_CAPTIONS, sel::LOCATION_CAPTIONS],
     );
-    d.put(
-        Field::MemberSince,
-        caps.find(sel::SINCE_CAPTIONS, text::parse_year_month),
-        |p| &mut p.member_since,
-    );
-    d.put(
-        Field::Location,
-        caps.find(sel::LOCATION_CAPTIONS, |t| g::place(t, true)),
-        |p| &mut p.location,
-    );
+    caps.read_fields(d, CAPTION_FIELDS);
 }
 
 /// The head in the photo's form: "Adrien Castelain, Designer in Wellington, New Zealand | Toptal®".
@@ -214,18 +253,8 @@ fn read_head(page: &dyn Page, d: &mut Draft) {
     for (src, t) in heads {
         let Some(t) = t else { continue };
         let first = t.split(" | ").next().unwrap_or("");
-        if let Some((n, title, place)) = split_photo_alt(first) {
-            d.put(Field::Name, Some((n.clone(), src.to_string())), |p| {
-                &mut p.name
-            });
-            if d.p.name.as_deref() == Some(n.as_str()) {
-                d.put(Field::Title, Some((title, src.to_string())), |p| {
-                    &mut p.title
-                });
-                d.put(Field::Location, Some((place, src.to_string())), |p| {
-                    &mut p.location
-                });
-            }
+        if let Some(named) = split_photo_alt(first) {
+            put_named(d, named, src);
         }
     }
 }

@@ -6,10 +6,11 @@ use super::{fill, location, plausible_member_since, plausible_price, plausible_r
 use super::{plausible_rating, Builder};
 use super::{MAX_FEEDBACK, MAX_NAME, MAX_OVERVIEW, MAX_PLACE, MAX_SHORT, MAX_TITLE, MAX_USERNAME};
 use crate::case::lowercase;
-use crate::model::{Field, Language, Money, WorkEntry};
+use crate::model::{Field, Language, Location, Money, Profile, WorkEntry};
 use crate::page::{squash, Node, Page, PageExt};
-use crate::sites::dom_read::{first_parsed, plain_select};
+use crate::sites::dom_read::{first_of, read_into, read_text_fields, TextField};
 use crate::sites::generic::visible_text;
+use crate::sites::put;
 use crate::text;
 
 /// The seller's own blocks on this page (the first selector that matches), or none.
@@ -36,14 +37,7 @@ fn has_prefix(t: &str, prefix: &str) -> bool {
 pub fn read_dom(page: &dyn Page, b: &mut Builder) {
     let scopes = seller_scopes(page);
     read_name(page, b);
-    if b.wants(Field::Title) {
-        if let Some((t, css)) = first_parsed(page, plain_select, None, sel::ONE_LINER, |t| {
-            text::clean(t, MAX_TITLE)
-        }) {
-            b.p.title = Some(t);
-            b.note(Field::Title, css);
-        }
-    }
+    read_text_fields(page, &mut b.p, &mut b.notes, TEXT_FIELDS);
     read_stats(page, b);
     read_local_time(page, &scopes, b);
     read_languages(page, b);
@@ -53,15 +47,18 @@ pub fn read_dom(page: &dyn Page, b: &mut Builder) {
     read_reviews(page, b);
 }
 
+/// The fields read from an element's text, each from its selectors.
+const TEXT_FIELDS: &[TextField] = &[TextField {
+    field: Field::Title,
+    selectors: sel::ONE_LINER,
+    read: |t, p| put(&mut p.title, text::clean(t, MAX_TITLE)),
+}];
+
 fn read_name(page: &dyn Page, b: &mut Builder) {
     if b.username.is_some() {
         return;
     }
-    let clean_user = |t: &str| {
-        let t = t.trim().trim_start_matches('@');
-        (super::is_username(t) && t.len() <= MAX_USERNAME).then(|| t.to_string())
-    };
-    if let Some((u, css)) = first_parsed(page, plain_select, None, sel::USERNAME, clean_user) {
+    if let Some((u, css)) = first_of(page, None, sel::USERNAME, clean_user) {
         b.username = Some((u, css.to_string()));
         return;
     }
@@ -73,6 +70,12 @@ fn read_name(page: &dyn Page, b: &mut Builder) {
             }
         }
     }
+}
+
+/// A username as the seller card shows it ("@aashirdaud").
+fn clean_user(t: &str) -> Option<String> {
+    let t = t.trim().trim_start_matches('@');
+    (super::is_username(t) && t.len() <= MAX_USERNAME).then(|| t.to_string())
 }
 
 /// A stat item: its caption (lower case) and its value, e.g. ("from", "Pakistan").
@@ -88,24 +91,16 @@ fn stat_items(page: &dyn Page) -> Vec<(String, String, &'static str)> {
             if whole.is_empty() || whole.len() > 300 {
                 continue;
             }
-            let value = first_parsed(page, plain_select, Some(li), sel::STAT_VALUE, |t| {
-                Some(t.to_string())
-            })
-            .map(|x| x.0);
+            let value =
+                first_of(page, Some(li), sel::STAT_VALUE, |t| Some(t.to_string())).map(|x| x.0);
             let (caption, value) = match value {
                 Some(v) => (squash(&whole.replacen(&v, " ", 1)), v),
                 None => {
                     // No value element: "From Pakistan" after a known caption.
-                    let known = [
-                        sel::CAPTION_FROM,
-                        sel::CAPTION_MEMBER_SINCE,
-                        sel::CAPTION_LOCAL_TIME,
-                        sel::CAPTION_LANGUAGES,
-                    ];
                     // textContent runs "From" and "Pakistan" together when they sit in two elements.
                     let mut caption = None;
-                    'known: for captions in known {
-                        for c in captions {
+                    'known: for f in &STAT_FIELDS {
+                        for c in f.captions {
                             if has_prefix(&whole, c) {
                                 caption = Some(*c);
                                 break 'known;
@@ -129,53 +124,81 @@ fn stat_items(page: &dyn Page) -> Vec<(String, String, &'static str)> {
     Vec::new()
 }
 
+/// A stat item's field: the captions it is shown under (lower case) and how its value is read into the
+/// profile (`read` stores it in the empty slot and says whether there was one).
+struct StatField {
+    captions: &'static [&'static str],
+    field: Field,
+    read: fn(&str, &mut Profile) -> bool,
+}
+
+/// The stat items read, by caption.
+const STAT_FIELDS: [StatField; 4] = [
+    StatField {
+        captions: sel::CAPTION_FROM,
+        field: Field::Location,
+        read: |value, p| put(&mut p.location, stat_location(value)),
+    },
+    StatField {
+        captions: sel::CAPTION_MEMBER_SINCE,
+        field: Field::MemberSince,
+        read: |value, p| {
+            let since = text::parse_year_month(value).and_then(plausible_member_since);
+            put(&mut p.member_since, since)
+        },
+    },
+    StatField {
+        captions: sel::CAPTION_LOCAL_TIME,
+        field: Field::LocalTime,
+        read: |value, p| put(&mut p.local_time, text::parse_clock(value)),
+    },
+    StatField {
+        captions: sel::CAPTION_LANGUAGES,
+        field: Field::Languages,
+        read: |value, p| put(&mut p.languages, stat_languages(value)),
+    },
+];
+
 fn read_stats(page: &dyn Page, b: &mut Builder) {
     for (caption, value, css) in stat_items(page) {
-        let is = |captions: &[&str]| captions.contains(&caption.as_str());
-        let src = format!("{css} \"{caption}\"");
-        if is(sel::CAPTION_FROM) {
-            fill!(b, Field::Location, location, src, {
-                // "Austin, United States" or "Pakistan".
-                let (city, country) = match value.rsplit_once(',') {
-                    Some((c, k)) => (Some(c.trim()), k.trim()),
-                    None => (None, value.as_str()),
-                };
-                location(city, Some(country), None).filter(|l| {
-                    l.country_name
-                        .as_ref()
-                        .is_some_and(|n| n.len() <= MAX_PLACE)
-                })
-            });
-        } else if is(sel::CAPTION_MEMBER_SINCE) {
-            fill!(
-                b,
-                Field::MemberSince,
-                member_since,
-                src,
-                text::parse_year_month(&value).and_then(plausible_member_since)
-            );
-        } else if is(sel::CAPTION_LOCAL_TIME) {
-            b.local_time_shown = true;
-            fill!(
-                b,
-                Field::LocalTime,
-                local_time,
-                src,
-                text::parse_clock(&value)
-            );
-        } else if is(sel::CAPTION_LANGUAGES) {
-            fill!(b, Field::Languages, languages, src, {
-                let mut langs: Vec<Language> = Vec::new();
-                for part in value.split([',', '·', '|']) {
-                    if langs.len() == 30 {
-                        break;
-                    }
-                    langs.extend(parse_language(part));
-                }
-                (!langs.is_empty()).then_some(langs)
-            });
+        for f in &STAT_FIELDS {
+            if !f.captions.contains(&caption.as_str()) {
+                continue;
+            }
+            if f.field == Field::LocalTime {
+                b.local_time_shown = true;
+            }
+            if b.wants(f.field) && (f.read)(&value, &mut b.p) {
+                b.note(f.field, format!("{css} \"{caption}\""));
+            }
+            break;
         }
     }
+}
+
+/// "Austin, United States" or "Pakistan".
+fn stat_location(value: &str) -> Option<Location> {
+    let (city, country) = match value.rsplit_once(',') {
+        Some((c, k)) => (Some(c.trim()), k.trim()),
+        None => (None, value),
+    };
+    location(city, Some(country), None).filter(|l| {
+        l.country_name
+            .as_ref()
+            .is_some_and(|n| n.len() <= MAX_PLACE)
+    })
+}
+
+/// "English, Urdu" (at most 30).
+fn stat_languages(value: &str) -> Option<Vec<Language>> {
+    let mut langs: Vec<Language> = Vec::new();
+    for part in value.split([',', '·', '|']) {
+        if langs.len() == 30 {
+            break;
+        }
+        langs.extend(parse_language(part));
+    }
+    (!langs.is_empty()).then_some(langs)
 }
 
 /// "3:42 pm local time" or "Local time 3:42 PM".
@@ -325,7 +348,8 @@ fn read_badges(page: &dyn Page, scopes: &[(Node, &'static str)], b: &mut Builder
         return;
     }
     let mut badges: Vec<&'static str> = Vec::new();
-    let mut src: Option<String> = None;
+    // Where the first badge was found: the scope, the selector, how ("(class)" or by its text).
+    let mut first: Option<(&str, &str, &str)> = None;
     for (scope, scope_css) in scopes {
         for css in sel::BADGE_ROUND {
             for n in page.select(Some(*scope), css).into_iter().take(10) {
@@ -333,7 +357,7 @@ fn read_badges(page: &dyn Page, scopes: &[(Node, &'static str)], b: &mut Builder
                 for (cls, badge) in sel::BADGE_CLASSES {
                     if class.split_whitespace().any(|c| c == *cls) && !badges.contains(badge) {
                         badges.push(badge);
-                        src.get_or_insert_with(|| format!("{scope_css} {css} (class)"));
+                        first.get_or_insert((scope_css, css, " (class)"));
                     }
                 }
             }
@@ -350,19 +374,19 @@ fn read_badges(page: &dyn Page, scopes: &[(Node, &'static str)], b: &mut Builder
                 if let Some(badge) = badge_name(&t) {
                     if !badges.contains(&badge) {
                         badges.push(badge);
-                        src.get_or_insert_with(|| format!("{scope_css} {css}"));
+                        first.get_or_insert((scope_css, css, ""));
                     }
                 }
             }
         }
     }
-    if let Some(src) = src {
+    if let Some((scope_css, css, how)) = first {
         let mut names = Vec::new();
         for badge in badges {
             names.push(badge.to_string());
         }
         b.p.badges = Some(names);
-        b.note(Field::Badges, src);
+        b.note(Field::Badges, format!("{scope_css} {css}{how}"));
         return;
     }
     // The card that holds the level badge was read and shows none: a seller without a level.
@@ -449,59 +473,47 @@ fn read_reviews(page: &dyn Page, b: &mut Builder) {
 }
 
 fn review(page: &dyn Page, item: Node) -> WorkEntry {
-    let clean_feedback = |t: &str| text::clean(strip_quotes(t), MAX_FEEDBACK);
-    let feedback = first_parsed(
-        page,
-        plain_select,
-        Some(item),
-        sel::REVIEW_TEXT,
-        clean_feedback,
-    )
-    .map(|x| x.0)
-    .or_else(|| longest_paragraph(page, item).and_then(|t| clean_feedback(&t)));
-    let mut rating = None;
+    let mut e = WorkEntry::default();
+    let at = Some(item);
+    read_into(page, at, sel::REVIEW_TEXT, &mut e, |t, e| {
+        put(&mut e.feedback, clean_feedback(t))
+    });
+    if e.feedback.is_none() {
+        e.feedback = longest_paragraph(page, item).and_then(|t| clean_feedback(&t));
+    }
     'labels: for css in sel::REVIEW_RATING_LABEL {
-        for n in page.select(Some(item), css).into_iter().take(5) {
-            rating = page
-                .attr(n, "aria-label")
-                .and_then(|l| text::parse_rating(&l));
-            if rating.is_some() {
+        for n in page.select(at, css).into_iter().take(5) {
+            let label = page.attr(n, "aria-label");
+            if put(&mut e.rating, label.and_then(|l| text::parse_rating(&l))) {
                 break 'labels;
             }
         }
     }
-    let rating = rating
-        .or_else(|| {
-            first_parsed(
-                page,
-                plain_select,
-                Some(item),
-                sel::REVIEW_RATING,
-                text::parse_rating,
-            )
-            .map(|x| x.0)
-        })
-        .and_then(plausible_rating);
-    let mut end = None;
+    if e.rating.is_none() {
+        read_into(page, at, sel::REVIEW_RATING, &mut e, |t, e| {
+            put(&mut e.rating, text::parse_rating(t))
+        });
+    }
+    // The first rating found counts, plausible or not.
+    e.rating = e.rating.and_then(plausible_rating);
     'times: for css in sel::REVIEW_TIME {
-        for n in page.select(Some(item), css).into_iter().take(3) {
-            end = page
+        for n in page.select(at, css).into_iter().take(3) {
+            let end = page
                 .attr(n, "datetime")
                 .and_then(|d| text::parse_date(&d))
                 .or_else(|| text::parse_date(&visible_text(page, n)));
-            if end.is_some() {
+            if put(&mut e.end, end) {
                 break 'times;
             }
         }
     }
-    let earnings = review_price(page, item);
-    WorkEntry {
-        end,
-        rating,
-        feedback,
-        earnings,
-        ..WorkEntry::default()
-    }
+    e.earnings = review_price(page, item);
+    e
+}
+
+/// The buyer's words, without the quotation marks around them.
+fn clean_feedback(t: &str) -> Option<String> {
+    text::clean(strip_quotes(t), MAX_FEEDBACK)
 }
 
 /// Unknown markup: the longest paragraph that is not the seller's answer, the buyer's name nor a caption.

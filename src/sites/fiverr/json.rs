@@ -11,8 +11,9 @@ use super::{fill, location, plausible_member_since, plausible_rate, plausible_ra
 use super::{MAX_FEEDBACK, MAX_NAME, MAX_OVERVIEW, MAX_SHORT, MAX_TITLE, MAX_USERNAME};
 use crate::case::upper_char;
 use crate::json::Value;
-use crate::model::{Date, Field, Language, Money, WorkEntry, YearMonth};
+use crate::model::{Date, Field, Language, Money, Profile, WorkEntry, YearMonth};
 use crate::page::Page;
+use crate::sites::put;
 use crate::text;
 
 /// Payloads larger than this are not parsed.
@@ -197,6 +198,47 @@ fn payload_username(props: &Value, objects: &[(&Value, String)]) -> Option<(Stri
     None
 }
 
+/// A field read from the seller objects: the keys it is found under (the first object that has one wins) and
+/// how its value is read into the profile (`read` stores it in the empty slot and says whether there was
+/// one). One loop reads every row.
+struct SellerField {
+    field: Field,
+    keys: &'static [&'static str],
+    read: fn(&Value, &mut Profile) -> bool,
+}
+
+/// The seller objects' plain fields (the name, overview, location and badges need more than one value).
+const SELLER_FIELDS: &[SellerField] = &[
+    SellerField {
+        field: Field::Title,
+        keys: sel::ONE_LINER_KEYS,
+        read: |v, p| {
+            put(
+                &mut p.title,
+                string(v).and_then(|s| text::clean(s, MAX_TITLE)),
+            )
+        },
+    },
+    SellerField {
+        field: Field::MemberSince,
+        keys: sel::MEMBER_SINCE_KEYS,
+        read: |v, p| put(&mut p.member_since, year_month(v)),
+    },
+    SellerField {
+        field: Field::HourlyRate,
+        keys: sel::HOURLY_RATE_KEYS,
+        read: |v, p| put(&mut p.hourly_rate, hourly_rate(v)),
+    },
+    SellerField {
+        field: Field::Languages,
+        keys: sel::LANGUAGE_KEYS,
+        read: |v, p| match v {
+            Value::Array(items) => put(&mut p.languages, languages(items)),
+            _ => false,
+        },
+    },
+];
+
 /// Reads every field the payload holds.
 pub fn read_props(props: &Value, label: &str, b: &mut Builder) {
     let objects = seller_objects(props);
@@ -213,14 +255,15 @@ pub fn read_props(props: &Value, label: &str, b: &mut Builder) {
             .and_then(|(v, p)| Some((text::clean(string(v)?, MAX_NAME)?, src(&p))));
     }
 
-    if let Some((v, p)) = seller_value(&objects, sel::ONE_LINER_KEYS) {
-        fill!(
-            b,
-            Field::Title,
-            title,
-            src(&p),
-            string(v).and_then(|s| text::clean(s, MAX_TITLE))
-        );
+    for f in SELLER_FIELDS {
+        if !b.wants(f.field) {
+            continue;
+        }
+        if let Some((v, p)) = seller_value(&objects, f.keys) {
+            if (f.read)(v, &mut b.p) {
+                b.note(f.field, src(&p));
+            }
+        }
     }
     if let Some((v, p)) = seller_value(&objects, sel::DESCRIPTION_KEYS) {
         b.links_read(src(&p));
@@ -256,10 +299,6 @@ pub fn read_props(props: &Value, label: &str, b: &mut Builder) {
         );
     }
 
-    if let Some((v, p)) = seller_value(&objects, sel::MEMBER_SINCE_KEYS) {
-        fill!(b, Field::MemberSince, member_since, src(&p), year_month(v));
-    }
-
     // Badges: the level decides whether the list is known; Pro and Vetted join it.
     if b.wants(Field::Badges) {
         let mut level =
@@ -289,14 +328,6 @@ pub fn read_props(props: &Value, label: &str, b: &mut Builder) {
             b.p.badges = Some(badges);
             b.note(Field::Badges, src(&p));
         }
-    }
-
-    if let Some((v, p)) = seller_value(&objects, sel::HOURLY_RATE_KEYS) {
-        fill!(b, Field::HourlyRate, hourly_rate, src(&p), hourly_rate(v));
-    }
-
-    if let Some((Value::Array(items), p)) = seller_value(&objects, sel::LANGUAGE_KEYS) {
-        fill!(b, Field::Languages, languages, src(&p), languages(items));
     }
 
     if b.wants(Field::WorkHistory) {
@@ -332,7 +363,7 @@ fn level_badge(v: &Value) -> Option<Option<&'static str>> {
             _ => None,
         },
         Value::String(s) => {
-            let k = s.trim().to_ascii_lowercase().replace(['-', ' '], "_");
+            let k = with_chars_as(&s.trim().to_ascii_lowercase(), ['-', ' '], '_');
             let k = k.strip_suffix("_seller").unwrap_or(&k);
             match k {
                 "level_one" | "level_1" | "level1" | "one" => Some(Some("Level 1")),
@@ -354,6 +385,16 @@ fn level_badge(v: &Value) -> Option<Option<&'static str>> {
         }
         _ => None,
     }
+}
+
+/// `s` with each of `from` written as `to` (as `str::replace` with a char pattern, without its generic
+/// searcher for these two calls).
+fn with_chars_as(s: &str, from: [char; 2], to: char) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        out.push(if from.contains(&c) { to } else { c });
+    }
+    out
 }
 
 /// Cents, or `{amount_in_cents|amount, currency}`; zero means "no hourly offer".
@@ -392,7 +433,7 @@ fn level_name(v: &Value) -> Option<String> {
         },
         Value::String(s) => {
             // "native_or_bilingual" → "Native or Bilingual"; text as shown stays as it is.
-            let words = s.trim().replace(['_', '-'], " ");
+            let words = with_chars_as(s.trim(), ['_', '-'], ' ');
             let t = text::clean(&words, MAX_SHORT)?;
             let mut titled = String::new();
             for (i, w) in t.split(' ').enumerate() {

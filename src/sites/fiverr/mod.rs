@@ -36,6 +36,7 @@ mod json;
 pub mod selectors;
 
 use super::generic::own_addresses;
+use super::links::LinkSet;
 use super::{host_and_path, Adapter, Extraction, PageKind};
 use crate::case::{lower_char, lowercase};
 use crate::model::{Field, Location, Money, Profile};
@@ -92,7 +93,7 @@ impl Adapter for Fiverr {
         json::read_ld_json(page, &mut b);
         dom::read_dom(page, &mut b);
         dom::read_head(page, &mut b);
-        let mut ex = b.finish(expected);
+        let mut ex = b.finish();
         ex.profile_key = shown_user
             .or_else(|| ex_username(&ex))
             .map(|u| format!("fiverr:{u}"));
@@ -140,6 +141,20 @@ const PROFILE_FIELDS: [Field; 9] = [
     Field::Name,
     Field::Title,
     Field::Location,
+    Field::Badges,
+    Field::MemberSince,
+    Field::Languages,
+    Field::WorkHistory,
+    Field::Overview,
+    Field::Links,
+];
+
+/// [`PROFILE_FIELDS`] with the local time, for the layouts that show one (in `Field` order, as `missing` is).
+const PROFILE_FIELDS_WITH_LOCAL_TIME: [Field; 10] = [
+    Field::Name,
+    Field::Title,
+    Field::Location,
+    Field::LocalTime,
     Field::Badges,
     Field::MemberSince,
     Field::Languages,
@@ -324,8 +339,7 @@ pub(crate) struct Builder {
     pub local_time_shown: bool,
     /// Texts searched for addresses besides the profile's own fields (the gig description).
     pub link_texts: Vec<String>,
-    links: Vec<String>,
-    link_places: Vec<String>,
+    links: LinkSet,
 }
 
 impl Builder {
@@ -339,13 +353,11 @@ impl Builder {
 
     /// Records a place that can show links, whether or not it showed any.
     pub fn links_read(&mut self, place: impl Into<String>) {
-        let place = place.into();
-        if self.link_places.len() < 12 && !self.link_places.contains(&place) {
-            self.link_places.push(place);
-        }
+        self.links.read(place);
     }
 
-    fn finish(mut self, expected: &[Field]) -> Extraction {
+    /// The extraction of a profile page ([`PROFILE_FIELDS`], with the local time where the page shows one).
+    fn finish(mut self) -> Extraction {
         // The name: display name and username; without a display name, the name the seller introduces
         // themselves with in the description.
         if let (None, Some((user, _))) = (&self.display_name, &self.username) {
@@ -373,29 +385,28 @@ impl Builder {
             self.note(Field::Name, src);
         }
         // Addresses written in the seller's and the buyers' words.
-        let mut texts: Vec<String> = std::mem::take(&mut self.link_texts);
-        if let Some(o) = &self.p.overview {
-            texts.push(o.clone());
+        if self.p.overview.is_some() {
             self.links_read("overview text");
         }
-        texts.extend(self.p.title.clone());
-        if let Some(history) = &self.p.work_history {
-            for e in history {
-                texts.extend(e.title.clone());
-                texts.extend(e.feedback.clone());
-            }
+        if self.p.work_history.is_some() {
             self.links_read("review text");
         }
-        for t in &texts {
-            add_link_text(&mut self.links, t);
+        let mut texts: Vec<&str> = Vec::new();
+        for t in &self.link_texts {
+            texts.push(t);
         }
-        if !self.link_places.is_empty() || !self.links.is_empty() {
-            let places = if self.link_places.is_empty() {
-                "one-liner text".to_string()
-            } else {
-                self.link_places.join("; ")
-            };
-            self.p.links = Some(std::mem::take(&mut self.links));
+        texts.extend(self.p.overview.as_deref());
+        texts.extend(self.p.title.as_deref());
+        if let Some(history) = &self.p.work_history {
+            for e in history {
+                texts.extend(e.title.as_deref());
+                texts.extend(e.feedback.as_deref());
+            }
+        }
+        for t in texts {
+            self.links.add_text_as_written(t, IS_PLATFORM);
+        }
+        if let Some(places) = self.links.finish_into(&mut self.p, "one-liner text") {
             self.note(Field::Links, places);
         }
         let mut ex = Extraction {
@@ -406,19 +417,10 @@ impl Builder {
             ex.note(*f, src);
         }
         // A local time is expected only where the page shows one.
-        let mut expected: Vec<Field> = expected.to_vec();
-        if self.local_time_shown && !expected.contains(&Field::LocalTime) {
-            // Inserted in order: the adapter's lists are sorted (no sort instance for `Field` needed).
-            let mut at = expected.len();
-            for (i, f) in expected.iter().enumerate() {
-                if *f > Field::LocalTime {
-                    at = i;
-                    break;
-                }
-            }
-            expected.insert(at, Field::LocalTime);
+        if self.local_time_shown {
+            return ex.finish(&PROFILE_FIELDS_WITH_LOCAL_TIME);
         }
-        ex.finish(&expected)
+        ex.finish(&PROFILE_FIELDS)
     }
 }
 
@@ -453,11 +455,15 @@ fn self_introduced_name(overview: &str) -> Option<String> {
         let Some(rest) = head.get(i..) else {
             continue;
         };
-        let word: String = rest
-            .chars()
-            .take_while(|c| c.is_alphabetic() || *c == '-' || *c == '\'')
-            .collect();
-        let word = word.trim_end_matches(['-', '\'']);
+        // The run of letters, hyphens and apostrophes at the start, without trailing ones.
+        let mut end = rest.len();
+        for (at, c) in rest.char_indices() {
+            if !(c.is_alphabetic() || c == '-' || c == '\'') {
+                end = at;
+                break;
+            }
+        }
+        let word = rest.get(..end).unwrap_or("").trim_end_matches(['-', '\'']);
         let n = word.chars().count();
         let capitalised = word.chars().next().is_some_and(char::is_uppercase);
         let shouting = word.chars().all(|c| !c.is_lowercase());
@@ -470,18 +476,6 @@ fn self_introduced_name(overview: &str) -> Option<String> {
         }
     }
     None
-}
-
-/// Adds the addresses written in `text` to `links`, except Fiverr's own.
-fn add_link_text(links: &mut Vec<String>, text: &str) {
-    for a in crate::text::find_addresses(text, MAX_LINKS) {
-        if links.len() >= MAX_LINKS {
-            return;
-        }
-        if !is_platform_address(&a) && !links.contains(&a) {
-            links.push(a);
-        }
-    }
 }
 
 /// "Aashirdaud" and "aashirdaud", or "Ana_P" and "ana p": one name, not two.
@@ -524,7 +518,6 @@ pub(crate) const MAX_SHORT: usize = 60;
 pub(crate) const MAX_FEEDBACK: usize = 5_000;
 /// Fiverr caps the description at 600 characters; gig pages may show more text around it.
 pub(crate) const MAX_OVERVIEW: usize = 10_000;
-pub(crate) const MAX_LINKS: usize = 200;
 /// Longest username kept from the page.
 pub(crate) const MAX_USERNAME: usize = 40;
 
@@ -539,6 +532,9 @@ fn is_platform_address(address: &str) -> bool {
         .any(|d| crate::text::host_is_under(host, d))
         || (host.starts_with("fiverr-") && crate::text::host_is_under(host, "cloudinary.com"))
 }
+
+/// [`is_platform_address`] behind `dyn`, as the link set takes it (one copy of its code for every site).
+const IS_PLATFORM: &dyn Fn(&str) -> bool = &is_platform_address;
 
 fn currency_ok(c: &str) -> bool {
     c.len() == 3 && c.bytes().all(|b| b.is_ascii_uppercase())
@@ -612,9 +608,13 @@ mod tests {
     use super::*;
 
     #[test]
-    fn profile_fields_are_sorted() {
-        // Builder::finish inserts LocalTime at its sorted place, which needs a sorted list.
-        assert!(PROFILE_FIELDS.windows(2).all(|w| w[0] < w[1]));
+    fn profile_fields_with_local_time_are_the_profile_fields_and_local_time() {
+        // Both lists are in `Field` order, as `Extraction::finish` lists what is missing.
+        let mut with: Vec<Field> = PROFILE_FIELDS.to_vec();
+        with.push(Field::LocalTime);
+        with.sort();
+        assert_eq!(with, PROFILE_FIELDS_WITH_LOCAL_TIME);
+        assert!(!PROFILE_FIELDS.contains(&Field::LocalTime));
     }
 
     #[test]

@@ -1,37 +1,23 @@
 //! Source (B) the server-rendered DOM, and (C) head meta and `<title>` for the name.
 
 use super::selectors as sel;
-use super::{fill, location, split_place, Builder};
-use super::{parse_coded_money, parse_hourly, parse_local_clock, plausible_amount, plausible_rate};
 use super::{
-    plausible_rating, MAX_BADGE, MAX_BADGES, MAX_FEEDBACK, MAX_NAME, MAX_OVERVIEW, MAX_PLACE,
+    add_badge, plausible_rating, MAX_BADGE, MAX_FEEDBACK, MAX_NAME, MAX_OVERVIEW, MAX_PLACE,
     MAX_TITLE,
 };
+use super::{fill, location, split_place, Builder};
+use super::{parse_coded_money, parse_hourly, parse_local_clock, plausible_amount, plausible_rate};
 use crate::case::lowercase;
-use crate::model::{Field, WorkEntry};
+use crate::model::{Field, Profile, WorkEntry};
 use crate::page::{Node, Page, PageExt};
-use crate::sites::dom_read::{first_parsed, plain_select, smallest_parsed};
+use crate::sites::dom_read::{read_into, smallest_into, TextField};
 use crate::sites::generic::{anchor_addresses, visible_text};
+use crate::sites::put;
 use crate::text;
 
 /// Everything the rendered profile shows.
 pub fn read_dom(page: &dyn Page, b: &mut Builder) {
-    fill_from(
-        b,
-        Field::Name,
-        first_parsed(page, plain_select, None, sel::NAME, |t| {
-            text::clean(t, MAX_NAME).filter(|n| !n.starts_with('@'))
-        }),
-        |b, v| b.p.name = Some(v),
-    );
-    fill_from(
-        b,
-        Field::Title,
-        first_parsed(page, plain_select, None, sel::TAGLINE, |t| {
-            text::clean(t, MAX_TITLE)
-        }),
-        |b, v| b.p.title = Some(v),
-    );
+    b.read_fields(page, TEXT_FIELDS);
     read_rate(page, b);
     read_location(page, b);
     read_extra_info(page, b);
@@ -42,21 +28,22 @@ pub fn read_dom(page: &dyn Page, b: &mut Builder) {
     read_links(page, b);
 }
 
-/// Sets a field from a parsed `(value, selector)` unless it is already set.
-fn fill_from<T>(
-    b: &mut Builder,
-    field: Field,
-    found: Option<(T, &'static str)>,
-    set: impl FnOnce(&mut Builder, T),
-) {
-    if !b.wants(field) {
-        return;
-    }
-    if let Some((v, css)) = found {
-        set(b, v);
-        b.note(field, css);
-    }
-}
+/// The header's fields read from an element's text, each from its selectors.
+const TEXT_FIELDS: &[TextField] = &[
+    TextField {
+        field: Field::Name,
+        selectors: sel::NAME,
+        read: |t, p| {
+            let name = text::clean(t, MAX_NAME).filter(|n| !n.starts_with('@'));
+            put(&mut p.name, name)
+        },
+    },
+    TextField {
+        field: Field::Title,
+        selectors: sel::TAGLINE,
+        read: |t, p| put(&mut p.title, text::clean(t, MAX_TITLE)),
+    },
+];
 
 fn read_rate(page: &dyn Page, b: &mut Builder) {
     if !b.wants(Field::HourlyRate) {
@@ -66,17 +53,16 @@ fn read_rate(page: &dyn Page, b: &mut Builder) {
         let Some(scope) = page.select(None, scope_css).into_iter().next() else {
             continue;
         };
-        let found = smallest_parsed(
+        let found = smallest_into(
             page,
-            plain_select,
             Some(scope),
             sel::RATE_TEXT,
             200,
+            &mut b.p,
             |t| t.contains(|c: char| c.is_ascii_digit()),
-            |t| parse_hourly(t).and_then(plausible_rate),
+            |t, p| put(&mut p.hourly_rate, parse_hourly(t).and_then(plausible_rate)),
         );
-        if let Some((m, css)) = found {
-            b.p.hourly_rate = Some(m);
+        if let Some(css) = found {
             b.note(Field::HourlyRate, format!("{scope_css} {css}"));
             return;
         }
@@ -99,18 +85,17 @@ fn read_location(page: &dyn Page, b: &mut Builder) {
             }
         }
     }
-    let from_text = first_parsed(page, plain_select, None, sel::LOCATION_TEXT, |t| {
-        let (city, country) = split_place(t)?;
-        // The flag's title names the country when the text shows the city only.
-        let country = match &flag {
-            Some(f) if city.is_none() && !t.eq_ignore_ascii_case(f) => {
-                return location(Some(&country), Some(f), None);
-            }
-            _ => country,
-        };
-        location(city.as_deref(), Some(&country), None)
-    });
-    if let Some((loc, css)) = from_text {
+    // The flag's title and the location read beside it.
+    let mut found = (flag, None);
+    let css = read_into(
+        page,
+        None,
+        sel::LOCATION_TEXT,
+        &mut found,
+        |t, (flag, loc)| put(loc, text_location(t, flag.as_deref())),
+    );
+    let (flag, loc) = found;
+    if let (Some(css), Some(loc)) = (css, loc) {
         b.p.location = Some(loc);
         b.note(Field::Location, css);
         return;
@@ -126,6 +111,18 @@ fn read_location(page: &dyn Page, b: &mut Builder) {
     }
 }
 
+/// The location link's text ("Sydney, Australia"); the flag's title names the country when the text shows
+/// the city only.
+fn text_location(t: &str, flag: Option<&str>) -> Option<crate::model::Location> {
+    let (city, country) = split_place(t)?;
+    match flag {
+        Some(f) if city.is_none() && !t.eq_ignore_ascii_case(f) => {
+            location(Some(&country), Some(f), None)
+        }
+        _ => location(city.as_deref(), Some(&country), None),
+    }
+}
+
 /// "It's currently 3:42 PM here" and "Joined on November 3, 2015", in the extra-information block, else in any
 /// short text that starts with the caption.
 fn read_extra_info(page: &dyn Page, b: &mut Builder) {
@@ -134,10 +131,13 @@ fn read_extra_info(page: &dyn Page, b: &mut Builder) {
         l.contains("currently") || l.contains("local time")
     };
     let is_joined = |t: &str| lowercase(t.trim_start()).starts_with("joined");
-    let joined = |t: &str| {
+    let joined = |t: &str, p: &mut Profile| {
         // ASCII lower-casing keeps byte offsets.
-        let at = t.to_ascii_lowercase().find("joined")?;
-        t.get(at..).and_then(text::parse_year_month)
+        let at = t.to_ascii_lowercase().find("joined");
+        let since = at
+            .and_then(|at| t.get(at..))
+            .and_then(text::parse_year_month);
+        put(&mut p.member_since, since)
     };
     if b.wants(Field::LocalTime) {
         // Outside the block only the caption itself counts: a review saying "we are currently at 5:00 PM" is
@@ -146,28 +146,19 @@ fn read_extra_info(page: &dyn Page, b: &mut Builder) {
             let l = lowercase(t.trim_start()).replace('\u{2019}', "'");
             l.starts_with("it's currently") || l.contains("local time")
         };
+        let clock = |t: &str, p: &mut Profile| put(&mut p.local_time, parse_local_clock(t));
         let rows = sel::EXTRA_INFO_ROWS;
-        if let Some((v, css)) = smallest_parsed(
-            page,
-            plain_select,
-            None,
-            rows,
-            160,
-            is_clock,
-            parse_local_clock,
-        ) {
-            b.p.local_time = Some(v);
+        if let Some(css) = smallest_into(page, None, rows, 160, &mut b.p, is_clock, clock) {
             b.note(Field::LocalTime, css);
-        } else if let Some((v, css)) = smallest_parsed(
+        } else if let Some(css) = smallest_into(
             page,
-            plain_select,
             None,
             sel::CAPTION_SCAN,
             120,
+            &mut b.p,
             captioned,
-            parse_local_clock,
+            clock,
         ) {
-            b.p.local_time = Some(v);
             b.note(
                 Field::LocalTime,
                 format!("{css} with \"It's currently … here\""),
@@ -176,21 +167,17 @@ fn read_extra_info(page: &dyn Page, b: &mut Builder) {
     }
     if b.wants(Field::MemberSince) {
         let rows = sel::EXTRA_INFO_ROWS;
-        if let Some((v, css)) =
-            smallest_parsed(page, plain_select, None, rows, 120, is_joined, joined)
-        {
-            b.p.member_since = Some(v);
+        if let Some(css) = smallest_into(page, None, rows, 120, &mut b.p, is_joined, joined) {
             b.note(Field::MemberSince, css);
-        } else if let Some((v, css)) = smallest_parsed(
+        } else if let Some(css) = smallest_into(
             page,
-            plain_select,
             None,
             sel::CAPTION_SCAN,
             80,
+            &mut b.p,
             is_joined,
             joined,
         ) {
-            b.p.member_since = Some(v);
             b.note(Field::MemberSince, format!("{css} with \"Joined on …\""));
         }
     }
@@ -218,11 +205,7 @@ fn read_badges(page: &dyn Page, b: &mut Builder) {
                     }
                     let name = name.or_else(|| text::clean(&visible_text(page, n), MAX_BADGE));
                     if let Some(name) = name {
-                        if names.len() < MAX_BADGES
-                            && !names.iter().any(|x| x.eq_ignore_ascii_case(&name))
-                        {
-                            names.push(name);
-                        }
+                        add_badge(&mut names, name);
                     }
                 }
             }
@@ -357,73 +340,64 @@ fn read_reviews(page: &dyn Page, b: &mut Builder) {
 }
 
 fn review_entry(page: &dyn Page, item: Node) -> WorkEntry {
-    let title = first_parsed(page, plain_select, Some(item), sel::REVIEW_TITLE, |t| {
-        text::clean(t, MAX_TITLE)
-    })
-    .map(|(t, _)| t);
-    let earnings = first_parsed(page, plain_select, Some(item), sel::REVIEW_PRICE, |t| {
+    let mut e = WorkEntry::default();
+    let at = Some(item);
+    read_into(page, at, sel::REVIEW_TITLE, &mut e, |t, e| {
+        put(&mut e.title, text::clean(t, MAX_TITLE))
+    });
+    read_into(page, at, sel::REVIEW_PRICE, &mut e, |t, e| {
         if t.len() > 60 {
-            return None;
+            return false;
         }
-        parse_coded_money(t).and_then(|(m, _)| plausible_amount(m))
-    })
-    .map(|(m, _)| m);
-    let rating = first_parsed(page, plain_select, Some(item), sel::REVIEW_RATING, |t| {
-        (t.len() <= 20)
-            .then(|| text::parse_number(t))
-            .flatten()
-            .and_then(plausible_rating)
-    })
-    .map(|(r, _)| r)
-    .or_else(|| {
+        let paid = parse_coded_money(t).and_then(|(m, _)| plausible_amount(m));
+        put(&mut e.earnings, paid)
+    });
+    read_into(page, at, sel::REVIEW_RATING, &mut e, |t, e| {
+        put(&mut e.rating, rating_text(t))
+    });
+    if e.rating.is_none() {
         for (css, attr) in sel::REVIEW_RATING_ATTRS {
-            let Some(v) = page
-                .select(Some(item), css)
+            let value = page
+                .select(at, css)
                 .first()
-                .and_then(|n| page.attr(*n, attr))
-            else {
-                continue;
-            };
-            let r = (v.len() <= 20)
-                .then(|| text::parse_number(&v))
-                .flatten()
-                .and_then(plausible_rating);
-            if r.is_some() {
-                return r;
+                .and_then(|n| page.attr(*n, attr));
+            if put(&mut e.rating, value.as_deref().and_then(rating_text)) {
+                break;
             }
         }
-        None
-    });
-    let feedback = first_parsed(page, plain_select, Some(item), sel::REVIEW_TEXT, |t| {
-        let t = text::clean(t, MAX_FEEDBACK)?;
+    }
+    read_into(page, at, sel::REVIEW_TEXT, &mut e, |t, e| {
+        let Some(t) = text::clean(t, MAX_FEEDBACK) else {
+            return false;
+        };
         // Not the title, the price or the date again.
-        (Some(&t) != title.as_ref() && parse_coded_money(&t).is_none_or(|_| t.len() > 40))
-            .then_some(t)
-    })
-    .map(|(t, _)| t);
-    let mut end = None;
+        let again =
+            Some(&t) == e.title.as_ref() || parse_coded_money(&t).is_some_and(|_| t.len() <= 40);
+        !again && put(&mut e.feedback, Some(t))
+    });
     'dates: for css in sel::REVIEW_DATE {
-        let Some(n) = page.select(Some(item), css).first().copied() else {
+        let Some(n) = page.select(at, css).first().copied() else {
             continue;
         };
         for a in sel::REVIEW_DATE_ATTRS {
-            end = page
+            let date = page
                 .attr(n, a)
                 .filter(|v| v.len() <= 60)
                 .and_then(|v| text::parse_date(&v));
-            if end.is_some() {
+            if put(&mut e.end, date) {
                 break 'dates;
             }
         }
     }
-    WorkEntry {
-        title,
-        end,
-        earnings,
-        rating,
-        feedback,
-        ..WorkEntry::default()
-    }
+    e
+}
+
+/// A star rating as a review shows it ("4.8"), in text or an attribute.
+fn rating_text(t: &str) -> Option<f64> {
+    (t.len() <= 20)
+        .then(|| text::parse_number(t))
+        .flatten()
+        .and_then(plausible_rating)
 }
 
 /// The `a[href]` links and written addresses of the portfolio and experience sections.

@@ -13,15 +13,16 @@
 //! describes the first profile opened).
 
 use super::selectors as sel;
+use super::Builder;
+use super::{add_badge, MAX_BADGE, MAX_FEEDBACK, MAX_NAME, MAX_OVERVIEW, MAX_TITLE};
 use super::{
     date_from_unix, location, month_from_unix, plausible_amount, plausible_jobs, plausible_rate,
     plausible_rating,
 };
-use super::{fill, Builder};
-use super::{MAX_BADGE, MAX_BADGES, MAX_FEEDBACK, MAX_NAME, MAX_OVERVIEW, MAX_TITLE};
 use crate::json::{Map, Value};
-use crate::model::{Field, Money, WorkEntry};
+use crate::model::{Field, Money, Profile, WorkEntry};
 use crate::page::{Node, Page};
+use crate::sites::put;
 use crate::text;
 
 /// Keys that mark an object with a `username` as a user record rather than, say, a login form.
@@ -49,7 +50,8 @@ struct State {
 }
 
 /// Reads the TransferState of the page; `username` is the profile's, when the page's address names it.
-pub fn read_state(page: &dyn Page, username: Option<&str>, b: &mut Builder) {
+/// Returns the username of the user record read, for the profile key of a saved page.
+pub fn read_state(page: &dyn Page, username: Option<&str>, b: &mut Builder) -> Option<String> {
     let states = find_states(page);
     let mut users = Vec::new();
     let mut reviews = Vec::new();
@@ -103,13 +105,11 @@ pub fn read_state(page: &dyn Page, username: Option<&str>, b: &mut Builder) {
             richest
         }
     };
-    let Some((si, path, user)) = chosen else {
-        return;
-    };
+    let (si, path, user) = chosen?;
     let label_of = |i: usize| states.get(i).map_or("", |s| s.label.as_str());
     let label = label_of(*si);
     let src = |key: &str| format!("{label} {path}.{key}");
-    b.state_username = user
+    let state_username = user
         .get("username")
         .and_then(Value::as_str)
         .filter(|u| super::username_of(u).is_some())
@@ -152,6 +152,7 @@ pub fn read_state(page: &dyn Page, username: Option<&str>, b: &mut Builder) {
         b.p.work_history = Some(entries);
         b.note(Field::WorkHistory, where_);
     }
+    state_username
 }
 
 /// The embedded JSON scripts, parsed, with a label for evidence.
@@ -331,88 +332,117 @@ fn text_at(v: &Map<String, Value>, path: &[&str], max: usize) -> Option<String> 
         .and_then(|s| text::clean(s, max))
 }
 
-fn read_user(u: &Map<String, Value>, src: &dyn Fn(&str) -> String, b: &mut Builder) {
+/// One field of the user record: its key path (the evidence names it) and how it is read into the profile
+/// (`read` stores the value in its empty slot and says whether there was one). One loop reads them all.
+struct UserField {
+    field: Field,
+    path: &'static str,
+    read: fn(&Map<String, Value>, &mut Profile) -> bool,
+}
+
+/// The user record's fields, in the order they are tried.
+const USER_FIELDS: &[UserField] = &[
     // Display name ("Karin B."); `public_name` is the same on newer records.
-    for key in ["display_name", "public_name"] {
-        fill!(
-            b,
-            Field::Name,
-            name,
-            src(key),
-            text_at(u, &[key], MAX_NAME).filter(|n| !n.starts_with('@'))
-        );
+    UserField {
+        field: Field::Name,
+        path: "display_name",
+        read: |u, p| put(&mut p.name, display_name(u, "display_name")),
+    },
+    UserField {
+        field: Field::Name,
+        path: "public_name",
+        read: |u, p| put(&mut p.name, display_name(u, "public_name")),
+    },
+    UserField {
+        field: Field::Title,
+        path: "tagline",
+        read: |u, p| put(&mut p.title, text_at(u, &["tagline"], MAX_TITLE)),
+    },
+    UserField {
+        field: Field::HourlyRate,
+        path: "hourly_rate",
+        read: |u, p| put(&mut p.hourly_rate, user_rate(u)),
+    },
+    UserField {
+        field: Field::Location,
+        path: "location",
+        read: |u, p| put(&mut p.location, user_location(u)),
+    },
+    UserField {
+        field: Field::MemberSince,
+        path: "registration_date",
+        read: |u, p| {
+            let since = u.get("registration_date").and_then(num);
+            put(&mut p.member_since, since.and_then(month_from_unix))
+        },
+    },
+    UserField {
+        field: Field::IdVerified,
+        path: "status.identity_verified",
+        read: |u, p| {
+            let verified = at(u, &["status", "identity_verified"]).and_then(Value::as_bool);
+            put(&mut p.id_verified, verified)
+        },
+    },
+    UserField {
+        field: Field::Badges,
+        path: "badges",
+        read: |u, p| put(&mut p.badges, badges(u)),
+    },
+    UserField {
+        field: Field::Overview,
+        path: "profile_description",
+        read: |u, p| {
+            put(
+                &mut p.overview,
+                text_at(u, &["profile_description"], MAX_OVERVIEW),
+            )
+        },
+    },
+    // Completed projects (not an expected field: the page shows a percentage, not this count).
+    UserField {
+        field: Field::TotalJobs,
+        path: "reputation.entire_history.complete",
+        read: |u, p| {
+            let complete = at(u, &["reputation", "entire_history", "complete"]).and_then(num);
+            put(&mut p.total_jobs, complete.and_then(plausible_jobs))
+        },
+    },
+];
+
+fn read_user(u: &Map<String, Value>, src: &dyn Fn(&str) -> String, b: &mut Builder) {
+    for f in USER_FIELDS {
+        if b.wants(f.field) && (f.read)(u, &mut b.p) {
+            b.note(f.field, src(f.path));
+        }
     }
-    fill!(
-        b,
-        Field::Title,
-        title,
-        src("tagline"),
-        text_at(u, &["tagline"], MAX_TITLE)
-    );
-    // The rate is in the user's primary currency, as the page shows it (UNCERTAIN: the API documentation the
-    // research saw does not list `hourly_rate`). Without a currency the amount is not read: guessing USD would
-    // put "800" rupees into the dollar band.
+}
+
+fn display_name(u: &Map<String, Value>, key: &str) -> Option<String> {
+    text_at(u, &[key], MAX_NAME).filter(|n| !n.starts_with('@'))
+}
+
+/// The rate is in the user's primary currency, as the page shows it (UNCERTAIN: the API documentation the
+/// research saw does not list `hourly_rate`). Without a currency the amount is not read: guessing USD would
+/// put "800" rupees into the dollar band.
+fn user_rate(u: &Map<String, Value>) -> Option<Money> {
     let currency = at(u, &["primary_currency", "code"])
         .or_else(|| at(u, &["currency", "code"]))
         .and_then(Value::as_str)
-        .map(|c| c.trim().to_ascii_uppercase());
-    fill!(
-        b,
-        Field::HourlyRate,
-        hourly_rate,
-        src("hourly_rate"),
-        u.get("hourly_rate")
-            .and_then(num)
-            .zip(currency)
-            .and_then(|(amount, currency)| plausible_rate(Money { amount, currency }))
-    );
-    if let Some(Value::Object(loc)) = u.get("location") {
-        fill!(
-            b,
-            Field::Location,
-            location,
-            src("location"),
-            location(
-                text_at(loc, &["city"], 100).as_deref(),
-                text_at(loc, &["country", "name"], 100).as_deref(),
-                text_at(loc, &["country", "code"], 2).as_deref()
-            )
-        );
-    }
-    fill!(
-        b,
-        Field::MemberSince,
-        member_since,
-        src("registration_date"),
-        u.get("registration_date")
-            .and_then(num)
-            .and_then(month_from_unix)
-    );
-    fill!(
-        b,
-        Field::IdVerified,
-        id_verified,
-        src("status.identity_verified"),
-        at(u, &["status", "identity_verified"]).and_then(Value::as_bool)
-    );
-    fill!(b, Field::Badges, badges, src("badges"), badges(u));
-    fill!(
-        b,
-        Field::Overview,
-        overview,
-        src("profile_description"),
-        text_at(u, &["profile_description"], MAX_OVERVIEW)
-    );
-    // Completed projects (not an expected field: the page shows a percentage, not this count).
-    fill!(
-        b,
-        Field::TotalJobs,
-        total_jobs,
-        src("reputation.entire_history.complete"),
-        at(u, &["reputation", "entire_history", "complete"])
-            .and_then(num)
-            .and_then(plausible_jobs)
-    );
+        .map(|c| c.trim().to_ascii_uppercase())?;
+    let amount = u.get("hourly_rate").and_then(num)?;
+    plausible_rate(Money { amount, currency })
+}
+
+fn user_location(u: &Map<String, Value>) -> Option<crate::model::Location> {
+    let Some(Value::Object(loc)) = u.get("location") else {
+        return None;
+    };
+    location(
+        text_at(loc, &["city"], 100).as_deref(),
+        text_at(loc, &["country", "name"], 100).as_deref(),
+        text_at(loc, &["country", "code"], 2).as_deref(),
+    )
 }
 
 /// Badge names: the record's `badges[].name`, plus the flags the page shows as badges. `None` when the record
@@ -420,11 +450,6 @@ fn read_user(u: &Map<String, Value>, src: &dyn Fn(&str) -> String, b: &mut Build
 fn badges(u: &Map<String, Value>) -> Option<Vec<String>> {
     let mut known = false;
     let mut out: Vec<String> = Vec::new();
-    let add = |name: String, out: &mut Vec<String>| {
-        if out.len() < MAX_BADGES && !out.iter().any(|x| x.eq_ignore_ascii_case(&name)) {
-            out.push(name);
-        }
-    };
     if let Some(Value::Array(list)) = u.get("badges") {
         known = true;
         for item in list.iter().take(100) {
@@ -434,7 +459,7 @@ fn badges(u: &Map<String, Value>) -> Option<Vec<String>> {
                 _ => None,
             };
             if let Some(n) = name {
-                add(n, &mut out);
+                add_badge(&mut out, n);
             }
         }
     }
@@ -446,7 +471,7 @@ fn badges(u: &Map<String, Value>) -> Option<Vec<String>> {
         if let Some(flag) = at(u, path).and_then(Value::as_bool) {
             known = true;
             if flag {
-                add(label.to_string(), &mut out);
+                add_badge(&mut out, label.to_string());
             }
         }
     }

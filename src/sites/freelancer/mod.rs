@@ -32,9 +32,8 @@ mod json;
 pub mod selectors;
 
 use super::generic::head_addresses;
-use super::links::LinkSet;
 use super::{host_and_path, Adapter, Extraction, PageKind};
-use crate::model::{ClockTime, Date, Field, Location, Money, Profile, YearMonth};
+use crate::model::{ClockTime, Date, Field, Location, Money, YearMonth};
 use crate::page::Page;
 
 pub struct Freelancer;
@@ -80,12 +79,11 @@ impl Adapter for Freelancer {
             return Extraction::default().finish(expected);
         }
         let username = page_username(page);
-        let mut b = Builder::default();
-        json::read_state(page, username.as_deref(), &mut b);
+        let mut b = Builder::new(PLATFORM_DOMAINS);
+        let state_user = json::read_state(page, username.as_deref(), &mut b);
         dom::read_dom(page, &mut b);
         dom::read_head(page, &mut b);
-        let state_user = b.state_username.clone();
-        let mut ex = b.finish(expected);
+        let mut ex = b.finish_as(expected, "tagline text");
         ex.profile_key = username
             .or(state_user)
             .map(|u| format!("freelancer:{}", u.to_ascii_lowercase()));
@@ -212,57 +210,9 @@ fn page_username(page: &dyn Page) -> Option<String> {
     None
 }
 
-/// The profile being filled and where each field came from.
-#[derive(Default)]
-pub(crate) struct Builder {
-    pub p: Profile,
-    notes: Vec<(Field, String)>,
-    /// The username of the user object read from the TransferState, for the profile key of a saved page.
-    pub state_username: Option<String>,
-    links: LinkSet,
-}
-
-impl Builder {
-    pub fn note(&mut self, field: Field, source: impl Into<String>) {
-        self.notes.push((field, source.into()));
-    }
-
-    pub fn wants(&self, field: Field) -> bool {
-        !self.p.has(field)
-    }
-
-    /// Records that a place which can show links was read; with such a place and no link, links are "none".
-    pub fn links_read(&mut self, place: impl Into<String>) {
-        self.links.read(place);
-    }
-
-    /// Adds canonical addresses, except Freelancer.com's own.
-    pub fn add_links(&mut self, addresses: impl IntoIterator<Item = String>) {
-        self.links.add(addresses, IS_PLATFORM);
-    }
-
-    /// Adds the links, e-mail addresses and domain names written in `text`.
-    pub fn add_link_text(&mut self, text: &str) {
-        self.links.add_text(text, IS_PLATFORM);
-    }
-
-    fn finish(mut self, expected: &[Field]) -> Extraction {
-        // Addresses the freelancer and their clients wrote in the profile's own words.
-        self.links
-            .add_profile_text(&self.p, "review text", IS_PLATFORM);
-        if let Some(places) = self.links.finish_into(&mut self.p, "tagline text") {
-            self.note(Field::Links, places);
-        }
-        let mut ex = Extraction {
-            profile: self.p,
-            ..Extraction::default()
-        };
-        for (f, src) in &self.notes {
-            ex.note(*f, src);
-        }
-        ex.finish(expected)
-    }
-}
+/// The profile being filled, where each value came from, and the addresses found so far: the generic
+/// reader's draft (its links are the freelancer's unless on [`PLATFORM_DOMAINS`]).
+pub(crate) type Builder = super::generic::Draft;
 
 /// Fills `$b.p.$slot` from `$value` (an `Option`) unless already set, noting `$src`.
 macro_rules! fill {
@@ -288,20 +238,12 @@ pub(crate) const MAX_FEEDBACK: usize = 5_000;
 /// Freelancer.com caps the profile description at a few thousand characters; this leaves room.
 pub(crate) const MAX_OVERVIEW: usize = 10_000;
 
-/// Whether an address belongs to the marketplace itself (its pages, CDN, local sites), not to the freelancer.
-fn is_platform_address(address: &str) -> bool {
-    let Some(host) = crate::text::address_host(address) else {
-        return true;
-    };
-    let host = host.strip_prefix("www.").unwrap_or(host);
-    PLATFORM_DOMAINS
-        .iter()
-        .any(|d| crate::text::host_is_under(host, d))
+/// Adds a badge name unless the list is full or has it already (in any case).
+pub(crate) fn add_badge(names: &mut Vec<String>, name: String) {
+    if names.len() < MAX_BADGES && !names.iter().any(|x| x.eq_ignore_ascii_case(&name)) {
+        names.push(name);
+    }
 }
-
-/// [`is_platform_address`] behind `dyn`: the link set's generic code then has one copy for this adapter and the
-/// generic ones (an instance per function type otherwise).
-const IS_PLATFORM: &dyn Fn(&str) -> bool = &is_platform_address;
 
 /// Freelancer.com, its CDN and its country sites.
 const PLATFORM_DOMAINS: &[&str] = &[
