@@ -39,7 +39,7 @@ pub fn first_parsed<T>(
 }
 
 /// The selector of the first element whose visible text `take` accepts.
-fn first_taken(
+pub fn first_taken(
     page: &dyn Page,
     select: Select,
     scope: Option<Node>,
@@ -86,7 +86,7 @@ pub fn smallest_parsed<T>(
 
 /// The selector of [`smallest_parsed`]'s element; `take` accepts (and keeps) a text shorter than the
 /// last one it accepted.
-fn smallest_taken(
+pub fn smallest_taken(
     page: &dyn Page,
     select: Select,
     scope: Option<Node>,

@@ -1,16 +1,16 @@
 //! Sources (B) head meta, (C) rendered DOM, and the `<title>` fallback.
 
 use super::selectors as sel;
-use super::{ascii_run, fill, fill_src, first_matching, location, Builder};
+use super::{ascii_run, fill, first_matching, location, Builder};
 use super::{
     plausible_earnings, plausible_entry_hours, plausible_jobs, plausible_rate, plausible_rating,
     plausible_total_hours,
 };
 use super::{MAX_FEEDBACK, MAX_NAME, MAX_OVERVIEW, MAX_PLACE, MAX_SHORT, MAX_TITLE};
 use crate::case::lowercase;
-use crate::model::{ContractKind, Field, Language, Money, WorkEntry};
+use crate::model::{ContractKind, Field, Language, Money, Profile, WorkEntry};
 use crate::page::{squash, Node, Page, PageExt};
-use crate::sites::dom_read::{first_parsed, smallest_parsed};
+use crate::sites::dom_read::{first_parsed, first_taken, smallest_parsed, smallest_taken};
 use crate::sites::generic::{anchor_addresses, visible_text};
 use crate::text;
 
@@ -204,50 +204,193 @@ fn parse_title(raw: &str) -> Option<TitleParts> {
 
 // ---- (C) rendered DOM ----
 
+/// A field read from an element's text: `read` parses the text and, when it is a value, stores it in the
+/// profile and returns true. One plain function per field, so that one loop reads every row (a generic
+/// reader per field would be one more copy of the loop each).
+type Read = fn(&str, &mut Profile) -> bool;
+
+/// A field whose value is the first element, of the first of `selectors`, whose text `read` accepts.
+struct TextRow {
+    field: Field,
+    selectors: &'static [&'static str],
+    read: Read,
+}
+
+/// A field found by scanning `selectors` for the smallest element (text of at most `max_len` bytes) that
+/// `read` accepts: the value itself, not a container that also holds it. `note` follows the selector
+/// in the evidence.
+struct ScanRow {
+    field: Field,
+    selectors: &'static [&'static str],
+    max_len: usize,
+    read: Read,
+    note: &'static str,
+}
+
+/// Stores `value` in `slot` when there is one; whether there was.
+fn put<T>(slot: &mut Option<T>, value: Option<T>) -> bool {
+    let found = value.is_some();
+    if found {
+        *slot = value;
+    }
+    found
+}
+
+/// The name's places, read before the photo's alt text.
+const NAME_ROWS: &[TextRow] = &[TextRow {
+    field: Field::Name,
+    selectors: sel::NAME,
+    read: |t, p| put(&mut p.name, text::clean(t, MAX_NAME)),
+}];
+
+/// The other fields with documented places, each row after the sources of its field read before it.
+const TEXT_ROWS: &[TextRow] = &[
+    // Title: never the name, never a section heading.
+    TextRow {
+        field: Field::Title,
+        selectors: sel::TITLE,
+        read: read_title_text,
+    },
+    // Rate: documented places (then the first "$x/hr" in narrow-to-wide scopes, below).
+    TextRow {
+        field: Field::HourlyRate,
+        selectors: sel::RATE,
+        read: |t, p| put(&mut p.hourly_rate, text::parse_rate(t).and_then(plausible_rate)),
+    },
+    // After the city and country microdata.
+    TextRow {
+        field: Field::Location,
+        selectors: sel::LOCATION_LINE,
+        read: |t, p| {
+            let place = split_location_line(t);
+            let loc = place.and_then(|(city, country)| location(city.as_deref(), Some(&country), None));
+            put(&mut p.location, loc)
+        },
+    },
+    TextRow {
+        field: Field::LocalTime,
+        selectors: sel::LOCAL_TIME,
+        read: |t, p| put(&mut p.local_time, text::parse_clock(t)),
+    },
+    TextRow {
+        field: Field::LocalTime,
+        selectors: sel::LOCATION_LINE,
+        read: |t, p| put(&mut p.local_time, text::parse_local_time(t)),
+    },
+    TextRow {
+        field: Field::JobSuccess,
+        selectors: sel::JSS_TEXT,
+        read: |t, p| put(&mut p.job_success, text::parse_percent(t)),
+    },
+    TextRow {
+        field: Field::HoursPerWeek,
+        selectors: sel::HOURS_PER_WEEK,
+        read: |t, p| put(&mut p.hours_per_week, text::parse_availability(t)),
+    },
+];
+
+/// Fields found by their caption or wording, after the rows above.
+const SCAN_ROWS: &[ScanRow] = &[
+    ScanRow {
+        field: Field::LocalTime,
+        selectors: sel::LOCAL_TIME_SCAN,
+        max_len: 160,
+        read: |t, p| {
+            lowercase(t).contains("local time") && put(&mut p.local_time, text::parse_local_time(t))
+        },
+        note: " with \"… local time\"",
+    },
+    ScanRow {
+        field: Field::HoursPerWeek,
+        selectors: sel::CAPTION_SCAN,
+        max_len: 300,
+        read: |t, p| {
+            let value = after_caption(t, "Hours per week").and_then(text::parse_availability);
+            put(&mut p.hours_per_week, value)
+        },
+        note: " captioned \"Hours per week\"",
+    },
+    // Placement UNCERTAIN: found by caption.
+    ScanRow {
+        field: Field::MemberSince,
+        selectors: sel::MEMBER_SINCE_SCAN,
+        max_len: 80,
+        read: |t, p| {
+            let value = after_caption(t, "Member since").and_then(text::parse_year_month);
+            put(&mut p.member_since, value)
+        },
+        note: " captioned \"Member since\"",
+    },
+];
+
+/// The title row: a title is never the name nor a section heading ("Portfolio (6)").
+fn read_title_text(t: &str, p: &mut Profile) -> bool {
+    let Some(t) = text::clean(t, MAX_TITLE) else {
+        return false;
+    };
+    let bare = lowercase(without_count(&t));
+    if sel::NOT_A_TITLE.contains(&bare.as_str()) || is_name(&t, p.name.as_deref()) {
+        return false;
+    }
+    p.title = Some(t);
+    true
+}
+
+/// The text after a caption written at its start, in any case: "Member since May 2019" → " May 2019".
+fn after_caption<'t>(t: &'t str, caption: &str) -> Option<&'t str> {
+    starts_with_caption(t, caption)
+        .then(|| t.get(caption.len()..))
+        .flatten()
+}
+
+/// Reads each wanted row's field from the whole page.
+fn read_text_rows(page: &dyn Page, b: &mut Builder, rows: &[TextRow]) {
+    for row in rows {
+        if !b.wants(row.field) {
+            continue;
+        }
+        let p = &mut b.p;
+        if let Some(css) = first_taken(page, select_in, None, row.selectors, &mut |t| {
+            (row.read)(t, p)
+        }) {
+            b.note(row.field, css);
+        }
+    }
+}
+
+/// Reads each wanted scan row's field from the whole page.
+fn read_scan_rows(page: &dyn Page, b: &mut Builder, rows: &[ScanRow]) {
+    for row in rows {
+        if !b.wants(row.field) {
+            continue;
+        }
+        let p = &mut b.p;
+        let found = smallest_taken(page, select_in, None, row.selectors, row.max_len, &mut |t| {
+            (row.read)(t, p)
+        });
+        if let Some(css) = found {
+            b.note(row.field, [css, row.note].concat());
+        }
+    }
+}
+
 pub fn read_dom(page: &dyn Page, b: &mut Builder) {
-    // Name.
-    fill_src!(
-        b,
-        Field::Name,
-        name,
-        first_parsed(page, select_in, None, sel::NAME, |t| text::clean(
-            t, MAX_NAME
-        ))
-    );
+    // Every field's sources in order of preference; a field's later sources run only while it is empty.
+    read_location(page, b);
+    read_text_rows(page, b, NAME_ROWS);
     fill!(
         b,
         Field::Name,
         name,
-        format!("{}[alt]", sel::NAME_FROM_PHOTO_ALT),
+        [sel::NAME_FROM_PHOTO_ALT, "[alt]"].concat(),
         page.select(None, sel::NAME_FROM_PHOTO_ALT)
             .into_iter()
             .find_map(|n| page.attr(n, "alt"))
             .and_then(|a| text::clean(&a, MAX_NAME))
     );
+    read_text_rows(page, b, TEXT_ROWS);
 
-    // Title: never the name, never a section heading.
-    let name = b.p.name.clone();
-    fill_src!(
-        b,
-        Field::Title,
-        title,
-        first_parsed(page, select_in, None, sel::TITLE, |t| {
-            let t = text::clean(t, MAX_TITLE)?;
-            // "Portfolio (6)" is the "portfolio" heading.
-            let bare = lowercase(without_count(&t));
-            let heading = sel::NOT_A_TITLE.contains(&bare.as_str());
-            (!heading && !is_name(&t, name.as_deref())).then_some(t)
-        })
-    );
-
-    // Rate: documented places, then the first "$x/hr" in narrow-to-wide scopes.
-    fill_src!(
-        b,
-        Field::HourlyRate,
-        hourly_rate,
-        first_parsed(page, select_in, None, sel::RATE, |t| text::parse_rate(t)
-            .and_then(plausible_rate))
-    );
+    // Last resort for the rate: the first "$x/hr" in narrow-to-wide scopes.
     if b.wants(Field::HourlyRate) {
         for scope in sel::RATE_TEXT_SCOPES {
             let Some(node) = page.select(None, scope).into_iter().next() else {
@@ -256,62 +399,16 @@ pub fn read_dom(page: &dyn Page, b: &mut Builder) {
             if let Some(rate) = text::parse_rate(&visible_text(page, node)).and_then(plausible_rate)
             {
                 b.p.hourly_rate = Some(rate);
-                b.note(Field::HourlyRate, format!("\"$…/hr\" text in {scope}"));
+                b.note(Field::HourlyRate, ["\"$…/hr\" text in ", scope].concat());
                 break;
             }
         }
     }
 
-    read_location(page, b);
+    read_scan_rows(page, b, SCAN_ROWS);
     read_job_success(page, b);
     read_badges(page, b);
     read_stats(page, b);
-
-    // Hours per week.
-    fill_src!(
-        b,
-        Field::HoursPerWeek,
-        hours_per_week,
-        first_parsed(
-            page,
-            select_in,
-            None,
-            sel::HOURS_PER_WEEK,
-            text::parse_availability
-        )
-    );
-    fill_src!(
-        b,
-        Field::HoursPerWeek,
-        hours_per_week,
-        smallest_parsed(
-            page,
-            select_in,
-            None,
-            sel::CAPTION_SCAN,
-            300,
-            |t| starts_with_caption(t, "Hours per week"),
-            |t| { text::parse_availability(t.get("Hours per week".len()..)?) }
-        )
-        .map(|(v, css)| (v, format!("{css} captioned \"Hours per week\"")))
-    );
-
-    // Member since (placement UNCERTAIN: found by caption).
-    fill_src!(
-        b,
-        Field::MemberSince,
-        member_since,
-        smallest_parsed(
-            page,
-            select_in,
-            None,
-            sel::MEMBER_SINCE_SCAN,
-            80,
-            |t| starts_with_caption(t, "Member since"),
-            |t| { text::parse_year_month(t.get("Member since".len()..)?) }
-        )
-        .map(|(v, css)| (v, format!("{css} captioned \"Member since\"")))
-    );
 
     // Languages.
     if b.wants(Field::Languages) {
@@ -416,69 +513,26 @@ fn add_anchors(page: &dyn Page, node: Node, b: &mut Builder) {
     b.add_links(anchor_addresses(page, node));
 }
 
+/// Location from the city and country microdata (the location line is one of the text rows).
 fn read_location(page: &dyn Page, b: &mut Builder) {
-    if b.wants(Field::Location) {
-        let city = first_parsed(page, select_in, None, sel::CITY, |t| {
-            text::clean(t, MAX_PLACE)
-        });
-        let country = first_parsed(page, select_in, None, sel::COUNTRY, |t| {
-            text::clean(t, MAX_PLACE)
-        });
-        if let Some((country, css)) = country {
-            fill!(
-                b,
-                Field::Location,
-                location,
-                css,
-                location(city.as_ref().map(|c| c.0.as_str()), Some(&country), None)
-            );
-        }
+    if !b.wants(Field::Location) {
+        return;
     }
-    if b.wants(Field::Location) {
-        fill_src!(
+    let city = first_parsed(page, select_in, None, sel::CITY, |t| {
+        text::clean(t, MAX_PLACE)
+    });
+    let country = first_parsed(page, select_in, None, sel::COUNTRY, |t| {
+        text::clean(t, MAX_PLACE)
+    });
+    if let Some((country, css)) = country {
+        fill!(
             b,
             Field::Location,
             location,
-            first_parsed(page, select_in, None, sel::LOCATION_LINE, |t| {
-                let (city, country) = split_location_line(t)?;
-                location(city.as_deref(), Some(&country), None)
-            })
+            css,
+            location(city.as_ref().map(|c| c.0.as_str()), Some(&country), None)
         );
     }
-    // Local time.
-    fill_src!(
-        b,
-        Field::LocalTime,
-        local_time,
-        first_parsed(page, select_in, None, sel::LOCAL_TIME, text::parse_clock)
-    );
-    fill_src!(
-        b,
-        Field::LocalTime,
-        local_time,
-        first_parsed(
-            page,
-            select_in,
-            None,
-            sel::LOCATION_LINE,
-            text::parse_local_time
-        )
-    );
-    fill_src!(
-        b,
-        Field::LocalTime,
-        local_time,
-        smallest_parsed(
-            page,
-            select_in,
-            None,
-            sel::LOCAL_TIME_SCAN,
-            160,
-            |t| lowercase(t).contains("local time"),
-            text::parse_local_time
-        )
-        .map(|(v, css)| (v, format!("{css} with \"… local time\"")))
-    );
 }
 
 /// "Kraków, Poland – 3:42 pm local time" → (Some("Kraków"), "Poland").
@@ -504,13 +558,8 @@ fn split_location_line(t: &str) -> Option<(Option<String>, String)> {
         .map(|k| (city, k))
 }
 
+/// The progress ring's class, after the "99% Job Success" text row.
 fn read_job_success(page: &dyn Page, b: &mut Builder) {
-    fill_src!(
-        b,
-        Field::JobSuccess,
-        job_success,
-        first_parsed(page, select_in, None, sel::JSS_TEXT, text::parse_percent)
-    );
     if b.wants(Field::JobSuccess) {
         for css in sel::JSS_RING {
             for n in page.select(None, css).into_iter().take(20) {
