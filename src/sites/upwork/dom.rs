@@ -10,7 +10,7 @@ use super::{MAX_FEEDBACK, MAX_NAME, MAX_OVERVIEW, MAX_PLACE, MAX_SHORT, MAX_TITL
 use crate::case::lowercase;
 use crate::model::{ContractKind, Field, Language, Money, Profile, WorkEntry};
 use crate::page::{squash, Node, Page, PageExt};
-use crate::sites::dom_read::{first_parsed, first_taken, smallest_parsed, smallest_taken};
+use crate::sites::dom_read::{first_parsed, first_taken, smallest_taken};
 use crate::sites::generic::{anchor_addresses, visible_text};
 use crate::text;
 
@@ -741,51 +741,58 @@ fn read_work(page: &dyn Page, b: &mut Builder) {
     }
 }
 
-fn work_entry(page: &dyn Page, item: Node) -> WorkEntry {
-    let mut e = WorkEntry {
-        title: first_parsed(page, select_in, Some(item), sel::WORK_TITLE, |t| {
-            text::clean(t, MAX_TITLE)
-        })
-        .map(|x| x.0),
-        rating: first_parsed(page, select_in, Some(item), sel::WORK_RATING, |t| {
-            text::parse_rating(t).and_then(plausible_rating)
-        })
-        .map(|x| x.0),
-        feedback: first_parsed(page, select_in, Some(item), sel::WORK_FEEDBACK, |t| {
-            let t = text::clean(strip_quotes(t), MAX_FEEDBACK)?;
-            let lower = lowercase(&t);
-            let placeholder = lower.starts_with("no feedback")
-                || lower == "job in progress"
-                || lower.starts_with("no comment");
-            (!placeholder).then_some(t)
-        })
-        .map(|x| x.0),
-        ..WorkEntry::default()
+/// A contract's part read from the text of the first element below its item, of the first of the row's
+/// selectors, that the row's function accepts (and stores).
+const ENTRY_ROWS: &[(&[&str], fn(&str, &mut WorkEntry) -> bool)] = &[
+    (sel::WORK_TITLE, |t, e| put(&mut e.title, text::clean(t, MAX_TITLE))),
+    (sel::WORK_RATING, |t, e| {
+        put(&mut e.rating, text::parse_rating(t).and_then(plausible_rating))
+    }),
+    (sel::WORK_FEEDBACK, |t, e| put(&mut e.feedback, feedback(t))),
+];
+
+/// The client's words, unless they are a placeholder ("No feedback given").
+fn feedback(t: &str) -> Option<String> {
+    let t = text::clean(strip_quotes(t), MAX_FEEDBACK)?;
+    let lower = lowercase(&t);
+    let placeholder = lower.starts_with("no feedback")
+        || lower == "job in progress"
+        || lower.starts_with("no comment");
+    (!placeholder).then_some(t)
+}
+
+/// Stores a contract's dates; whether there were any.
+fn put_range(e: &mut WorkEntry, range: Option<text::DateRange>) -> bool {
+    let Some(r) = range else {
+        return false;
     };
-    let range = first_parsed(
-        page,
-        select_in,
-        Some(item),
-        sel::WORK_DATES,
-        text::parse_date_range,
-    )
-    .map(|x| x.0)
-    .or_else(|| {
-        smallest_parsed(
+    e.start = Some(r.start);
+    e.end = r.end;
+    e.ongoing = r.ongoing;
+    true
+}
+
+fn work_entry(page: &dyn Page, item: Node) -> WorkEntry {
+    let mut e = WorkEntry::default();
+    for (selectors, read) in ENTRY_ROWS {
+        first_taken(page, select_in, Some(item), selectors, &mut |t| read(t, &mut e));
+    }
+    let dated = first_taken(page, select_in, Some(item), sel::WORK_DATES, &mut |t| {
+        put_range(&mut e, text::parse_date_range(t))
+    });
+    if dated.is_none() {
+        // The smallest element with a whole range (an end, or "Present"), when the class changed.
+        smallest_taken(
             page,
             select_in,
             Some(item),
             sel::WORK_DATES_SCAN,
             80,
-            |_| true,
-            |t| text::parse_date_range(t).filter(|r| r.end.is_some() || r.ongoing),
-        )
-        .map(|x| x.0)
-    });
-    if let Some(r) = range {
-        e.start = Some(r.start);
-        e.end = r.end;
-        e.ongoing = r.ongoing;
+            &mut |t| {
+                let range = text::parse_date_range(t).filter(|r| r.end.is_some() || r.ongoing);
+                put_range(&mut e, range)
+            },
+        );
     }
 
     // Terms: one `strong` each for earnings, rate, hours, "Fixed-price".
