@@ -10,7 +10,7 @@ use super::{MAX_FEEDBACK, MAX_NAME, MAX_OVERVIEW, MAX_PLACE, MAX_SHORT, MAX_TITL
 use crate::case::lowercase;
 use crate::model::{ContractKind, Field, Language, Money, Profile, WorkEntry};
 use crate::page::{squash, Node, Page, PageExt};
-use crate::sites::dom_read::{first_parsed, first_taken, smallest_taken};
+use crate::sites::dom_read::{first_taken, smallest_taken};
 use crate::sites::generic::{anchor_addresses, visible_text};
 use crate::text;
 
@@ -478,7 +478,7 @@ fn read_links(page: &dyn Page, b: &mut Builder) {
         if nodes.is_empty() {
             continue;
         }
-        b.links_read(format!("a[href] and text in {css}"));
+        b.links_read(["a[href] and text in ", css].concat());
         for node in nodes.into_iter().take(100) {
             add_anchors(page, node, b);
             let t = visible_text(page, node);
@@ -490,7 +490,7 @@ fn read_links(page: &dyn Page, b: &mut Builder) {
         }
     }
     if let Some((css, nodes)) = first_matching(page, sel::LINK_CONTAINERS) {
-        b.links_read(format!("a[href] in {css}"));
+        b.links_read(["a[href] in ", css].concat());
         for node in nodes.into_iter().take(5) {
             add_anchors(page, node, b);
         }
@@ -501,7 +501,7 @@ fn read_links(page: &dyn Page, b: &mut Builder) {
         if nodes.is_empty() {
             continue;
         }
-        b.links_read(format!("a[href] in {css}"));
+        b.links_read(["a[href] in ", css].concat());
         for node in nodes.into_iter().take(20) {
             add_anchors(page, node, b);
         }
@@ -513,17 +513,23 @@ fn add_anchors(page: &dyn Page, node: Node, b: &mut Builder) {
     b.add_links(anchor_addresses(page, node));
 }
 
+/// The cleaned text of the first element of `selectors` that has text, with its selector.
+fn first_clean(page: &dyn Page, selectors: &[&'static str], max: usize) -> Option<(String, &'static str)> {
+    let mut found = None;
+    let css = first_taken(page, select_in, None, selectors, &mut |t| {
+        found = text::clean(t, max);
+        found.is_some()
+    })?;
+    found.map(|v| (v, css))
+}
+
 /// Location from the city and country microdata (the location line is one of the text rows).
 fn read_location(page: &dyn Page, b: &mut Builder) {
     if !b.wants(Field::Location) {
         return;
     }
-    let city = first_parsed(page, select_in, None, sel::CITY, |t| {
-        text::clean(t, MAX_PLACE)
-    });
-    let country = first_parsed(page, select_in, None, sel::COUNTRY, |t| {
-        text::clean(t, MAX_PLACE)
-    });
+    let city = first_clean(page, sel::CITY, MAX_PLACE);
+    let country = first_clean(page, sel::COUNTRY, MAX_PLACE);
     if let Some((country, css)) = country {
         fill!(
             b,
@@ -565,7 +571,7 @@ fn read_job_success(page: &dyn Page, b: &mut Builder) {
             for n in page.select(None, css).into_iter().take(20) {
                 if let Some(v) = page.attr(n, "class").as_deref().and_then(ring_percent) {
                     b.p.job_success = Some(v);
-                    b.note(Field::JobSuccess, format!("{css} (class)"));
+                    b.note(Field::JobSuccess, [css, " (class)"].concat());
                     return;
                 }
             }
@@ -605,7 +611,7 @@ fn read_badges(page: &dyn Page, b: &mut Builder) {
         if let Some(n) = page.select(None, css).into_iter().next() {
             if visible_text(page, n).is_empty() {
                 b.p.badges = Some(Vec::new());
-                b.note(Field::Badges, format!("{css} (empty)"));
+                b.note(Field::Badges, [css, " (empty)"].concat());
             }
             return;
         }
@@ -622,42 +628,47 @@ fn read_stats(page: &dyn Page, b: &mut Builder) {
     }
     for css in sel::STAT_CARDS {
         for card in page.select(None, css).into_iter().take(30) {
-            let Some((value, _)) =
-                first_parsed(page, select_in, Some(card), sel::STAT_VALUE, |t| {
-                    Some(t.to_string())
-                })
-            else {
+            let mut value = String::new();
+            let found = first_taken(page, select_in, Some(card), sel::STAT_VALUE, &mut |t| {
+                value = t.to_string();
+                true
+            });
+            if found.is_none() {
                 continue;
-            };
+            }
             let whole = visible_text(page, card);
             let caption = whole.replacen(&value, " ", 1);
             let caption = squash(&caption);
             let lower = lowercase(&caption);
-            let src = format!("{css} \"{caption}\"");
-            if lower.contains("earn") {
-                fill!(
-                    b,
-                    Field::TotalEarnings,
-                    total_earnings,
-                    src,
-                    text::parse_money(&value).and_then(plausible_earnings)
-                );
+            let field = if lower.contains("earn") {
+                Field::TotalEarnings
             } else if lower.contains("job") && !lower.contains("success") {
-                fill!(
-                    b,
-                    Field::TotalJobs,
-                    total_jobs,
-                    src,
-                    text::parse_count(&value).and_then(|n| plausible_jobs(n as f64))
-                );
+                Field::TotalJobs
             } else if lower.contains("hour") && !lower.contains("week") {
-                fill!(
-                    b,
-                    Field::TotalHours,
-                    total_hours,
-                    src,
-                    text::parse_hours(&value).and_then(plausible_total_hours)
-                );
+                Field::TotalHours
+            } else {
+                continue;
+            };
+            if !b.wants(field) {
+                continue;
+            }
+            let p = &mut b.p;
+            let filled = match field {
+                Field::TotalEarnings => put(
+                    &mut p.total_earnings,
+                    text::parse_money(&value).and_then(plausible_earnings),
+                ),
+                Field::TotalJobs => put(
+                    &mut p.total_jobs,
+                    text::parse_count(&value).and_then(|n| plausible_jobs(n as f64)),
+                ),
+                _ => put(
+                    &mut p.total_hours,
+                    text::parse_hours(&value).and_then(plausible_total_hours),
+                ),
+            };
+            if filled {
+                b.note(field, [css, " \"", &caption, "\""].concat());
             }
         }
     }
@@ -716,7 +727,7 @@ fn read_work(page: &dyn Page, b: &mut Builder) {
     let mut found: Option<(Vec<Node>, String)> = None;
     'outer: for section in sel::WORK_SECTIONS {
         for item in sel::WORK_ITEMS {
-            let css = format!("{section} {item}");
+            let css = [section, " ", item].concat();
             let nodes = select_in(page, None, &css);
             if !nodes.is_empty() {
                 found = Some((nodes, css));

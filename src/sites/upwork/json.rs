@@ -253,7 +253,7 @@ fn search<'v>(
         if path.is_empty() {
             k.to_string()
         } else {
-            format!("{path}.{k}")
+            [path.as_str(), ".", k].concat()
         }
     };
     match v {
@@ -704,7 +704,7 @@ fn find_work_arrays(v: &Value, budget: &mut usize) -> Option<(Vec<WorkEntry>, St
             let key = item
                 .get("id")
                 .map(Value::to_string)
-                .unwrap_or_else(|| format!("{}|{}", part("title"), part("startedOn")));
+                .unwrap_or_else(|| [part("title"), part("startedOn")].join("|"));
             if !seen.contains(&key) {
                 seen.push(key);
                 out.push(work_entry(item));

@@ -220,14 +220,24 @@ fn side(page: &dyn Page, item: Node, sender: Option<&str>, other: Option<&str>) 
 
 /// "jane|d" for "Jane Doe" and "Jane D.": first word and the last word's initial, lower case.
 pub fn name_key(name: &str) -> String {
-    let words: Vec<String> = name
-        .split(|c: char| c.is_whitespace() || c == '.' || c == ',')
-        .filter(|w| !w.is_empty())
-        .map(lowercase)
-        .collect();
-    match words.as_slice() {
-        [] => String::new(),
-        [one] => one.clone(),
-        [first, .., last] => format!("{first}|{}", last.chars().next().unwrap_or(' ')),
+    let (mut first, mut last) = (None, None);
+    for word in name.split(|c: char| c.is_whitespace() || c == '.' || c == ',') {
+        if word.is_empty() {
+            continue;
+        }
+        if first.is_none() {
+            first = Some(word);
+        } else {
+            last = Some(word);
+        }
     }
+    let Some(first) = first else {
+        return String::new();
+    };
+    let mut key = lowercase(first);
+    if let Some(last) = last {
+        key.push('|');
+        key.push(lowercase(last).chars().next().unwrap_or(' '));
+    }
+    key
 }

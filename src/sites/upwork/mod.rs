@@ -156,7 +156,16 @@ pub fn page_kind(path: &str) -> PageKind {
         .next()
         .unwrap_or("")
         .to_ascii_lowercase();
-    let segs: Vec<&str> = path.split('/').filter(|s| !s.is_empty()).take(8).collect();
+    // The first 8 non-empty segments.
+    let mut segs: Vec<&str> = Vec::new();
+    for seg in path.split('/') {
+        if segs.len() == 8 {
+            break;
+        }
+        if !seg.is_empty() {
+            segs.push(seg);
+        }
+    }
     match segs.as_slice() {
         // /freelancers/~01abc…, /freelancers/<vanity>, /fl/<vanity>, old /o/profiles/users/~01abc…
         ["freelancers" | "fl", id] | ["o", "profiles", "users", id] if is_profile_id(id) => {
@@ -186,7 +195,7 @@ fn profile_key(page: &dyn Page) -> Option<String> {
     from(page.url())
         .or_else(|| from(page.meta("og:url")))
         .or_else(|| from(canonical(page)))
-        .map(|id| format!("upwork:{id}"))
+        .map(|id| ["upwork:", &id].concat())
 }
 
 /// The first of `selectors` that matches anything in the page, with its matches.
