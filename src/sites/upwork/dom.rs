@@ -1,7 +1,7 @@
 //! Sources (B) head meta, (C) rendered DOM, and the `<title>` fallback.
 
 use super::selectors as sel;
-use super::{ascii_run, fill, first_matching, location, Builder};
+use super::{ascii_run, fill, first_matching, location, put, Builder};
 use super::{
     plausible_earnings, plausible_entry_hours, plausible_jobs, plausible_rate, plausible_rating,
     plausible_total_hours,
@@ -59,28 +59,19 @@ fn starts_with_caption(t: &str, caption: &str) -> bool {
 
 /// `og:title` (name), `og:description` (title), `product:price:*` (rate), meta description (jobs).
 pub fn read_meta(page: &dyn Page, b: &mut Builder) {
-    fill!(
-        b,
-        Field::Name,
-        name,
-        "meta[property=og:title]",
-        page.meta("og:title").and_then(|t| name_from_og_title(&t))
-    );
-    let name = b.p.name.clone();
-    fill!(
-        b,
-        Field::Title,
-        title,
-        "meta[property=og:description]",
-        page.meta("og:description").and_then(|d| {
+    let name = page.meta("og:title").and_then(|t| name_from_og_title(&t));
+    b.fill_text(Field::Name, name, "meta[property=og:title]");
+    if b.wants(Field::Title) {
+        let title = page.meta("og:description").and_then(|d| {
             // Short professional title only: not the overview, not the "has completed N jobs" sentence.
             let t = text::clean(&d, MAX_TITLE)?;
             let ok = t.chars().count() <= 150
                 && !t.contains("has completed")
-                && !is_name(&t, name.as_deref());
+                && !is_name(&t, b.p.name.as_deref());
             ok.then_some(t)
-        })
-    );
+        });
+        b.fill_text(Field::Title, title, "meta[property=og:description]");
+    }
     fill!(
         b,
         Field::HourlyRate,
@@ -146,8 +137,8 @@ pub fn read_title(page: &dyn Page, b: &mut Builder) {
     let Some((name, title, loc)) = parse_title(&raw) else {
         return;
     };
-    fill!(b, Field::Name, name, "<title>", name);
-    fill!(b, Field::Title, title, "<title>", title);
+    b.fill_text(Field::Name, name, "<title>");
+    b.fill_text(Field::Title, title, "<title>");
     fill!(
         b,
         Field::Location,
@@ -225,15 +216,6 @@ struct ScanRow {
     max_len: usize,
     read: Read,
     note: &'static str,
-}
-
-/// Stores `value` in `slot` when there is one; whether there was.
-fn put<T>(slot: &mut Option<T>, value: Option<T>) -> bool {
-    let found = value.is_some();
-    if found {
-        *slot = value;
-    }
-    found
 }
 
 /// The name's places, read before the photo's alt text.

@@ -318,6 +318,19 @@ impl Builder {
         !self.p.has(field)
     }
 
+    /// Fills a text field (name, title or overview) from `value` unless it is read already, noting `source`.
+    pub fn fill_text(&mut self, field: Field, value: Option<String>, source: &str) {
+        let slot = match field {
+            Field::Name => &mut self.p.name,
+            Field::Title => &mut self.p.title,
+            Field::Overview => &mut self.p.overview,
+            _ => return,
+        };
+        if slot.is_none() && put(slot, value) {
+            self.note(field, source);
+        }
+    }
+
     /// Records that a place which can show links was read; with such a place and no link, links are "none".
     pub fn links_read(&mut self, place: impl Into<String>) {
         self.links.read(place);
@@ -349,6 +362,15 @@ impl Builder {
         }
         ex.finish(expected)
     }
+}
+
+/// Stores `value` in `slot` when there is one; whether there was.
+pub(crate) fn put<T>(slot: &mut Option<T>, value: Option<T>) -> bool {
+    let found = value.is_some();
+    if found {
+        *slot = value;
+    }
+    found
 }
 
 /// Fills `$b.p.$slot` from `$value` (an `Option`) unless already set, noting `$src`.
