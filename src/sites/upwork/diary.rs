@@ -147,9 +147,13 @@ fn find_state(page: &dyn Page) -> Option<Value> {
 
 /// Name and location from the state, when it carries them (`freelancer: {name, location: {city, country}}`).
 fn read_state_meta(state: &Value, b: &mut Builder) {
-    let who = ["freelancer", "contractor", "provider"]
-        .iter()
-        .find_map(|k| find_key(state, k).filter(|v| v.is_object()));
+    let mut who = None;
+    for k in ["freelancer", "contractor", "provider"] {
+        who = find_key(state, k).filter(|v| v.is_object());
+        if who.is_some() {
+            break;
+        }
+    }
     let Some(who) = who else { return };
     if let Some(name) = who
         .get("name")
@@ -189,8 +193,16 @@ fn find_key<'a>(v: &'a Value, key: &str) -> Option<&'a Value> {
 fn push_children<'a>(stack: &mut Vec<(&'a Value, usize)>, v: &'a Value, depth: usize) {
     let first = stack.len();
     match v {
-        Value::Object(m) => stack.extend(m.values().map(|c| (c, depth + 1))),
-        Value::Array(a) => stack.extend(a.iter().map(|c| (c, depth + 1))),
+        Value::Object(m) => {
+            for c in m.values() {
+                stack.push((c, depth + 1));
+            }
+        }
+        Value::Array(a) => {
+            for c in a {
+                stack.push((c, depth + 1));
+            }
+        }
         _ => {}
     }
     if let Some(pushed) = stack.get_mut(first..) {

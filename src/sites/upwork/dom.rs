@@ -1,7 +1,7 @@
 //! Sources (B) head meta, (C) rendered DOM, and the `<title>` fallback.
 
 use super::selectors as sel;
-use super::{ascii_run, fill, first_matching, location, put, Builder};
+use super::{ascii_run, fill, first_attr, first_matching, location, put, Builder};
 use super::{
     plausible_earnings, plausible_entry_hours, plausible_jobs, plausible_rate, plausible_rating,
     plausible_total_hours,
@@ -365,10 +365,7 @@ pub fn read_dom(page: &dyn Page, b: &mut Builder) {
         Field::Name,
         name,
         [sel::NAME_FROM_PHOTO_ALT, "[alt]"].concat(),
-        page.select(None, sel::NAME_FROM_PHOTO_ALT)
-            .into_iter()
-            .find_map(|n| page.attr(n, "alt"))
-            .and_then(|a| text::clean(&a, MAX_NAME))
+        first_attr(page, sel::NAME_FROM_PHOTO_ALT, "alt").and_then(|a| text::clean(&a, MAX_NAME))
     );
     read_text_rows(page, b, TEXT_ROWS);
 
@@ -563,10 +560,15 @@ fn read_job_success(page: &dyn Page, b: &mut Builder) {
 
 /// The score in a progress ring's classes: "air3-progress-circle-97" → 97.
 fn ring_percent(class: &str) -> Option<u8> {
-    class.split_whitespace().find_map(|c| {
-        let digits = c.strip_prefix("air3-progress-circle-")?;
-        digits.parse::<u8>().ok().filter(|v| *v <= 100)
-    })
+    for c in class.split_whitespace() {
+        let Some(digits) = c.strip_prefix("air3-progress-circle-") else {
+            continue;
+        };
+        if let Some(v) = digits.parse::<u8>().ok().filter(|v| *v <= 100) {
+            return Some(v);
+        }
+    }
+    None
 }
 
 fn read_badges(page: &dyn Page, b: &mut Builder) {

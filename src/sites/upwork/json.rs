@@ -156,9 +156,11 @@ fn is_media_key(key: &str) -> bool {
 
 /// Follows object keys.
 fn at<'v>(v: &'v Value, path: &[&str]) -> Option<&'v Value> {
-    path.iter()
-        .try_fold(v, |cur, k| cur.get(k))
-        .filter(|v| !v.is_null())
+    let mut cur = v;
+    for k in path {
+        cur = cur.get(k)?;
+    }
+    (!cur.is_null()).then_some(cur)
 }
 
 /// A number, or a string holding a plain number.
@@ -787,8 +789,18 @@ fn read_work_anywhere(store: &Value, label: &str, b: &mut Builder) {
     }
 }
 
+/// The value of the first of `keys` that `v` has, not null.
+fn first_present<'v>(v: &'v Value, keys: &[&str]) -> Option<&'v Value> {
+    for k in keys {
+        if let Some(x) = v.get(k).filter(|x| !x.is_null()) {
+            return Some(x);
+        }
+    }
+    None
+}
+
 fn work_entry(v: &Value) -> WorkEntry {
-    let first = |keys: &[&str]| keys.iter().find_map(|k| v.get(*k).filter(|x| !x.is_null()));
+    let first = |keys: &[&str]| first_present(v, keys);
     let start = first(&["startedOn", "startDate", "startedAt", "start"]).and_then(date);
     let end = first(&["endedOn", "endDate", "endedAt", "end"]).and_then(date);
     let status = first(&["status"])

@@ -107,7 +107,10 @@ impl Adapter for Upwork {
 
     fn sniff(&self, page: &dyn Page) -> Option<PageKind> {
         // The page's own address, as the head states it.
-        for url in [page.meta("og:url"), canonical(page)].into_iter().flatten() {
+        for url in [page.meta("og:url"), canonical(page)] {
+            let Some(url) = url else {
+                continue;
+            };
             if let Some((host, path)) = host_and_path(&url) {
                 if is_upwork_host(&host) {
                     let kind = page_kind(&path);
@@ -242,9 +245,17 @@ fn ascii_run(s: &str, keep: fn(u8) -> bool) -> usize {
 
 /// The first `link[rel=canonical]`'s address.
 fn canonical(page: &dyn Page) -> Option<String> {
-    page.select(None, "link[rel=canonical]")
-        .into_iter()
-        .find_map(|n| page.attr(n, "href"))
+    first_attr(page, "link[rel=canonical]", "href")
+}
+
+/// The attribute `name` of the first element matching `css` that has it.
+fn first_attr(page: &dyn Page, css: &str, name: &str) -> Option<String> {
+    for n in page.select(None, css) {
+        if let Some(v) = page.attr(n, name) {
+            return Some(v);
+        }
+    }
+    None
 }
 
 fn is_upwork_host(host: &str) -> bool {
