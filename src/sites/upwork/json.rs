@@ -653,15 +653,31 @@ fn language(l: &Value) -> Option<Language> {
     })
 }
 
+/// ID-verification statuses that say verified, and those that say not (yet) verified; others are unknown.
+const ID_PASSED: &[&str] = &["PASSED", "VERIFIED", "APPROVED", "TRUE"];
+const ID_NOT_PASSED: &[&str] = &[
+    "NONE",
+    "NOT_STARTED",
+    "FAILED",
+    "REJECTED",
+    "PENDING",
+    "IN_PROGRESS",
+    "EXPIRED",
+    "FALSE",
+    "",
+];
+
 fn id_status(v: &Value) -> Option<bool> {
     match v {
         Value::Bool(b) => Some(*b),
-        Value::String(s) => match s.trim().to_ascii_uppercase().as_str() {
-            "PASSED" | "VERIFIED" | "APPROVED" | "TRUE" => Some(true),
-            "NONE" | "NOT_STARTED" | "FAILED" | "REJECTED" | "PENDING" | "IN_PROGRESS"
-            | "EXPIRED" | "FALSE" | "" => Some(false),
-            _ => None,
-        },
+        Value::String(s) => {
+            let status = s.trim().to_ascii_uppercase();
+            if ID_PASSED.contains(&status.as_str()) {
+                Some(true)
+            } else {
+                ID_NOT_PASSED.contains(&status.as_str()).then_some(false)
+            }
+        }
         _ => None,
     }
 }
