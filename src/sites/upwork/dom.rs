@@ -11,7 +11,7 @@ use crate::case::lowercase;
 use crate::model::{ContractKind, Field, Language, Money, Profile, WorkEntry};
 use crate::page::{squash, Node, Page, PageExt};
 use crate::sites::dom_read::{first_taken, smallest_taken};
-use crate::sites::generic::{anchor_addresses, visible_text};
+use crate::sites::generic::{anchor_addresses, strip_quotes, visible_text};
 use crate::text;
 
 const HOUR_UNITS: &[&str] = &["hours", "hour", "hrs", "hr"];
@@ -682,27 +682,6 @@ fn parse_language(t: &str) -> Option<Language> {
 }
 
 // ---- Work history ----
-
-/// The client's words without the quotation marks the page wraps them in.
-fn strip_quotes(t: &str) -> &str {
-    let t = t.trim();
-    const PAIRS: [(char, char); 6] = [
-        ('"', '"'),
-        ('\u{201C}', '\u{201D}'),
-        ('\u{201E}', '\u{201C}'),
-        ('\u{2018}', '\u{2019}'),
-        ('\'', '\''),
-        ('«', '»'),
-    ];
-    for (open, close) in PAIRS {
-        if let Some(inner) = t.strip_prefix(open).and_then(|r| r.strip_suffix(close)) {
-            if !inner.contains(open) && !inner.contains(close) {
-                return inner.trim();
-            }
-        }
-    }
-    t
-}
 
 fn read_work(page: &dyn Page, b: &mut Builder) {
     if !b.wants(Field::WorkHistory) {
