@@ -100,30 +100,37 @@ pub(super) fn read(page: &dyn Page, b: &mut Builder) {
 
 /// Groups (date, slot, offset) cells into days: sorted, de-duplicated, capped.
 fn group(cells: Vec<(Option<Date>, u16, Option<i32>)>) -> Vec<DiaryDay> {
-    // The first MAX_DAYS (date, offset) keys met; then cells sorted by key and slot and grouped.
     type Key = (Option<Date>, Option<i32>);
-    let mut keys: Vec<Key> = Vec::new();
-    let mut kept: Vec<(Key, u16)> = Vec::new();
+    // The first MAX_DAYS (date, offset) keys met, each with its slots.
+    let mut days: Vec<(Key, Vec<u16>)> = Vec::new();
     for (date, slot, offset) in cells {
         let key = (date, offset);
-        if !keys.contains(&key) {
-            if keys.len() >= MAX_DAYS {
-                continue;
+        let mut known = false;
+        for (k, slots) in days.iter_mut() {
+            if *k == key {
+                slots.push(slot);
+                known = true;
+                break;
             }
-            keys.push(key);
         }
-        kept.push((key, slot));
-    }
-    crate::sort::sort(&mut kept);
-    let mut days: Vec<(Key, Vec<u16>)> = Vec::new();
-    for (key, slot) in kept {
-        match days.last_mut() {
-            Some((last, slots)) if *last == key => slots.push(slot),
-            _ => days.push((key, vec![slot])),
+        if !known && days.len() < MAX_DAYS {
+            days.push((key, vec![slot]));
         }
     }
+    // Days in key order: the smallest key left each time (a few dozen keys; no sort code for this type).
     let mut out = Vec::with_capacity(days.len());
-    for ((date, utc_offset_minutes), mut slots) in days {
+    loop {
+        let mut first: Option<(usize, &Key)> = None;
+        for (i, (k, _)) in days.iter().enumerate() {
+            if first.is_none_or(|(_, f)| k < f) {
+                first = Some((i, k));
+            }
+        }
+        let Some((i, _)) = first else {
+            break;
+        };
+        let ((date, utc_offset_minutes), mut slots) = days.swap_remove(i);
+        crate::sort::sort(&mut slots);
         slots.dedup();
         slots.truncate(SLOTS_PER_DAY);
         out.push(DiaryDay {
