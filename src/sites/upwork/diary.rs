@@ -363,7 +363,11 @@ fn signed_offset(rest: &str) -> Option<i32> {
         Some('-') | Some('−') => -1,
         _ => return Some(0),
     };
-    let rest = rest.trim_start_matches(['+', '-', '−']).trim_start();
+    let mut rest = rest;
+    while let Some(c) = rest.chars().next().filter(|c| matches!(c, '+' | '-' | '−')) {
+        rest = rest.get(c.len_utf8()..)?;
+    }
+    let rest = rest.trim_start();
     let num = rest.get(..clock_len(rest).min(5))?;
     let (h, m) = match num.split_once(':') {
         Some((h, m)) => (h.parse::<i32>().ok()?, m.parse::<i32>().ok()?),

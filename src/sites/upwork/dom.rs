@@ -173,11 +173,12 @@ fn without_count(t: &str) -> &str {
 fn parse_title(raw: &str) -> Option<TitleParts> {
     const MARK: &str = "Upwork Freelancer";
     let at = raw.find(MARK)?;
-    let left = raw
-        .get(..at)?
-        .trim_end()
-        .trim_end_matches(['-', '|', '–'])
-        .trim_end();
+    let mut left = raw.get(..at)?.trim_end();
+    // The separators before the mark, one char at a time (no reverse searcher for a char set).
+    while let Some(c) = left.chars().next_back().filter(|c| matches!(c, '-' | '|' | '–')) {
+        left = left.get(..left.len() - c.len_utf8())?;
+    }
+    let left = left.trim_end();
     let right = raw.get(at + MARK.len()..)?.trim();
     let (name, title) = match left.split_once(" - ") {
         Some((n, t)) => (text::clean(n, MAX_NAME), text::clean(t, MAX_TITLE)),
