@@ -276,7 +276,9 @@ fn parse_local_datetime(s: &str, offset: Option<i32>) -> Option<(Option<Date>, u
     if s.len() > 40 {
         return None;
     }
-    let (date_part, rest) = s.split_once(['T', ' '])?;
+    // 'T' and ' ' are ASCII: the cut and the byte after it are on char boundaries.
+    let at = s.find(['T', ' '])?;
+    let (date_part, rest) = (s.get(..at)?, s.get(at + 1..)?);
     let date = parse_date(date_part)?;
     let (digits, tail) = rest.split_at_checked(clock_len(rest))?;
     let (h, m) = parse_hm(digits)?;
@@ -335,7 +337,9 @@ pub fn parse_offset_value(v: &Value) -> Option<i32> {
         Value::String(s) => parse_offset_label(s)
             .or_else(|| {
                 s.trim()
-                    .starts_with(['+', '-'])
+                    .as_bytes()
+                    .first()
+                    .is_some_and(|b| matches!(b, b'+' | b'-'))
                     .then(|| signed_offset(s.trim()))
                     .flatten()
             })
