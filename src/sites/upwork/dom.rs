@@ -175,7 +175,11 @@ fn parse_title(raw: &str) -> Option<TitleParts> {
     let at = raw.find(MARK)?;
     let mut left = raw.get(..at)?.trim_end();
     // The separators before the mark, one char at a time (no reverse searcher for a char set).
-    while let Some(c) = left.chars().next_back().filter(|c| matches!(c, '-' | '|' | '–')) {
+    while let Some(c) = left
+        .chars()
+        .next_back()
+        .filter(|c| matches!(c, '-' | '|' | '–'))
+    {
         left = left.get(..left.len() - c.len_utf8())?;
     }
     let left = left.trim_end();
@@ -238,7 +242,12 @@ const TEXT_ROWS: &[TextRow] = &[
     TextRow {
         field: Field::HourlyRate,
         selectors: sel::RATE,
-        read: |t, p| put(&mut p.hourly_rate, text::parse_rate(t).and_then(plausible_rate)),
+        read: |t, p| {
+            put(
+                &mut p.hourly_rate,
+                text::parse_rate(t).and_then(plausible_rate),
+            )
+        },
     },
     // After the city and country microdata.
     TextRow {
@@ -246,7 +255,8 @@ const TEXT_ROWS: &[TextRow] = &[
         selectors: sel::LOCATION_LINE,
         read: |t, p| {
             let place = split_location_line(t);
-            let loc = place.and_then(|(city, country)| location(city.as_deref(), Some(&country), None));
+            let loc =
+                place.and_then(|(city, country)| location(city.as_deref(), Some(&country), None));
             put(&mut p.location, loc)
         },
     },
@@ -348,9 +358,14 @@ fn read_scan_rows(page: &dyn Page, b: &mut Builder, rows: &[ScanRow]) {
             continue;
         }
         let p = &mut b.p;
-        let found = smallest_taken(page, select_in, None, row.selectors, row.max_len, &mut |t| {
-            (row.read)(t, p)
-        });
+        let found = smallest_taken(
+            page,
+            select_in,
+            None,
+            row.selectors,
+            row.max_len,
+            &mut |t| (row.read)(t, p),
+        );
         if let Some(css) = found {
             b.note(row.field, [css, row.note].concat());
         }
@@ -494,7 +509,11 @@ fn add_anchors(page: &dyn Page, node: Node, b: &mut Builder) {
 }
 
 /// The cleaned text of the first element of `selectors` that has text, with its selector.
-fn first_clean(page: &dyn Page, selectors: &[&'static str], max: usize) -> Option<(String, &'static str)> {
+fn first_clean(
+    page: &dyn Page,
+    selectors: &[&'static str],
+    max: usize,
+) -> Option<(String, &'static str)> {
     let mut found = None;
     let css = first_taken(page, select_in, None, selectors, &mut |t| {
         found = text::clean(t, max);
@@ -716,12 +735,20 @@ fn read_work(page: &dyn Page, b: &mut Builder) {
     }
 }
 
+/// Parses a contract's part from an element's text and stores it in the entry; whether it did.
+type ReadEntry = fn(&str, &mut WorkEntry) -> bool;
+
 /// A contract's part read from the text of the first element below its item, of the first of the row's
 /// selectors, that the row's function accepts (and stores).
-const ENTRY_ROWS: &[(&[&str], fn(&str, &mut WorkEntry) -> bool)] = &[
-    (sel::WORK_TITLE, |t, e| put(&mut e.title, text::clean(t, MAX_TITLE))),
+const ENTRY_ROWS: &[(&[&str], ReadEntry)] = &[
+    (sel::WORK_TITLE, |t, e| {
+        put(&mut e.title, text::clean(t, MAX_TITLE))
+    }),
     (sel::WORK_RATING, |t, e| {
-        put(&mut e.rating, text::parse_rating(t).and_then(plausible_rating))
+        put(
+            &mut e.rating,
+            text::parse_rating(t).and_then(plausible_rating),
+        )
     }),
     (sel::WORK_FEEDBACK, |t, e| put(&mut e.feedback, feedback(t))),
 ];
@@ -750,7 +777,9 @@ fn put_range(e: &mut WorkEntry, range: Option<text::DateRange>) -> bool {
 fn work_entry(page: &dyn Page, item: Node) -> WorkEntry {
     let mut e = WorkEntry::default();
     for (selectors, read) in ENTRY_ROWS {
-        first_taken(page, select_in, Some(item), selectors, &mut |t| read(t, &mut e));
+        first_taken(page, select_in, Some(item), selectors, &mut |t| {
+            read(t, &mut e)
+        });
     }
     let dated = first_taken(page, select_in, Some(item), sel::WORK_DATES, &mut |t| {
         put_range(&mut e, text::parse_date_range(t))

@@ -329,7 +329,10 @@ pub fn read_state(store: &Value, label: &str, b: &mut Builder) {
     // Name, title and overview.
     for (field, key, max) in PROFILE_TEXTS {
         if b.wants(field) {
-            let value = prof.get(key).and_then(string).and_then(|s| text::clean(s, max));
+            let value = prof
+                .get(key)
+                .and_then(string)
+                .and_then(|s| text::clean(s, max));
             b.fill_text(field, value, &src(&[prof_key, key]));
         }
     }
@@ -905,7 +908,10 @@ pub fn read_ld_json(page: &dyn Page, b: &mut Builder) {
             continue;
         };
         for (field, key, max, source) in PERSON_TEXTS {
-            let value = person.get(key).and_then(string).and_then(|s| text::clean(s, max));
+            let value = person
+                .get(key)
+                .and_then(string)
+                .and_then(|s| text::clean(s, max));
             b.fill_text(field, value, source);
         }
         // `url` and `sameAs`: the person's pages elsewhere.
