@@ -87,10 +87,10 @@ pub(super) fn read(page: &dyn Page, b: &mut Builder) {
     if b.p.location.is_none() {
         if let Some(loc) = page.first_text(None, LOCATION_SELECTORS).and_then(|t| {
             let (city, country) = match t.rsplit_once(',') {
-                Some((c, k)) => (Some(c.trim().to_string()), k.trim().to_string()),
-                None => (None, t.trim().to_string()),
+                Some((c, k)) => (Some(c.trim()), k.trim()),
+                None => (None, t.trim()),
             };
-            location(city.as_deref(), Some(&country), None)
+            location(city, Some(country), None)
         }) {
             b.p.location = Some(loc);
             b.note(Field::Location, "workroom header");

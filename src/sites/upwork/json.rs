@@ -79,9 +79,8 @@ const MEDIA_WORDS: &[&str] = &[
 ];
 
 /// The parsed store of the first script that assigns `__NUXT__`, and a label for evidence.
-pub fn find_nuxt(page: &dyn Page) -> Option<(Value, String)> {
-    super::script_value(page, "__NUXT__", jslit::parse_nuxt_assignment)
-        .map(|v| (v, "__NUXT__".to_string()))
+pub fn find_nuxt(page: &dyn Page) -> Option<(Value, &'static str)> {
+    super::script_value(page, "__NUXT__", jslit::parse_nuxt_assignment).map(|v| (v, "__NUXT__"))
 }
 
 /// Whether the store belongs to the page at `path`: its `routePath` (and the profile's cipher text,

@@ -93,7 +93,7 @@ impl Adapter for Upwork {
                 .and_then(host_and_path)
                 .map(|(_, p)| p);
             if current.is_none_or(|p| json::store_is_for(&state, &p)) {
-                json::read_state(&state, &path, &mut b);
+                json::read_state(&state, path, &mut b);
             }
         }
         json::read_ld_json(page, &mut b);
