@@ -820,7 +820,8 @@ fn work_entry(page: &dyn Page, item: Node) -> WorkEntry {
         // mention hours or money), split at the "·" / "|" separators Upwork puts between terms.
         let mut whole = visible_text(page, item);
         for known in [&e.title, &e.feedback].into_iter().flatten() {
-            whole = whole.replacen(known.as_str(), " ", 1);
+            // `&String`, as the stat cards' caption: one `replacen` for both.
+            whole = whole.replacen(known, " ", 1);
         }
         for t in whole.split(['·', '|', '•']).map(str::trim) {
             if terms.len() == 12 {
