@@ -584,8 +584,9 @@ fn ring_percent(class: &str) -> Option<u8> {
         let Some(digits) = c.strip_prefix("air3-progress-circle-") else {
             continue;
         };
-        if let Some(v) = digits.parse::<u8>().ok().filter(|v| *v <= 100) {
-            return Some(v);
+        // Read as a u32 (whose parser the crate has anyway): up to 100, it accepts and rejects what a u8 would.
+        if let Some(v) = digits.parse::<u32>().ok().filter(|v| *v <= 100) {
+            return u8::try_from(v).ok();
         }
     }
     None
@@ -946,6 +947,28 @@ mod tests {
         for no in ["#a", "#a.b .x", ".x #a", "#a .x, .y", "# .x", "#a:hover .x"] {
             assert_eq!(leading_id(no), None, "{no}");
         }
+    }
+
+    #[test]
+    fn ring_classes() {
+        assert_eq!(
+            ring_percent("air3-progress-circle air3-progress-circle-97"),
+            Some(97)
+        );
+        assert_eq!(ring_percent("x air3-progress-circle-100"), Some(100));
+        for no in [
+            "air3-progress-circle-101",
+            "air3-progress-circle-256",
+            "air3-progress-circle-",
+            "air3-progress-circle--5",
+            "a air3-progress-circle-9x",
+        ] {
+            assert_eq!(ring_percent(no), None, "{no}");
+        }
+        assert_eq!(
+            ring_percent("air3-progress-circle-300 air3-progress-circle-42"),
+            Some(42)
+        );
     }
 
     #[test]
