@@ -924,7 +924,9 @@ impl<'a> Parser<'a> {
                         m.get_mut(key)?
                     }
                     Value::Array(a) => {
-                        let idx: usize = key.parse().ok().filter(|i| *i < 100_000)?;
+                        // As a u32 (a parser the crate has anyway): below 100 000 it reads what a usize would.
+                        let idx = key.parse::<u32>().ok().filter(|i| *i < 100_000)?;
+                        let idx = usize::try_from(idx).ok()?;
                         while a.len() <= idx {
                             a.push(Value::Null);
                         }
