@@ -102,7 +102,7 @@ pub fn read_into<'s, T>(
 }
 
 /// The selector of the first element whose visible text `take` accepts.
-fn first_taken<'s>(
+pub fn first_taken<'s>(
     page: &dyn Page,
     select: Select,
     scope: Option<Node>,
@@ -165,7 +165,7 @@ pub fn smallest_into<T>(
 
 /// The selector of [`smallest_parsed`]'s element; `take` accepts (and keeps) a text shorter than the
 /// last one it accepted.
-fn smallest_taken(
+pub fn smallest_taken(
     page: &dyn Page,
     select: Select,
     scope: Option<Node>,

@@ -87,10 +87,10 @@ pub(super) fn read(page: &dyn Page, b: &mut Builder) {
     if b.p.location.is_none() {
         if let Some(loc) = page.first_text(None, LOCATION_SELECTORS).and_then(|t| {
             let (city, country) = match t.rsplit_once(',') {
-                Some((c, k)) => (Some(c.trim().to_string()), k.trim().to_string()),
-                None => (None, t.trim().to_string()),
+                Some((c, k)) => (Some(c.trim()), k.trim()),
+                None => (None, t.trim()),
             };
-            location(city.as_deref(), Some(&country), None)
+            location(city, Some(country), None)
         }) {
             b.p.location = Some(loc);
             b.note(Field::Location, "workroom header");
@@ -100,30 +100,37 @@ pub(super) fn read(page: &dyn Page, b: &mut Builder) {
 
 /// Groups (date, slot, offset) cells into days: sorted, de-duplicated, capped.
 fn group(cells: Vec<(Option<Date>, u16, Option<i32>)>) -> Vec<DiaryDay> {
-    // The first MAX_DAYS (date, offset) keys met; then cells sorted by key and slot and grouped.
     type Key = (Option<Date>, Option<i32>);
-    let mut keys: Vec<Key> = Vec::new();
-    let mut kept: Vec<(Key, u16)> = Vec::new();
+    // The first MAX_DAYS (date, offset) keys met, each with its slots.
+    let mut days: Vec<(Key, Vec<u16>)> = Vec::new();
     for (date, slot, offset) in cells {
         let key = (date, offset);
-        if !keys.contains(&key) {
-            if keys.len() >= MAX_DAYS {
-                continue;
+        let mut known = false;
+        for (k, slots) in days.iter_mut() {
+            if *k == key {
+                slots.push(slot);
+                known = true;
+                break;
             }
-            keys.push(key);
         }
-        kept.push((key, slot));
-    }
-    crate::sort::sort(&mut kept);
-    let mut days: Vec<(Key, Vec<u16>)> = Vec::new();
-    for (key, slot) in kept {
-        match days.last_mut() {
-            Some((last, slots)) if *last == key => slots.push(slot),
-            _ => days.push((key, vec![slot])),
+        if !known && days.len() < MAX_DAYS {
+            days.push((key, vec![slot]));
         }
     }
+    // Days in key order: the smallest key left each time (a few dozen keys; no sort code for this type).
     let mut out = Vec::with_capacity(days.len());
-    for ((date, utc_offset_minutes), mut slots) in days {
+    loop {
+        let mut first: Option<(usize, &Key)> = None;
+        for (i, (k, _)) in days.iter().enumerate() {
+            if first.is_none_or(|(_, f)| k < f) {
+                first = Some((i, k));
+            }
+        }
+        let Some((i, _)) = first else {
+            break;
+        };
+        let ((date, utc_offset_minutes), mut slots) = days.swap_remove(i);
+        crate::sort::sort(&mut slots);
         slots.dedup();
         slots.truncate(SLOTS_PER_DAY);
         out.push(DiaryDay {
@@ -147,9 +154,13 @@ fn find_state(page: &dyn Page) -> Option<Value> {
 
 /// Name and location from the state, when it carries them (`freelancer: {name, location: {city, country}}`).
 fn read_state_meta(state: &Value, b: &mut Builder) {
-    let who = ["freelancer", "contractor", "provider"]
-        .iter()
-        .find_map(|k| find_key(state, k).filter(|v| v.is_object()));
+    let mut who = None;
+    for k in ["freelancer", "contractor", "provider"] {
+        who = find_key(state, k).filter(|v| v.is_object());
+        if who.is_some() {
+            break;
+        }
+    }
     let Some(who) = who else { return };
     if let Some(name) = who
         .get("name")
@@ -189,8 +200,16 @@ fn find_key<'a>(v: &'a Value, key: &str) -> Option<&'a Value> {
 fn push_children<'a>(stack: &mut Vec<(&'a Value, usize)>, v: &'a Value, depth: usize) {
     let first = stack.len();
     match v {
-        Value::Object(m) => stack.extend(m.values().map(|c| (c, depth + 1))),
-        Value::Array(a) => stack.extend(a.iter().map(|c| (c, depth + 1))),
+        Value::Object(m) => {
+            for c in m.values() {
+                stack.push((c, depth + 1));
+            }
+        }
+        Value::Array(a) => {
+            for c in a {
+                stack.push((c, depth + 1));
+            }
+        }
         _ => {}
     }
     if let Some(pushed) = stack.get_mut(first..) {
@@ -257,7 +276,9 @@ fn parse_local_datetime(s: &str, offset: Option<i32>) -> Option<(Option<Date>, u
     if s.len() > 40 {
         return None;
     }
-    let (date_part, rest) = s.split_once(['T', ' '])?;
+    // 'T' and ' ' are ASCII: the cut and the byte after it are on char boundaries.
+    let at = s.find(['T', ' '])?;
+    let (date_part, rest) = (s.get(..at)?, s.get(at + 1..)?);
     let date = parse_date(date_part)?;
     let (digits, tail) = rest.split_at_checked(clock_len(rest))?;
     let (h, m) = parse_hm(digits)?;
@@ -316,7 +337,9 @@ pub fn parse_offset_value(v: &Value) -> Option<i32> {
         Value::String(s) => parse_offset_label(s)
             .or_else(|| {
                 s.trim()
-                    .starts_with(['+', '-'])
+                    .as_bytes()
+                    .first()
+                    .is_some_and(|b| matches!(b, b'+' | b'-'))
                     .then(|| signed_offset(s.trim()))
                     .flatten()
             })
@@ -344,7 +367,11 @@ fn signed_offset(rest: &str) -> Option<i32> {
         Some('-') | Some('−') => -1,
         _ => return Some(0),
     };
-    let rest = rest.trim_start_matches(['+', '-', '−']).trim_start();
+    let mut rest = rest;
+    while let Some(c) = rest.chars().next().filter(|c| matches!(c, '+' | '-' | '−')) {
+        rest = rest.get(c.len_utf8()..)?;
+    }
+    let rest = rest.trim_start();
     let num = rest.get(..clock_len(rest).min(5))?;
     let (h, m) = match num.split_once(':') {
         Some((h, m)) => (h.parse::<i32>().ok()?, m.parse::<i32>().ok()?),

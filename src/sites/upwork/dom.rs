@@ -1,17 +1,17 @@
 //! Sources (B) head meta, (C) rendered DOM, and the `<title>` fallback.
 
 use super::selectors as sel;
-use super::{ascii_run, fill, fill_src, first_matching, location, Builder};
+use super::{ascii_run, fill, first_attr, first_matching, location, put, Builder};
 use super::{
     plausible_earnings, plausible_entry_hours, plausible_jobs, plausible_rate, plausible_rating,
     plausible_total_hours,
 };
 use super::{MAX_FEEDBACK, MAX_NAME, MAX_OVERVIEW, MAX_PLACE, MAX_SHORT, MAX_TITLE};
 use crate::case::lowercase;
-use crate::model::{ContractKind, Field, Language, Money, WorkEntry};
+use crate::model::{ContractKind, Field, Language, Money, Profile, WorkEntry};
 use crate::page::{squash, Node, Page, PageExt};
-use crate::sites::dom_read::{first_parsed, smallest_parsed};
-use crate::sites::generic::{anchor_addresses, visible_text};
+use crate::sites::dom_read::{first_taken, smallest_taken};
+use crate::sites::generic::{anchor_addresses, strip_quotes, visible_text};
 use crate::text;
 
 const HOUR_UNITS: &[&str] = &["hours", "hour", "hrs", "hr"];
@@ -59,28 +59,19 @@ fn starts_with_caption(t: &str, caption: &str) -> bool {
 
 /// `og:title` (name), `og:description` (title), `product:price:*` (rate), meta description (jobs).
 pub fn read_meta(page: &dyn Page, b: &mut Builder) {
-    fill!(
-        b,
-        Field::Name,
-        name,
-        "meta[property=og:title]",
-        page.meta("og:title").and_then(|t| name_from_og_title(&t))
-    );
-    let name = b.p.name.clone();
-    fill!(
-        b,
-        Field::Title,
-        title,
-        "meta[property=og:description]",
-        page.meta("og:description").and_then(|d| {
+    let name = page.meta("og:title").and_then(|t| name_from_og_title(&t));
+    b.fill_text(Field::Name, name, "meta[property=og:title]");
+    if b.wants(Field::Title) {
+        let title = page.meta("og:description").and_then(|d| {
             // Short professional title only: not the overview, not the "has completed N jobs" sentence.
             let t = text::clean(&d, MAX_TITLE)?;
             let ok = t.chars().count() <= 150
                 && !t.contains("has completed")
-                && !is_name(&t, name.as_deref());
+                && !is_name(&t, b.p.name.as_deref());
             ok.then_some(t)
-        })
-    );
+        });
+        b.fill_text(Field::Title, title, "meta[property=og:description]");
+    }
     fill!(
         b,
         Field::HourlyRate,
@@ -146,8 +137,8 @@ pub fn read_title(page: &dyn Page, b: &mut Builder) {
     let Some((name, title, loc)) = parse_title(&raw) else {
         return;
     };
-    fill!(b, Field::Name, name, "<title>", name);
-    fill!(b, Field::Title, title, "<title>", title);
+    b.fill_text(Field::Name, name, "<title>");
+    b.fill_text(Field::Title, title, "<title>");
     fill!(
         b,
         Field::Location,
@@ -182,11 +173,16 @@ fn without_count(t: &str) -> &str {
 fn parse_title(raw: &str) -> Option<TitleParts> {
     const MARK: &str = "Upwork Freelancer";
     let at = raw.find(MARK)?;
-    let left = raw
-        .get(..at)?
-        .trim_end()
-        .trim_end_matches(['-', '|', '–'])
-        .trim_end();
+    let mut left = raw.get(..at)?.trim_end();
+    // The separators before the mark, one char at a time (no reverse searcher for a char set).
+    while let Some(c) = left
+        .chars()
+        .next_back()
+        .filter(|c| matches!(c, '-' | '|' | '–'))
+    {
+        left = left.get(..left.len() - c.len_utf8())?;
+    }
+    let left = left.trim_end();
     let right = raw.get(at + MARK.len()..)?.trim();
     let (name, title) = match left.split_once(" - ") {
         Some((n, t)) => (text::clean(n, MAX_NAME), text::clean(t, MAX_TITLE)),
@@ -204,50 +200,192 @@ fn parse_title(raw: &str) -> Option<TitleParts> {
 
 // ---- (C) rendered DOM ----
 
+/// A field read from an element's text: `read` parses the text and, when it is a value, stores it in the
+/// profile and returns true. One plain function per field, so that one loop reads every row (a generic
+/// reader per field would be one more copy of the loop each).
+type Read = fn(&str, &mut Profile) -> bool;
+
+/// A field whose value is the first element, of the first of `selectors`, whose text `read` accepts.
+struct TextRow {
+    field: Field,
+    selectors: &'static [&'static str],
+    read: Read,
+}
+
+/// A field found by scanning `selectors` for the smallest element (text of at most `max_len` bytes) that
+/// `read` accepts: the value itself, not a container that also holds it. `note` follows the selector
+/// in the evidence.
+struct ScanRow {
+    field: Field,
+    selectors: &'static [&'static str],
+    max_len: usize,
+    read: Read,
+    note: &'static str,
+}
+
+/// The name's places, read before the photo's alt text.
+const NAME_ROWS: &[TextRow] = &[TextRow {
+    field: Field::Name,
+    selectors: sel::NAME,
+    read: |t, p| put(&mut p.name, text::clean(t, MAX_NAME)),
+}];
+
+/// The other fields with documented places, each row after the sources of its field read before it.
+const TEXT_ROWS: &[TextRow] = &[
+    // Title: never the name, never a section heading.
+    TextRow {
+        field: Field::Title,
+        selectors: sel::TITLE,
+        read: read_title_text,
+    },
+    // Rate: documented places (then the first "$x/hr" in narrow-to-wide scopes, below).
+    TextRow {
+        field: Field::HourlyRate,
+        selectors: sel::RATE,
+        read: |t, p| {
+            put(
+                &mut p.hourly_rate,
+                text::parse_rate(t).and_then(plausible_rate),
+            )
+        },
+    },
+    // After the city and country microdata.
+    TextRow {
+        field: Field::Location,
+        selectors: sel::LOCATION_LINE,
+        read: |t, p| {
+            let place = split_location_line(t);
+            let loc =
+                place.and_then(|(city, country)| location(city.as_deref(), Some(&country), None));
+            put(&mut p.location, loc)
+        },
+    },
+    TextRow {
+        field: Field::LocalTime,
+        selectors: sel::LOCAL_TIME,
+        read: |t, p| put(&mut p.local_time, text::parse_clock(t)),
+    },
+    TextRow {
+        field: Field::LocalTime,
+        selectors: sel::LOCATION_LINE,
+        read: |t, p| put(&mut p.local_time, text::parse_local_time(t)),
+    },
+    TextRow {
+        field: Field::JobSuccess,
+        selectors: sel::JSS_TEXT,
+        read: |t, p| put(&mut p.job_success, text::parse_percent(t)),
+    },
+    TextRow {
+        field: Field::HoursPerWeek,
+        selectors: sel::HOURS_PER_WEEK,
+        read: |t, p| put(&mut p.hours_per_week, text::parse_availability(t)),
+    },
+];
+
+/// Fields found by their caption or wording, after the rows above.
+const SCAN_ROWS: &[ScanRow] = &[
+    ScanRow {
+        field: Field::LocalTime,
+        selectors: sel::LOCAL_TIME_SCAN,
+        max_len: 160,
+        read: |t, p| {
+            lowercase(t).contains("local time") && put(&mut p.local_time, text::parse_local_time(t))
+        },
+        note: " with \"… local time\"",
+    },
+    ScanRow {
+        field: Field::HoursPerWeek,
+        selectors: sel::CAPTION_SCAN,
+        max_len: 300,
+        read: |t, p| {
+            let value = after_caption(t, "Hours per week").and_then(text::parse_availability);
+            put(&mut p.hours_per_week, value)
+        },
+        note: " captioned \"Hours per week\"",
+    },
+    // Placement UNCERTAIN: found by caption.
+    ScanRow {
+        field: Field::MemberSince,
+        selectors: sel::MEMBER_SINCE_SCAN,
+        max_len: 80,
+        read: |t, p| {
+            let value = after_caption(t, "Member since").and_then(text::parse_year_month);
+            put(&mut p.member_since, value)
+        },
+        note: " captioned \"Member since\"",
+    },
+];
+
+/// The title row: a title is never the name nor a section heading ("Portfolio (6)").
+fn read_title_text(t: &str, p: &mut Profile) -> bool {
+    let Some(t) = text::clean(t, MAX_TITLE) else {
+        return false;
+    };
+    let bare = lowercase(without_count(&t));
+    if sel::NOT_A_TITLE.contains(&bare.as_str()) || is_name(&t, p.name.as_deref()) {
+        return false;
+    }
+    p.title = Some(t);
+    true
+}
+
+/// The text after a caption written at its start, in any case: "Member since May 2019" → " May 2019".
+fn after_caption<'t>(t: &'t str, caption: &str) -> Option<&'t str> {
+    starts_with_caption(t, caption)
+        .then(|| t.get(caption.len()..))
+        .flatten()
+}
+
+/// Reads each wanted row's field from the whole page.
+fn read_text_rows(page: &dyn Page, b: &mut Builder, rows: &[TextRow]) {
+    for row in rows {
+        if !b.wants(row.field) {
+            continue;
+        }
+        let p = &mut b.p;
+        if let Some(css) = first_taken(page, select_in, None, row.selectors, &mut |t| {
+            (row.read)(t, p)
+        }) {
+            b.note(row.field, css);
+        }
+    }
+}
+
+/// Reads each wanted scan row's field from the whole page.
+fn read_scan_rows(page: &dyn Page, b: &mut Builder, rows: &[ScanRow]) {
+    for row in rows {
+        if !b.wants(row.field) {
+            continue;
+        }
+        let p = &mut b.p;
+        let found = smallest_taken(
+            page,
+            select_in,
+            None,
+            row.selectors,
+            row.max_len,
+            &mut |t| (row.read)(t, p),
+        );
+        if let Some(css) = found {
+            b.note(row.field, [css, row.note].concat());
+        }
+    }
+}
+
 pub fn read_dom(page: &dyn Page, b: &mut Builder) {
-    // Name.
-    fill_src!(
-        b,
-        Field::Name,
-        name,
-        first_parsed(page, select_in, None, sel::NAME, |t| text::clean(
-            t, MAX_NAME
-        ))
-    );
+    // Every field's sources in order of preference; a field's later sources run only while it is empty.
+    read_location(page, b);
+    read_text_rows(page, b, NAME_ROWS);
     fill!(
         b,
         Field::Name,
         name,
-        format!("{}[alt]", sel::NAME_FROM_PHOTO_ALT),
-        page.select(None, sel::NAME_FROM_PHOTO_ALT)
-            .into_iter()
-            .find_map(|n| page.attr(n, "alt"))
-            .and_then(|a| text::clean(&a, MAX_NAME))
+        [sel::NAME_FROM_PHOTO_ALT, "[alt]"].concat(),
+        first_attr(page, sel::NAME_FROM_PHOTO_ALT, "alt").and_then(|a| text::clean(&a, MAX_NAME))
     );
+    read_text_rows(page, b, TEXT_ROWS);
 
-    // Title: never the name, never a section heading.
-    let name = b.p.name.clone();
-    fill_src!(
-        b,
-        Field::Title,
-        title,
-        first_parsed(page, select_in, None, sel::TITLE, |t| {
-            let t = text::clean(t, MAX_TITLE)?;
-            // "Portfolio (6)" is the "portfolio" heading.
-            let bare = lowercase(without_count(&t));
-            let heading = sel::NOT_A_TITLE.contains(&bare.as_str());
-            (!heading && !is_name(&t, name.as_deref())).then_some(t)
-        })
-    );
-
-    // Rate: documented places, then the first "$x/hr" in narrow-to-wide scopes.
-    fill_src!(
-        b,
-        Field::HourlyRate,
-        hourly_rate,
-        first_parsed(page, select_in, None, sel::RATE, |t| text::parse_rate(t)
-            .and_then(plausible_rate))
-    );
+    // Last resort for the rate: the first "$x/hr" in narrow-to-wide scopes.
     if b.wants(Field::HourlyRate) {
         for scope in sel::RATE_TEXT_SCOPES {
             let Some(node) = page.select(None, scope).into_iter().next() else {
@@ -256,62 +394,16 @@ pub fn read_dom(page: &dyn Page, b: &mut Builder) {
             if let Some(rate) = text::parse_rate(&visible_text(page, node)).and_then(plausible_rate)
             {
                 b.p.hourly_rate = Some(rate);
-                b.note(Field::HourlyRate, format!("\"$…/hr\" text in {scope}"));
+                b.note(Field::HourlyRate, ["\"$…/hr\" text in ", scope].concat());
                 break;
             }
         }
     }
 
-    read_location(page, b);
+    read_scan_rows(page, b, SCAN_ROWS);
     read_job_success(page, b);
     read_badges(page, b);
     read_stats(page, b);
-
-    // Hours per week.
-    fill_src!(
-        b,
-        Field::HoursPerWeek,
-        hours_per_week,
-        first_parsed(
-            page,
-            select_in,
-            None,
-            sel::HOURS_PER_WEEK,
-            text::parse_availability
-        )
-    );
-    fill_src!(
-        b,
-        Field::HoursPerWeek,
-        hours_per_week,
-        smallest_parsed(
-            page,
-            select_in,
-            None,
-            sel::CAPTION_SCAN,
-            300,
-            |t| starts_with_caption(t, "Hours per week"),
-            |t| { text::parse_availability(t.get("Hours per week".len()..)?) }
-        )
-        .map(|(v, css)| (v, format!("{css} captioned \"Hours per week\"")))
-    );
-
-    // Member since (placement UNCERTAIN: found by caption).
-    fill_src!(
-        b,
-        Field::MemberSince,
-        member_since,
-        smallest_parsed(
-            page,
-            select_in,
-            None,
-            sel::MEMBER_SINCE_SCAN,
-            80,
-            |t| starts_with_caption(t, "Member since"),
-            |t| { text::parse_year_month(t.get("Member since".len()..)?) }
-        )
-        .map(|(v, css)| (v, format!("{css} captioned \"Member since\"")))
-    );
 
     // Languages.
     if b.wants(Field::Languages) {
@@ -381,7 +473,7 @@ fn read_links(page: &dyn Page, b: &mut Builder) {
         if nodes.is_empty() {
             continue;
         }
-        b.links_read(format!("a[href] and text in {css}"));
+        b.links_read(["a[href] and text in ", css].concat());
         for node in nodes.into_iter().take(100) {
             add_anchors(page, node, b);
             let t = visible_text(page, node);
@@ -393,7 +485,7 @@ fn read_links(page: &dyn Page, b: &mut Builder) {
         }
     }
     if let Some((css, nodes)) = first_matching(page, sel::LINK_CONTAINERS) {
-        b.links_read(format!("a[href] in {css}"));
+        b.links_read(["a[href] in ", css].concat());
         for node in nodes.into_iter().take(5) {
             add_anchors(page, node, b);
         }
@@ -404,7 +496,7 @@ fn read_links(page: &dyn Page, b: &mut Builder) {
         if nodes.is_empty() {
             continue;
         }
-        b.links_read(format!("a[href] in {css}"));
+        b.links_read(["a[href] in ", css].concat());
         for node in nodes.into_iter().take(20) {
             add_anchors(page, node, b);
         }
@@ -416,69 +508,36 @@ fn add_anchors(page: &dyn Page, node: Node, b: &mut Builder) {
     b.add_links(anchor_addresses(page, node));
 }
 
+/// The cleaned text of the first element of `selectors` that has text, with its selector.
+fn first_clean(
+    page: &dyn Page,
+    selectors: &[&'static str],
+    max: usize,
+) -> Option<(String, &'static str)> {
+    let mut found = None;
+    let css = first_taken(page, select_in, None, selectors, &mut |t| {
+        found = text::clean(t, max);
+        found.is_some()
+    })?;
+    found.map(|v| (v, css))
+}
+
+/// Location from the city and country microdata (the location line is one of the text rows).
 fn read_location(page: &dyn Page, b: &mut Builder) {
-    if b.wants(Field::Location) {
-        let city = first_parsed(page, select_in, None, sel::CITY, |t| {
-            text::clean(t, MAX_PLACE)
-        });
-        let country = first_parsed(page, select_in, None, sel::COUNTRY, |t| {
-            text::clean(t, MAX_PLACE)
-        });
-        if let Some((country, css)) = country {
-            fill!(
-                b,
-                Field::Location,
-                location,
-                css,
-                location(city.as_ref().map(|c| c.0.as_str()), Some(&country), None)
-            );
-        }
+    if !b.wants(Field::Location) {
+        return;
     }
-    if b.wants(Field::Location) {
-        fill_src!(
+    let city = first_clean(page, sel::CITY, MAX_PLACE);
+    let country = first_clean(page, sel::COUNTRY, MAX_PLACE);
+    if let Some((country, css)) = country {
+        fill!(
             b,
             Field::Location,
             location,
-            first_parsed(page, select_in, None, sel::LOCATION_LINE, |t| {
-                let (city, country) = split_location_line(t)?;
-                location(city.as_deref(), Some(&country), None)
-            })
+            css,
+            location(city.as_ref().map(|c| c.0.as_str()), Some(&country), None)
         );
     }
-    // Local time.
-    fill_src!(
-        b,
-        Field::LocalTime,
-        local_time,
-        first_parsed(page, select_in, None, sel::LOCAL_TIME, text::parse_clock)
-    );
-    fill_src!(
-        b,
-        Field::LocalTime,
-        local_time,
-        first_parsed(
-            page,
-            select_in,
-            None,
-            sel::LOCATION_LINE,
-            text::parse_local_time
-        )
-    );
-    fill_src!(
-        b,
-        Field::LocalTime,
-        local_time,
-        smallest_parsed(
-            page,
-            select_in,
-            None,
-            sel::LOCAL_TIME_SCAN,
-            160,
-            |t| lowercase(t).contains("local time"),
-            text::parse_local_time
-        )
-        .map(|(v, css)| (v, format!("{css} with \"… local time\"")))
-    );
 }
 
 /// "Kraków, Poland – 3:42 pm local time" → (Some("Kraków"), "Poland").
@@ -504,19 +563,14 @@ fn split_location_line(t: &str) -> Option<(Option<String>, String)> {
         .map(|k| (city, k))
 }
 
+/// The progress ring's class, after the "99% Job Success" text row.
 fn read_job_success(page: &dyn Page, b: &mut Builder) {
-    fill_src!(
-        b,
-        Field::JobSuccess,
-        job_success,
-        first_parsed(page, select_in, None, sel::JSS_TEXT, text::parse_percent)
-    );
     if b.wants(Field::JobSuccess) {
         for css in sel::JSS_RING {
             for n in page.select(None, css).into_iter().take(20) {
                 if let Some(v) = page.attr(n, "class").as_deref().and_then(ring_percent) {
                     b.p.job_success = Some(v);
-                    b.note(Field::JobSuccess, format!("{css} (class)"));
+                    b.note(Field::JobSuccess, [css, " (class)"].concat());
                     return;
                 }
             }
@@ -526,10 +580,16 @@ fn read_job_success(page: &dyn Page, b: &mut Builder) {
 
 /// The score in a progress ring's classes: "air3-progress-circle-97" → 97.
 fn ring_percent(class: &str) -> Option<u8> {
-    class.split_whitespace().find_map(|c| {
-        let digits = c.strip_prefix("air3-progress-circle-")?;
-        digits.parse::<u8>().ok().filter(|v| *v <= 100)
-    })
+    for c in class.split_whitespace() {
+        let Some(digits) = c.strip_prefix("air3-progress-circle-") else {
+            continue;
+        };
+        // Read as a u32 (whose parser the crate has anyway): up to 100, it accepts and rejects what a u8 would.
+        if let Some(v) = digits.parse::<u32>().ok().filter(|v| *v <= 100) {
+            return u8::try_from(v).ok();
+        }
+    }
+    None
 }
 
 fn read_badges(page: &dyn Page, b: &mut Builder) {
@@ -556,7 +616,7 @@ fn read_badges(page: &dyn Page, b: &mut Builder) {
         if let Some(n) = page.select(None, css).into_iter().next() {
             if visible_text(page, n).is_empty() {
                 b.p.badges = Some(Vec::new());
-                b.note(Field::Badges, format!("{css} (empty)"));
+                b.note(Field::Badges, [css, " (empty)"].concat());
             }
             return;
         }
@@ -573,42 +633,47 @@ fn read_stats(page: &dyn Page, b: &mut Builder) {
     }
     for css in sel::STAT_CARDS {
         for card in page.select(None, css).into_iter().take(30) {
-            let Some((value, _)) =
-                first_parsed(page, select_in, Some(card), sel::STAT_VALUE, |t| {
-                    Some(t.to_string())
-                })
-            else {
+            let mut value = String::new();
+            let found = first_taken(page, select_in, Some(card), sel::STAT_VALUE, &mut |t| {
+                value = t.to_string();
+                true
+            });
+            if found.is_none() {
                 continue;
-            };
+            }
             let whole = visible_text(page, card);
             let caption = whole.replacen(&value, " ", 1);
             let caption = squash(&caption);
             let lower = lowercase(&caption);
-            let src = format!("{css} \"{caption}\"");
-            if lower.contains("earn") {
-                fill!(
-                    b,
-                    Field::TotalEarnings,
-                    total_earnings,
-                    src,
-                    text::parse_money(&value).and_then(plausible_earnings)
-                );
+            let field = if lower.contains("earn") {
+                Field::TotalEarnings
             } else if lower.contains("job") && !lower.contains("success") {
-                fill!(
-                    b,
-                    Field::TotalJobs,
-                    total_jobs,
-                    src,
-                    text::parse_count(&value).and_then(|n| plausible_jobs(n as f64))
-                );
+                Field::TotalJobs
             } else if lower.contains("hour") && !lower.contains("week") {
-                fill!(
-                    b,
-                    Field::TotalHours,
-                    total_hours,
-                    src,
-                    text::parse_hours(&value).and_then(plausible_total_hours)
-                );
+                Field::TotalHours
+            } else {
+                continue;
+            };
+            if !b.wants(field) {
+                continue;
+            }
+            let p = &mut b.p;
+            let filled = match field {
+                Field::TotalEarnings => put(
+                    &mut p.total_earnings,
+                    text::parse_money(&value).and_then(plausible_earnings),
+                ),
+                Field::TotalJobs => put(
+                    &mut p.total_jobs,
+                    text::parse_count(&value).and_then(|n| plausible_jobs(n as f64)),
+                ),
+                _ => put(
+                    &mut p.total_hours,
+                    text::parse_hours(&value).and_then(plausible_total_hours),
+                ),
+            };
+            if filled {
+                b.note(field, [css, " \"", &caption, "\""].concat());
             }
         }
     }
@@ -639,27 +704,6 @@ fn parse_language(t: &str) -> Option<Language> {
 
 // ---- Work history ----
 
-/// The client's words without the quotation marks the page wraps them in.
-fn strip_quotes(t: &str) -> &str {
-    let t = t.trim();
-    const PAIRS: [(char, char); 6] = [
-        ('"', '"'),
-        ('\u{201C}', '\u{201D}'),
-        ('\u{201E}', '\u{201C}'),
-        ('\u{2018}', '\u{2019}'),
-        ('\'', '\''),
-        ('«', '»'),
-    ];
-    for (open, close) in PAIRS {
-        if let Some(inner) = t.strip_prefix(open).and_then(|r| r.strip_suffix(close)) {
-            if !inner.contains(open) && !inner.contains(close) {
-                return inner.trim();
-            }
-        }
-    }
-    t
-}
-
 fn read_work(page: &dyn Page, b: &mut Builder) {
     if !b.wants(Field::WorkHistory) {
         return;
@@ -667,7 +711,7 @@ fn read_work(page: &dyn Page, b: &mut Builder) {
     let mut found: Option<(Vec<Node>, String)> = None;
     'outer: for section in sel::WORK_SECTIONS {
         for item in sel::WORK_ITEMS {
-            let css = format!("{section} {item}");
+            let css = [section, " ", item].concat();
             let nodes = select_in(page, None, &css);
             if !nodes.is_empty() {
                 found = Some((nodes, css));
@@ -692,51 +736,68 @@ fn read_work(page: &dyn Page, b: &mut Builder) {
     }
 }
 
-fn work_entry(page: &dyn Page, item: Node) -> WorkEntry {
-    let mut e = WorkEntry {
-        title: first_parsed(page, select_in, Some(item), sel::WORK_TITLE, |t| {
-            text::clean(t, MAX_TITLE)
-        })
-        .map(|x| x.0),
-        rating: first_parsed(page, select_in, Some(item), sel::WORK_RATING, |t| {
-            text::parse_rating(t).and_then(plausible_rating)
-        })
-        .map(|x| x.0),
-        feedback: first_parsed(page, select_in, Some(item), sel::WORK_FEEDBACK, |t| {
-            let t = text::clean(strip_quotes(t), MAX_FEEDBACK)?;
-            let lower = lowercase(&t);
-            let placeholder = lower.starts_with("no feedback")
-                || lower == "job in progress"
-                || lower.starts_with("no comment");
-            (!placeholder).then_some(t)
-        })
-        .map(|x| x.0),
-        ..WorkEntry::default()
+/// Parses a contract's part from an element's text and stores it in the entry; whether it did.
+type ReadEntry = fn(&str, &mut WorkEntry) -> bool;
+
+/// A contract's part read from the text of the first element below its item, of the first of the row's
+/// selectors, that the row's function accepts (and stores).
+const ENTRY_ROWS: &[(&[&str], ReadEntry)] = &[
+    (sel::WORK_TITLE, |t, e| {
+        put(&mut e.title, text::clean(t, MAX_TITLE))
+    }),
+    (sel::WORK_RATING, |t, e| {
+        put(
+            &mut e.rating,
+            text::parse_rating(t).and_then(plausible_rating),
+        )
+    }),
+    (sel::WORK_FEEDBACK, |t, e| put(&mut e.feedback, feedback(t))),
+];
+
+/// The client's words, unless they are a placeholder ("No feedback given").
+fn feedback(t: &str) -> Option<String> {
+    let t = text::clean(strip_quotes(t), MAX_FEEDBACK)?;
+    let lower = lowercase(&t);
+    let placeholder = lower.starts_with("no feedback")
+        || lower == "job in progress"
+        || lower.starts_with("no comment");
+    (!placeholder).then_some(t)
+}
+
+/// Stores a contract's dates; whether there were any.
+fn put_range(e: &mut WorkEntry, range: Option<text::DateRange>) -> bool {
+    let Some(r) = range else {
+        return false;
     };
-    let range = first_parsed(
-        page,
-        select_in,
-        Some(item),
-        sel::WORK_DATES,
-        text::parse_date_range,
-    )
-    .map(|x| x.0)
-    .or_else(|| {
-        smallest_parsed(
+    e.start = Some(r.start);
+    e.end = r.end;
+    e.ongoing = r.ongoing;
+    true
+}
+
+fn work_entry(page: &dyn Page, item: Node) -> WorkEntry {
+    let mut e = WorkEntry::default();
+    for (selectors, read) in ENTRY_ROWS {
+        first_taken(page, select_in, Some(item), selectors, &mut |t| {
+            read(t, &mut e)
+        });
+    }
+    let dated = first_taken(page, select_in, Some(item), sel::WORK_DATES, &mut |t| {
+        put_range(&mut e, text::parse_date_range(t))
+    });
+    if dated.is_none() {
+        // The smallest element with a whole range (an end, or "Present"), when the class changed.
+        smallest_taken(
             page,
             select_in,
             Some(item),
             sel::WORK_DATES_SCAN,
             80,
-            |_| true,
-            |t| text::parse_date_range(t).filter(|r| r.end.is_some() || r.ongoing),
-        )
-        .map(|x| x.0)
-    });
-    if let Some(r) = range {
-        e.start = Some(r.start);
-        e.end = r.end;
-        e.ongoing = r.ongoing;
+            &mut |t| {
+                let range = text::parse_date_range(t).filter(|r| r.end.is_some() || r.ongoing);
+                put_range(&mut e, range)
+            },
+        );
     }
 
     // Terms: one `strong` each for earnings, rate, hours, "Fixed-price".
@@ -760,7 +821,8 @@ fn work_entry(page: &dyn Page, item: Node) -> WorkEntry {
         // mention hours or money), split at the "·" / "|" separators Upwork puts between terms.
         let mut whole = visible_text(page, item);
         for known in [&e.title, &e.feedback].into_iter().flatten() {
-            whole = whole.replacen(known.as_str(), " ", 1);
+            // `&String`, as the stat cards' caption: one `replacen` for both.
+            whole = whole.replacen(known, " ", 1);
         }
         for t in whole.split(['·', '|', '•']).map(str::trim) {
             if terms.len() == 12 {
@@ -885,6 +947,28 @@ mod tests {
         for no in ["#a", "#a.b .x", ".x #a", "#a .x, .y", "# .x", "#a:hover .x"] {
             assert_eq!(leading_id(no), None, "{no}");
         }
+    }
+
+    #[test]
+    fn ring_classes() {
+        assert_eq!(
+            ring_percent("air3-progress-circle air3-progress-circle-97"),
+            Some(97)
+        );
+        assert_eq!(ring_percent("x air3-progress-circle-100"), Some(100));
+        for no in [
+            "air3-progress-circle-101",
+            "air3-progress-circle-256",
+            "air3-progress-circle-",
+            "air3-progress-circle--5",
+            "a air3-progress-circle-9x",
+        ] {
+            assert_eq!(ring_percent(no), None, "{no}");
+        }
+        assert_eq!(
+            ring_percent("air3-progress-circle-300 air3-progress-circle-42"),
+            Some(42)
+        );
     }
 
     #[test]

@@ -653,7 +653,7 @@ impl<'a> Parser<'a> {
             while self.peek().is_some_and(|c| c.is_ascii_alphanumeric()) {
                 self.pos += 1;
             }
-            let v = i64::from_str_radix(self.src.get(ds..self.pos)?, radix).ok()?;
+            let v = int_in_radix(self.src.get(ds..self.pos)?, radix)?;
             return Some(Value::from(if neg { -v } else { v }));
         }
         let mut is_int = true;
@@ -686,7 +686,7 @@ impl<'a> Parser<'a> {
             return None;
         }
         if is_int {
-            if let Ok(v) = text.parse::<i64>() {
+            if let Some(v) = int_in_radix(text, 10) {
                 return Some(Value::from(if neg { -v } else { v }));
             }
         }
@@ -924,7 +924,9 @@ impl<'a> Parser<'a> {
                         m.get_mut(key)?
                     }
                     Value::Array(a) => {
-                        let idx: usize = key.parse().ok().filter(|i| *i < 100_000)?;
+                        // As a u32 (a parser the crate has anyway): below 100 000 it reads what a usize would.
+                        let idx = key.parse::<u32>().ok().filter(|i| *i < 100_000)?;
+                        let idx = usize::try_from(idx).ok()?;
                         while a.len() <= idx {
                             a.push(Value::Null);
                         }
@@ -969,6 +971,21 @@ impl<'a> Parser<'a> {
         }
         Some(())
     }
+}
+
+/// `digits` (ASCII letters and digits, no sign) as an integer in `radix` (2 to 16): None when one is not a
+/// digit of it or the value does not fit an i64, as `i64::from_str_radix` answers for such text (which the
+/// wasm would otherwise link for this alone).
+fn int_in_radix(digits: &str, radix: u32) -> Option<i64> {
+    if digits.is_empty() {
+        return None;
+    }
+    let mut v: i64 = 0;
+    for b in digits.bytes() {
+        let d = char::from(b).to_digit(radix)?;
+        v = v.checked_mul(i64::from(radix))?.checked_add(i64::from(d))?;
+    }
+    Some(v)
 }
 
 /// The first of a call's arguments (what `new Date(…)` or `Object.freeze(…)` stands for); `null` without one.
@@ -1018,6 +1035,32 @@ fn measure(v: &Value, limit: usize) -> (usize, usize) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn integers_read_as_from_str_radix_reads_them() {
+        for (t, radix) in [
+            ("0", 10),
+            ("0123", 10),
+            ("9223372036854775807", 10),
+            ("9223372036854775808", 10),
+            ("99999999999999999999", 10),
+            ("ff", 16),
+            ("FF", 16),
+            ("7fffffffffffffff", 16),
+            ("8000000000000000", 16),
+            ("fg", 16),
+            ("777", 8),
+            ("8", 8),
+            ("1012", 2),
+            ("", 10),
+        ] {
+            assert_eq!(
+                int_in_radix(t, radix),
+                i64::from_str_radix(t, radix).ok(),
+                "{t} {radix}"
+            );
+        }
+    }
     use crate::json::test_json as json;
 
     #[test]

@@ -11,7 +11,7 @@
 //! `feedback{score,comment}` in a saved work-history response) are likewise found by shape.
 
 use super::selectors as sel;
-use super::{fill, fill_src, jslit, location, Builder};
+use super::{fill, fill_src, jslit, location, put, Builder};
 use super::{
     plausible_earnings, plausible_entry_hours, plausible_jobs, plausible_rate, plausible_rating,
     plausible_total_hours,
@@ -20,7 +20,7 @@ use super::{MAX_FEEDBACK, MAX_NAME, MAX_OVERVIEW, MAX_SHORT, MAX_TITLE};
 use crate::case::lower_char;
 use crate::json::Value;
 use crate::model::{
-    Availability, ContractKind, Date, Field, Language, Money, WorkEntry, YearMonth,
+    Availability, ContractKind, Date, Field, Language, Money, Profile, WorkEntry, YearMonth,
 };
 use crate::page::Page;
 use crate::text;
@@ -79,9 +79,8 @@ const MEDIA_WORDS: &[&str] = &[
 ];
 
 /// The parsed store of the first script that assigns `__NUXT__`, and a label for evidence.
-pub fn find_nuxt(page: &dyn Page) -> Option<(Value, String)> {
-    super::script_value(page, "__NUXT__", jslit::parse_nuxt_assignment)
-        .map(|v| (v, "__NUXT__".to_string()))
+pub fn find_nuxt(page: &dyn Page) -> Option<(Value, &'static str)> {
+    super::script_value(page, "__NUXT__", jslit::parse_nuxt_assignment).map(|v| (v, "__NUXT__"))
 }
 
 /// Whether the store belongs to the page at `path`: its `routePath` (and the profile's cipher text,
@@ -156,9 +155,11 @@ fn is_media_key(key: &str) -> bool {
 
 /// Follows object keys.
 fn at<'v>(v: &'v Value, path: &[&str]) -> Option<&'v Value> {
-    path.iter()
-        .try_fold(v, |cur, k| cur.get(k))
-        .filter(|v| !v.is_null())
+    let mut cur = v;
+    for k in path {
+        cur = cur.get(k)?;
+    }
+    (!cur.is_null()).then_some(cur)
 }
 
 /// A number, or a string holding a plain number.
@@ -218,6 +219,35 @@ fn date(v: &Value) -> Option<Date> {
     }
 }
 
+/// The profile object's texts: (field, key, longest kept).
+const PROFILE_TEXTS: [(Field, &str, usize); 3] = [
+    (Field::Name, "name", MAX_NAME),
+    (Field::Title, "title", MAX_TITLE),
+    (Field::Overview, "description", MAX_OVERVIEW),
+];
+
+/// A JSON-LD `Person`'s texts: (field, key, longest kept, source).
+const PERSON_TEXTS: [(Field, &str, usize, &str); 3] = [
+    (
+        Field::Name,
+        "name",
+        MAX_NAME,
+        "script[type=application/ld+json] Person.name",
+    ),
+    (
+        Field::Title,
+        "jobTitle",
+        MAX_TITLE,
+        "script[type=application/ld+json] Person.jobTitle",
+    ),
+    (
+        Field::Overview,
+        "description",
+        MAX_OVERVIEW,
+        "script[type=application/ld+json] Person.description",
+    ),
+];
+
 /// Finds the profile object: known paths, then any object with `stats` beside `profile`/`identity`.
 fn find_root(state: &Value) -> Option<(&Value, String)> {
     for path in ROOT_PATHS {
@@ -253,7 +283,7 @@ fn search<'v>(
         if path.is_empty() {
             k.to_string()
         } else {
-            format!("{path}.{k}")
+            [path.as_str(), ".", k].concat()
         }
     };
     match v {
@@ -295,34 +325,18 @@ pub fn read_state(store: &Value, label: &str, b: &mut Builder) {
     };
     let stats = root.get("stats").filter(|s| s.is_object());
 
-    let text_at = |key: &str, max: usize| {
-        prof.get(key)
-            .and_then(string)
-            .and_then(|s| text::clean(s, max))
-    };
-    fill!(
-        b,
-        Field::Name,
-        name,
-        src(&[prof_key, "name"]),
-        text_at("name", MAX_NAME)
-    );
-    fill!(
-        b,
-        Field::Title,
-        title,
-        src(&[prof_key, "title"]),
-        text_at("title", MAX_TITLE)
-    );
+    // Name, title and overview.
+    for (field, key, max) in PROFILE_TEXTS {
+        if b.wants(field) {
+            let value = prof
+                .get(key)
+                .and_then(string)
+                .and_then(|s| text::clean(s, max));
+            b.fill_text(field, value, &src(&[prof_key, key]));
+        }
+    }
 
-    // The overview, and the sections that can name sites.
-    fill!(
-        b,
-        Field::Overview,
-        overview,
-        src(&[prof_key, "description"]),
-        text_at("description", MAX_OVERVIEW)
-    );
+    // The sections that can name sites.
     if prof.get("description").is_some() {
         b.links_read(src(&[prof_key, "description"]));
     }
@@ -469,36 +483,40 @@ fn source(label: &str, root_path: &str, parts: &[&str]) -> String {
     s
 }
 
+/// A field of a stats block: the value under `key`, read and stored by `read` (true when it stored one).
+type StatRow = (Field, &'static str, fn(&Value, &mut Profile) -> bool);
+
+/// The stats block's plain fields, each row after the rows of its field read before it.
+const STAT_ROWS: &[StatRow] = &[
+    (Field::HourlyRate, "hourlyRate", |v, p| {
+        put(&mut p.hourly_rate, money(v).and_then(plausible_rate))
+    }),
+    (Field::TotalHours, "totalHours", read_total_hours),
+    (Field::TotalHours, "totalHoursActual", read_total_hours),
+    (Field::TotalJobs, "totalJobsWorked", |v, p| {
+        put(&mut p.total_jobs, num(v).and_then(plausible_jobs))
+    }),
+    (Field::JobSuccess, "nSS100BwScore", |v, p| {
+        put(&mut p.job_success, num(v).and_then(jss_from_score))
+    }),
+    (Field::MemberSince, "memberSince", |v, p| {
+        put(&mut p.member_since, year_month(v))
+    }),
+];
+
+fn read_total_hours(v: &Value, p: &mut Profile) -> bool {
+    put(&mut p.total_hours, num(v).and_then(plausible_total_hours))
+}
+
 fn read_stats(stats: &Value, src: &dyn Fn(&str) -> String, b: &mut Builder) {
-    fill!(
-        b,
-        Field::HourlyRate,
-        hourly_rate,
-        src("hourlyRate"),
-        stats
-            .get("hourlyRate")
-            .and_then(money)
-            .and_then(plausible_rate)
-    );
-    for key in ["totalHours", "totalHoursActual"] {
-        fill!(
-            b,
-            Field::TotalHours,
-            total_hours,
-            src(key),
-            stats.get(key).and_then(num).and_then(plausible_total_hours)
-        );
+    for (field, key, read) in STAT_ROWS {
+        if !b.wants(*field) {
+            continue;
+        }
+        if stats.get(key).is_some_and(|v| read(v, &mut b.p)) {
+            b.note(*field, src(key));
+        }
     }
-    fill!(
-        b,
-        Field::TotalJobs,
-        total_jobs,
-        src("totalJobsWorked"),
-        stats
-            .get("totalJobsWorked")
-            .and_then(num)
-            .and_then(plausible_jobs)
-    );
     if b.wants(Field::TotalJobs) {
         let (h, f) = (
             stats.get("totalHourlyJobs").and_then(num),
@@ -514,16 +532,6 @@ fn read_stats(stats: &Value, src: &dyn Fn(&str) -> String, b: &mut Builder) {
             );
         }
     }
-    fill!(
-        b,
-        Field::JobSuccess,
-        job_success,
-        src("nSS100BwScore"),
-        stats
-            .get("nSS100BwScore")
-            .and_then(num)
-            .and_then(jss_from_score)
-    );
     // Earnings: USD; null when the freelancer hides them (then the DOM may still say "$100K+").
     let earnings_currency = stats
         .get("hourlyRate")
@@ -546,13 +554,6 @@ fn read_stats(stats: &Value, src: &dyn Fn(&str) -> String, b: &mut Builder) {
             v.and_then(plausible_earnings)
         );
     }
-    fill!(
-        b,
-        Field::MemberSince,
-        member_since,
-        src("memberSince"),
-        stats.get("memberSince").and_then(year_month)
-    );
     let (top, plus) = (stats.get("topRatedStatus"), stats.get("topRatedPlusStatus"));
     if b.wants(Field::Badges) && (top.is_some() || plus.is_some()) {
         let mut badges = Vec::new();
@@ -654,15 +655,31 @@ fn language(l: &Value) -> Option<Language> {
     })
 }
 
+/// ID-verification statuses that say verified, and those that say not (yet) verified; others are unknown.
+const ID_PASSED: &[&str] = &["PASSED", "VERIFIED", "APPROVED", "TRUE"];
+const ID_NOT_PASSED: &[&str] = &[
+    "NONE",
+    "NOT_STARTED",
+    "FAILED",
+    "REJECTED",
+    "PENDING",
+    "IN_PROGRESS",
+    "EXPIRED",
+    "FALSE",
+    "",
+];
+
 fn id_status(v: &Value) -> Option<bool> {
     match v {
         Value::Bool(b) => Some(*b),
-        Value::String(s) => match s.trim().to_ascii_uppercase().as_str() {
-            "PASSED" | "VERIFIED" | "APPROVED" | "TRUE" => Some(true),
-            "NONE" | "NOT_STARTED" | "FAILED" | "REJECTED" | "PENDING" | "IN_PROGRESS"
-            | "EXPIRED" | "FALSE" | "" => Some(false),
-            _ => None,
-        },
+        Value::String(s) => {
+            let status = s.trim().to_ascii_uppercase();
+            if ID_PASSED.contains(&status.as_str()) {
+                Some(true)
+            } else {
+                ID_NOT_PASSED.contains(&status.as_str()).then_some(false)
+            }
+        }
         _ => None,
     }
 }
@@ -704,7 +721,7 @@ fn find_work_arrays(v: &Value, budget: &mut usize) -> Option<(Vec<WorkEntry>, St
             let key = item
                 .get("id")
                 .map(Value::to_string)
-                .unwrap_or_else(|| format!("{}|{}", part("title"), part("startedOn")));
+                .unwrap_or_else(|| [part("title"), part("startedOn")].join("|"));
             if !seen.contains(&key) {
                 seen.push(key);
                 out.push(work_entry(item));
@@ -790,8 +807,18 @@ fn read_work_anywhere(store: &Value, label: &str, b: &mut Builder) {
     }
 }
 
+/// The value of the first of `keys` that `v` has, not null.
+fn first_present<'v>(v: &'v Value, keys: &[&str]) -> Option<&'v Value> {
+    for k in keys {
+        if let Some(x) = v.get(k).filter(|x| !x.is_null()) {
+            return Some(x);
+        }
+    }
+    None
+}
+
 fn work_entry(v: &Value) -> WorkEntry {
-    let first = |keys: &[&str]| keys.iter().find_map(|k| v.get(*k).filter(|x| !x.is_null()));
+    let first = |keys: &[&str]| first_present(v, keys);
     let start = first(&["startedOn", "startDate", "startedAt", "start"]).and_then(date);
     let end = first(&["endedOn", "endDate", "endedAt", "end"]).and_then(date);
     let status = first(&["status"])
@@ -879,33 +906,13 @@ pub fn read_ld_json(page: &dyn Page, b: &mut Builder) {
         }) else {
             continue;
         };
-        let text_at = |key: &str, max: usize| {
-            person
+        for (field, key, max, source) in PERSON_TEXTS {
+            let value = person
                 .get(key)
                 .and_then(string)
-                .and_then(|s| text::clean(s, max))
-        };
-        fill!(
-            b,
-            Field::Name,
-            name,
-            "script[type=application/ld+json] Person.name",
-            text_at("name", MAX_NAME)
-        );
-        fill!(
-            b,
-            Field::Title,
-            title,
-            "script[type=application/ld+json] Person.jobTitle",
-            text_at("jobTitle", MAX_TITLE)
-        );
-        fill!(
-            b,
-            Field::Overview,
-            overview,
-            "script[type=application/ld+json] Person.description",
-            text_at("description", MAX_OVERVIEW)
-        );
+                .and_then(|s| text::clean(s, max));
+            b.fill_text(field, value, source);
+        }
         // `url` and `sameAs`: the person's pages elsewhere.
         let mut pages: Vec<String> = Vec::new();
         for key in ["url", "sameAs"] {

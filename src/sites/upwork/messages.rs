@@ -163,37 +163,47 @@ fn read_item(page: &dyn Page, item: Node, generic: bool, other: Option<&str>) ->
     })
 }
 
+/// Attributes that say whose a message is: (attribute names, values meaning the viewer's own message, values
+/// meaning the other party's), compared trimmed and in lower case.
+const SIDE_ATTRIBUTES: [(&[&str], &[&str], &[&str]); 2] = [
+    (
+        &["data-own", "data-is-own", "data-mine", "data-outgoing"],
+        &["true", "1", "yes"],
+        &["false", "0", "no"],
+    ),
+    (
+        &[
+            "data-sender-role",
+            "data-role",
+            "data-author-role",
+            "data-direction",
+        ],
+        &["client", "me", "self", "own", "outgoing", "sent", "viewer"],
+        &["freelancer", "contractor", "other", "incoming", "received"],
+    ),
+];
+/// Class names of the viewer's own messages, and of the other party's.
+const OWN_CLASSES: &[&str] = &[
+    "is-own", "own", "mine", "is-mine", "outgoing", "from-me", "is-self",
+];
+const OTHER_CLASSES: &[&str] = &["incoming", "is-other", "from-them", "is-incoming"];
+/// Sender names that mean the viewer.
+const VIEWER_NAMES: &[&str] = &["you", "me", "sie", "ich", "du"];
+
 /// `Some(true)` for the viewer's (the client's) own message, `Some(false)` for the other party's.
 fn side(page: &dyn Page, item: Node, sender: Option<&str>, other: Option<&str>) -> Option<bool> {
-    for a in ["data-own", "data-is-own", "data-mine", "data-outgoing"] {
-        match page
-            .attr(item, a)
-            .map(|v| v.trim().to_ascii_lowercase())
-            .as_deref()
-        {
-            Some("true" | "1" | "yes") => return Some(true),
-            Some("false" | "0" | "no") => return Some(false),
-            _ => {}
-        }
-    }
-    for a in [
-        "data-sender-role",
-        "data-role",
-        "data-author-role",
-        "data-direction",
-    ] {
-        match page
-            .attr(item, a)
-            .map(|v| v.trim().to_ascii_lowercase())
-            .as_deref()
-        {
-            Some("client" | "me" | "self" | "own" | "outgoing" | "sent" | "viewer") => {
-                return Some(true)
+    for (names, own, others) in SIDE_ATTRIBUTES {
+        for a in names {
+            let Some(v) = page.attr(item, a) else {
+                continue;
+            };
+            let v = v.trim().to_ascii_lowercase();
+            if own.contains(&v.as_str()) {
+                return Some(true);
             }
-            Some("freelancer" | "contractor" | "other" | "incoming" | "received") => {
-                return Some(false)
+            if others.contains(&v.as_str()) {
+                return Some(false);
             }
-            _ => {}
         }
     }
     let class = page
@@ -201,17 +211,15 @@ fn side(page: &dyn Page, item: Node, sender: Option<&str>, other: Option<&str>) 
         .unwrap_or_default()
         .to_ascii_lowercase();
     for token in class.split_whitespace() {
-        match token {
-            "is-own" | "own" | "mine" | "is-mine" | "outgoing" | "from-me" | "is-self" => {
-                return Some(true)
-            }
-            "incoming" | "is-other" | "from-them" | "is-incoming" => return Some(false),
-            _ => {}
+        if OWN_CLASSES.contains(&token) {
+            return Some(true);
+        }
+        if OTHER_CLASSES.contains(&token) {
+            return Some(false);
         }
     }
     let sender = sender?;
-    let low = lowercase(sender);
-    if matches!(low.as_str(), "you" | "me" | "sie" | "ich" | "du") {
+    if VIEWER_NAMES.contains(&lowercase(sender).as_str()) {
         return Some(true);
     }
     let other = other?;
@@ -220,14 +228,24 @@ fn side(page: &dyn Page, item: Node, sender: Option<&str>, other: Option<&str>) 
 
 /// "jane|d" for "Jane Doe" and "Jane D.": first word and the last word's initial, lower case.
 pub fn name_key(name: &str) -> String {
-    let words: Vec<String> = name
-        .split(|c: char| c.is_whitespace() || c == '.' || c == ',')
-        .filter(|w| !w.is_empty())
-        .map(lowercase)
-        .collect();
-    match words.as_slice() {
-        [] => String::new(),
-        [one] => one.clone(),
-        [first, .., last] => format!("{first}|{}", last.chars().next().unwrap_or(' ')),
+    let (mut first, mut last) = (None, None);
+    for word in name.split(|c: char| c.is_whitespace() || c == '.' || c == ',') {
+        if word.is_empty() {
+            continue;
+        }
+        if first.is_none() {
+            first = Some(word);
+        } else {
+            last = Some(word);
+        }
     }
+    let Some(first) = first else {
+        return String::new();
+    };
+    let mut key = lowercase(first);
+    if let Some(last) = last {
+        key.push('|');
+        key.push(lowercase(last).chars().next().unwrap_or(' '));
+    }
+    key
 }

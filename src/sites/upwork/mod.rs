@@ -93,7 +93,7 @@ impl Adapter for Upwork {
                 .and_then(host_and_path)
                 .map(|(_, p)| p);
             if current.is_none_or(|p| json::store_is_for(&state, &p)) {
-                json::read_state(&state, &path, &mut b);
+                json::read_state(&state, path, &mut b);
             }
         }
         json::read_ld_json(page, &mut b);
@@ -107,7 +107,10 @@ impl Adapter for Upwork {
 
     fn sniff(&self, page: &dyn Page) -> Option<PageKind> {
         // The page's own address, as the head states it.
-        for url in [page.meta("og:url"), canonical(page)].into_iter().flatten() {
+        for url in [page.meta("og:url"), canonical(page)] {
+            let Some(url) = url else {
+                continue;
+            };
             if let Some((host, path)) = host_and_path(&url) {
                 if is_upwork_host(&host) {
                     let kind = page_kind(&path);
@@ -156,7 +159,16 @@ pub fn page_kind(path: &str) -> PageKind {
         .next()
         .unwrap_or("")
         .to_ascii_lowercase();
-    let segs: Vec<&str> = path.split('/').filter(|s| !s.is_empty()).take(8).collect();
+    // The first 8 non-empty segments.
+    let mut segs: Vec<&str> = Vec::new();
+    for seg in path.split('/') {
+        if segs.len() == 8 {
+            break;
+        }
+        if !seg.is_empty() {
+            segs.push(seg);
+        }
+    }
     match segs.as_slice() {
         // /freelancers/~01abc…, /freelancers/<vanity>, /fl/<vanity>, old /o/profiles/users/~01abc…
         ["freelancers" | "fl", id] | ["o", "profiles", "users", id] if is_profile_id(id) => {
@@ -186,7 +198,7 @@ fn profile_key(page: &dyn Page) -> Option<String> {
     from(page.url())
         .or_else(|| from(page.meta("og:url")))
         .or_else(|| from(canonical(page)))
-        .map(|id| format!("upwork:{id}"))
+        .map(|id| ["upwork:", &id].concat())
 }
 
 /// The first of `selectors` that matches anything in the page, with its matches.
@@ -233,9 +245,17 @@ fn ascii_run(s: &str, keep: fn(u8) -> bool) -> usize {
 
 /// The first `link[rel=canonical]`'s address.
 fn canonical(page: &dyn Page) -> Option<String> {
-    page.select(None, "link[rel=canonical]")
-        .into_iter()
-        .find_map(|n| page.attr(n, "href"))
+    first_attr(page, "link[rel=canonical]", "href")
+}
+
+/// The attribute `name` of the first element matching `css` that has it.
+fn first_attr(page: &dyn Page, css: &str, name: &str) -> Option<String> {
+    for n in page.select(None, css) {
+        if let Some(v) = page.attr(n, name) {
+            return Some(v);
+        }
+    }
+    None
 }
 
 fn is_upwork_host(host: &str) -> bool {
@@ -309,6 +329,19 @@ impl Builder {
         !self.p.has(field)
     }
 
+    /// Fills a text field (name, title or overview) from `value` unless it is read already, noting `source`.
+    pub fn fill_text(&mut self, field: Field, value: Option<String>, source: &str) {
+        let slot = match field {
+            Field::Name => &mut self.p.name,
+            Field::Title => &mut self.p.title,
+            Field::Overview => &mut self.p.overview,
+            _ => return,
+        };
+        if slot.is_none() && put(slot, value) {
+            self.note(field, source);
+        }
+    }
+
     /// Records that a place which can show links was read; with such a place and no link, links are "none".
     pub fn links_read(&mut self, place: impl Into<String>) {
         self.links.read(place);
@@ -340,6 +373,15 @@ impl Builder {
         }
         ex.finish(expected)
     }
+}
+
+/// Stores `value` in `slot` when there is one; whether there was.
+pub(crate) fn put<T>(slot: &mut Option<T>, value: Option<T>) -> bool {
+    let found = value.is_some();
+    if found {
+        *slot = value;
+    }
+    found
 }
 
 /// Fills `$b.p.$slot` from `$value` (an `Option`) unless already set, noting `$src`.
