@@ -28,47 +28,51 @@ pub const MAX_DEPTH: usize = 128;
 pub const MAX_NODES: usize = 4_000_000;
 /// At most this many `__NUXT__` parameters / arguments.
 const MAX_PARAMS: usize = 20_000;
+/// What each byte is to the scanners, as flag bits: one 256-byte table serves all three.
+static BYTE_CLASSES: [u8; 256] = byte_classes();
 /// Bytes that may end a run of string text: quotes, backslash, line breaks, '$' (in templates).
-static STRING_STOPS: [bool; 256] = byte_set(b"\"'`\\\n\r$");
+const STRING_STOP: u8 = 1;
 /// Bytes that cannot be part of an ASCII name (letters, digits, '_' and '$' can).
-static NOT_IN_NAMES: [bool; 256] = not_in_names();
+const NOT_IN_NAME: u8 = 2;
 /// Bytes that matter when skipping code: quotes, comment starts and brackets.
-static CODE_STOPS: [bool; 256] = byte_set(b"\"'`/{}[]()");
+const CODE_STOP: u8 = 4;
 
-/// A table that says which bytes are in `set`.
-// Only evaluated at compile time (for the statics above): an index out of range fails the build.
+/// The table of [`BYTE_CLASSES`].
+// Only evaluated at compile time (for the static above), like `with_class`.
 #[allow(clippy::indexing_slicing)]
-const fn byte_set(set: &[u8]) -> [bool; 256] {
-    let mut out = [false; 256];
-    let mut i = 0;
-    while i < set.len() {
-        out[set[i] as usize] = true;
-        i += 1;
-    }
-    out
-}
-
-/// The table of [`NOT_IN_NAMES`].
-// Only evaluated at compile time, like `byte_set`.
-#[allow(clippy::indexing_slicing)]
-const fn not_in_names() -> [bool; 256] {
-    let mut out = [true; 256];
+const fn byte_classes() -> [u8; 256] {
+    let mut out = [0; 256];
     let mut b = 0;
     while b < 256 {
         let c = b as u8;
-        out[b] = !(c.is_ascii_alphanumeric() || c == b'_' || c == b'$');
+        if !(c.is_ascii_alphanumeric() || c == b'_' || c == b'$') {
+            out[b] = NOT_IN_NAME;
+        }
         b += 1;
     }
-    out
+    let out = with_class(out, b"\"'`\\\n\r$", STRING_STOP);
+    with_class(out, b"\"'`/{}[]()", CODE_STOP)
 }
 
-/// How many bytes at the start of `bytes` are not in `stops` (the scanners' inner loop, kept plain
-/// so that it stays a tight loop even in a build optimised for size).
+/// `table` with the flag `class` added to each byte of `set`.
+// Only evaluated at compile time: an index out of range fails the build.
+#[allow(clippy::indexing_slicing)]
+const fn with_class(mut table: [u8; 256], set: &[u8], class: u8) -> [u8; 256] {
+    let mut i = 0;
+    while i < set.len() {
+        table[set[i] as usize] |= class;
+        i += 1;
+    }
+    table
+}
+
+/// How many bytes at the start of `bytes` are not of the class `stop` (the scanners' inner loop, kept
+/// plain so that it stays a tight loop even in a build optimised for size).
 #[cfg_attr(not(target_arch = "wasm32"), inline(always))]
-fn run_len(bytes: &[u8], stops: &[bool; 256]) -> usize {
+fn run_len(bytes: &[u8], stop: u8) -> usize {
     let mut n = 0;
     while let Some(&b) = bytes.get(n) {
-        if stops.get(usize::from(b)) == Some(&true) {
+        if BYTE_CLASSES.get(usize::from(b)).is_some_and(|class| class & stop != 0) {
             break;
         }
         n += 1;
@@ -212,7 +216,7 @@ impl<'a> Parser<'a> {
         let bytes = rest.as_bytes();
         let ascii = match bytes.first() {
             Some(b'0'..=b'9') => 0,
-            _ => run_len(bytes, &NOT_IN_NAMES),
+            _ => run_len(bytes, NOT_IN_NAME),
         };
         if ascii > 0 && rest.as_bytes().get(ascii).is_none_or(|b| b.is_ascii()) {
             self.pos = start + ascii;
@@ -522,7 +526,7 @@ impl<'a> Parser<'a> {
         let mut from = self.pos;
         loop {
             let rest = self.s.get(self.pos..)?;
-            self.pos += run_len(rest, &STRING_STOPS);
+            self.pos += run_len(rest, STRING_STOP);
             let c = self.peek()?;
             if c == quote {
                 let text = self.src.get(from..self.pos)?;
@@ -765,7 +769,7 @@ impl<'a> Parser<'a> {
         loop {
             // Other bytes are skipped in one go.
             let rest = self.s.get(self.pos..)?;
-            self.pos += run_len(rest, &CODE_STOPS);
+            self.pos += run_len(rest, CODE_STOP);
             let c = self.peek()?;
             match c {
                 b'"' | b'\'' | b'`' => {
