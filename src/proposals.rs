@@ -139,6 +139,8 @@ pub const DUPLICATE_JACCARD: f64 = 0.5;
 const HASHES: usize = 64;
 const BANDS: usize = 16;
 const ROWS: usize = HASHES / BANDS;
+/// Values (links) compared per bid.
+const MAX_SHARED_VALUES: usize = 20;
 /// Candidate pairs verified at most.
 const MAX_CANDIDATES: usize = 20_000;
 /// Evidence run, in characters.
@@ -188,41 +190,44 @@ pub fn assess_bids(bids: &[Bid], policy: &Policy, now: Instant) -> Vec<BidReport
     }
     // Shared photos and shared links: one sentence shape, "<what> <value> <is also in> proposal <n> (<who>)".
     if on(&SHARED_PHOTO) {
-        // Each bid's photo key, as a list of none or one.
-        let mut photos: Vec<Vec<String>> = Vec::new();
+        // Each bid's photo key (owned: a key is cut from the address), then as (key, bid) pairs.
+        let mut photos: Vec<Option<String>> = Vec::new();
         for b in bids {
-            photos.push(
-                b.photo_url
-                    .as_deref()
-                    .and_then(photo_key)
-                    .into_iter()
-                    .collect(),
-            );
+            photos.push(b.photo_url.as_deref().and_then(photo_key));
+        }
+        let mut by: Vec<(&str, usize)> = Vec::new();
+        for (i, p) in photos.iter().enumerate() {
+            if let Some(p) = p {
+                by.push((p.as_str(), i));
+            }
         }
         let words = match lang {
             Lang::En => ("Photo", "is also used by proposal"),
             Lang::De => ("Foto", "nutzt auch Angebot"),
         };
-        push_shared(&mut hits, &SHARED_PHOTO, words, &photos, &keys, bids, lang);
+        push_shared(&mut hits, &SHARED_PHOTO, words, by, &keys, bids, lang);
     }
     if on(&SHARED_LINK) {
-        let mut links: Vec<Vec<String>> = Vec::new();
-        for b in bids {
-            let mut v: Vec<String> = Vec::new();
+        // Each bid's distinct uncommon links, the first 20 in sorted order, as (link, bid) pairs.
+        // Sorted as pairs with the bid fixed, so one sort instance serves here and in `grouped`.
+        let mut by: Vec<(&str, usize)> = Vec::new();
+        for (i, b) in bids.iter().enumerate() {
+            let mut v: Vec<(&str, usize)> = Vec::new();
             for l in &b.links {
                 if !is_common_link(l) {
-                    v.push(l.clone());
+                    v.push((l.as_str(), i));
                 }
             }
             crate::sort::sort(&mut v);
             v.dedup();
-            links.push(v);
+            v.truncate(MAX_SHARED_VALUES);
+            by.append(&mut v);
         }
         let words = match lang {
             Lang::En => ("Link", "also appears in proposal"),
             Lang::De => ("Link", "steht auch in Angebot"),
         };
-        push_shared(&mut hits, &SHARED_LINK, words, &links, &keys, bids, lang);
+        push_shared(&mut hits, &SHARED_LINK, words, by, &keys, bids, lang);
     }
     let (mut prices, mut priced) = (Vec::new(), Vec::new());
     for b in bids {
@@ -471,25 +476,20 @@ fn is_common_link(l: &str) -> bool {
         || path_empty
 }
 
-/// For every pair of different bidders i ≠ j whose lists share a value, both ways: a hit of `check`
-/// for bid i, "<what> <value> <is also in> <j + 1> (<who j>)", with `(what, is_also_in)` = `words`.
-// `values`, `keys` and `hits` are all per bid (same length); indices come from enumerating `values`.
+/// For every pair of different bidders i ≠ j who share a value (`by`: (value, bid) pairs, each at most
+/// once), both ways: a hit of `check` for bid i, "<what> <value> <is also in> <j + 1> (<who j>)",
+/// with `(what, is_also_in)` = `words`.
+// `keys` and `hits` are per bid (same length); the bids in `by` index them.
 #[allow(clippy::indexing_slicing)]
 fn push_shared(
     hits: &mut [Vec<(&'static Check, String)>],
     check: &'static Check,
     (what, is_also_in): (&str, &str),
-    values: &[Vec<String>],
+    by: Vec<(&str, usize)>,
     keys: &[String],
     bids: &[Bid],
     lang: Lang,
 ) {
-    let mut by: Vec<(&str, usize)> = Vec::new();
-    for (i, vs) in values.iter().enumerate() {
-        for v in vs.iter().take(20) {
-            by.push((v.as_str(), i));
-        }
-    }
     for (v, idx) in grouped(by) {
         if idx.len() < 2 {
             continue;
