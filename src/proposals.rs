@@ -139,6 +139,8 @@ pub const DUPLICATE_JACCARD: f64 = 0.5;
 const HASHES: usize = 64;
 const BANDS: usize = 16;
 const ROWS: usize = HASHES / BANDS;
+/// Values (links) compared per bid.
+const MAX_SHARED_VALUES: usize = 20;
 /// Candidate pairs verified at most.
 const MAX_CANDIDATES: usize = 20_000;
 /// Evidence run, in characters.
@@ -160,28 +162,26 @@ pub fn assess_bids(bids: &[Bid], policy: &Policy, now: Instant) -> Vec<BidReport
     for (i, b) in bids.iter().enumerate() {
         keys.push(identity(b, i));
     }
-    let mut hits: Vec<Vec<(&'static Check, String)>> = vec![Vec::new(); n];
+    // Filled by a loop, not `vec![..; n]`, which would link a clone of the hit list.
+    let mut hits: Vec<Vec<(&'static Check, String)>> = Vec::new();
+    for _ in 0..n {
+        hits.push(Vec::new());
+    }
     let on = |c: &Check| policy.is_enabled(c.id);
 
     if on(&DUPLICATE_TEXT) {
         for (i, j, sim, run) in duplicates(bids, &keys) {
+            let pct = crate::float::fmt_shortest((sim * 100.0).round());
             for (a, b) in [(i, j), (j, i)] {
+                let (other, name) = (b + 1, who(&bids[b], lang));
                 hits[a].push((
                     &DUPLICATE_TEXT,
                     match lang {
                         Lang::En => format!(
-                            "About {}% the same wording as proposal {} ({}): \"{}\"",
-                            crate::float::fmt_shortest((sim * 100.0).round()),
-                            b + 1,
-                            who(&bids[b], lang),
-                            run
+                            "About {pct}% the same wording as proposal {other} ({name}): \"{run}\""
                         ),
                         Lang::De => format!(
-                            "Zu etwa {} % gleich formuliert wie Angebot {} ({}): „{}“",
-                            crate::float::fmt_shortest((sim * 100.0).round()),
-                            b + 1,
-                            who(&bids[b], lang),
-                            run
+                            "Zu etwa {pct} % gleich formuliert wie Angebot {other} ({name}): „{run}“"
                         ),
                     },
                 ));
@@ -190,41 +190,44 @@ pub fn assess_bids(bids: &[Bid], policy: &Policy, now: Instant) -> Vec<BidReport
     }
     // Shared photos and shared links: one sentence shape, "<what> <value> <is also in> proposal <n> (<who>)".
     if on(&SHARED_PHOTO) {
-        // Each bid's photo key, as a list of none or one.
-        let mut photos: Vec<Vec<String>> = Vec::new();
+        // Each bid's photo key (owned: a key is cut from the address), then as (key, bid) pairs.
+        let mut photos: Vec<Option<String>> = Vec::new();
         for b in bids {
-            photos.push(
-                b.photo_url
-                    .as_deref()
-                    .and_then(photo_key)
-                    .into_iter()
-                    .collect(),
-            );
+            photos.push(b.photo_url.as_deref().and_then(photo_key));
+        }
+        let mut by: Vec<(&str, usize)> = Vec::new();
+        for (i, p) in photos.iter().enumerate() {
+            if let Some(p) = p {
+                by.push((p.as_str(), i));
+            }
         }
         let words = match lang {
             Lang::En => ("Photo", "is also used by proposal"),
             Lang::De => ("Foto", "nutzt auch Angebot"),
         };
-        push_shared(&mut hits, &SHARED_PHOTO, words, &photos, &keys, bids, lang);
+        push_shared(&mut hits, &SHARED_PHOTO, words, by, &keys, bids, lang);
     }
     if on(&SHARED_LINK) {
-        let mut links: Vec<Vec<String>> = Vec::new();
-        for b in bids {
-            let mut v: Vec<String> = Vec::new();
+        // Each bid's distinct uncommon links, the first 20 in sorted order, as (link, bid) pairs.
+        // Sorted as pairs with the bid fixed, so one sort instance serves here and in `grouped`.
+        let mut by: Vec<(&str, usize)> = Vec::new();
+        for (i, b) in bids.iter().enumerate() {
+            let mut v: Vec<(&str, usize)> = Vec::new();
             for l in &b.links {
                 if !is_common_link(l) {
-                    v.push(l.clone());
+                    v.push((l.as_str(), i));
                 }
             }
             crate::sort::sort(&mut v);
             v.dedup();
-            links.push(v);
+            v.truncate(MAX_SHARED_VALUES);
+            by.append(&mut v);
         }
         let words = match lang {
             Lang::En => ("Link", "also appears in proposal"),
             Lang::De => ("Link", "steht auch in Angebot"),
         };
-        push_shared(&mut hits, &SHARED_LINK, words, &links, &keys, bids, lang);
+        push_shared(&mut hits, &SHARED_LINK, words, by, &keys, bids, lang);
     }
     let (mut prices, mut priced) = (Vec::new(), Vec::new());
     for b in bids {
@@ -245,20 +248,16 @@ pub fn assess_bids(bids: &[Bid], policy: &Policy, now: Instant) -> Vec<BidReport
                         (_, Some(r)) => format!("{}★", crate::float::fmt_fixed(r, 1)),
                         _ => String::new(),
                     };
+                    let (bid, median, count) =
+                        (fmt_num(p, lang), fmt_num(med, lang), priced.len());
                     hits[i].push((
                         &LOW_PAY_HIGH_RATING,
                         match lang {
                             Lang::En => format!(
-                                "Bid ≈ ${} against a median of ≈ ${} over {} priced bids, with {rating}",
-                                fmt_num(p, lang),
-                                fmt_num(med, lang),
-                                priced.len()
+                                "Bid ≈ ${bid} against a median of ≈ ${median} over {count} priced bids, with {rating}"
                             ),
                             Lang::De => format!(
-                                "Angebot ≈ {} $ bei einem Median von ≈ {} $ über {} Angebote mit Preis, mit {rating}",
-                                fmt_num(p, lang),
-                                fmt_num(med, lang),
-                                priced.len()
+                                "Angebot ≈ {bid} $ bei einem Median von ≈ {median} $ über {count} Angebote mit Preis, mit {rating}"
                             ),
                         },
                     ));
@@ -477,25 +476,20 @@ fn is_common_link(l: &str) -> bool {
         || path_empty
 }
 
-/// For every pair of different bidders i ≠ j whose lists share a value, both ways: a hit of `check`
-/// for bid i, "<what> <value> <is also in> <j + 1> (<who j>)", with `(what, is_also_in)` = `words`.
-// `values`, `keys` and `hits` are all per bid (same length); indices come from enumerating `values`.
+/// For every pair of different bidders i ≠ j who share a value (`by`: (value, bid) pairs, each at most
+/// once), both ways: a hit of `check` for bid i, "<what> <value> <is also in> <j + 1> (<who j>)",
+/// with `(what, is_also_in)` = `words`.
+// `keys` and `hits` are per bid (same length); the bids in `by` index them.
 #[allow(clippy::indexing_slicing)]
 fn push_shared(
     hits: &mut [Vec<(&'static Check, String)>],
     check: &'static Check,
     (what, is_also_in): (&str, &str),
-    values: &[Vec<String>],
+    by: Vec<(&str, usize)>,
     keys: &[String],
     bids: &[Bid],
     lang: Lang,
 ) {
-    let mut by: Vec<(&str, usize)> = Vec::new();
-    for (i, vs) in values.iter().enumerate() {
-        for v in vs.iter().take(20) {
-            by.push((v.as_str(), i));
-        }
-    }
     for (v, idx) in grouped(by) {
         if idx.len() < 2 {
             continue;
@@ -544,12 +538,17 @@ fn median(v: &[f64]) -> Option<f64> {
     if v.is_empty() {
         return None;
     }
-    let mut s = v.to_vec();
-    crate::sort::sort_by(&mut s, f64::total_cmp);
+    // Prices are finite and above 0, whose bit patterns sort as the numbers do: the u64 sort the
+    // shingles use anyway serves here too.
+    let mut s: Vec<u64> = Vec::new();
+    for x in v {
+        s.push(x.to_bits());
+    }
+    crate::sort::sort(&mut s);
     let m = s.len() / 2;
-    let upper = *s.get(m)?;
+    let upper = f64::from_bits(*s.get(m)?);
     Some(if s.len() % 2 == 0 {
-        (s.get(m - 1)? + upper) / 2.0
+        (f64::from_bits(*s.get(m - 1)?) + upper) / 2.0
     } else {
         upper
     })
@@ -657,29 +656,37 @@ pub fn duplicates(bids: &[Bid], keys: &[String]) -> Vec<(usize, usize, f64, Stri
         toks.push(t);
         sh.push(s);
     }
-    // LSH: bids sharing one band's hashes are candidates.
-    let mut cands: Vec<(usize, usize)> = Vec::new();
+    // LSH: bids sharing one band's hashes are candidates. Candidates are kept as `i << 32 | j` (i < j,
+    // both below MAX_BIDS), which sorts as the pairs do and shares the shingles' u64 sort.
+    let mut cands: Vec<u64> = Vec::new();
     for band in 0..BANDS {
-        let mut buckets: Vec<(u64, usize)> = Vec::new();
-        for (i, s) in sigs.iter().enumerate() {
-            if let Some(s) = s {
+        let mut hashes: Vec<Option<u64>> = Vec::new();
+        for s in &sigs {
+            hashes.push(s.as_ref().map(|s| {
                 let mut h = fnv_start(band as u64);
                 for x in &s[band * ROWS..(band + 1) * ROWS] {
                     h = fnv_add(h, &x.to_le_bytes());
                 }
-                buckets.push((h, i));
+                h
+            }));
+        }
+        // Each bucket once, from its first (lowest) bid, in bid order: buckets are disjoint, so this
+        // is the order of the buckets' sorted index lists. A few hundred bids at most: plain scans.
+        for first in 0..hashes.len() {
+            let Some(h) = hashes[first] else { continue };
+            if hashes[..first].contains(&Some(h)) {
+                continue;
             }
-        }
-        let mut bs: Vec<Vec<usize>> = Vec::new();
-        for (_, b) in grouped(buckets) {
-            bs.push(b);
-        }
-        crate::sort::sort(&mut bs);
-        for b in bs {
-            for (x, &i) in b.iter().enumerate() {
-                for &j in &b[x + 1..] {
+            let mut bucket: Vec<usize> = Vec::new();
+            for (k, other) in hashes.iter().enumerate().skip(first) {
+                if *other == Some(h) {
+                    bucket.push(k);
+                }
+            }
+            for (x, &i) in bucket.iter().enumerate() {
+                for &j in &bucket[x + 1..] {
                     if keys[i] != keys[j] && cands.len() < MAX_CANDIDATES * 4 {
-                        cands.push((i.min(j), i.max(j)));
+                        cands.push(((i.min(j) as u64) << 32) | i.max(j) as u64);
                     }
                 }
             }
@@ -691,7 +698,8 @@ pub fn duplicates(bids: &[Bid], keys: &[String]) -> Vec<(usize, usize, f64, Stri
     let mut out = Vec::new();
     // Evidence runs are computed for at most a few pairs per bidder.
     let mut shown = vec![0u8; bids.len()];
-    for (i, j) in cands {
+    for pair in cands {
+        let (i, j) = ((pair >> 32) as usize, (pair & 0xffff_ffff) as usize);
         let sim = jaccard(&sh[i], &sh[j]);
         if sim < DUPLICATE_JACCARD {
             continue;

@@ -421,25 +421,23 @@ fn check_list(
     }
     let mut out = Vec::new();
     for (i, item) in items.iter().take(MAX_LIST).enumerate() {
-        let Some(s) = item.as_str() else {
-            errors.push(err(
-                format!("{key}[{i}]"),
-                shown(item) + " is not text; the entry is ignored",
-            ));
-            continue;
-        };
-        let t = s.trim();
-        match check_entry(entry, t, rules) {
-            Ok(()) => {
-                if !out.iter().any(|o| o == t) {
-                    out.push(t.to_string());
+        // A good entry is kept (once); a bad one is reported as "<entry> <why>; the entry is ignored".
+        let why = match item.as_str().map(str::trim) {
+            None => "is not text",
+            Some(t) => match check_entry(entry, t, rules) {
+                Ok(()) => {
+                    if !out.iter().any(|o| o == t) {
+                        out.push(t.to_string());
+                    }
+                    continue;
                 }
-            }
-            Err(why) => errors.push(err(
-                format!("{key}[{i}]"),
-                format!("{} {why}; the entry is ignored", shown(item)),
-            )),
-        }
+                Err(why) => why,
+            },
+        };
+        errors.push(err(
+            format!("{key}[{i}]"),
+            shown(item) + " " + why + "; the entry is ignored",
+        ));
     }
     out
 }
@@ -455,29 +453,26 @@ fn noun(entry: Entry) -> &'static str {
     }
 }
 
-fn check_entry(entry: Entry, t: &str, rules: &[RuleInfo]) -> Result<(), String> {
+fn check_entry(entry: Entry, t: &str, rules: &[RuleInfo]) -> Result<(), &'static str> {
     match entry {
         Entry::Domain if crate::text::is_domain_name(&t.to_ascii_lowercase()) => Ok(()),
         Entry::Domain => Err("is not a host name such as example.com (no scheme, path, port or wildcard; \
-                              subdomains are matched automatically)"
-            .into()),
+                              subdomains are matched automatically)"),
         Entry::Email if is_email(t) => Ok(()),
         Entry::Email => Err("is not an e-mail address: it needs exactly one @, a name before it and a domain \
-                             such as example.com after it"
-            .into()),
+                             such as example.com after it"),
         Entry::Words if (4..=200).contains(&t.chars().count()) => Ok(()),
         Entry::Words => {
-            Err("must be 4 to 200 characters long; shorter strings would match ordinary words".into())
+            Err("must be 4 to 200 characters long; shorter strings would match ordinary words")
         }
         Entry::Freelancer if is_freelancer_key(t) => Ok(()),
         Entry::Freelancer => Err("is not a freelancer key such as upwork:~01abc…: the site (upwork, freelancer, \
                                   fiverr, guru, peopleperhour or toptal), a colon and the site's id for the \
-                                  freelancer, without spaces"
-            .into()),
+                                  freelancer, without spaces"),
         Entry::Rule if rules.iter().any(|r| r.id == t) => Ok(()),
-        Entry::Rule => Err("is not the id of a HireCheck rule".into()),
+        Entry::Rule => Err("is not the id of a HireCheck rule"),
         Entry::Setting if t == "*" || keys().contains(&t) => Ok(()),
-        Entry::Setting => Err("is not the name of a setting (or \"*\" for all of them)".into()),
+        Entry::Setting => Err("is not the name of a setting (or \"*\" for all of them)"),
     }
 }
 
