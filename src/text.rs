@@ -159,32 +159,46 @@ fn decimal_value(raw: &str) -> Option<f64> {
             }
             digits
         }
-        (Some(_), None) => {
-            let groups: Vec<&str> = raw.split(',').collect();
-            if groups.iter().skip(1).all(|g| g.len() == 3) {
-                groups.concat()
-            } else if groups.len() == 2 {
-                groups.join(".")
-            } else {
-                return None;
-            }
-        }
-        (None, Some(_)) => {
-            let groups: Vec<&str> = raw.split('.').collect();
-            if groups.len() > 2 {
-                if groups.iter().skip(1).all(|g| g.len() == 3) {
-                    groups.concat()
-                } else {
-                    return None;
-                }
-            } else {
-                raw.to_string()
-            }
-        }
+        (Some(_), None) => match thousands_groups(raw, ',') {
+            (true, _) => replace_separator(raw, ',', None),
+            (false, 2) => replace_separator(raw, ',', Some('.')),
+            _ => return None,
+        },
+        (None, Some(_)) => match thousands_groups(raw, '.') {
+            (_, ..=2) => raw.to_string(),
+            (true, _) => replace_separator(raw, '.', None),
+            (false, _) => return None,
+        },
         (None, None) => raw.to_string(),
     };
     let v = crate::float::parse_f64(&normalized)?;
     v.is_finite().then_some(v)
+}
+
+/// Whether every group of `raw` after the first, split at `sep`, has three characters (thousands), and how
+/// many groups there are.
+fn thousands_groups(raw: &str, sep: char) -> (bool, usize) {
+    let (mut all_three, mut count) = (true, 0);
+    for group in raw.split(sep) {
+        if count > 0 && group.len() != 3 {
+            all_three = false;
+        }
+        count += 1;
+    }
+    (all_three, count)
+}
+
+/// `raw` with every `sep` replaced by `by`, or dropped when `by` is `None`.
+fn replace_separator(raw: &str, sep: char, by: Option<char>) -> String {
+    let mut out = String::with_capacity(raw.len());
+    for c in raw.chars() {
+        if c != sep {
+            out.push(c);
+        } else if let Some(by) = by {
+            out.push(by);
+        }
+    }
+    out
 }
 
 /// Whether the character before byte `i` makes the number there negative or part of a word/number.
