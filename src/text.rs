@@ -254,12 +254,12 @@ pub fn parse_quantity(s: &str, units: &[&str]) -> Option<f64> {
             continue;
         };
         let rest = lowercase(s.get(i + len..).unwrap_or("").trim_start());
-        let unit = units.iter().find(|u| {
-            rest.starts_with(&lowercase(u))
+        for u in units {
+            if rest.starts_with(&lowercase(u))
                 && !rest[u.len()..].starts_with(|c: char| c.is_alphanumeric())
-        });
-        if unit.is_some() {
-            return Some(v);
+            {
+                return Some(v);
+            }
         }
     }
     None
@@ -680,10 +680,15 @@ pub fn parse_date_range(s: &str) -> Option<DateRange> {
     };
     let rest = s.get(at..).unwrap_or("");
     // The separator: a dash with spaces around it, an en/em dash, or " to ".
-    let sep = [" - ", " – ", " — ", "–", "—", " to "]
-        .iter()
-        .filter_map(|p| rest.find(p).map(|i| (i, p.len())))
-        .min_by_key(|x| x.0);
+    // The earliest of them (the first listed of equals).
+    let mut sep: Option<(usize, usize)> = None;
+    for p in [" - ", " – ", " — ", "–", "—", " to "] {
+        if let Some(i) = rest.find(p) {
+            if sep.is_none_or(|(best, _)| i < best) {
+                sep = Some((i, p.len()));
+            }
+        }
+    }
     let Some((i, len)) = sep else {
         return Some(DateRange {
             start,
@@ -775,17 +780,19 @@ fn find_clock(s: &str) -> Option<(ClockTime, usize)> {
         let after = s.get(end..).unwrap_or("");
         let trimmed = after.trim_start();
         let skipped = after.len() - trimmed.len();
-        let lower: String = trimmed
-            .chars()
-            .take(5)
-            .collect::<String>()
-            .to_ascii_lowercase();
-        let marker = [("a.m.", 0u32), ("p.m.", 12), ("am", 0), ("pm", 12)]
-            .into_iter()
-            .find(|(m, _)| {
-                lower.starts_with(m)
-                    && !lower[m.len()..].starts_with(|c: char| c.is_ascii_alphabetic())
-            });
+        let mut lower = String::new();
+        for c in trimmed.chars().take(5) {
+            lower.push(c.to_ascii_lowercase());
+        }
+        let mut marker = None;
+        for (m, add) in [("a.m.", 0u32), ("p.m.", 12), ("am", 0), ("pm", 12)] {
+            // The marker is ASCII, so the byte after it starts the next character.
+            let letter_after = lower.as_bytes().get(m.len()).is_some_and(u8::is_ascii_alphabetic);
+            if lower.starts_with(m) && !letter_after {
+                marker = Some((m, add));
+                break;
+            }
+        }
         let (h24, end) = match marker {
             Some((m, add)) => {
                 if !(1..=12).contains(&hour) {
