@@ -883,16 +883,18 @@ pub fn parse_availability(s: &str) -> Option<Availability> {
 pub fn parse_rating(s: &str) -> Option<f64> {
     let v = parse_number(s)?;
     let lower = lowercase(s);
-    let scale = ["out of", " of "]
-        .iter()
-        .find_map(|k| {
-            lower
-                .find(k)
-                .and_then(|i| lower.get(i + k.len()..))
-                .and_then(parse_number)
-        })
-        .filter(|x| *x > 0.0)
-        .unwrap_or(5.0);
+    // The number after the first of "out of", " of " that has one; 5 without.
+    let mut scale = None;
+    for k in ["out of", " of "] {
+        scale = lower
+            .find(k)
+            .and_then(|i| lower.get(i + k.len()..))
+            .and_then(parse_number);
+        if scale.is_some() {
+            break;
+        }
+    }
+    let scale = scale.filter(|x| *x > 0.0).unwrap_or(5.0);
     let r = v / scale * 5.0;
     (r.is_finite() && (0.0..=5.0).contains(&r)).then(|| (r * 100.0).round() / 100.0)
 }

@@ -115,7 +115,7 @@ fn shape(slots: &[u16]) -> Option<DayShape> {
 
 fn round_the_clock(cx: &Context) -> Outcome {
     let Some(diary) = cx.profile.diary.as_deref() else {
-        return Outcome::Unknown(vec![Field::Diary]);
+        return super::unknown(&[Field::Diary]);
     };
     let pol = cx.policy;
     let lang = cx.lang();
@@ -182,13 +182,13 @@ fn round_the_clock(cx: &Context) -> Outcome {
 
 fn seven_day_weeks(cx: &Context) -> Outcome {
     let Some(diary) = cx.profile.diary.as_deref() else {
-        return Outcome::Unknown(vec![Field::Diary]);
+        return super::unknown(&[Field::Diary]);
     };
     let pol = cx.policy;
     let lang = cx.lang();
     let days = clean(diary);
     if days.iter().any(|d| !d.slots.is_empty()) && days.iter().all(|d| d.date.is_none()) {
-        return Outcome::Unknown(vec![Field::Diary]);
+        return super::unknown(&[Field::Diary]);
     }
     // (day number, date, slots), one entry a date, in date order.
     let mut per_date: Vec<(i64, Date, usize)> = Vec::new();
@@ -305,7 +305,7 @@ fn night_work(cx: &Context) -> Outcome {
         return Outcome::Unknown(missing);
     }
     if tz::offsets_at(iso2, Instant(0)).is_none() {
-        return Outcome::Unknown(vec![Field::Location]);
+        return super::unknown(&[Field::Location]);
     }
     let pol = cx.policy;
     if hours(utc.len()) < pol.diary_night_min_tracked_hours || utc.is_empty() {
@@ -317,7 +317,7 @@ fn night_work(cx: &Context) -> Outcome {
     let mut last_offsets: Vec<i32> = Vec::new();
     for &m in &utc {
         let Some(zones) = tz::offsets_at(iso2, Instant(m * 60)) else {
-            return Outcome::Unknown(vec![Field::Location]);
+            return super::unknown(&[Field::Location]);
         };
         if night.is_empty() {
             night = vec![0; zones.len()];

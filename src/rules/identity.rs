@@ -199,7 +199,7 @@ fn feedback_name_mismatch(cx: &Context) -> Outcome {
         return Outcome::Unknown(super::unread(p, &[Field::Name, Field::WorkHistory]));
     };
     if name_parts(name).is_empty() {
-        return Outcome::Unknown(vec![Field::Name]);
+        return super::unknown(&[Field::Name]);
     }
     let mut hits: Vec<(Option<&str>, Addressed)> = Vec::new();
     for entry in history {

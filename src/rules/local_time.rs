@@ -30,7 +30,7 @@ fn local_time_mismatch(cx: &Context) -> Outcome {
         return Outcome::Unknown(missing);
     };
     let Some(zones) = tz::offsets_at(iso2, cx.now) else {
-        return Outcome::Unknown(vec![Field::Location]);
+        return super::unknown(&[Field::Location]);
     };
     let shown_offset = implied_offset(clock.minutes_of_day(), cx.now.utc_minute_of_day());
     let tolerance = cx.policy.local_time_tolerance_minutes;

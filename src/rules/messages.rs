@@ -51,7 +51,7 @@ pub static IDENTITY_CHANGE: RuleSpec = RuleSpec {
 /// The freelancer's messages, or the outcome when they cannot be told apart from the client's.
 fn freelancer_messages<'a>(cx: &'a Context) -> Result<Vec<&'a Message>, Outcome> {
     let Some(all) = &cx.profile.messages else {
-        return Err(Outcome::Unknown(vec![Field::Messages]));
+        return Err(super::unknown(&[Field::Messages]));
     };
     let mut mine = Vec::new();
     for m in all {
@@ -70,7 +70,7 @@ fn nothing_found(cx: &Context) -> Outcome {
         .as_ref()
         .is_some_and(|all| all.iter().any(|m| m.from_client.is_none()));
     if unmarked {
-        Outcome::Unknown(vec![Field::Messages])
+        super::unknown(&[Field::Messages])
     } else {
         Outcome::Clear
     }
@@ -522,10 +522,12 @@ fn find_payment(hay: &str) -> Option<(usize, usize)> {
     };
     for words in [CRYPTO, PAY_SERVICES] {
         for w in words.lines() {
-            if let Some(m) = word_hits(hay, w)
-                .find(|&(s, e)| !negated(hay, s) && any_in(window(hay, s, e, 60), PAY_CUES))
-            {
-                consider(m);
+            // The first hit not negated with a payment cue near it.
+            for (s, e) in word_hits(hay, w) {
+                if !negated(hay, s) && any_in(window(hay, s, e, 60), PAY_CUES) {
+                    consider((s, e));
+                    break;
+                }
             }
         }
     }

@@ -222,6 +222,11 @@ pub fn evaluate_all(cx: &Context) -> (Vec<Finding>, Vec<Unevaluated>, usize) {
     (findings, unknown, clear)
 }
 
+/// A rule's outcome when it cannot run for want of `fields` (one shared copy of the list's allocation).
+pub fn unknown(fields: &[Field]) -> Outcome {
+    Outcome::Unknown(fields.to_vec())
+}
+
 /// The fields of `needed` that the profile does not hold: what a rule that cannot run reports.
 pub fn unread(p: &Profile, needed: &[Field]) -> Vec<Field> {
     let mut missing = Vec::new();

@@ -394,7 +394,7 @@ fn text_fields(p: &Profile, lang: Lang) -> Vec<(Place<'_>, &str)> {
 fn known_bad_domain(cx: &Context) -> Outcome {
     let p = cx.profile;
     if p.links.is_none() && p.overview.is_none() && p.work_history.is_none() {
-        return Outcome::Unknown(vec![Field::Links, Field::Overview, Field::WorkHistory]);
+        return super::unknown(&[Field::Links, Field::Overview, Field::WorkHistory]);
     }
     let lang = cx.lang();
     let lists = Lists::new(cx.policy);

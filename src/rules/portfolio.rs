@@ -34,14 +34,17 @@ pub static THROWAWAY_PORTFOLIO_HOSTS: RuleSpec = RuleSpec {
 
 /// The free host a link's site lives on ("x.netlify.app" → "netlify.app"); the host's own pages do not count.
 fn free_host(host: &str) -> Option<&'static str> {
-    FREE_HOSTS.iter().copied().find(|d| {
-        text::host_is_under(host, d) && host != *d && host.strip_prefix("www.") != Some(d)
-    })
+    for &d in FREE_HOSTS {
+        if text::host_is_under(host, d) && host != d && host.strip_prefix("www.") != Some(d) {
+            return Some(d);
+        }
+    }
+    None
 }
 
 fn throwaway_portfolio_hosts(cx: &Context) -> Outcome {
     let Some(links) = &cx.profile.links else {
-        return Outcome::Unknown(vec![Field::Links]);
+        return super::unknown(&[Field::Links]);
     };
     let mut allowed: Vec<String> = Vec::new();
     for d in &cx.policy.allowed_domains {
