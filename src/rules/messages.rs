@@ -78,18 +78,32 @@ fn nothing_found(cx: &Context) -> Outcome {
 
 /// Runs `find` over each freelancer message; fires with excerpts where it matches.
 fn scan(cx: &Context, find: fn(&str) -> Option<(usize, usize)>) -> Outcome {
+    scan_after(cx, None, find)
+}
+
+/// Like [`scan`], with the sentence `lead` makes of all the messages (if any) before the excerpts.
+fn scan_after(
+    cx: &Context,
+    lead: Option<fn(&[&Message], Lang) -> Option<String>>,
+    find: fn(&str) -> Option<(usize, usize)>,
+) -> Outcome {
     let msgs = match freelancer_messages(cx) {
         Ok(m) => m,
         Err(o) => return o,
     };
     let lang = cx.lang();
     let mut evidence = Vec::new();
+    if let Some(sentence) = lead.and_then(|lead| lead(&msgs, lang)) {
+        evidence.push(sentence);
+    }
+    let mut quoted = 0;
     for m in &msgs {
-        if evidence.len() == MAX_EVIDENCE {
+        if quoted == MAX_EVIDENCE {
             break;
         }
         if let Some((start, end)) = find(&lower(&m.text)) {
             evidence.push(quote(m, start, end, lang));
+            quoted += 1;
         }
     }
     if evidence.is_empty() {
@@ -112,15 +126,15 @@ fn ship_elsewhere(cx: &Context) -> Outcome {
 }
 
 fn identity_change(cx: &Context) -> Outcome {
-    let msgs = match freelancer_messages(cx) {
-        Ok(m) => m,
-        Err(o) => return o,
-    };
-    let lang = cx.lang();
-    let mut evidence = Vec::new();
+    scan_after(cx, Some(signed_names), find_identity)
+}
+
+/// "The other party's messages are signed with 2 different names: …" when the freelancer's side wrote
+/// under more than one name.
+fn signed_names(msgs: &[&Message], lang: Lang) -> Option<String> {
     // Names the freelancer's side wrote under, in order of first use.
     let mut names: Vec<(String, &Message)> = Vec::new();
-    for m in &msgs {
+    for m in msgs {
         if let Some(s) = m.sender.as_deref() {
             let key = name_key(s);
             if !key.is_empty() && !names.iter().any(|(k, _)| *k == key) {
@@ -128,44 +142,30 @@ fn identity_change(cx: &Context) -> Outcome {
             }
         }
     }
-    if names.len() > 1 {
-        // The first four names, quoted, separated by commas.
-        let mut shown = String::new();
-        for (_, m) in names.iter().take(4) {
-            if let Some(s) = m.sender.as_deref() {
-                if !shown.is_empty() {
-                    shown.push_str(", ");
-                }
-                shown.push('"');
-                shown.push_str(s);
-                shown.push('"');
-            }
-        }
-        let n = names.len();
-        evidence.push(match lang {
-            Lang::En => {
-                format!("The other party's messages are signed with {n} different names: {shown}.")
-            }
-            Lang::De => {
-                format!("Die Nachrichten der Gegenseite tragen {n} verschiedene Namen: {shown}.")
-            }
-        });
+    if names.len() < 2 {
+        return None;
     }
-    let mut quoted = 0;
-    for m in &msgs {
-        if quoted == MAX_EVIDENCE {
-            break;
-        }
-        if let Some((s, e)) = find_identity(&lower(&m.text)) {
-            evidence.push(quote(m, s, e, lang));
-            quoted += 1;
+    // The first four names, quoted, separated by commas.
+    let mut shown = String::new();
+    for (_, m) in names.iter().take(4) {
+        if let Some(s) = m.sender.as_deref() {
+            if !shown.is_empty() {
+                shown.push_str(", ");
+            }
+            shown.push('"');
+            shown.push_str(s);
+            shown.push('"');
         }
     }
-    if evidence.is_empty() {
-        nothing_found(cx)
-    } else {
-        Outcome::Fired(Hit { evidence })
-    }
+    let n = names.len();
+    Some(match lang {
+        Lang::En => {
+            format!("The other party's messages are signed with {n} different names: {shown}.")
+        }
+        Lang::De => {
+            format!("Die Nachrichten der Gegenseite tragen {n} verschiedene Namen: {shown}.")
+        }
+    })
 }
 
 // ---------------------------------------------------------------------------------------------------------
