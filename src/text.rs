@@ -902,6 +902,17 @@ pub fn parse_rating(s: &str) -> Option<f64> {
 // ---------------------------------------------------------------------------------------------
 // Addresses: links, e-mail addresses and domain names written in profile text
 
+/// Whether `c` cannot be part of a written address (the splitting of text into address-like words; one
+/// named function, so both readers share one copy of the splitter).
+fn not_address_char(c: char) -> bool {
+    !(c.is_alphanumeric() || matches!(c, '.' | '-' | '_' | '%' | '+' | '@'))
+}
+
+/// Punctuation that may surround an address-like word without being part of it.
+fn address_edge(c: char) -> bool {
+    matches!(c, '.' | '-' | '_' | '%' | '+')
+}
+
 /// Longest address kept; anything longer is garbage or an attack on the reader.
 pub const MAX_ADDRESS: usize = 2_048;
 /// Text beyond this many bytes is not searched for addresses.
@@ -1181,9 +1192,9 @@ pub fn find_addresses(text: &str, max: usize) -> Vec<String> {
     }
     rest.push_str(text.get(copied..).unwrap_or_default());
     for word in rest
-        .split(|c: char| !(c.is_alphanumeric() || matches!(c, '.' | '-' | '_' | '%' | '+' | '@')))
+        .split(not_address_char)
     {
-        let word = word.trim_matches(|c: char| matches!(c, '.' | '-' | '_' | '%' | '+'));
+        let word = word.trim_matches(address_edge);
         if word.contains('@') {
             if let Some(e) = normalize_email(word) {
                 push(e, &mut out);
@@ -1365,10 +1376,10 @@ pub fn find_emails(text: &str) -> Vec<String> {
         return out;
     }
     for word in text
-        .split(|c: char| !(c.is_alphanumeric() || matches!(c, '.' | '-' | '_' | '%' | '+' | '@')))
+        .split(not_address_char)
     {
         if word.contains('@') {
-            let word = word.trim_matches(|c: char| matches!(c, '.' | '-' | '_' | '%' | '+'));
+            let word = word.trim_matches(address_edge);
             if let Some(e) = normalize_email(word) {
                 if !out.contains(&e) && out.len() < 1_000 {
                     out.push(e);

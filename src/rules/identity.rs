@@ -451,7 +451,7 @@ fn addressed_names(text: &str) -> Vec<Addressed> {
     let words: Vec<(usize, &str)> = word_spans(text);
     let mut out: Vec<Addressed> = Vec::new();
     for (i, &(pos, word)) in words.iter().enumerate() {
-        let bare = word.trim_matches(|c: char| !c.is_alphanumeric() && c != '\'');
+        let bare = trim_where(word, |c| !c.is_alphanumeric() && c != '\'');
         if !looks_like_name(bare) {
             continue;
         }
@@ -508,7 +508,12 @@ fn looks_like_name(word: &str) -> bool {
 
 /// `s` without the characters other than letters and digits at its ends.
 fn trim_non_alphanumeric(s: &str) -> &str {
-    s.trim_matches(|c: char| !c.is_alphanumeric())
+    trim_where(s, |c| !c.is_alphanumeric())
+}
+
+/// `s` without the characters `strip` accepts at its ends (as a `fn`, one copy of the trimming code).
+fn trim_where(s: &str, strip: fn(char) -> bool) -> &str {
+    s.trim_matches(strip)
 }
 
 /// (byte offset, word) pairs, split on whitespace.
