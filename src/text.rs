@@ -913,6 +913,18 @@ fn address_edge(c: char) -> bool {
     matches!(c, '.' | '-' | '_' | '%' | '+')
 }
 
+/// `s` split at the characters `at` accepts. Through a `fn` pointer, so every caller shares one copy of
+/// the splitter.
+pub fn split_where(s: &str, at: fn(char) -> bool) -> core::str::Split<'_, fn(char) -> bool> {
+    s.split(at)
+}
+
+/// `s` without the characters `strip` accepts at its ends (through a `fn` pointer: one copy of the trimming
+/// code for every caller).
+pub fn trim_where(s: &str, strip: fn(char) -> bool) -> &str {
+    s.trim_matches(strip)
+}
+
 /// Longest address kept; anything longer is garbage or an attack on the reader.
 pub const MAX_ADDRESS: usize = 2_048;
 /// Text beyond this many bytes is not searched for addresses.
@@ -1191,10 +1203,8 @@ pub fn find_addresses(text: &str, max: usize) -> Vec<String> {
         copied = copied.max(end);
     }
     rest.push_str(text.get(copied..).unwrap_or_default());
-    for word in rest
-        .split(not_address_char)
-    {
-        let word = word.trim_matches(address_edge);
+    for word in split_where(&rest, not_address_char) {
+        let word = trim_where(word, address_edge);
         if word.contains('@') {
             if let Some(e) = normalize_email(word) {
                 push(e, &mut out);
@@ -1375,11 +1385,9 @@ pub fn find_emails(text: &str) -> Vec<String> {
     if !text.contains('@') {
         return out;
     }
-    for word in text
-        .split(not_address_char)
-    {
+    for word in split_where(text, not_address_char) {
         if word.contains('@') {
-            let word = word.trim_matches(address_edge);
+            let word = trim_where(word, address_edge);
             if let Some(e) = normalize_email(word) {
                 if !out.contains(&e) && out.len() < 1_000 {
                     out.push(e);

@@ -716,7 +716,7 @@ fn not_a_name(rest: &str) -> bool {
 /// "jane|d" for "Jane Doe" and "Jane D.": first word and the last word's initial, lower case.
 fn name_key(name: &str) -> String {
     let (mut first, mut last, mut count) = (String::new(), String::new(), 0);
-    for w in name.split(|c: char| c.is_whitespace() || c == '.' || c == ',') {
+    for w in crate::text::split_where(name, |c| c.is_whitespace() || c == '.' || c == ',') {
         if w.is_empty() {
             continue;
         }
