@@ -1354,7 +1354,7 @@ pub fn host_words(text: &str) -> Vec<(String, bool)> {
     }
     let mut start: Option<usize> = None;
     let emit = |from: usize, to: usize, out: &mut Vec<(String, bool)>| {
-        let word = text[from..to].trim_matches(|c: char| c == '.' || c == '-');
+        let word = trim_where(&text[from..to], |c| c == '.' || c == '-');
         if word.contains('.') && out.len() < 10_000 {
             let after_at = text[..from].ends_with('@');
             out.push((lowercase(word), after_at));
