@@ -313,21 +313,14 @@ fn night_work(cx: &Context) -> Outcome {
     }
     // Night slots per zone of the country, each slot judged at its own instant (summer time included).
     let mut night: Vec<usize> = Vec::new();
-    let mut names: Vec<&'static str> = Vec::new();
-    let mut last_offsets: Vec<i32> = Vec::new();
+    // The zones (same names at every instant) with their offsets at the latest slot.
+    let mut last_zones: Vec<tz::ZoneOffset> = Vec::new();
     for &m in &utc {
         let Some(zones) = tz::offsets_at(iso2, Instant(m * 60)) else {
             return super::unknown(&[Field::Location]);
         };
         if night.is_empty() {
             night = vec![0; zones.len()];
-            for z in zones.iter() {
-                names.push(z.zone);
-            }
-        }
-        last_offsets.clear();
-        for z in zones.iter() {
-            last_offsets.push(z.offset_minutes);
         }
         for (i, z) in zones.iter().enumerate().take(night.len()) {
             let local = (m + i64::from(z.offset_minutes)).rem_euclid(1440);
@@ -335,6 +328,7 @@ fn night_work(cx: &Context) -> Outcome {
                 *count += 1;
             }
         }
+        last_zones = zones;
     }
     // The zone with the fewest night slots (the first of equals).
     let mut fewest: Option<(usize, usize)> = None;
@@ -352,12 +346,10 @@ fn night_work(cx: &Context) -> Outcome {
     }
     let lang = cx.lang();
     let country_name = super::country_name(p, iso2);
-    let zone = names.get(best).copied().unwrap_or("");
-    let zone_off = last_offsets
-        .get(best)
-        .copied()
-        .map(tz::format_offset)
-        .unwrap_or_default();
+    let (zone, zone_off) = match last_zones.get(best) {
+        Some(z) => (z.zone, tz::format_offset(z.offset_minutes)),
+        None => ("", String::new()),
+    };
     let mut offsets: Vec<i32> = Vec::new();
     for d in &days {
         offsets.extend(d.offset);
@@ -369,7 +361,7 @@ fn night_work(cx: &Context) -> Outcome {
         shown.push(tz::format_offset(o));
     }
     let pct = fmt_num(share * 100.0, lang);
-    let which = match (names.len() > 1, lang) {
+    let which = match (last_zones.len() > 1, lang) {
         (false, _) => String::new(),
         (true, Lang::En) => ", the zone of that country where the share is lowest".to_string(),
         (true, Lang::De) => ", der Zone dieses Landes mit dem kleinsten Anteil".to_string(),
