@@ -787,7 +787,10 @@ fn find_clock(s: &str) -> Option<(ClockTime, usize)> {
         let mut marker = None;
         for (m, add) in [("a.m.", 0u32), ("p.m.", 12), ("am", 0), ("pm", 12)] {
             // The marker is ASCII, so the byte after it starts the next character.
-            let letter_after = lower.as_bytes().get(m.len()).is_some_and(u8::is_ascii_alphabetic);
+            let letter_after = lower
+                .as_bytes()
+                .get(m.len())
+                .is_some_and(u8::is_ascii_alphabetic);
             if lower.starts_with(m) && !letter_after {
                 marker = Some((m, add));
                 break;

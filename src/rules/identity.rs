@@ -240,7 +240,9 @@ fn feedback_name_mismatch(cx: &Context) -> Outcome {
 /// Lower-case, accent-free words of a display name ("Ji-hoon K." → ["ji", "hoon", "k"]); initials included.
 fn name_parts(name: &str) -> Vec<String> {
     let mut parts = Vec::new();
-    for w in text::split_where(name, |c| c.is_whitespace() || c == '-' || c == '.' || c == ',') {
+    for w in text::split_where(name, |c| {
+        c.is_whitespace() || c == '-' || c == '.' || c == ','
+    }) {
         for p in fold(w).split(' ') {
             if !p.is_empty() {
                 parts.push(p.to_string());
@@ -511,8 +513,6 @@ fn looks_like_name(word: &str) -> bool {
 fn trim_non_alphanumeric(s: &str) -> &str {
     text::trim_where(s, |c| !c.is_alphanumeric())
 }
-
-
 
 /// (byte offset, word) pairs, split on whitespace.
 fn word_spans(text: &str) -> Vec<(usize, &str)> {

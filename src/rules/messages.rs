@@ -81,10 +81,13 @@ fn scan(cx: &Context, find: fn(&str) -> Option<(usize, usize)>) -> Outcome {
     scan_after(cx, None, find)
 }
 
+/// Makes a sentence about all of the freelancer's messages, when there is one to say.
+type Lead = fn(&[&Message], Lang) -> Option<String>;
+
 /// Like [`scan`], with the sentence `lead` makes of all the messages (if any) before the excerpts.
 fn scan_after(
     cx: &Context,
-    lead: Option<fn(&[&Message], Lang) -> Option<String>>,
+    lead: Option<Lead>,
     find: fn(&str) -> Option<(usize, usize)>,
 ) -> Outcome {
     let msgs = match freelancer_messages(cx) {

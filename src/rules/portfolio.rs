@@ -34,12 +34,9 @@ pub static THROWAWAY_PORTFOLIO_HOSTS: RuleSpec = RuleSpec {
 
 /// The free host a link's site lives on ("x.netlify.app" → "netlify.app"); the host's own pages do not count.
 fn free_host(host: &str) -> Option<&'static str> {
-    for &d in FREE_HOSTS {
-        if text::host_is_under(host, d) && host != d && host.strip_prefix("www.") != Some(d) {
-            return Some(d);
-        }
-    }
-    None
+    FREE_HOSTS.iter().copied().find(|d| {
+        text::host_is_under(host, d) && host != *d && host.strip_prefix("www.") != Some(d)
+    })
 }
 
 fn throwaway_portfolio_hosts(cx: &Context) -> Outcome {
