@@ -159,32 +159,46 @@ fn decimal_value(raw: &str) -> Option<f64> {
             }
             digits
         }
-        (Some(_), None) => {
-            let groups: Vec<&str> = raw.split(',').collect();
-            if groups.iter().skip(1).all(|g| g.len() == 3) {
-                groups.concat()
-            } else if groups.len() == 2 {
-                groups.join(".")
-            } else {
-                return None;
-            }
-        }
-        (None, Some(_)) => {
-            let groups: Vec<&str> = raw.split('.').collect();
-            if groups.len() > 2 {
-                if groups.iter().skip(1).all(|g| g.len() == 3) {
-                    groups.concat()
-                } else {
-                    return None;
-                }
-            } else {
-                raw.to_string()
-            }
-        }
+        (Some(_), None) => match thousands_groups(raw, ',') {
+            (true, _) => replace_separator(raw, ',', None),
+            (false, 2) => replace_separator(raw, ',', Some('.')),
+            _ => return None,
+        },
+        (None, Some(_)) => match thousands_groups(raw, '.') {
+            (_, ..=2) => raw.to_string(),
+            (true, _) => replace_separator(raw, '.', None),
+            (false, _) => return None,
+        },
         (None, None) => raw.to_string(),
     };
     let v = crate::float::parse_f64(&normalized)?;
     v.is_finite().then_some(v)
+}
+
+/// Whether every group of `raw` after the first, split at `sep`, has three characters (thousands), and how
+/// many groups there are.
+fn thousands_groups(raw: &str, sep: char) -> (bool, usize) {
+    let (mut all_three, mut count) = (true, 0);
+    for group in raw.split(sep) {
+        if count > 0 && group.len() != 3 {
+            all_three = false;
+        }
+        count += 1;
+    }
+    (all_three, count)
+}
+
+/// `raw` with every `sep` replaced by `by`, or dropped when `by` is `None`.
+fn replace_separator(raw: &str, sep: char, by: Option<char>) -> String {
+    let mut out = String::with_capacity(raw.len());
+    for c in raw.chars() {
+        if c != sep {
+            out.push(c);
+        } else if let Some(by) = by {
+            out.push(by);
+        }
+    }
+    out
 }
 
 /// Whether the character before byte `i` makes the number there negative or part of a word/number.
@@ -240,12 +254,12 @@ pub fn parse_quantity(s: &str, units: &[&str]) -> Option<f64> {
             continue;
         };
         let rest = lowercase(s.get(i + len..).unwrap_or("").trim_start());
-        let unit = units.iter().find(|u| {
-            rest.starts_with(&lowercase(u))
+        for u in units {
+            if rest.starts_with(&lowercase(u))
                 && !rest[u.len()..].starts_with(|c: char| c.is_alphanumeric())
-        });
-        if unit.is_some() {
-            return Some(v);
+            {
+                return Some(v);
+            }
         }
     }
     None
@@ -666,10 +680,15 @@ pub fn parse_date_range(s: &str) -> Option<DateRange> {
     };
     let rest = s.get(at..).unwrap_or("");
     // The separator: a dash with spaces around it, an en/em dash, or " to ".
-    let sep = [" - ", " – ", " — ", "–", "—", " to "]
-        .iter()
-        .filter_map(|p| rest.find(p).map(|i| (i, p.len())))
-        .min_by_key(|x| x.0);
+    // The earliest of them (the first listed of equals).
+    let mut sep: Option<(usize, usize)> = None;
+    for p in [" - ", " – ", " — ", "–", "—", " to "] {
+        if let Some(i) = rest.find(p) {
+            if sep.is_none_or(|(best, _)| i < best) {
+                sep = Some((i, p.len()));
+            }
+        }
+    }
     let Some((i, len)) = sep else {
         return Some(DateRange {
             start,
@@ -761,17 +780,22 @@ fn find_clock(s: &str) -> Option<(ClockTime, usize)> {
         let after = s.get(end..).unwrap_or("");
         let trimmed = after.trim_start();
         let skipped = after.len() - trimmed.len();
-        let lower: String = trimmed
-            .chars()
-            .take(5)
-            .collect::<String>()
-            .to_ascii_lowercase();
-        let marker = [("a.m.", 0u32), ("p.m.", 12), ("am", 0), ("pm", 12)]
-            .into_iter()
-            .find(|(m, _)| {
-                lower.starts_with(m)
-                    && !lower[m.len()..].starts_with(|c: char| c.is_ascii_alphabetic())
-            });
+        let mut lower = String::new();
+        for c in trimmed.chars().take(5) {
+            lower.push(c.to_ascii_lowercase());
+        }
+        let mut marker = None;
+        for (m, add) in [("a.m.", 0u32), ("p.m.", 12), ("am", 0), ("pm", 12)] {
+            // The marker is ASCII, so the byte after it starts the next character.
+            let letter_after = lower
+                .as_bytes()
+                .get(m.len())
+                .is_some_and(u8::is_ascii_alphabetic);
+            if lower.starts_with(m) && !letter_after {
+                marker = Some((m, add));
+                break;
+            }
+        }
         let (h24, end) = match marker {
             Some((m, add)) => {
                 if !(1..=12).contains(&hour) {
@@ -862,22 +886,47 @@ pub fn parse_availability(s: &str) -> Option<Availability> {
 pub fn parse_rating(s: &str) -> Option<f64> {
     let v = parse_number(s)?;
     let lower = lowercase(s);
-    let scale = ["out of", " of "]
-        .iter()
-        .find_map(|k| {
-            lower
-                .find(k)
-                .and_then(|i| lower.get(i + k.len()..))
-                .and_then(parse_number)
-        })
-        .filter(|x| *x > 0.0)
-        .unwrap_or(5.0);
+    // The number after the first of "out of", " of " that has one; 5 without.
+    let mut scale = None;
+    for k in ["out of", " of "] {
+        scale = lower
+            .find(k)
+            .and_then(|i| lower.get(i + k.len()..))
+            .and_then(parse_number);
+        if scale.is_some() {
+            break;
+        }
+    }
+    let scale = scale.filter(|x| *x > 0.0).unwrap_or(5.0);
     let r = v / scale * 5.0;
     (r.is_finite() && (0.0..=5.0).contains(&r)).then(|| (r * 100.0).round() / 100.0)
 }
 
 // ---------------------------------------------------------------------------------------------
 // Addresses: links, e-mail addresses and domain names written in profile text
+
+/// Whether `c` cannot be part of a written address (the splitting of text into address-like words; one
+/// named function, so both readers share one copy of the splitter).
+fn not_address_char(c: char) -> bool {
+    !(c.is_alphanumeric() || matches!(c, '.' | '-' | '_' | '%' | '+' | '@'))
+}
+
+/// Punctuation that may surround an address-like word without being part of it.
+fn address_edge(c: char) -> bool {
+    matches!(c, '.' | '-' | '_' | '%' | '+')
+}
+
+/// `s` split at the characters `at` accepts. Through a `fn` pointer, so every caller shares one copy of
+/// the splitter.
+pub fn split_where(s: &str, at: fn(char) -> bool) -> core::str::Split<'_, fn(char) -> bool> {
+    s.split(at)
+}
+
+/// `s` without the characters `strip` accepts at its ends (through a `fn` pointer: one copy of the trimming
+/// code for every caller).
+pub fn trim_where(s: &str, strip: fn(char) -> bool) -> &str {
+    s.trim_matches(strip)
+}
 
 /// Longest address kept; anything longer is garbage or an attack on the reader.
 pub const MAX_ADDRESS: usize = 2_048;
@@ -1157,10 +1206,8 @@ pub fn find_addresses(text: &str, max: usize) -> Vec<String> {
         copied = copied.max(end);
     }
     rest.push_str(text.get(copied..).unwrap_or_default());
-    for word in rest
-        .split(|c: char| !(c.is_alphanumeric() || matches!(c, '.' | '-' | '_' | '%' | '+' | '@')))
-    {
-        let word = word.trim_matches(|c: char| matches!(c, '.' | '-' | '_' | '%' | '+'));
+    for word in split_where(&rest, not_address_char) {
+        let word = trim_where(word, address_edge);
         if word.contains('@') {
             if let Some(e) = normalize_email(word) {
                 push(e, &mut out);
@@ -1310,7 +1357,7 @@ pub fn host_words(text: &str) -> Vec<(String, bool)> {
     }
     let mut start: Option<usize> = None;
     let emit = |from: usize, to: usize, out: &mut Vec<(String, bool)>| {
-        let word = text[from..to].trim_matches(|c: char| c == '.' || c == '-');
+        let word = trim_where(&text[from..to], |c| c == '.' || c == '-');
         if word.contains('.') && out.len() < 10_000 {
             let after_at = text[..from].ends_with('@');
             out.push((lowercase(word), after_at));
@@ -1341,11 +1388,9 @@ pub fn find_emails(text: &str) -> Vec<String> {
     if !text.contains('@') {
         return out;
     }
-    for word in text
-        .split(|c: char| !(c.is_alphanumeric() || matches!(c, '.' | '-' | '_' | '%' | '+' | '@')))
-    {
+    for word in split_where(text, not_address_char) {
         if word.contains('@') {
-            let word = word.trim_matches(|c: char| matches!(c, '.' | '-' | '_' | '%' | '+'));
+            let word = trim_where(word, address_edge);
             if let Some(e) = normalize_email(word) {
                 if !out.contains(&e) && out.len() < 1_000 {
                     out.push(e);

@@ -19,10 +19,10 @@ pub static HISTORY_BEFORE_MEMBERSHIP: RuleSpec = RuleSpec {
 fn history_before_membership(cx: &Context) -> Outcome {
     let p = cx.profile;
     let Some(since) = p.member_since else {
-        return Outcome::Unknown(vec![Field::MemberSince]);
+        return super::unknown(&[Field::MemberSince]);
     };
     if p.work_history.is_none() && p.total_hours.is_none() {
-        return Outcome::Unknown(vec![Field::WorkHistory, Field::TotalHours]);
+        return super::unknown(&[Field::WorkHistory, Field::TotalHours]);
     }
     let lang = cx.lang();
     let joined = since.first_day().days_since_epoch();

@@ -115,7 +115,7 @@ fn shape(slots: &[u16]) -> Option<DayShape> {
 
 fn round_the_clock(cx: &Context) -> Outcome {
     let Some(diary) = cx.profile.diary.as_deref() else {
-        return Outcome::Unknown(vec![Field::Diary]);
+        return super::unknown(&[Field::Diary]);
     };
     let pol = cx.policy;
     let lang = cx.lang();
@@ -182,13 +182,13 @@ fn round_the_clock(cx: &Context) -> Outcome {
 
 fn seven_day_weeks(cx: &Context) -> Outcome {
     let Some(diary) = cx.profile.diary.as_deref() else {
-        return Outcome::Unknown(vec![Field::Diary]);
+        return super::unknown(&[Field::Diary]);
     };
     let pol = cx.policy;
     let lang = cx.lang();
     let days = clean(diary);
     if days.iter().any(|d| !d.slots.is_empty()) && days.iter().all(|d| d.date.is_none()) {
-        return Outcome::Unknown(vec![Field::Diary]);
+        return super::unknown(&[Field::Diary]);
     }
     // (day number, date, slots), one entry a date, in date order.
     let mut per_date: Vec<(i64, Date, usize)> = Vec::new();
@@ -305,7 +305,7 @@ fn night_work(cx: &Context) -> Outcome {
         return Outcome::Unknown(missing);
     }
     if tz::offsets_at(iso2, Instant(0)).is_none() {
-        return Outcome::Unknown(vec![Field::Location]);
+        return super::unknown(&[Field::Location]);
     }
     let pol = cx.policy;
     if hours(utc.len()) < pol.diary_night_min_tracked_hours || utc.is_empty() {
@@ -313,21 +313,14 @@ fn night_work(cx: &Context) -> Outcome {
     }
     // Night slots per zone of the country, each slot judged at its own instant (summer time included).
     let mut night: Vec<usize> = Vec::new();
-    let mut names: Vec<&'static str> = Vec::new();
-    let mut last_offsets: Vec<i32> = Vec::new();
+    // The zones (same names at every instant) with their offsets at the latest slot.
+    let mut last_zones: Vec<tz::ZoneOffset> = Vec::new();
     for &m in &utc {
         let Some(zones) = tz::offsets_at(iso2, Instant(m * 60)) else {
-            return Outcome::Unknown(vec![Field::Location]);
+            return super::unknown(&[Field::Location]);
         };
         if night.is_empty() {
             night = vec![0; zones.len()];
-            for z in zones.iter() {
-                names.push(z.zone);
-            }
-        }
-        last_offsets.clear();
-        for z in zones.iter() {
-            last_offsets.push(z.offset_minutes);
         }
         for (i, z) in zones.iter().enumerate().take(night.len()) {
             let local = (m + i64::from(z.offset_minutes)).rem_euclid(1440);
@@ -335,6 +328,7 @@ fn night_work(cx: &Context) -> Outcome {
                 *count += 1;
             }
         }
+        last_zones = zones;
     }
     // The zone with the fewest night slots (the first of equals).
     let mut fewest: Option<(usize, usize)> = None;
@@ -351,18 +345,11 @@ fn night_work(cx: &Context) -> Outcome {
         return Outcome::Clear;
     }
     let lang = cx.lang();
-    let country_name = p
-        .location
-        .as_ref()
-        .and_then(|l| l.country_name.clone())
-        .or_else(|| crate::countries::name_of(iso2).map(str::to_string))
-        .unwrap_or_else(|| iso2.to_string());
-    let zone = names.get(best).copied().unwrap_or("");
-    let zone_off = last_offsets
-        .get(best)
-        .copied()
-        .map(tz::format_offset)
-        .unwrap_or_default();
+    let country_name = super::country_name(p, iso2);
+    let (zone, zone_off) = match last_zones.get(best) {
+        Some(z) => (z.zone, tz::format_offset(z.offset_minutes)),
+        None => ("", String::new()),
+    };
     let mut offsets: Vec<i32> = Vec::new();
     for d in &days {
         offsets.extend(d.offset);
@@ -374,7 +361,7 @@ fn night_work(cx: &Context) -> Outcome {
         shown.push(tz::format_offset(o));
     }
     let pct = fmt_num(share * 100.0, lang);
-    let which = match (names.len() > 1, lang) {
+    let which = match (last_zones.len() > 1, lang) {
         (false, _) => String::new(),
         (true, Lang::En) => ", the zone of that country where the share is lowest".to_string(),
         (true, Lang::De) => ", der Zone dieses Landes mit dem kleinsten Anteil".to_string(),

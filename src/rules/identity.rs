@@ -6,6 +6,7 @@ use super::{Context, Family, Hit, Outcome, RuleSpec};
 use crate::case::lowercase;
 use crate::model::Field;
 use crate::policy::Lang;
+use crate::text;
 
 /// Quotes longer than this are shortened around the name.
 const MAX_QUOTE_CHARS: usize = 140;
@@ -199,7 +200,7 @@ fn feedback_name_mismatch(cx: &Context) -> Outcome {
         return Outcome::Unknown(super::unread(p, &[Field::Name, Field::WorkHistory]));
     };
     if name_parts(name).is_empty() {
-        return Outcome::Unknown(vec![Field::Name]);
+        return super::unknown(&[Field::Name]);
     }
     let mut hits: Vec<(Option<&str>, Addressed)> = Vec::new();
     for entry in history {
@@ -239,7 +240,9 @@ fn feedback_name_mismatch(cx: &Context) -> Outcome {
 /// Lower-case, accent-free words of a display name ("Ji-hoon K." → ["ji", "hoon", "k"]); initials included.
 fn name_parts(name: &str) -> Vec<String> {
     let mut parts = Vec::new();
-    for w in name.split(|c: char| c.is_whitespace() || c == '-' || c == '.' || c == ',') {
+    for w in text::split_where(name, |c| {
+        c.is_whitespace() || c == '-' || c == '.' || c == ','
+    }) {
         for p in fold(w).split(' ') {
             if !p.is_empty() {
                 parts.push(p.to_string());
@@ -451,7 +454,7 @@ fn addressed_names(text: &str) -> Vec<Addressed> {
     let words: Vec<(usize, &str)> = word_spans(text);
     let mut out: Vec<Addressed> = Vec::new();
     for (i, &(pos, word)) in words.iter().enumerate() {
-        let bare = word.trim_matches(|c: char| !c.is_alphanumeric() && c != '\'');
+        let bare = text::trim_where(word, |c| !c.is_alphanumeric() && c != '\'');
         if !looks_like_name(bare) {
             continue;
         }
@@ -508,7 +511,7 @@ fn looks_like_name(word: &str) -> bool {
 
 /// `s` without the characters other than letters and digits at its ends.
 fn trim_non_alphanumeric(s: &str) -> &str {
-    s.trim_matches(|c: char| !c.is_alphanumeric())
+    text::trim_where(s, |c| !c.is_alphanumeric())
 }
 
 /// (byte offset, word) pairs, split on whitespace.

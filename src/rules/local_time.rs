@@ -30,7 +30,7 @@ fn local_time_mismatch(cx: &Context) -> Outcome {
         return Outcome::Unknown(missing);
     };
     let Some(zones) = tz::offsets_at(iso2, cx.now) else {
-        return Outcome::Unknown(vec![Field::Location]);
+        return super::unknown(&[Field::Location]);
     };
     let shown_offset = implied_offset(clock.minutes_of_day(), cx.now.utc_minute_of_day());
     let tolerance = cx.policy.local_time_tolerance_minutes;
@@ -42,12 +42,7 @@ fn local_time_mismatch(cx: &Context) -> Outcome {
         return Outcome::Clear;
     }
     let lang = cx.lang();
-    let country_name = p
-        .location
-        .as_ref()
-        .and_then(|l| l.country_name.clone())
-        .or_else(|| crate::countries::name_of(iso2).map(str::to_string))
-        .unwrap_or_else(|| iso2.to_string());
+    let country_name = super::country_name(p, iso2);
     let mut listed = Vec::new();
     for z in zones.iter().take(MAX_ZONES_SHOWN) {
         listed.push(format!(

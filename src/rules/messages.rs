@@ -51,7 +51,7 @@ pub static IDENTITY_CHANGE: RuleSpec = RuleSpec {
 /// The freelancer's messages, or the outcome when they cannot be told apart from the client's.
 fn freelancer_messages<'a>(cx: &'a Context) -> Result<Vec<&'a Message>, Outcome> {
     let Some(all) = &cx.profile.messages else {
-        return Err(Outcome::Unknown(vec![Field::Messages]));
+        return Err(super::unknown(&[Field::Messages]));
     };
     let mut mine = Vec::new();
     for m in all {
@@ -70,7 +70,7 @@ fn nothing_found(cx: &Context) -> Outcome {
         .as_ref()
         .is_some_and(|all| all.iter().any(|m| m.from_client.is_none()));
     if unmarked {
-        Outcome::Unknown(vec![Field::Messages])
+        super::unknown(&[Field::Messages])
     } else {
         Outcome::Clear
     }
@@ -78,18 +78,35 @@ fn nothing_found(cx: &Context) -> Outcome {
 
 /// Runs `find` over each freelancer message; fires with excerpts where it matches.
 fn scan(cx: &Context, find: fn(&str) -> Option<(usize, usize)>) -> Outcome {
+    scan_after(cx, None, find)
+}
+
+/// Makes a sentence about all of the freelancer's messages, when there is one to say.
+type Lead = fn(&[&Message], Lang) -> Option<String>;
+
+/// Like [`scan`], with the sentence `lead` makes of all the messages (if any) before the excerpts.
+fn scan_after(
+    cx: &Context,
+    lead: Option<Lead>,
+    find: fn(&str) -> Option<(usize, usize)>,
+) -> Outcome {
     let msgs = match freelancer_messages(cx) {
         Ok(m) => m,
         Err(o) => return o,
     };
     let lang = cx.lang();
     let mut evidence = Vec::new();
+    if let Some(sentence) = lead.and_then(|lead| lead(&msgs, lang)) {
+        evidence.push(sentence);
+    }
+    let mut quoted = 0;
     for m in &msgs {
-        if evidence.len() == MAX_EVIDENCE {
+        if quoted == MAX_EVIDENCE {
             break;
         }
         if let Some((start, end)) = find(&lower(&m.text)) {
             evidence.push(quote(m, start, end, lang));
+            quoted += 1;
         }
     }
     if evidence.is_empty() {
@@ -112,15 +129,15 @@ fn ship_elsewhere(cx: &Context) -> Outcome {
 }
 
 fn identity_change(cx: &Context) -> Outcome {
-    let msgs = match freelancer_messages(cx) {
-        Ok(m) => m,
-        Err(o) => return o,
-    };
-    let lang = cx.lang();
-    let mut evidence = Vec::new();
+    scan_after(cx, Some(signed_names), find_identity)
+}
+
+/// "The other party's messages are signed with 2 different names: …" when the freelancer's side wrote
+/// under more than one name.
+fn signed_names(msgs: &[&Message], lang: Lang) -> Option<String> {
     // Names the freelancer's side wrote under, in order of first use.
     let mut names: Vec<(String, &Message)> = Vec::new();
-    for m in &msgs {
+    for m in msgs {
         if let Some(s) = m.sender.as_deref() {
             let key = name_key(s);
             if !key.is_empty() && !names.iter().any(|(k, _)| *k == key) {
@@ -128,44 +145,30 @@ fn identity_change(cx: &Context) -> Outcome {
             }
         }
     }
-    if names.len() > 1 {
-        // The first four names, quoted, separated by commas.
-        let mut shown = String::new();
-        for (_, m) in names.iter().take(4) {
-            if let Some(s) = m.sender.as_deref() {
-                if !shown.is_empty() {
-                    shown.push_str(", ");
-                }
-                shown.push('"');
-                shown.push_str(s);
-                shown.push('"');
-            }
-        }
-        let n = names.len();
-        evidence.push(match lang {
-            Lang::En => {
-                format!("The other party's messages are signed with {n} different names: {shown}.")
-            }
-            Lang::De => {
-                format!("Die Nachrichten der Gegenseite tragen {n} verschiedene Namen: {shown}.")
-            }
-        });
+    if names.len() < 2 {
+        return None;
     }
-    let mut quoted = 0;
-    for m in &msgs {
-        if quoted == MAX_EVIDENCE {
-            break;
-        }
-        if let Some((s, e)) = find_identity(&lower(&m.text)) {
-            evidence.push(quote(m, s, e, lang));
-            quoted += 1;
+    // The first four names, quoted, separated by commas.
+    let mut shown = String::new();
+    for (_, m) in names.iter().take(4) {
+        if let Some(s) = m.sender.as_deref() {
+            if !shown.is_empty() {
+                shown.push_str(", ");
+            }
+            shown.push('"');
+            shown.push_str(s);
+            shown.push('"');
         }
     }
-    if evidence.is_empty() {
-        nothing_found(cx)
-    } else {
-        Outcome::Fired(Hit { evidence })
-    }
+    let n = names.len();
+    Some(match lang {
+        Lang::En => {
+            format!("The other party's messages are signed with {n} different names: {shown}.")
+        }
+        Lang::De => {
+            format!("Die Nachrichten der Gegenseite tragen {n} verschiedene Namen: {shown}.")
+        }
+    })
 }
 
 // ---------------------------------------------------------------------------------------------------------
@@ -522,10 +525,12 @@ fn find_payment(hay: &str) -> Option<(usize, usize)> {
     };
     for words in [CRYPTO, PAY_SERVICES] {
         for w in words.lines() {
-            if let Some(m) = word_hits(hay, w)
-                .find(|&(s, e)| !negated(hay, s) && any_in(window(hay, s, e, 60), PAY_CUES))
-            {
-                consider(m);
+            // The first hit not negated with a payment cue near it.
+            for (s, e) in word_hits(hay, w) {
+                if !negated(hay, s) && any_in(window(hay, s, e, 60), PAY_CUES) {
+                    consider((s, e));
+                    break;
+                }
             }
         }
     }
@@ -714,7 +719,7 @@ fn not_a_name(rest: &str) -> bool {
 /// "jane|d" for "Jane Doe" and "Jane D.": first word and the last word's initial, lower case.
 fn name_key(name: &str) -> String {
     let (mut first, mut last, mut count) = (String::new(), String::new(), 0);
-    for w in name.split(|c: char| c.is_whitespace() || c == '.' || c == ',') {
+    for w in crate::text::split_where(name, |c| c.is_whitespace() || c == '.' || c == ',') {
         if w.is_empty() {
             continue;
         }

@@ -222,6 +222,19 @@ pub fn evaluate_all(cx: &Context) -> (Vec<Finding>, Vec<Unevaluated>, usize) {
     (findings, unknown, clear)
 }
 
+/// A rule's outcome when it cannot run for want of `fields` (one shared copy of the list's allocation).
+pub fn unknown(fields: &[Field]) -> Outcome {
+    Outcome::Unknown(fields.to_vec())
+}
+
+/// The claimed country's name as the profile shows it, else ours for the code `iso2`, else the code.
+pub fn country_name<'a>(p: &'a Profile, iso2: &'a str) -> &'a str {
+    if let Some(name) = p.location.as_ref().and_then(|l| l.country_name.as_deref()) {
+        return name;
+    }
+    crate::countries::name_of(iso2).unwrap_or(iso2)
+}
+
 /// The fields of `needed` that the profile does not hold: what a rule that cannot run reports.
 pub fn unread(p: &Profile, needed: &[Field]) -> Vec<Field> {
     let mut missing = Vec::new();

@@ -177,24 +177,27 @@ impl Lists {
         let mut emails: Vec<(String, String)> = Vec::new();
         let mut strings: Vec<(String, String)> = Vec::new();
         for e in DOMAINS {
-            add_new(&mut domains, e.value.to_string(), || e.source.to_string());
+            add_new(&mut domains, e.value.to_string(), e.source);
         }
+        let source = org("blocked_domains");
         for v in &policy.blocked_domains {
-            add_new(&mut domains, norm(v), || org("blocked_domains"));
+            add_new(&mut domains, norm(v), &source);
         }
         for e in EMAILS {
-            add_new(&mut emails, e.value.to_string(), || e.source.to_string());
+            add_new(&mut emails, e.value.to_string(), e.source);
         }
+        let source = org("blocked_emails");
         for v in &policy.blocked_emails {
-            add_new(&mut emails, norm(v), || org("blocked_emails"));
+            add_new(&mut emails, norm(v), &source);
         }
         for e in STRINGS {
             strings.push((e.value.to_string(), e.source.to_string()));
         }
+        let source = org("blocked_strings");
         for v in &policy.blocked_strings {
             let v = norm(v);
-            if !v.is_empty() && !strings.iter().any(|(s, _)| *s == v) {
-                strings.push((v, org("blocked_strings")));
+            if !v.is_empty() && find(&strings, &v).is_none() {
+                strings.push((v, source.clone()));
             }
         }
         let (mut allowed, mut allowed_emails) = (Vec::new(), Vec::new());
@@ -265,9 +268,9 @@ impl Matches {
 }
 
 /// Adds `value` with its source unless the list has it already (the first source wins).
-fn add_new(list: &mut Vec<(String, String)>, value: String, source: impl FnOnce() -> String) {
+fn add_new(list: &mut Vec<(String, String)>, value: String, source: &str) {
     if find(list, &value).is_none() {
-        list.push((value, source()));
+        list.push((value, source.to_string()));
     }
 }
 
@@ -394,7 +397,7 @@ fn text_fields(p: &Profile, lang: Lang) -> Vec<(Place<'_>, &str)> {
 fn known_bad_domain(cx: &Context) -> Outcome {
     let p = cx.profile;
     if p.links.is_none() && p.overview.is_none() && p.work_history.is_none() {
-        return Outcome::Unknown(vec![Field::Links, Field::Overview, Field::WorkHistory]);
+        return super::unknown(&[Field::Links, Field::Overview, Field::WorkHistory]);
     }
     let lang = cx.lang();
     let lists = Lists::new(cx.policy);

@@ -41,7 +41,7 @@ fn free_host(host: &str) -> Option<&'static str> {
 
 fn throwaway_portfolio_hosts(cx: &Context) -> Outcome {
     let Some(links) = &cx.profile.links else {
-        return Outcome::Unknown(vec![Field::Links]);
+        return super::unknown(&[Field::Links]);
     };
     let mut allowed: Vec<String> = Vec::new();
     for d in &cx.policy.allowed_domains {

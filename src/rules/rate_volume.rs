@@ -28,7 +28,7 @@ fn low_rate_high_volume(cx: &Context) -> Outcome {
     // Other currencies are placed in the USD band through the approximate table in `currency.rs`;
     // a currency it does not list (or one whose figure is too old to trust) cannot be placed.
     let Some(usd) = currency::to_usd_at(rate, cx.now) else {
-        return Outcome::Unknown(vec![Field::HourlyRate]);
+        return super::unknown(&[Field::HourlyRate]);
     };
     let (lo, hi) = cx.policy.rate_band_usd;
     let fires = usd >= lo

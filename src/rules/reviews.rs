@@ -15,7 +15,7 @@ pub static REVIEW_BURST: RuleSpec = RuleSpec {
 
 fn review_burst(cx: &Context) -> Outcome {
     let Some(history) = &cx.profile.work_history else {
-        return Outcome::Unknown(vec![Field::WorkHistory]);
+        return super::unknown(&[Field::WorkHistory]);
     };
     let policy = cx.policy;
     // Earnings in other currencies count through the approximate table in `currency.rs`; a job paid

@@ -75,7 +75,7 @@ pub static OVERLAPPING_CONTRACTS: RuleSpec = RuleSpec {
 
 fn overlapping_contracts(cx: &Context) -> Outcome {
     let Some(history) = &cx.profile.work_history else {
-        return Outcome::Unknown(vec![Field::WorkHistory]);
+        return super::unknown(&[Field::WorkHistory]);
     };
     let today = cx.now.utc_date().days_since_epoch();
     let hourly = |e: &&WorkEntry| e.kind != Some(ContractKind::FixedPrice);
@@ -111,7 +111,7 @@ fn overlapping_contracts(cx: &Context) -> Outcome {
             .iter()
             .any(|e| hourly(&e) && (e.hours.is_none() || e.start.is_none()))
     {
-        return Outcome::Unknown(vec![Field::WorkHistory]);
+        return super::unknown(&[Field::WorkHistory]);
     }
     let window = cx.policy.min_overlap_days.max(1);
     // The summed weekly load only changes where a contract starts, so windows opening there find the peak.

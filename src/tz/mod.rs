@@ -233,25 +233,24 @@ pub fn offsets_at(iso2: &str, at: Instant) -> Option<Vec<ZoneOffset>> {
     if rows.is_empty() {
         return None;
     }
-    let zones = table::ZONES.get(rows.clone()).unwrap_or_default();
-    Some(
-        zones
-            .iter()
-            .zip(rows)
-            .map(|(z, i)| ZoneOffset {
+    let mut out = Vec::with_capacity(rows.len());
+    for i in rows {
+        if let Some(z) = table::ZONES.get(i) {
+            out.push(ZoneOffset {
                 zone: zone_name(i),
                 offset_minutes: z.offset_at(at.0),
-            })
-            .collect(),
-    )
+            });
+        }
+    }
+    Some(out)
 }
 
 /// The distinct offsets (minutes east of UTC) in use in `iso2` at `at`, ascending; `None` for an unknown code.
 pub fn distinct_offsets(iso2: &str, at: Instant) -> Option<Vec<i32>> {
-    let mut offsets: Vec<i32> = offsets_at(iso2, at)?
-        .into_iter()
-        .map(|z| z.offset_minutes)
-        .collect();
+    let mut offsets: Vec<i32> = Vec::new();
+    for z in offsets_at(iso2, at)? {
+        offsets.push(z.offset_minutes);
+    }
     crate::sort::sort(&mut offsets);
     offsets.dedup();
     Some(offsets)
