@@ -248,8 +248,7 @@ pub fn assess_bids(bids: &[Bid], policy: &Policy, now: Instant) -> Vec<BidReport
                         (_, Some(r)) => format!("{}★", crate::float::fmt_fixed(r, 1)),
                         _ => String::new(),
                     };
-                    let (bid, median, count) =
-                        (fmt_num(p, lang), fmt_num(med, lang), priced.len());
+                    let (bid, median, count) = (fmt_num(p, lang), fmt_num(med, lang), priced.len());
                     hits[i].push((
                         &LOW_PAY_HIGH_RATING,
                         match lang {

@@ -72,7 +72,10 @@ const fn with_class(mut table: [u8; 256], set: &[u8], class: u8) -> [u8; 256] {
 fn run_len(bytes: &[u8], stop: u8) -> usize {
     let mut n = 0;
     while let Some(&b) = bytes.get(n) {
-        if BYTE_CLASSES.get(usize::from(b)).is_some_and(|class| class & stop != 0) {
+        if BYTE_CLASSES
+            .get(usize::from(b))
+            .is_some_and(|class| class & stop != 0)
+        {
             break;
         }
         n += 1;
