@@ -64,6 +64,17 @@ pub struct TextField {
     pub read: TextReader,
 }
 
+impl TextField {
+    /// A row, written on one line in an adapter's table.
+    pub const fn new(field: Field, selectors: &'static [&'static str], read: TextReader) -> Self {
+        TextField {
+            field,
+            selectors,
+            read,
+        }
+    }
+}
+
 /// How a field's text is read into the profile: stores the value in the field's slot, and says whether
 /// the text gave one.
 pub type TextReader = fn(&str, &mut Profile) -> bool;

@@ -269,6 +269,17 @@ pub struct CaptionField {
     pub read: TextReader,
 }
 
+impl CaptionField {
+    /// A row, written on one line in an adapter's table.
+    pub const fn new(field: Field, captions: &'static [&'static str], read: TextReader) -> Self {
+        CaptionField {
+            field,
+            captions,
+            read,
+        }
+    }
+}
+
 /// Short element texts collected once, for finding values by the caption written next to them
 /// ("Member since Mar 2019", "£35/hr Hourly rate").
 pub struct Captions {
@@ -546,13 +557,11 @@ fn json_text(v: &Value) -> Option<&str> {
 
 /// A `Person`'s text fields: the key, the field, how the text is read into the profile.
 const LD_TEXT_FIELDS: [(&str, Field, TextReader); 3] = [
-    ("name", Field::Name, |t, p| put(&mut p.name, name(t))),
+    ("name", Field::Name, read_name),
     ("jobTitle", Field::Title, |t, p| {
         put(&mut p.title, text::clean(t, MAX_TITLE))
     }),
-    ("description", Field::Overview, |t, p| {
-        put(&mut p.overview, text::clean(t, MAX_OVERVIEW))
-    }),
+    ("description", Field::Overview, read_overview),
 ];
 
 fn read_person(p: &Value, d: &mut Draft) {
@@ -729,6 +738,38 @@ pub fn place(t: &str, known_country: bool) -> Option<Location> {
 /// An hourly rate written as the page shows it ("£35/hr", "$40 per hour"), currency kept.
 pub fn rate(t: &str) -> Option<crate::model::Money> {
     text::parse_rate(t).and_then(plausible_rate)
+}
+
+// The readers that several sites' field tables share ([`TextReader`]s: parse the text, store the value).
+
+pub fn read_name(t: &str, p: &mut Profile) -> bool {
+    put(&mut p.name, name(t))
+}
+
+pub fn read_title(t: &str, p: &mut Profile) -> bool {
+    put(&mut p.title, title(t))
+}
+
+pub fn read_overview(t: &str, p: &mut Profile) -> bool {
+    put(&mut p.overview, text::clean(t, MAX_OVERVIEW))
+}
+
+pub fn read_member_since(t: &str, p: &mut Profile) -> bool {
+    put(&mut p.member_since, text::parse_year_month(t))
+}
+
+pub fn read_rate(t: &str, p: &mut Profile) -> bool {
+    put(&mut p.hourly_rate, rate(t))
+}
+
+/// A place written in the profile's own element: any last part is taken as the country.
+pub fn read_place(t: &str, p: &mut Profile) -> bool {
+    put(&mut p.location, place(t, false))
+}
+
+/// A place found by its caption: only a country HireCheck recognises makes it a place.
+pub fn read_captioned_place(t: &str, p: &mut Profile) -> bool {
+    put(&mut p.location, place(t, true))
 }
 
 /// A rating out of 5; percentages ("98%") are read as a share of 5.

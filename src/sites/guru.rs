@@ -147,26 +147,10 @@ impl Adapter for Guru {
 /// The fields read from an element's text, each from its selectors (a location from the microdata's city
 /// and country comes first).
 const TEXT_FIELDS: &[TextField] = &[
-    TextField {
-        field: Field::Name,
-        selectors: sel::NAME,
-        read: |t, p| put(&mut p.name, g::name(t)),
-    },
-    TextField {
-        field: Field::Title,
-        selectors: sel::TITLE,
-        read: |t, p| put(&mut p.title, g::title(t)),
-    },
-    TextField {
-        field: Field::Location,
-        selectors: sel::LOCATION,
-        read: |t, p| put(&mut p.location, g::place(t, false)),
-    },
-    TextField {
-        field: Field::Overview,
-        selectors: sel::ABOUT,
-        read: |t, p| put(&mut p.overview, text::clean(t, g::MAX_OVERVIEW)),
-    },
+    TextField::new(Field::Name, sel::NAME, g::read_name),
+    TextField::new(Field::Title, sel::TITLE, g::read_title),
+    TextField::new(Field::Location, sel::LOCATION, g::read_place),
+    TextField::new(Field::Overview, sel::ABOUT, g::read_overview),
 ];
 
 fn read_dom(page: &dyn Page, d: &mut Draft) {
@@ -176,26 +160,20 @@ fn read_dom(page: &dyn Page, d: &mut Draft) {
 
 /// The fields found beside their captions.
 const CAPTION_FIELDS: &[CaptionField] = &[
-    CaptionField {
-        field: Field::HourlyRate,
-        captions: sel::RATE_CAPTIONS,
-        read: |t, p| put(&mut p.hourly_rate, g::rate(t)),
-    },
-    CaptionField {
-        field: Field::Location,
-        captions: sel::LOCATION_CAPTIONS,
-        read: |t, p| put(&mut p.location, g::place(t, true)),
-    },
-    CaptionField {
-        field: Field::TotalEarnings,
-        captions: sel::EARNINGS_CAPTIONS,
-        read: |t, p| put(&mut p.total_earnings, all_time_earnings(t)),
-    },
-    CaptionField {
-        field: Field::MemberSince,
-        captions: sel::SINCE_CAPTIONS,
-        read: |t, p| put(&mut p.member_since, text::parse_year_month(t)),
-    },
+    CaptionField::new(Field::HourlyRate, sel::RATE_CAPTIONS, g::read_rate),
+    CaptionField::new(
+        Field::Location,
+        sel::LOCATION_CAPTIONS,
+        g::read_captioned_place,
+    ),
+    CaptionField::new(Field::TotalEarnings, sel::EARNINGS_CAPTIONS, |t, p| {
+        put(&mut p.total_earnings, all_time_earnings(t))
+    }),
+    CaptionField::new(
+        Field::MemberSince,
+        sel::SINCE_CAPTIONS,
+        g::read_member_since,
+    ),
 ];
 
 fn read_captions(page: &dyn Page, d: &mut Draft) {
@@ -216,11 +194,7 @@ fn read_captions(page: &dyn Page, d: &mut Draft) {
 }
 
 /// Last, a rate written without a caption (the first that reads as one).
-const RATE_TEXT: [TextField; 1] = [TextField {
-    field: Field::HourlyRate,
-    selectors: sel::RATE,
-    read: |t, p| put(&mut p.hourly_rate, g::rate(t)),
-}];
+const RATE_TEXT: [TextField; 1] = [TextField::new(Field::HourlyRate, sel::RATE, g::read_rate)];
 
 /// An all-time amount: "$12,480", "$1.2M+"; not a figure for the last months or year.
 fn all_time_earnings(t: &str) -> Option<Money> {

@@ -22,7 +22,7 @@ use super::dom_read::TextField;
 use super::generic::{self as g, CaptionField, Captions, Draft, EntrySelectors};
 use super::put;
 use super::{Adapter, Extraction, PageKind};
-use crate::model::Field;
+use crate::model::{Field, Profile};
 use crate::page::Page;
 use crate::text;
 
@@ -182,61 +182,38 @@ fn read_dom(page: &dyn Page, d: &mut Draft) {
 /// The fields read from an element's text, each from its selectors (after the name heading; the
 /// microdata's city and country come after them).
 const TEXT_FIELDS: &[TextField] = &[
-    TextField {
-        field: Field::Name,
-        selectors: sel::NAME,
-        read: |t, p| put(&mut p.name, g::name(t)),
-    },
-    TextField {
-        field: Field::Title,
-        selectors: sel::TITLE,
-        read: |t, p| put(&mut p.title, g::title(t)),
-    },
-    TextField {
-        field: Field::Location,
-        selectors: sel::LOCATION,
-        read: |t, p| put(&mut p.location, g::place(t, false)),
-    },
-    TextField {
-        field: Field::Badges,
-        selectors: sel::CERT_LEVEL,
-        read: |t, p| put(&mut p.badges, cert_level(t).map(|b| vec![b])),
-    },
-    TextField {
-        field: Field::Overview,
-        selectors: sel::ABOUT,
-        read: |t, p| put(&mut p.overview, text::clean(t, g::MAX_OVERVIEW)),
-    },
+    TextField::new(Field::Name, sel::NAME, g::read_name),
+    TextField::new(Field::Title, sel::TITLE, g::read_title),
+    TextField::new(Field::Location, sel::LOCATION, g::read_place),
+    TextField::new(Field::Badges, sel::CERT_LEVEL, |t, p| {
+        put(&mut p.badges, cert_level(t).map(|b| vec![b]))
+    }),
+    TextField::new(Field::Overview, sel::ABOUT, g::read_overview),
 ];
+
+// Readers several of the field tables below share.
+fn read_jobs(t: &str, p: &mut Profile) -> bool {
+    put(&mut p.total_jobs, count(t))
+}
+
+fn read_rate(t: &str, p: &mut Profile) -> bool {
+    put(&mut p.hourly_rate, rate(t))
+}
 
 /// The statistics widget's fields, by the label shown with them (the first row whose captions name the
 /// label).
 const STAT_FIELDS: &[CaptionField] = &[
-    CaptionField {
-        field: Field::TotalJobs,
-        captions: sel::JOBS_CAPTIONS,
-        read: |t, p| put(&mut p.total_jobs, count(t)),
-    },
-    CaptionField {
-        field: Field::MemberSince,
-        captions: sel::SINCE_CAPTIONS,
-        read: |t, p| put(&mut p.member_since, text::parse_year_month(t)),
-    },
-    CaptionField {
-        field: Field::HourlyRate,
-        captions: sel::RATE_CAPTIONS,
-        read: |t, p| put(&mut p.hourly_rate, rate(t)),
-    },
-    CaptionField {
-        field: Field::Location,
-        captions: sel::LOCATION_CAPTIONS,
-        read: |t, p| put(&mut p.location, g::place(t, false)),
-    },
-    CaptionField {
-        field: Field::Badges,
-        captions: sel::CERT_CAPTIONS,
-        read: |t, p| put(&mut p.badges, cert_level(t).map(|b| vec![b])),
-    },
+    CaptionField::new(Field::TotalJobs, sel::JOBS_CAPTIONS, read_jobs),
+    CaptionField::new(
+        Field::MemberSince,
+        sel::SINCE_CAPTIONS,
+        g::read_member_since,
+    ),
+    CaptionField::new(Field::HourlyRate, sel::RATE_CAPTIONS, read_rate),
+    CaptionField::new(Field::Location, sel::LOCATION_CAPTIONS, g::read_place),
+    CaptionField::new(Field::Badges, sel::CERT_CAPTIONS, |t, p| {
+        put(&mut p.badges, cert_level(t).map(|b| vec![b]))
+    }),
 ];
 
 /// The statistics widget: values matched by their label, never by order.
@@ -256,26 +233,18 @@ fn read_stats(page: &dyn Page, d: &mut Draft) {
 
 /// The fields found beside their captions in the page's short texts.
 const CAPTION_FIELDS: &[CaptionField] = &[
-    CaptionField {
-        field: Field::HourlyRate,
-        captions: sel::RATE_CAPTIONS,
-        read: |t, p| put(&mut p.hourly_rate, rate(t)),
-    },
-    CaptionField {
-        field: Field::Location,
-        captions: sel::LOCATION_CAPTIONS,
-        read: |t, p| put(&mut p.location, g::place(t, true)),
-    },
-    CaptionField {
-        field: Field::TotalJobs,
-        captions: sel::JOBS_CAPTIONS,
-        read: |t, p| put(&mut p.total_jobs, count(t)),
-    },
-    CaptionField {
-        field: Field::MemberSince,
-        captions: sel::SINCE_CAPTIONS,
-        read: |t, p| put(&mut p.member_since, text::parse_year_month(t)),
-    },
+    CaptionField::new(Field::HourlyRate, sel::RATE_CAPTIONS, read_rate),
+    CaptionField::new(
+        Field::Location,
+        sel::LOCATION_CAPTIONS,
+        g::read_captioned_place,
+    ),
+    CaptionField::new(Field::TotalJobs, sel::JOBS_CAPTIONS, read_jobs),
+    CaptionField::new(
+        Field::MemberSince,
+        sel::SINCE_CAPTIONS,
+        g::read_member_since,
+    ),
 ];
 
 fn read_captions(page: &dyn Page, d: &mut Draft) {
@@ -306,11 +275,7 @@ fn read_captions(page: &dyn Page, d: &mut Draft) {
 }
 
 /// Last, a rate written without a caption (the first that reads as one).
-const RATE_TEXT: [TextField; 1] = [TextField {
-    field: Field::HourlyRate,
-    selectors: sel::RATE,
-    read: |t, p| put(&mut p.hourly_rate, rate(t)),
-}];
+const RATE_TEXT: [TextField; 1] = [TextField::new(Field::HourlyRate, sel::RATE, read_rate)];
 
 /// "£35/hr", "£35 per hour"; a rate without a per-hour marker is not a rate.
 fn rate(t: &str) -> Option<crate::model::Money> {

@@ -26,7 +26,6 @@ use super::put;
 use super::{Adapter, Extraction, PageKind};
 use crate::model::{Field, Location};
 use crate::page::Page;
-use crate::text;
 
 pub struct Toptal;
 
@@ -193,40 +192,24 @@ fn put_named(d: &mut Draft, (name, title, place): (String, String, Location), sr
 /// The fields read from an element's text, each from its selectors (before the headline and the photo's
 /// alt text, which hold several fields at once).
 const TEXT_FIELDS: &[TextField] = &[
-    TextField {
-        field: Field::Name,
-        selectors: sel::NAME,
-        read: |t, p| put(&mut p.name, g::name(t)),
-    },
-    TextField {
-        field: Field::Title,
-        selectors: sel::TITLE,
-        read: |t, p| put(&mut p.title, g::title(t)),
-    },
-    TextField {
-        field: Field::MemberSince,
-        selectors: sel::MEMBER_SINCE,
-        read: |t, p| put(&mut p.member_since, text::parse_year_month(t)),
-    },
-    TextField {
-        field: Field::Overview,
-        selectors: sel::BIO,
-        read: |t, p| put(&mut p.overview, text::clean(t, g::MAX_OVERVIEW)),
-    },
+    TextField::new(Field::Name, sel::NAME, g::read_name),
+    TextField::new(Field::Title, sel::TITLE, g::read_title),
+    TextField::new(Field::MemberSince, sel::MEMBER_SINCE, g::read_member_since),
+    TextField::new(Field::Overview, sel::BIO, g::read_overview),
 ];
 
 /// The fields found beside their captions.
 const CAPTION_FIELDS: &[CaptionField] = &[
-    CaptionField {
-        field: Field::MemberSince,
-        captions: sel::SINCE_CAPTIONS,
-        read: |t, p| put(&mut p.member_since, text::parse_year_month(t)),
-    },
-    CaptionField {
-        field: Field::Location,
-        captions: sel::LOCATION_CAPTIONS,
-        read: |t, p| put(&mut p.location, g::place(t, true)),
-    },
+    CaptionField::new(
+        Field::MemberSince,
+        sel::SINCE_CAPTIONS,
+        g::read_member_since,
+    ),
+    CaptionField::new(
+        Field::Location,
+        sel::LOCATION_CAPTIONS,
+        g::read_captioned_place,
+    ),
 ];
 
 fn read_captions(page: &dyn Page, d: &mut Draft) {

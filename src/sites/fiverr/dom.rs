@@ -48,11 +48,9 @@ pub fn read_dom(page: &dyn Page, b: &mut Builder) {
 }
 
 /// The fields read from an element's text, each from its selectors.
-const TEXT_FIELDS: &[TextField] = &[TextField {
-    field: Field::Title,
-    selectors: sel::ONE_LINER,
-    read: |t, p| put(&mut p.title, text::clean(t, MAX_TITLE)),
-}];
+const TEXT_FIELDS: &[TextField] = &[TextField::new(Field::Title, sel::ONE_LINER, |t, p| {
+    put(&mut p.title, text::clean(t, MAX_TITLE))
+})];
 
 fn read_name(page: &dyn Page, b: &mut Builder) {
     if b.username.is_some() {

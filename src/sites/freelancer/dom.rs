@@ -38,11 +38,9 @@ const TEXT_FIELDS: &[TextField] = &[
             put(&mut p.name, name)
         },
     },
-    TextField {
-        field: Field::Title,
-        selectors: sel::TAGLINE,
-        read: |t, p| put(&mut p.title, text::clean(t, MAX_TITLE)),
-    },
+    TextField::new(Field::Title, sel::TAGLINE, |t, p| {
+        put(&mut p.title, text::clean(t, MAX_TITLE))
+    }),
 ];
 
 fn read_rate(page: &dyn Page, b: &mut Builder) {
