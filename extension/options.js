@@ -61,7 +61,7 @@ function shownValue(v) {
   return String(v);
 }
 
-// ---- building the form (once) ----
+// ---- building the form (at the start, and again in a new language) ----
 
 function row(key, labelText, control, inputs) {
   const r = el('div', { class: 'setting', 'data-setting': key });
@@ -304,8 +304,9 @@ async function load() {
 // The language the settings now ask for; the page was built in `lang`.
 const langNow = () => M.effectiveLang(S.merge(managed, user).lang);
 
-async function start() {
-  await load();
+// Every text of the page in `lang`, and the form built for it. Runs at the start and again, in place,
+// when the language changes: no reload, so the wasm is instantiated once per page.
+function render() {
   lang = langNow();
   say = M.translator(lang);
   document.documentElement.lang = msg('langTag') === 'langTag' ? lang : msg('langTag');
@@ -315,6 +316,22 @@ async function start() {
   $('memory-heading').textContent = msg('optGroupMemory');
   $('memory-clear').textContent = msg('optMemoryClear');
   $('reset').textContent = msg('optReset');
+  $('no-core').textContent = msg('optNoCore');
+  $('memory-status').textContent = '';
+  status('');
+  const base = core ? core.validate_settings({}, lang) : { defaults: {}, rules: [], keys: [] };
+  defaults = base.defaults;
+  // Titles in the page's language (for these empty settings, "auto", the core takes the tag given).
+  rules = base.rules.map((r) => ({ ...r, title: r.title || T.text(r.id, 'title', lang) }));
+  keys = base.keys;
+  controls.clear();
+  $('settings').replaceChildren();
+  build();
+  fill();
+}
+
+async function start() {
+  await load();
   try {
     // validate_settings needs no site adapter: the smallest module has it too (wasm/sites.js).
     const { SMALLEST } = await import(chrome.runtime.getURL('wasm/sites.js'));
@@ -323,24 +340,17 @@ async function start() {
   } catch (e) {
     core = null;
     console.error('HireCheck: the settings checker could not start.', e);
-    $('no-core').textContent = msg('optNoCore');
     $('no-core').hidden = false;
   }
-  const base = core ? core.validate_settings({}, lang) : { defaults: {}, rules: [], keys: [] };
-  defaults = base.defaults;
-  // Titles in the page's language (for these empty settings, "auto", the core takes the tag given).
-  rules = base.rules.map((r) => ({ ...r, title: r.title || T.text(r.id, 'title', lang) }));
-  keys = base.keys;
-  build();
-  fill();
+  render();
   await showMemory();
   $('reset').addEventListener('click', () => reset().catch((e) => status(String(e))));
   $('memory-clear').addEventListener('click', () => clearMemory().catch((e) => status(String(e))));
   // A policy pushed while the page is open, or the settings changed in another tab: show them.
   chrome.storage.onChanged.addListener((changes, area) => {
-    // A new language: the page is built again in it (every text on it was written once).
+    // A new language: every text on the page is written again in it.
     if (S.changesSettings(changes, area)) {
-      load().then(() => (langNow() === lang ? fill() : location.reload())).catch((e) => status(String(e)));
+      load().then(() => (langNow() === lang ? fill() : (render(), showMemory()))).catch((e) => status(String(e)));
     }
     if (area === 'local' && MEMORY_KEY in changes) showMemory().catch(() => {});
   });

@@ -7,7 +7,8 @@
 # then, once every browser
 # of those has closed, tests/e2e/network.test.mjs, which checks the record of every request they made
 # (dist/e2e/requests.jsonl, emptied here first; HIRECHECK_REQUEST_LOG moves it).
-# HIRECHECK_WWW, HIRECHECK_EXPECTATIONS and HIRECHECK_DIST point them elsewhere (tests/e2e/harness.mjs).
+# HIRECHECK_WWW, HIRECHECK_EXPECTATIONS and HIRECHECK_DIST point them elsewhere; HIRECHECK_CHROMIUM_LOG keeps
+# Chromium's own log (tests/e2e/harness.mjs).
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 [ -f "$DIST/manifest.json" ] || die "no extension in dist/chromium: run 'make build' first"
 export HIRECHECK_REQUEST_LOG="${HIRECHECK_REQUEST_LOG:-$ROOT/dist/e2e/requests.jsonl}"

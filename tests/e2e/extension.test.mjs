@@ -657,6 +657,47 @@ describe('extension in Chromium', () => {
     }
   });
 
+  it('the options page: choosing another language writes every text again in place, and saves the choice', async () => {
+    const MESSAGES = Object.fromEntries(['en', 'de'].map((l) => [l, readJson(path.join(ROOT, 'extension', '_locales', l, 'messages.json'))]));
+    const TEXTS = readJson(path.join(ROOT, 'src', 'texts', 'texts.json'));
+    const USER_KEY = 'settings:user';
+    const opt = await env.context.newPage();
+    try {
+      await opt.goto(`chrome-extension://${env.extensionId}/options.html`);
+      await opt.waitForSelector('body[data-ready="true"]', { timeout: 15_000 });
+      const browser = (await opt.evaluate(() => chrome.i18n.getUILanguage())).slice(0, 2).toLowerCase() === 'de' ? 'de' : 'en';
+      const other = browser === 'de' ? 'en' : 'de';
+      const state = () => opt.evaluate(() => ({
+        lang: document.documentElement.lang,
+        title: document.getElementById('title').textContent,
+        chosen: document.getElementById('s-lang').value,
+        rules: [...document.querySelectorAll('tr[data-rule]')].map((tr) => [tr.dataset.rule, tr.querySelector('td span').textContent]),
+        samePage: window.hirecheckSamePage === true,
+      }));
+      await opt.evaluate(() => { window.hirecheckSamePage = true; });
+      await opt.selectOption('#s-lang', other);
+      await opt.waitForFunction((l) => document.documentElement.lang === l, other, { timeout: 10_000 });
+      const after = await state();
+      assert.equal(after.title, MESSAGES[other].optTitle.message, `the heading is not in ${other}`);
+      assert.equal(after.chosen, other, 'the language control lost the choice');
+      assert.ok(after.rules.length >= 30, `${after.rules.length} rules listed after the change`);
+      for (const [id, title] of after.rules) assert.equal(title, TEXTS[id]?.title?.[other], `the title of ${id} after the change`);
+      assert.ok(after.samePage, 'the options page reloaded instead of building itself again');
+      const saved = await env.sw.evaluate((k) => chrome.storage.local.get(k).then((r) => r[k] ?? null), USER_KEY);
+      assert.equal(saved?.lang, other, 'the choice was not saved');
+      // Reset: back to "auto", the browser's language, again in place.
+      await opt.click('#reset');
+      await opt.waitForFunction((l) => document.documentElement.lang === l, browser, { timeout: 10_000 });
+      const reset = await state();
+      assert.equal(reset.title, MESSAGES[browser].optTitle.message);
+      assert.equal(reset.chosen, 'auto');
+      assert.ok(reset.samePage, 'the options page reloaded after the reset');
+    } finally {
+      await opt.close();
+      await env.sw.evaluate((k) => chrome.storage.local.remove(k), USER_KEY).catch(() => {});
+    }
+  });
+
   it('page-ready -> badge timing (printed; sanity bound only)', async (t) => {
     const all = [];
     for (const route of profiles) {

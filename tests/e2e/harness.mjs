@@ -58,6 +58,8 @@ export async function startBrowser({ dist = DIST, www = WWW, headless = true, lo
     `--host-resolver-rules=MAP * 127.0.0.1:${server.port}`,
     '--ignore-certificate-errors',
     ...extraArgs,
+    // HIRECHECK_CHROMIUM_LOG=/some/prefix: Chromium's own log (renderer crashes, CHECK failures), a file per browser.
+    ...(process.env.HIRECHECK_CHROMIUM_LOG ? ['--enable-logging', `--log-file=${process.env.HIRECHECK_CHROMIUM_LOG}-${Date.now()}.log`, '--v=0'] : []),
   ];
   if (headless) args.unshift('--headless=new');
   let context;

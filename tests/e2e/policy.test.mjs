@@ -337,8 +337,12 @@ describe("the policy's lang on the options page and in the popup", { skip: SKIP 
     for (const [rule, title] of state.rules) assert.equal(title, TEXTS[rule].title[lang], `options page (${why}): the title of ${rule}`);
   }
 
+  // A renderer crash (Chromium's, not a failed check) is named as such instead of as a timeout.
+  const crashed = new WeakSet();
+
   async function openOptions(env) {
     const opt = await env.context.newPage();
+    opt.on('crash', () => crashed.add(opt));
     await opt.goto(`chrome-extension://${id}/options.html`);
     await opt.waitForSelector('body[data-ready="true"]', { timeout: 15_000 });
     return opt;
@@ -385,16 +389,20 @@ describe("the policy's lang on the options page and in the popup", { skip: SKIP 
         try {
           assertOptionsIn(await optionsState(opt), other(browser), `policy lang "${other(browser)}"`);
           await assertPopupIn(env, other(browser), `policy lang "${other(browser)}"`);
-          // "auto": the browser's language; the open options page builds itself again in it.
+          // "auto": the browser's language; the open options page builds itself again in it, in place
+          // (a reload would instantiate the wasm again and lose the page's state).
+          await opt.evaluate(() => { window.hirecheckSamePage = true; });
           await applyPolicy(env, { lang: 'auto', locked_settings: ['lang'] });
           const until = Date.now() + 15_000;
           let state = null;
           while (Date.now() < until) {
             state = await opt.evaluate(() => document.body.dataset.ready === 'true' && document.documentElement.lang).catch(() => null);
-            if (state === browser) break;
+            if (state === browser || crashed.has(opt)) break;
             await new Promise((r) => setTimeout(r, 250));
           }
+          assert.ok(!crashed.has(opt), "Chromium's renderer of the options page crashed while the page changed its language");
           assertOptionsIn(await optionsState(opt), browser, 'the open page after the policy changed to "auto"');
+          assert.equal(await opt.evaluate(() => window.hirecheckSamePage), true, 'the options page reloaded instead of building itself again');
         } finally {
           await opt.close();
         }
