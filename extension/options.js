@@ -242,8 +242,16 @@ function fill() {
 
 // ---- changes ----
 
-function status(text) {
+// The status line's message and its values, so that a new language writes it again (null: plain text).
+let shownStatus = null;
+
+function status(text, again = null) {
   $('status').textContent = text;
+  shownStatus = again;
+}
+
+function statusMsg(name, subs) {
+  status(msg(name, subs), [name, subs]);
 }
 
 async function onChange(key) {
@@ -259,12 +267,12 @@ async function onChange(key) {
     .filter((e) => baseKey(e.key) === key && !managedErrors.some((m) => m.key === e.key && m.message === e.message));
   c.error.textContent = errors.map((e) => `${e.key}: ${e.message}`).join(' ');
   if (errors.length) {
-    status(msg('optNotSaved', [errors[0].message]));
+    statusMsg('optNotSaved', [errors[0].message]);
     return; // the control keeps what was typed, so it can be corrected
   }
   user = next;
   await chrome.storage.local.set({ [S.USER_KEY]: user });
-  status(msg('optSaved'));
+  statusMsg('optSaved');
 }
 
 async function reset() {
@@ -272,7 +280,7 @@ async function reset() {
   user = {};
   for (const c of controls.values()) c.error.textContent = '';
   fill();
-  status(msg('optResetDone'));
+  statusMsg('optResetDone');
 }
 
 // ---- memory ----
@@ -317,8 +325,7 @@ function render() {
   $('memory-clear').textContent = msg('optMemoryClear');
   $('reset').textContent = msg('optReset');
   $('no-core').textContent = msg('optNoCore');
-  $('memory-status').textContent = '';
-  status('');
+  if (shownStatus) statusMsg(...shownStatus);
   const base = core ? core.validate_settings({}, lang) : { defaults: {}, rules: [], keys: [] };
   defaults = base.defaults;
   // Titles in the page's language (for these empty settings, "auto", the core takes the tag given).

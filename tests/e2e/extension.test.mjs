@@ -672,6 +672,7 @@ describe('extension in Chromium', () => {
         title: document.getElementById('title').textContent,
         chosen: document.getElementById('s-lang').value,
         rules: [...document.querySelectorAll('tr[data-rule]')].map((tr) => [tr.dataset.rule, tr.querySelector('td span').textContent]),
+        status: document.getElementById('status').textContent,
         samePage: window.hirecheckSamePage === true,
       }));
       await opt.evaluate(() => { window.hirecheckSamePage = true; });
@@ -683,6 +684,9 @@ describe('extension in Chromium', () => {
       assert.ok(after.rules.length >= 30, `${after.rules.length} rules listed after the change`);
       for (const [id, title] of after.rules) assert.equal(title, TEXTS[id]?.title?.[other], `the title of ${id} after the change`);
       assert.ok(after.samePage, 'the options page reloaded instead of building itself again');
+      await opt.waitForFunction((t) => document.getElementById('status').textContent === t, MESSAGES[other].optSaved.message, { timeout: 5_000 })
+        .catch(() => {});
+      assert.equal((await state()).status, MESSAGES[other].optSaved.message, 'the status line is not "saved" in the new language');
       const saved = await env.sw.evaluate((k) => chrome.storage.local.get(k).then((r) => r[k] ?? null), USER_KEY);
       assert.equal(saved?.lang, other, 'the choice was not saved');
       // Reset: back to "auto", the browser's language, again in place.
@@ -691,6 +695,9 @@ describe('extension in Chromium', () => {
       const reset = await state();
       assert.equal(reset.title, MESSAGES[browser].optTitle.message);
       assert.equal(reset.chosen, 'auto');
+      await opt.waitForFunction((t) => document.getElementById('status').textContent === t, MESSAGES[browser].optResetDone.message, { timeout: 5_000 })
+        .catch(() => {});
+      assert.equal((await state()).status, MESSAGES[browser].optResetDone.message, 'the status line is not "reset" in the language after the reset');
       assert.ok(reset.samePage, 'the options page reloaded after the reset');
     } finally {
       await opt.close();
