@@ -242,16 +242,18 @@ function fill() {
 
 // ---- changes ----
 
-// The status line's message and its values, so that a new language writes it again (null: plain text).
-let shownStatus = null;
+// The messages the status lines show (element id -> [name, values]), so that a new language writes
+// them again. A plain text (an error's own words) is shown as it is and not kept.
+const spoken = new Map();
 
-function status(text, again = null) {
-  $('status').textContent = text;
-  shownStatus = again;
+function show(id, name, subs) {
+  $(id).textContent = msg(name, subs);
+  spoken.set(id, [name, subs]);
 }
 
-function statusMsg(name, subs) {
-  status(msg(name, subs), [name, subs]);
+function status(text) {
+  $('status').textContent = text;
+  spoken.delete('status');
 }
 
 async function onChange(key) {
@@ -267,12 +269,12 @@ async function onChange(key) {
     .filter((e) => baseKey(e.key) === key && !managedErrors.some((m) => m.key === e.key && m.message === e.message));
   c.error.textContent = errors.map((e) => `${e.key}: ${e.message}`).join(' ');
   if (errors.length) {
-    statusMsg('optNotSaved', [errors[0].message]);
+    show('status', 'optNotSaved', [errors[0].message]);
     return; // the control keeps what was typed, so it can be corrected
   }
   user = next;
   await chrome.storage.local.set({ [S.USER_KEY]: user });
-  statusMsg('optSaved');
+  show('status', 'optSaved');
 }
 
 async function reset() {
@@ -280,7 +282,7 @@ async function reset() {
   user = {};
   for (const c of controls.values()) c.error.textContent = '';
   fill();
-  statusMsg('optResetDone');
+  show('status', 'optResetDone');
 }
 
 // ---- memory ----
@@ -296,8 +298,9 @@ async function showMemory() {
 
 async function clearMemory() {
   $('memory-status').textContent = '';
+  spoken.delete('memory-status');
   const r = await chrome.runtime.sendMessage({ type: 'hirecheck:memory-clear' }).catch(() => null);
-  $('memory-status').textContent = msg(r && r.ok ? 'optMemoryCleared' : 'optMemoryFailed');
+  show('memory-status', r && r.ok ? 'optMemoryCleared' : 'optMemoryFailed');
   await showMemory();
 }
 
@@ -325,7 +328,7 @@ function render() {
   $('memory-clear').textContent = msg('optMemoryClear');
   $('reset').textContent = msg('optReset');
   $('no-core').textContent = msg('optNoCore');
-  if (shownStatus) statusMsg(...shownStatus);
+  for (const [id, [name, subs]] of spoken) show(id, name, subs);
   const base = core ? core.validate_settings({}, lang) : { defaults: {}, rules: [], keys: [] };
   defaults = base.defaults;
   // Titles in the page's language (for these empty settings, "auto", the core takes the tag given).

@@ -673,8 +673,12 @@ describe('extension in Chromium', () => {
         chosen: document.getElementById('s-lang').value,
         rules: [...document.querySelectorAll('tr[data-rule]')].map((tr) => [tr.dataset.rule, tr.querySelector('td span').textContent]),
         status: document.getElementById('status').textContent,
+        memoryStatus: document.getElementById('memory-status').textContent,
         samePage: window.hirecheckSamePage === true,
       }));
+      // A status line shown before the change is written again in the new language.
+      await opt.click('#memory-clear');
+      await opt.waitForFunction((t) => document.getElementById('memory-status').textContent === t, MESSAGES[browser].optMemoryCleared.message, { timeout: 5_000 });
       await opt.evaluate(() => { window.hirecheckSamePage = true; });
       await opt.selectOption('#s-lang', other);
       await opt.waitForFunction((l) => document.documentElement.lang === l, other, { timeout: 10_000 });
@@ -687,6 +691,7 @@ describe('extension in Chromium', () => {
       await opt.waitForFunction((t) => document.getElementById('status').textContent === t, MESSAGES[other].optSaved.message, { timeout: 5_000 })
         .catch(() => {});
       assert.equal((await state()).status, MESSAGES[other].optSaved.message, 'the status line is not "saved" in the new language');
+      assert.equal(after.memoryStatus, MESSAGES[other].optMemoryCleared.message, 'the memory status line is not in the new language');
       const saved = await env.sw.evaluate((k) => chrome.storage.local.get(k).then((r) => r[k] ?? null), USER_KEY);
       assert.equal(saved?.lang, other, 'the choice was not saved');
       // Reset: back to "auto", the browser's language, again in place.
