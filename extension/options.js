@@ -251,10 +251,12 @@ function show(id, name, subs) {
   spoken.set(id, [name, subs]);
 }
 
-function status(text) {
-  $('status').textContent = text;
-  spoken.delete('status');
+function showText(id, text) {
+  $(id).textContent = text;
+  spoken.delete(id);
 }
+
+const status = (text) => showText('status', text);
 
 async function onChange(key) {
   const c = controls.get(key);
@@ -297,8 +299,7 @@ async function showMemory() {
 }
 
 async function clearMemory() {
-  $('memory-status').textContent = '';
-  spoken.delete('memory-status');
+  showText('memory-status', '');
   const r = await chrome.runtime.sendMessage({ type: 'hirecheck:memory-clear' }).catch(() => null);
   show('memory-status', r && r.ok ? 'optMemoryCleared' : 'optMemoryFailed');
   await showMemory();

@@ -7,7 +7,7 @@ import { after, before, describe, it } from 'node:test';
 
 import {
   DIST, LEVELS, ROOT, SITE_HOST, WWW, chromiumOwnRequest, contentScriptRunsOn, contentScriptWorld, hostPath, isRendered,
-  loadAndRead, measureBadgeTimes, median, memoryOf, profileVariant, readBadge, readJson, routeHtml, SPA_MOUNTS, spaMount,
+  loadAndRead, measureBadgeTimes, median, memoryOf, profileVariant, readBadge, readJson, readMessages, readTexts, routeHtml, SPA_MOUNTS, spaMount,
   spaNavigate, startBrowser, tabIdOf, waitForBadge, withHostileText,
 } from './harness.mjs';
 import { loadRoutes } from './server.mjs';
@@ -285,6 +285,7 @@ after(async () => {
 // variants of one demo page under other names with the same links and overview, which is exactly what
 // the memory flags. The memory's own tests below turn it on, and off again when they are done.
 const MEMORY_KEY = 'memory:v1';
+const USER_KEY = 'settings:user'; // the user's own settings (extension/settings.js)
 const MEMORY_OFF_KEY = 'memory:off';
 const setMemory = (on) => env.sw.evaluate(([off, on]) => (on ? chrome.storage.local.remove(off) : chrome.storage.local.set({ [off]: true })), [MEMORY_OFF_KEY, on]);
 const storedMemory = () => env.sw.evaluate((k) => chrome.storage.local.get(k).then((r) => r[k] ?? null), MEMORY_KEY);
@@ -607,7 +608,7 @@ describe('extension in Chromium', () => {
 
   it('findings show their title, why, how to verify and sources from texts.js by id, in English and German; the wasm has none of them', async (t) => {
     // The one table (src/texts/texts.json): the wasm's report carries only ids, texts.js joins the texts.
-    const TEXTS = readJson(path.join(ROOT, 'src', 'texts', 'texts.json'));
+    const TEXTS = readTexts();
     // Every module the build made (one per row of build-extension.sh's MODULES).
     const modules = fs.readdirSync(path.join(DIST, 'wasm')).filter((f) => f.endsWith('.wasm'));
     assert.ok(modules.length > 0, 'no wasm module in dist/chromium/wasm');
@@ -622,7 +623,6 @@ describe('extension in Chromium', () => {
     }
     const route = profiles.find((r) => r.csp !== 'strict' && expectationFor(r)?.level === 'high' && !expectationFor(r).bids);
     assert.ok(route, 'no high-risk demo profile');
-    const USER_KEY = 'settings:user';
     try {
       for (const lang of ['en', 'de']) {
         if (lang === 'de') await env.sw.evaluate((k) => chrome.storage.local.set({ [k]: { lang: 'de' } }), USER_KEY);
@@ -658,9 +658,8 @@ describe('extension in Chromium', () => {
   });
 
   it('the options page: choosing another language writes every text again in place, and saves the choice', async () => {
-    const MESSAGES = Object.fromEntries(['en', 'de'].map((l) => [l, readJson(path.join(ROOT, 'extension', '_locales', l, 'messages.json'))]));
-    const TEXTS = readJson(path.join(ROOT, 'src', 'texts', 'texts.json'));
-    const USER_KEY = 'settings:user';
+    const MESSAGES = readMessages();
+    const TEXTS = readTexts();
     const opt = await env.context.newPage();
     try {
       await opt.goto(`chrome-extension://${env.extensionId}/options.html`);

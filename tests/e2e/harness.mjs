@@ -26,6 +26,11 @@ export function readJson(file) {
   return JSON.parse(fs.readFileSync(file, 'utf8'));
 }
 
+// The texts the extension shows: its UI strings per language (the locales' messages.json) and the rules'
+// title, why, verify and sources (src/texts/texts.json).
+export const readMessages = () => Object.fromEntries(['en', 'de'].map((l) => [l, readJson(path.join(ROOT, 'extension', '_locales', l, 'messages.json'))]));
+export const readTexts = () => readJson(path.join(ROOT, 'src', 'texts', 'texts.json'));
+
 export function median(xs) {
   const s = [...xs].sort((a, b) => a - b);
   if (s.length === 0) return NaN;

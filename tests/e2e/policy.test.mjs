@@ -15,7 +15,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { DIST, ROOT, readBadge, readJson, startBrowser, waitForBadge } from './harness.mjs';
+import { DIST, readBadge, readMessages, readTexts, startBrowser, waitForBadge } from './harness.mjs';
 
 const POLICY_DIR = process.env.HIRECHECK_POLICY_DIR ?? '/etc/chromium/policies/managed';
 const POLICY_FILE = path.join(POLICY_DIR, `hirecheck-e2e-${process.pid}.json`);
@@ -266,8 +266,8 @@ describe('settings.js (static)', () => {
 
 describe("the policy's lang on the options page and in the popup", { skip: SKIP ?? false }, () => {
   const FILE = path.join(POLICY_DIR, `hirecheck-e2e-${process.pid}-lang.json`);
-  const MESSAGES = Object.fromEntries(['en', 'de'].map((l) => [l, readJson(path.join(ROOT, 'extension', '_locales', l, 'messages.json'))]));
-  const TEXTS = readJson(path.join(ROOT, 'src', 'texts', 'texts.json'));
+  const MESSAGES = readMessages();
+  const TEXTS = readTexts();
   const text = (lang, name) => MESSAGES[lang][name].message;
   const other = (lang) => (lang === 'de' ? 'en' : 'de');
   let copy;
