@@ -157,10 +157,17 @@ rm -rf "$DIST/overlays"
 cp "$ROOT/manifest.json" "$DIST/manifest.json"
 # The rules', checks' and checklist's texts are not in the wasm: texts.js gets them from the one table
 # the CLI embeds too (src/texts/texts.json; docs/architecture.md, "Texts"), in place of its empty TABLE.
+# So are the sentences of the evidence and the summary (src/texts/sentences.json), in place of its empty
+# SENTENCES.
 texts_line='  const TABLE = {};'
-[ "$(grep -cxF "$texts_line" "$ROOT/extension/texts.js")" = 1 ] || die "extension/texts.js lacks its line \"$texts_line\""
-awk -v table="$ROOT/src/texts/texts.json" -v line="$texts_line" '
+sentences_line='  const SENTENCES = {};'
+for l in "$texts_line" "$sentences_line"; do
+  [ "$(grep -cxF "$l" "$ROOT/extension/texts.js")" = 1 ] || die "extension/texts.js lacks its line \"$l\""
+done
+awk -v table="$ROOT/src/texts/texts.json" -v line="$texts_line" \
+  -v sentences="$ROOT/src/texts/sentences.json" -v sline="$sentences_line" '
   $0 == line { printf "  const TABLE = "; while ((getline t < table) > 0) print t; print "  ;"; next }
+  $0 == sline { printf "  const SENTENCES = "; while ((getline t < sentences) > 0) print t; print "  ;"; next }
   { print }' "$ROOT/extension/texts.js" >"$DIST/texts.js"
 # The options page and the popup speak the settings' lang, not only the browser's (chrome.i18n): both
 # locales' messages go into messages.js, in place of its empty MESSAGES, with each named placeholder

@@ -9,6 +9,7 @@
 use crate::json::{json_enum, json_object};
 use crate::policy::{Lang, Policy};
 use crate::rules::{Finding, Unevaluated};
+use crate::texts::{s, say};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Level {
@@ -147,85 +148,38 @@ impl Coverage {
     /// (4 of 17 fields)". The badge shows it on its button and the summary starts with it, so a
     /// site's changed markup (adapter drift) is told in words, never as a quiet grey "unknown".
     pub fn could_not_read(&self, lang: Lang) -> String {
-        match lang {
-            Lang::En => format!(
-                "Could not read this page well ({} of {} fields)",
-                self.fields_read, self.fields_expected
-            ),
-            Lang::De => format!(
-                "Diese Seite ließ sich nicht gut lesen ({} von {} Feldern)",
-                self.fields_read, self.fields_expected
-            ),
-        }
+        say(
+            lang,
+            s::COULD_NOT_READ,
+            [&self.fields_read.to_string(), &self.fields_expected.to_string()],
+        )
     }
 }
 
 fn summarize(level: Level, findings: &[Finding], c: &Coverage, enough: bool, lang: Lang) -> String {
     if c.fields_expected == 0 {
-        return lang
-            .pick(
-                "This is not a page HireCheck can read, so nothing was assessed.",
-                "Diese Seite kann HireCheck nicht lesen; es wurde nichts bewertet.",
-            )
-            .to_string();
+        return say(lang, s::SUMMARY_NOT_READABLE, []);
     }
-    let checks = match lang {
-        Lang::En => format!(
-            "{} of {} checks could run.",
-            c.rules_evaluated, c.rules_total
-        ),
-        Lang::De => format!(
-            "{} von {} Prüfungen konnten laufen.",
-            c.rules_evaluated, c.rules_total
-        ),
-    };
+    let (read, expected) = (c.fields_read.to_string(), c.fields_expected.to_string());
+    let checks = say(
+        lang,
+        s::CHECKS_RUN,
+        [&c.rules_evaluated.to_string(), &c.rules_total.to_string()],
+    );
+    let found = findings.len().to_string();
     match (level, enough) {
-        (Level::Unknown, _) => format!(
-            "{}{} {checks}",
-            c.could_not_read(lang),
-            lang.pick(
-                ", too little for a verdict.",
-                ", zu wenig für ein Urteil."
-            )
+        (Level::Unknown, _) => say(
+            lang,
+            s::SUMMARY_UNKNOWN,
+            [&c.could_not_read(lang), &checks],
         ),
-        (Level::Low, _) => match lang {
-            Lang::En => format!(
-                "No documented risk indicator found in what was read. Read {} of {} fields; {checks}",
-                c.fields_read, c.fields_expected
-            ),
-            Lang::De => format!(
-                "In den gelesenen Angaben wurde kein dokumentiertes Risikomerkmal gefunden. {} von {} Feldern gelesen; {checks}",
-                c.fields_read, c.fields_expected
-            ),
-        },
-        (_, true) => match lang {
-            Lang::En => format!(
-                "{} indicator(s) found; verify them before hiring. Read {} of {} fields; {checks}",
-                findings.len(),
-                c.fields_read,
-                c.fields_expected
-            ),
-            Lang::De => format!(
-                "{} Merkmal(e) gefunden; vor der Beauftragung prüfen. {} von {} Feldern gelesen; {checks}",
-                findings.len(),
-                c.fields_read,
-                c.fields_expected
-            ),
-        },
-        (_, false) => match lang {
-            Lang::En => format!(
-                "{} indicator(s) found, though much of the page could not be read ({} of {} fields). {checks}",
-                findings.len(),
-                c.fields_read,
-                c.fields_expected
-            ),
-            Lang::De => format!(
-                "{} Merkmal(e) gefunden, obwohl vieles auf der Seite nicht lesbar war ({} von {} Feldern). {checks}",
-                findings.len(),
-                c.fields_read,
-                c.fields_expected
-            ),
-        },
+        (Level::Low, _) => say(lang, s::SUMMARY_LOW, [&read, &expected, &checks]),
+        (_, true) => say(lang, s::SUMMARY_FOUND, [&found, &read, &expected, &checks]),
+        (_, false) => say(
+            lang,
+            s::SUMMARY_FOUND_THIN,
+            [&found, &read, &expected, &checks],
+        ),
     }
 }
 

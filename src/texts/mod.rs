@@ -11,6 +11,11 @@
 
 use crate::policy::Lang;
 
+mod say;
+pub use say::{s, say, Sentence, MARK};
+#[cfg(not(target_arch = "wasm32"))]
+pub use say::keys as sentence_keys;
+
 /// Which text of an entry.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Part {

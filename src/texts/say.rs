@@ -1,0 +1,128 @@
+//! The sentences HireCheck writes into a report (a finding's evidence, the summary, the coverage
+//! headline) are data, not code: `src/texts/sentences.json` holds each one in English and German with
+//! numbered blanks ("{0} of {1} checks could run."), and the code fills the blanks with what it read
+//! ([`say`]). build.rs checks the file and makes a constant per sentence that knows its number of
+//! blanks, so a call with a wrong key or a wrong number of values does not compile.
+//!
+//! The native build embeds the table and [`say`] returns the sentence. The wasm does not (the sentences
+//! were about 30 KB of the module every page downloads, twice over: docs/architecture.md, "Texts"):
+//! there [`say`] returns the sentence's key and its values, marked ([`MARK`], then a JSON array
+//! `["key", "value", …]`), and the extension's `texts.js` writes the sentence in the report's language
+//! before anything shows the report. A value may itself be such a marked sentence.
+
+use crate::policy::Lang;
+
+/// A sentence of the table with `N` blanks. Its constants are in [`s`].
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Sentence<const N: usize>(pub(crate) &'static str);
+
+impl<const N: usize> Sentence<N> {
+    /// The sentence's key in `src/texts/sentences.json`.
+    pub fn key(self) -> &'static str {
+        self.0
+    }
+}
+
+/// Every sentence of the table, by key ("diary-streak" is `s::DIARY_STREAK`).
+pub mod s {
+    include!(concat!(env!("OUT_DIR"), "/sentences.rs"));
+}
+
+/// The start of a sentence the wasm leaves to the extension to write (a control character, which page
+/// text never keeps: text::clean drops them).
+pub const MARK: char = '\u{1}';
+
+/// Sentence `sentence` in `lang` with its blanks filled by `values`, in order; in the wasm, the
+/// marked key and values (see the module's comment).
+pub fn say<const N: usize>(lang: Lang, sentence: Sentence<N>, values: [&str; N]) -> String {
+    fill(lang, sentence.0, &values)
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+fn fill(lang: Lang, key: &str, values: &[&str]) -> String {
+    let template = template(key).map_or("", |[en, de]| lang.pick(en, de));
+    let mut out = String::with_capacity(template.len() + 16 * values.len());
+    let mut rest = template;
+    // build.rs allows braces only as blanks {0}…{9}.
+    while let Some(at) = rest.find('{') {
+        out.push_str(&rest[..at]);
+        let digit = rest.as_bytes().get(at + 1).map_or(0, |d| d.wrapping_sub(b'0'));
+        out.push_str(values.get(usize::from(digit)).copied().unwrap_or(""));
+        rest = rest.get(at + 3..).unwrap_or("");
+    }
+    out.push_str(rest);
+    out
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+fn template(key: &str) -> Option<&'static [&'static str; 2]> {
+    s::TABLE
+        .binary_search_by(|(k, _)| (*k).cmp(key))
+        .ok()
+        .map(|i| &s::TABLE[i].1)
+}
+
+#[cfg(target_arch = "wasm32")]
+fn fill(_lang: Lang, key: &str, values: &[&str]) -> String {
+    encode(key, values)
+}
+
+/// The wasm's form of a sentence: [`MARK`], then `["key", "value", …]`.
+#[cfg_attr(not(any(test, target_arch = "wasm32")), allow(dead_code))]
+fn encode(key: &str, values: &[&str]) -> String {
+    let mut out = String::with_capacity(8 + key.len() + values.iter().map(|v| v.len() + 3).sum::<usize>());
+    out.push(MARK);
+    out.push('[');
+    crate::json::write_str(&mut out, key);
+    for v in values {
+        out.push(',');
+        crate::json::write_str(&mut out, v);
+    }
+    out.push(']');
+    out
+}
+
+/// Every key of the table, sorted (native only; the tests check each is used).
+#[cfg(not(target_arch = "wasm32"))]
+pub fn keys() -> impl Iterator<Item = &'static str> {
+    s::TABLE.iter().map(|(k, _)| *k)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn fills_the_blanks_in_the_language_asked_for() {
+        let en = say(Lang::En, s::CHECKS_RUN, ["7", "9"]);
+        let de = say(Lang::De, s::CHECKS_RUN, ["7", "9"]);
+        assert_eq!(en, "7 of 9 checks could run.");
+        assert_eq!(de, "7 von 9 Prüfungen konnten laufen.");
+    }
+
+    #[test]
+    fn a_value_is_written_as_it_is_even_with_braces_in_it() {
+        assert_eq!(
+            say(Lang::En, s::CHECKS_RUN, ["{1}", "{0}"]),
+            "{1} of {0} checks could run."
+        );
+    }
+
+    #[test]
+    fn the_wasm_form_is_the_mark_and_a_json_array() {
+        let e = encode("checks-run", &["7", "a \"quoted\"\nline", "\u{1}[\"x\"]"]);
+        assert_eq!(
+            e,
+            "\u{1}[\"checks-run\",\"7\",\"a \\\"quoted\\\"\\nline\",\"\\u0001[\\\"x\\\"]\"]"
+        );
+    }
+
+    #[test]
+    fn the_table_is_sorted_for_the_lookup() {
+        let keys: Vec<&str> = keys().collect();
+        let mut sorted = keys.clone();
+        sorted.sort_unstable();
+        sorted.dedup();
+        assert_eq!(keys, sorted);
+    }
+}
