@@ -143,7 +143,11 @@ fn read_sentences(text: &str) -> Result<Vec<Sentence>, String> {
         i: 0,
     };
     let top = r.object(|r, key| {
-        if key.is_empty() || !key.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-') {
+        if key.is_empty()
+            || !key
+                .chars()
+                .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
+        {
             return Err(format!("the key \"{key}\" is not kebab-case"));
         }
         let langs = r.object(|r, lang| {
@@ -166,7 +170,11 @@ fn read_sentences(text: &str) -> Result<Vec<Sentence>, String> {
         };
         let ((en, en_blanks), (de, de_blanks)) = (get("en")?, get("de")?);
         if en_blanks != de_blanks {
-            return Err(format!("{key}: English has blanks {{0}}…{{{}}}, German {{0}}…{{{}}}", en_blanks as isize - 1, de_blanks as isize - 1));
+            return Err(format!(
+                "{key}: English has blanks {{0}}…{{{}}}, German {{0}}…{{{}}}",
+                en_blanks as isize - 1,
+                de_blanks as isize - 1
+            ));
         }
         Ok(([en, de], en_blanks))
     })?;

@@ -151,12 +151,7 @@ pub fn findings(answers: &Answers, policy: &crate::policy::Policy) -> Vec<Findin
             points: weight,
             weight,
             title: texts::get(i.id, Part::Title, lang).to_string(),
-            evidence: vec![lang
-                .pick(
-                    "You marked this as observed in HireCheck's checklist on this device.",
-                    "Sie haben dies in der HireCheck-Checkliste auf diesem Gerät als beobachtet markiert.",
-                )
-                .to_string()],
+            evidence: vec![texts::say(lang, texts::s::CHECKLIST_OBSERVED, [])],
             why: texts::get(texts::CHECKLIST, Part::Why, lang).to_string(),
             source: texts::source(i.id),
             verify: texts::get(i.id, Part::How, lang).to_string(),

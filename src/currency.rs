@@ -24,6 +24,7 @@
 use crate::model::Money;
 use crate::policy::Lang;
 use crate::rules::fmt_num;
+use crate::texts::{s, say};
 use crate::time::Instant;
 
 /// The day the figures in [`RATES`] describe (approximately), as "YYYY-MM-DD".
@@ -137,26 +138,15 @@ pub fn to_usd_at(m: &Money, now: Instant) -> Option<f64> {
 /// "30 EUR (≈ $35 at approximate rates of 2025-07-01)", or "$35" for US dollars: the amount as the
 /// page showed it, then the converted value the rule used. `unit` follows both amounts ("/hr").
 pub fn describe(m: &Money, usd: f64, unit: &str, lang: Lang) -> String {
+    let amount = fmt_num(m.amount, lang);
     if m.currency == "USD" {
-        return match lang {
-            Lang::En => format!("${}{unit}", fmt_num(m.amount, lang)),
-            Lang::De => format!("{} ${unit}", fmt_num(m.amount, lang)),
-        };
+        return say(lang, s::MONEY_USD, [&amount, unit]);
     }
-    match lang {
-        Lang::En => format!(
-            "{} {}{unit} (\u{2248} ${}{unit} at approximate rates of {RATES_DATE})",
-            fmt_num(m.amount, lang),
-            m.currency,
-            fmt_num(usd, lang),
-        ),
-        Lang::De => format!(
-            "{} {}{unit} (\u{2248} {} ${unit} zu Näherungskursen vom {RATES_DATE})",
-            fmt_num(m.amount, lang),
-            m.currency,
-            fmt_num(usd, lang),
-        ),
-    }
+    say(
+        lang,
+        s::MONEY_CONVERTED,
+        [&amount, &m.currency, unit, &fmt_num(usd, lang), RATES_DATE],
+    )
 }
 
 #[cfg(test)]

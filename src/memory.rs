@@ -15,6 +15,7 @@ use crate::report::Report;
 use crate::rules::{Family, Finding, Outcome, RuleSpec};
 use crate::score;
 use crate::sites::{Extraction, PageKind};
+use crate::texts::{s, say};
 
 /// How many remembered profiles one check looks at; the rest is ignored.
 pub const MAX_SEEN: usize = 5000;
@@ -258,31 +259,16 @@ pub fn findings(current: &Fingerprint, seen: &[Fingerprint], policy: &Policy) ->
                 _ => None,
             };
             if same_url {
-                photo.push(match lang {
-                    Lang::En => format!("The same photo address appears on {who}."),
-                    Lang::De => format!("Dieselbe Fotoadresse erscheint bei {who}."),
-                });
+                photo.push(say(lang, s::MEMORY_SAME_PHOTO, [&who]));
             } else if let Some(d) = near {
-                photo.push(match lang {
-                    Lang::En => {
-                        format!(
-                            "A near-identical photo (hash distance {d} of 64) appears on {who}."
-                        )
-                    }
-                    Lang::De => format!(
-                        "Ein fast gleiches Foto (Hash-Abstand {d} von 64) erscheint bei {who}."
-                    ),
-                });
+                photo.push(say(lang, s::MEMORY_NEAR_PHOTO, [&d.to_string(), &who]));
             }
         }
         if bio.len() < MAX_MATCHES_SHOWN {
             if let (Some(a), Some(b)) = (cur_bio, other.bio.as_deref().and_then(parse_hash)) {
                 let d = (a ^ b).count_ones();
                 if d <= BIO_MAX_DISTANCE {
-                    bio.push(match lang {
-                        Lang::En => format!("A nearly identical overview (SimHash distance {d} of 64) appears on {who}."),
-                        Lang::De => format!("Eine fast gleiche Beschreibung (SimHash-Abstand {d} von 64) erscheint bei {who}."),
-                    });
+                    bio.push(say(lang, s::MEMORY_NEAR_BIO, [&d.to_string(), &who]));
                 }
             }
         }
@@ -303,10 +289,7 @@ pub fn findings(current: &Fingerprint, seen: &[Fingerprint], policy: &Policy) ->
                 }
             }
             if shared > 0 {
-                link.push(match lang {
-                    Lang::En => format!("{list} also appears on {who}."),
-                    Lang::De => format!("{list} erscheint auch bei {who}."),
-                });
+                link.push(say(lang, s::MEMORY_SAME_LINKS, [&list, &who]));
             }
         }
     }
@@ -321,13 +304,7 @@ pub fn findings(current: &Fingerprint, seen: &[Fingerprint], policy: &Policy) ->
         }
         let weight = policy.weight(rule.id, rule.default_points);
         let mut evidence = evidence;
-        evidence.push(
-            lang.pick(
-                "Compared only with profiles remembered on this device.",
-                "Verglichen nur mit Profilen, die auf diesem Gerät gespeichert sind.",
-            )
-            .to_string(),
-        );
+        evidence.push(say(lang, s::MEMORY_THIS_DEVICE, []));
         out.push(rule.finding(evidence, weight, crate::texts::source(rule.id), lang));
     }
     out
@@ -339,14 +316,13 @@ fn describe(other: &Fingerprint, lang: Lang) -> String {
         .as_deref()
         .map(|n| n.chars().take(80).collect())
         .filter(|n: &String| !n.trim().is_empty())
-        .unwrap_or_else(|| lang.pick("(no name)", "(ohne Namen)").to_string());
+        .unwrap_or_else(|| say(lang, s::NO_NAME, []));
     let key: String = other.key.chars().take(120).collect();
     let when: String = other.seen_at.chars().take(10).collect();
-    match (lang, when.is_empty()) {
-        (Lang::En, true) => format!("“{name}” ({key})"),
-        (Lang::De, true) => format!("„{name}“ ({key})"),
-        (Lang::En, false) => format!("“{name}” ({key}), seen on {when}"),
-        (Lang::De, false) => format!("„{name}“ ({key}), gesehen am {when}"),
+    if when.is_empty() {
+        say(lang, s::MEMORY_WHO, [&name, &key])
+    } else {
+        say(lang, s::MEMORY_WHO_SEEN, [&name, &key, &when])
     }
 }
 

@@ -19,7 +19,7 @@ use crate::policy::{Lang, Policy};
 use crate::rules::{fmt_num, Family, Finding, Unevaluated};
 use crate::score::{self, Coverage, Level, Risk};
 use crate::small_map::SmallMap;
-use crate::texts::{self, Part};
+use crate::texts::{self, s, say, Part, Sentence};
 use crate::time::Instant;
 
 /// One bidder's verdict, as the report lists it (in page order).
@@ -174,17 +174,9 @@ pub fn assess_bids(bids: &[Bid], policy: &Policy, now: Instant) -> Vec<BidReport
             let pct = crate::float::fmt_shortest((sim * 100.0).round());
             for (a, b) in [(i, j), (j, i)] {
                 let (other, name) = (b + 1, who(&bids[b], lang));
-                hits[a].push((
-                    &DUPLICATE_TEXT,
-                    match lang {
-                        Lang::En => format!(
-                            "About {pct}% the same wording as proposal {other} ({name}): \"{run}\""
-                        ),
-                        Lang::De => format!(
-                            "Zu etwa {pct} % gleich formuliert wie Angebot {other} ({name}): „{run}“"
-                        ),
-                    },
-                ));
+                let other = other.to_string();
+                let text = say(lang, s::BID_SAME_WORDING, [&pct, &other, &name, &run]);
+                hits[a].push((&DUPLICATE_TEXT, text));
             }
         }
     }
@@ -201,11 +193,15 @@ pub fn assess_bids(bids: &[Bid], policy: &Policy, now: Instant) -> Vec<BidReport
                 by.push((p.as_str(), i));
             }
         }
-        let words = match lang {
-            Lang::En => ("Photo", "is also used by proposal"),
-            Lang::De => ("Foto", "nutzt auch Angebot"),
-        };
-        push_shared(&mut hits, &SHARED_PHOTO, words, by, &keys, bids, lang);
+        push_shared(
+            &mut hits,
+            &SHARED_PHOTO,
+            s::BID_SHARED_PHOTO,
+            by,
+            &keys,
+            bids,
+            lang,
+        );
     }
     if on(&SHARED_LINK) {
         // Each bid's distinct uncommon links, the first 20 in sorted order, as (link, bid) pairs.
@@ -223,11 +219,15 @@ pub fn assess_bids(bids: &[Bid], policy: &Policy, now: Instant) -> Vec<BidReport
             v.truncate(MAX_SHARED_VALUES);
             by.append(&mut v);
         }
-        let words = match lang {
-            Lang::En => ("Link", "also appears in proposal"),
-            Lang::De => ("Link", "steht auch in Angebot"),
-        };
-        push_shared(&mut hits, &SHARED_LINK, words, by, &keys, bids, lang);
+        push_shared(
+            &mut hits,
+            &SHARED_LINK,
+            s::BID_SHARED_LINK,
+            by,
+            &keys,
+            bids,
+            lang,
+        );
     }
     let (mut prices, mut priced) = (Vec::new(), Vec::new());
     for b in bids {
@@ -248,18 +248,10 @@ pub fn assess_bids(bids: &[Bid], policy: &Policy, now: Instant) -> Vec<BidReport
                         (_, Some(r)) => format!("{}★", crate::float::fmt_fixed(r, 1)),
                         _ => String::new(),
                     };
-                    let (bid, median, count) = (fmt_num(p, lang), fmt_num(med, lang), priced.len());
-                    hits[i].push((
-                        &LOW_PAY_HIGH_RATING,
-                        match lang {
-                            Lang::En => format!(
-                                "Bid ≈ ${bid} against a median of ≈ ${median} over {count} priced bids, with {rating}"
-                            ),
-                            Lang::De => format!(
-                                "Angebot ≈ {bid} $ bei einem Median von ≈ {median} $ über {count} Angebote mit Preis, mit {rating}"
-                            ),
-                        },
-                    ));
+                    let (bid, median) = (fmt_num(p, lang), fmt_num(med, lang));
+                    let count = priced.len().to_string();
+                    let text = say(lang, s::BID_LOW_PAY, [&bid, &median, &count, &rating]);
+                    hits[i].push((&LOW_PAY_HIGH_RATING, text));
                 }
             }
         }
@@ -365,23 +357,14 @@ pub fn summarize(reports: &[BidReport], policy: &Policy) -> Risk {
         rules_total += r.risk.coverage.rules_total;
     }
     let m = reports.len();
-    let mut summary = match lang {
-        Lang::En => format!("{flagged} of {m} proposals show indicators."),
-        Lang::De => format!("{flagged} von {m} Angeboten zeigen Merkmale."),
-    };
-    if m == 0 {
-        summary = lang
-            .pick(
-                "No proposals could be read on this page.",
-                "Auf dieser Seite ließen sich keine Angebote lesen.",
-            )
-            .to_string();
+    let (flagged, all, unread_n) = (flagged.to_string(), m.to_string(), unread.to_string());
+    let summary = if m == 0 {
+        say(lang, s::BIDS_NONE_READ, [])
     } else if unread > 0 {
-        summary.push_str(&match lang {
-            Lang::En => format!(" {unread} could not be read well enough for a verdict."),
-            Lang::De => format!(" {unread} ließen sich nicht gut genug für ein Urteil lesen."),
-        });
-    }
+        say(lang, s::BIDS_SUMMARY_UNREAD, [&flagged, &all, &unread_n])
+    } else {
+        say(lang, s::BIDS_SUMMARY, [&flagged, &all])
+    };
     Risk {
         level,
         score,
@@ -425,10 +408,7 @@ fn who(b: &Bid, lang: Lang) -> String {
     b.name
         .as_deref()
         .map(|n| n.chars().take(60).collect())
-        .unwrap_or_else(|| {
-            lang.pick("no name shown", "kein Name angezeigt")
-                .to_string()
-        })
+        .unwrap_or_else(|| say(lang, s::NO_NAME_SHOWN, []))
 }
 
 fn short(s: &str) -> String {
@@ -476,14 +456,13 @@ fn is_common_link(l: &str) -> bool {
 }
 
 /// For every pair of different bidders i ≠ j who share a value (`by`: (value, bid) pairs, each at most
-/// once), both ways: a hit of `check` for bid i, "<what> <value> <is also in> <j + 1> (<who j>)",
-/// with `(what, is_also_in)` = `words`.
+/// once), both ways: a hit of `check` for bid i, `sentence` with the value, j + 1 and who j is.
 // `keys` and `hits` are per bid (same length); the bids in `by` index them.
 #[allow(clippy::indexing_slicing)]
 fn push_shared(
     hits: &mut [Vec<(&'static Check, String)>],
     check: &'static Check,
-    (what, is_also_in): (&str, &str),
+    sentence: Sentence<3>,
     by: Vec<(&str, usize)>,
     keys: &[String],
     bids: &[Bid],
@@ -496,12 +475,8 @@ fn push_shared(
         for &i in &idx {
             // At most 5 others named per value.
             for &j in idx.iter().filter(|&&j| keys[j] != keys[i]).take(5) {
-                let text = format!(
-                    "{what} {} {is_also_in} {} ({})",
-                    short(v),
-                    j + 1,
-                    who(&bids[j], lang)
-                );
+                let (value, other) = (short(v), (j + 1).to_string());
+                let text = say(lang, sentence, [&value, &other, &who(&bids[j], lang)]);
                 hits[i].push((check, text));
             }
         }

@@ -151,7 +151,10 @@ impl Coverage {
         say(
             lang,
             s::COULD_NOT_READ,
-            [&self.fields_read.to_string(), &self.fields_expected.to_string()],
+            [
+                &self.fields_read.to_string(),
+                &self.fields_expected.to_string(),
+            ],
         )
     }
 }
@@ -168,11 +171,7 @@ fn summarize(level: Level, findings: &[Finding], c: &Coverage, enough: bool, lan
     );
     let found = findings.len().to_string();
     match (level, enough) {
-        (Level::Unknown, _) => say(
-            lang,
-            s::SUMMARY_UNKNOWN,
-            [&c.could_not_read(lang), &checks],
-        ),
+        (Level::Unknown, _) => say(lang, s::SUMMARY_UNKNOWN, [&c.could_not_read(lang), &checks]),
         (Level::Low, _) => say(lang, s::SUMMARY_LOW, [&read, &expected, &checks]),
         (_, true) => say(lang, s::SUMMARY_FOUND, [&found, &read, &expected, &checks]),
         (_, false) => say(

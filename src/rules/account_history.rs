@@ -3,7 +3,7 @@
 
 use super::{fmt_num, Context, Family, Hit, Outcome, RuleSpec};
 use crate::model::Field;
-use crate::policy::Lang;
+use crate::texts::{s, say};
 
 /// Work may be dated up to this many days before "member since" (the site rounds to a month).
 const GRACE_DAYS: i64 = 31;
@@ -36,28 +36,16 @@ fn history_before_membership(cx: &Context) -> Outcome {
         }
     }
     if !early.is_empty() {
-        evidence.push(match lang {
-            Lang::En => format!("Member since {since}."),
-            Lang::De => format!("Mitglied seit {since}."),
-        });
-        let untitled = lang.pick("(untitled contract)", "(Vertrag ohne Titel)");
+        evidence.push(say(lang, s::HISTORY_MEMBER_SINCE, [&since.to_string()]));
+        let untitled = say(lang, s::UNTITLED_CONTRACT, []);
         for e in early.iter().take(5) {
-            let title = e.title.as_deref().unwrap_or(untitled);
-            evidence.push(match (e.start, e.end, lang) {
-                (Some(d), _, Lang::En) => {
-                    format!("\"{title}\" started {d}, before the account existed.")
-                }
-                (Some(d), _, Lang::De) => {
-                    format!("„{title}“ begann am {d}, vor der Eröffnung des Kontos.")
-                }
-                (None, Some(d), Lang::En) => {
-                    format!("\"{title}\" ended {d}, before the account existed.")
-                }
-                (None, Some(d), Lang::De) => {
-                    format!("„{title}“ endete am {d}, vor der Eröffnung des Kontos.")
-                }
-                (None, None, _) => continue,
-            });
+            let title = e.title.as_deref().unwrap_or(&untitled);
+            let (sentence, d) = match (e.start, e.end) {
+                (Some(d), _) => (s::HISTORY_STARTED_BEFORE, d),
+                (None, Some(d)) => (s::HISTORY_ENDED_BEFORE, d),
+                (None, None) => continue,
+            };
+            evidence.push(say(lang, sentence, [title, &d.to_string()]));
         }
     }
     let weeks = (cx.now.utc_date().days_since_epoch() - joined) as f64 / 7.0;
@@ -65,20 +53,16 @@ fn history_before_membership(cx: &Context) -> Outcome {
     if let Some(hours) = p.total_hours {
         let cap = cx.policy.max_young_account_weekly_hours;
         if weeks > 0.0 && weeks < cx.policy.min_weeks_for_average && hours > weeks.max(1.0) * cap {
-            evidence.push(match lang {
-                Lang::En => format!(
-                    "{} hours in the {} weeks since {since}: more than {} hours every week.",
-                    fmt_num(hours, lang),
-                    fmt_num(weeks.ceil(), lang),
-                    fmt_num(cap, lang)
-                ),
-                Lang::De => format!(
-                    "{} Stunden in den {} Wochen seit {since}: mehr als {} Stunden jede Woche.",
-                    fmt_num(hours, lang),
-                    fmt_num(weeks.ceil(), lang),
-                    fmt_num(cap, lang)
-                ),
-            });
+            evidence.push(say(
+                lang,
+                s::HISTORY_YOUNG_HOURS,
+                [
+                    &fmt_num(hours, lang),
+                    &fmt_num(weeks.ceil(), lang),
+                    &since.to_string(),
+                    &fmt_num(cap, lang),
+                ],
+            ));
         }
     }
     if evidence.is_empty() {

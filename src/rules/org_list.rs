@@ -10,6 +10,7 @@ use crate::case::lowercase;
 use crate::model::{Field, Profile};
 use crate::policy::{Lang, Policy};
 use crate::text;
+use crate::texts::{s, say};
 
 /// At most this many listed values are named in the evidence.
 const MAX_SHOWN: usize = 6;
@@ -108,13 +109,7 @@ pub fn apply_freelancer_lists(report: &mut crate::report::Report, policy: &Polic
         return;
     };
     if let Some(entry) = Policy::listed_freelancer(&policy.allowed_freelancers, &key) {
-        report.org_note = Some(format!(
-            "{}{entry}",
-            policy.lang.pick(
-                "Your organisation has vetted this freelancer: ",
-                "Ihre Organisation hat diese Person geprüft: "
-            )
-        ));
+        report.org_note = Some(say(policy.lang, s::ORG_VETTED, [entry]));
     }
     let rule = &ORG_BLOCKED_FREELANCER;
     let Some(entry) = Policy::listed_freelancer(&policy.blocked_freelancers, &key) else {
@@ -125,18 +120,9 @@ pub fn apply_freelancer_lists(report: &mut crate::report::Report, policy: &Polic
     }
     let weight = policy.weight(rule.id, rule.default_points);
     let lang = policy.lang;
-    let evidence = vec![format!(
-        "{}{entry}",
-        lang.pick(
-            "This profile's key is on your organisation's list: ",
-            "Der Schlüssel dieses Profils steht auf der Liste Ihrer Organisation: "
-        )
-    )];
-    let source = lang.pick(
-        "your organisation's list (policy blocked_freelancers)",
-        "Liste Ihrer Organisation (Richtlinie blocked_freelancers)",
-    );
-    let finding = rule.finding(evidence, weight, source.to_string(), lang);
+    let evidence = vec![say(lang, s::ORG_BLOCKED_KEY, [entry])];
+    let source = say(lang, s::ORG_LIST_SOURCE, ["blocked_freelancers"]);
+    let finding = rule.finding(evidence, weight, source, lang);
     // Scored again with the rest; the old verdict is replaced, so its lists are moved, not copied.
     let mut all = std::mem::take(&mut report.risk.findings);
     all.push(finding);
@@ -168,10 +154,7 @@ struct Lists {
 
 impl Lists {
     fn new(policy: &Policy) -> Lists {
-        let org = |key: &str| match policy.lang {
-            Lang::En => format!("your organisation's list (policy {key})"),
-            Lang::De => format!("Liste Ihrer Organisation (Richtlinie {key})"),
-        };
+        let org = |key: &str| say(policy.lang, s::ORG_LIST_SOURCE, [key]);
         let norm = |v: &String| lowercase(v.trim());
         let mut domains: Vec<(String, String)> = Vec::new();
         let mut emails: Vec<(String, String)> = Vec::new();
@@ -422,26 +405,17 @@ fn known_bad_domain(cx: &Context) -> Outcome {
     for m in found.0.iter().take(MAX_SHOWN) {
         let places = m.places.join(", ");
         let (entry, found, source) = (&m.entry, &m.found, &m.source);
-        // Every sentence is "{places}: {what matched} ({source})."
-        let what = match (lang, m.kind) {
-            (Lang::En, Kind::Domain) => format!("\"{found}\" matches the listed domain {entry}"),
-            (Lang::En, Kind::Email) => {
-                format!("\"{found}\" is the listed e-mail address {entry}")
-            }
-            (Lang::En, Kind::Name) => format!("contains the listed name \"{entry}\""),
-            (Lang::De, Kind::Domain) => format!("„{found}“ passt zur gelisteten Domain {entry}"),
-            (Lang::De, Kind::Email) => {
-                format!("„{found}“ ist die gelistete E-Mail-Adresse {entry}")
-            }
-            (Lang::De, Kind::Name) => format!("enthält den gelisteten Namen „{entry}“"),
-        };
-        evidence.push(format!("{places}: {what} ({source})."));
+        // Every sentence is "{places}: {what matched} ({source})." The places are joined here: their
+        // labels stay in the code (a list of sentences cannot be one sentence's value).
+        evidence.push(match m.kind {
+            Kind::Domain => say(lang, s::ORG_MATCH_DOMAIN, [&places, found, entry, source]),
+            Kind::Email => say(lang, s::ORG_MATCH_EMAIL, [&places, found, entry, source]),
+            Kind::Name => say(lang, s::ORG_MATCH_NAME, [&places, entry, source]),
+        });
     }
     if total > MAX_SHOWN {
-        evidence.push(match lang {
-            Lang::En => format!("… and {} more listed values.", total - MAX_SHOWN),
-            Lang::De => format!("… und {} weitere gelistete Werte.", total - MAX_SHOWN),
-        });
+        let more = (total - MAX_SHOWN).to_string();
+        evidence.push(say(lang, s::ORG_MORE, [&more]));
     }
     Outcome::Fired(Hit { evidence })
 }

@@ -5,8 +5,8 @@
 use super::{Context, Family, Hit, Outcome, RuleSpec};
 use crate::case::lowercase;
 use crate::model::Field;
-use crate::policy::Lang;
 use crate::text;
+use crate::texts::{s, say};
 
 /// Free static hosting, where a site takes a minute to publish and nothing to keep (subdomains of these).
 pub const FREE_HOSTS: &[&str] = &[
@@ -65,30 +65,14 @@ fn throwaway_portfolio_hosts(cx: &Context) -> Outcome {
     for (l, free) in sites.iter().take(MAX_SHOWN) {
         shown.push(format!("{l} ({})", free.unwrap_or_default()));
     }
-    if sites.len() > MAX_SHOWN {
-        shown.push(match lang {
-            Lang::En => format!("and {} more", sites.len() - MAX_SHOWN),
-            Lang::De => format!("und {} weitere", sites.len() - MAX_SHOWN),
-        });
-    }
-    let evidence = match lang {
-        Lang::En => vec![
-            format!(
-                "{} website links, all on free static hosts: {}.",
-                sites.len(),
-                shown.join(", ")
-            ),
-            "No website link on any other domain.".to_string(),
-        ],
-        Lang::De => vec![
-            format!(
-                "{} Website-Links, alle auf kostenlosen Static-Hostern: {}.",
-                sites.len(),
-                shown.join(", ")
-            ),
-            "Kein Website-Link auf einer anderen Domain.".to_string(),
-        ],
+    let (count, shown) = (sites.len().to_string(), shown.join(", "));
+    let first = if sites.len() > MAX_SHOWN {
+        let more = (sites.len() - MAX_SHOWN).to_string();
+        say(lang, s::PORTFOLIO_FREE_HOSTS_MORE, [&count, &shown, &more])
+    } else {
+        say(lang, s::PORTFOLIO_FREE_HOSTS, [&count, &shown])
     };
+    let evidence = vec![first, say(lang, s::PORTFOLIO_NO_OTHER, [])];
     Outcome::Fired(Hit { evidence })
 }
 
@@ -96,7 +80,7 @@ fn throwaway_portfolio_hosts(cx: &Context) -> Outcome {
 mod tests {
     use super::*;
     use crate::model::Profile;
-    use crate::policy::Policy;
+    use crate::policy::{Lang, Policy};
     use crate::time::Instant;
 
     fn run_with(links: Option<&[&str]>, policy: &Policy) -> Outcome {

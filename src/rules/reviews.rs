@@ -3,7 +3,7 @@
 use super::{Context, Family, Hit, Outcome, RuleSpec};
 use crate::currency;
 use crate::model::{Field, WorkEntry};
-use crate::policy::Lang;
+use crate::texts::{s, say};
 
 pub static REVIEW_BURST: RuleSpec = RuleSpec {
     id: "review-burst",
@@ -67,33 +67,24 @@ fn review_burst(cx: &Context) -> Outcome {
         best.last().and_then(|e| e.end),
     );
     let span = |d: Option<crate::model::Date>| d.map(|d| d.to_string()).unwrap_or_default();
-    let mut evidence = vec![match lang {
-        Lang::En => format!(
-            "{} jobs of at most ${} each, all rated 5.0, ended between {} and {}.",
-            best.len(),
-            crate::float::fmt_shortest(policy.burst_max_job_usd),
-            span(first),
-            span(last)
-        ),
-        Lang::De => format!(
-            "{} Aufträge zu höchstens {} $, alle mit 5,0 bewertet, endeten zwischen {} und {}.",
-            best.len(),
-            crate::float::fmt_shortest(policy.burst_max_job_usd),
-            span(first),
-            span(last)
-        ),
-    }];
-    let untitled = lang.pick("(untitled)", "(ohne Titel)");
+    let mut evidence = vec![say(
+        lang,
+        s::REVIEW_BURST,
+        [
+            &best.len().to_string(),
+            &crate::float::fmt_shortest(policy.burst_max_job_usd),
+            &span(first),
+            &span(last),
+        ],
+    )];
+    let untitled = say(lang, s::UNTITLED, []);
     for e in best.iter().take(6) {
         let paid = match (&e.earnings, usd(e)) {
             (Some(m), Some(u)) => currency::describe(m, u, "", lang),
             _ => String::new(),
         };
-        evidence.push(format!(
-            "\"{}\" — {paid}, {}",
-            e.title.as_deref().unwrap_or(untitled),
-            span(e.end)
-        ));
+        let title = e.title.as_deref().unwrap_or(&untitled);
+        evidence.push(say(lang, s::REVIEW_BURST_JOB, [title, &paid, &span(e.end)]));
     }
     Outcome::Fired(Hit { evidence })
 }

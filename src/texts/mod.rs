@@ -11,10 +11,12 @@
 
 use crate::policy::Lang;
 
+#[cfg(test)]
+mod marked_tests;
 mod say;
-pub use say::{s, say, Sentence, MARK};
 #[cfg(not(target_arch = "wasm32"))]
 pub use say::keys as sentence_keys;
+pub use say::{s, say, Sentence, MARK};
 
 /// Which text of an entry.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

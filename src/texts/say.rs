@@ -39,14 +39,21 @@ pub fn say<const N: usize>(lang: Lang, sentence: Sentence<N>, values: [&str; N])
 }
 
 #[cfg(not(target_arch = "wasm32"))]
-fn fill(lang: Lang, key: &str, values: &[&str]) -> String {
+pub(super) fn fill(lang: Lang, key: &str, values: &[&str]) -> String {
+    #[cfg(test)]
+    if MARKED.get() {
+        return encode(key, values);
+    }
     let template = template(key).map_or("", |[en, de]| lang.pick(en, de));
     let mut out = String::with_capacity(template.len() + 16 * values.len());
     let mut rest = template;
     // build.rs allows braces only as blanks {0}…{9}.
     while let Some(at) = rest.find('{') {
         out.push_str(&rest[..at]);
-        let digit = rest.as_bytes().get(at + 1).map_or(0, |d| d.wrapping_sub(b'0'));
+        let digit = rest
+            .as_bytes()
+            .get(at + 1)
+            .map_or(0, |d| d.wrapping_sub(b'0'));
         out.push_str(values.get(usize::from(digit)).copied().unwrap_or(""));
         rest = rest.get(at + 3..).unwrap_or("");
     }
@@ -67,10 +74,26 @@ fn fill(_lang: Lang, key: &str, values: &[&str]) -> String {
     encode(key, values)
 }
 
+#[cfg(test)]
+thread_local! {
+    static MARKED: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+}
+
+/// Test builds only: runs `f` with [`say`] on this thread returning the wasm's form, so that native
+/// tests can check what the extension receives (src/texts/marked_tests.rs).
+#[cfg(test)]
+pub(super) fn marked<T>(f: impl FnOnce() -> T) -> T {
+    MARKED.set(true);
+    let out = f();
+    MARKED.set(false);
+    out
+}
+
 /// The wasm's form of a sentence: [`MARK`], then `["key", "value", …]`.
 #[cfg_attr(not(any(test, target_arch = "wasm32")), allow(dead_code))]
-fn encode(key: &str, values: &[&str]) -> String {
-    let mut out = String::with_capacity(8 + key.len() + values.iter().map(|v| v.len() + 3).sum::<usize>());
+pub(super) fn encode(key: &str, values: &[&str]) -> String {
+    let mut out =
+        String::with_capacity(8 + key.len() + values.iter().map(|v| v.len() + 3).sum::<usize>());
     out.push(MARK);
     out.push('[');
     crate::json::write_str(&mut out, key);

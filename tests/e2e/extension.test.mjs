@@ -7,7 +7,7 @@ import { after, before, describe, it } from 'node:test';
 
 import {
   DIST, LEVELS, ROOT, SITE_HOST, WWW, chromiumOwnRequest, contentScriptRunsOn, contentScriptWorld, hostPath, isRendered,
-  loadAndRead, measureBadgeTimes, median, memoryOf, profileVariant, readBadge, readJson, readMessages, readTexts, routeHtml, SPA_MOUNTS, spaMount,
+  loadAndRead, measureBadgeTimes, median, memoryOf, profileVariant, readBadge, readJson, readMessages, readSentences, readTexts, routeHtml, SPA_MOUNTS, spaMount,
   spaNavigate, startBrowser, tabIdOf, waitForBadge, withHostileText,
 } from './harness.mjs';
 import { loadRoutes } from './server.mjs';
@@ -606,9 +606,10 @@ describe('extension in Chromium', () => {
     }
   });
 
-  it('findings show their title, why, how to verify and sources from texts.js by id, in English and German; the wasm has none of them', async (t) => {
+  it('findings show their title, why, how to verify and sources from texts.js by id, and their sentences written out, in English and German; the wasm has none of them', async (t) => {
     // The one table (src/texts/texts.json): the wasm's report carries only ids, texts.js joins the texts.
     const TEXTS = readTexts();
+    const SENTENCES = readSentences();
     // Every module the build made (one per row of build-extension.sh's MODULES).
     const modules = fs.readdirSync(path.join(DIST, 'wasm')).filter((f) => f.endsWith('.wasm'));
     assert.ok(modules.length > 0, 'no wasm module in dist/chromium/wasm');
@@ -618,6 +619,15 @@ describe('extension in Chromium', () => {
         for (const [part, value] of Object.entries(parts)) {
           const texts = part === 'sources' ? value : [value.en, value.de];
           for (const s of texts) assert.equal(wasm.indexOf(Buffer.from(s)), -1, `${file} holds ${id}.${part}: ${s.slice(0, 60)}`);
+        }
+      }
+      // Nor the sentences of evidence and summary (src/texts/sentences.json): their longer pieces
+      // between blanks, which nothing else would hold.
+      for (const [key, langs] of Object.entries(SENTENCES)) {
+        for (const lang of ['en', 'de']) {
+          for (const piece of langs[lang].split(/\{\d\}/).filter((p) => p.length >= 16)) {
+            assert.equal(wasm.indexOf(Buffer.from(piece)), -1, `${file} holds sentence ${key}.${lang}: ${piece}`);
+          }
         }
       }
     }
@@ -630,6 +640,10 @@ describe('extension in Chromium', () => {
         const first = (rule) => TEXTS[rule]?.title?.[lang];
         const badge = await waitUntil(() => readBadge(cdp), (b) => b && b.rules.length > 0 && b.text.includes(first(b.rules[0])), 10_000);
         assert.ok(badge?.rules.length, `${route.key} (${lang}): no finding drawn`);
+        // The wasm's sentences are written out: no mark, no blank left, the summary in this language.
+        assert.ok(!badge.text.includes('\u0001') && !/\{\d\}/.test(badge.text), `${route.key} (${lang}): a sentence was not written out: ${badge.text}`);
+        const summary = new RegExp(`^${SENTENCES['summary-found'][lang].replace(/[.*+?^$()|[\]\\]/g, '\\$&').replace(/\\?\{\d\\?\}/g, '.+')}$`);
+        assert.match(badge.summary ?? '', summary, `${route.key} (${lang}): the summary`);
         for (const rule of badge.rules) {
           assert.ok(TEXTS[rule], `${rule} has no texts in src/texts/texts.json`);
           for (const part of ['title', 'why', 'verify']) {

@@ -30,6 +30,7 @@ export function readJson(file) {
 // title, why, verify and sources (src/texts/texts.json).
 export const readMessages = () => Object.fromEntries(['en', 'de'].map((l) => [l, readJson(path.join(ROOT, 'extension', '_locales', l, 'messages.json'))]));
 export const readTexts = () => readJson(path.join(ROOT, 'src', 'texts', 'texts.json'));
+export const readSentences = () => readJson(path.join(ROOT, 'src', 'texts', 'sentences.json'));
 
 export function median(xs) {
   const s = [...xs].sort((a, b) => a - b);

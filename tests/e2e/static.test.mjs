@@ -6,6 +6,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import vm from 'node:vm';
 import { after, describe, it } from 'node:test';
 
 import { ROOT } from './server.mjs';
@@ -154,5 +155,58 @@ describe('the static checks catch what they are for', () => {
     const mod = await WebAssembly.compile(wasmImporting([...bad, ...good]));
     const problems = checkWasmImports(WebAssembly.Module.imports(mod));
     assert.deepEqual(problems.map((p) => p.replace(/^the wasm imports wbg\.(\S+),.*$/, '$1')), bad);
+  });
+});
+
+describe("texts.js writes the wasm's sentences (src/texts/say.rs) as the CLI does", () => {
+  // The built texts.js, run in a sandbox as the browser runs it: it sets globalThis.__hirecheckTexts.
+  const load = () => {
+    const sandbox = {};
+    vm.runInNewContext(fs.readFileSync(path.join(DIST, 'texts.js'), 'utf8'), sandbox);
+    return sandbox.__hirecheckTexts;
+  };
+  const SENTENCES = JSON.parse(fs.readFileSync(path.join(ROOT, 'src', 'texts', 'sentences.json'), 'utf8'));
+  const MARK = '\u0001';
+  const marked = (key, ...values) => MARK + JSON.stringify([key, ...values]);
+
+  it('fills each blank with its value, in the language asked for; a value that is a sentence is written first', () => {
+    const { say } = load();
+    assert.equal(say(marked('checks-run', '7', '9'), 'en'), '7 of 9 checks could run.');
+    assert.equal(say(marked('checks-run', '7', '9'), 'de'), '7 von 9 Prüfungen konnten laufen.');
+    const nested = marked('summary-unknown', marked('could-not-read', '4', '17'), marked('checks-run', '2', '5'));
+    assert.equal(say(nested, 'de'), 'Diese Seite ließ sich nicht gut lesen (4 von 17 Feldern), zu wenig für ein Urteil. 2 von 5 Prüfungen konnten laufen.');
+    // Page text in a value stays as it is: no blank, replacement pattern or markup in it means anything.
+    assert.equal(say(marked('memory-who', '{0} $& $1 <b>x</b>', 'k'), 'en'), '“{0} $& $1 <b>x</b>” (k)');
+    assert.equal(say('plain text, not marked', 'en'), 'plain text, not marked');
+  });
+
+  it('every sentence of the table can be written in both languages, with every blank filled', () => {
+    const { say } = load();
+    for (const [key, langs] of Object.entries(SENTENCES)) {
+      const blanks = new Set(langs.en.match(/\{\d\}/g) ?? []).size;
+      const values = Array.from({ length: blanks }, (_, i) => `<v${i}>`);
+      for (const lang of ['en', 'de']) {
+        const out = say(marked(key, ...values), lang);
+        assert.ok(!/\{\d\}/.test(out) && !out.includes(MARK), `${key} (${lang}): ${out}`);
+        for (const v of values) assert.ok(out.includes(v), `${key} (${lang}) lacks ${v}: ${out}`);
+      }
+    }
+  });
+
+  it('a broken or unknown mark shows its text, never the mark, and join writes every string of a report', () => {
+    const { say, join } = load();
+    assert.equal(say(`${MARK}not json`, 'en'), 'not json');
+    assert.equal(say(marked('no-such-sentence', 'a', 'b'), 'en'), 'a b');
+    const report = {
+      lang: 'de',
+      risk: { summary: marked('checks-run', '1', '2'), findings: [{ rule: 'x', evidence: [marked('no-name'), 'plain'] }] },
+      bids: [{ risk: { summary: marked('bids-none-read'), findings: [] } }],
+      org_note: marked('org-vetted', 'upwork:~01'),
+    };
+    join(report);
+    assert.equal(report.risk.summary, '1 von 2 Prüfungen konnten laufen.');
+    assert.deepEqual(report.risk.findings[0].evidence, ['(ohne Namen)', 'plain']);
+    assert.equal(report.bids[0].risk.summary, 'Auf dieser Seite ließen sich keine Angebote lesen.');
+    assert.equal(report.org_note, 'Ihre Organisation hat diese Person geprüft: upwork:~01');
   });
 });
