@@ -7,7 +7,7 @@
 
 use super::{fmt_num, Context, Family, Hit, Outcome, RuleSpec};
 use crate::model::{Date, DiaryDay, Field};
-use crate::policy::Lang;
+use crate::texts::{s, say};
 use crate::time::Instant;
 use crate::tz;
 
@@ -132,50 +132,38 @@ fn round_the_clock(cx: &Context) -> Outcome {
     if long.len() < pol.diary_long_days_min as usize {
         return Outcome::Clear;
     }
-    let mut evidence = vec![match lang {
-        Lang::En => format!(
-            "{} of {} diary days span at least {} hours from first to last tracked segment, with at least {} hours tracked.",
-            long.len(),
-            days.len(),
-            fmt_num(pol.diary_long_day_span_hours, lang),
-            fmt_num(pol.diary_long_day_min_tracked_hours, lang)
-        ),
-        Lang::De => format!(
-            "{} von {} Tagebuchtagen reichen vom ersten bis zum letzten erfassten Abschnitt über mindestens {} Stunden, mit mindestens {} erfassten Stunden.",
-            long.len(),
-            days.len(),
-            fmt_num(pol.diary_long_day_span_hours, lang),
-            fmt_num(pol.diary_long_day_min_tracked_hours, lang)
-        ),
-    }];
-    for (d, s) in long.iter().take(MAX_DAYS_SHOWN) {
+    let mut evidence = vec![say(
+        lang,
+        s::DIARY_LONG_DAYS,
+        [
+            &long.len().to_string(),
+            &days.len().to_string(),
+            &fmt_num(pol.diary_long_day_span_hours, lang),
+            &fmt_num(pol.diary_long_day_min_tracked_hours, lang),
+        ],
+    )];
+    for (d, extent) in long.iter().take(MAX_DAYS_SHOWN) {
         let date = d
             .date
             .map(|x| x.to_string())
-            .unwrap_or_else(|| lang.pick("undated day", "Tag ohne Datum").to_string());
+            .unwrap_or_else(|| say(lang, s::DIARY_UNDATED_DAY, []));
         let zone = d.offset.map(tz::format_offset).unwrap_or_default();
-        let span = f64::from(s.end - s.first) / 60.0;
-        let longest = f64::from(s.longest) / 60.0;
-        evidence.push(match lang {
-            Lang::En => format!(
-                "{date}: {}–{} {zone} ({} h span, {} h tracked, longest continuous stretch {} h, {} shift(s)).",
-                hm(s.first),
-                hm(s.end),
-                fmt_num(span, lang),
-                fmt_num(hours(d.slots.len()), lang),
-                fmt_num(longest, lang),
-                s.shifts
-            ),
-            Lang::De => format!(
-                "{date}: {}–{} {zone} ({} h Spanne, {} h erfasst, längster durchgehender Abschnitt {} h, {} Schicht(en)).",
-                hm(s.first),
-                hm(s.end),
-                fmt_num(span, lang),
-                fmt_num(hours(d.slots.len()), lang),
-                fmt_num(longest, lang),
-                s.shifts
-            ),
-        });
+        let span = f64::from(extent.end - extent.first) / 60.0;
+        let longest = f64::from(extent.longest) / 60.0;
+        evidence.push(say(
+            lang,
+            s::DIARY_LONG_DAY,
+            [
+                &date,
+                &hm(extent.first),
+                &hm(extent.end),
+                &zone,
+                &fmt_num(span, lang),
+                &fmt_num(hours(d.slots.len()), lang),
+                &fmt_num(longest, lang),
+                &extent.shifts.to_string(),
+            ],
+        ));
     }
     Outcome::Fired(Hit { evidence })
 }
@@ -237,36 +225,24 @@ fn seven_day_weeks(cx: &Context) -> Outcome {
     };
     let avg = hours(total) / len as f64;
     let weeks = len as f64 / 7.0;
-    let evidence = match lang {
-        Lang::En => vec![
-            format!(
-                "{len} consecutive days ({} weeks) from {} to {} each have at least {} tracked hours, weekends included.",
-                fmt_num(weeks, lang),
-                date(start),
-                date(end),
-                fmt_num(pol.diary_streak_min_daily_hours, lang)
-            ),
-            format!(
-                "{} hours tracked in that time, {} hours a day on average.",
-                fmt_num(hours(total), lang),
-                fmt_num(avg, lang)
-            ),
-        ],
-        Lang::De => vec![
-            format!(
-                "{len} aufeinanderfolgende Tage ({} Wochen) vom {} bis {} haben je mindestens {} erfasste Stunden, Wochenenden eingeschlossen.",
-                fmt_num(weeks, lang),
-                date(start),
-                date(end),
-                fmt_num(pol.diary_streak_min_daily_hours, lang)
-            ),
-            format!(
-                "{} Stunden in dieser Zeit erfasst, im Schnitt {} Stunden am Tag.",
-                fmt_num(hours(total), lang),
-                fmt_num(avg, lang)
-            ),
-        ],
-    };
+    let evidence = vec![
+        say(
+            lang,
+            s::DIARY_STREAK,
+            [
+                &len.to_string(),
+                &fmt_num(weeks, lang),
+                &date(start),
+                &date(end),
+                &fmt_num(pol.diary_streak_min_daily_hours, lang),
+            ],
+        ),
+        say(
+            lang,
+            s::DIARY_STREAK_HOURS,
+            [&fmt_num(hours(total), lang), &fmt_num(avg, lang)],
+        ),
+    ];
     Outcome::Fired(Hit { evidence })
 }
 
@@ -360,30 +336,27 @@ fn night_work(cx: &Context) -> Outcome {
     for o in offsets {
         shown.push(tz::format_offset(o));
     }
-    let pct = fmt_num(share * 100.0, lang);
-    let which = match (last_zones.len() > 1, lang) {
-        (false, _) => String::new(),
-        (true, Lang::En) => ", the zone of that country where the share is lowest".to_string(),
-        (true, Lang::De) => ", der Zone dieses Landes mit dem kleinsten Anteil".to_string(),
+    // With several zones the sentence says which one it used.
+    let sentence = if last_zones.len() > 1 {
+        s::DIARY_NIGHT_LOWEST_ZONE
+    } else {
+        s::DIARY_NIGHT
     };
-    let evidence = match lang {
-        Lang::En => vec![
-            format!(
-                "{} of {} tracked hours ({pct}%) fall between 00:00 and 06:00 in {country_name} ({zone}, {zone_off} at the latest diary time){which}.",
-                fmt_num(hours(n), lang),
-                fmt_num(hours(utc.len()), lang)
-            ),
-            format!("The diary's times were shown at {}.", shown.join(", ")),
-        ],
-        Lang::De => vec![
-            format!(
-                "{} von {} erfassten Stunden ({pct} %) liegen in {country_name} zwischen 00:00 und 06:00 ({zone}, {zone_off} zur letzten Tagebuchzeit){which}.",
-                fmt_num(hours(n), lang),
-                fmt_num(hours(utc.len()), lang)
-            ),
-            format!("Das Tagebuch zeigte die Zeiten in {}.", shown.join(", ")),
-        ],
-    };
+    let evidence = vec![
+        say(
+            lang,
+            sentence,
+            [
+                &fmt_num(hours(n), lang),
+                &fmt_num(hours(utc.len()), lang),
+                &fmt_num(share * 100.0, lang),
+                country_name,
+                zone,
+                &zone_off,
+            ],
+        ),
+        say(lang, s::DIARY_NIGHT_OFFSETS, [&shown.join(", ")]),
+    ];
     Outcome::Fired(Hit { evidence })
 }
 
@@ -391,7 +364,7 @@ fn night_work(cx: &Context) -> Outcome {
 mod tests {
     use super::*;
     use crate::model::{Location, Profile};
-    use crate::policy::Policy;
+    use crate::policy::{Lang, Policy};
 
     fn day(date: (i32, u32, u32), from: u16, to: u16, offset: Option<i32>) -> DiaryDay {
         DiaryDay {

@@ -5,8 +5,8 @@
 use super::{Context, Family, Hit, Outcome, RuleSpec};
 use crate::case::lowercase;
 use crate::model::Field;
-use crate::policy::Lang;
 use crate::text;
+use crate::texts::{s, say};
 
 /// Quotes longer than this are shortened around the name.
 const MAX_QUOTE_CHARS: usize = 140;
@@ -217,22 +217,11 @@ fn feedback_name_mismatch(cx: &Context) -> Outcome {
         return Outcome::Clear;
     }
     let lang = cx.lang();
-    let mut evidence = vec![match lang {
-        Lang::En => format!("Profile name: \"{name}\"."),
-        Lang::De => format!("Profilname: „{name}“."),
-    }];
+    let mut evidence = vec![say(lang, s::IDENTITY_PROFILE_NAME, [name])];
+    let a_contract = say(lang, s::IDENTITY_A_CONTRACT, []);
     for (title, a) in hits.iter().take(5) {
-        let title = title.unwrap_or(lang.pick("a contract", "einem Vertrag"));
-        evidence.push(match lang {
-            Lang::En => format!(
-                "Feedback on \"{title}\" says \"{}\" — addressed as {}.",
-                a.quote, a.name
-            ),
-            Lang::De => format!(
-                "Bewertung zu „{title}“: „{}“ – angesprochen als {}.",
-                a.quote, a.name
-            ),
-        });
+        let title = title.unwrap_or(&a_contract);
+        evidence.push(say(lang, s::IDENTITY_FEEDBACK, [title, &a.quote, &a.name]));
     }
     Outcome::Fired(Hit { evidence })
 }

@@ -2,7 +2,7 @@
 
 use super::{Context, Family, Hit, Outcome, RuleSpec};
 use crate::model::Field;
-use crate::policy::Lang;
+use crate::texts::{s, say};
 use crate::tz;
 
 /// How many zones to name before summarising the rest.
@@ -51,48 +51,41 @@ fn local_time_mismatch(cx: &Context) -> Outcome {
             tz::format_offset(z.offset_minutes)
         ));
     }
-    if zones.len() > MAX_ZONES_SHOWN {
-        listed.push(match lang {
-            Lang::En => format!("and {} more", zones.len() - MAX_ZONES_SHOWN),
-            Lang::De => format!("und {} weitere", zones.len() - MAX_ZONES_SHOWN),
-        });
-    }
     let hours_off = f64::from(nearest) / 60.0;
     let utc_now = crate::model::ClockTime::new(
         (cx.now.utc_minute_of_day() / 60) as u32,
         (cx.now.utc_minute_of_day() % 60) as u32,
     );
     let utc_now = utc_now.map(|c| c.to_string()).unwrap_or_default();
-    let evidence = match lang {
-        Lang::En => vec![
-            format!(
-                "Local time shown: {clock} while it was {utc_now} UTC, i.e. {}.",
-                tz::format_offset(shown_offset)
-            ),
-            format!(
-                "Claimed country: {country_name}; its time now: {}.",
-                listed.join(", ")
-            ),
-            format!(
-                "Nearest fit is {} hours off.",
-                super::fmt_num(hours_off, lang)
-            ),
-        ],
-        Lang::De => vec![
-            format!(
-                "Angezeigte Ortszeit: {clock}, als es {utc_now} UTC war, also {}.",
-                tz::format_offset(shown_offset)
-            ),
-            format!(
-                "Angegebenes Land: {country_name}; dort gilt jetzt: {}.",
-                listed.join(", ")
-            ),
-            format!(
-                "Die beste Übereinstimmung liegt {} Stunden daneben.",
-                super::fmt_num(hours_off, lang)
-            ),
-        ],
+    let listed = listed.join(", ");
+    // Past MAX_ZONES_SHOWN zones, the sentence says how many more there are.
+    let zones_now = if zones.len() > MAX_ZONES_SHOWN {
+        let more = (zones.len() - MAX_ZONES_SHOWN).to_string();
+        say(
+            lang,
+            s::LOCAL_TIME_COUNTRY_MORE,
+            [country_name, &listed, &more],
+        )
+    } else {
+        say(lang, s::LOCAL_TIME_COUNTRY, [country_name, &listed])
     };
+    let evidence = vec![
+        say(
+            lang,
+            s::LOCAL_TIME_SHOWN,
+            [
+                &clock.to_string(),
+                &utc_now,
+                &tz::format_offset(shown_offset),
+            ],
+        ),
+        zones_now,
+        say(
+            lang,
+            s::LOCAL_TIME_NEAREST,
+            [&super::fmt_num(hours_off, lang)],
+        ),
+    ];
     Outcome::Fired(Hit { evidence })
 }
 

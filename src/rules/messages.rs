@@ -10,6 +10,7 @@ use super::{Context, Family, Hit, Outcome, RuleSpec};
 use crate::case::{lower_char, lowercase};
 use crate::model::{Field, Message};
 use crate::policy::Lang;
+use crate::texts::{s, say};
 
 /// Characters of message text shown around a match.
 const EXCERPT: usize = 160;
@@ -160,15 +161,8 @@ fn signed_names(msgs: &[&Message], lang: Lang) -> Option<String> {
             shown.push('"');
         }
     }
-    let n = names.len();
-    Some(match lang {
-        Lang::En => {
-            format!("The other party's messages are signed with {n} different names: {shown}.")
-        }
-        Lang::De => {
-            format!("Die Nachrichten der Gegenseite tragen {n} verschiedene Namen: {shown}.")
-        }
-    })
+    let n = names.len().to_string();
+    Some(say(lang, s::MESSAGES_SIGNED_NAMES, [&n, &shown]))
 }
 
 // ---------------------------------------------------------------------------------------------------------
@@ -768,25 +762,23 @@ fn quote(m: &Message, start: usize, end: usize, lang: Lang) -> String {
         }
         to = end + i + c.len_utf8();
     }
-    let mut s = String::new();
+    let mut excerpt = String::new();
     if cut_before {
-        s.push('…');
+        excerpt.push('…');
     }
-    s.push_str(&text[from..start]);
-    s.extend(text[start..end].chars().take(EXCERPT));
-    s.push_str(&text[end..to]);
+    excerpt.push_str(&text[from..start]);
+    excerpt.extend(text[start..end].chars().take(EXCERPT));
+    excerpt.push_str(&text[end..to]);
     if cut_after {
-        s.push('…');
+        excerpt.push('…');
     }
     let who = m
         .sender
-        .as_deref()
-        .unwrap_or(lang.pick("the other party", "Gegenseite"));
-    match (lang, m.sent.as_deref()) {
-        (Lang::En, Some(t)) => format!("Message from {who}, {t}: \"{s}\""),
-        (Lang::En, None) => format!("Message from {who}: \"{s}\""),
-        (Lang::De, Some(t)) => format!("Nachricht von {who}, {t}: „{s}“"),
-        (Lang::De, None) => format!("Nachricht von {who}: „{s}“"),
+        .clone()
+        .unwrap_or_else(|| say(lang, s::MESSAGES_OTHER_PARTY, []));
+    match m.sent.as_deref() {
+        Some(sent) => say(lang, s::MESSAGES_QUOTE_SENT, [&who, sent, &excerpt]),
+        None => say(lang, s::MESSAGES_QUOTE, [&who, &excerpt]),
     }
 }
 

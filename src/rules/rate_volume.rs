@@ -3,7 +3,7 @@
 use super::{fmt_num, Context, Family, Hit, Outcome, RuleSpec};
 use crate::currency;
 use crate::model::Field;
-use crate::policy::Lang;
+use crate::texts::{s, say};
 
 pub static LOW_RATE_HIGH_VOLUME: RuleSpec = RuleSpec {
     id: "low-rate-high-volume",
@@ -39,42 +39,34 @@ fn low_rate_high_volume(cx: &Context) -> Outcome {
         return Outcome::Clear;
     }
     let lang = cx.lang();
-    let evidence = match lang {
-        Lang::En => vec![
-            format!(
-                "Hourly rate: {} (band ${}–${}).",
-                currency::describe(rate, usd, "/hr", lang),
-                fmt_num(lo, lang),
-                fmt_num(hi, lang)
-            ),
-            format!(
-                "Total hours: {} (threshold {}).",
-                fmt_num(hours, lang),
-                fmt_num(cx.policy.volume_min_hours, lang)
-            ),
-            format!(
-                "Job Success: {jss}% (threshold {}%).",
-                cx.policy.volume_min_job_success
-            ),
-        ],
-        Lang::De => vec![
-            format!(
-                "Stundensatz: {} (Spanne {}–{} $).",
-                currency::describe(rate, usd, "/Std.", lang),
-                fmt_num(lo, lang),
-                fmt_num(hi, lang)
-            ),
-            format!(
-                "Stunden gesamt: {} (Schwelle {}).",
-                fmt_num(hours, lang),
-                fmt_num(cx.policy.volume_min_hours, lang)
-            ),
-            format!(
-                "Job Success: {jss} % (Schwelle {} %).",
-                cx.policy.volume_min_job_success
-            ),
-        ],
-    };
+    let per_hour = say(lang, s::RATE_PER_HOUR, []);
+    let evidence = vec![
+        say(
+            lang,
+            s::RATE_HOURLY,
+            [
+                &currency::describe(rate, usd, &per_hour, lang),
+                &fmt_num(lo, lang),
+                &fmt_num(hi, lang),
+            ],
+        ),
+        say(
+            lang,
+            s::RATE_TOTAL_HOURS,
+            [
+                &fmt_num(hours, lang),
+                &fmt_num(cx.policy.volume_min_hours, lang),
+            ],
+        ),
+        say(
+            lang,
+            s::RATE_JOB_SUCCESS,
+            [
+                &jss.to_string(),
+                &cx.policy.volume_min_job_success.to_string(),
+            ],
+        ),
+    ];
     Outcome::Fired(Hit { evidence })
 }
 
@@ -82,7 +74,7 @@ fn low_rate_high_volume(cx: &Context) -> Outcome {
 mod tests {
     use super::*;
     use crate::model::{Money, Profile};
-    use crate::policy::Policy;
+    use crate::policy::{Lang, Policy};
     use crate::time::Instant;
 
     fn profile(rate: Option<(f64, &str)>, hours: Option<f64>, jss: Option<u8>) -> Profile {

@@ -2,7 +2,7 @@
 
 use super::{fmt_num, Context, Family, Hit, Outcome, RuleSpec};
 use crate::model::{ContractKind, Field, WorkEntry};
-use crate::policy::Lang;
+use crate::texts::{s, say};
 
 pub static AVERAGE_WORKLOAD: RuleSpec = RuleSpec {
     id: "implausible-average-hours",
@@ -28,32 +28,22 @@ fn average_workload(cx: &Context) -> Outcome {
         return Outcome::Clear;
     }
     let lang = cx.lang();
-    let evidence = match lang {
-        Lang::En => vec![
-            format!("Total hours: {}.", fmt_num(hours, lang)),
-            format!(
-                "Member since {since}: {} weeks ago.",
-                fmt_num(weeks.floor(), lang)
-            ),
-            format!(
-                "Average: {} hours every week, with no holiday (threshold {}).",
-                fmt_num(average.round(), lang),
-                fmt_num(cx.policy.max_average_weekly_hours, lang)
-            ),
-        ],
-        Lang::De => vec![
-            format!("Stunden gesamt: {}.", fmt_num(hours, lang)),
-            format!(
-                "Mitglied seit {since}: vor {} Wochen.",
-                fmt_num(weeks.floor(), lang)
-            ),
-            format!(
-                "Schnitt: {} Stunden jede Woche, ohne Urlaub (Schwelle {}).",
-                fmt_num(average.round(), lang),
-                fmt_num(cx.policy.max_average_weekly_hours, lang)
-            ),
-        ],
-    };
+    let evidence = vec![
+        say(lang, s::WORKLOAD_TOTAL_HOURS, [&fmt_num(hours, lang)]),
+        say(
+            lang,
+            s::WORKLOAD_MEMBER_SINCE,
+            [&since.to_string(), &fmt_num(weeks.floor(), lang)],
+        ),
+        say(
+            lang,
+            s::WORKLOAD_AVERAGE,
+            [
+                &fmt_num(average.round(), lang),
+                &fmt_num(cx.policy.max_average_weekly_hours, lang),
+            ],
+        ),
+    ];
     Outcome::Fired(Hit { evidence })
 }
 
@@ -142,42 +132,35 @@ fn overlapping_contracts(cx: &Context) -> Outcome {
         return Outcome::Clear;
     };
     let lang = cx.lang();
-    let untitled = lang.pick("(untitled contract)", "(Vertrag ohne Titel)");
+    let untitled = say(lang, s::UNTITLED_CONTRACT, []);
     let mut evidence = Vec::new();
-    for s in &active {
-        let title = s.entry.title.as_deref().unwrap_or(untitled);
-        let end = if s.entry.end.is_none() {
-            lang.pick("present", "heute").to_string()
+    for span in &active {
+        let title = span.entry.title.as_deref().unwrap_or(&untitled);
+        let end = if span.entry.end.is_none() {
+            say(lang, s::WORKLOAD_PRESENT, [])
         } else {
-            fmt_day(s.end)
+            fmt_day(span.end)
         };
-        evidence.push(match lang {
-            Lang::En => format!(
-                "\"{title}\": {} hours from {} to {end} ≈ {} h/week.",
-                fmt_num(s.entry.hours.unwrap_or(0.0), lang),
-                fmt_day(s.start),
-                fmt_num(s.weekly.round(), lang)
-            ),
-            Lang::De => format!(
-                "„{title}“: {} Stunden von {} bis {end} ≈ {} Std./Woche.",
-                fmt_num(s.entry.hours.unwrap_or(0.0), lang),
-                fmt_day(s.start),
-                fmt_num(s.weekly.round(), lang)
-            ),
-        });
+        evidence.push(say(
+            lang,
+            s::WORKLOAD_CONTRACT,
+            [
+                title,
+                &fmt_num(span.entry.hours.unwrap_or(0.0), lang),
+                &fmt_day(span.start),
+                &end,
+                &fmt_num(span.weekly.round(), lang),
+            ],
+        ));
     }
-    evidence.push(match lang {
-        Lang::En => format!(
-            "Together: about {} hours a week at the same time (threshold {}).",
-            fmt_num(load.round(), lang),
-            fmt_num(cx.policy.max_concurrent_weekly_hours, lang)
-        ),
-        Lang::De => format!(
-            "Zusammen: etwa {} Stunden pro Woche gleichzeitig (Schwelle {}).",
-            fmt_num(load.round(), lang),
-            fmt_num(cx.policy.max_concurrent_weekly_hours, lang)
-        ),
-    });
+    evidence.push(say(
+        lang,
+        s::WORKLOAD_TOGETHER,
+        [
+            &fmt_num(load.round(), lang),
+            &fmt_num(cx.policy.max_concurrent_weekly_hours, lang),
+        ],
+    ));
     Outcome::Fired(Hit { evidence })
 }
 
