@@ -49,7 +49,7 @@ pub(super) fn fill(lang: Lang, key: &str, values: &[&str]) -> String {
     let mut rest = template;
     // build.rs allows braces only as blanks {0}…{9}.
     while let Some(at) = rest.find('{') {
-        out.push_str(&rest[..at]);
+        out.push_str(rest.get(..at).unwrap_or_default());
         let digit = rest
             .as_bytes()
             .get(at + 1)
