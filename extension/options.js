@@ -3,11 +3,13 @@
 // as clear sentences, from the core's own checks (wasm validate_settings). Writes only the user's
 // settings ("settings:user") and asks the service worker to clear the memory. Page text never becomes
 // markup: every text goes through textContent. Its language is the settings' lang, or the browser's for
-// "auto", as the badge's (messages.js).
+// "auto", as the badge's (messages.js); the core's error messages are sentences it leaves to texts.js
+// (src/texts/sentences.json, "setting-…"), written here in that language (`sayError`).
 'use strict';
 
 const S = globalThis.HireCheckSettings;
-const T = globalThis.__hirecheckTexts; // texts.js: the rule titles (the wasm carries only their ids)
+// texts.js: the rule titles and the sentences of the error messages (the wasm carries only ids and keys)
+const T = globalThis.__hirecheckTexts;
 const M = globalThis.HireCheckMessages; // messages.js: the UI strings in either language
 const MEMORY_KEY = 'memory:v1';
 
@@ -19,6 +21,12 @@ let say = M.translator(lang);
 
 function msg(name, subs) {
   return say(name, subs) || name;
+}
+
+// A settings error as the page shows it: its setting, then its message written in the page's language
+// (the wasm gives the message as a marked sentence; without the core, there are no errors).
+function sayError(e) {
+  return `${e.key}: ${T.say(e.message, lang)}`;
 }
 
 function el(tag, attrs = {}, text = null) {
@@ -214,7 +222,7 @@ function writeControl(key, value) {
 
 function listErrors(section, list, intro, errors) {
   list.replaceChildren();
-  for (const e of errors) list.append(el('li', { 'data-key': e.key }, `${e.key}: ${e.message}`));
+  for (const e of errors) list.append(el('li', { 'data-key': e.key }, sayError(e)));
   $(intro).textContent = msg(section === 'managed-errors' ? 'optManagedErrors' : 'optUserErrors');
   $(section).hidden = errors.length === 0;
 }
@@ -243,11 +251,12 @@ function fill() {
 // ---- changes ----
 
 // The messages the status lines show (element id -> [name, values]), so that a new language writes
-// them again. A plain text (an error's own words) is shown as it is and not kept.
+// them again. A value may be a sentence of the core (an error's message): it is written in the page's
+// language each time. A plain text (an exception's own words) is shown as it is and not kept.
 const spoken = new Map();
 
 function show(id, name, subs) {
-  $(id).textContent = msg(name, subs);
+  $(id).textContent = msg(name, subs === undefined ? subs : [].concat(subs).map((v) => T.say(v, lang)));
   spoken.set(id, [name, subs]);
 }
 
@@ -269,7 +278,7 @@ async function onChange(key) {
   const managedErrors = check(managed).errors;
   const errors = check(S.merge(managed, next)).errors
     .filter((e) => baseKey(e.key) === key && !managedErrors.some((m) => m.key === e.key && m.message === e.message));
-  c.error.textContent = errors.map((e) => `${e.key}: ${e.message}`).join(' ');
+  c.error.textContent = errors.map(sayError).join(' ');
   if (errors.length) {
     show('status', 'optNotSaved', [errors[0].message]);
     return; // the control keeps what was typed, so it can be corrected

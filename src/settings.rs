@@ -6,6 +6,7 @@
 use crate::json::{json_object, Value};
 use crate::policy::{is_email, Contact, Lang, Policy};
 use crate::small_map::SmallMap;
+use crate::texts::{s, say, Sentence};
 use std::fmt;
 
 /// Entries a list setting may hold; more are cut off (and reported).
@@ -18,7 +19,9 @@ pub const MAX_CONTACT: usize = 200;
 pub struct SettingError {
     /// The setting, e.g. "high_from", "weights.local-time-mismatch" or "blocked_domains[2]".
     pub key: String,
-    /// What is wrong and what is used instead, as a sentence.
+    /// What is wrong and what is used instead, as a sentence of src/texts/sentences.json ("setting-…"):
+    /// English natively (the CLI, the tests); in the wasm the marked key and values, which the options
+    /// page writes in its language (extension/texts.js, `say`).
     pub message: String,
 }
 
@@ -30,11 +33,17 @@ impl fmt::Display for SettingError {
     }
 }
 
-fn err(key: impl Into<String>, message: impl Into<String>) -> SettingError {
+fn err(key: impl Into<String>, message: String) -> SettingError {
     SettingError {
         key: key.into(),
-        message: message.into(),
+        message,
     }
+}
+
+/// A message in English: `parse` has no language. The CLI prints these; in the wasm `say` ignores the
+/// language and the extension writes the sentence in the page's.
+fn en<const N: usize>(sentence: Sentence<N>, values: [&str; N]) -> String {
+    say(Lang::En, sentence, values)
 }
 
 /// A numeric setting: its range and where a checked value goes. `above_min`: the minimum itself is
@@ -207,10 +216,7 @@ pub fn parse(value: &Value) -> (Policy, Vec<SettingError>) {
         Value::Null => return (Policy::default(), errors),
         Value::Object(o) => o,
         other => {
-            errors.push(err(
-                "(policy)",
-                shown(other) + " is not an object of settings; every setting keeps its default",
-            ));
+            errors.push(err("(policy)", en(s::SETTING_NOT_OBJECT, [&shown(other)])));
             return (Policy::default(), errors);
         }
     };
@@ -229,10 +235,9 @@ pub fn parse(value: &Value) -> (Policy, Vec<SettingError>) {
         if let Some(n) = NUMBERS.iter().find(|n| n.key == k) {
             match check_number(n, v) {
                 Ok(x) => (n.set)(&mut policy, x),
-                Err(why) => errors.push(err(
-                    k,
-                    format!("{why}; the default {} is used", default_of(k)),
-                )),
+                Err(why) => {
+                    errors.push(err(k, en(s::SETTING_DEFAULT_USED, [&why, &default_of(k)])))
+                }
             }
         } else if let Some((_, entry, field)) = LISTS.iter().find(|(l, ..)| *l == k) {
             *field(&mut policy) = check_list(k, *entry, v, &rule_list, &mut errors);
@@ -243,34 +248,36 @@ pub fn parse(value: &Value) -> (Policy, Vec<SettingError>) {
                     lang_auto = false;
                     policy.lang = Lang::from_tag(l);
                 }
-                _ => errors.push(err(
-                    k,
-                    shown(v) + " is not a language HireCheck speaks; use \"auto\" (the browser's language), \"en\" or \"de\"; \"auto\" is used",
-                )),
+                _ => errors.push(err(k, en(s::SETTING_LANG, [&shown(v)]))),
             }
         } else if k == "weights" {
             policy.weights = check_weights(v, &rule_list, &mut errors);
         } else if k == "rate_band_usd" {
             match check_band(v) {
                 Ok(band) => policy.rate_band_usd = band,
-                Err(why) => errors.push(err(
-                    k,
-                    format!("{why}; the default {} is used", default_of(k)),
-                )),
+                Err(why) => {
+                    errors.push(err(k, en(s::SETTING_DEFAULT_USED, [&why, &default_of(k)])))
+                }
             }
         } else if k == "report_contact" {
             match v.as_str() {
-                Some(s) => match check_contact(s) {
+                Some(text) => match check_contact(text) {
                     Ok(c) => policy.report_contact = c,
-                    Err(why) => errors.push(err(k, format!("{why}; no contact is shown"))),
+                    Err(why) => errors.push(err(k, en(s::SETTING_NO_CONTACT, [&why]))),
                 },
-                None => errors.push(err(k, shown(v) + " is not text; no contact is shown")),
+                None => errors.push(err(
+                    k,
+                    en(
+                        s::SETTING_NO_CONTACT,
+                        [&en(s::SETTING_NOT_TEXT, [&shown(v)])],
+                    ),
+                )),
             }
         } else {
-            let mut m = String::from("there is no such setting; it is ignored");
-            if let Some(near) = nearest(k, &keys()) {
-                m.push_str(&format!(" (did you mean \"{near}\"?)"));
-            }
+            let m = match nearest(k, &keys()) {
+                Some(near) => en(s::SETTING_UNKNOWN_NEAR, [near]),
+                None => en(s::SETTING_UNKNOWN, []),
+            };
             errors.push(err(clip(k, 64), m));
         }
     }
@@ -284,9 +291,14 @@ pub fn parse(value: &Value) -> (Policy, Vec<SettingError>) {
         };
         errors.push(err(
             key,
-            format!(
-                "elevated_from {} is above high_from {}; a profile must reach \"elevated\" before \"high\", so both keep their defaults ({} and {})",
-                policy.elevated_from, policy.high_from, d.elevated_from, d.high_from
+            en(
+                s::SETTING_LEVELS_ORDER,
+                [
+                    &policy.elevated_from.to_string(),
+                    &policy.high_from.to_string(),
+                    &d.elevated_from.to_string(),
+                    &d.high_from.to_string(),
+                ],
             ),
         ));
         policy.elevated_from = d.elevated_from;
@@ -306,29 +318,22 @@ pub fn effective_json(policy: &Policy) -> Value {
     v
 }
 
+/// A number in range, or why not (a sentence, which the caller puts into its own).
 fn check_number(n: &Num, v: &Value) -> Result<f64, String> {
     let Some(x) = v.as_f64().filter(|x| x.is_finite()) else {
-        return Err(shown(v) + " is not a number");
+        return Err(en(s::SETTING_NOT_NUMBER, [&shown(v)]));
     };
     if n.whole && x.fract() != 0.0 {
-        return Err(fmt_num(x) + " is not a whole number");
+        return Err(en(s::SETTING_NOT_WHOLE, [&fmt_num(x)]));
     }
     if x > n.max {
-        return Err(format!(
-            "{} is above the maximum of {}",
-            fmt_num(x),
-            fmt_num(n.max)
-        ));
+        return Err(en(s::SETTING_ABOVE_MAX, [&fmt_num(x), &fmt_num(n.max)]));
     }
     if n.above_min && x <= n.min {
-        return Err(format!("{} must be above {}", fmt_num(x), fmt_num(n.min)));
+        return Err(en(s::SETTING_NOT_ABOVE_MIN, [&fmt_num(x), &fmt_num(n.min)]));
     }
     if x < n.min {
-        return Err(format!(
-            "{} is below the minimum of {}",
-            fmt_num(x),
-            fmt_num(n.min)
-        ));
+        return Err(en(s::SETTING_BELOW_MIN, [&fmt_num(x), &fmt_num(n.min)]));
     }
     Ok(x)
 }
@@ -344,7 +349,7 @@ fn check_band(v: &Value) -> Result<(f64, f64), String> {
         {
             Ok((lo, hi))
         }
-        _ => Err(shown(v) + " is not a rate band: it needs two amounts in USD per hour, [low, high], 0 or more, the first smaller than the second"),
+        _ => Err(en(s::SETTING_NOT_RATE_BAND, [&shown(v)])),
     }
 }
 
@@ -357,18 +362,17 @@ fn check_weights(
     let Some(obj) = v.as_object() else {
         errors.push(err(
             "weights",
-            shown(v)
-                + " is not an object of rule ids and points, such as {\"local-time-mismatch\": 40}; every rule keeps its default weight",
+            en(
+                s::SETTING_WEIGHTS_NOT_OBJECT,
+                [&shown(v), "{\"local-time-mismatch\": 40}"],
+            ),
         ));
         return out;
     };
     for (id, w) in obj {
         let key = format!("weights.{}", clip(id, 64));
         let Some(rule) = rules.iter().find(|r| r.id == id) else {
-            errors.push(err(
-                key,
-                "there is no rule with this id; the entry is ignored",
-            ));
+            errors.push(err(key, en(s::SETTING_WEIGHT_UNKNOWN_RULE, [])));
             continue;
         };
         let range = Num {
@@ -385,7 +389,10 @@ fn check_weights(
             }
             Err(why) => errors.push(err(
                 key,
-                format!("{why}; the default {} is used", rule.default_weight),
+                en(
+                    s::SETTING_DEFAULT_USED,
+                    [&why, &rule.default_weight.to_string()],
+                ),
             )),
         }
     }
@@ -402,20 +409,16 @@ fn check_list(
     let Some(items) = v.as_array() else {
         errors.push(err(
             key,
-            format!(
-                "{} is not a list of {}; the default (an empty list) is used",
-                shown(v),
-                noun(entry)
-            ),
+            en(s::SETTING_NOT_LIST, [&shown(v), &en(noun(entry), [])]),
         ));
         return Vec::new();
     };
     if items.len() > MAX_LIST {
         errors.push(err(
             key,
-            format!(
-                "has {} entries; at most {MAX_LIST} are allowed, the rest are ignored",
-                items.len()
+            en(
+                s::SETTING_LIST_TOO_LONG,
+                [&items.len().to_string(), &MAX_LIST.to_string()],
             ),
         ));
     }
@@ -423,7 +426,7 @@ fn check_list(
     for (i, item) in items.iter().take(MAX_LIST).enumerate() {
         // A good entry is kept (once); a bad one is reported as "<entry> <why>; the entry is ignored".
         let why = match item.as_str().map(str::trim) {
-            None => "is not text",
+            None => s::SETTING_NOT_TEXT,
             Some(t) => match check_entry(entry, t, rules) {
                 Ok(()) => {
                     if !out.iter().any(|o| o == t) {
@@ -436,43 +439,40 @@ fn check_list(
         };
         errors.push(err(
             format!("{key}[{i}]"),
-            shown(item) + " " + why + "; the entry is ignored",
+            en(s::SETTING_ENTRY_IGNORED, [&en(why, [&shown(item)])]),
         ));
     }
     out
 }
 
-fn noun(entry: Entry) -> &'static str {
+/// What a list holds, as "… is not a list of {}" names it.
+fn noun(entry: Entry) -> Sentence<0> {
     match entry {
-        Entry::Domain => "host names",
-        Entry::Email => "e-mail addresses",
-        Entry::Words => "names or words",
-        Entry::Freelancer => "freelancer keys",
-        Entry::Rule => "rule ids",
-        Entry::Setting => "setting names",
+        Entry::Domain => s::SETTING_LIST_OF_DOMAINS,
+        Entry::Email => s::SETTING_LIST_OF_EMAILS,
+        Entry::Words => s::SETTING_LIST_OF_WORDS,
+        Entry::Freelancer => s::SETTING_LIST_OF_FREELANCERS,
+        Entry::Rule => s::SETTING_LIST_OF_RULES,
+        Entry::Setting => s::SETTING_LIST_OF_SETTINGS,
     }
 }
 
-fn check_entry(entry: Entry, t: &str, rules: &[RuleInfo]) -> Result<(), &'static str> {
+/// Whether `t` is a good entry; if not, why, as a sentence whose one blank is the entry.
+fn check_entry(entry: Entry, t: &str, rules: &[RuleInfo]) -> Result<(), Sentence<1>> {
     match entry {
         Entry::Domain if crate::text::is_domain_name(&t.to_ascii_lowercase()) => Ok(()),
-        Entry::Domain => Err("is not a host name such as example.com (no scheme, path, port or wildcard; \
-                              subdomains are matched automatically)"),
+        Entry::Domain => Err(s::SETTING_NOT_DOMAIN),
         Entry::Email if is_email(t) => Ok(()),
-        Entry::Email => Err("is not an e-mail address: it needs exactly one @, a name before it and a domain \
-                             such as example.com after it"),
+        Entry::Email => Err(s::SETTING_NOT_EMAIL),
+        // The range is in the sentence too.
         Entry::Words if (4..=200).contains(&t.chars().count()) => Ok(()),
-        Entry::Words => {
-            Err("must be 4 to 200 characters long; shorter strings would match ordinary words")
-        }
+        Entry::Words => Err(s::SETTING_WORDS_LENGTH),
         Entry::Freelancer if is_freelancer_key(t) => Ok(()),
-        Entry::Freelancer => Err("is not a freelancer key such as upwork:~01abc…: the site (upwork, freelancer, \
-                                  fiverr, guru, peopleperhour or toptal), a colon and the site's id for the \
-                                  freelancer, without spaces"),
+        Entry::Freelancer => Err(s::SETTING_NOT_FREELANCER),
         Entry::Rule if rules.iter().any(|r| r.id == t) => Ok(()),
-        Entry::Rule => Err("is not the id of a HireCheck rule"),
+        Entry::Rule => Err(s::SETTING_NOT_RULE),
         Entry::Setting if t == "*" || keys().contains(&t) => Ok(()),
-        Entry::Setting => Err("is not the name of a setting (or \"*\" for all of them)"),
+        Entry::Setting => Err(s::SETTING_NOT_SETTING),
     }
 }
 
@@ -504,18 +504,18 @@ pub fn is_freelancer_key(t: &str) -> bool {
 fn check_contact(s: &str) -> Result<String, String> {
     let t = s.trim();
     if t.chars().count() > MAX_CONTACT {
-        return Err(format!(
-            "has {} characters; at most {MAX_CONTACT} are allowed",
-            t.chars().count()
+        return Err(en(
+            s::SETTING_CONTACT_TOO_LONG,
+            [&t.chars().count().to_string(), &MAX_CONTACT.to_string()],
         ));
     }
     if t.chars().any(|c| c.is_control()) {
-        return Err(shown_str(t) + " contains control characters");
+        return Err(en(s::SETTING_CONTACT_CONTROL, [&shown_str(t)]));
     }
     if t.is_empty() || contact(t).is_some() {
         return Ok(t.to_string());
     }
-    Err(shown_str(t) + " is a link HireCheck does not show; use an e-mail address, a mailto: link or a short line of text")
+    Err(en(s::SETTING_CONTACT_LINK, [&shown_str(t)]))
 }
 
 /// How a checked `report_contact` is shown: `None` for an empty one or one that is not allowed.

@@ -240,3 +240,80 @@ fn the_organisation_s_lists_and_the_memory_reach_it_whole_too() {
         );
     }
 }
+
+/// The keys of a marked sentence and of the sentences among its values.
+fn keys_of(s: &str, out: &mut Vec<String>) {
+    let Some(rest) = s.strip_prefix(MARK) else {
+        return;
+    };
+    let parts = crate::json::from_str(rest).expect("a marked sentence is JSON");
+    let parts = parts.as_array().expect("a marked sentence is a JSON array");
+    out.extend(parts[0].as_str().map(String::from));
+    for v in &parts[1..] {
+        keys_of(v.as_str().expect("values are strings"), out);
+    }
+}
+
+#[test]
+fn the_settings_error_messages_reach_the_options_page_whole_in_both_languages() {
+    // Between them, every kind of error src/settings.rs reports (a list or `report_contact` has one
+    // error at a time, so it takes several objects).
+    let long_list = format!(
+        "{{\"blocked_domains\": [{}]}}",
+        vec!["\"a.com\""; crate::settings::MAX_LIST + 5].join(",")
+    );
+    let objects = [
+        r#"{
+            "high_from": 70, "elevated_from": 90, "min_coverage": 1.5, "burst_min_jobs": 2.5,
+            "diary_night_min_share": 0, "volume_min_hours": "lots", "local_time_tolerance_minutes": -3,
+            "lang": "fr",
+            "weights": {"local-time-mismatch": 250, "review-burst": 10, "no-such-rule": 5, "reused-photo": -1},
+            "disabled_rules": ["reused-photo", "typo-rule", 3], "hihg_from": 3, "zzzzzzzzzz": 1,
+            "rate_band_usd": [90, 10], "report_contact": "javascript:alert(1)",
+            "blocked_domains": ["bad.example.com", "https://x.com/a"], "blocked_emails": ["nope"],
+            "blocked_strings": ["ab"], "blocked_freelancers": ["~01abc"], "allowed_domains": "x.com",
+            "allowed_emails": {"a": 1}, "allowed_freelancers": 5, "locked_settings": ["no_setting", "*"]
+        }"#,
+        r#"{"weights": [1], "report_contact": 5, "blocked_strings": true, "disabled_rules": "x",
+            "locked_settings": 1}"#,
+        r#"{"report_contact": "a\u0007b"}"#,
+        r#"{"report_contact": "xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx"}"#,
+        "[1, 2]",
+        &long_list,
+    ];
+    let mut said = Vec::new();
+    let mut count = 0;
+    for text in objects {
+        let value = crate::json::from_str(text).expect("the test's settings are JSON");
+        let (_, native) = crate::settings::parse(&value);
+        let (_, wasm) = marked(|| crate::settings::parse(&value));
+        assert!(!native.is_empty(), "no error in {text}");
+        assert_eq!(native.len(), wasm.len(), "{text}");
+        for (n, w) in native.iter().zip(&wasm) {
+            assert_eq!(n.key, w.key);
+            let m = &w.message;
+            assert!(
+                m.starts_with(MARK) && !m.chars().skip(1).any(|c| c == MARK),
+                "{}: not one marked sentence: {m:?}",
+                w.key
+            );
+            assert_eq!(write_out(m, Lang::En, 0), n.message, "{}", w.key);
+            let de = write_out(m, Lang::De, 0);
+            assert_ne!(
+                de, n.message,
+                "{}: the German message is the English one",
+                w.key
+            );
+            assert!(!de.contains(MARK) && !de.contains("{0}"), "{de}");
+            keys_of(m, &mut said);
+            count += 1;
+        }
+    }
+    assert!(count > 30, "only {count} messages");
+    // Every sentence of the settings is among them, but the wasm's own (JSON it could not read).
+    let unsaid: Vec<&str> = super::say::keys()
+        .filter(|k| k.starts_with("setting-") && *k != "setting-not-json")
+        .filter(|k| !said.iter().any(|s| s == k))
+        .collect();
+    assert!(unsaid.is_empty(), "no test message says {unsaid:?}");
+}

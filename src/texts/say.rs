@@ -145,7 +145,10 @@ mod tests {
     fn every_sentence_of_the_table_is_said_somewhere() {
         // The source of the crate, as text: each key's constant must appear outside this module.
         let mut source = String::new();
-        let mut dirs = vec![std::path::PathBuf::from(concat!(env!("CARGO_MANIFEST_DIR"), "/src"))];
+        let mut dirs = vec![std::path::PathBuf::from(concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/src"
+        ))];
         while let Some(dir) = dirs.pop() {
             for e in std::fs::read_dir(&dir).unwrap() {
                 let p = e.unwrap().path();

@@ -136,7 +136,7 @@ pub fn read_settings(value: &JsValue) -> (Policy, Vec<SettingError>) {
             Policy::default(),
             vec![SettingError {
                 key: "(policy)".into(),
-                message: "could not be read as JSON; every setting keeps its default".into(),
+                message: crate::texts::say(Lang::En, crate::texts::s::SETTING_NOT_JSON, []),
             }],
         ),
     }
@@ -152,7 +152,8 @@ fn ui_lang(policy: &Policy, tag: &str) -> Lang {
 }
 
 /// For the options page: `{ errors: [{key, message}], effective: {…}, defaults: {…}, rules: [{id,
-/// default_weight, title}], keys: [...] }`. `lang`: a browser language tag for the rule titles.
+/// default_weight, title}], keys: [...] }`. `lang`: a browser language tag for the rule titles. Each
+/// `message` is a marked sentence (src/texts/say.rs), which the page writes in its language.
 #[wasm_bindgen]
 pub fn validate_settings(value: JsValue, lang: Option<String>) -> Result<JsValue, JsValue> {
     struct Out {

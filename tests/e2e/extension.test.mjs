@@ -723,6 +723,57 @@ describe('extension in Chromium', () => {
     }
   });
 
+  it('the options page writes the settings errors in its language: German, then English after a change', async () => {
+    const MESSAGES = readMessages();
+    const SENTENCES = readSentences();
+    // A sentence of src/texts/sentences.json in `lang`, its blanks filled with `values`.
+    const sentence = (key, lang, values = []) => SENTENCES[key][lang].replace(/\{(\d)\}/g, (_, d) => values[Number(d)]);
+    // min_coverage's range is 0 to 1, its default 0.6 (src/settings.rs); one sentence inside another.
+    const tooHigh = (lang, x) => sentence('setting-default-used', lang, [sentence('setting-above-max', lang, [x, '1']), '0.6']);
+    const unknown = (lang) => sentence('setting-unknown-near', lang, ['high_from']);
+    const notSaved = (lang, error) => MESSAGES[lang].optNotSaved.message.replace('$ERROR$', error);
+    const written = (text) => !text.includes('\u0001') && !/\{\d\}/.test(text);
+    const setUser = (v) => env.sw.evaluate(([k, v]) => chrome.storage.local.set({ [k]: v }), [USER_KEY, v]);
+    await setUser({ lang: 'de', min_coverage: 5, hihg_from: 3 });
+    const opt = await env.context.newPage();
+    const state = () => opt.evaluate(() => ({
+      listed: !document.getElementById('user-errors').hidden,
+      errors: Object.fromEntries([...document.querySelectorAll('#user-errors-list li')].map((li) => [li.dataset.key, li.textContent])),
+      field: document.querySelector('[data-error-for="min_coverage"]').textContent,
+      status: document.getElementById('status').textContent,
+    }));
+    try {
+      await opt.goto(`chrome-extension://${env.extensionId}/options.html`);
+      await opt.waitForSelector('body[data-ready="true"]', { timeout: 15_000 });
+      assert.equal(await opt.evaluate(() => document.documentElement.lang), 'de');
+      // The stored user settings' errors, listed in German.
+      const de = await state();
+      assert.ok(de.listed, 'the user settings\' errors are not shown');
+      assert.deepEqual(de.errors, { hihg_from: `hihg_from: ${unknown('de')}`, min_coverage: `min_coverage: ${tooHigh('de', '5')}` });
+      // A bad value typed: named beside the field and in the status line, in German.
+      await opt.fill('#s-min_coverage', '7');
+      await opt.dispatchEvent('#s-min_coverage', 'change');
+      await opt.waitForFunction(() => document.querySelector('[data-error-for="min_coverage"]').textContent !== '');
+      const typed = await state();
+      assert.equal(typed.field, `min_coverage: ${tooHigh('de', '7')}`);
+      assert.equal(typed.status, notSaved('de', tooHigh('de', '7')));
+      for (const text of [...Object.values(de.errors), typed.field, typed.status]) assert.ok(written(text), `not written out: ${text}`);
+      // The language changed elsewhere (another tab): the page writes the errors and the status line again.
+      await setUser({ lang: 'en', min_coverage: 5, hihg_from: 3 });
+      await opt.waitForFunction(() => document.documentElement.lang === 'en', null, { timeout: 10_000 });
+      const en = await state();
+      assert.deepEqual(en.errors, {
+        hihg_from: 'hihg_from: there is no such setting; it is ignored (did you mean "high_from"?)',
+        min_coverage: 'min_coverage: 5 is above the maximum of 1; the default 0.6 is used',
+      });
+      assert.equal(en.status, notSaved('en', '7 is above the maximum of 1; the default 0.6 is used'));
+      assert.notEqual(tooHigh('de', '5'), tooHigh('en', '5'));
+    } finally {
+      await opt.close();
+      await env.sw.evaluate((k) => chrome.storage.local.remove(k), USER_KEY).catch(() => {});
+    }
+  });
+
   it('page-ready -> badge timing (printed; sanity bound only)', async (t) => {
     const all = [];
     for (const route of profiles) {
