@@ -4,7 +4,6 @@
 //! For lists, `None` means the section was not found and `Some(vec![])` means it was read and is empty.
 
 use crate::json::{json_enum, json_object, JsonKey, ToJson};
-use crate::policy::Lang;
 use std::fmt;
 
 /// An amount of money in a currency, as the page showed it (no conversion).
@@ -391,33 +390,6 @@ impl Field {
         Field::Messages,
         Field::Bids,
     ];
-
-    /// The field's name for people.
-    pub fn label(self, lang: Lang) -> &'static str {
-        match self {
-            Field::Name => lang.pick("name", "Name"),
-            Field::Title => lang.pick("title", "Titel"),
-            Field::HourlyRate => lang.pick("hourly rate", "Stundensatz"),
-            Field::Location => lang.pick("location", "Standort"),
-            Field::LocalTime => lang.pick("local time", "Ortszeit"),
-            Field::JobSuccess => lang.pick("Job Success Score", "Job Success Score"),
-            Field::Badges => lang.pick("badges", "Abzeichen"),
-            Field::TotalEarnings => lang.pick("total earnings", "Gesamtverdienst"),
-            Field::TotalJobs => lang.pick("total jobs", "Aufträge gesamt"),
-            Field::TotalHours => lang.pick("total hours", "Stunden gesamt"),
-            Field::HoursPerWeek => lang.pick("hours per week", "Stunden pro Woche"),
-            Field::MemberSince => lang.pick("member since", "Mitglied seit"),
-            Field::Languages => lang.pick("languages", "Sprachen"),
-            Field::IdVerified => lang.pick("ID verification", "ID-Verifizierung"),
-            Field::WorkHistory => lang.pick("work history", "Auftragsverlauf"),
-            Field::Overview => lang.pick("overview", "Profilbeschreibung"),
-            Field::Links => lang.pick("links", "Links"),
-            Field::PhotoUrl => lang.pick("photo", "Foto"),
-            Field::Diary => lang.pick("work diary", "Arbeitstagebuch"),
-            Field::Messages => lang.pick("messages", "Nachrichten"),
-            Field::Bids => lang.pick("proposals", "Angebote"),
-        }
-    }
 
     /// The JSON key, e.g. "hourly_rate".
     pub fn key(self) -> &'static str {
