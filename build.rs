@@ -91,24 +91,7 @@ fn read_table(text: &str) -> Result<Vec<Entry>, String> {
             if !PARTS.contains(&part) {
                 return Err(format!("{id}: unknown part \"{part}\" (known: {PARTS:?})"));
             }
-            let langs = r.object(|r, lang| {
-                if !LANGS.contains(&lang) {
-                    return Err(format!("{id}.{part}: unknown language \"{lang}\""));
-                }
-                let s = r.string()?;
-                if s.trim().is_empty() {
-                    return Err(format!("{id}.{part}.{lang} is empty"));
-                }
-                Ok(s)
-            })?;
-            let get = |lang: &str| {
-                langs
-                    .iter()
-                    .find(|(l, _)| l == lang)
-                    .map(|(_, s)| s.clone())
-                    .ok_or_else(|| format!("{id}.{part} has no \"{lang}\" text"))
-            };
-            Ok(Value::Text([get("en")?, get("de")?]))
+            Ok(Value::Text(r.texts(&format!("{id}.{part}"))?))
         })?;
         let (mut texts, mut sources) = (Vec::new(), Vec::new());
         for (key, value) in parts {
@@ -150,25 +133,9 @@ fn read_sentences(text: &str) -> Result<Vec<Sentence>, String> {
         {
             return Err(format!("the key \"{key}\" is not kebab-case"));
         }
-        let langs = r.object(|r, lang| {
-            if !LANGS.contains(&lang) {
-                return Err(format!("{key}: unknown language \"{lang}\""));
-            }
-            let s = r.string()?;
-            if s.trim().is_empty() {
-                return Err(format!("{key}.{lang} is empty"));
-            }
-            let blanks = blanks(&s).map_err(|e| format!("{key}.{lang}: {e}"))?;
-            Ok((s, blanks))
-        })?;
-        let get = |lang: &str| {
-            langs
-                .iter()
-                .find(|(l, _)| l == lang)
-                .map(|(_, s)| s.clone())
-                .ok_or_else(|| format!("{key} has no \"{lang}\" text"))
-        };
-        let ((en, en_blanks), (de, de_blanks)) = (get("en")?, get("de")?);
+        let [en, de] = r.texts(key)?;
+        let en_blanks = blanks(&en).map_err(|e| format!("{key}.en: {e}"))?;
+        let de_blanks = blanks(&de).map_err(|e| format!("{key}.de: {e}"))?;
         if en_blanks != de_blanks {
             return Err(format!(
                 "{key}: English has blanks {{0}}…{{{}}}, German {{0}}…{{{}}}",
@@ -305,6 +272,29 @@ impl Reader<'_> {
                 _ => return Err(self.error("expected ',' or '}'")),
             }
         }
+    }
+
+    /// An object of one text per language, `{"en": …, "de": …}`: both there, neither empty. `what`
+    /// names it in an error.
+    fn texts(&mut self, what: &str) -> Result<[String; 2], String> {
+        let langs = self.object(|r, lang| {
+            if !LANGS.contains(&lang) {
+                return Err(format!("{what}: unknown language \"{lang}\""));
+            }
+            let s = r.string()?;
+            if s.trim().is_empty() {
+                return Err(format!("{what}.{lang} is empty"));
+            }
+            Ok(s)
+        })?;
+        let get = |lang: &str| {
+            langs
+                .iter()
+                .find(|(l, _)| l == lang)
+                .map(|(_, s)| s.clone())
+                .ok_or_else(|| format!("{what} has no \"{lang}\" text"))
+        };
+        Ok([get("en")?, get("de")?])
     }
 
     /// A list of strings.
