@@ -789,6 +789,25 @@ mod tests {
     use crate::policy::Policy;
     use crate::time::Instant;
 
+    #[test]
+    fn a_quote_without_a_sender_names_the_other_party_in_either_language() {
+        let m = Message {
+            sender: None,
+            from_client: Some(false),
+            sent: None,
+            text: "pay me outside".into(),
+        };
+        let end = m.text.len();
+        assert_eq!(
+            quote(&m, 0, end, Lang::En),
+            "Message from the other party: \"pay me outside\""
+        );
+        assert_eq!(
+            quote(&m, 0, end, Lang::De),
+            "Nachricht von der Gegenseite: „pay me outside“"
+        );
+    }
+
     fn msg(from_client: Option<bool>, sender: &str, text: &str) -> Message {
         Message {
             sender: Some(sender.into()),
