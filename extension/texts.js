@@ -18,7 +18,8 @@
   // Replaced by the build with src/texts/sentences.json; keep this line as it is.
   const SENTENCES = {};
   // How the wasm marks a sentence it leaves to us: this character, then ["key", "value", …]
-  // (src/texts/say.rs, MARK). Page text never keeps control characters (the core drops them).
+  // (src/texts/say.rs, MARK). The core drops control characters from the text fields it reads; a page
+  // string that still began with it would at worst show as one of our sentences, as text.
   const MARK = '\u0001';
   // A value may be a sentence itself; no sentence of ours nests deeper than this.
   const MAX_NESTING = 8;
