@@ -14,9 +14,7 @@ use crate::policy::Lang;
 #[cfg(test)]
 mod marked_tests;
 mod say;
-#[cfg(not(target_arch = "wasm32"))]
-pub use say::keys as sentence_keys;
-pub use say::{s, say, Sentence, MARK};
+pub use say::{s, say, Sentence};
 
 /// Which text of an entry.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

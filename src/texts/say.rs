@@ -16,13 +16,6 @@ use crate::policy::Lang;
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Sentence<const N: usize>(pub(crate) &'static str);
 
-impl<const N: usize> Sentence<N> {
-    /// The sentence's key in `src/texts/sentences.json`.
-    pub fn key(self) -> &'static str {
-        self.0
-    }
-}
-
 /// Every sentence of the table, by key ("diary-streak" is `s::DIARY_STREAK`).
 pub mod s {
     include!(concat!(env!("OUT_DIR"), "/sentences.rs"));
@@ -106,9 +99,9 @@ pub(super) fn encode(key: &str, values: &[&str]) -> String {
     out
 }
 
-/// Every key of the table, sorted (native only; the tests check each is used).
-#[cfg(not(target_arch = "wasm32"))]
-pub fn keys() -> impl Iterator<Item = &'static str> {
+/// Every key of the table, sorted (the tests check each is used).
+#[cfg(test)]
+pub(super) fn keys() -> impl Iterator<Item = &'static str> {
     s::TABLE.iter().map(|(k, _)| *k)
 }
 
