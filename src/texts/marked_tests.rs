@@ -12,24 +12,37 @@ use crate::page::HtmlPage;
 use crate::policy::{Lang, Policy};
 use crate::time::Instant;
 
-/// One string as texts.js writes it: a marked sentence filled in `lang`, its values first.
-fn write_out(s: &str, lang: Lang, depth: usize) -> String {
-    let Some(rest) = s.strip_prefix(MARK) else {
-        return s.to_string();
-    };
+/// A marked sentence's key and values, or `None` for any other string.
+fn parts_of(s: &str) -> Option<(String, Vec<String>)> {
+    let rest = s.strip_prefix(MARK)?;
     let parts = crate::json::from_str(rest).expect("a marked sentence is JSON");
     let parts = parts.as_array().expect("a marked sentence is a JSON array");
-    let key = parts[0].as_str().expect("its first item is the key");
+    let key = parts[0]
+        .as_str()
+        .expect("its first item is the key")
+        .to_string();
+    let values = parts[1..]
+        .iter()
+        .map(|v| v.as_str().expect("values are strings").to_string())
+        .collect();
+    Some((key, values))
+}
+
+/// One string as texts.js writes it: a marked sentence filled in `lang`, its values first.
+fn write_out(s: &str, lang: Lang, depth: usize) -> String {
+    let Some((key, values)) = parts_of(s) else {
+        return s.to_string();
+    };
     assert!(
         depth < 8,
         "sentences nested deeper than texts.js writes them: {s}"
     );
-    let values: Vec<String> = parts[1..]
+    let values: Vec<String> = values
         .iter()
-        .map(|v| write_out(v.as_str().expect("values are strings"), lang, depth + 1))
+        .map(|v| write_out(v, lang, depth + 1))
         .collect();
     let refs: Vec<&str> = values.iter().map(String::as_str).collect();
-    fill(lang, key, &refs)
+    fill(lang, &key, &refs)
 }
 
 /// Writes out every string of a report tree, after checking that a mark only ever starts a string.
@@ -243,14 +256,12 @@ fn the_organisation_s_lists_and_the_memory_reach_it_whole_too() {
 
 /// The keys of a marked sentence and of the sentences among its values.
 fn keys_of(s: &str, out: &mut Vec<String>) {
-    let Some(rest) = s.strip_prefix(MARK) else {
+    let Some((key, values)) = parts_of(s) else {
         return;
     };
-    let parts = crate::json::from_str(rest).expect("a marked sentence is JSON");
-    let parts = parts.as_array().expect("a marked sentence is a JSON array");
-    out.extend(parts[0].as_str().map(String::from));
-    for v in &parts[1..] {
-        keys_of(v.as_str().expect("values are strings"), out);
+    out.push(key);
+    for v in &values {
+        keys_of(v, out);
     }
 }
 

@@ -21,8 +21,8 @@ pub mod s {
     include!(concat!(env!("OUT_DIR"), "/sentences.rs"));
 }
 
-/// The start of a sentence the wasm leaves to the extension to write (a control character, which page
-/// text never keeps: text::clean drops them).
+/// The start of a sentence the wasm leaves to the extension to write: a control character, which
+/// text::clean drops from the text fields the core reads.
 pub const MARK: char = '\u{1}';
 
 /// Sentence `sentence` in `lang` with its blanks filled by `values`, in order; in the wasm, the
@@ -85,7 +85,7 @@ pub(super) fn marked<T>(f: impl FnOnce() -> T) -> T {
 
 /// The wasm's form of a sentence: [`MARK`], then `["key", "value", …]`.
 #[cfg_attr(not(any(test, target_arch = "wasm32")), allow(dead_code))]
-pub(super) fn encode(key: &str, values: &[&str]) -> String {
+fn encode(key: &str, values: &[&str]) -> String {
     let mut out =
         String::with_capacity(8 + key.len() + values.iter().map(|v| v.len() + 3).sum::<usize>());
     out.push(MARK);
