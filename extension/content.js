@@ -1,7 +1,7 @@
 // HireCheck content script (ES module, isolated world; content/main.js imports it last, after load).
 //
-// Loads the Rust/wasm checker that ships with the extension, runs it on this page and draws the
-// badge from its report (content/badge.js, into a closed shadow root). Sends a short summary to the service worker
+// Runs the Rust/wasm checker that ships with the extension (content/loader.js started loading it, and
+// read storage, in the page's load event) on this page and draws the badge from its report (content/badge.js, into a closed shadow root). Sends a short summary to the service worker
 // so the toolbar icon shows the verdict where the page cannot forge it.
 // Reads (never writes) the client's checklist answers for the profile on the page from
 // chrome.storage.local, which the page cannot reach; the toolbar popup writes them, and a change
@@ -55,7 +55,11 @@
     observing: '', // what the observer watches: "#__nuxt", "body", ...
     tampered: null, // 'removed' | 'covered' when the page keeps the badge from the reader
     coverChecks: 0, // hit tests made
-    wasmModule: null, // which wasm module this page loaded ("upwork"; wasm/sites.js)
+    wasmModule: null, // which wasm module this page loaded ("upwork"; content/loader.js picks it)
+    // The loader's read of storage: 'used', 'changed' (storage changed since: read again), 'unread'
+    // (it failed), or null before; and how many reads this script made itself.
+    earlyStorage: null,
+    storageReads: 0,
     wasmMemoryBytes: () => (wasmExports && wasmExports.memory ? wasmExports.memory.buffer.byteLength : null),
     // Our badge's host element (a bare div; its closed root stays in content/badge.js), so that the tests tell
     // it from look-alikes a page plants.
@@ -123,11 +127,21 @@
     while (answersCache.size > CACHE_MAX) answersCache.delete(answersCache.keys().next().value);
   }
 
+  // Every profile's answers as content/loader.js read them in the load event (storage key -> stored
+  // value), for the first check only; null once used, or once any answers change.
+  let earlyAnswers = null;
+
   // The answers for a storage key: at once when known, else a promise (one storage read per profile;
   // onStorageChanged keeps what was read current).
   function answersFor(key) {
     if (!key) return null;
     if (answersCache.has(key)) return answersCache.get(key);
+    if (earlyAnswers) {
+      remember(key, validAnswers(earlyAnswers.get(key)));
+      earlyAnswers = null;
+      return answersCache.get(key);
+    }
+    stats.storageReads += 1;
     return chrome.storage.local.get(key).then((got) => {
       // A change that arrived while we waited is newer than what we read.
       if (!answersCache.has(key)) remember(key, validAnswers(got[key]));
@@ -143,6 +157,7 @@
       if (key === MEMORY_KEY) memorySeen = memoryList(change.newValue);
       if (key === MEMORY_OFF_KEY) memoryOff = change.newValue === true;
       if (!key.startsWith('checklist:')) continue;
+      earlyAnswers = null;
       if (answersCache.has(key) || key === answersKey) remember(key, validAnswers(change.newValue));
       if (key === answersKey) mine = true;
     }
@@ -158,6 +173,7 @@
     const S = globalThis.HireCheckSettings;
     if (!S) return {};
     if (settings) return settings;
+    stats.storageReads += 1;
     return (managedLive ? S.readLive() : S.readCached()).then((got) => {
       settings = got.effective;
       return settings;
@@ -186,6 +202,7 @@
 
   function memoryFor() {
     if (memorySeen) return memoryOff ? [] : memorySeen;
+    stats.storageReads += 1;
     return chrome.storage.local.get([MEMORY_KEY, MEMORY_OFF_KEY]).then((got) => {
       if (!memorySeen) {
         memorySeen = memoryList(got[MEMORY_KEY]);
@@ -193,6 +210,28 @@
       }
       return memoryOff ? [] : memorySeen;
     });
+  }
+
+  // What content/loader.js read from local storage in the load event, while the wasm compiled and this
+  // module was imported: the settings, the memory and the answers, so that the first check reads
+  // nothing more. Unless storage changed since that read: then run() reads as it always can. Called with
+  // onStorageChanged already listening, so no change falls between the two.
+  async function takeEarlyStorage(early) {
+    let items = null;
+    try {
+      items = await early.storage.items;
+    } catch (_) { /* read again in run() */ }
+    const changed = early.storage.changed();
+    early.storage.stop();
+    stats.earlyStorage = !items || typeof items !== 'object' ? 'unread' : changed ? 'changed' : 'used';
+    if (stats.earlyStorage !== 'used') return;
+    const S = globalThis.HireCheckSettings;
+    if (S && !settings && !managedLive) settings = S.fromItems(items).effective;
+    if (!memorySeen) {
+      memorySeen = memoryList(items[MEMORY_KEY]);
+      memoryOff = items[MEMORY_OFF_KEY] === true;
+    }
+    earlyAnswers = new Map(Object.entries(items).filter(([k]) => k.startsWith('checklist:')));
   }
 
   function memoryInput(seen) {
@@ -642,15 +681,16 @@
   }
 
   async function start() {
+    // content/loader.js started the wasm and a read of storage in the page's load event.
+    const early = globalThis.__hirecheckEarly || null;
     try {
-      // This site's module only (wasm/sites.js; docs/architecture.md, "One wasm module per site"). The
-      // host never changes under a content script, so it never asks a module without this site's adapter.
-      const sites = await import(chrome.runtime.getURL('wasm/sites.js'));
-      const site = sites.moduleForHost(location.hostname);
-      if (!site) throw new Error(`no wasm module reads pages of ${location.hostname}`);
-      mod = await import(chrome.runtime.getURL('wasm/hirecheck.js'));
-      wasmExports = await mod.default({ module_or_path: chrome.runtime.getURL(`wasm/${site}.wasm`) });
-      stats.wasmModule = site;
+      if (!early) throw new Error('content/loader.js did not start the wasm');
+      // This site's module only (docs/architecture.md, "One wasm module per site"). The host never
+      // changes under a content script, so it never asks a module without this site's adapter.
+      const wasm = await early.wasm;
+      mod = wasm.glue;
+      wasmExports = wasm.exports;
+      stats.wasmModule = wasm.module;
     } catch (e) {
       mod = null;
       if (!contextAlive()) return;
@@ -671,7 +711,10 @@
       } catch (e) {
         console.warn('HireCheck: answers given in the popup will show after a reload.', e);
       }
+      if (early) await takeEarlyStorage(early);
       lastHref = location.href; // the page may have moved on while the wasm loaded
+    } else if (early) {
+      early.storage.stop();
     }
     // Same-document navigations: every one that changes the address shows in the Navigation API;
     // back and forward also fire popstate. Without the Navigation API (older browsers), the observer's

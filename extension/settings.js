@@ -51,12 +51,17 @@
     return out;
   }
 
+  // The settings in storage.local items read elsewhere (the content scripts' loader reads them all):
+  // the cached managed value and the user's settings.
+  function fromItems(got) {
+    const managed = isObject(got) && isObject(got[CACHE_KEY]) ? got[CACHE_KEY] : {};
+    const user = isObject(got) && isObject(got[USER_KEY]) ? got[USER_KEY] : {};
+    return { managed, user, effective: merge(managed, user) };
+  }
+
   // Fast start: the cached managed value and the user's settings, in one storage.local read.
   async function readCached() {
-    const got = await chrome.storage.local.get([USER_KEY, CACHE_KEY]);
-    const managed = isObject(got[CACHE_KEY]) ? got[CACHE_KEY] : {};
-    const user = isObject(got[USER_KEY]) ? got[USER_KEY] : {};
-    return { managed, user, effective: merge(managed, user) };
+    return fromItems(await chrome.storage.local.get([USER_KEY, CACHE_KEY]));
   }
 
   // The live managed value (the options page; the content script after a policy change).
@@ -73,6 +78,6 @@
   }
 
   globalThis.HireCheckSettings = Object.freeze({
-    USER_KEY, CACHE_KEY, readManaged, readCached, readLive, merge, isLocked, lockedKeys, changesSettings,
+    USER_KEY, CACHE_KEY, readManaged, readCached, readLive, fromItems, merge, isLocked, lockedKeys, changesSettings,
   });
 })();

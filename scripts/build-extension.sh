@@ -12,8 +12,8 @@ source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 # The wasm modules (docs/architecture.md, "One wasm module per site"): a page loads only the module
 # that has its own site's adapter. Each line: the module's name (dist/chromium/wasm/<name>.wasm), the
 # Cargo features it is built with, and the hosts it serves (its adapters' `hosts()`, without "www.").
-# The content script, the safe mode and the options page pick the module from wasm/sites.js, which
-# this build writes from the same table; manifest.json's web_accessible_resources list each module for
+# Safe mode and the options page pick the module from wasm/sites.js, the content scripts' loader from
+# its MODULE_BY_HOST, both of which this build writes from the same table; manifest.json's web_accessible_resources list each module for
 # exactly its hosts (checked below).
 #
 # One module for now: every module carries the whole core, and the store zip holds them all. Split as
@@ -43,6 +43,14 @@ log "build: wasm-bindgen $(wasm_bindgen_version) --target web, wasm-opt -Oz; ${#
 optimize() {
   local name="$1" in="$2" features
   wasm-bindgen --target web --no-typescript --out-dir "$work/$name" --out-name hirecheck "$in"
+  # The content scripts' glue: the same glue as a classic script, so that content/loader.js (a classic
+  # script at document_start) can start the wasm's compilation in the page's load event, while the
+  # rest of the content scripts are still being imported (docs/architecture.md, "The content scripts'
+  # loader"). It defines one name, __hirecheckGlue, in the content scripts' isolated world.
+  wasm-bindgen --target no-modules --no-modules-global __hirecheckGlue --no-typescript \
+    --out-dir "$work/$name/classic" --out-name hirecheck "$in"
+  cmp -s "$work/$name/hirecheck_bg.wasm" "$work/$name/classic/hirecheck_bg.wasm" ||
+    die "wasm-bindgen made another wasm for its classic glue than for its module glue (module $name)"
   features="$("$WASM_OPT" "$work/$name/hirecheck_bg.wasm" --print-features 2>/dev/null | tr '\n' ' ')"
   # shellcheck disable=SC2086 # $features is a list of flags
   "$WASM_OPT" -Oz $features --low-memory-unused --strip-debug --strip-producers \
@@ -67,10 +75,13 @@ for pid in "${pids[@]}"; do wait "$pid" || die "wasm-bindgen or wasm-opt failed 
 read -r first _ <<<"${MODULES[0]}"
 for entry in "${MODULES[@]}"; do
   read -r name _ <<<"$entry"
-  cmp -s "$work/$first/hirecheck.js" "$work/$name/hirecheck.js" ||
-    die "wasm-bindgen wrote other glue for module $name than for $first: one glue cannot load both"
+  for glue in hirecheck.js classic/hirecheck.js; do
+    cmp -s "$work/$first/$glue" "$work/$name/$glue" ||
+      die "wasm-bindgen wrote other glue ($glue) for module $name than for $first: one glue cannot load both"
+  done
 done
 cp "$work/$first/hirecheck.js" "$DIST/wasm/hirecheck.js"
+cp "$work/$first/classic/hirecheck.js" "$DIST/wasm/hirecheck-content.js"
 
 # wasm/sites.js: the table above, for the scripts that load a module. The smallest module also serves
 # the options page, whose validate_settings needs no adapter (a module without any would add ~190 KB
@@ -84,7 +95,8 @@ for entry in "${MODULES[@]}"; do
 done
 {
   printf '// Built by scripts/build-extension.sh from its MODULES table: which wasm module (wasm/<name>.wasm)\n'
-  printf '// reads which site. The loaders import it (content.js, fallback/checker.js, options.js).\n'
+  printf '// reads which site. The extension pages import it (fallback/checker.js, options.js); content/loader.js\n'
+  printf '// has the same table as its MODULE_BY_HOST.\n'
   printf 'export const MODULE_BY_HOST = Object.freeze({\n'
   for entry in "${MODULES[@]}"; do
     read -r name _ hosts <<<"$entry"
@@ -169,6 +181,18 @@ awk -v table="$ROOT/src/texts/texts.json" -v line="$texts_line" \
   $0 == line { printf "  const TABLE = "; while ((getline t < table) > 0) print t; print "  ;"; next }
   $0 == sline { printf "  const SENTENCES = "; while ((getline t < sentences) > 0) print t; print "  ;"; next }
   { print }' "$ROOT/extension/texts.js" >"$DIST/texts.js"
+# content/loader.js starts this site's wasm module: the MODULES table as host -> module, in place of its
+# empty MODULE_BY_HOST (the same table as wasm/sites.js, which a classic script cannot import).
+hosts_line='  const MODULE_BY_HOST = {};'
+[ "$(grep -cxF "$hosts_line" "$ROOT/extension/content/loader.js")" = 1 ] ||
+  die "extension/content/loader.js lacks its line \"$hosts_line\""
+hosts_json="$(for entry in "${MODULES[@]}"; do
+  read -r name _ hosts <<<"$entry"
+  for host in ${hosts//,/ }; do printf '%s %s\n' "$host" "$name"; done
+done | python3 -c 'import json, sys; print(json.dumps(dict(l.split() for l in sys.stdin), separators=(",", ":")))')"
+awk -v line="$hosts_line" -v table="$hosts_json" \
+  '$0 == line { print "  const MODULE_BY_HOST = " table ";"; next } { print }' \
+  "$ROOT/extension/content/loader.js" >"$DIST/content/loader.js"
 # The options page and the popup speak the settings' lang, not only the browser's (chrome.i18n): both
 # locales' messages go into messages.js, in place of its empty MESSAGES, with each named placeholder
 # ($LEVEL$) replaced by its content ($1), as chrome.i18n.getMessage does. Packaged data; no fetch.

@@ -3,8 +3,8 @@
 # under a strict page CSP (fallback.test.mjs; its relay alone, without a browser: relay.test.mjs), one
 # wasm module per site (modules.test.mjs), the
 # managed policy (policy.test.mjs), the hostile pages (hostile.test.mjs), no stale toolbar verdict
-# while a slow page loads (stale.test.mjs) and the grey badge when the wasm traps (trap.test.mjs);
-# then, once every browser
+# while a slow page loads (stale.test.mjs), the grey badge when the wasm traps (trap.test.mjs) and what
+# the content scripts' loader starts in the load event (early.test.mjs); then, once every browser
 # of those has closed, tests/e2e/network.test.mjs, which checks the record of every request they made
 # (dist/e2e/requests.jsonl, emptied here first; HIRECHECK_REQUEST_LOG moves it).
 # HIRECHECK_WWW, HIRECHECK_EXPECTATIONS and HIRECHECK_DIST point them elsewhere; HIRECHECK_CHROMIUM_LOG keeps
@@ -16,7 +16,7 @@ mkdir -p "$(dirname "$HIRECHECK_REQUEST_LOG")"
 : > "$HIRECHECK_REQUEST_LOG"
 cd "$E2E"
 st=0
-node --test --test-reporter=spec --test-timeout=300000 server.test.mjs relay.test.mjs extension.test.mjs fallback.test.mjs modules.test.mjs policy.test.mjs hostile.test.mjs stale.test.mjs trap.test.mjs || st=$?
+node --test --test-reporter=spec --test-timeout=300000 server.test.mjs relay.test.mjs extension.test.mjs fallback.test.mjs modules.test.mjs policy.test.mjs hostile.test.mjs stale.test.mjs trap.test.mjs early.test.mjs || st=$?
 # A second run, so that it starts after every other file's browsers have closed; scripts/test.sh adds
 # both runs' counts.
 node --test --test-reporter=spec --test-timeout=300000 network.test.mjs || st=$?

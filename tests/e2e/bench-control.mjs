@@ -45,12 +45,12 @@ const emptyManifest = (name) => ({ manifest_version: 3, name, version: '0.0.1', 
 
 /**
  * The classic content scripts HireCheck's content-script chain consists of, in order: the manifest's
- * list when it names more than one file (the design before the loader), else the files that
- * extension/content/main.js imports (the same files: none of them imports or exports anything).
+ * list when it has no loader (the design before it), else the files that extension/content/main.js
+ * imports (the same files: none of them imports or exports anything).
  */
 function classicChain(manifest) {
   const listed = manifest.content_scripts[0].js;
-  if (listed.length > 1) return listed;
+  if (!listed.includes('content/loader.js')) return listed;
   const main = fs.readFileSync(path.join(ROOT, 'extension', 'content', 'main.js'), 'utf8');
   return [...main.matchAll(/^\s*import\s+['"]([^'"]+)['"]/gm)].map((m) => path.posix.join('content', m[1]));
 }

@@ -1,8 +1,9 @@
 // One wasm module per site (scripts/build-extension.sh's MODULES; docs/architecture.md): a page loads
 // only the module of its own site, and that module reads its site's pages and no other's. For one
 // profile route of every site in www/routes.json:
-//   - the content script loaded the module wasm/sites.js names for the page's host, and no other
-//     .wasm was fetched for the page (the page's own DevTools session records the fetches);
+//   - the content scripts' loader (its own copy of the table) loaded the module wasm/sites.js names
+//     for the page's host, and no other .wasm was fetched for the page (the page's own DevTools
+//     session records the fetches);
 //   - the module instance the content script uses answers supported_url for every site's profile
 //     route: yes for the sites the module was built with, no for the others (a module never claims a
 //     page it cannot read; the content script never asks it about another host's pages anyway);
@@ -80,11 +81,8 @@ describe('one wasm module per site', () => {
       assert.notEqual(badge.level, 'error', `${route.url}: ${badge.summary}`);
       assert.equal(await world.evaluate('globalThis.__hirecheck.wasmModule'), module, `${route.url}: the content script loaded another module`);
       assert.deepEqual(wasmFetches, [`/wasm/${module}.wasm`], `${route.url}: the page fetched other wasm than its site's`);
-      // The very instance the content script uses (one module map per world).
-      const answers = await world.evaluate(`(async () => {
-        const mod = await import(chrome.runtime.getURL('wasm/hirecheck.js'));
-        return ${JSON.stringify(urls)}.map((u) => mod.supported_url(u));
-      })()`);
+      // The very instance the content script uses (the classic glue's, one per world).
+      const answers = await world.evaluate(`${JSON.stringify(urls)}.map((u) => __hirecheckGlue.supported_url(u))`);
       urls.forEach((u, i) => {
         const own = sites.moduleForUrl(u) === module;
         assert.equal(answers[i], own, `module ${module} (on ${route.host}) says supported_url(${u}) is ${answers[i]}`);

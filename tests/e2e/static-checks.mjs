@@ -186,7 +186,8 @@ export function contentScriptFiles(dir) {
 // ---- the wasm-bindgen glue and its callers ------------------------------------------------------------
 
 /**
- * The glue (wasm-bindgen --target web) may fetch one thing: `module_or_path` in `__wbg_init`, which is
+ * The glue (wasm-bindgen --target web, and the same as a classic script for the content scripts,
+ * --target no-modules) may fetch one thing: `module_or_path` in `__wbg_init`, which is
  * whatever its caller passes. Any other fetch or network API would be an import shim for a Rust call
  * to one, which must not exist.
  */
@@ -210,9 +211,13 @@ const INIT_ARG = new RegExp([
   String.raw`^\s*\{\s*module(_or_path)?\s*:\s*(bytes|wasmBytes|wasmModule|module)\s*,?\s*\}\s*\)`,
 ].join('|'));
 
+// The global the content scripts' classic glue defines (wasm-bindgen --no-modules-global).
+export const CLASSIC_GLUE_GLOBAL = '__hirecheckGlue';
+
 /**
  * Every call of the glue's init in `name` (`<module>.default(...)`, `initSync(...)` or `__wbg_init(...)`
- * on a module imported from wasm/hirecheck.js) passes runtime.getURL('<packaged .wasm>') or bytes.
+ * on a module imported from wasm/hirecheck.js, or the classic glue's `__hirecheckGlue(...)` and
+ * `__hirecheckGlue.initSync(...)`) passes runtime.getURL('<packaged .wasm>') or bytes.
  * Returns { problems, calls }.
  */
 export function checkGlueCalls(name, text) {
@@ -221,7 +226,7 @@ export function checkGlueCalls(name, text) {
   const modules = new Set();
   for (const m of text.matchAll(/\b(\w+)\s*=\s*await\s+import\s*\(\s*(chrome|browser)\.runtime\.getURL\(\s*(["'`])[^"'`]*hirecheck\.js\3\s*\)\s*\)/g)) modules.add(m[1]);
   const names = [...modules].map((mod) => `${mod}\\s*\\.\\s*(?:default|initSync)`);
-  if (!names.length) return { problems, calls };
+  names.push(`${CLASSIC_GLUE_GLOBAL}(?:\\s*\\.\\s*initSync)?`);
   for (const h of hits(text, new RegExp(`\\b(?:${names.join('|')})\\s*\\(`, 'g'))) {
     calls += 1;
     const rest = text.slice(h.index + h.match.length, h.index + h.match.length + 300);
@@ -255,17 +260,20 @@ export async function checkExtensionDir(dir) {
   if (!fs.existsSync(manifestFile)) return { problems: [`no ${manifestFile}`], counts: {} };
   problems.push(...checkManifest(fs.readFileSync(manifestFile, 'utf8')));
 
-  const glue = path.join(dir, 'wasm', 'hirecheck.js');
+  // The glue for the extension pages (an ES module) and for the content scripts (a classic script).
+  const glues = [path.join(dir, 'wasm', 'hirecheck.js'), path.join(dir, 'wasm', 'hirecheck-content.js')];
   // One module per site or group of sites (scripts/build-extension.sh), all loaded by the same glue.
   const wasmDir = path.join(dir, 'wasm');
   const wasms = fs.existsSync(wasmDir) ? filesIn(wasmDir, ['.wasm']) : [];
-  if (fs.existsSync(glue)) problems.push(...checkGlue(rel(glue), fs.readFileSync(glue, 'utf8')));
-  else problems.push(`no ${rel(glue)}`);
+  for (const glue of glues) {
+    if (fs.existsSync(glue)) problems.push(...checkGlue(rel(glue), fs.readFileSync(glue, 'utf8')));
+    else problems.push(`no ${rel(glue)}`);
+  }
 
   let scanned = 0;
   let initCalls = 0;
   for (const f of filesIn(dir, ['.js', '.mjs', '.cjs', '.html', '.htm', '.css'])) {
-    if (f === glue) continue;
+    if (glues.includes(f)) continue;
     const text = fs.readFileSync(f, 'utf8');
     scanned += 1;
     problems.push(...checkOwnFile(rel(f), text));
@@ -273,7 +281,7 @@ export async function checkExtensionDir(dir) {
     problems.push(...c.problems);
     initCalls += c.calls;
   }
-  if (fs.existsSync(glue) && initCalls === 0) problems.push('no call of the wasm glue\'s init was found: the check of what it loads found nothing to check');
+  if (initCalls === 0) problems.push('no call of the wasm glue\'s init was found: the check of what it loads found nothing to check');
 
   let imports = 0;
   for (const wasm of wasms) {

@@ -54,7 +54,7 @@ function contentScriptWrites(dir) {
 
 describe('static checks of the built extension', () => {
   it('dist/chromium is built', () => {
-    for (const f of ['manifest.json', 'wasm/hirecheck.js', 'wasm/sites.js']) {
+    for (const f of ['manifest.json', 'wasm/hirecheck.js', 'wasm/hirecheck-content.js', 'wasm/sites.js']) {
       assert.ok(fs.existsSync(path.join(DIST, f)), `no ${path.join(DIST, f)}: run 'make build'`);
     }
     assert.ok(fs.readdirSync(path.join(DIST, 'wasm')).some((f) => f.endsWith('.wasm')), `no wasm module in ${DIST}/wasm: run 'make build'`);
@@ -75,7 +75,7 @@ describe('static checks of the built extension', () => {
   it('only the extension\'s own pages write what the client keeps (the content scripts only read)', () => {
     // The checklist answers are the client's; a page could drive the content scripts, never the popup.
     const files = contentScriptFiles(DIST);
-    for (const f of ['content/loader.js', 'content/main.js', 'wasm/hirecheck.js', 'wasm/sites.js']) {
+    for (const f of ['wasm/hirecheck-content.js', 'content/loader.js', 'content/main.js']) {
       assert.ok(files.includes(f), `${f} is not among the content scripts and the modules they import: ${files}`);
     }
     assert.deepEqual(contentScriptWrites(DIST), []);
@@ -119,17 +119,25 @@ describe('the static checks catch what they are for', () => {
     for (const [file, , re] of PLANTS) assert.ok(problems.some((p) => re.test(p)), `not caught in ${file}: ${re}`);
   });
 
-  it('a second fetch in the glue, or the wasm loaded from elsewhere, fails', async () => {
+  it('a second fetch in either glue, or the wasm loaded from elsewhere, fails', async () => {
     const dir = copyOf(DIST);
     edit(dir, 'wasm/hirecheck.js', (s) => `${s}\nexport function leak(u) { return fetch(u); }\n`);
-    edit(dir, 'content/main.js', (s) => {
-      const out = s.replace(/module_or_path:\s*chrome\.runtime\.getURL\([^)]*\)/, "module_or_path: 'https://cdn.example/hirecheck_bg.wasm'");
-      assert.notEqual(out, s, 'content.js (in content/main.js) no longer passes { module_or_path: chrome.runtime.getURL(...) }: update this test');
-      return out;
-    });
+    edit(dir, 'wasm/hirecheck-content.js', (s) => `${s}\nfunction leak(u) { return fetch(u); }\n`);
+    // The content scripts' loader (the classic glue's caller) and the options page (the module glue's).
+    for (const file of ['content/loader.js', 'options.js']) {
+      edit(dir, file, (s) => {
+        const out = s.replace(/module_or_path:\s*chrome\.runtime\.getURL\((`|')[^`']*\1\)/, "module_or_path: 'https://cdn.example/hirecheck_bg.wasm'");
+        assert.notEqual(out, s, `${file} no longer passes { module_or_path: chrome.runtime.getURL(...) }: update this test`);
+        return out;
+      });
+    }
     const { problems } = await checkExtensionDir(dir);
-    assert.ok(problems.some((p) => /wasm\/hirecheck\.js: expected exactly one fetch.*found 2/.test(p)), problems.join('\n'));
-    assert.ok(problems.some((p) => /^content\/main\.js:\d+: the wasm is loaded from something other than runtime\.getURL/.test(p)), problems.join('\n'));
+    for (const glue of ['hirecheck', 'hirecheck-content']) {
+      assert.ok(problems.some((p) => new RegExp(`^wasm/${glue}\\.js: expected exactly one fetch.*found 2`).test(p)), problems.join('\n'));
+    }
+    for (const file of ['content/loader', 'options']) {
+      assert.ok(problems.some((p) => new RegExp(`^${file}\\.js:\\d+: the wasm is loaded from something other than runtime\\.getURL`).test(p)), problems.join('\n'));
+    }
   });
 
   it('a manifest with network-capable permissions or host access fails', async () => {
