@@ -1,8 +1,9 @@
 // HireCheck content script (ES module, isolated world; content/main.js imports it last, after load).
 //
 // Runs the Rust/wasm checker that ships with the extension (content/loader.js started loading it, and
-// read storage, in the page's load event) on this page and draws the badge from its report (content/badge.js, into a closed shadow root). Sends a short summary to the service worker
-// so the toolbar icon shows the verdict where the page cannot forge it.
+// read storage, in the page's load event) on this page and draws the badge from its report
+// (content/badge.js, into a closed shadow root). Sends a short summary to the service worker so the
+// toolbar icon shows the verdict where the page cannot forge it.
 // Reads (never writes) the client's checklist answers for the profile on the page from
 // chrome.storage.local, which the page cannot reach; the toolbar popup writes them, and a change
 // re-runs the check at once.
@@ -219,7 +220,7 @@
   async function takeEarlyStorage(early) {
     let items = null;
     try {
-      items = await early.storage.items;
+      items = await early.storage.take();
     } catch (_) { /* read again in run() */ }
     const changed = early.storage.changed();
     early.storage.stop();
@@ -474,9 +475,22 @@
     } catch (e) {
       seen = []; // no memory: check the page without it
     }
+    // Who the page shows, and so whose answers apply, is known from the last check of this address
+    // (answersKey; null after a new address). Else the check says so (its report's profile_key), and
+    // runs once more, before anything is drawn, only if there are answers for that profile. Asking the
+    // core first (profile_key()) would read the page twice on every check (~3 ms, half of it).
+    // Safe mode learns it from the last report too (see below).
+    let report = null; // the wasm's report, when it checked before the answers were known
+    if (!safe && answersKey === null) {
+      try {
+        report = mod.check_page(effective, uiLanguage(), Date.now(), undefined, memoryInput(seen));
+      } catch (e) {
+        fail(e);
+        return;
+      }
+      answersKey = storageKeyFor(report && report.profile_key);
+    }
     try {
-      // Safe mode knows who the page shows only from the last report (see below).
-      if (!safe) answersKey = storageKeyFor(mod.profile_key());
       answers = answersFor(answersKey);
       if (answers instanceof Promise) answers = await answers;
     } catch (e) {
@@ -490,6 +504,7 @@
     }
     // A later run took over while we waited, or the page moved on (its own check is scheduled).
     if (stopped || seq !== runs || location.href !== href) return;
+    if (answers) report = null; // checked without them: check again
     let checked = null; // safe mode: the extension's answer, awaited before our own DOM changes
     if (safe) {
       checked = await safeRequest.check(href, { policy: effective, lang: uiLanguage(), answers: answers || undefined, recall: memoryInput(seen) });
@@ -508,9 +523,8 @@
     if (observer) observer.disconnect();
     try {
       if (lastLevel !== null && lastLevel !== 'error' && !badgeAttached()) redraws += 1;
-      let report;
       if (safe) report = checked.report;
-      else report = mod.check_page(effective, uiLanguage(), Date.now(), answers || undefined, memoryInput(seen));
+      else if (!report) report = mod.check_page(effective, uiLanguage(), Date.now(), answers || undefined, memoryInput(seen));
       report = texts.join(report); // the wasm's report has ids, not texts (texts.js)
       badge.draw(report, uiLanguage(), { safe });
       removeFallback();
@@ -523,12 +537,13 @@
       stats.tampered = tampered;
       send({ type: 'hirecheck:report', report: summary });
       watchCover();
-      // The page changed who it shows while we read storage: check again with the right answers.
+      // The page shows someone else than the answers were read for (it changed who it shows, or safe
+      // mode learns who from this report): check again if another profile's answers were used, or the
+      // client answered for this one.
       const key = storageKeyFor(summary.profile_key);
       if (key !== answersKey) {
         answersKey = key;
-        // Safe mode learns who the page shows from this report: check again only if the client answered.
-        if (!safe) schedule(0);
+        if (answers) schedule(0);
         else Promise.resolve(answersFor(key)).then((a) => { if (a && key === answersKey) schedule(0); }, () => {});
       }
     } catch (e) {
@@ -597,7 +612,7 @@
     removeBadge();
     removeFallback();
     lastLevel = null;
-    if (safe) answersKey = null; // the next report says who this page shows
+    answersKey = null; // the next check says who this page shows
     if (onProfile) {
       schedule(DEBOUNCE_MS);
     } else {

@@ -50,8 +50,9 @@
       .then((exports) => ({ module, glue: __hirecheckGlue, exports }));
   }
 
-  // { items: promise of every local item (or rejected), changed(): whether local or managed storage
-  // changed since the read started, stop(): removes the listener }.
+  // { take(): the promise of every local item (or rejected), once (the items are then the taker's
+  // alone to keep or drop), changed(): whether local or managed storage changed since the read
+  // started, stop(): removes the listener }.
   function startStorage() {
     let changed = false;
     const onChanged = (_, area) => {
@@ -64,8 +65,13 @@
     } catch (e) {
       items = Promise.reject(e);
     }
+    items.catch(() => {}); // content.js handles a failure; unhandled here, it would be logged twice
     return {
-      items,
+      take: () => {
+        const p = items;
+        items = null;
+        return p || Promise.reject(new Error('the loader\'s storage read was taken before'));
+      },
       changed: () => changed,
       stop: () => {
         try {
@@ -83,9 +89,7 @@
     document.removeEventListener('DOMContentLoaded', onReady);
     const wasm = startWasm();
     const storage = startStorage();
-    // content.js handles both failures; unhandled here, they would be logged twice.
-    wasm.catch(() => {});
-    storage.items.catch(() => {});
+    wasm.catch(() => {}); // content.js handles a failure; unhandled here, it would be logged twice
     Object.defineProperty(globalThis, '__hirecheckEarly', { value: Object.freeze({ wasm, storage }) });
     import(chrome.runtime.getURL('content/main.js')).catch((e) => {
       storage.stop();

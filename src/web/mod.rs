@@ -4,8 +4,8 @@
 //! (extension/content/badge.js: one renderer for every mode, kept out of the wasm to keep it small);
 //! everything stays in the page's renderer: no network, no storage, no messages from here. Where the page's CSP blocks the wasm in the content script, an
 //! extension page runs [`check_html`] on the page's HTML instead (docs/architecture.md, "Safe mode"). The content script reads the client's checklist answers from the
-//! extension's storage (which the page cannot reach) and passes them in; [`profile_key`] tells it which
-//! answers to read before the check runs.
+//! extension's storage (which the page cannot reach) and passes them in: the report's `profile_key`
+//! tells it whose they are (a first check without answers says so where it does not know yet).
 
 mod dom_page;
 
@@ -98,17 +98,6 @@ fn to_js(report: &crate::report::Report) -> Result<JsValue, JsValue> {
     // Through JSON text and the browser's own parser: one small writer (crate::json) keeps the wasm
     // small.
     js_sys::JSON::parse(&crate::json::to_string(report))
-}
-
-/// The key of the freelancer the page shows ("upwork:~01abc…"), under which the checklist answers are
-/// kept, or `undefined` when the page is not one HireCheck reads or does not say who it shows. Runs
-/// only the site adapter (no rules, no badge), so the answers can be read before [`check_page`].
-#[wasm_bindgen]
-pub fn profile_key() -> Option<String> {
-    let page = DomPage::current()?;
-    let url = page.url();
-    let (adapter, kind) = crate::sites::detect(url.as_deref(), &page)?;
-    adapter.extract(&page, kind).profile_key
 }
 
 /// Whether HireCheck reads the page at `href` (e.g. `location.href` after in-page navigation): the

@@ -9,10 +9,15 @@
 //     content scripts' world so that the loader's read returns what storage held before an answer the
 //     wrapper then writes. Taken from that read, the answer would be missing, and nothing would re-check
 //     (content.js only listens for changes from its own start on).
+//   - content.js learns whose answers apply from the check itself (the report's profile_key) and checks
+//     again before drawing when there are answers: after an in-page navigation to a profile the client
+//     answered, every verdict reported for it has the answers (none without them first).
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 
-import { contentScriptWorld, readBadge, startBrowser, waitForBadge } from './harness.mjs';
+import {
+  SPA_MOUNTS, contentScriptWorld, profileVariant, readBadge, spaMount, spaNavigate, startBrowser, waitForBadge,
+} from './harness.mjs';
 
 const PROFILE = '/freelancers/~01a1b2c3d4e5f6clean'; // "low" without findings (expectations.json)
 const SLOW_IMAGE = '/e2e-early-slow-image';
@@ -55,7 +60,7 @@ async function profileKeyOf(path) {
   try {
     await env.navigate(page, path);
     await waitForBadge(cdp);
-    const key = await world.evaluate('__hirecheckGlue.profile_key()');
+    const key = await world.evaluate('__hirecheckGlue.check_page({}, "en", Date.now()).profile_key');
     assert.ok(typeof key === 'string' && key !== '', `${path}: no profile key`);
     return key;
   } finally {
@@ -115,6 +120,53 @@ describe('what the loader starts in the load event', () => {
     } finally {
       await page.close();
       await storageRemove([answersKey]);
+    }
+  });
+
+  it('after an in-page navigation to a profile the client answered, every verdict for it has the answers', async (t) => {
+    const route = env.server.routes.find((r) => r.key === PROFILE);
+    const next = profileVariant(route, 'earlyspa', 'Marisol');
+    const { page, cdp, world } = await freshTab();
+    let answersKey = null;
+    try {
+      await env.navigate(page, PROFILE);
+      await waitForBadge(cdp);
+      await spaMount(page, SPA_MOUNTS[route.host] ?? null);
+      // Whom the next profile is, as the core says from its HTML (safe mode's entry point), without
+      // showing it first: the content script has read nothing about it yet.
+      const key = await world.evaluate(`__hirecheckGlue.check_html(${JSON.stringify(next.html)}, ${JSON.stringify(next.url)}, {}, 'en', Date.now()).profile_key`);
+      assert.ok(typeof key === 'string' && key !== '', 'the next profile has no key');
+      answersKey = `checklist:${key}`;
+      await storageSet({ [answersKey]: ANSWER });
+      // Every report the content script sends from now on (a listener of the test's beside the worker's).
+      await env.sw.evaluate(() => {
+        globalThis.__e2eEarlyReports = [];
+        if (globalThis.__e2eEarlyListening) return;
+        globalThis.__e2eEarlyListening = true;
+        chrome.runtime.onMessage.addListener((m) => {
+          if (m && m.type === 'hirecheck:report' && m.report) globalThis.__e2eEarlyReports.push(m.report);
+        });
+      });
+      const { end } = await spaNavigate(page, { html: next.html, url: next.url });
+      const until = Date.now() + 10_000;
+      let badge = null;
+      while (Date.now() < until) {
+        badge = await readBadge(cdp).catch(() => null);
+        if (badge && badge.drawnAt > end) break;
+        await new Promise((r) => setTimeout(r, 50));
+      }
+      assert.ok(badge && badge.drawnAt > end, 'no badge after the navigation');
+      await new Promise((r) => setTimeout(r, 500)); // anything late
+      const reports = (await env.sw.evaluate(() => globalThis.__e2eEarlyReports)).filter((r) => r.profile_key === key);
+      t.diagnostic(`${reports.length} report(s) for ${key}: ${reports.map((r) => `${r.level} [${r.findings.map((f) => f.rule).join(', ')}]`).join('; ')}`);
+      assert.ok(reports.length > 0, `no report for ${key}`);
+      for (const r of reports) {
+        assert.ok(r.findings.some((f) => f.rule === 'refuses-video'), `a verdict for ${key} without the client's answer: ${r.level}`);
+      }
+      assert.ok((await readBadge(cdp)).rules.includes('refuses-video'), 'the badge lacks the answer');
+    } finally {
+      await page.close();
+      if (answersKey) await storageRemove([answersKey]);
     }
   });
 });
