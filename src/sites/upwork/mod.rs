@@ -218,7 +218,7 @@ fn first_matching(
 /// The value `parse` reads from the first of the page's first 200 scripts that mentions `mark` and parses.
 fn script_value(page: &dyn Page, mark: &str, parse: fn(&str) -> Option<Value>) -> Option<Value> {
     for n in page.select(None, "script").into_iter().take(200) {
-        let text = page.raw_text(n);
+        let text = page.raw_text_ref(n);
         if !text.contains(mark) {
             continue;
         }
