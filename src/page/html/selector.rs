@@ -6,9 +6,10 @@
 //! elements, namespaces, `:hover`, ...) is invalid, so the whole selector matches nothing, as with the
 //! `selectors` crate.
 
-use super::dom::{Atoms, Document, NONE};
+use super::dom::{Atoms, Document, Fnv, NONE};
 use std::cell::OnceCell;
 use std::collections::HashMap;
+use std::hash::BuildHasherDefault;
 
 /// A name resolved against the document: `Absent` when no element or attribute has it (nothing matches).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -619,14 +620,18 @@ fn an_plus_b(s: &str) -> Option<(i64, i64)> {
 /// Indexes of a document by id and by class, built on first use (many queries need neither).
 #[derive(Default)]
 pub(crate) struct LazyIndexes {
-    ids: OnceCell<HashMap<String, Vec<u32>>>,
-    classes: OnceCell<HashMap<String, Vec<u32>>>,
+    ids: OnceCell<Index>,
+    classes: OnceCell<Index>,
 }
 
+/// The elements of each id or class, in document order. Hashed with FNV as the atoms are (a name is
+/// hashed for every occurrence while the index is built, and SipHash was a tenth of that).
+type Index = HashMap<String, Vec<u32>, BuildHasherDefault<Fnv>>;
+
 impl LazyIndexes {
-    fn ids(&self, doc: &Document) -> &HashMap<String, Vec<u32>> {
+    fn ids(&self, doc: &Document) -> &Index {
         self.ids.get_or_init(|| {
-            let mut map: HashMap<String, Vec<u32>> = HashMap::new();
+            let mut map = Index::default();
             if let Some(a) = doc.atoms.get("id") {
                 for &el in doc
                     .by_attr
@@ -643,9 +648,9 @@ impl LazyIndexes {
         })
     }
 
-    fn classes(&self, doc: &Document) -> &HashMap<String, Vec<u32>> {
+    fn classes(&self, doc: &Document) -> &Index {
         self.classes.get_or_init(|| {
-            let mut map: HashMap<String, Vec<u32>> = HashMap::new();
+            let mut map = Index::default();
             if let Some(a) = doc.atoms.get("class") {
                 for &el in doc
                     .by_attr
