@@ -1,6 +1,7 @@
 //! The few queries a site adapter needs from a page, so one adapter runs on saved HTML (native)
 //! and on the live DOM (wasm) alike.
 
+#[cfg(not(target_arch = "wasm32"))]
 use std::borrow::Cow;
 
 #[cfg(not(target_arch = "wasm32"))]
@@ -37,6 +38,7 @@ pub trait Page {
     fn raw_text(&self, node: Node) -> String;
     /// [`Page::raw_text`], borrowed where the page keeps it in one piece (a saved page's scripts: the
     /// adapters search megabytes of them for one mark, and copying each first cost more than the search).
+    #[cfg(not(target_arch = "wasm32"))]
     fn raw_text_ref(&self, node: Node) -> Cow<'_, str> {
         Cow::Owned(self.raw_text(node))
     }

@@ -218,7 +218,11 @@ fn first_matching(
 /// The value `parse` reads from the first of the page's first 200 scripts that mentions `mark` and parses.
 fn script_value(page: &dyn Page, mark: &str, parse: fn(&str) -> Option<Value>) -> Option<Value> {
     for n in page.select(None, "script").into_iter().take(200) {
+        // Natively borrowed (a saved page's scripts); the wasm keeps the copy (smaller code).
+        #[cfg(not(target_arch = "wasm32"))]
         let text = page.raw_text_ref(n);
+        #[cfg(target_arch = "wasm32")]
+        let text = page.raw_text(n);
         if !holds(&text, mark) {
             continue;
         }
