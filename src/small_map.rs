@@ -57,6 +57,14 @@ impl<K: Ord, V> SmallMap<K, V> {
         self.entries.get(i).map(|(_, v)| v)
     }
 
+    /// The value of the key for which `order` (the key's order against the one looked for) says
+    /// `Equal`; `order` must agree with the keys' `Ord`.
+    #[cfg(not(target_arch = "wasm32"))]
+    pub fn get_by(&self, mut order: impl FnMut(&K) -> std::cmp::Ordering) -> Option<&V> {
+        let i = self.entries.binary_search_by(|(k, _)| order(k)).ok()?;
+        self.entries.get(i).map(|(_, v)| v)
+    }
+
     pub fn get_mut<Q: Ord + ?Sized>(&mut self, key: &Q) -> Option<&mut V>
     where
         K: Borrow<Q>,

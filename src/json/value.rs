@@ -104,6 +104,13 @@ pub trait Index {
 
 impl Index for str {
     fn index_into<'v>(&self, v: &'v Value) -> Option<&'v Value> {
+        // Natively the keys are compared in a loop here: `str`'s own order calls `memcmp`, a call per
+        // step of the search for keys of a few bytes (the adapters read hundreds of contracts so).
+        #[cfg(not(target_arch = "wasm32"))]
+        return v
+            .as_object()?
+            .get_by(|k| bytes_order(k.as_bytes(), self.as_bytes()));
+        #[cfg(target_arch = "wasm32")]
         v.as_object()?.get(self)
     }
     fn index_into_mut<'v>(&self, v: &'v mut Value) -> Option<&'v mut Value> {
@@ -136,6 +143,17 @@ impl<T: Index + ?Sized> Index for &T {
     fn index_into_mut<'v>(&self, v: &'v mut Value) -> Option<&'v mut Value> {
         (**self).index_into_mut(v)
     }
+}
+
+/// `a.cmp(b)` for byte strings (the order of `str`), one byte at a time.
+#[cfg(not(target_arch = "wasm32"))]
+fn bytes_order(a: &[u8], b: &[u8]) -> std::cmp::Ordering {
+    for (x, y) in a.iter().zip(b) {
+        if x != y {
+            return x.cmp(y);
+        }
+    }
+    a.len().cmp(&b.len())
 }
 
 /// What `value["absent"]` returns.
@@ -343,5 +361,53 @@ impl PartialEq<&str> for Value {
 impl PartialEq<String> for Value {
     fn eq(&self, other: &String) -> bool {
         self.as_str() == Some(other.as_str())
+    }
+}
+
+#[cfg(all(test, not(target_arch = "wasm32")))]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn keys_are_ordered_and_found_as_str_orders_them() {
+        let keys = [
+            "",
+            "a",
+            "ab",
+            "abc",
+            "abd",
+            "b",
+            "B",
+            "title",
+            "titles",
+            "totalHours",
+            "é",
+            "e\u{301}",
+            "\u{7f}",
+            "\u{80}",
+            "😀",
+            "z\0",
+            "z",
+        ];
+        for a in keys {
+            for b in keys {
+                assert_eq!(
+                    bytes_order(a.as_bytes(), b.as_bytes()),
+                    a.cmp(b),
+                    "{a:?} {b:?}"
+                );
+            }
+        }
+        let object = Value::Object(Map::from_pairs(
+            keys.iter()
+                .map(|k| (k.to_string(), Value::from(k.len() as i64)))
+                .collect(),
+        ));
+        for k in keys {
+            assert_eq!(object.get(k), Some(&Value::from(k.len() as i64)), "{k:?}");
+        }
+        for absent in ["abcd", "aa", "ti", "😁", "Z"] {
+            assert_eq!(object.get(absent), None, "{absent:?}");
+        }
     }
 }

@@ -13,6 +13,7 @@ mod tree;
 use super::{Node, Page};
 use dom::Document;
 use selector::{LazyIndexes, Matcher, Selector};
+use std::borrow::Cow;
 use std::cell::RefCell;
 use std::collections::HashMap;
 use std::rc::Rc;
@@ -82,6 +83,10 @@ impl Page for HtmlPage {
 
     fn raw_text(&self, node: Node) -> String {
         self.doc.text_of(node.0).to_string()
+    }
+
+    fn raw_text_ref(&self, node: Node) -> Cow<'_, str> {
+        Cow::Borrowed(self.doc.text_of(node.0))
     }
 
     fn attr(&self, node: Node, name: &str) -> Option<String> {

@@ -2,6 +2,9 @@
 //! and on the live DOM (wasm) alike.
 
 #[cfg(not(target_arch = "wasm32"))]
+use std::borrow::Cow;
+
+#[cfg(not(target_arch = "wasm32"))]
 mod html;
 #[cfg(not(target_arch = "wasm32"))]
 pub use html::HtmlPage;
@@ -33,6 +36,12 @@ pub trait Page {
     fn select(&self, scope: Option<Node>, css: &str) -> Vec<Node>;
     /// The element's text content, raw (scripts' text included, as the DOM's `textContent`).
     fn raw_text(&self, node: Node) -> String;
+    /// [`Page::raw_text`], borrowed where the page keeps it in one piece (a saved page's scripts: the
+    /// adapters search megabytes of them for one mark, and copying each first cost more than the search).
+    #[cfg(not(target_arch = "wasm32"))]
+    fn raw_text_ref(&self, node: Node) -> Cow<'_, str> {
+        Cow::Owned(self.raw_text(node))
+    }
     /// An attribute's value.
     fn attr(&self, node: Node, name: &str) -> Option<String>;
 }

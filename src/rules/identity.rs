@@ -503,7 +503,34 @@ fn trim_non_alphanumeric(s: &str) -> &str {
     text::trim_where(s, |c| !c.is_alphanumeric())
 }
 
-/// (byte offset, word) pairs, split on whitespace.
+/// (byte offset, word) pairs, split on whitespace (as `char::is_whitespace` splits).
+#[cfg(not(target_arch = "wasm32"))]
+fn word_spans(text: &str) -> Vec<(usize, &str)> {
+    let mut out = Vec::new();
+    let mut start = None;
+    let mut i = 0;
+    while let Some((space, len)) = space_at(text, i) {
+        match (space, start) {
+            (true, Some(s)) => {
+                out.push((s, &text[s..i]));
+                start = None;
+            }
+            (false, None) => start = Some(i),
+            _ => {}
+        }
+        if out.len() >= 2000 {
+            return out;
+        }
+        i += len;
+    }
+    if let Some(s) = start {
+        out.push((s, &text[s..]));
+    }
+    out
+}
+
+/// [`word_spans`] in the wasm: char by char (smaller code).
+#[cfg(target_arch = "wasm32")]
 fn word_spans(text: &str) -> Vec<(usize, &str)> {
     let mut out = Vec::new();
     let mut start = None;
@@ -524,6 +551,20 @@ fn word_spans(text: &str) -> Vec<(usize, &str)> {
         out.push((s, &text[s..]));
     }
     out
+}
+
+/// Whether the char at byte `i` of `text` (a char boundary) is whitespace, and its length; None at
+/// the end. An ASCII byte (most of any feedback) is tested without decoding a char: the ASCII chars
+/// `char::is_whitespace` takes are U+0009–U+000D and the space.
+#[cfg(not(target_arch = "wasm32"))]
+fn space_at(text: &str, i: usize) -> Option<(bool, usize)> {
+    match text.as_bytes().get(i)? {
+        b if b.is_ascii() => Some((matches!(b, b'\t'..=b'\r' | b' '), 1)),
+        _ => {
+            let c = text.get(i..)?.chars().next()?;
+            Some((c.is_whitespace(), c.len_utf8()))
+        }
+    }
 }
 
 /// The text around byte offset `pos`, at most [`MAX_QUOTE_CHARS`] characters, marked with "…" where cut.
@@ -556,6 +597,45 @@ fn quote_around(text: &str, pos: usize) -> String {
 mod tests {
     use super::*;
     use crate::model::{Profile, WorkEntry};
+
+    #[test]
+    fn word_spans_split_where_char_is_whitespace_splits() {
+        // The char-by-char reading (the wasm's word_spans).
+        fn by_chars(text: &str) -> Vec<(usize, &str)> {
+            let mut out = Vec::new();
+            let mut start = None;
+            for (i, c) in text.char_indices() {
+                match (c.is_whitespace(), start) {
+                    (true, Some(s)) => {
+                        out.push((s, &text[s..i]));
+                        start = None;
+                    }
+                    (false, None) => start = Some(i),
+                    _ => {}
+                }
+                if out.len() >= 2000 {
+                    return out;
+                }
+            }
+            if let Some(s) = start {
+                out.push((s, &text[s..]));
+            }
+            out
+        }
+        let many = "Thanks Wei! ".repeat(1500);
+        for text in [
+            "",
+            " ",
+            "Great work, Wei!",
+            "  Thanks\tAna\n\rsee\x0b you\x0c soon ",
+            "Danke\u{a0}Jürgen\u{2003}und\u{85}Zoë\u{3000}終わり\u{2028}x\u{1680}y",
+            "Ünïcödé wörds ending in a multi-byte char: ß",
+            "no\u{200b}break\u{feff}here",
+            many.as_str(),
+        ] {
+            assert_eq!(word_spans(text), by_chars(text), "{text:?}");
+        }
+    }
     use crate::policy::Policy;
     use crate::time::Instant;
 

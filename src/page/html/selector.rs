@@ -6,9 +6,10 @@
 //! elements, namespaces, `:hover`, ...) is invalid, so the whole selector matches nothing, as with the
 //! `selectors` crate.
 
-use super::dom::{Atoms, Document, NONE};
+use super::dom::{Atoms, Document, Fnv, NONE};
 use std::cell::OnceCell;
 use std::collections::HashMap;
+use std::hash::BuildHasherDefault;
 
 /// A name resolved against the document: `Absent` when no element or attribute has it (nothing matches).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -619,14 +620,18 @@ fn an_plus_b(s: &str) -> Option<(i64, i64)> {
 /// Indexes of a document by id and by class, built on first use (many queries need neither).
 #[derive(Default)]
 pub(crate) struct LazyIndexes {
-    ids: OnceCell<HashMap<String, Vec<u32>>>,
-    classes: OnceCell<HashMap<String, Vec<u32>>>,
+    ids: OnceCell<Index>,
+    classes: OnceCell<Index>,
 }
 
+/// The elements of each id or class, in document order. Hashed with FNV as the atoms are (a name is
+/// hashed for every occurrence while the index is built, and SipHash was a tenth of that).
+type Index = HashMap<String, Vec<u32>, BuildHasherDefault<Fnv>>;
+
 impl LazyIndexes {
-    fn ids(&self, doc: &Document) -> &HashMap<String, Vec<u32>> {
+    fn ids(&self, doc: &Document) -> &Index {
         self.ids.get_or_init(|| {
-            let mut map: HashMap<String, Vec<u32>> = HashMap::new();
+            let mut map = Index::default();
             if let Some(a) = doc.atoms.get("id") {
                 for &el in doc
                     .by_attr
@@ -643,9 +648,9 @@ impl LazyIndexes {
         })
     }
 
-    fn classes(&self, doc: &Document) -> &HashMap<String, Vec<u32>> {
+    fn classes(&self, doc: &Document) -> &Index {
         self.classes.get_or_init(|| {
-            let mut map: HashMap<String, Vec<u32>> = HashMap::new();
+            let mut map = Index::default();
             if let Some(a) = doc.atoms.get("class") {
                 for &el in doc
                     .by_attr
@@ -656,11 +661,15 @@ impl LazyIndexes {
                     let Some(v) = doc.attr_by_atom(el, a) else {
                         continue;
                     };
-                    for c in v.split(is_html_space).filter(|c| !c.is_empty()) {
-                        let list = map.entry(c.to_string()).or_default();
-                        // A class written twice on one element is indexed once.
-                        if list.last() != Some(&el) {
-                            list.push(el);
+                    for c in html_words(v) {
+                        // A name is copied only the first time it is seen.
+                        match map.get_mut(c) {
+                            // A class written twice on one element is indexed once.
+                            Some(list) if list.last() != Some(&el) => list.push(el),
+                            Some(_) => {}
+                            None => {
+                                map.insert(c.to_string(), vec![el]);
+                            }
                         }
                     }
                 }
@@ -967,6 +976,26 @@ fn is_html_space(c: char) -> bool {
     matches!(c, ' ' | '\t' | '\n' | '\x0c' | '\r')
 }
 
+/// The non-empty words of `v` between [`is_html_space`] characters, as `v.split(is_html_space)`
+/// without the empty ones, found byte by byte (the spaces are ASCII, so every cut is on a char
+/// boundary): the class index splits every class attribute of the page.
+fn html_words(v: &str) -> impl Iterator<Item = &str> {
+    let space = |b: &u8| matches!(b, b' ' | b'\t' | b'\n' | b'\x0c' | b'\r');
+    let mut at = 0;
+    std::iter::from_fn(move || {
+        let rest = v.as_bytes().get(at..)?;
+        let start = at + rest.iter().position(|b| !space(b))?;
+        let len = v
+            .as_bytes()
+            .get(start..)?
+            .iter()
+            .position(space)
+            .unwrap_or(v.len() - start);
+        at = start + len;
+        v.get(start..at)
+    })
+}
+
 fn attr_matches(v: &str, op: Op, want: &str, fold: bool) -> bool {
     let eq = |a: &str, b: &str| {
         if fold {
@@ -1006,6 +1035,30 @@ fn attr_matches(v: &str, op: Op, want: &str, fold: bool) -> bool {
                 } else {
                     v.contains(want)
                 }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn html_words_are_the_non_empty_pieces_of_a_split() {
+        for v in [
+            "",
+            " ",
+            "a",
+            "a b",
+            "  a\t\tb\n\x0cc\r ",
+            "\x0b a\x0bb \u{a0}c\u{a0} ",
+            "é  ü-ß\u{2003}x",
+            "trailing ",
+            " leading",
+            "one-word-only",
+        ] {
+            let want: Vec<&str> = v.split(is_html_space).filter(|w| !w.is_empty()).collect();
+            assert_eq!(html_words(v).collect::<Vec<_>>(), want, "{v:?}");
         }
     }
 }

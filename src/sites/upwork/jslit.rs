@@ -83,6 +83,42 @@ fn run_len(bytes: &[u8], stop: u8) -> usize {
     n
 }
 
+/// How many bytes at the start of a string's text (after its opening `quote`) can be taken as they
+/// are: the run ends at or before the first byte of [`STRING_STOP`] that matters in this string (its
+/// own quote, a backslash, a line break, '$' in a template). Natively, eight bytes at a time: a
+/// store's strings are most of the bytes [`parse_nuxt_assignment`] reads, twice (the IIFE's body is
+/// skipped to its end before it is evaluated). The run may end early, at a tab or another control
+/// byte, which [`Parser::string`] takes as text and goes on.
+#[cfg(not(target_arch = "wasm32"))]
+fn string_run(bytes: &[u8], quote: u8) -> usize {
+    const ONES: u64 = u64::from_ne_bytes([1; 8]);
+    const HIGH: u64 = ONES * 0x80;
+    // The high bit of each byte below `n` (n at most 0x80), exact up to the first one: bits above
+    // it may be set by the borrow, which only the first one found is read past.
+    let below = |w: u64, n: u8| w.wrapping_sub(ONES * u64::from(n)) & !w & HIGH;
+    if quote == b'`' {
+        return run_len(bytes, STRING_STOP);
+    }
+    let (quotes, backslashes) = (ONES * u64::from(quote), ONES * u64::from(b'\\'));
+    let mut n = 0;
+    for chunk in bytes.chunks_exact(8) {
+        // A chunk of eight always converts; were it not to, zero stops at once, as any stop byte.
+        let w = <[u8; 8]>::try_from(chunk).map_or(0, u64::from_le_bytes);
+        let stops = below(w ^ quotes, 1) | below(w ^ backslashes, 1) | below(w, 0x20);
+        if stops != 0 {
+            return n + (stops.trailing_zeros() / 8) as usize;
+        }
+        n += 8;
+    }
+    n + bytes.get(n..).map_or(0, |rest| run_len(rest, STRING_STOP))
+}
+
+/// [`run_len`] with [`STRING_STOP`] in the wasm (no wider loop: the wasm's size is what counts there).
+#[cfg(target_arch = "wasm32")]
+fn string_run(bytes: &[u8], _quote: u8) -> usize {
+    run_len(bytes, STRING_STOP)
+}
+
 /// A flat object with more entries than this is a catalogue, not profile data (see the module notes).
 pub const CATALOGUE_ENTRIES: usize = 256;
 
@@ -529,7 +565,7 @@ impl<'a> Parser<'a> {
         let mut from = self.pos;
         loop {
             let rest = self.s.get(self.pos..)?;
-            self.pos += run_len(rest, STRING_STOP);
+            self.pos += string_run(rest, quote);
             let c = self.peek()?;
             if c == quote {
                 let text = self.src.get(from..self.pos)?;
@@ -1069,6 +1105,102 @@ mod tests {
         }
     }
     use crate::json::test_json as json;
+
+    /// The bytes [`Parser::string`] must stop at in a string opened by `quote`.
+    fn must_stop(b: u8, quote: u8) -> bool {
+        b == quote || matches!(b, b'\\' | b'\n' | b'\r') || (quote == b'`' && b == b'$')
+    }
+
+    #[test]
+    fn string_run_finds_every_byte_that_matters() {
+        // One byte of every value at every place of a text of 'x' that is a whole number of words
+        // long and one that is not (the rest is scanned byte by byte).
+        for len in [24, 27] {
+            for quote in [b'"', b'\'', b'`'] {
+                for at in 0..len {
+                    for b in 0..=255u8 {
+                        let mut text = vec![b'x'; len];
+                        text[at] = b;
+                        let run = string_run(&text, quote);
+                        if must_stop(b, quote) {
+                            assert_eq!(run, at, "{b:#x} at {at} of {len}, quote {quote}");
+                        } else if run != len {
+                            // An early stop is allowed at a byte the loop then takes as text.
+                            assert_eq!(run, at, "{b:#x} at {at} of {len}, quote {quote}");
+                            assert!(
+                                b < 0x20 || BYTE_CLASSES[usize::from(b)] & STRING_STOP != 0,
+                                "{b:#x}"
+                            );
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn strings_read_whole_at_every_offset_and_length() {
+        // Escapes, quotes and multi-byte chars at every place relative to an eight-byte word, strings
+        // that end with the input, and the same strings without their closing quote.
+        let pieces = [
+            "a",
+            "é",
+            "€",
+            "😀",
+            r"\t",
+            r"{\\",
+            r#"\""#,
+            "'",
+            "`",
+            "$",
+            "\t",
+            r"\u00e9",
+            r"\n",
+            r"\x41",
+            r"\u{1F600}",
+            r"\r\n",
+            r"\u2028",
+            r"\uD83D\uDE00",
+        ];
+        let decoded = [
+            "a", "é", "€", "😀", "\t", "{\\", "\"", "'", "`", "$", "\t", "é", "\n", "A", "😀",
+            "\r\n", "\u{2028}", "😀",
+        ];
+        for pad in 0..17 {
+            for (i, (piece, want)) in pieces.iter().zip(decoded).enumerate() {
+                for tail in 0..10 {
+                    let lit = format!("{}{piece}{}", "p".repeat(pad), "q".repeat(tail));
+                    let value = format!("{}{want}{}", "p".repeat(pad), "q".repeat(tail));
+                    // A raw tab is text too; and the next piece right after this one.
+                    let next = pieces[(i + 1) % pieces.len()];
+                    let next_want = decoded[(i + 1) % decoded.len()];
+                    for (src, want) in [
+                        (format!("\"{lit}\""), value.clone()),
+                        (
+                            format!("\"{lit}\t{next}\""),
+                            format!("{value}\t{next_want}"),
+                        ),
+                    ] {
+                        assert_eq!(parse_literal(&src), Some(Value::String(want)), "{src:?}");
+                        let open = &src[..src.len() - 1];
+                        assert_eq!(parse_literal(open), None, "{open:?}");
+                    }
+                }
+            }
+        }
+        // In single quotes and in a template: the other quotes are text, '$' ends a template's run.
+        assert_eq!(
+            parse_literal("['it\\'s \"fine\" `here`', `cost: $5 'each' \"x\"`]"),
+            Some(json!(["it's \"fine\" `here`", "cost: $5 'each' \"x\""]))
+        );
+        // Line breaks end a quoted string (an error), not a template.
+        assert_eq!(parse_literal("\"abcdefghij\nk\""), None);
+        assert_eq!(parse_literal("'abcdefghijk\rl'"), None);
+        assert_eq!(
+            parse_literal("`abcdefghij\nk`"),
+            Some(Value::String("abcdefghij\nk".into()))
+        );
+    }
 
     #[test]
     fn plain_json_and_unquoted_keys() {
