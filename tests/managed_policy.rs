@@ -141,7 +141,11 @@ fn manifest_names_the_schema_and_the_options_page() {
     let m: Value = serde_json::from_str(&read("manifest.json")).unwrap();
     assert_eq!(m["storage"]["managed_schema"], "managed_schema.json");
     assert_eq!(m["options_ui"]["page"], "options.html");
-    assert_eq!(m["content_scripts"][0]["js"][0], "content/loader.js");
+    // The classic wasm glue first, then the loader that calls it (content/loader.js).
+    assert_eq!(
+        m["content_scripts"][0]["js"],
+        json!(["wasm/hirecheck-content.js", "content/loader.js"])
+    );
     let main = read("extension/content/main.js");
     let first = main.lines().find(|l| l.starts_with("import "));
     assert_eq!(
