@@ -506,36 +506,38 @@ fn trim_non_alphanumeric(s: &str) -> &str {
 /// (byte offset, word) pairs, split on whitespace (as `char::is_whitespace` splits).
 #[cfg(not(target_arch = "wasm32"))]
 fn word_spans(text: &str) -> Vec<(usize, &str)> {
-    let mut out = Vec::new();
-    let mut start = None;
     let mut i = 0;
-    while let Some((space, len)) = space_at(text, i) {
-        match (space, start) {
-            (true, Some(s)) => {
-                out.push((s, &text[s..i]));
-                start = None;
-            }
-            (false, None) => start = Some(i),
-            _ => {}
-        }
-        if out.len() >= 2000 {
-            return out;
-        }
+    let marks = std::iter::from_fn(|| {
+        let (space, len) = space_at(text, i)?;
+        let at = i;
         i += len;
-    }
-    if let Some(s) = start {
-        out.push((s, &text[s..]));
-    }
-    out
+        Some((at, space))
+    });
+    spans_between(text, marks)
 }
 
 /// [`word_spans`] in the wasm: char by char (smaller code).
 #[cfg(target_arch = "wasm32")]
 fn word_spans(text: &str) -> Vec<(usize, &str)> {
+    word_spans_by_chars(text)
+}
+
+/// The words of `text` char by char: the wasm's [`word_spans`], and what the tests hold the native
+/// one to.
+#[cfg(any(target_arch = "wasm32", test))]
+fn word_spans_by_chars(text: &str) -> Vec<(usize, &str)> {
+    spans_between(
+        text,
+        text.char_indices().map(|(i, c)| (i, c.is_whitespace())),
+    )
+}
+
+/// The words of `text` from (byte offset, is whitespace) for each of its chars in order; at most 2000.
+fn spans_between(text: &str, marks: impl Iterator<Item = (usize, bool)>) -> Vec<(usize, &str)> {
     let mut out = Vec::new();
     let mut start = None;
-    for (i, c) in text.char_indices() {
-        match (c.is_whitespace(), start) {
+    for (i, space) in marks {
+        match (space, start) {
             (true, Some(s)) => {
                 out.push((s, &text[s..i]));
                 start = None;
@@ -601,27 +603,7 @@ mod tests {
     #[test]
     fn word_spans_split_where_char_is_whitespace_splits() {
         // The char-by-char reading (the wasm's word_spans).
-        fn by_chars(text: &str) -> Vec<(usize, &str)> {
-            let mut out = Vec::new();
-            let mut start = None;
-            for (i, c) in text.char_indices() {
-                match (c.is_whitespace(), start) {
-                    (true, Some(s)) => {
-                        out.push((s, &text[s..i]));
-                        start = None;
-                    }
-                    (false, None) => start = Some(i),
-                    _ => {}
-                }
-                if out.len() >= 2000 {
-                    return out;
-                }
-            }
-            if let Some(s) = start {
-                out.push((s, &text[s..]));
-            }
-            out
-        }
+        let by_chars = word_spans_by_chars;
         let many = "Thanks Wei! ".repeat(1500);
         for text in [
             "",
