@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Builds the Chromium extension into dist/chromium/:
-#   per wasm module (MODULES, below): cargo (wasm32, release, its site features, the standard library
+#   per wasm module (MODULES, below): cargo (wasm32, profile wasm, its site features, the standard library
 #   compiled with it: wasm_build in scripts/lib.sh) -> wasm-bindgen --target web -> wasm-opt -Oz;
 #   then + extension/* + manifest.json
 # Assumes scripts/ensure-tools.sh has run (make does that first).
@@ -61,7 +61,7 @@ optimize() {
 pids=()
 for entry in "${MODULES[@]}"; do
   read -r name features _ <<<"$entry"
-  log "build: cargo build --release --locked --lib --target $WASM_TARGET ${WASM_BUILD_STD[*]} --no-default-features --features $features (RUSTFLAGS $WASM_PANIC_FLAGS)"
+  log "build: cargo build --profile wasm --locked --lib --target $WASM_TARGET ${WASM_BUILD_STD[*]} --no-default-features --features $features (RUSTFLAGS $WASM_PANIC_FLAGS)"
   wasm_build "$features" ||
     die "the wasm build of module $name failed (see above). If cargo refused -Zbuild-std or -Zbuild-std-features, this toolchain has changed them: update WASM_BUILD_STD in scripts/lib.sh (docs/build.md, \"The wasm build\")"
   cp "$WASM_IN" "$work/$name.wasm"

@@ -10,7 +10,8 @@ export PATH="$CARGO_HOME/bin:$PATH"
 DIST="$ROOT/dist/chromium"
 E2E="$ROOT/tests/e2e"
 WASM_TARGET=wasm32-unknown-unknown
-WASM_IN="${CARGO_TARGET_DIR:-$ROOT/target}/$WASM_TARGET/release/hirecheck.wasm"
+# The wasm profile (Cargo.toml): the release profile at opt-level "z".
+WASM_IN="${CARGO_TARGET_DIR:-$ROOT/target}/$WASM_TARGET/wasm/hirecheck.wasm"
 # wasm-opt comes from the npm package `binaryen`, pinned in tests/e2e/package-lock.json.
 WASM_OPT="$E2E/node_modules/.bin/wasm-opt"
 CHROMIUM="${CHROMIUM:-/usr/bin/chromium}"
@@ -40,7 +41,7 @@ WASM_BUILD_STD=(-Zbuild-std=std,panic_abort -Zbuild-std-features=optimize_for_si
 RUST_SYSROOT="$(rustc --print sysroot 2>/dev/null || true)"
 RUST_SRC="$RUST_SYSROOT/lib/rustlib/src/rust"
 
-# wasm_build FEATURES: cargo build of the wasm (release, $WASM_TARGET) with the site-* FEATURES, into $WASM_IN.
+# wasm_build FEATURES: cargo build of the wasm (profile wasm, $WASM_TARGET) with the site-* FEATURES, into $WASM_IN.
 # Reproducible wasm: whatever source paths remain in it are renamed to fixed prefixes (the dependency
 # sources under CARGO_HOME, this checkout, and the standard library's under the toolchain, to the
 # /rustc/<commit> the prebuilt one names), so the bytes do not depend on where they sit. Only the
@@ -51,7 +52,7 @@ wasm_build() {
   commit="$(rustc -vV | sed -n 's/^commit-hash: //p')"
   RUSTC_BOOTSTRAP=1 \
     CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS="--remap-path-prefix=$CARGO_HOME=/cargo --remap-path-prefix=$ROOT=/hirecheck --remap-path-prefix=$RUST_SRC=/rustc/$commit $WASM_PANIC_FLAGS" \
-    cargo build --release --locked --lib --target "$WASM_TARGET" "${WASM_BUILD_STD[@]}" \
+    cargo build --profile wasm --locked --lib --target "$WASM_TARGET" "${WASM_BUILD_STD[@]}" \
     --no-default-features --features "$features"
 }
 

@@ -53,7 +53,7 @@ store archives on Debian 12 (or similar) with Rust (rustup), Node.js 20+, npm an
 
 which installs the pinned tools (\`scripts/ensure-tools.sh\`: the wasm32 target, the rust-src
 component, wasm-bindgen-cli from Cargo.lock, binaryen and web-ext from tests/e2e/package-lock.json),
-builds the wasm (\`cargo build --release --locked --target wasm32-unknown-unknown\` with the
+builds the wasm (\`cargo build --profile wasm --locked --target wasm32-unknown-unknown\` with the
 standard library compiled for it, \`-Zbuild-std\`: \`wasm_build\` in scripts/lib.sh; then
 wasm-bindgen and wasm-opt), derives the Firefox manifest (\`scripts/firefox-manifest.py\`) and writes
 dist/packages/. This archive is not a git checkout, so first, in its top folder:
