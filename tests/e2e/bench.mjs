@@ -1,5 +1,5 @@
 // `make bench`, browser part. Prints figures; asserts nothing. Budgets and method: docs/performance.md.
-// HIRECHECK_BENCH_PARTS=badge,load,memory picks parts (default: all three).
+// HIRECHECK_BENCH_PARTS=badge,load,memory,big picks parts (default: all four).
 //   1. page ready (DOMContentLoaded end) -> badge drawn (data-drawn-at): median over
 //      HIRECHECK_BENCH_LOADS loads (default 20) of every demo profile page, on every site's host;
 //   2. page load time (navigation start -> load event end) with the extension and without it: two
@@ -8,13 +8,17 @@
 //      ratio of the medians (budget <= 1.05);
 //   3. memory the extension adds to a tab after HIRECHECK_BENCH_SPA (default 50) in-page navigations
 //      between profiles: the tab's JS heap with the extension minus without it (after the same tour,
-//      after garbage collection) plus the wasm's linear memory (budget <= 5 MB).
+//      after garbage collection) plus the wasm's linear memory (budget <= 5 MB);
+//   4. parts 1 and 2 on the generated 2 MB Upwork profile page of the native benchmark
+//      (benches/support/big_page.rs), when HIRECHECK_BENCH_BIG_PAGE names the file
+//      (scripts/bench.sh writes it): a page of a real profile's size, not a budget's sample.
 // "Without it" is the same Chromium with an empty extension (a service worker that does nothing):
 // the harness always loads one, and that one touches no page.
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 
+import { renderPage } from './server.mjs';
 import {
   SPA_MOUNTS, contentScriptRunsOn, contentScriptWorld, measureBadgeTimes, median, memoryOf, profileVariant, readBadge,
   spaMount, spaNavigate, startBrowser, timedLoad, waitForBadge,
@@ -22,7 +26,7 @@ import {
 
 const LOADS = Number(process.env.HIRECHECK_BENCH_LOADS ?? 20);
 // Which parts to run: "badge,load,memory" (all, the default) or a subset.
-const PARTS = new Set((process.env.HIRECHECK_BENCH_PARTS ?? 'badge,load,memory').split(',').map((x) => x.trim()));
+const PARTS = new Set((process.env.HIRECHECK_BENCH_PARTS ?? 'badge,load,memory,big').split(',').map((x) => x.trim()));
 const SPA_STEPS = Number(process.env.HIRECHECK_BENCH_SPA ?? 50);
 const W = 64;
 const MB = 1048576;
@@ -39,11 +43,11 @@ function emptyExtension() {
   return dir;
 }
 
-async function badgeTimes(env, routes) {
+async function badgeTimes(env, routes, title = '1. page ready -> badge drawn') {
   const page = env.context.pages()[0] ?? await env.context.newPage();
   const cdp = await env.context.newCDPSession(page);
   const all = [];
-  console.log(`\n1. page ready -> badge drawn, ${LOADS} loads per page (ms):`);
+  console.log(`\n${title}, ${LOADS} loads per page (ms):`);
   console.log(`  ${'page'.padEnd(W)} ${'median'.padStart(8)} ${'min'.padStart(8)} ${'max'.padStart(8)}`);
   for (const route of routes) {
     let t;
@@ -61,7 +65,7 @@ async function badgeTimes(env, routes) {
   await cdp.detach().catch(() => {});
 }
 
-async function loadTimes(env, base, routes) {
+async function loadTimes(env, base, routes, title = '2. page load time') {
   const tabs = [await env.context.newPage(), await base.context.newPage()];
   const cdp = await env.context.newCDPSession(tabs[0]);
   // After each load, the extension's own work (it starts at document_idle, often after the load
@@ -84,7 +88,7 @@ async function loadTimes(env, base, routes) {
       }
     }
   }
-  console.log(`\n2. page load time (navigation start -> load event end), ${LOADS} loads per page in each browser, alternating (ms):`);
+  console.log(`\n${title} (navigation start -> load event end), ${LOADS} loads per page in each browser, alternating (ms):`);
   console.log(`  ${'page'.padEnd(W)} ${'with'.padStart(8)} ${'without'.padStart(8)} ${'ratio'.padStart(8)}`);
   const all = [[], []];
   for (const [k, r] of routes.entries()) {
@@ -148,17 +152,36 @@ async function memory(env, base, route) {
   console.log(`  added by the extension: JS heap ${fmt(added / MB, 2)} + wasm ${fmt(w.wasm / MB, 2)} = ${fmt((added + w.wasm) / MB, 2)} MB   (budget <= 5 MB; ${w.drawn}/${SPA_STEPS} badges redrawn)`);
 }
 
+// Part 4's page: served at its own address on both browsers' servers, made from the clean Upwork
+// profile (whose address and clock it has), its clock set once for the run as the server does.
+const BIG_FILE = process.env.HIRECHECK_BENCH_BIG_PAGE;
+const BIG_KEY = '/freelancers/~01b1g2p3a4g5e6big2mb';
+const bigRoutes = [];
+if (PARTS.has('big') && BIG_FILE) {
+  if (!fs.existsSync(BIG_FILE)) throw new Error(`HIRECHECK_BENCH_BIG_PAGE: no ${BIG_FILE} (cargo run --release --example big_page -- ${BIG_FILE})`);
+  const html = renderPage(fs.readFileSync(BIG_FILE, 'utf8'), { utcOffsetMinutes: -180 });
+  bigRoutes.push({ key: BIG_KEY, from: '/freelancers/~01a1b2c3d4e5f6clean', transform: () => html });
+}
+
 const emptyDir = emptyExtension();
-const env = await startBrowser({ requestLog: null });
+const env = await startBrowser({ requestLog: null, extraRoutes: bigRoutes });
 let base;
 try {
-  base = await startBrowser({ dist: emptyDir, requestLog: null });
-  const routes = env.server.routes.filter((r) => contentScriptRunsOn(env.manifest, r.url));
+  base = await startBrowser({ dist: emptyDir, requestLog: null, extraRoutes: bigRoutes });
+  const big = env.server.routes.filter((r) => r.key === BIG_KEY);
+  const routes = env.server.routes.filter((r) => r.key !== BIG_KEY && contentScriptRunsOn(env.manifest, r.url));
   console.log(`Chromium ${env.context.browser()?.version() ?? '?'}, ${os.cpus().length} CPU(s), load average ${os.loadavg().map((x) => x.toFixed(2)).join(' ')}`);
   if (PARTS.has('badge')) await badgeTimes(env, routes);
   if (PARTS.has('load')) await loadTimes(env, base, routes.filter((r) => r.csp !== 'strict'));
   const spaRoute = routes.find((r) => r.host === 'www.upwork.com' && r.path.startsWith('/freelancers/') && r.csp !== 'strict');
   if (PARTS.has('memory')) await memory(env, base, spaRoute);
+  if (big.length) {
+    const size = fs.statSync(BIG_FILE).size;
+    await badgeTimes(env, big, `4. the generated Upwork profile page (${(size / MB).toFixed(2)} MB): page ready -> badge drawn`);
+    await loadTimes(env, base, big, '   its load time');
+  } else if (PARTS.has('big')) {
+    console.log('\n4. the generated 2 MB Upwork page: not run (HIRECHECK_BENCH_BIG_PAGE names no file; scripts/bench.sh writes it)');
+  }
   console.log(`\nload average at the end ${os.loadavg().map((x) => x.toFixed(2)).join(' ')}`);
 } finally {
   await env.close();
