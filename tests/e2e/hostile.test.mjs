@@ -47,6 +47,18 @@ const BIG = [
     },
   },
   {
+    // The store is found by looking at each script's text in the browser first: only the script that
+    // holds it is copied into the wasm (src/web/dom_page.rs), whose memory never shrinks once grown.
+    key: 'https://www.upwork.com/freelancers/~01a1b2c3d4e5f6cleanscripts16mb',
+    from: '/freelancers/~01a1b2c3d4e5f6clean',
+    what: '16 MB of inline script before the store: the badge reads the store, and the wasm does not copy the rest',
+    level: 'low',
+    maxWasmBytes: 8 * 1024 * 1024,
+    transform: (html) => html
+      .replace('</title>', `</title><script type="text/plain">${'var x="not the store";'.repeat(Math.ceil(16_000_000 / 22))}</script>`)
+      .replaceAll('~01a1b2c3d4e5f6clean', '~01a1b2c3d4e5f6cleanscripts16mb'),
+  },
+  {
     key: 'https://www.freelancer.com/u/oliverh_dev_deep50k',
     from: 'https://www.freelancer.com/u/oliverh_dev',
     what: 'the body 50,000 <div>s deep in the HTML (the parser flattens past 512)',
@@ -147,6 +159,10 @@ describe('hostile pages', () => {
       assert.ok(!crashed, 'the tab crashed');
       assert.equal(badge?.level, big.level, `badge: ${badge?.level} ${badge?.summary}`);
       await assertInert(badge);
+      if (big.maxWasmBytes) {
+        const wasm = await inIsolated('__hirecheck.wasmMemoryBytes()');
+        assert.ok(wasm > 0 && wasm <= big.maxWasmBytes, `the wasm's memory is ${wasm} bytes (at most ${big.maxWasmBytes})`);
+      }
       timings.push({ name: big.key, ms: Date.now() - started });
     });
   }

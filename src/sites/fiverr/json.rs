@@ -33,10 +33,10 @@ pub fn find_props(page: &dyn Page) -> Option<(Value, String)> {
         }
     }
     for n in page.select(None, "script").into_iter().take(300) {
-        let raw = page.raw_text(n);
-        if raw.len() > MAX_PAYLOAD {
+        // Only a script that names the payload is copied (the others can be megabytes).
+        let Some(raw) = page.raw_text_holding(n, sel::PROPS_ASSIGNMENTS, MAX_PAYLOAD) else {
             continue;
-        }
+        };
         for marker in sel::PROPS_ASSIGNMENTS {
             if let Some(v) = assigned_object(&raw, marker) {
                 return Some((v, marker.to_string()));

@@ -218,32 +218,14 @@ fn first_matching(
 /// The value `parse` reads from the first of the page's first 200 scripts that mentions `mark` and parses.
 fn script_value(page: &dyn Page, mark: &str, parse: fn(&str) -> Option<Value>) -> Option<Value> {
     for n in page.select(None, "script").into_iter().take(200) {
-        // Natively borrowed (a saved page's scripts); the wasm keeps the copy (smaller code).
-        #[cfg(not(target_arch = "wasm32"))]
-        let text = page.raw_text_ref(n);
-        #[cfg(target_arch = "wasm32")]
-        let text = page.raw_text(n);
-        if !holds(&text, mark) {
+        let Some(text) = page.raw_text_holding(n, &[mark], usize::MAX) else {
             continue;
-        }
+        };
         if let Some(v) = parse(&text) {
             return Some(v);
         }
     }
     None
-}
-
-/// Whether `text` contains `mark`. Natively with memchr's searcher (AVX2 where there is one): the
-/// scripts searched are a megabyte or more, and `str::contains` read them at half its speed.
-#[cfg(not(target_arch = "wasm32"))]
-fn holds(text: &str, mark: &str) -> bool {
-    memchr::memmem::find(text.as_bytes(), mark.as_bytes()).is_some()
-}
-
-/// `str::contains` in the wasm, which does not link memchr.
-#[cfg(target_arch = "wasm32")]
-fn holds(text: &str, mark: &str) -> bool {
-    text.contains(mark)
 }
 
 /// How many bytes at the start of `s` pass `keep`, a test of ASCII bytes: the run ends at an ASCII byte
@@ -466,28 +448,6 @@ pub(crate) fn plausible_entry_hours(h: f64) -> Option<f64> {
 mod tests {
     use super::*;
     use crate::model::Money;
-
-    #[test]
-    fn holds_answers_as_contains() {
-        let long = format!("{}window.__NUXT__={{}}", "é;x".repeat(40_000));
-        for (text, mark) in [
-            ("", "__NUXT__"),
-            ("__NUXT_", "__NUXT__"),
-            ("__NUXT__", "__NUXT__"),
-            ("a__NUXT__", "__NUXT__"),
-            ("cellDateTime", "cellDateTime"),
-            (long.as_str(), "__NUXT__"),
-            (long.as_str(), "cellDateTime"),
-            ("x", ""),
-        ] {
-            assert_eq!(
-                holds(text, mark),
-                text.contains(mark),
-                "{mark} in {} bytes",
-                text.len()
-            );
-        }
-    }
 
     #[test]
     fn kinds_by_path() {
