@@ -29,7 +29,7 @@ pub fn sort_by<T>(v: &mut [T], mut compare: impl FnMut(&T, &T) -> Ordering) {
 }
 
 /// The indices `0..n` in stable ascending order under `less` (bottom-up merge sort).
-fn sorted_order(n: usize, less: &mut dyn FnMut(usize, usize) -> bool) -> Vec<usize> {
+pub(crate) fn sorted_order(n: usize, less: &mut dyn FnMut(usize, usize) -> bool) -> Vec<usize> {
     let mut from: Vec<usize> = (0..n).collect();
     let mut to = vec![0; n];
     let mut width = 1;

@@ -239,3 +239,54 @@ pub fn big_upwork_page() -> String {
     html.insert_str(head_end, &vendor_scripts(fill, &mut rng));
     html
 }
+
+/// The demo profile (upwork/clean.html) with its `window.__NUXT__` store written as minifiers write
+/// big ones: the function takes `params` parameters (the store's repeated values) and the state refers
+/// to them `refs` times, in objects of eleven references each.
+pub fn many_parameters_page(params: usize, refs: usize) -> String {
+    let base = std::fs::read_to_string(root().join("www/upwork/clean.html"))
+        .expect("www/upwork/clean.html");
+    let (head, args) = (
+        "(function(a,b,c,d,e){return {",
+        "}(null,false,true,\"USD\",5));",
+    );
+    assert!(
+        base.contains(head) && base.contains(args),
+        "the __NUXT__ function in upwork/clean.html"
+    );
+    let mut rng = Rng(0x2545_f491_4f6c_dd1d);
+    let mut names: Vec<String> = ["a", "b", "c", "d", "e"].map(String::from).to_vec();
+    names.extend((names.len()..params).map(|i| format!("p{i}")));
+    let mut items = Vec::new();
+    for _ in 0..refs / 11 {
+        let mut item = String::from("{");
+        for k in 0..10 {
+            let name = &names[(rng.next() % names.len() as u64) as usize];
+            item.push_str(&format!("k{k}:{name},"));
+        }
+        let name = &names[(rng.next() % names.len() as u64) as usize];
+        item.push_str(&format!("sub:{{x:{name}}}}}"));
+        items.push(item);
+    }
+    let values: Vec<String> = (5..names.len())
+        .map(|i| {
+            if i % 3 == 0 {
+                i.to_string()
+            } else {
+                format!("\"v{i}\"")
+            }
+        })
+        .collect();
+    base.replace(
+        head,
+        &format!(
+            "(function({}){{return {{extra:[{}],",
+            names.join(","),
+            items.join(",")
+        ),
+    )
+    .replace(
+        args,
+        &format!("}}(null,false,true,\"USD\",5,{}));", values.join(",")),
+    )
+}
