@@ -1,5 +1,7 @@
 //! Writes the generated 2 MB Upwork profile page (benches/support/big_page.rs) to a file, for the
 //! browser benchmark: `cargo run --release --example big_page -- OUT.html` (scripts/bench.sh does).
+// The module also makes pages this example does not write (the benchmark's many-parameters page).
+#[allow(dead_code)]
 #[path = "../benches/support/big_page.rs"]
 mod big_page;
 
