@@ -712,7 +712,7 @@ pub fn longest_run(a: &[String], b: &[String]) -> String {
         }
         std::mem::swap(&mut prev, &mut cur);
     }
-    let run = a[end - best as usize..end].join(" ");
+    let run = crate::text::join(&a[end - best as usize..end], " ");
     if run.chars().count() <= MAX_EVIDENCE_CHARS {
         run
     } else {

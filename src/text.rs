@@ -11,6 +11,62 @@ use crate::model::{Availability, ClockTime, Date, Money, YearMonth};
 /// The largest amount any parser here accepts; anything above is garbage, not money.
 pub const MAX_AMOUNT: f64 = 1.0e12;
 
+/// `parts` joined with `sep`, as `[S]::join` joins them: that has a 900-byte instance in the wasm for each
+/// element type, this is a short loop.
+pub fn join<S: AsRef<str>>(parts: &[S], sep: &str) -> String {
+    let mut out = String::new();
+    for (i, p) in parts.iter().enumerate() {
+        if i > 0 {
+            out.push_str(sep);
+        }
+        out.push_str(p.as_ref());
+    }
+    out
+}
+
+/// `s` as a signed whole number, read as `str::parse::<i32>` reads it (an optional `+` or `-`, then
+/// digits; `None` on overflow), through `u32`'s parser: the wasm links that anyway, `i32`'s would add
+/// 560 bytes.
+pub fn parse_i32(s: &str) -> Option<i32> {
+    let (negative, digits) = match s.as_bytes().first() {
+        Some(b'-') => (true, s.get(1..)?),
+        Some(b'+') => (false, s.get(1..)?),
+        _ => (false, s),
+    };
+    // `u32`'s parser takes a leading `+` of its own: "-+5" is not a number.
+    if digits.starts_with(['+', '-']) {
+        return None;
+    }
+    let n = i64::from(digits.parse::<u32>().ok()?);
+    i32::try_from(if negative { -n } else { n }).ok()
+}
+
+/// The byte offset of the last ASCII byte `b` in `s`, as `s.rfind(b as char)` finds it: searched
+/// bytewise, so that core's reverse `char` searcher stays out of the wasm.
+pub fn rfind_byte(s: &str, b: u8) -> Option<usize> {
+    let bytes = s.as_bytes();
+    let mut i = bytes.len();
+    while i > 0 {
+        i -= 1;
+        if bytes.get(i) == Some(&b) {
+            return Some(i);
+        }
+    }
+    None
+}
+
+/// `s` split around its last ASCII byte `b`, as `s.rsplit_once(b as char)`.
+pub fn rsplit_once_byte(s: &str, b: u8) -> Option<(&str, &str)> {
+    let at = rfind_byte(s, b)?;
+    Some((s.get(..at)?, s.get(at + 1..)?))
+}
+
+/// What follows the last ASCII byte `b` in `s` (all of `s` without one), as
+/// `s.rsplit(b as char).next().unwrap_or("")`.
+pub fn after_last(s: &str, b: u8) -> &str {
+    rsplit_once_byte(s, b).map_or(s, |(_, after)| after)
+}
+
 /// Collapses whitespace, drops control, zero-width and bidi-override characters (which can make
 /// a name display differently from what it is) and truncates to `max_chars`. `None` when empty.
 pub fn clean(s: &str, max_chars: usize) -> Option<String> {
@@ -143,8 +199,8 @@ fn number_at(s: &str, start: usize) -> Option<(f64, usize, bool)> {
 
 /// "1,234.5" → 1234.5; "1.234,5" → 1234.5; "40,5" → 40.5; "1,234" → 1234; "1.234.567" → 1234567.
 fn decimal_value(raw: &str) -> Option<f64> {
-    let last_comma = raw.rfind(',');
-    let last_dot = raw.rfind('.');
+    let last_comma = rfind_byte(raw, b',');
+    let last_dot = rfind_byte(raw, b'.');
     let normalized: String = match (last_comma, last_dot) {
         (Some(c), Some(d)) => {
             // Whichever separator comes last is the decimal point; the other groups thousands.
@@ -620,7 +676,7 @@ fn find_iso(s: &str) -> Option<(usize, Found)> {
             && digits(i + 5..i + 7)
             && !(i > 0 && b.get(i - 1).is_some_and(u8::is_ascii_digit))
         {
-            let y: i32 = s.get(i..i + 4)?.parse().ok()?;
+            let y = parse_i32(s.get(i..i + 4)?)?;
             let m: u32 = s.get(i + 5..i + 7)?.parse().ok()?;
             if b.get(i + 7) == Some(&b'-')
                 && digits(i + 8..i + 10)
@@ -1075,11 +1131,7 @@ pub fn is_host(s: &str) -> bool {
 /// Whether `s` is a plain ASCII domain name with a top-level domain that has a letter ("wkjllc.com",
 /// "xn--bcher-kva.de"); not an IP address. Compare lower-cased.
 pub fn is_domain_name(s: &str) -> bool {
-    s.is_ascii()
-        && is_host(s)
-        && s.rsplit('.')
-            .next()
-            .is_some_and(|tld| tld.bytes().any(|b| b.is_ascii_alphabetic()))
+    s.is_ascii() && is_host(s) && after_last(s, b'.').bytes().any(|b| b.is_ascii_alphabetic())
 }
 
 /// A link in canonical form: scheme and host lower-cased, user info, default port, `#fragment` and tracking
@@ -1107,8 +1159,8 @@ pub fn normalize_url(raw: &str) -> Option<String> {
     };
     let end = rest.find(['/', '?', '#', '\\']).unwrap_or(rest.len());
     let (authority, tail) = rest.split_at(end);
-    let host_port = authority.rsplit('@').next().unwrap_or("");
-    let (host, port) = match host_port.rsplit_once(':') {
+    let host_port = after_last(authority, b'@');
+    let (host, port) = match rsplit_once_byte(host_port, b':') {
         Some((h, p)) if p.len() <= 5 && p.bytes().all(|b| b.is_ascii_digit()) => (h, p),
         Some(_) => return None,
         None => (host_port, ""),
@@ -1166,7 +1218,7 @@ pub fn normalize_email(raw: &str) -> Option<String> {
             .bytes()
             .all(|b| b.is_ascii_alphanumeric() || b"._%+-".contains(&b));
     let domain = domain.trim_end_matches('.').to_ascii_lowercase();
-    let tld = domain.rsplit('.').next().unwrap_or("");
+    let tld = after_last(&domain, b'.');
     let domain_ok = is_domain_name(&domain)
         && tld.len() >= 2
         && tld.bytes().all(|b| b.is_ascii_alphabetic())
@@ -1301,7 +1353,7 @@ fn bare_domain(word: &str) -> Option<String> {
     if !is_domain_name(&lower) {
         return None;
     }
-    let tld = word.rsplit('.').next().unwrap_or("");
+    let tld = after_last(word, b'.');
     let tld_lower = tld.to_ascii_lowercase();
     let www = lower.starts_with("www.") && lower.matches('.').count() >= 2;
     let written_lower = tld.bytes().all(|b| b.is_ascii_lowercase());
@@ -1320,7 +1372,7 @@ pub fn address_host(address: &str) -> Option<&str> {
             let end = rest.find(['/', '?', '#', ':']).unwrap_or(rest.len());
             &rest[..end]
         }
-        None => address.rsplit('@').next().unwrap_or(""),
+        None => after_last(address, b'@'),
     };
     (!host.is_empty()).then_some(host)
 }
@@ -1581,6 +1633,48 @@ mod address_tests {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn own_helpers_answer_as_std() {
+        let samples = [
+            "",
+            "0",
+            "-0",
+            "+7",
+            "-+7",
+            "+-7",
+            "--7",
+            "++7",
+            "12a",
+            " 1",
+            "-",
+            "+",
+            "2147483647",
+            "2147483648",
+            "-2147483648",
+            "-2147483649",
+            "4294967296",
+            "0910",
+            "00042",
+            "−5",
+            "a,b,c",
+            "x@y@z",
+            "..",
+            "é,ü",
+        ];
+        for s in samples {
+            assert_eq!(parse_i32(s), s.parse::<i32>().ok(), "{s:?}");
+            for (b, c) in [(b',', ','), (b'@', '@'), (b'.', '.'), (b'-', '-')] {
+                assert_eq!(rfind_byte(s, b), s.rfind(c), "{s:?}");
+                assert_eq!(rsplit_once_byte(s, b), s.rsplit_once(c), "{s:?}");
+                assert_eq!(Some(after_last(s, b)), s.rsplit(c).next(), "{s:?}");
+            }
+            let parts: Vec<&str> = s.split(',').collect();
+            assert_eq!(join(&parts, ", "), parts.join(", "));
+            let owned: Vec<String> = parts.iter().map(|p| p.to_string()).collect();
+            assert_eq!(join(&owned, "; "), owned.join("; "));
+        }
+    }
 
     fn usd(amount: f64) -> Option<Money> {
         Some(Money {

@@ -355,7 +355,11 @@ fn night_work(cx: &Context) -> Outcome {
                 &zone_off,
             ],
         ),
-        say(lang, s::DIARY_NIGHT_OFFSETS, [&shown.join(", ")]),
+        say(
+            lang,
+            s::DIARY_NIGHT_OFFSETS,
+            [&crate::text::join(&shown, ", ")],
+        ),
     ];
     Outcome::Fired(Hit { evidence })
 }

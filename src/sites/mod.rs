@@ -164,10 +164,7 @@ pub fn host_and_path(url: &str) -> Option<(String, String)> {
     let rest = rest.1;
     let end = rest.find(['/', '?', '#']).unwrap_or(rest.len());
     let authority = &rest[..end];
-    let host = authority
-        .rsplit('@')
-        .next()
-        .unwrap_or("")
+    let host = crate::text::after_last(authority, b'@')
         .split(':')
         .next()
         .unwrap_or("")
@@ -258,10 +255,7 @@ fn split_url(url: &str) -> Option<(String, String, String)> {
     let (scheme, rest) = url.trim().split_once("://")?;
     let scheme = scheme.to_ascii_lowercase();
     let end = rest.find(['/', '?', '#']).unwrap_or(rest.len());
-    let host = rest[..end]
-        .rsplit('@')
-        .next()
-        .unwrap_or("")
+    let host = crate::text::after_last(&rest[..end], b'@')
         .split(':')
         .next()
         .unwrap_or("")

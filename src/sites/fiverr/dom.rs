@@ -176,7 +176,7 @@ fn read_stats(page: &dyn Page, b: &mut Builder) {
 
 /// "Austin, United States" or "Pakistan".
 fn stat_location(value: &str) -> Option<Location> {
-    let (city, country) = match value.rsplit_once(',') {
+    let (city, country) = match crate::text::rsplit_once_byte(value, b',') {
         Some((c, k)) => (Some(c.trim()), k.trim()),
         None => (None, value),
     };
@@ -302,7 +302,7 @@ fn read_description(page: &dyn Page, b: &mut Builder) {
                 continue;
             }
             b.links_read(*css);
-            if let Some(o) = text::clean(&parts.join(" "), MAX_OVERVIEW) {
+            if let Some(o) = text::clean(&text::join(&parts, " "), MAX_OVERVIEW) {
                 b.p.overview = Some(o);
                 b.note(Field::Overview, *css);
             }

@@ -148,7 +148,7 @@ fn seller_objects(props: &Value) -> Vec<(&Value, String)> {
     for path in sel::SELLER_PATHS {
         if let Some(v) = at(props, path).filter(|v| v.is_object()) {
             if !out.iter().any(|(o, _)| std::ptr::eq(*o, v)) {
-                out.push((v, path.join(".")));
+                out.push((v, crate::text::join(path, ".")));
             }
         }
     }
@@ -192,7 +192,7 @@ fn payload_username(props: &Value, objects: &[(&Value, String)]) -> Option<(Stri
     }
     for p in sel::USERNAME_PATHS {
         if let Some(u) = at(props, p).and_then(string) {
-            return Some((u.to_string(), p.join(".")));
+            return Some((u.to_string(), crate::text::join(p, ".")));
         }
     }
     None
@@ -308,7 +308,7 @@ pub fn read_props(props: &Value, label: &str, b: &mut Builder) {
                 break;
             }
             if let Some(badge) = at(props, p).and_then(level_badge) {
-                level = Some((badge, p.join(".")));
+                level = Some((badge, crate::text::join(p, ".")));
             }
         }
         if let Some((level, p)) = level {

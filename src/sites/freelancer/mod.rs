@@ -329,7 +329,7 @@ pub(crate) fn split_place(t: &str) -> Option<(Option<String>, String)> {
     if t.is_empty() || t.chars().count() > 2 * MAX_PLACE {
         return None;
     }
-    match t.rsplit_once(',') {
+    match crate::text::rsplit_once_byte(t, b',') {
         Some((city, country)) => Some((
             crate::text::clean(city, MAX_PLACE),
             crate::text::clean(country, MAX_PLACE)?,

@@ -17,6 +17,7 @@ use crate::case::lowercase;
 use crate::json::Value;
 use crate::model::{Date, DiaryDay, Field};
 use crate::page::{Page, PageExt};
+use crate::text::parse_i32;
 
 /// At most this many days are kept (the earliest ones, in date order).
 pub const MAX_DAYS: usize = 62;
@@ -86,7 +87,7 @@ pub(super) fn read(page: &dyn Page, b: &mut Builder) {
     }
     if b.p.location.is_none() {
         if let Some(loc) = page.first_text(None, LOCATION_SELECTORS).and_then(|t| {
-            let (city, country) = match t.rsplit_once(',') {
+            let (city, country) = match crate::text::rsplit_once_byte(&t, b',') {
                 Some((c, k)) => (Some(c.trim()), k.trim()),
                 None => (None, t.trim()),
             };
@@ -321,7 +322,7 @@ fn parse_date(s: &str) -> Option<Date> {
         let mut it = s.splitn(3, '-');
         (it.next()?, it.next()?, it.next()?)
     };
-    Date::new(y.parse().ok()?, m.parse().ok()?, d.parse().ok()?)
+    Date::new(parse_i32(y)?, m.parse().ok()?, d.parse().ok()?)
 }
 
 /// A `timezoneOffset` value: hours (|v| ≤ 14, fractions allowed), minutes (|v| ≤ 840) or a label.
@@ -374,9 +375,9 @@ fn signed_offset(rest: &str) -> Option<i32> {
     let rest = rest.trim_start();
     let num = rest.get(..clock_len(rest).min(5))?;
     let (h, m) = match num.split_once(':') {
-        Some((h, m)) => (h.parse::<i32>().ok()?, m.parse::<i32>().ok()?),
-        None if num.len() == 4 => (num.get(..2)?.parse().ok()?, num.get(2..)?.parse().ok()?),
-        None => (num.parse::<i32>().ok()?, 0),
+        Some((h, m)) => (parse_i32(h)?, parse_i32(m)?),
+        None if num.len() == 4 => (parse_i32(num.get(..2)?)?, parse_i32(num.get(2..)?)?),
+        None => (parse_i32(num)?, 0),
     };
     let minutes = sign * (h * 60 + m);
     (m < 60 && (-720..=840).contains(&minutes)).then_some(minutes)
@@ -388,7 +389,7 @@ fn dom_offset(page: &dyn Page) -> Option<i32> {
         for n in page.select(None, css).into_iter().take(50) {
             if let Some(m) = page
                 .attr(n, "data-tz-offset")
-                .and_then(|a| a.trim().parse::<i32>().ok())
+                .and_then(|a| parse_i32(a.trim()))
                 .filter(|m| (-720..=840).contains(m))
             {
                 return Some(m);

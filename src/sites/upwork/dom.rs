@@ -189,7 +189,7 @@ fn parse_title(raw: &str) -> Option<TitleParts> {
         None => (text::clean(left, MAX_NAME), None),
     };
     let loc = right.strip_prefix("from").map(str::trim).and_then(|place| {
-        let (city, country) = match place.rsplit_once(',') {
+        let (city, country) = match crate::text::rsplit_once_byte(place, b',') {
             Some((c, k)) => (text::clean(c, MAX_PLACE), k.trim()),
             None => (None, place),
         };
@@ -551,7 +551,7 @@ fn split_location_line(t: &str) -> Option<(Option<String>, String)> {
     }
     let cut = cut.unwrap_or_else(|| ascii_run(t, |b| !b.is_ascii_digit()));
     let place = t.get(..cut)?.trim();
-    let (city, country) = match place.rsplit_once(',') {
+    let (city, country) = match crate::text::rsplit_once_byte(place, b',') {
         Some((c, k)) => (text::clean(c, MAX_PLACE), k.trim()),
         None => (None, place),
     };

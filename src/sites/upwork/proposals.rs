@@ -160,7 +160,7 @@ fn absolute(href: &str) -> Option<String> {
 
 fn place(s: &str) -> Option<Location> {
     let s = text::clean(s, 200)?;
-    let (city, country) = match s.rsplit_once(',') {
+    let (city, country) = match crate::text::rsplit_once_byte(&s, b',') {
         Some((c, k)) => (text::clean(c, 80), text::clean(k, 80)?),
         None => (None, s),
     };
