@@ -24,6 +24,17 @@ pub fn join<S: AsRef<str>>(parts: &[S], sep: &str) -> String {
     out
 }
 
+/// The last non-empty part of a `/`-separated path ("/freelancers/~01abc/" → "~01abc"), as
+/// `path.split('/').rfind(|s| !s.is_empty())` finds it, without core's reverse `char` splitter.
+pub fn last_segment(path: &str) -> Option<&str> {
+    let mut end = path.len();
+    while end > 0 && path.as_bytes().get(end - 1) == Some(&b'/') {
+        end -= 1;
+    }
+    let trimmed = path.get(..end)?;
+    (!trimmed.is_empty()).then(|| after_last(trimmed, b'/'))
+}
+
 /// `s` as a signed whole number, read as `str::parse::<i32>` reads it (an optional `+` or `-`, then
 /// digits; `None` on overflow), through `u32`'s parser: the wasm links that anyway, `i32`'s would add
 /// 560 bytes.
@@ -1668,6 +1679,22 @@ mod tests {
                 assert_eq!(rfind_byte(s, b), s.rfind(c), "{s:?}");
                 assert_eq!(rsplit_once_byte(s, b), s.rsplit_once(c), "{s:?}");
                 assert_eq!(Some(after_last(s, b)), s.rsplit(c).next(), "{s:?}");
+            }
+            for path in [
+                s,
+                "/",
+                "//",
+                "/a",
+                "/a/",
+                "a//b//",
+                "/freelancers/~01abc?x=1/",
+            ] {
+                let p = format!("{path}{s}");
+                assert_eq!(
+                    last_segment(&p),
+                    p.split('/').rfind(|s| !s.is_empty()),
+                    "{p:?}"
+                );
             }
             let parts: Vec<&str> = s.split(',').collect();
             assert_eq!(join(&parts, ", "), parts.join(", "));

@@ -584,7 +584,10 @@ mod tests {
         let letters: Vec<char> = LOOKALIKES.chars().collect();
         assert_eq!(letters.len(), 96);
         for pair in letters.chunks(2) {
-            assert!(!pair[0].is_ascii() && pair[1].is_ascii_alphabetic(), "{pair:?}");
+            assert!(
+                !pair[0].is_ascii() && pair[1].is_ascii_alphabetic(),
+                "{pair:?}"
+            );
             assert_eq!(latin_lookalike(pair[0]), Some(pair[1]));
         }
         assert_eq!(latin_lookalike('а'), Some('a'));

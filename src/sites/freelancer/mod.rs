@@ -184,7 +184,7 @@ pub fn profile_id(path: &str) -> Option<String> {
         return None;
     }
     let path = path.split(['?', '#']).next().unwrap_or("");
-    let seg = path.split('/').rfind(|s| !s.is_empty())?;
+    let seg = crate::text::last_segment(path)?;
     username_of(seg).map(str::to_ascii_lowercase)
 }
 

@@ -286,7 +286,7 @@ pub fn profile_id(path: &str) -> Option<String> {
         return None;
     }
     let path = path.split(['?', '#']).next().unwrap_or("");
-    let id = path.split('/').rfind(|s| !s.is_empty())?;
+    let id = crate::text::last_segment(path)?;
     if let Some(cipher) = id.strip_prefix('_').filter(|c| c.starts_with('~')) {
         return Some(cipher.to_string());
     }
