@@ -446,7 +446,7 @@ pub fn normalize_link(link: &str) -> Option<String> {
         .strip_prefix("https://")
         .or_else(|| l.strip_prefix("http://"))
         .unwrap_or(&l);
-    let rest = rest.split(['?', '#']).next().unwrap_or("");
+    let rest = crate::text::before_any(rest, b"?#");
     let rest = rest
         .strip_prefix("www.")
         .unwrap_or(rest)

@@ -424,11 +424,7 @@ fn short(s: &str) -> String {
 /// A photo address without query and fragment (sizes and cache keys differ for one picture).
 fn photo_key(url: &str) -> Option<String> {
     let u = url.trim();
-    let u = u
-        .split(['?', '#'])
-        .next()
-        .unwrap_or("")
-        .trim_end_matches('/');
+    let u = crate::text::before_any(u, b"?#").trim_end_matches('/');
     let low = u.to_ascii_lowercase();
     // Placeholders are shared by design.
     if low.is_empty()

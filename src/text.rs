@@ -35,6 +35,50 @@ pub fn last_segment(path: &str) -> Option<&str> {
     (!trimmed.is_empty()).then(|| after_last(trimmed, b'/'))
 }
 
+/// The byte offset of the first of the ASCII `set` in `s`, as `s.find([…])` with those characters finds
+/// it: one bytewise loop for every set, where core links a searcher per length of the array.
+pub fn find_any(s: &str, set: &[u8]) -> Option<usize> {
+    let mut i = 0;
+    for b in s.bytes() {
+        if set.contains(&b) {
+            return Some(i);
+        }
+        i += 1;
+    }
+    None
+}
+
+/// `s` up to the first of the ASCII `set` (all of `s` without one), as
+/// `s.split([…]).next().unwrap_or("")`: an address without its query and fragment, for one.
+pub fn before_any<'a>(s: &'a str, set: &[u8]) -> &'a str {
+    match find_any(s, set) {
+        Some(at) => s.get(..at).unwrap_or(s),
+        None => s,
+    }
+}
+
+/// `s` without the characters `strip` accepts at its start (a `fn` pointer, as [`trim_where`]).
+pub fn trim_start_where(s: &str, strip: fn(char) -> bool) -> &str {
+    for (i, c) in s.char_indices() {
+        if !strip(c) {
+            return s.get(i..).unwrap_or(s);
+        }
+    }
+    ""
+}
+
+/// `s` without the characters `strip` accepts at its end (a `fn` pointer, as [`trim_where`]).
+pub fn trim_end_where(s: &str, strip: fn(char) -> bool) -> &str {
+    let mut end = s.len();
+    while let Some(c) = s.get(..end).and_then(|head| head.chars().next_back()) {
+        if !strip(c) {
+            break;
+        }
+        end -= c.len_utf8();
+    }
+    s.get(..end).unwrap_or(s)
+}
+
 /// `s` as a signed whole number, read as `str::parse::<i32>` reads it (an optional `+` or `-`, then
 /// digits; `None` on overflow), through `u32`'s parser: the wasm links that anyway, `i32`'s would add
 /// 560 bytes.
@@ -45,7 +89,7 @@ pub fn parse_i32(s: &str) -> Option<i32> {
         _ => (false, s),
     };
     // `u32`'s parser takes a leading `+` of its own: "-+5" is not a number.
-    if digits.starts_with(['+', '-']) {
+    if matches!(digits.as_bytes().first(), Some(b'+' | b'-')) {
         return None;
     }
     let n = i64::from(digits.parse::<u32>().ok()?);
@@ -1168,7 +1212,7 @@ pub fn normalize_url(raw: &str) -> Option<String> {
             }
         }
     };
-    let end = rest.find(['/', '?', '#', '\\']).unwrap_or(rest.len());
+    let end = find_any(rest, b"/?#\\").unwrap_or(rest.len());
     let (authority, tail) = rest.split_at(end);
     let host_port = after_last(authority, b'@');
     let (host, port) = match rsplit_once_byte(host_port, b':') {
@@ -1380,7 +1424,7 @@ fn bare_domain(word: &str) -> Option<String> {
 pub fn address_host(address: &str) -> Option<&str> {
     let host = match address.split_once("://") {
         Some((_, rest)) => {
-            let end = rest.find(['/', '?', '#', ':']).unwrap_or(rest.len());
+            let end = find_any(rest, b"/?#:").unwrap_or(rest.len());
             &rest[..end]
         }
         None => after_last(address, b'@'),
@@ -1696,6 +1740,18 @@ mod tests {
                     "{p:?}"
                 );
             }
+            assert_eq!(find_any(s, b"?#,"), s.find(['?', '#', ',']), "{s:?}");
+            assert_eq!(
+                Some(before_any(s, b",."),),
+                s.split([',', '.']).next(),
+                "{s:?}"
+            );
+            let edge = |c: char| c == '-' || c == '+' || c == 'é';
+            assert_eq!(
+                trim_start_where(s, edge),
+                s.trim_start_matches(['-', '+', 'é'])
+            );
+            assert_eq!(trim_end_where(s, edge), s.trim_end_matches(['-', '+', 'é']));
             let parts: Vec<&str> = s.split(',').collect();
             assert_eq!(join(&parts, ", "), parts.join(", "));
             let owned: Vec<String> = parts.iter().map(|p| p.to_string()).collect();

@@ -893,7 +893,7 @@ pub fn on_host(host: &str, domain: &str) -> bool {
 
 /// The path's non-empty segments (at most 8), query and fragment dropped.
 pub fn segments(path: &str) -> Vec<&str> {
-    let path = path.split(['?', '#']).next().unwrap_or("");
+    let path = crate::text::before_any(path, b"?#");
     let mut segs = Vec::new();
     for s in path.split('/') {
         if !s.is_empty() {

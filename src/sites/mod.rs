@@ -162,7 +162,7 @@ pub fn host_and_path(url: &str) -> Option<(String, String)> {
         return None;
     }
     let rest = rest.1;
-    let end = rest.find(['/', '?', '#']).unwrap_or(rest.len());
+    let end = crate::text::find_any(rest, b"/?#").unwrap_or(rest.len());
     let authority = &rest[..end];
     let host = crate::text::after_last(authority, b'@')
         .split(':')
@@ -171,7 +171,7 @@ pub fn host_and_path(url: &str) -> Option<(String, String)> {
         .to_ascii_lowercase();
     let host = host.strip_prefix("www.").unwrap_or(&host).to_string();
     let path_q = &rest[end..];
-    let path_end = path_q.find(['?', '#']).unwrap_or(path_q.len());
+    let path_end = crate::text::find_any(path_q, b"?#").unwrap_or(path_q.len());
     let path = if path_q[..path_end].is_empty() {
         "/".to_string()
     } else {
@@ -254,7 +254,7 @@ fn split_pattern(pattern: &str) -> Option<(&str, String, &str)> {
 fn split_url(url: &str) -> Option<(String, String, String)> {
     let (scheme, rest) = url.trim().split_once("://")?;
     let scheme = scheme.to_ascii_lowercase();
-    let end = rest.find(['/', '?', '#']).unwrap_or(rest.len());
+    let end = crate::text::find_any(rest, b"/?#").unwrap_or(rest.len());
     let host = crate::text::after_last(&rest[..end], b'@')
         .split(':')
         .next()

@@ -109,7 +109,10 @@ fn stat_items(page: &dyn Page) -> Vec<(String, String, &'static str)> {
                         continue;
                     };
                     let rest = whole.get(c.len()..).unwrap_or("");
-                    (c.to_string(), squash(rest.trim_start_matches([':', ' '])))
+                    (
+                        c.to_string(),
+                        squash(text::trim_start_where(rest, |c| c == ':' || c == ' ')),
+                    )
                 }
             };
             let caption = lowercase(caption.trim_end_matches(':').trim());
@@ -190,7 +193,7 @@ fn stat_location(value: &str) -> Option<Location> {
 /// "English, Urdu" (at most 30).
 fn stat_languages(value: &str) -> Option<Vec<Language>> {
     let mut langs: Vec<Language> = Vec::new();
-    for part in value.split([',', '·', '|']) {
+    for part in text::split_where(value, |c| matches!(c, ',' | '·' | '|')) {
         if langs.len() == 30 {
             break;
         }
@@ -592,7 +595,7 @@ fn price_upper_bound(t: &str) -> Option<Money> {
     }
     // The first three amounts of "a-b", "a – b" or "a to b".
     let mut amounts: Vec<Money> = Vec::new();
-    for part in t.split(['-', '–', '—']) {
+    for part in text::split_where(t, |c| matches!(c, '-' | '–' | '—')) {
         for piece in part.split(" to ") {
             if amounts.len() == 3 {
                 break;

@@ -493,12 +493,8 @@ fn languages(items: &[Value]) -> Option<Vec<Language>> {
 /// A language name, or the English name of an ISO 639-1 code ("en" → "English").
 pub(crate) fn language_name(s: &str) -> Option<String> {
     let t = s.trim();
-    let code = t
-        .split(['-', '_'])
-        .next()
-        .unwrap_or("")
-        .to_ascii_lowercase();
-    if (2..=3).contains(&t.len()) || (t.len() <= 7 && t.contains(['-', '_'])) {
+    let code = crate::text::before_any(t, b"-_").to_ascii_lowercase();
+    if (2..=3).contains(&t.len()) || (t.len() <= 7 && crate::text::find_any(t, b"-_").is_some()) {
         for line in LANGUAGE_CODES.lines() {
             if let Some((c, n)) = line.split_once(' ') {
                 if c == code {

@@ -146,7 +146,7 @@ fn group(cells: Vec<(Option<Date>, u16, Option<i32>)>) -> Vec<DiaryDay> {
 /// The first script holding a JSON value that mentions `cellDateTime`.
 fn find_state(page: &dyn Page) -> Option<Value> {
     super::script_value(page, "cellDateTime", |text| {
-        let start = text.find(['{', '['])?;
+        let start = crate::text::find_any(text, b"{[")?;
         crate::json::from_str_prefix(text.get(start..)?)
             .ok()
             .map(|(v, _)| v)
@@ -278,7 +278,7 @@ fn parse_local_datetime(s: &str, offset: Option<i32>) -> Option<(Option<Date>, u
         return None;
     }
     // 'T' and ' ' are ASCII: the cut and the byte after it are on char boundaries.
-    let at = s.find(['T', ' '])?;
+    let at = crate::text::find_any(s, b"T ")?;
     let (date_part, rest) = (s.get(..at)?, s.get(at + 1..)?);
     let date = parse_date(date_part)?;
     let (digits, tail) = rest.split_at_checked(clock_len(rest))?;
@@ -472,7 +472,7 @@ fn dom_cell(
     }
     let t = page.attr(node, "data-cell-time")?;
     let t = t.trim();
-    if t.contains(['T', ' ']) {
+    if crate::text::find_any(t, b"T ").is_some() {
         let (d, slot, off) = parse_local_datetime(t, offset)?;
         return Some((d.or(date), slot, off));
     }

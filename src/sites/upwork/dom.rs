@@ -824,7 +824,7 @@ fn work_entry(page: &dyn Page, item: Node) -> WorkEntry {
             // `&String`, as the stat cards' caption: one `replacen` for both.
             whole = whole.replacen(known, " ", 1);
         }
-        for t in whole.split(['·', '|', '•']).map(str::trim) {
+        for t in text::split_where(&whole, |c| matches!(c, '·' | '|' | '•')).map(str::trim) {
             if terms.len() == 12 {
                 break;
             }

@@ -87,9 +87,7 @@ pub fn find_nuxt(page: &dyn Page) -> Option<(Value, &'static str)> {
 /// when both name one) must match. A store that names neither is accepted.
 pub fn store_is_for(store: &Value, path: &str) -> bool {
     let norm = |p: &str| {
-        p.split(['?', '#'])
-            .next()
-            .unwrap_or("")
+        crate::text::before_any(p, b"?#")
             .trim_end_matches('/')
             .to_ascii_lowercase()
     };

@@ -154,11 +154,7 @@ const PROFILE_FIELDS: [Field; 17] = [
 /// The kind of page an Upwork path shows.
 pub fn page_kind(path: &str) -> PageKind {
     // Matched in lower case: the id checks below do not depend on case either.
-    let path = path
-        .split(['?', '#'])
-        .next()
-        .unwrap_or("")
-        .to_ascii_lowercase();
+    let path = crate::text::before_any(path, b"?#").to_ascii_lowercase();
     // The first 8 non-empty segments.
     let mut segs: Vec<&str> = Vec::new();
     for seg in path.split('/') {
@@ -285,7 +281,7 @@ pub fn profile_id(path: &str) -> Option<String> {
     if page_kind(path) != PageKind::Profile {
         return None;
     }
-    let path = path.split(['?', '#']).next().unwrap_or("");
+    let path = crate::text::before_any(path, b"?#");
     let id = crate::text::last_segment(path)?;
     if let Some(cipher) = id.strip_prefix('_').filter(|c| c.starts_with('~')) {
         return Some(cipher.to_string());
