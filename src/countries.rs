@@ -21,7 +21,7 @@ const MAX_NAME_BYTES: usize = 160;
 /// "United States", "USA", "Deutschland" … → "US". Case- and accent-insensitive; accepts alpha-2 and alpha-3
 /// codes as well. `None` when the name is not recognised.
 pub fn iso2_from_name(name: &str) -> Option<&'static str> {
-    let trimmed = name.trim_matches(|c: char| !c.is_alphanumeric());
+    let trimmed = crate::text::trim_where(name, |c| !c.is_alphanumeric());
     if trimmed.is_empty() || trimmed.len() > MAX_NAME_BYTES {
         return None;
     }

@@ -35,6 +35,11 @@ pub fn last_segment(path: &str) -> Option<&str> {
     (!trimmed.is_empty()).then(|| after_last(trimmed, b'/'))
 }
 
+/// `parts` one after the other, as `[&str]::concat` (through [`join`]: one instance for both).
+pub fn concat(parts: &[&str]) -> String {
+    join(parts, "")
+}
+
 /// The byte offset of the first of the ASCII `set` in `s`, as `s.find([…])` with those characters finds
 /// it: one bytewise loop for every set, where core links a searcher per length of the array.
 pub fn find_any(s: &str, set: &[u8]) -> Option<usize> {

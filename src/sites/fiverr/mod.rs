@@ -427,10 +427,14 @@ impl Builder {
 /// "Hi! I'm Aashir, a …" → "Aashir": the first name-like word after a self-introduction cue ("I'm a designer"
 /// names nobody, and the next cue is tried).
 fn self_introduced_name(overview: &str) -> Option<String> {
-    let head_end = overview
-        .char_indices()
-        .nth(2_000)
-        .map_or(overview.len(), |(i, _)| i);
+    // The byte offset of the 2 000th character (a loop: `nth` links core's `advance_by`).
+    let mut head_end = overview.len();
+    for (n, (i, _)) in overview.char_indices().enumerate() {
+        if n == 2_000 {
+            head_end = i;
+            break;
+        }
+    }
     let head = overview.get(..head_end).unwrap_or(overview);
     let lower = lowercase(head);
     if lower.len() != head.len() {

@@ -367,7 +367,7 @@ fn read_scan_rows(page: &dyn Page, b: &mut Builder, rows: &[ScanRow]) {
             &mut |t| (row.read)(t, p),
         );
         if let Some(css) = found {
-            b.note(row.field, [css, row.note].concat());
+            b.note(row.field, crate::text::concat(&[css, row.note]));
         }
     }
 }
@@ -380,7 +380,7 @@ pub fn read_dom(page: &dyn Page, b: &mut Builder) {
         b,
         Field::Name,
         name,
-        [sel::NAME_FROM_PHOTO_ALT, "[alt]"].concat(),
+        text::concat(&[sel::NAME_FROM_PHOTO_ALT, "[alt]"]),
         first_attr(page, sel::NAME_FROM_PHOTO_ALT, "alt").and_then(|a| text::clean(&a, MAX_NAME))
     );
     read_text_rows(page, b, TEXT_ROWS);
@@ -394,7 +394,10 @@ pub fn read_dom(page: &dyn Page, b: &mut Builder) {
             if let Some(rate) = text::parse_rate(&visible_text(page, node)).and_then(plausible_rate)
             {
                 b.p.hourly_rate = Some(rate);
-                b.note(Field::HourlyRate, ["\"$…/hr\" text in ", scope].concat());
+                b.note(
+                    Field::HourlyRate,
+                    crate::text::concat(&["\"$…/hr\" text in ", scope]),
+                );
                 break;
             }
         }
@@ -473,7 +476,7 @@ fn read_links(page: &dyn Page, b: &mut Builder) {
         if nodes.is_empty() {
             continue;
         }
-        b.links_read(["a[href] and text in ", css].concat());
+        b.links_read(text::concat(&["a[href] and text in ", css]));
         for node in nodes.into_iter().take(100) {
             add_anchors(page, node, b);
             let t = visible_text(page, node);
@@ -485,7 +488,7 @@ fn read_links(page: &dyn Page, b: &mut Builder) {
         }
     }
     if let Some((css, nodes)) = first_matching(page, sel::LINK_CONTAINERS) {
-        b.links_read(["a[href] in ", css].concat());
+        b.links_read(text::concat(&["a[href] in ", css]));
         for node in nodes.into_iter().take(5) {
             add_anchors(page, node, b);
         }
@@ -496,7 +499,7 @@ fn read_links(page: &dyn Page, b: &mut Builder) {
         if nodes.is_empty() {
             continue;
         }
-        b.links_read(["a[href] in ", css].concat());
+        b.links_read(text::concat(&["a[href] in ", css]));
         for node in nodes.into_iter().take(20) {
             add_anchors(page, node, b);
         }
@@ -570,7 +573,7 @@ fn read_job_success(page: &dyn Page, b: &mut Builder) {
             for n in page.select(None, css).into_iter().take(20) {
                 if let Some(v) = page.attr(n, "class").as_deref().and_then(ring_percent) {
                     b.p.job_success = Some(v);
-                    b.note(Field::JobSuccess, [css, " (class)"].concat());
+                    b.note(Field::JobSuccess, crate::text::concat(&[css, " (class)"]));
                     return;
                 }
             }
@@ -616,7 +619,7 @@ fn read_badges(page: &dyn Page, b: &mut Builder) {
         if let Some(n) = page.select(None, css).into_iter().next() {
             if visible_text(page, n).is_empty() {
                 b.p.badges = Some(Vec::new());
-                b.note(Field::Badges, [css, " (empty)"].concat());
+                b.note(Field::Badges, crate::text::concat(&[css, " (empty)"]));
             }
             return;
         }
@@ -673,7 +676,7 @@ fn read_stats(page: &dyn Page, b: &mut Builder) {
                 ),
             };
             if filled {
-                b.note(field, [css, " \"", &caption, "\""].concat());
+                b.note(field, crate::text::concat(&[css, " \"", &caption, "\""]));
             }
         }
     }
@@ -711,7 +714,7 @@ fn read_work(page: &dyn Page, b: &mut Builder) {
     let mut found: Option<(Vec<Node>, String)> = None;
     'outer: for section in sel::WORK_SECTIONS {
         for item in sel::WORK_ITEMS {
-            let css = [section, " ", item].concat();
+            let css = crate::text::concat(&[section, " ", item]);
             let nodes = select_in(page, None, &css);
             if !nodes.is_empty() {
                 found = Some((nodes, css));

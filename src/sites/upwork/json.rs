@@ -281,7 +281,7 @@ fn search<'v>(
         if path.is_empty() {
             k.to_string()
         } else {
-            [path.as_str(), ".", k].concat()
+            crate::text::concat(&[path.as_str(), ".", k])
         }
     };
     match v {
@@ -824,7 +824,10 @@ fn read_work_anywhere(store: &Value, label: &str, b: &mut Builder) {
     let mut budget = 300_000usize;
     if let Some((entries, path)) = find_work_arrays(store, &mut budget) {
         b.p.work_history = Some(entries);
-        b.note(Field::WorkHistory, [label, " ", &path].concat());
+        b.note(
+            Field::WorkHistory,
+            crate::text::concat(&[label, " ", &path]),
+        );
     }
 }
 

@@ -194,7 +194,7 @@ fn profile_key(page: &dyn Page) -> Option<String> {
     from(page.url())
         .or_else(|| from(page.meta("og:url")))
         .or_else(|| from(canonical(page)))
-        .map(|id| ["upwork:", &id].concat())
+        .map(|id| crate::text::concat(&["upwork:", &id]))
 }
 
 /// The first of `selectors` that matches anything in the page, with its matches.

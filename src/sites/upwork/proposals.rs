@@ -151,7 +151,7 @@ fn push_unique(v: &mut Vec<String>, s: String) {
 fn absolute(href: &str) -> Option<String> {
     let h = href.trim();
     let full = if h.starts_with('/') && !h.starts_with("//") {
-        ["https://www.upwork.com", h].concat()
+        crate::text::concat(&["https://www.upwork.com", h])
     } else {
         h.to_string()
     };
@@ -283,7 +283,7 @@ fn from_proposal(p: &Value) -> Bid {
         .or_else(|| {
             str_at(user, &[&["ciphertext"]], 60)
                 .filter(|c| c.starts_with('~'))
-                .and_then(|c| absolute(&["/freelancers/", &c].concat()))
+                .and_then(|c| absolute(&crate::text::concat(&["/freelancers/", &c])))
         });
     let country = str_at(user, &[&["location", "country"], &["country"]], 80);
     let city = str_at(user, &[&["location", "city"]], 80);
