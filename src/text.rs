@@ -43,12 +43,10 @@ pub fn concat(parts: &[&str]) -> String {
 /// The byte offset of the first of the ASCII `set` in `s`, as `s.find([…])` with those characters finds
 /// it: one bytewise loop for every set, where core links a searcher per length of the array.
 pub fn find_any(s: &str, set: &[u8]) -> Option<usize> {
-    let mut i = 0;
-    for b in s.bytes() {
+    for (i, b) in s.bytes().enumerate() {
         if set.contains(&b) {
             return Some(i);
         }
-        i += 1;
     }
     None
 }
