@@ -215,7 +215,7 @@ pub fn assess_bids(bids: &[Bid], policy: &Policy, now: Instant) -> Vec<BidReport
                 }
             }
             crate::sort::sort(&mut v);
-            v.dedup();
+            crate::sort::dedup(&mut v);
             v.truncate(MAX_SHARED_VALUES);
             by.append(&mut v);
         }
@@ -577,7 +577,7 @@ fn shingles(w: &[String]) -> Vec<u64> {
         v.push(h);
     }
     crate::sort::sort(&mut v);
-    v.dedup();
+    crate::sort::dedup(&mut v);
     v
 }
 
@@ -663,7 +663,7 @@ pub fn duplicates(bids: &[Bid], keys: &[String]) -> Vec<(usize, usize, f64, Stri
         }
     }
     crate::sort::sort(&mut cands);
-    cands.dedup();
+    crate::sort::dedup(&mut cands);
     cands.truncate(MAX_CANDIDATES);
     let mut out = Vec::new();
     // Evidence runs are computed for at most a few pairs per bidder.

@@ -544,7 +544,7 @@ pub fn parse_rate(s: &str) -> Option<Money> {
         }
     }
     crate::sort::sort(&mut markers);
-    markers.dedup();
+    crate::sort::dedup(&mut markers);
     for at in markers.into_iter().take(200) {
         // The amount must end right before the marker; 40 bytes hold any sane "US$ 1,234.56".
         let mut from = at.saturating_sub(40);

@@ -252,7 +252,7 @@ pub fn distinct_offsets(iso2: &str, at: Instant) -> Option<Vec<i32>> {
         offsets.push(z.offset_minutes);
     }
     crate::sort::sort(&mut offsets);
-    offsets.dedup();
+    crate::sort::dedup(&mut offsets);
     Some(offsets)
 }
 

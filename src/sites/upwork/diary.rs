@@ -132,7 +132,7 @@ fn group(cells: Vec<(Option<Date>, u16, Option<i32>)>) -> Vec<DiaryDay> {
         };
         let ((date, utc_offset_minutes), mut slots) = days.swap_remove(i);
         crate::sort::sort(&mut slots);
-        slots.dedup();
+        crate::sort::dedup(&mut slots);
         slots.truncate(SLOTS_PER_DAY);
         out.push(DiaryDay {
             date,
