@@ -95,7 +95,13 @@ mod tests {
 
     #[test]
     fn dedup_keeps_what_vec_dedup_keeps() {
-        for v in [vec![], vec![1u16], vec![1, 1, 2, 1, 3, 3, 3], vec![5, 5, 5], vec![1, 2, 3]] {
+        for v in [
+            vec![],
+            vec![1u16],
+            vec![1, 1, 2, 1, 3, 3, 3],
+            vec![5, 5, 5],
+            vec![1, 2, 3],
+        ] {
             let (mut ours, mut std) = (v.clone(), v);
             dedup(&mut ours);
             std.dedup();

@@ -361,7 +361,8 @@ pub fn parse_coded_money(s: &str) -> Option<(Money, usize)> {
         let boundary_after = bytes.get(i + 3).is_none_or(|b| !b.is_ascii_alphanumeric());
         if boundary_before && boundary_after && word.iter().all(u8::is_ascii_uppercase) {
             seen += 1;
-            let code = std::str::from_utf8(word).unwrap_or("");
+            // ASCII letters at `i..i + 3`: both ends are char boundaries.
+            let code = s.get(i..i + 3).unwrap_or("");
             if CURRENCIES.split(' ').any(|c| c == code) {
                 if let Some(amount) = number_before(&s[..i]) {
                     return Some((
