@@ -314,20 +314,20 @@ fn describe(other: &Fingerprint, lang: Lang) -> String {
     let name: String = other
         .name
         .as_deref()
-        .map(|n| n.chars().take(80).collect())
+        .map(|n| crate::text::prefix(n, 80).to_string())
         .filter(|n: &String| !n.trim().is_empty())
         .unwrap_or_else(|| say(lang, s::NO_NAME, []));
-    let key: String = other.key.chars().take(120).collect();
-    let when: String = other.seen_at.chars().take(10).collect();
+    let key = crate::text::prefix(&other.key, 120);
+    let when = crate::text::prefix(&other.seen_at, 10);
     if when.is_empty() {
-        say(lang, s::MEMORY_WHO, [&name, &key])
+        say(lang, s::MEMORY_WHO, [&name, key])
     } else {
-        say(lang, s::MEMORY_WHO_SEEN, [&name, &key, &when])
+        say(lang, s::MEMORY_WHO_SEEN, [&name, key, when])
     }
 }
 
 fn clip(s: &str) -> String {
-    s.chars().take(MAX_FIELD).collect()
+    crate::text::prefix(s, MAX_FIELD).to_string()
 }
 
 fn name_key(n: &str) -> String {

@@ -407,7 +407,7 @@ fn identity(b: &Bid, i: usize) -> String {
 fn who(b: &Bid, lang: Lang) -> String {
     b.name
         .as_deref()
-        .map(|n| n.chars().take(60).collect())
+        .map(|n| crate::text::prefix(n, 60).to_string())
         .unwrap_or_else(|| say(lang, s::NO_NAME_SHOWN, []))
 }
 
@@ -415,7 +415,7 @@ fn short(s: &str) -> String {
     if s.chars().count() <= 120 {
         s.to_string()
     } else {
-        let mut t: String = s.chars().take(117).collect();
+        let mut t = crate::text::prefix(s, 117).to_string();
         t.push('…');
         t
     }
@@ -434,7 +434,7 @@ fn photo_key(url: &str) -> Option<String> {
     {
         return None;
     }
-    Some(u.chars().take(2_000).collect())
+    Some(crate::text::prefix(u, 2_000).to_string())
 }
 
 /// Links everybody names (the marketplace itself, code hosts' front pages) say nothing about a bidder.
@@ -712,7 +712,7 @@ pub fn longest_run(a: &[String], b: &[String]) -> String {
     if run.chars().count() <= MAX_EVIDENCE_CHARS {
         run
     } else {
-        let mut t: String = run.chars().take(MAX_EVIDENCE_CHARS - 1).collect();
+        let mut t = crate::text::prefix(&run, MAX_EVIDENCE_CHARS - 1).to_string();
         t.push('…');
         t
     }

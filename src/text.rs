@@ -40,6 +40,17 @@ pub fn concat(parts: &[&str]) -> String {
     join(parts, "")
 }
 
+/// The first `n` characters of `s` (all of it when shorter), as `s.chars().take(n)` yields them: a slice,
+/// where collecting the iterator links a `String` extender for it.
+pub fn prefix(s: &str, n: usize) -> &str {
+    for (count, (i, _)) in s.char_indices().enumerate() {
+        if count == n {
+            return s.get(..i).unwrap_or(s);
+        }
+    }
+    s
+}
+
 /// The byte offset of the first of the ASCII `set` in `s`, as `s.find([…])` with those characters finds
 /// it: one bytewise loop for every set, where core links a searcher per length of the array.
 pub fn find_any(s: &str, set: &[u8]) -> Option<usize> {
@@ -1755,6 +1766,13 @@ mod tests {
                 s.trim_start_matches(['-', '+', 'é'])
             );
             assert_eq!(trim_end_where(s, edge), s.trim_end_matches(['-', '+', 'é']));
+            for n in [0, 1, 2, 5, 100] {
+                assert_eq!(
+                    prefix(s, n),
+                    s.chars().take(n).collect::<String>(),
+                    "{s:?} {n}"
+                );
+            }
             let parts: Vec<&str> = s.split(',').collect();
             assert_eq!(join(&parts, ", "), parts.join(", "));
             let owned: Vec<String> = parts.iter().map(|p| p.to_string()).collect();

@@ -202,7 +202,7 @@ fn read_answers(value: JsValue) -> Result<Answers, JsValue> {
             Some("not_observed") => Answer::NotObserved,
             _ => {
                 let mut m = String::from("HireCheck: the checklist answer for \"");
-                m.extend(id.chars().take(64));
+                m.push_str(crate::text::prefix(&id, 64));
                 m.push_str("\" must be \"observed\" or \"not_observed\"");
                 return Err(error(&m));
             }
@@ -229,7 +229,7 @@ fn read_memory(
     let text = |k: &str| {
         get(k)
             .as_string()
-            .map(|s| s.chars().take(2048).collect::<String>())
+            .map(|s| crate::text::prefix(&s, 2048).to_string())
     };
     let mut seen = Vec::new();
     let list = get("seen");

@@ -427,15 +427,7 @@ impl Builder {
 /// "Hi! I'm Aashir, a …" → "Aashir": the first name-like word after a self-introduction cue ("I'm a designer"
 /// names nobody, and the next cue is tried).
 fn self_introduced_name(overview: &str) -> Option<String> {
-    // The byte offset of the 2 000th character (a loop: `nth` links core's `advance_by`).
-    let mut head_end = overview.len();
-    for (n, (i, _)) in overview.char_indices().enumerate() {
-        if n == 2_000 {
-            head_end = i;
-            break;
-        }
-    }
-    let head = overview.get(..head_end).unwrap_or(overview);
+    let head = crate::text::prefix(overview, 2_000);
     let lower = lowercase(head);
     if lower.len() != head.len() {
         // Case folding changed byte offsets (rare scripts): no position is trustworthy.
