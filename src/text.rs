@@ -51,6 +51,19 @@ pub fn prefix(s: &str, n: usize) -> &str {
     s
 }
 
+/// `s` with its first `from` replaced by `to`, as `s.replacen(from, to, 1)` (one small function for every
+/// caller instead of core's generic replacement loop).
+pub fn replace_first(s: &str, from: &str, to: &str) -> String {
+    match s.find(from) {
+        Some(at) => concat(&[
+            s.get(..at).unwrap_or_default(),
+            to,
+            s.get(at + from.len()..).unwrap_or_default(),
+        ]),
+        None => s.to_string(),
+    }
+}
+
 /// The byte offset of the first of the ASCII `set` in `s`, as `s.find([…])` with those characters finds
 /// it: one bytewise loop for every set, where core links a searcher per length of the array.
 pub fn find_any(s: &str, set: &[u8]) -> Option<usize> {
@@ -1772,6 +1785,9 @@ mod tests {
                     s.chars().take(n).collect::<String>(),
                     "{s:?} {n}"
                 );
+            }
+            for (from, to) in [(",", " "), ("", "x"), ("é", ""), ("zz", "y")] {
+                assert_eq!(replace_first(s, from, to), s.replacen(from, to, 1), "{s:?}");
             }
             let parts: Vec<&str> = s.split(',').collect();
             assert_eq!(join(&parts, ", "), parts.join(", "));

@@ -92,7 +92,7 @@ fn stat_items(page: &dyn Page) -> Vec<(String, String, &'static str)> {
             let value =
                 first_of(page, Some(li), sel::STAT_VALUE, |t| Some(t.to_string())).map(|x| x.0);
             let (caption, value) = match value {
-                Some(v) => (squash(&whole.replacen(&v, " ", 1)), v),
+                Some(v) => (squash(&text::replace_first(&whole, &v, " ")), v),
                 None => {
                     // No value element: "From Pakistan" after a known caption.
                     // textContent runs "From" and "Pakistan" together when they sit in two elements.

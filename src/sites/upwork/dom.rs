@@ -645,7 +645,7 @@ fn read_stats(page: &dyn Page, b: &mut Builder) {
                 continue;
             }
             let whole = visible_text(page, card);
-            let caption = whole.replacen(&value, " ", 1);
+            let caption = text::replace_first(&whole, &value, " ");
             let caption = squash(&caption);
             let lower = lowercase(&caption);
             let field = if lower.contains("earn") {
@@ -824,8 +824,7 @@ fn work_entry(page: &dyn Page, item: Node) -> WorkEntry {
         // mention hours or money), split at the "·" / "|" separators Upwork puts between terms.
         let mut whole = visible_text(page, item);
         for known in [&e.title, &e.feedback].into_iter().flatten() {
-            // `&String`, as the stat cards' caption: one `replacen` for both.
-            whole = whole.replacen(known, " ", 1);
+            whole = text::replace_first(&whole, known, " ");
         }
         for t in text::split_where(&whole, |c| matches!(c, '·' | '|' | '•')).map(str::trim) {
             if terms.len() == 12 {
