@@ -11,6 +11,9 @@ use crate::model::{Availability, ClockTime, Date, Money, YearMonth};
 /// The largest amount any parser here accepts; anything above is garbage, not money.
 pub const MAX_AMOUNT: f64 = 1.0e12;
 
+// ---- Small string helpers in place of std's generic ones: each std method is an instance per pattern
+// or element type in the wasm, these are one copy each (docs/performance.md, "Wasm size", eighth session).
+
 /// `parts` joined with `sep`, as `[S]::join` joins them: that has a 900-byte instance in the wasm for each
 /// element type, this is a short loop.
 pub fn join<S: AsRef<str>>(parts: &[S], sep: &str) -> String {
@@ -148,6 +151,8 @@ pub fn rsplit_once_byte(s: &str, b: u8) -> Option<(&str, &str)> {
 pub fn after_last(s: &str, b: u8) -> &str {
     rsplit_once_byte(s, b).map_or(s, |(_, after)| after)
 }
+
+// ---- Parsers ----
 
 /// Collapses whitespace, drops control, zero-width and bidi-override characters (which can make
 /// a name display differently from what it is) and truncates to `max_chars`. `None` when empty.
