@@ -13,7 +13,7 @@
 //! → CW.
 
 use crate::case::lower_char;
-use crate::packed::{total_len, Packed};
+use crate::packed::{as_str, joined, total_len, Packed};
 
 /// Longest input, in bytes after trimming, that can be a country name; anything longer is not one.
 const MAX_NAME_BYTES: usize = 160;
@@ -21,7 +21,7 @@ const MAX_NAME_BYTES: usize = 160;
 /// "United States", "USA", "Deutschland" … → "US". Case- and accent-insensitive; accepts alpha-2 and alpha-3
 /// codes as well. `None` when the name is not recognised.
 pub fn iso2_from_name(name: &str) -> Option<&'static str> {
-    let trimmed = name.trim_matches(|c: char| !c.is_alphanumeric());
+    let trimmed = crate::text::trim_where(name, |c| !c.is_alphanumeric());
     if trimmed.is_empty() || trimmed.len() > MAX_NAME_BYTES {
         return None;
     }
@@ -55,7 +55,15 @@ fn by_iso2(code: &str) -> Option<usize> {
     };
     let upper = [a.to_ascii_uppercase(), b.to_ascii_uppercase()];
     // A walk through 250 pairs of bytes: the table is in the names' order, for [`country_of_key`].
-    CODES.iter().position(|c| c.iso2 == upper)
+    let codes = ISO2.as_bytes();
+    let mut i = 0;
+    while let Some(pair) = codes.get(2 * i..2 * i + 2) {
+        if pair == upper {
+            return Some(i);
+        }
+        i += 1;
+    }
+    None
 }
 
 /// The index in [`COUNTRIES`] of the country a lookup key names: a key of [`NAMES`], or else an English
@@ -114,9 +122,7 @@ fn compare_lowered(name: &[u8], key: &[u8]) -> core::cmp::Ordering {
 
 /// The alpha-2 code of the country at index `i` of [`COUNTRIES`].
 fn iso2_at(i: usize) -> Option<&'static str> {
-    CODES
-        .get(i)
-        .and_then(|c| core::str::from_utf8(&c.iso2).ok())
+    ISO2.get(2 * i..2 * i + 2)
 }
 
 /// The lookup key of a name: lower case, Latin accents folded to ASCII, apostrophes and dots joined, other
@@ -129,11 +135,11 @@ pub(crate) fn fold_key(s: &str) -> String {
             let code = u32::from(lc);
             let in_fold = (FOLD_FIRST..=FOLD_FIRST + LATIN_FOLD.len() as u32 - 1).contains(&code);
             let folded = if in_fold {
-                FOLDED.get((code - FOLD_FIRST) as usize).map_or("", |slot| {
-                    // The two bytes are ASCII, the second 0 for a single letter, both 0 for none.
-                    let len = slot.iter().position(|&b| b == 0).unwrap_or(slot.len());
-                    core::str::from_utf8(slot.get(..len).unwrap_or_default()).unwrap_or_default()
-                })
+                let at = (code - FOLD_FIRST) as usize * 2;
+                // The two bytes are ASCII, the second 0 for a single letter, both 0 for none.
+                FOLDED
+                    .get(at..at + 2)
+                    .map_or("", |slot| crate::text::before_any(slot, b"\0"))
             } else {
                 ""
             };
@@ -173,34 +179,34 @@ pub(crate) fn fold_key(s: &str) -> String {
 // The generated tables below as the lookups use them. A `&str` in a static table costs a pointer and a
 // length (8 bytes in the wasm) besides its text; packed, the three tables take a third of the space.
 
-/// A country's codes, upper-case ASCII.
+/// A country's alpha-3 code, upper-case ASCII.
 struct Codes {
-    iso2: [u8; 2],
     iso3: [u8; 3],
 }
 
-/// The codes of [`COUNTRIES`], same order.
+/// The alpha-3 codes of [`COUNTRIES`], same order.
 static CODES: [Codes; COUNTRIES.len()] = codes(&COUNTRIES);
+/// The alpha-2 codes of [`COUNTRIES`], same order, two upper-case letters each.
+static ISO2: &str = as_str(&ISO2_TEXT);
+const ISO2_TEXT: [u8; 2 * COUNTRIES.len()] = iso2_codes(&COUNTRIES);
 /// The English short names of [`COUNTRIES`], same order.
-static COUNTRY_NAMES: Packed<{ COUNTRIES.len() }, { total_len(&short_names(&COUNTRIES)) }> =
-    Packed::new(&short_names(&COUNTRIES));
+static COUNTRY_NAMES: Packed<{ COUNTRIES.len() }> =
+    Packed::new(as_str(&COUNTRY_NAME_TEXT), &short_names(&COUNTRIES));
+const COUNTRY_NAME_TEXT: [u8; total_len(&short_names(&COUNTRIES))] =
+    joined(&short_names(&COUNTRIES));
 /// The keys of [`NAMES`], same order (sorted by bytes).
-static NAME_KEYS: Packed<{ NAMES.len() }, { total_len(&keys(&NAMES)) }> =
-    Packed::new(&keys(&NAMES));
+static NAME_KEYS: Packed<{ NAMES.len() }> = Packed::new(as_str(&NAME_KEY_TEXT), &keys(&NAMES));
+const NAME_KEY_TEXT: [u8; total_len(&keys(&NAMES))] = joined(&keys(&NAMES));
 /// For each key of [`NAME_KEYS`] its country's index into [`COUNTRIES`].
 static NAME_COUNTRY: [u8; NAMES.len()] = key_countries(&NAMES);
 /// [`LATIN_FOLD`] as two bytes a character (none folds to more than two letters), 0 after the letters.
-static FOLDED: [[u8; 2]; LATIN_FOLD.len()] = two_byte_slots(&LATIN_FOLD);
+static FOLDED: &str = as_str(&FOLDED_TEXT);
+const FOLDED_TEXT: [u8; 2 * LATIN_FOLD.len()] = two_byte_slots(&LATIN_FOLD);
 
 // Compile time only (the statics above): an index out of range fails the build.
 #[allow(clippy::indexing_slicing)]
 const fn codes<const N: usize>(rows: &[(&str, &str, &str); N]) -> [Codes; N] {
-    let mut out = [const {
-        Codes {
-            iso2: [0; 2],
-            iso3: [0; 3],
-        }
-    }; N];
+    let mut out = [const { Codes { iso3: [0; 3] } }; N];
     let mut i = 0;
     while i < N {
         let (a2, a3) = (rows[i].0.as_bytes(), rows[i].1.as_bytes());
@@ -209,11 +215,29 @@ const fn codes<const N: usize>(rows: &[(&str, &str, &str); N]) -> [Codes; N] {
             "codes are two and three letters"
         );
         out[i] = Codes {
-            iso2: [a2[0], a2[1]],
             iso3: [a3[0], a3[1], a3[2]],
         };
         i += 1;
     }
+    out
+}
+
+// Compile time only (the statics above): an index out of range fails the build.
+#[allow(clippy::indexing_slicing)]
+const fn iso2_codes<const LEN: usize>(rows: &[(&str, &str, &str)]) -> [u8; LEN] {
+    let mut out = [0; LEN];
+    let mut i = 0;
+    while i < rows.len() {
+        let a2 = rows[i].0.as_bytes();
+        assert!(
+            a2.len() == 2 && a2[0].is_ascii_uppercase() && a2[1].is_ascii_uppercase(),
+            "alpha-2 codes are two upper-case letters"
+        );
+        out[2 * i] = a2[0];
+        out[2 * i + 1] = a2[1];
+        i += 1;
+    }
+    assert!(2 * rows.len() == LEN, "LEN is twice the number of rows");
     out
 }
 
@@ -232,15 +256,17 @@ const fn short_names<const N: usize>(rows: &[(&str, &str, &'static str); N]) -> 
 // Compile time only (the statics above): an index out of range fails the build, as does a fold longer
 // than two bytes.
 #[allow(clippy::indexing_slicing)]
-const fn two_byte_slots<const N: usize>(folds: &[&str; N]) -> [[u8; 2]; N] {
-    let mut out = [[0; 2]; N];
+const fn two_byte_slots<const LEN: usize>(folds: &[&str]) -> [u8; LEN] {
+    assert!(2 * folds.len() == LEN, "LEN is twice the number of folds");
+    let mut out = [0; LEN];
     let mut i = 0;
-    while i < N {
+    while i < folds.len() {
         let bytes = folds[i].as_bytes();
+        assert!(bytes.len() <= 2, "a fold is at most two letters");
         let mut j = 0;
         while j < bytes.len() {
             assert!(bytes[j].is_ascii_alphabetic(), "folds are ASCII letters");
-            out[i][j] = bytes[j];
+            out[2 * i + j] = bytes[j];
             j += 1;
         }
         i += 1;

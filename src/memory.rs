@@ -314,20 +314,20 @@ fn describe(other: &Fingerprint, lang: Lang) -> String {
     let name: String = other
         .name
         .as_deref()
-        .map(|n| n.chars().take(80).collect())
+        .map(|n| crate::text::prefix(n, 80).to_string())
         .filter(|n: &String| !n.trim().is_empty())
         .unwrap_or_else(|| say(lang, s::NO_NAME, []));
-    let key: String = other.key.chars().take(120).collect();
-    let when: String = other.seen_at.chars().take(10).collect();
+    let key = crate::text::prefix(&other.key, 120);
+    let when = crate::text::prefix(&other.seen_at, 10);
     if when.is_empty() {
-        say(lang, s::MEMORY_WHO, [&name, &key])
+        say(lang, s::MEMORY_WHO, [&name, key])
     } else {
-        say(lang, s::MEMORY_WHO_SEEN, [&name, &key, &when])
+        say(lang, s::MEMORY_WHO_SEEN, [&name, key, when])
     }
 }
 
 fn clip(s: &str) -> String {
-    s.chars().take(MAX_FIELD).collect()
+    crate::text::prefix(s, MAX_FIELD).to_string()
 }
 
 fn name_key(n: &str) -> String {
@@ -341,8 +341,14 @@ fn name_key(n: &str) -> String {
     key
 }
 
+/// `h` as 16 lower-case hex digits, as `format!("{h:016x}")` writes it (without core's hex formatter).
 fn hex(h: u64) -> String {
-    format!("{h:016x}")
+    let mut out = String::with_capacity(16);
+    for shift in (0..16).rev() {
+        let digit = ((h >> (4 * shift)) & 0xf) as u32;
+        out.extend(char::from_digit(digit, 16));
+    }
+    out
 }
 
 /// A 64-bit hash written as 1–16 hex digits; anything else is `None`.
@@ -351,7 +357,12 @@ pub fn parse_hash(s: &str) -> Option<u64> {
     if s.is_empty() || s.len() > 16 || !s.bytes().all(|b| b.is_ascii_hexdigit()) {
         return None;
     }
-    u64::from_str_radix(s, 16).ok()
+    // At most 16 hex digits: the value fits, and each digit is checked above.
+    let mut h = 0u64;
+    for c in s.chars() {
+        h = h << 4 | u64::from(c.to_digit(16)?);
+    }
+    Some(h)
 }
 
 /// A blank or one-colour picture hashes to (nearly) all zeros or all ones: not a fingerprint.
@@ -446,7 +457,7 @@ pub fn normalize_link(link: &str) -> Option<String> {
         .strip_prefix("https://")
         .or_else(|| l.strip_prefix("http://"))
         .unwrap_or(&l);
-    let rest = rest.split(['?', '#']).next().unwrap_or("");
+    let rest = crate::text::before_any(rest, b"?#");
     let rest = rest
         .strip_prefix("www.")
         .unwrap_or(rest)
@@ -475,6 +486,30 @@ pub fn normalize_link(link: &str) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn hashes_are_written_and_read_as_std_does() {
+        for h in [
+            0,
+            1,
+            0xf,
+            0x10,
+            0xdead_beef,
+            u64::MAX,
+            0x0123_4567_89ab_cdef,
+        ] {
+            assert_eq!(hex(h), format!("{h:016x}"));
+            assert_eq!(parse_hash(&hex(h)), Some(h));
+        }
+        for t in ["", "g", "0x1", "12345678901234567", " ff ", "FF", "-1"] {
+            let std = t.trim();
+            let expected =
+                (!std.is_empty() && std.len() <= 16 && std.bytes().all(|b| b.is_ascii_hexdigit()))
+                    .then(|| u64::from_str_radix(std, 16).ok())
+                    .flatten();
+            assert_eq!(parse_hash(t), expected, "{t:?}");
+        }
+    }
 
     fn fp(key: &str, name: &str) -> Fingerprint {
         Fingerprint {

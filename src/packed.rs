@@ -6,25 +6,20 @@
 //! `const fn`s below read those (at compile time, so the arrays never reach the binary), and the code
 //! looks entries up in the `static` [`Packed`] built from them.
 
-use std::sync::OnceLock;
-
-/// `N` strings, `LEN` bytes of text in all. Build it with [`Packed::new`] and read it through [`Packed::list`].
-pub struct Packed<const N: usize, const LEN: usize> {
-    text: [u8; LEN],
+/// `N` strings in one text. Build it with [`Packed::new`] and read it through [`Packed::list`].
+pub struct Packed<const N: usize> {
+    text: &'static str,
     ends: [u16; N],
-    /// `text` as a `str`, checked once on first use (checking each entry as it is read made the time
-    /// zone lookups 10 % slower).
-    checked: OnceLock<&'static str>,
 }
 
-impl<const N: usize, const LEN: usize> Packed<N, LEN> {
-    /// Packs `items`; `N` must be their number and `LEN` their [`total_len`] (the compiler reports a
-    /// mismatch, as it does a text longer than 64 KiB).
+impl<const N: usize> Packed<N> {
+    /// Packs `items`, whose concatenation is `text` (made by [`joined`] and [`as_str`]; the compiler
+    /// reports a mismatch, as it does a text longer than 64 KiB).
     // Only evaluated at compile time (for statics): an index out of range fails the build.
     #[allow(clippy::indexing_slicing)]
-    pub const fn new(items: &[&str]) -> Self {
+    pub const fn new(text: &'static str, items: &[&str]) -> Self {
         assert!(items.len() == N, "N is not the number of items");
-        let mut text = [0u8; LEN];
+        let text_bytes = text.as_bytes();
         let mut ends = [0u16; N];
         let mut at = 0;
         let mut i = 0;
@@ -32,7 +27,10 @@ impl<const N: usize, const LEN: usize> Packed<N, LEN> {
             let bytes = items[i].as_bytes();
             let mut j = 0;
             while j < bytes.len() {
-                text[at] = bytes[j];
+                assert!(
+                    text_bytes[at] == bytes[j],
+                    "the text is not the items joined"
+                );
                 at += 1;
                 j += 1;
             }
@@ -40,20 +38,51 @@ impl<const N: usize, const LEN: usize> Packed<N, LEN> {
             ends[i] = at as u16;
             i += 1;
         }
-        assert!(at == LEN, "LEN is not the total length of the items");
-        Packed {
-            text,
-            ends,
-            checked: OnceLock::new(),
-        }
+        assert!(
+            at == text_bytes.len(),
+            "the text is longer than the items joined"
+        );
+        Packed { text, ends }
     }
 
     /// The list as slices, for the lookups (which are not generic, so there is one copy of them).
     pub fn list(&'static self) -> StrList {
         StrList {
-            text: checked_text(&self.checked, &self.text),
+            text: self.text,
             ends: &self.ends,
         }
+    }
+}
+
+/// `items` one after the other; `LEN` must be their [`total_len`].
+// Only evaluated at compile time (for consts): an index out of range fails the build.
+#[allow(clippy::indexing_slicing)]
+pub const fn joined<const LEN: usize>(items: &[&str]) -> [u8; LEN] {
+    let mut text = [0u8; LEN];
+    let mut at = 0;
+    let mut i = 0;
+    while i < items.len() {
+        let bytes = items[i].as_bytes();
+        let mut j = 0;
+        while j < bytes.len() {
+            text[at] = bytes[j];
+            at += 1;
+            j += 1;
+        }
+        i += 1;
+    }
+    assert!(at == LEN, "LEN is not the total length of the items");
+    text
+}
+
+/// `bytes` (a table's text, built by [`joined`] or [`lines`]) as a `str`, checked at compile time: the
+/// wasm then holds no UTF-8 check (core's is 640 bytes) and the lookups do not check on first use.
+pub const fn as_str(bytes: &'static [u8]) -> &'static str {
+    let checked = core::str::from_utf8(bytes);
+    assert!(checked.is_ok(), "a packed table is not UTF-8");
+    match checked {
+        Ok(text) => text,
+        Err(_) => "",
     }
 }
 
@@ -83,12 +112,6 @@ pub const fn lines<const LEN: usize>(items: &[&str]) -> [u8; LEN] {
         "LEN is not the total length of the items plus their number"
     );
     text
-}
-
-/// `bytes` as a `str`, converted on the first call only. The bytes are whole `&str`s joined, so the
-/// conversion cannot fail; if it did, every entry would read as missing.
-fn checked_text(cell: &'static OnceLock<&'static str>, bytes: &'static [u8]) -> &'static str {
-    cell.get_or_init(|| core::str::from_utf8(bytes).unwrap_or_default())
 }
 
 /// The summed byte length of `items`: the `LEN` of their [`Packed`].
@@ -133,7 +156,8 @@ mod tests {
     use super::*;
 
     const WORDS: [&str; 4] = ["", "Grüße", "b", "zz"];
-    static PACKED: Packed<4, { total_len(&WORDS) }> = Packed::new(&WORDS);
+    const TEXT: [u8; total_len(&WORDS)] = joined(&WORDS);
+    static PACKED: Packed<4> = Packed::new(as_str(&TEXT), &WORDS);
 
     #[test]
     fn entries_come_back_as_written() {

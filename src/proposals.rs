@@ -215,7 +215,7 @@ pub fn assess_bids(bids: &[Bid], policy: &Policy, now: Instant) -> Vec<BidReport
                 }
             }
             crate::sort::sort(&mut v);
-            v.dedup();
+            crate::sort::dedup(&mut v);
             v.truncate(MAX_SHARED_VALUES);
             by.append(&mut v);
         }
@@ -407,7 +407,7 @@ fn identity(b: &Bid, i: usize) -> String {
 fn who(b: &Bid, lang: Lang) -> String {
     b.name
         .as_deref()
-        .map(|n| n.chars().take(60).collect())
+        .map(|n| crate::text::prefix(n, 60).to_string())
         .unwrap_or_else(|| say(lang, s::NO_NAME_SHOWN, []))
 }
 
@@ -415,7 +415,7 @@ fn short(s: &str) -> String {
     if s.chars().count() <= 120 {
         s.to_string()
     } else {
-        let mut t: String = s.chars().take(117).collect();
+        let mut t = crate::text::prefix(s, 117).to_string();
         t.push('…');
         t
     }
@@ -424,11 +424,7 @@ fn short(s: &str) -> String {
 /// A photo address without query and fragment (sizes and cache keys differ for one picture).
 fn photo_key(url: &str) -> Option<String> {
     let u = url.trim();
-    let u = u
-        .split(['?', '#'])
-        .next()
-        .unwrap_or("")
-        .trim_end_matches('/');
+    let u = crate::text::before_any(u, b"?#").trim_end_matches('/');
     let low = u.to_ascii_lowercase();
     // Placeholders are shared by design.
     if low.is_empty()
@@ -438,7 +434,7 @@ fn photo_key(url: &str) -> Option<String> {
     {
         return None;
     }
-    Some(u.chars().take(2_000).collect())
+    Some(crate::text::prefix(u, 2_000).to_string())
 }
 
 /// Links everybody names (the marketplace itself, code hosts' front pages) say nothing about a bidder.
@@ -581,7 +577,7 @@ fn shingles(w: &[String]) -> Vec<u64> {
         v.push(h);
     }
     crate::sort::sort(&mut v);
-    v.dedup();
+    crate::sort::dedup(&mut v);
     v
 }
 
@@ -667,7 +663,7 @@ pub fn duplicates(bids: &[Bid], keys: &[String]) -> Vec<(usize, usize, f64, Stri
         }
     }
     crate::sort::sort(&mut cands);
-    cands.dedup();
+    crate::sort::dedup(&mut cands);
     cands.truncate(MAX_CANDIDATES);
     let mut out = Vec::new();
     // Evidence runs are computed for at most a few pairs per bidder.
@@ -712,11 +708,11 @@ pub fn longest_run(a: &[String], b: &[String]) -> String {
         }
         std::mem::swap(&mut prev, &mut cur);
     }
-    let run = a[end - best as usize..end].join(" ");
+    let run = crate::text::join(&a[end - best as usize..end], " ");
     if run.chars().count() <= MAX_EVIDENCE_CHARS {
         run
     } else {
-        let mut t: String = run.chars().take(MAX_EVIDENCE_CHARS - 1).collect();
+        let mut t = crate::text::prefix(&run, MAX_EVIDENCE_CHARS - 1).to_string();
         t.push('…');
         t
     }

@@ -620,7 +620,7 @@ fn clip(s: &str, max: usize) -> String {
     if s.chars().count() <= max {
         s.to_string()
     } else {
-        let mut c: String = s.chars().take(max).collect();
+        let mut c = crate::text::prefix(s, max).to_string();
         c.push('…');
         c
     }

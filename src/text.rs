@@ -11,6 +11,149 @@ use crate::model::{Availability, ClockTime, Date, Money, YearMonth};
 /// The largest amount any parser here accepts; anything above is garbage, not money.
 pub const MAX_AMOUNT: f64 = 1.0e12;
 
+// ---- Small string helpers in place of std's generic ones: each std method is an instance per pattern
+// or element type in the wasm, these are one copy each (docs/performance.md, "Wasm size", eighth session).
+
+/// `parts` joined with `sep`, as `[S]::join` joins them: that has a 900-byte instance in the wasm for each
+/// element type, this is a short loop.
+pub fn join<S: AsRef<str>>(parts: &[S], sep: &str) -> String {
+    let mut out = String::new();
+    for (i, p) in parts.iter().enumerate() {
+        if i > 0 {
+            out.push_str(sep);
+        }
+        out.push_str(p.as_ref());
+    }
+    out
+}
+
+/// The last non-empty part of a `/`-separated path ("/freelancers/~01abc/" → "~01abc"), as
+/// `path.split('/').rfind(|s| !s.is_empty())` finds it, without core's reverse `char` splitter.
+pub fn last_segment(path: &str) -> Option<&str> {
+    let mut end = path.len();
+    while end > 0 && path.as_bytes().get(end - 1) == Some(&b'/') {
+        end -= 1;
+    }
+    let trimmed = path.get(..end)?;
+    (!trimmed.is_empty()).then(|| after_last(trimmed, b'/'))
+}
+
+/// `parts` one after the other, as `[&str]::concat` (through [`join`]: one instance for both).
+pub fn concat(parts: &[&str]) -> String {
+    join(parts, "")
+}
+
+/// The first `n` characters of `s` (all of it when shorter), as `s.chars().take(n)` yields them: a slice,
+/// where collecting the iterator links a `String` extender for it.
+pub fn prefix(s: &str, n: usize) -> &str {
+    for (count, (i, _)) in s.char_indices().enumerate() {
+        if count == n {
+            return s.get(..i).unwrap_or(s);
+        }
+    }
+    s
+}
+
+/// `s` with its first `from` replaced by `to`, as `s.replacen(from, to, 1)` (one small function for every
+/// caller instead of core's generic replacement loop).
+pub fn replace_first(s: &str, from: &str, to: &str) -> String {
+    match s.find(from) {
+        Some(at) => concat(&[
+            s.get(..at).unwrap_or_default(),
+            to,
+            s.get(at + from.len()..).unwrap_or_default(),
+        ]),
+        None => s.to_string(),
+    }
+}
+
+/// The byte offset of the first of the ASCII `set` in `s`, as `s.find([…])` with those characters finds
+/// it: one bytewise loop for every set, where core links a searcher per length of the array.
+pub fn find_any(s: &str, set: &[u8]) -> Option<usize> {
+    for (i, b) in s.bytes().enumerate() {
+        if set.contains(&b) {
+            return Some(i);
+        }
+    }
+    None
+}
+
+/// `s` up to the first of the ASCII `set` (all of `s` without one), as
+/// `s.split([…]).next().unwrap_or("")`: an address without its query and fragment, for one.
+pub fn before_any<'a>(s: &'a str, set: &[u8]) -> &'a str {
+    match find_any(s, set) {
+        Some(at) => s.get(..at).unwrap_or(s),
+        None => s,
+    }
+}
+
+/// `s` without the characters `strip` accepts at its start (a `fn` pointer, as [`trim_where`]).
+pub fn trim_start_where(s: &str, strip: fn(char) -> bool) -> &str {
+    for (i, c) in s.char_indices() {
+        if !strip(c) {
+            return s.get(i..).unwrap_or(s);
+        }
+    }
+    ""
+}
+
+/// `s` without the characters `strip` accepts at its end (a `fn` pointer, as [`trim_where`]).
+pub fn trim_end_where(s: &str, strip: fn(char) -> bool) -> &str {
+    let mut end = s.len();
+    while let Some(c) = s.get(..end).and_then(|head| head.chars().next_back()) {
+        if !strip(c) {
+            break;
+        }
+        end -= c.len_utf8();
+    }
+    s.get(..end).unwrap_or(s)
+}
+
+/// `s` as a signed whole number, read as `str::parse::<i32>` reads it (an optional `+` or `-`, then
+/// digits; `None` on overflow), through `u32`'s parser: the wasm links that anyway, `i32`'s would add
+/// 560 bytes.
+pub fn parse_i32(s: &str) -> Option<i32> {
+    let (negative, digits) = match s.as_bytes().first() {
+        Some(b'-') => (true, s.get(1..)?),
+        Some(b'+') => (false, s.get(1..)?),
+        _ => (false, s),
+    };
+    // `u32`'s parser takes a leading `+` of its own: "-+5" is not a number.
+    if matches!(digits.as_bytes().first(), Some(b'+' | b'-')) {
+        return None;
+    }
+    let n = i64::from(digits.parse::<u32>().ok()?);
+    i32::try_from(if negative { -n } else { n }).ok()
+}
+
+/// The byte offset of the last ASCII byte `b` in `s`, as `s.rfind(b as char)` finds it: searched
+/// bytewise, so that core's reverse `char` searcher stays out of the wasm.
+pub fn rfind_byte(s: &str, b: u8) -> Option<usize> {
+    let bytes = s.as_bytes();
+    let mut i = bytes.len();
+    while i > 0 {
+        i -= 1;
+        if bytes.get(i) == Some(&b) {
+            return Some(i);
+        }
+    }
+    None
+}
+
+/// `s` split around its last ASCII byte `b`, as `s.rsplit_once(b as char)`.
+pub fn rsplit_once_byte(s: &str, b: u8) -> Option<(&str, &str)> {
+    let at = rfind_byte(s, b)?;
+    Some((s.get(..at)?, s.get(at + 1..)?))
+}
+
+/// What follows the last ASCII byte `b` in `s` (all of `s` without one), as
+/// `s.rsplit(b as char).next().unwrap_or("")`.
+pub fn after_last(s: &str, b: u8) -> &str {
+    rsplit_once_byte(s, b).map_or(s, |(_, after)| after)
+}
+
+// ---- Parsers ----
+
 /// Collapses whitespace, drops control, zero-width and bidi-override characters (which can make
 /// a name display differently from what it is) and truncates to `max_chars`. `None` when empty.
 pub fn clean(s: &str, max_chars: usize) -> Option<String> {
@@ -143,8 +286,8 @@ fn number_at(s: &str, start: usize) -> Option<(f64, usize, bool)> {
 
 /// "1,234.5" → 1234.5; "1.234,5" → 1234.5; "40,5" → 40.5; "1,234" → 1234; "1.234.567" → 1234567.
 fn decimal_value(raw: &str) -> Option<f64> {
-    let last_comma = raw.rfind(',');
-    let last_dot = raw.rfind('.');
+    let last_comma = rfind_byte(raw, b',');
+    let last_dot = rfind_byte(raw, b'.');
     let normalized: String = match (last_comma, last_dot) {
         (Some(c), Some(d)) => {
             // Whichever separator comes last is the decimal point; the other groups thousands.
@@ -430,7 +573,7 @@ pub fn parse_rate(s: &str) -> Option<Money> {
         }
     }
     crate::sort::sort(&mut markers);
-    markers.dedup();
+    crate::sort::dedup(&mut markers);
     for at in markers.into_iter().take(200) {
         // The amount must end right before the marker; 40 bytes hold any sane "US$ 1,234.56".
         let mut from = at.saturating_sub(40);
@@ -620,7 +763,7 @@ fn find_iso(s: &str) -> Option<(usize, Found)> {
             && digits(i + 5..i + 7)
             && !(i > 0 && b.get(i - 1).is_some_and(u8::is_ascii_digit))
         {
-            let y: i32 = s.get(i..i + 4)?.parse().ok()?;
+            let y = parse_i32(s.get(i..i + 4)?)?;
             let m: u32 = s.get(i + 5..i + 7)?.parse().ok()?;
             if b.get(i + 7) == Some(&b'-')
                 && digits(i + 8..i + 10)
@@ -1075,11 +1218,7 @@ pub fn is_host(s: &str) -> bool {
 /// Whether `s` is a plain ASCII domain name with a top-level domain that has a letter ("wkjllc.com",
 /// "xn--bcher-kva.de"); not an IP address. Compare lower-cased.
 pub fn is_domain_name(s: &str) -> bool {
-    s.is_ascii()
-        && is_host(s)
-        && s.rsplit('.')
-            .next()
-            .is_some_and(|tld| tld.bytes().any(|b| b.is_ascii_alphabetic()))
+    s.is_ascii() && is_host(s) && after_last(s, b'.').bytes().any(|b| b.is_ascii_alphabetic())
 }
 
 /// A link in canonical form: scheme and host lower-cased, user info, default port, `#fragment` and tracking
@@ -1105,10 +1244,10 @@ pub fn normalize_url(raw: &str) -> Option<String> {
             }
         }
     };
-    let end = rest.find(['/', '?', '#', '\\']).unwrap_or(rest.len());
+    let end = find_any(rest, b"/?#\\").unwrap_or(rest.len());
     let (authority, tail) = rest.split_at(end);
-    let host_port = authority.rsplit('@').next().unwrap_or("");
-    let (host, port) = match host_port.rsplit_once(':') {
+    let host_port = after_last(authority, b'@');
+    let (host, port) = match rsplit_once_byte(host_port, b':') {
         Some((h, p)) if p.len() <= 5 && p.bytes().all(|b| b.is_ascii_digit()) => (h, p),
         Some(_) => return None,
         None => (host_port, ""),
@@ -1166,7 +1305,7 @@ pub fn normalize_email(raw: &str) -> Option<String> {
             .bytes()
             .all(|b| b.is_ascii_alphanumeric() || b"._%+-".contains(&b));
     let domain = domain.trim_end_matches('.').to_ascii_lowercase();
-    let tld = domain.rsplit('.').next().unwrap_or("");
+    let tld = after_last(&domain, b'.');
     let domain_ok = is_domain_name(&domain)
         && tld.len() >= 2
         && tld.bytes().all(|b| b.is_ascii_alphabetic())
@@ -1301,7 +1440,7 @@ fn bare_domain(word: &str) -> Option<String> {
     if !is_domain_name(&lower) {
         return None;
     }
-    let tld = word.rsplit('.').next().unwrap_or("");
+    let tld = after_last(word, b'.');
     let tld_lower = tld.to_ascii_lowercase();
     let www = lower.starts_with("www.") && lower.matches('.').count() >= 2;
     let written_lower = tld.bytes().all(|b| b.is_ascii_lowercase());
@@ -1317,10 +1456,10 @@ fn bare_domain(word: &str) -> Option<String> {
 pub fn address_host(address: &str) -> Option<&str> {
     let host = match address.split_once("://") {
         Some((_, rest)) => {
-            let end = rest.find(['/', '?', '#', ':']).unwrap_or(rest.len());
+            let end = find_any(rest, b"/?#:").unwrap_or(rest.len());
             &rest[..end]
         }
-        None => address.rsplit('@').next().unwrap_or(""),
+        None => after_last(address, b'@'),
     };
     (!host.is_empty()).then_some(host)
 }
@@ -1581,6 +1720,86 @@ mod address_tests {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn own_helpers_answer_as_std() {
+        let samples = [
+            "",
+            "0",
+            "-0",
+            "+7",
+            "-+7",
+            "+-7",
+            "--7",
+            "++7",
+            "12a",
+            " 1",
+            "-",
+            "+",
+            "2147483647",
+            "2147483648",
+            "-2147483648",
+            "-2147483649",
+            "4294967296",
+            "0910",
+            "00042",
+            "−5",
+            "a,b,c",
+            "x@y@z",
+            "..",
+            "é,ü",
+        ];
+        for s in samples {
+            assert_eq!(parse_i32(s), s.parse::<i32>().ok(), "{s:?}");
+            for (b, c) in [(b',', ','), (b'@', '@'), (b'.', '.'), (b'-', '-')] {
+                assert_eq!(rfind_byte(s, b), s.rfind(c), "{s:?}");
+                assert_eq!(rsplit_once_byte(s, b), s.rsplit_once(c), "{s:?}");
+                assert_eq!(Some(after_last(s, b)), s.rsplit(c).next(), "{s:?}");
+            }
+            for path in [
+                s,
+                "/",
+                "//",
+                "/a",
+                "/a/",
+                "a//b//",
+                "/freelancers/~01abc?x=1/",
+            ] {
+                let p = format!("{path}{s}");
+                assert_eq!(
+                    last_segment(&p),
+                    p.split('/').rfind(|s| !s.is_empty()),
+                    "{p:?}"
+                );
+            }
+            assert_eq!(find_any(s, b"?#,"), s.find(['?', '#', ',']), "{s:?}");
+            assert_eq!(
+                Some(before_any(s, b",."),),
+                s.split([',', '.']).next(),
+                "{s:?}"
+            );
+            let edge = |c: char| c == '-' || c == '+' || c == 'é';
+            assert_eq!(
+                trim_start_where(s, edge),
+                s.trim_start_matches(['-', '+', 'é'])
+            );
+            assert_eq!(trim_end_where(s, edge), s.trim_end_matches(['-', '+', 'é']));
+            for n in [0, 1, 2, 5, 100] {
+                assert_eq!(
+                    prefix(s, n),
+                    s.chars().take(n).collect::<String>(),
+                    "{s:?} {n}"
+                );
+            }
+            for (from, to) in [(",", " "), ("", "x"), ("é", ""), ("zz", "y")] {
+                assert_eq!(replace_first(s, from, to), s.replacen(from, to, 1), "{s:?}");
+            }
+            let parts: Vec<&str> = s.split(',').collect();
+            assert_eq!(join(&parts, ", "), parts.join(", "));
+            let owned: Vec<String> = parts.iter().map(|p| p.to_string()).collect();
+            assert_eq!(join(&owned, "; "), owned.join("; "));
+        }
+    }
 
     fn usd(amount: f64) -> Option<Money> {
         Some(Money {

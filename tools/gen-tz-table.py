@@ -234,7 +234,7 @@ def gen_tz(iso2_codes, check):
         "",
         "use super::rules::Rule;",
         "use super::{cities, z, zones, Dst, Zone};",
-        "use crate::packed::{lines, total_len};",
+        "use crate::packed::{as_str, lines, total_len};",
         "",
         f'/// The tzdata release this table was generated from.',
         f'pub const TZDATA_VERSION: &str = "{tzdata_version()}";',
@@ -280,7 +280,8 @@ def gen_tz(iso2_codes, check):
     out.append(f"pub(super) static ZONES: [Zone; {len(rows)}] = zones(&ROWS);")
     out.append("/// The IANA names of the rows without their region (\"New_York\"), in the same order, a line each")
     out.append("/// (read once, in order: no end offsets).")
-    out.append(f"pub(super) static ZONE_CITIES: [u8; total_len(&cities(&ROWS)) + {len(rows)}] = lines(&cities(&ROWS));")
+    out.append("pub(super) static ZONE_CITIES: &str = as_str(&ZONE_CITY_LINES);")
+    out.append(f"const ZONE_CITY_LINES: [u8; total_len(&cities(&ROWS)) + {len(rows)}] = lines(&cities(&ROWS));")
     text = "\n".join(out) + "\n"
     print(
         f"tz: {len({z[0] for z in zones})} countries, {len(rows)} zones: {stats['fixed']} fixed, "

@@ -63,7 +63,7 @@ fn clean(days: &[DiaryDay]) -> Vec<Day> {
             }
         }
         crate::sort::sort(&mut slots);
-        slots.dedup();
+        crate::sort::dedup(&mut slots);
         out.push(Day {
             date: d.date,
             offset: d.utc_offset_minutes.filter(|o| (-720..=840).contains(o)),
@@ -331,7 +331,7 @@ fn night_work(cx: &Context) -> Outcome {
         offsets.extend(d.offset);
     }
     crate::sort::sort(&mut offsets);
-    offsets.dedup();
+    crate::sort::dedup(&mut offsets);
     let mut shown: Vec<String> = Vec::new();
     for o in offsets {
         shown.push(tz::format_offset(o));
@@ -355,7 +355,11 @@ fn night_work(cx: &Context) -> Outcome {
                 &zone_off,
             ],
         ),
-        say(lang, s::DIARY_NIGHT_OFFSETS, [&shown.join(", ")]),
+        say(
+            lang,
+            s::DIARY_NIGHT_OFFSETS,
+            [&crate::text::join(&shown, ", ")],
+        ),
     ];
     Outcome::Fired(Hit { evidence })
 }

@@ -57,7 +57,7 @@ fn local_time_mismatch(cx: &Context) -> Outcome {
         (cx.now.utc_minute_of_day() % 60) as u32,
     );
     let utc_now = utc_now.map(|c| c.to_string()).unwrap_or_default();
-    let listed = listed.join(", ");
+    let listed = crate::text::join(&listed, ", ");
     // Past MAX_ZONES_SHOWN zones, the sentence says how many more there are.
     let zones_now = if zones.len() > MAX_ZONES_SHOWN {
         let more = (zones.len() - MAX_ZONES_SHOWN).to_string();

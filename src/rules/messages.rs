@@ -767,7 +767,7 @@ fn quote(m: &Message, start: usize, end: usize, lang: Lang) -> String {
         excerpt.push('…');
     }
     excerpt.push_str(&text[from..start]);
-    excerpt.extend(text[start..end].chars().take(EXCERPT));
+    excerpt.push_str(crate::text::prefix(&text[start..end], EXCERPT));
     excerpt.push_str(&text[end..to]);
     if cut_after {
         excerpt.push('…');

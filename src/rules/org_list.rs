@@ -269,7 +269,7 @@ fn find<'a>(list: &'a [(String, String)], value: &str) -> Option<(&'a str, &'a s
 
 /// An e-mail address: the address itself if listed, else its domain (unless allowed).
 fn check_email(lists: &Lists, email: &str, place: &str, out: &mut Matches) {
-    let domain = email.rsplit('@').next().unwrap_or("");
+    let domain = crate::text::after_last(email, b'@');
     if lists.allowed(domain) || lists.allowed_emails.iter().any(|a| a == email) {
         return;
     }
@@ -403,7 +403,7 @@ fn known_bad_domain(cx: &Context) -> Outcome {
     let total = found.0.len();
     let mut evidence = Vec::new();
     for m in found.0.iter().take(MAX_SHOWN) {
-        let places = m.places.join(", ");
+        let places = crate::text::join(&m.places, ", ");
         let (entry, found, source) = (&m.entry, &m.found, &m.source);
         // Every sentence is "{places}: {what matched} ({source})." The places are joined here: their
         // labels stay in the code (a list of sentences cannot be one sentence's value).

@@ -65,7 +65,7 @@ fn throwaway_portfolio_hosts(cx: &Context) -> Outcome {
     for (l, free) in sites.iter().take(MAX_SHOWN) {
         shown.push(format!("{l} ({})", free.unwrap_or_default()));
     }
-    let (count, shown) = (sites.len().to_string(), shown.join(", "));
+    let (count, shown) = (sites.len().to_string(), crate::text::join(&shown, ", "));
     let first = if sites.len() > MAX_SHOWN {
         let more = (sites.len() - MAX_SHOWN).to_string();
         say(lang, s::PORTFOLIO_FREE_HOSTS_MORE, [&count, &shown, &more])

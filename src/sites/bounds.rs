@@ -45,9 +45,18 @@ pub fn plausible_rating(r: f64) -> Option<f64> {
 /// A location from the names the page showed; the ISO code from the page if it gave a valid one,
 /// else from the country name.
 pub fn location(city: Option<&str>, country: Option<&str>, iso2: Option<&str>) -> Option<Location> {
-    let city = city.and_then(|c| crate::text::clean(c.trim_end_matches([',', ' ']), MAX_PLACE));
-    let country_name =
-        country.and_then(|c| crate::text::clean(c.trim_matches([',', ' ']), MAX_PLACE));
+    let city = city.and_then(|c| {
+        crate::text::clean(
+            crate::text::trim_end_where(c, |c| c == ',' || c == ' '),
+            MAX_PLACE,
+        )
+    });
+    let country_name = country.and_then(|c| {
+        crate::text::clean(
+            crate::text::trim_where(c, |c| c == ',' || c == ' '),
+            MAX_PLACE,
+        )
+    });
     country_name.as_ref()?;
     let code = iso2
         .map(str::trim)

@@ -162,7 +162,7 @@ pub fn text_without(page: &dyn Page, node: Node, css: &str) -> String {
             // Rebuilt rather than `replace_range`, which is this crate's only user of `Vec::splice`.
             if let Some(i) = raw.find(&t) {
                 if let (Some(before), Some(after)) = (raw.get(..i), raw.get(i + t.len()..)) {
-                    raw = [before, after].join(" ");
+                    raw = crate::text::join(&[before, after], " ");
                 }
             }
         }
@@ -722,7 +722,7 @@ pub fn place(t: &str, known_country: bool) -> Option<Location> {
     if t.is_empty() || t.len() > 2 * MAX_PLACE || t.chars().any(|c| c.is_ascii_digit()) {
         return None;
     }
-    let (city, country) = match t.rsplit_once(',') {
+    let (city, country) = match crate::text::rsplit_once_byte(t, b',') {
         Some((c, k)) => (Some(c.trim()).filter(|c| !c.is_empty()), k.trim()),
         None => (None, t),
     };
@@ -893,7 +893,7 @@ pub fn on_host(host: &str, domain: &str) -> bool {
 
 /// The path's non-empty segments (at most 8), query and fragment dropped.
 pub fn segments(path: &str) -> Vec<&str> {
-    let path = path.split(['?', '#']).next().unwrap_or("");
+    let path = crate::text::before_any(path, b"?#");
     let mut segs = Vec::new();
     for s in path.split('/') {
         if !s.is_empty() {

@@ -119,7 +119,7 @@ impl LinkSet {
         let places = if self.places.is_empty() {
             fallback_place.to_string()
         } else {
-            self.places.join("; ")
+            crate::text::join(&self.places, "; ")
         };
         p.links = Some(std::mem::take(&mut self.links));
         Some(places)

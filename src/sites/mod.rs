@@ -162,19 +162,16 @@ pub fn host_and_path(url: &str) -> Option<(String, String)> {
         return None;
     }
     let rest = rest.1;
-    let end = rest.find(['/', '?', '#']).unwrap_or(rest.len());
+    let end = crate::text::find_any(rest, b"/?#").unwrap_or(rest.len());
     let authority = &rest[..end];
-    let host = authority
-        .rsplit('@')
-        .next()
-        .unwrap_or("")
+    let host = crate::text::after_last(authority, b'@')
         .split(':')
         .next()
         .unwrap_or("")
         .to_ascii_lowercase();
     let host = host.strip_prefix("www.").unwrap_or(&host).to_string();
     let path_q = &rest[end..];
-    let path_end = path_q.find(['?', '#']).unwrap_or(path_q.len());
+    let path_end = crate::text::find_any(path_q, b"?#").unwrap_or(path_q.len());
     let path = if path_q[..path_end].is_empty() {
         "/".to_string()
     } else {
@@ -203,10 +200,13 @@ pub fn detect(url: Option<&str>, page: &dyn Page) -> Option<(&'static dyn Adapte
 /// [`Adapter::page_kind`] has expected fields). The content script asks this after in-page
 /// navigation, so it does not keep its own copy of the patterns.
 pub fn supported_url(url: &str) -> bool {
+    // The address is taken apart once, not once per pattern.
+    let (Some(parts), Some((_, path))) = (split_url(url), host_and_path(url)) else {
+        return false;
+    };
     ADAPTERS.iter().any(|a| {
-        a.url_patterns().iter().any(|p| match_pattern(p, url))
-            && host_and_path(url)
-                .is_some_and(|(_, path)| !a.expected_fields(a.page_kind(&path)).is_empty())
+        a.url_patterns().iter().any(|p| parts_match(p, &parts))
+            && !a.expected_fields(a.page_kind(&path)).is_empty()
     })
 }
 
@@ -216,9 +216,12 @@ pub fn supported_url(url: &str) -> bool {
 /// matches anything and is compared with the address's path and query, without the fragment.
 /// `<all_urls>` and patterns this cannot parse match nothing.
 pub fn match_pattern(pattern: &str, url: &str) -> bool {
-    let (Some((p_scheme, p_host, p_path)), Some((scheme, host, path))) =
-        (split_pattern(pattern), split_url(url))
-    else {
+    split_url(url).is_some_and(|parts| parts_match(pattern, &parts))
+}
+
+/// [`match_pattern`] for an address already taken apart by [`split_url`].
+fn parts_match(pattern: &str, (scheme, host, path): &(String, String, String)) -> bool {
+    let Some((p_scheme, p_host, p_path)) = split_pattern(pattern) else {
         return false;
     };
     let scheme_ok = match p_scheme {
@@ -230,7 +233,7 @@ pub fn match_pattern(pattern: &str, url: &str) -> bool {
     } else if let Some(domain) = p_host.strip_prefix("*.") {
         host == domain || host.ends_with(&format!(".{domain}"))
     } else {
-        host == p_host
+        *host == p_host
     };
     scheme_ok && host_ok && glob(p_path.as_bytes(), path.as_bytes())
 }
@@ -257,11 +260,8 @@ fn split_pattern(pattern: &str) -> Option<(&str, String, &str)> {
 fn split_url(url: &str) -> Option<(String, String, String)> {
     let (scheme, rest) = url.trim().split_once("://")?;
     let scheme = scheme.to_ascii_lowercase();
-    let end = rest.find(['/', '?', '#']).unwrap_or(rest.len());
-    let host = rest[..end]
-        .rsplit('@')
-        .next()
-        .unwrap_or("")
+    let end = crate::text::find_any(rest, b"/?#").unwrap_or(rest.len());
+    let host = crate::text::after_last(&rest[..end], b'@')
         .split(':')
         .next()
         .unwrap_or("")

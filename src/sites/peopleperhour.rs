@@ -337,7 +337,7 @@ pub fn profile_id(path: &str) -> Option<String> {
     }
     let reserved = |s: &str| RESERVED.contains(&s.to_ascii_lowercase().as_str());
     let slug_id = |slug: &str| -> Option<String> {
-        let (_, id) = slug.rsplit_once('-')?;
+        let (_, id) = crate::text::rsplit_once_byte(slug, b'-')?;
         let ok = g::is_slug(slug)
             && !reserved(slug)
             && (4..=16).contains(&id.len())

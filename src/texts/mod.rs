@@ -86,7 +86,7 @@ pub fn sources(_id: &str) -> &'static [&'static str] {
 
 /// The sources as a finding shows them: joined with "; ".
 pub fn source(id: &str) -> String {
-    sources(id).join("; ")
+    crate::text::join(sources(id), "; ")
 }
 
 /// Every id in the table, in its order (native only; the tests check it against the rules).

@@ -206,9 +206,7 @@ fn zone_name(i: usize) -> &'static str {
     static NAMES: OnceLock<Vec<String>> = OnceLock::new();
     let names = NAMES.get_or_init(|| {
         let mut names = Vec::with_capacity(table::ZONES.len());
-        // The cities are whole `&str`s joined, so this cannot fail; if it did, every name would be "".
-        let cities = core::str::from_utf8(&table::ZONE_CITIES).unwrap_or_default();
-        for (z, city) in table::ZONES.iter().zip(cities.split('\n')) {
+        for (z, city) in table::ZONES.iter().zip(table::ZONE_CITIES.split('\n')) {
             let mut name = String::from(
                 REGIONS
                     .get(usize::from(z.region))
@@ -252,7 +250,7 @@ pub fn distinct_offsets(iso2: &str, at: Instant) -> Option<Vec<i32>> {
         offsets.push(z.offset_minutes);
     }
     crate::sort::sort(&mut offsets);
-    offsets.dedup();
+    crate::sort::dedup(&mut offsets);
     Some(offsets)
 }
 

@@ -8,7 +8,7 @@
 
 use super::rules::Rule;
 use super::{cities, z, zones, Dst, Zone};
-use crate::packed::{lines, total_len};
+use crate::packed::{as_str, lines, total_len};
 
 /// The tzdata release this table was generated from.
 pub const TZDATA_VERSION: &str = "2025b";
@@ -700,4 +700,5 @@ const ROWS: [(Zone, &str); 421] = [
 pub(super) static ZONES: [Zone; 421] = zones(&ROWS);
 /// The IANA names of the rows without their region ("New_York"), in the same order, a line each
 /// (read once, in order: no end offsets).
-pub(super) static ZONE_CITIES: [u8; total_len(&cities(&ROWS)) + 421] = lines(&cities(&ROWS));
+pub(super) static ZONE_CITIES: &str = as_str(&ZONE_CITY_LINES);
+const ZONE_CITY_LINES: [u8; total_len(&cities(&ROWS)) + 421] = lines(&cities(&ROWS));

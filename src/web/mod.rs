@@ -38,8 +38,7 @@ pub fn check_page(
 ) -> Result<JsValue, JsValue> {
     let page =
         DomPage::current().ok_or_else(|| error("HireCheck: there is no document to read"))?;
-    let report = report_for(&page, policy, lang, now_ms, answers, &memory)?;
-    to_js(&report)
+    check(&page, policy, lang, now_ms, answers, &memory)
 }
 
 /// The extension's safe mode: checks a page from its HTML where the page's Content-Security-Policy
@@ -61,7 +60,20 @@ pub fn check_html(
         web_sys::DomParser::new()?.parse_from_string(&html, web_sys::SupportedType::TextHtml)?;
     drop(html); // the document holds the page now; free the copy before the analysis
     let page = DomPage::parsed(doc, url);
-    let report = report_for(&page, policy, lang, now_ms, answers, &recall)?;
+    check(&page, policy, lang, now_ms, answers, &recall)
+}
+
+/// [`report_for`] as the plain object the content script draws: the tail both entry points share (one copy
+/// of the report's conversion and drop in the wasm, not one in each).
+fn check(
+    page: &DomPage,
+    policy: JsValue,
+    lang: &str,
+    now_ms: f64,
+    answers: JsValue,
+    memory: &JsValue,
+) -> Result<JsValue, JsValue> {
+    let report = report_for(page, policy, lang, now_ms, answers, memory)?;
     to_js(&report)
 }
 
@@ -190,7 +202,7 @@ fn read_answers(value: JsValue) -> Result<Answers, JsValue> {
             Some("not_observed") => Answer::NotObserved,
             _ => {
                 let mut m = String::from("HireCheck: the checklist answer for \"");
-                m.extend(id.chars().take(64));
+                m.push_str(crate::text::prefix(&id, 64));
                 m.push_str("\" must be \"observed\" or \"not_observed\"");
                 return Err(error(&m));
             }
@@ -217,7 +229,7 @@ fn read_memory(
     let text = |k: &str| {
         get(k)
             .as_string()
-            .map(|s| s.chars().take(2048).collect::<String>())
+            .map(|s| crate::text::prefix(&s, 2048).to_string())
     };
     let mut seen = Vec::new();
     let list = get("seen");

@@ -92,7 +92,7 @@ fn stat_items(page: &dyn Page) -> Vec<(String, String, &'static str)> {
             let value =
                 first_of(page, Some(li), sel::STAT_VALUE, |t| Some(t.to_string())).map(|x| x.0);
             let (caption, value) = match value {
-                Some(v) => (squash(&whole.replacen(&v, " ", 1)), v),
+                Some(v) => (squash(&text::replace_first(&whole, &v, " ")), v),
                 None => {
                     // No value element: "From Pakistan" after a known caption.
                     // textContent runs "From" and "Pakistan" together when they sit in two elements.
@@ -109,7 +109,10 @@ fn stat_items(page: &dyn Page) -> Vec<(String, String, &'static str)> {
                         continue;
                     };
                     let rest = whole.get(c.len()..).unwrap_or("");
-                    (c.to_string(), squash(rest.trim_start_matches([':', ' '])))
+                    (
+                        c.to_string(),
+                        squash(text::trim_start_where(rest, |c| c == ':' || c == ' ')),
+                    )
                 }
             };
             let caption = lowercase(caption.trim_end_matches(':').trim());
@@ -176,7 +179,7 @@ fn read_stats(page: &dyn Page, b: &mut Builder) {
 
 /// "Austin, United States" or "Pakistan".
 fn stat_location(value: &str) -> Option<Location> {
-    let (city, country) = match value.rsplit_once(',') {
+    let (city, country) = match crate::text::rsplit_once_byte(value, b',') {
         Some((c, k)) => (Some(c.trim()), k.trim()),
         None => (None, value),
     };
@@ -190,7 +193,7 @@ fn stat_location(value: &str) -> Option<Location> {
 /// "English, Urdu" (at most 30).
 fn stat_languages(value: &str) -> Option<Vec<Language>> {
     let mut langs: Vec<Language> = Vec::new();
-    for part in value.split([',', '·', '|']) {
+    for part in text::split_where(value, |c| matches!(c, ',' | '·' | '|')) {
         if langs.len() == 30 {
             break;
         }
@@ -302,7 +305,7 @@ fn read_description(page: &dyn Page, b: &mut Builder) {
                 continue;
             }
             b.links_read(*css);
-            if let Some(o) = text::clean(&parts.join(" "), MAX_OVERVIEW) {
+            if let Some(o) = text::clean(&text::join(&parts, " "), MAX_OVERVIEW) {
                 b.p.overview = Some(o);
                 b.note(Field::Overview, *css);
             }
@@ -592,7 +595,7 @@ fn price_upper_bound(t: &str) -> Option<Money> {
     }
     // The first three amounts of "a-b", "a – b" or "a to b".
     let mut amounts: Vec<Money> = Vec::new();
-    for part in t.split(['-', '–', '—']) {
+    for part in text::split_where(t, |c| matches!(c, '-' | '–' | '—')) {
         for piece in part.split(" to ") {
             if amounts.len() == 3 {
                 break;

@@ -148,7 +148,7 @@ fn seller_objects(props: &Value) -> Vec<(&Value, String)> {
     for path in sel::SELLER_PATHS {
         if let Some(v) = at(props, path).filter(|v| v.is_object()) {
             if !out.iter().any(|(o, _)| std::ptr::eq(*o, v)) {
-                out.push((v, path.join(".")));
+                out.push((v, crate::text::join(path, ".")));
             }
         }
     }
@@ -192,7 +192,7 @@ fn payload_username(props: &Value, objects: &[(&Value, String)]) -> Option<(Stri
     }
     for p in sel::USERNAME_PATHS {
         if let Some(u) = at(props, p).and_then(string) {
-            return Some((u.to_string(), p.join(".")));
+            return Some((u.to_string(), crate::text::join(p, ".")));
         }
     }
     None
@@ -308,7 +308,7 @@ pub fn read_props(props: &Value, label: &str, b: &mut Builder) {
                 break;
             }
             if let Some(badge) = at(props, p).and_then(level_badge) {
-                level = Some((badge, p.join(".")));
+                level = Some((badge, crate::text::join(p, ".")));
             }
         }
         if let Some((level, p)) = level {
@@ -493,12 +493,8 @@ fn languages(items: &[Value]) -> Option<Vec<Language>> {
 /// A language name, or the English name of an ISO 639-1 code ("en" → "English").
 pub(crate) fn language_name(s: &str) -> Option<String> {
     let t = s.trim();
-    let code = t
-        .split(['-', '_'])
-        .next()
-        .unwrap_or("")
-        .to_ascii_lowercase();
-    if (2..=3).contains(&t.len()) || (t.len() <= 7 && t.contains(['-', '_'])) {
+    let code = crate::text::before_any(t, b"-_").to_ascii_lowercase();
+    if (2..=3).contains(&t.len()) || (t.len() <= 7 && crate::text::find_any(t, b"-_").is_some()) {
         for line in LANGUAGE_CODES.lines() {
             if let Some((c, n)) = line.split_once(' ') {
                 if c == code {

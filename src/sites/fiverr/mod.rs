@@ -427,11 +427,7 @@ impl Builder {
 /// "Hi! I'm Aashir, a …" → "Aashir": the first name-like word after a self-introduction cue ("I'm a designer"
 /// names nobody, and the next cue is tried).
 fn self_introduced_name(overview: &str) -> Option<String> {
-    let head_end = overview
-        .char_indices()
-        .nth(2_000)
-        .map_or(overview.len(), |(i, _)| i);
-    let head = overview.get(..head_end).unwrap_or(overview);
+    let head = crate::text::prefix(overview, 2_000);
     let lower = lowercase(head);
     if lower.len() != head.len() {
         // Case folding changed byte offsets (rare scripts): no position is trustworthy.
@@ -463,7 +459,8 @@ fn self_introduced_name(overview: &str) -> Option<String> {
                 break;
             }
         }
-        let word = rest.get(..end).unwrap_or("").trim_end_matches(['-', '\'']);
+        let word =
+            crate::text::trim_end_where(rest.get(..end).unwrap_or(""), |c| c == '-' || c == '\'');
         let n = word.chars().count();
         let capitalised = word.chars().next().is_some_and(char::is_uppercase);
         let shouting = word.chars().all(|c| !c.is_lowercase());
@@ -571,14 +568,24 @@ pub(crate) fn location(
     country: Option<&str>,
     iso2: Option<&str>,
 ) -> Option<Location> {
-    let city = city.and_then(|c| crate::text::clean(c.trim_matches([',', ' ']), MAX_PLACE));
+    let city = city.and_then(|c| {
+        crate::text::clean(
+            crate::text::trim_where(c, |c| c == ',' || c == ' '),
+            MAX_PLACE,
+        )
+    });
     let valid_code = |c: &str| {
         let c = c.trim();
         (c.len() == 2 && c.bytes().all(|b| b.is_ascii_alphabetic())).then(|| c.to_ascii_uppercase())
     };
     let mut code = iso2.and_then(valid_code);
     let mut country_name = country
-        .and_then(|c| crate::text::clean(c.trim_matches([',', ' ']), MAX_PLACE))
+        .and_then(|c| {
+            crate::text::clean(
+                crate::text::trim_where(c, |c| c == ',' || c == ' '),
+                MAX_PLACE,
+            )
+        })
         .filter(|c| c.chars().any(char::is_alphabetic) && !c.chars().any(|c| c.is_ascii_digit()));
     if let Some(named_code) = country_name
         .as_deref()

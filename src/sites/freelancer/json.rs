@@ -289,7 +289,7 @@ fn push_path(path: &mut String, key: &str) {
 }
 
 fn parent_of(path: &str) -> String {
-    match path.rfind('[') {
+    match crate::text::rfind_byte(path, b'[') {
         Some(i) if path.ends_with(']') => format!("{}[]", &path[..i]),
         _ => path.to_string(),
     }

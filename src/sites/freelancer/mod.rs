@@ -183,8 +183,8 @@ pub fn profile_id(path: &str) -> Option<String> {
     if page_kind(path) != PageKind::Profile {
         return None;
     }
-    let path = path.split(['?', '#']).next().unwrap_or("");
-    let seg = path.split('/').rfind(|s| !s.is_empty())?;
+    let path = crate::text::before_any(path, b"?#");
+    let seg = crate::text::last_segment(path)?;
     username_of(seg).map(str::to_ascii_lowercase)
 }
 
@@ -305,10 +305,20 @@ pub(crate) fn location(
     iso2: Option<&str>,
 ) -> Option<Location> {
     let city = city
-        .and_then(|c| crate::text::clean(c.trim_matches([',', ' ']), MAX_PLACE))
+        .and_then(|c| {
+            crate::text::clean(
+                crate::text::trim_where(c, |c| c == ',' || c == ' '),
+                MAX_PLACE,
+            )
+        })
         .filter(|c| !c.chars().any(|ch| ch.is_ascii_digit()) || c.chars().count() <= 40);
     let country_name = country
-        .and_then(|c| crate::text::clean(c.trim_matches([',', ' ', '.']), MAX_PLACE))
+        .and_then(|c| {
+            crate::text::clean(
+                crate::text::trim_where(c, |c| c == ',' || c == ' ' || c == '.'),
+                MAX_PLACE,
+            )
+        })
         .filter(|c| c.chars().count() <= 60 && !c.chars().any(|ch| ch.is_ascii_digit()))?;
     let code = iso2
         .map(str::trim)
@@ -329,7 +339,7 @@ pub(crate) fn split_place(t: &str) -> Option<(Option<String>, String)> {
     if t.is_empty() || t.chars().count() > 2 * MAX_PLACE {
         return None;
     }
-    match t.rsplit_once(',') {
+    match crate::text::rsplit_once_byte(t, b',') {
         Some((city, country)) => Some((
             crate::text::clean(city, MAX_PLACE),
             crate::text::clean(country, MAX_PLACE)?,
@@ -351,7 +361,8 @@ pub fn parse_coded_money(s: &str) -> Option<(Money, usize)> {
         let boundary_after = bytes.get(i + 3).is_none_or(|b| !b.is_ascii_alphanumeric());
         if boundary_before && boundary_after && word.iter().all(u8::is_ascii_uppercase) {
             seen += 1;
-            let code = std::str::from_utf8(word).unwrap_or("");
+            // ASCII letters at `i..i + 3`: both ends are char boundaries.
+            let code = s.get(i..i + 3).unwrap_or("");
             if CURRENCIES.split(' ').any(|c| c == code) {
                 if let Some(amount) = number_before(&s[..i]) {
                     return Some((
@@ -371,7 +382,7 @@ pub fn parse_coded_money(s: &str) -> Option<(Money, usize)> {
 
 /// The number that ends `before` (spaces allowed in between): "$1,000 " → 1000.
 fn number_before(before: &str) -> Option<f64> {
-    let trimmed = before.trim_end_matches([' ', '\u{a0}']);
+    let trimmed = crate::text::trim_end_where(before, |c| c == ' ' || c == '\u{a0}');
     if before.len() - trimmed.len() > 3 {
         return None;
     }
@@ -393,7 +404,7 @@ fn number_before(before: &str) -> Option<f64> {
     {
         return None;
     }
-    let raw = trimmed.get(start..)?.trim_start_matches([',', '.']);
+    let raw = crate::text::trim_start_where(trimmed.get(start..)?, |c| c == ',' || c == '.');
     if !raw.starts_with(|c: char| c.is_ascii_digit()) || raw.len() > 24 {
         return None;
     }

@@ -17,6 +17,7 @@ use crate::case::lowercase;
 use crate::json::Value;
 use crate::model::{Date, DiaryDay, Field};
 use crate::page::{Page, PageExt};
+use crate::text::parse_i32;
 
 /// At most this many days are kept (the earliest ones, in date order).
 pub const MAX_DAYS: usize = 62;
@@ -86,7 +87,7 @@ pub(super) fn read(page: &dyn Page, b: &mut Builder) {
     }
     if b.p.location.is_none() {
         if let Some(loc) = page.first_text(None, LOCATION_SELECTORS).and_then(|t| {
-            let (city, country) = match t.rsplit_once(',') {
+            let (city, country) = match crate::text::rsplit_once_byte(&t, b',') {
                 Some((c, k)) => (Some(c.trim()), k.trim()),
                 None => (None, t.trim()),
             };
@@ -131,7 +132,7 @@ fn group(cells: Vec<(Option<Date>, u16, Option<i32>)>) -> Vec<DiaryDay> {
         };
         let ((date, utc_offset_minutes), mut slots) = days.swap_remove(i);
         crate::sort::sort(&mut slots);
-        slots.dedup();
+        crate::sort::dedup(&mut slots);
         slots.truncate(SLOTS_PER_DAY);
         out.push(DiaryDay {
             date,
@@ -145,7 +146,7 @@ fn group(cells: Vec<(Option<Date>, u16, Option<i32>)>) -> Vec<DiaryDay> {
 /// The first script holding a JSON value that mentions `cellDateTime`.
 fn find_state(page: &dyn Page) -> Option<Value> {
     super::script_value(page, "cellDateTime", |text| {
-        let start = text.find(['{', '['])?;
+        let start = crate::text::find_any(text, b"{[")?;
         crate::json::from_str_prefix(text.get(start..)?)
             .ok()
             .map(|(v, _)| v)
@@ -277,7 +278,7 @@ fn parse_local_datetime(s: &str, offset: Option<i32>) -> Option<(Option<Date>, u
         return None;
     }
     // 'T' and ' ' are ASCII: the cut and the byte after it are on char boundaries.
-    let at = s.find(['T', ' '])?;
+    let at = crate::text::find_any(s, b"T ")?;
     let (date_part, rest) = (s.get(..at)?, s.get(at + 1..)?);
     let date = parse_date(date_part)?;
     let (digits, tail) = rest.split_at_checked(clock_len(rest))?;
@@ -321,7 +322,7 @@ fn parse_date(s: &str) -> Option<Date> {
         let mut it = s.splitn(3, '-');
         (it.next()?, it.next()?, it.next()?)
     };
-    Date::new(y.parse().ok()?, m.parse().ok()?, d.parse().ok()?)
+    Date::new(parse_i32(y)?, m.parse().ok()?, d.parse().ok()?)
 }
 
 /// A `timezoneOffset` value: hours (|v| ≤ 14, fractions allowed), minutes (|v| ≤ 840) or a label.
@@ -374,9 +375,9 @@ fn signed_offset(rest: &str) -> Option<i32> {
     let rest = rest.trim_start();
     let num = rest.get(..clock_len(rest).min(5))?;
     let (h, m) = match num.split_once(':') {
-        Some((h, m)) => (h.parse::<i32>().ok()?, m.parse::<i32>().ok()?),
-        None if num.len() == 4 => (num.get(..2)?.parse().ok()?, num.get(2..)?.parse().ok()?),
-        None => (num.parse::<i32>().ok()?, 0),
+        Some((h, m)) => (parse_i32(h)?, parse_i32(m)?),
+        None if num.len() == 4 => (parse_i32(num.get(..2)?)?, parse_i32(num.get(2..)?)?),
+        None => (parse_i32(num)?, 0),
     };
     let minutes = sign * (h * 60 + m);
     (m < 60 && (-720..=840).contains(&minutes)).then_some(minutes)
@@ -388,7 +389,7 @@ fn dom_offset(page: &dyn Page) -> Option<i32> {
         for n in page.select(None, css).into_iter().take(50) {
             if let Some(m) = page
                 .attr(n, "data-tz-offset")
-                .and_then(|a| a.trim().parse::<i32>().ok())
+                .and_then(|a| parse_i32(a.trim()))
                 .filter(|m| (-720..=840).contains(m))
             {
                 return Some(m);
@@ -471,7 +472,7 @@ fn dom_cell(
     }
     let t = page.attr(node, "data-cell-time")?;
     let t = t.trim();
-    if t.contains(['T', ' ']) {
+    if crate::text::find_any(t, b"T ").is_some() {
         let (d, slot, off) = parse_local_datetime(t, offset)?;
         return Some((d.or(date), slot, off));
     }

@@ -189,7 +189,7 @@ fn parse_title(raw: &str) -> Option<TitleParts> {
         None => (text::clean(left, MAX_NAME), None),
     };
     let loc = right.strip_prefix("from").map(str::trim).and_then(|place| {
-        let (city, country) = match place.rsplit_once(',') {
+        let (city, country) = match crate::text::rsplit_once_byte(place, b',') {
             Some((c, k)) => (text::clean(c, MAX_PLACE), k.trim()),
             None => (None, place),
         };
@@ -367,7 +367,7 @@ fn read_scan_rows(page: &dyn Page, b: &mut Builder, rows: &[ScanRow]) {
             &mut |t| (row.read)(t, p),
         );
         if let Some(css) = found {
-            b.note(row.field, [css, row.note].concat());
+            b.note(row.field, crate::text::concat(&[css, row.note]));
         }
     }
 }
@@ -380,7 +380,7 @@ pub fn read_dom(page: &dyn Page, b: &mut Builder) {
         b,
         Field::Name,
         name,
-        [sel::NAME_FROM_PHOTO_ALT, "[alt]"].concat(),
+        text::concat(&[sel::NAME_FROM_PHOTO_ALT, "[alt]"]),
         first_attr(page, sel::NAME_FROM_PHOTO_ALT, "alt").and_then(|a| text::clean(&a, MAX_NAME))
     );
     read_text_rows(page, b, TEXT_ROWS);
@@ -394,7 +394,10 @@ pub fn read_dom(page: &dyn Page, b: &mut Builder) {
             if let Some(rate) = text::parse_rate(&visible_text(page, node)).and_then(plausible_rate)
             {
                 b.p.hourly_rate = Some(rate);
-                b.note(Field::HourlyRate, ["\"$…/hr\" text in ", scope].concat());
+                b.note(
+                    Field::HourlyRate,
+                    crate::text::concat(&["\"$…/hr\" text in ", scope]),
+                );
                 break;
             }
         }
@@ -473,7 +476,7 @@ fn read_links(page: &dyn Page, b: &mut Builder) {
         if nodes.is_empty() {
             continue;
         }
-        b.links_read(["a[href] and text in ", css].concat());
+        b.links_read(text::concat(&["a[href] and text in ", css]));
         for node in nodes.into_iter().take(100) {
             add_anchors(page, node, b);
             let t = visible_text(page, node);
@@ -485,7 +488,7 @@ fn read_links(page: &dyn Page, b: &mut Builder) {
         }
     }
     if let Some((css, nodes)) = first_matching(page, sel::LINK_CONTAINERS) {
-        b.links_read(["a[href] in ", css].concat());
+        b.links_read(text::concat(&["a[href] in ", css]));
         for node in nodes.into_iter().take(5) {
             add_anchors(page, node, b);
         }
@@ -496,7 +499,7 @@ fn read_links(page: &dyn Page, b: &mut Builder) {
         if nodes.is_empty() {
             continue;
         }
-        b.links_read(["a[href] in ", css].concat());
+        b.links_read(text::concat(&["a[href] in ", css]));
         for node in nodes.into_iter().take(20) {
             add_anchors(page, node, b);
         }
@@ -551,7 +554,7 @@ fn split_location_line(t: &str) -> Option<(Option<String>, String)> {
     }
     let cut = cut.unwrap_or_else(|| ascii_run(t, |b| !b.is_ascii_digit()));
     let place = t.get(..cut)?.trim();
-    let (city, country) = match place.rsplit_once(',') {
+    let (city, country) = match crate::text::rsplit_once_byte(place, b',') {
         Some((c, k)) => (text::clean(c, MAX_PLACE), k.trim()),
         None => (None, place),
     };
@@ -570,7 +573,7 @@ fn read_job_success(page: &dyn Page, b: &mut Builder) {
             for n in page.select(None, css).into_iter().take(20) {
                 if let Some(v) = page.attr(n, "class").as_deref().and_then(ring_percent) {
                     b.p.job_success = Some(v);
-                    b.note(Field::JobSuccess, [css, " (class)"].concat());
+                    b.note(Field::JobSuccess, crate::text::concat(&[css, " (class)"]));
                     return;
                 }
             }
@@ -616,7 +619,7 @@ fn read_badges(page: &dyn Page, b: &mut Builder) {
         if let Some(n) = page.select(None, css).into_iter().next() {
             if visible_text(page, n).is_empty() {
                 b.p.badges = Some(Vec::new());
-                b.note(Field::Badges, [css, " (empty)"].concat());
+                b.note(Field::Badges, crate::text::concat(&[css, " (empty)"]));
             }
             return;
         }
@@ -642,7 +645,7 @@ fn read_stats(page: &dyn Page, b: &mut Builder) {
                 continue;
             }
             let whole = visible_text(page, card);
-            let caption = whole.replacen(&value, " ", 1);
+            let caption = text::replace_first(&whole, &value, " ");
             let caption = squash(&caption);
             let lower = lowercase(&caption);
             let field = if lower.contains("earn") {
@@ -673,7 +676,7 @@ fn read_stats(page: &dyn Page, b: &mut Builder) {
                 ),
             };
             if filled {
-                b.note(field, [css, " \"", &caption, "\""].concat());
+                b.note(field, crate::text::concat(&[css, " \"", &caption, "\""]));
             }
         }
     }
@@ -711,7 +714,7 @@ fn read_work(page: &dyn Page, b: &mut Builder) {
     let mut found: Option<(Vec<Node>, String)> = None;
     'outer: for section in sel::WORK_SECTIONS {
         for item in sel::WORK_ITEMS {
-            let css = [section, " ", item].concat();
+            let css = crate::text::concat(&[section, " ", item]);
             let nodes = select_in(page, None, &css);
             if !nodes.is_empty() {
                 found = Some((nodes, css));
@@ -821,10 +824,9 @@ fn work_entry(page: &dyn Page, item: Node) -> WorkEntry {
         // mention hours or money), split at the "·" / "|" separators Upwork puts between terms.
         let mut whole = visible_text(page, item);
         for known in [&e.title, &e.feedback].into_iter().flatten() {
-            // `&String`, as the stat cards' caption: one `replacen` for both.
-            whole = whole.replacen(known, " ", 1);
+            whole = text::replace_first(&whole, known, " ");
         }
-        for t in whole.split(['·', '|', '•']).map(str::trim) {
+        for t in text::split_where(&whole, |c| matches!(c, '·' | '|' | '•')).map(str::trim) {
             if terms.len() == 12 {
                 break;
             }

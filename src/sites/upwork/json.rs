@@ -87,9 +87,7 @@ pub fn find_nuxt(page: &dyn Page) -> Option<(Value, &'static str)> {
 /// when both name one) must match. A store that names neither is accepted.
 pub fn store_is_for(store: &Value, path: &str) -> bool {
     let norm = |p: &str| {
-        p.split(['?', '#'])
-            .next()
-            .unwrap_or("")
+        crate::text::before_any(p, b"?#")
             .trim_end_matches('/')
             .to_ascii_lowercase()
     };
@@ -102,7 +100,7 @@ pub fn store_is_for(store: &Value, path: &str) -> bool {
     let cipher = find_root(store)
         .and_then(|(root, _)| at(root, &["identity", "ciphertext"]))
         .and_then(Value::as_str);
-    let url_cipher = here.rsplit('/').next().filter(|seg| seg.starts_with('~'));
+    let url_cipher = Some(crate::text::after_last(&here, b'/')).filter(|seg| seg.starts_with('~'));
     match (cipher, url_cipher) {
         (Some(c), Some(u)) => c.eq_ignore_ascii_case(u),
         _ => true,
@@ -253,7 +251,7 @@ fn find_root(state: &Value) -> Option<(&Value, String)> {
     for path in ROOT_PATHS {
         if let Some(v) = at(state, path) {
             if v.get("stats").is_some() || v.get("profile").is_some_and(Value::is_object) {
-                return Some((v, path.join(".")));
+                return Some((v, crate::text::join(path, ".")));
             }
         }
     }
@@ -283,7 +281,7 @@ fn search<'v>(
         if path.is_empty() {
             k.to_string()
         } else {
-            [path.as_str(), ".", k].concat()
+            crate::text::concat(&[path.as_str(), ".", k])
         }
     };
     match v {
@@ -721,7 +719,7 @@ fn find_work_arrays(v: &Value, budget: &mut usize) -> Option<(Vec<WorkEntry>, St
             let key = item
                 .get("id")
                 .map(Value::to_string)
-                .unwrap_or_else(|| [part("title"), part("startedOn")].join("|"));
+                .unwrap_or_else(|| crate::text::join(&[part("title"), part("startedOn")], "|"));
             if add_key(&mut seen, key) {
                 out.push(work_entry(item));
             }
@@ -826,7 +824,10 @@ fn read_work_anywhere(store: &Value, label: &str, b: &mut Builder) {
     let mut budget = 300_000usize;
     if let Some((entries, path)) = find_work_arrays(store, &mut budget) {
         b.p.work_history = Some(entries);
-        b.note(Field::WorkHistory, [label, " ", &path].concat());
+        b.note(
+            Field::WorkHistory,
+            crate::text::concat(&[label, " ", &path]),
+        );
     }
 }
 

@@ -154,11 +154,7 @@ const PROFILE_FIELDS: [Field; 17] = [
 /// The kind of page an Upwork path shows.
 pub fn page_kind(path: &str) -> PageKind {
     // Matched in lower case: the id checks below do not depend on case either.
-    let path = path
-        .split(['?', '#'])
-        .next()
-        .unwrap_or("")
-        .to_ascii_lowercase();
+    let path = crate::text::before_any(path, b"?#").to_ascii_lowercase();
     // The first 8 non-empty segments.
     let mut segs: Vec<&str> = Vec::new();
     for seg in path.split('/') {
@@ -198,7 +194,7 @@ fn profile_key(page: &dyn Page) -> Option<String> {
     from(page.url())
         .or_else(|| from(page.meta("og:url")))
         .or_else(|| from(canonical(page)))
-        .map(|id| ["upwork:", &id].concat())
+        .map(|id| crate::text::concat(&["upwork:", &id]))
 }
 
 /// The first of `selectors` that matches anything in the page, with its matches.
@@ -267,8 +263,8 @@ pub fn profile_id(path: &str) -> Option<String> {
     if page_kind(path) != PageKind::Profile {
         return None;
     }
-    let path = path.split(['?', '#']).next().unwrap_or("");
-    let id = path.split('/').rfind(|s| !s.is_empty())?;
+    let path = crate::text::before_any(path, b"?#");
+    let id = crate::text::last_segment(path)?;
     if let Some(cipher) = id.strip_prefix('_').filter(|c| c.starts_with('~')) {
         return Some(cipher.to_string());
     }

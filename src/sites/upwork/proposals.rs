@@ -151,7 +151,7 @@ fn push_unique(v: &mut Vec<String>, s: String) {
 fn absolute(href: &str) -> Option<String> {
     let h = href.trim();
     let full = if h.starts_with('/') && !h.starts_with("//") {
-        ["https://www.upwork.com", h].concat()
+        crate::text::concat(&["https://www.upwork.com", h])
     } else {
         h.to_string()
     };
@@ -160,7 +160,7 @@ fn absolute(href: &str) -> Option<String> {
 
 fn place(s: &str) -> Option<Location> {
     let s = text::clean(s, 200)?;
-    let (city, country) = match s.rsplit_once(',') {
+    let (city, country) = match crate::text::rsplit_once_byte(&s, b',') {
         Some((c, k)) => (text::clean(c, 80), text::clean(k, 80)?),
         None => (None, s),
     };
@@ -283,7 +283,7 @@ fn from_proposal(p: &Value) -> Bid {
         .or_else(|| {
             str_at(user, &[&["ciphertext"]], 60)
                 .filter(|c| c.starts_with('~'))
-                .and_then(|c| absolute(&["/freelancers/", &c].concat()))
+                .and_then(|c| absolute(&crate::text::concat(&["/freelancers/", &c])))
         });
     let country = str_at(user, &[&["location", "country"], &["country"]], 80);
     let city = str_at(user, &[&["location", "city"]], 80);
