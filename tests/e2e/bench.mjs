@@ -18,14 +18,14 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 
-import { renderPage } from './server.mjs';
+import { loadRoutes, renderPage } from './server.mjs';
 import {
-  SPA_MOUNTS, contentScriptRunsOn, contentScriptWorld, measureBadgeTimes, median, memoryOf, profileVariant, readBadge,
+  SPA_MOUNTS, WWW, contentScriptRunsOn, contentScriptWorld, measureBadgeTimes, median, memoryOf, profileVariant, readBadge,
   spaMount, spaNavigate, startBrowser, timedLoad, waitForBadge,
 } from './harness.mjs';
 
 const LOADS = Number(process.env.HIRECHECK_BENCH_LOADS ?? 20);
-// Which parts to run: "badge,load,memory" (all, the default) or a subset.
+// Which parts to run: "badge,load,memory,big" (all, the default) or a subset.
 const PARTS = new Set((process.env.HIRECHECK_BENCH_PARTS ?? 'badge,load,memory,big').split(',').map((x) => x.trim()));
 const SPA_STEPS = Number(process.env.HIRECHECK_BENCH_SPA ?? 50);
 const W = 64;
@@ -152,15 +152,17 @@ async function memory(env, base, route) {
   console.log(`  added by the extension: JS heap ${fmt(added / MB, 2)} + wasm ${fmt(w.wasm / MB, 2)} = ${fmt((added + w.wasm) / MB, 2)} MB   (budget <= 5 MB; ${w.drawn}/${SPA_STEPS} badges redrawn)`);
 }
 
-// Part 4's page: served at its own address on both browsers' servers, made from the clean Upwork
-// profile (whose address and clock it has), its clock set once for the run as the server does.
+// Part 4's page: made from the clean Upwork profile, served at its own address on both browsers'
+// servers, with the clock of the route it was made from (set once for the run).
 const BIG_FILE = process.env.HIRECHECK_BENCH_BIG_PAGE;
 const BIG_KEY = '/freelancers/~01b1g2p3a4g5e6big2mb';
+const BIG_FROM = '/freelancers/~01a1b2c3d4e5f6clean';
 const bigRoutes = [];
 if (PARTS.has('big') && BIG_FILE) {
   if (!fs.existsSync(BIG_FILE)) throw new Error(`HIRECHECK_BENCH_BIG_PAGE: no ${BIG_FILE} (cargo run --release --example big_page -- ${BIG_FILE})`);
-  const html = renderPage(fs.readFileSync(BIG_FILE, 'utf8'), { utcOffsetMinutes: -180 });
-  bigRoutes.push({ key: BIG_KEY, from: '/freelancers/~01a1b2c3d4e5f6clean', transform: () => html });
+  const from = loadRoutes(WWW).find((r) => r.key === BIG_FROM);
+  const html = renderPage(fs.readFileSync(BIG_FILE, 'utf8'), from);
+  bigRoutes.push({ key: BIG_KEY, from: BIG_FROM, transform: () => html });
 }
 
 const emptyDir = emptyExtension();

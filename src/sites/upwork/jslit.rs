@@ -1009,9 +1009,6 @@ impl<'a> Parser<'a> {
     }
 }
 
-/// `digits` (ASCII letters and digits, no sign) as an integer in `radix` (2 to 16): None when one is not a
-/// digit of it or the value does not fit an i64, as `i64::from_str_radix` answers for such text (which the
-/// wasm would otherwise link for this alone).
 /// A parameter: its name, its value, the value's size in nodes and its depth.
 type Param = (String, Value, usize, usize);
 
@@ -1044,6 +1041,9 @@ impl Scope {
     }
 }
 
+/// `digits` (ASCII letters and digits, no sign) as an integer in `radix` (2 to 16): None when one is not a
+/// digit of it or the value does not fit an i64, as `i64::from_str_radix` answers for such text (which the
+/// wasm would otherwise link for this alone).
 fn int_in_radix(digits: &str, radix: u32) -> Option<i64> {
     if digits.is_empty() {
         return None;
