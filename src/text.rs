@@ -1068,7 +1068,7 @@ pub fn split_where(s: &str, at: fn(char) -> bool) -> core::str::Split<'_, fn(cha
 /// `s` without the characters `strip` accepts at its ends (through a `fn` pointer: one copy of the trimming
 /// code for every caller).
 pub fn trim_where(s: &str, strip: fn(char) -> bool) -> &str {
-    s.trim_matches(strip)
+    trim_end_where(trim_start_where(s, strip), strip)
 }
 
 /// Longest address kept; anything longer is garbage or an attack on the reader.
@@ -1784,6 +1784,7 @@ mod tests {
                 s.trim_start_matches(['-', '+', 'é'])
             );
             assert_eq!(trim_end_where(s, edge), s.trim_end_matches(['-', '+', 'é']));
+            assert_eq!(trim_where(s, edge), s.trim_matches(['-', '+', 'é']));
             for n in [0, 1, 2, 5, 100] {
                 assert_eq!(
                     prefix(s, n),
