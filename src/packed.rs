@@ -55,24 +55,8 @@ impl<const N: usize> Packed<N> {
 }
 
 /// `items` one after the other; `LEN` must be their [`total_len`].
-// Only evaluated at compile time (for consts): an index out of range fails the build.
-#[allow(clippy::indexing_slicing)]
 pub const fn joined<const LEN: usize>(items: &[&str]) -> [u8; LEN] {
-    let mut text = [0u8; LEN];
-    let mut at = 0;
-    let mut i = 0;
-    while i < items.len() {
-        let bytes = items[i].as_bytes();
-        let mut j = 0;
-        while j < bytes.len() {
-            text[at] = bytes[j];
-            at += 1;
-            j += 1;
-        }
-        i += 1;
-    }
-    assert!(at == LEN, "LEN is not the total length of the items");
-    text
+    concatenated(items, None)
 }
 
 /// `bytes` (a table's text, built by [`joined`] or [`lines`]) as a `str`, checked at compile time: the
@@ -88,9 +72,15 @@ pub const fn as_str(bytes: &'static [u8]) -> &'static str {
 
 /// `items` in one text, each followed by a line feed: for a list that is only ever read whole and in
 /// order, which needs no end offsets. `LEN` must be their [`total_len`] plus their number.
-// Only evaluated at compile time (for statics): an index out of range fails the build.
-#[allow(clippy::indexing_slicing)]
 pub const fn lines<const LEN: usize>(items: &[&str]) -> [u8; LEN] {
+    concatenated(items, Some(b'\n'))
+}
+
+/// `items` one after the other, each followed by `end` if there is one (which no item may hold); `LEN`
+/// must be the length of the result.
+// Only evaluated at compile time (for consts and statics): an index out of range fails the build.
+#[allow(clippy::indexing_slicing)]
+const fn concatenated<const LEN: usize>(items: &[&str], end: Option<u8>) -> [u8; LEN] {
     let mut text = [0u8; LEN];
     let mut at = 0;
     let mut i = 0;
@@ -98,18 +88,22 @@ pub const fn lines<const LEN: usize>(items: &[&str]) -> [u8; LEN] {
         let bytes = items[i].as_bytes();
         let mut j = 0;
         while j < bytes.len() {
-            assert!(bytes[j] != b'\n', "an item holds a line feed");
+            if let Some(e) = end {
+                assert!(bytes[j] != e, "an item holds the separator");
+            }
             text[at] = bytes[j];
             at += 1;
             j += 1;
         }
-        text[at] = b'\n';
-        at += 1;
+        if let Some(e) = end {
+            text[at] = e;
+            at += 1;
+        }
         i += 1;
     }
     assert!(
         at == LEN,
-        "LEN is not the total length of the items plus their number"
+        "LEN is not the length of the items with their separators"
     );
     text
 }
