@@ -70,7 +70,7 @@ struct Job {
     comment: String,
 }
 
-/// `n` contracts back in time from Nov 2026, about ten days apart, each a few weeks long.
+/// `n` contracts back in time from Nov 2025, about ten days apart, each a few weeks long.
 fn jobs(n: usize, rng: &mut Rng) -> Vec<Job> {
     let mut days_back = 5i64;
     (0..n)
@@ -96,18 +96,10 @@ fn jobs(n: usize, rng: &mut Rng) -> Vec<Job> {
         .collect()
 }
 
-/// The date `days` before 2026-11-26 (a civil-from-days conversion; months are what matters here).
+/// The date `days` before 2025-11-26 (the history ends a year before the demo pages' date; the page
+/// stays the one every earlier figure was measured on).
 fn day_from(days: i64) -> (i32, u32, u32) {
-    let z = 20_418 - days + 719_468; // 2026-11-26 is day 20418 since 1970-01-01
-    let era = z.div_euclid(146_097);
-    let doe = z - era * 146_097;
-    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
-    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    let mp = (5 * doy + 2) / 153;
-    let d = (doy - (153 * mp + 2) / 5 + 1) as u32;
-    let m = if mp < 10 { mp + 3 } else { mp - 9 } as u32;
-    let y = (yoe + era * 400 + i64::from(m <= 2)) as i32;
-    (y, m, d)
+    hirecheck::time::civil_from_days(hirecheck::time::days_from_civil(2025, 11, 26) - days)
 }
 
 fn us_date((y, m, d): (i32, u32, u32)) -> String {

@@ -578,6 +578,8 @@ fn quote_around(text: &str, pos: usize) -> String {
 mod tests {
     use super::*;
     use crate::model::{Profile, WorkEntry};
+    use crate::policy::Policy;
+    use crate::time::Instant;
 
     #[test]
     fn lookalikes_pair_a_foreign_letter_with_a_latin_one() {
@@ -614,8 +616,6 @@ mod tests {
             assert_eq!(word_spans(text), by_chars(text), "{text:?}");
         }
     }
-    use crate::policy::Policy;
-    use crate::time::Instant;
 
     /// `listed` answers as walking the lines would, for every entry and for pieces of entries (prefixes,
     /// suffixes, the middle, two lines joined) that occur in the text without being a line.
