@@ -1,12 +1,15 @@
 //! Decimal text ↔ `f64` without the standard library's parser and formatter.
 //!
 //! `str::parse::<f64>` is exact for every input, and pays for that with a 20 KB table of powers of
-//! five in the wasm (more than this crate's whole tz table). The numbers HireCheck reads (rates,
-//! earnings, hours, ratings, epoch milliseconds) have at most 15 significant digits and small
-//! exponents; for those [`parse_f64`] takes the exact fast path (the mantissa and the power of ten
-//! are both exact doubles, so one correctly rounded multiplication or division gives the same
-//! double as the standard parser). Longer or more extreme inputs get an approximation within a few
-//! units in the last place, which no check here can tell apart.
+//! five in the wasm (more than this crate's whole tz table). [`parse_f64`] is exact too (the same
+//! double for every input), with less code: the numbers HireCheck reads (rates, earnings, hours,
+//! ratings, epoch milliseconds) have at most 15 significant digits and small exponents, and for those
+//! it takes the exact fast path (the mantissa and the power of ten are both exact doubles, so one
+//! correctly rounded multiplication or division gives the same double as the standard parser). Any
+//! other input (17 digits, as the shortest form of many doubles has; long fractions; extreme
+//! exponents) starts from an approximation within a few units in the last place, which is then
+//! corrected against the exact decimal value by comparing it with the half-way points to the
+//! neighbouring doubles in big-integer arithmetic (the [`Big`] the formatter uses).
 
 /// Powers of ten that are exact doubles (10^22 is the last).
 const EXACT_POW10: [f64; 23] = [
@@ -40,11 +43,13 @@ fn special(b: &[u8]) -> Option<f64> {
 
 fn decimal(b: &[u8]) -> Option<f64> {
     let mut i = 0;
-    // Up to 19 significant digits fit a u64; further digits only shift the exponent.
+    // Up to 19 significant digits fit a u64; further digits only shift the exponent (the
+    // approximation), and are read again by `exact`.
     let mut mantissa: u64 = 0;
     let mut significant = 0u32;
     let mut exp: i64 = 0;
     let mut digits = 0usize;
+    let mut dropped = false;
     let mut digit = |d: u8, fraction: bool, mantissa: &mut u64, exp: &mut i64| {
         if significant < 19 {
             *mantissa = *mantissa * 10 + u64::from(d - b'0');
@@ -54,8 +59,11 @@ fn decimal(b: &[u8]) -> Option<f64> {
             if fraction {
                 *exp -= 1;
             }
-        } else if !fraction {
-            *exp += 1;
+        } else {
+            dropped = true;
+            if !fraction {
+                *exp += 1;
+            }
         }
     };
     while let Some(&d) = b.get(i).filter(|d| d.is_ascii_digit()) {
@@ -63,17 +71,22 @@ fn decimal(b: &[u8]) -> Option<f64> {
         digits += 1;
         i += 1;
     }
+    let whole_end = i;
+    let mut fraction: &[u8] = &[];
     if b.get(i) == Some(&b'.') {
         i += 1;
+        let start = i;
         while let Some(&d) = b.get(i).filter(|d| d.is_ascii_digit()) {
             digit(d, true, &mut mantissa, &mut exp);
             digits += 1;
             i += 1;
         }
+        fraction = b.get(start..i).unwrap_or_default();
     }
     if digits == 0 {
         return None;
     }
+    let mut e: i64 = 0;
     if matches!(b.get(i), Some(b'e' | b'E')) {
         i += 1;
         let neg = match b.get(i) {
@@ -88,7 +101,6 @@ fn decimal(b: &[u8]) -> Option<f64> {
             _ => false,
         };
         let start = i;
-        let mut e: i64 = 0;
         while let Some(&d) = b.get(i).filter(|d| d.is_ascii_digit()) {
             e = (e * 10 + i64::from(d - b'0')).min(1_000_000);
             i += 1;
@@ -96,12 +108,137 @@ fn decimal(b: &[u8]) -> Option<f64> {
         if i == start {
             return None;
         }
-        exp += if neg { -e } else { e };
+        if neg {
+            e = -e;
+        }
     }
     if i != b.len() {
         return None;
     }
-    Some(scale(mantissa, exp))
+    if mantissa == 0 {
+        return Some(0.0);
+    }
+    let approx = scale(mantissa, exp + e);
+    if !dropped && mantissa < 1 << 53 && (exp + e).abs() <= 22 {
+        return Some(approx);
+    }
+    Some(exact(
+        b.get(..whole_end).unwrap_or_default(),
+        fraction,
+        e,
+        approx,
+    ))
+}
+
+/// Significant digits kept for the exact comparison. Every half-way point between two doubles has at
+/// most 767 of them, so a digit beyond this can only tell whether the value is a little above the
+/// kept digits (the "sticky" digit below), never decide which side of a half-way point it lies on.
+const MAX_EXACT_DIGITS: usize = 800;
+
+/// The double nearest to `whole.fraction × 10^e` (ties to the even mantissa), starting from `approx`,
+/// a few units in the last place away at most.
+fn exact(whole: &[u8], fraction: &[u8], e: i64, approx: f64) -> f64 {
+    // The significant digits D and exponent E with value = D × 10^E; D without leading and trailing zeros.
+    let total = whole.len() + fraction.len();
+    let at = |k: usize| match k.checked_sub(whole.len()) {
+        None => whole.get(k).copied().unwrap_or(b'0'),
+        Some(f) => fraction.get(f).copied().unwrap_or(b'0'),
+    };
+    let mut lead = 0;
+    while lead < total && at(lead) == b'0' {
+        lead += 1;
+    }
+    let mut end = total;
+    while end > lead && at(end - 1) == b'0' {
+        end -= 1;
+    }
+    let n = end - lead;
+    let mut e10 = e - fraction.len() as i64 + (total - end) as i64;
+    // Above 10^310 every value is past the largest double's half-way point to 2^1024; below
+    // 10^-325 every value is under half the least subnormal.
+    if n as i64 - 1 + e10 > 310 {
+        return f64::INFINITY;
+    }
+    if n as i64 + e10 < -325 {
+        return 0.0;
+    }
+    let mut d = Big::from_u64(0);
+    let mut kept = 0;
+    let mut sticky = false;
+    for k in lead..end {
+        let c = at(k);
+        if kept < MAX_EXACT_DIGITS {
+            d.mul_small(10);
+            d.add_small(u32::from(c - b'0'));
+            kept += 1;
+        } else {
+            sticky |= c != b'0';
+        }
+    }
+    e10 += (n - kept) as i64;
+    if sticky {
+        d.mul_small(10);
+        d.add_small(1);
+        e10 -= 1;
+    }
+    // D × 10^E against n × 2^p, both made integers.
+    let versus = |n: u64, p: i32| {
+        let (mut l, mut r) = (d.clone(), Big::from_u64(n));
+        if e10 >= 0 {
+            l.mul_pow10(e10.unsigned_abs() as u32);
+        } else {
+            r.mul_pow10(e10.unsigned_abs() as u32);
+        }
+        if p >= 0 {
+            r.mul_pow2(p.unsigned_abs());
+        } else {
+            l.mul_pow2(p.unsigned_abs());
+        }
+        l.cmp(&r)
+    };
+    use std::cmp::Ordering::{Equal, Greater, Less};
+    let mut x = if approx.is_finite() { approx } else { f64::MAX };
+    if x == 0.0 {
+        x = f64::from_bits(1);
+    }
+    loop {
+        let bits = x.to_bits();
+        let biased = (bits >> 52) as i32;
+        let frac = bits & ((1 << 52) - 1);
+        let (m, p) = if biased == 0 {
+            (frac, -1074)
+        } else {
+            (frac | 1 << 52, biased - 1075)
+        };
+        let even = m % 2 == 0;
+        // Half-way up, (2m + 1) × 2^(p - 1): above it (or on it, from an odd mantissa), the next double.
+        match versus(2 * m + 1, p - 1) {
+            Greater => {}
+            Equal if !even => {}
+            _ => {
+                // Half-way down: a quarter step below a power of two (the gap below is half as wide).
+                let (low, lp) = if m == 1 << 52 && biased > 1 {
+                    (4 * m - 1, p - 2)
+                } else {
+                    (2 * m - 1, p - 1)
+                };
+                match versus(low, lp) {
+                    Less => {}
+                    Equal if !even => {}
+                    _ => return x,
+                }
+                x = f64::from_bits(bits - 1);
+                if x == 0.0 {
+                    return 0.0;
+                }
+                continue;
+            }
+        }
+        if bits + 1 == f64::INFINITY.to_bits() {
+            return f64::INFINITY;
+        }
+        x = f64::from_bits(bits + 1);
+    }
 }
 
 /// `mantissa × 10^exp`, exact when both factors are exact doubles (mantissa below 2^53, |exp| ≤ 22):
@@ -373,6 +510,21 @@ impl Big {
         self.trim();
     }
 
+    fn add_small(&mut self, a: u32) {
+        let mut carry = u64::from(a);
+        for w in &mut self.0 {
+            if carry == 0 {
+                return;
+            }
+            let t = u64::from(*w) + carry;
+            *w = t as u32;
+            carry = t >> 32;
+        }
+        if carry > 0 {
+            self.0.push(carry as u32);
+        }
+    }
+
     fn mul_pow10(&mut self, n: u32) {
         for _ in 0..n / 9 {
             self.mul_small(1_000_000_000);
@@ -511,6 +663,94 @@ mod tests {
             );
         }
         assert!(parse_f64("NaN").unwrap().is_nan());
+    }
+
+    /// Bit for bit what `str::parse` reads, on the inputs the fast path does not take: the shortest
+    /// and the 17-digit forms of doubles from every exponent, their neighbours one digit up and down,
+    /// the half-way points between doubles (ties to even), long and zero-padded digit strings, and the
+    /// edges of overflow and underflow.
+    #[test]
+    fn exact_for_every_input() {
+        let mut inputs: Vec<String> = vec![
+            "123.56789012345679".into(),
+            "9007199254740993".into(),
+            "9007199254740995".into(),
+            "1.7976931348623157e308".into(),
+            "1.7976931348623158e308".into(),
+            "1.7976931348623159e308".into(),
+            "2.4703282292062327e-324".into(),
+            "2.4703282292062328e-324".into(),
+            "4.9406564584124654e-324".into(),
+            "2.2250738585072011e-308".into(),
+            "2.2250738585072014e-308".into(),
+            format!("0.{}1", "0".repeat(400)),
+            format!("1{}e-500", "0".repeat(500)),
+            format!("{}e-1000", "9".repeat(1200)),
+            format!("4.{}1e-324", "9".repeat(900)),
+            "0.30000000000000004".into(),
+            "1e23".into(),
+            "8.98846567431158e307".into(),
+        ];
+        // Exact half-way points between two doubles, (2m + 1) × 2^q, written out in full: ties, which
+        // go to the even mantissa.
+        for (m, q) in [
+            (1u64 << 52, 0i32),
+            ((1 << 53) - 1, 9),
+            ((1 << 52) + 7, -1),
+            ((1 << 53) - 3, -25),
+        ] {
+            let odd = u128::from(2 * m + 1);
+            inputs.push(if q >= 0 {
+                format!("{}", odd << q)
+            } else {
+                // × 2^-k = × 5^k / 10^k
+                format!(
+                    "{}e-{}",
+                    odd * 5u128.pow(q.unsigned_abs()),
+                    q.unsigned_abs()
+                )
+            });
+        }
+        let mut x: u64 = 0x2545_f491_4f6c_dd1d;
+        for _ in 0..40_000 {
+            x ^= x << 13;
+            x ^= x >> 7;
+            x ^= x << 17;
+            let v = f64::from_bits(x >> 1);
+            if !v.is_finite() {
+                continue;
+            }
+            let shortest = format!("{v:e}");
+            inputs.push(shortest.clone());
+            inputs.push(format!("{v:.16e}"));
+            inputs.push(format!("{v:.25e}"));
+            // One more digit than needed, off by one either way.
+            let (mant, exp) = shortest.split_once('e').unwrap();
+            inputs.push(format!("{mant}1e{exp}"));
+            inputs.push(format!("{mant}9e{exp}"));
+            inputs.push(format!("{}", v));
+        }
+        for s in &inputs {
+            let want: f64 = s.parse().unwrap();
+            let got = parse_f64(s).unwrap_or_else(|| panic!("{s} not read"));
+            assert_eq!(got.to_bits(), want.to_bits(), "{s}: {got:e} vs {want:e}");
+            let neg = format!("-{s}");
+            assert_eq!(
+                parse_f64(&neg).unwrap().to_bits(),
+                (-want).to_bits(),
+                "{neg}"
+            );
+        }
+        // Every double written by the formatter reads back as itself.
+        for v in samples() {
+            if v.is_finite() {
+                assert_eq!(
+                    parse_f64(&fmt_shortest(v)).unwrap().to_bits(),
+                    v.to_bits(),
+                    "{v:e}"
+                );
+            }
+        }
     }
 
     #[test]

@@ -23,8 +23,8 @@ impl Rng {
 
 /// Numbers compare as serde_json reads them: integers exactly; floats exactly when they have at
 /// most 15 significant digits and a power of ten up to 1e22 (both parsers are exact there), else
-/// within a few units in the last place (serde_json's default parser and crate::float::parse_f64
-/// both approximate beyond).
+/// within a few units in the last place: serde_json's default parser approximates beyond (ours,
+/// crate::float::parse_f64, is exact everywhere; its own tests compare it with `str::parse`).
 fn same(a: &Ours, b: &Theirs, exact_floats: bool) -> Result<(), String> {
     match (a, b) {
         (Ours::Null, Theirs::Null) => Ok(()),
