@@ -140,3 +140,70 @@ pub fn policy(data: &[u8]) {
         written_json_reads_back(&report);
     });
 }
+
+/// `literals`: the two parsers that read the data a page embeds in its scripts, fast enough to be
+/// fuzzed on their own (through `adapters` a script is one of many parts of a page). The first byte
+/// picks the parser, the rest is the text:
+/// - 0: our JSON parser (JSON-LD, Freelancer.com's state, Fiverr's payload). A value it reads, written
+///   again, reads back equal; and every JSON text is also a JavaScript literal, so the store reader
+///   reads it too, as the same value (numbers compared by value: the two parsers may type them apart).
+/// - 1: `jslit::parse_literal`, the JavaScript-literal reader, on a literal;
+/// - 2: `jslit::parse_nuxt_assignment`, the same on a script that assigns `window.__NUXT__`.
+///
+/// What either of the last two reads must be writable as JSON that reads back.
+pub fn literals(data: &[u8]) {
+    use hirecheck::sites::upwork::jslit;
+    let Some((&which, rest)) = data.split_first() else {
+        return;
+    };
+    let text = String::from_utf8_lossy(rest);
+    match which % 3 {
+        0 => {
+            let Ok(value) = json::from_str(&text) else {
+                return;
+            };
+            let written = json::to_string(&value);
+            match json::from_str(&written) {
+                Ok(again) => assert!(again == value, "{written} reads back as another value"),
+                Err(e) => panic!("the JSON written does not read back: {e}"),
+            }
+            match jslit::parse_literal(&text) {
+                Some(lit) => assert!(
+                    same_value(&lit, &value),
+                    "the store reader reads this JSON as another value: {}",
+                    json::to_string(&lit)
+                ),
+                None => panic!("the store reader does not read a JSON text"),
+            }
+        }
+        1 => {
+            if let Some(value) = jslit::parse_literal(&text) {
+                written_json_reads_back(&value);
+            }
+        }
+        _ => {
+            if let Some(value) = jslit::parse_nuxt_assignment(&text) {
+                written_json_reads_back(&value);
+            }
+        }
+    }
+}
+
+/// Equal values, numbers compared by their `f64` value (an integer beyond 2^53 in one parser may be a
+/// float in the other).
+fn same_value(a: &json::Value, b: &json::Value) -> bool {
+    use json::Value as V;
+    match (a, b) {
+        (V::Number(x), V::Number(y)) => x.as_f64() == y.as_f64(),
+        (V::Array(x), V::Array(y)) => {
+            x.len() == y.len() && x.iter().zip(y).all(|(x, y)| same_value(x, y))
+        }
+        (V::Object(x), V::Object(y)) => {
+            x.len() == y.len()
+                && x.iter()
+                    .zip(y.iter())
+                    .all(|((kx, vx), (ky, vy))| kx == ky && same_value(vx, vy))
+        }
+        _ => a == b,
+    }
+}

@@ -88,8 +88,44 @@ def pages():
         yield "corpus-" + f.name, "", f.read_bytes()
 
 
+# Hand-written literals beside the scripts of the seed pages: escapes, numbers at the edges, and the
+# JavaScript the store reader understands beyond JSON (the Nuxt function form, void 0, !0, hex).
+LITERALS = [
+    (0, '{"a":[1,-0,1.5e300,12345678901234567890,-9223372036854775808],"b":"\\u00e9\\ud83d\\ude00\\n","c":{"":null}}'),
+    (0, '[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]'),
+    (0, '{"k":1,"k":2,"x":true,"y":false,"z":"\\"\\\\\\/\\b\\f\\r\\t"}'),
+    (1, "{a:1,'b':\"x\",c:[void 0,!0,!1,0x1F,.5,-1e3],d:{e:null}}"),
+    (1, "(function(a,b,c){return {x:a,y:[b,c],z:{a:a}}}(1,\"two\",null))"),
+    (2, 'window.__NUXT__=(function(a,b){return {state:{profile:{name:a,rate:b}}}}("Ann",45.5));'),
+    (2, 'if(window.__NUXT__==null){} window.__NUXT__ = {state:{x:[1,2,3]}};'),
+]
+
+
+def literal_seeds():
+    """(name, parser byte, text) of each script on the seed pages that holds page data, and LITERALS."""
+    import re
+    seen = set()
+    for name, _url, html in pages():
+        text = html.decode("utf-8", "replace")
+        for n, m in enumerate(re.finditer(r"<script([^>]*)>(.*?)</script>", text, re.S)):
+            attrs, body = m.group(1), m.group(2)
+            if "json" in attrs:
+                picks = [(0, body.strip())]
+            elif "__NUXT__" in body:
+                literal = body.split("__NUXT__", 1)[1].lstrip().lstrip("=").strip().rstrip(";")
+                picks = [(2, body), (1, literal)]
+            else:
+                continue
+            for which, data in picks:
+                if data and data not in seen:
+                    seen.add(data)
+                    yield f"{name}-{n}-{which}", which, data
+    for n, (which, data) in enumerate(LITERALS):
+        yield f"hand-{n}-{which}", which, data
+
+
 def main():
-    for target in ("adapters", "analyze", "policy"):
+    for target in ("adapters", "analyze", "policy", "literals"):
         for old in (OUT / target).glob("seed-*"):
             old.unlink()
     for i, (name, url, html) in enumerate(pages()):
@@ -99,6 +135,8 @@ def main():
         if name.startswith(("www-", "corpus-")):
             settings = json.dumps(SETTINGS[i % len(SETTINGS)]).encode()
             write("analyze", f"seed-{name}", url.encode() + b"\n" + settings + b"\n" + html)
+    for name, which, data in literal_seeds():
+        write("literals", f"seed-{name}", bytes([which]) + data.encode())
     for name, policy in POLICIES.items():
         write("policy", f"seed-{name}", json.dumps(policy, ensure_ascii=False).encode())
 

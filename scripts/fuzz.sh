@@ -11,7 +11,7 @@ source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 
 CARGO_FUZZ_VERSION=0.13.2
 FUZZ_SECONDS="${FUZZ_SECONDS:-60}"
-FUZZ_TARGETS="${FUZZ_TARGETS:-adapters analyze policy}"
+FUZZ_TARGETS="${FUZZ_TARGETS:-adapters analyze policy literals}"
 FUZZ="$ROOT/fuzz"
 
 if ! cargo fuzz --version 2>/dev/null | grep -q "$CARGO_FUZZ_VERSION"; then
@@ -38,6 +38,7 @@ fi
 max_len() {
   case "$1" in
     policy) echo 8192 ;;
+    literals) echo 65536 ;; # one script's data
     *) echo 262144 ;; # whole HTML pages
   esac
 }

@@ -46,3 +46,10 @@ fn policy_seeds_and_regressions() {
     assert!(seeds >= 3, "only {seeds} policy seeds");
     replay("regressions", "policy", bodies::policy);
 }
+
+#[test]
+fn literals_seeds_and_regressions() {
+    let seeds = replay("corpus", "literals", bodies::literals);
+    assert!(seeds >= 10, "only {seeds} literal seeds");
+    replay("regressions", "literals", bodies::literals);
+}
