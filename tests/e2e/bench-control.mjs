@@ -11,7 +11,8 @@
 //   d. HireCheck as built (its loader at document_start imports the rest after the load event).
 // HIRECHECK_BENCH_MORE="start,end,main" adds the tiny script of b. at document_start, at document_end,
 // and in the page's own world.
-// HIRECHECK_BENCH_EXTRA="label=dir,..." adds other built extensions (e.g. an older build) as variants.
+// HIRECHECK_BENCH_EXTRA="label=dir,..." adds other built extensions (e.g. an older build) as variants;
+// a label that starts with "-" ("-tiny=dir") is a control that draws no badge (no wait for one).
 // HIRECHECK_BENCH_LOADS (default 10) loads of each page in each browser.
 import fs from 'node:fs';
 import os from 'node:os';
@@ -97,7 +98,9 @@ function variants(dist) {
   out.push({ label: 'd. HireCheck as built', dir: dist, badge: true });
   for (const spec of (process.env.HIRECHECK_BENCH_EXTRA ?? '').split(',').filter(Boolean)) {
     const [label, dir] = spec.split('=');
-    out.push({ label: `+ ${label}`, dir: path.resolve(dir), badge: true });
+    // A label that starts with "-" names a build that draws no badge (a control): no wait for one.
+    const quiet = label.startsWith('-');
+    out.push({ label: `+ ${quiet ? label.slice(1) : label}`, dir: path.resolve(dir), badge: !quiet });
   }
   return out;
 }
