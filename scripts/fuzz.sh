@@ -3,7 +3,8 @@
 # (one process each: the machine has two shared cores), and prints executions and crashes per target.
 # Exit status is non-zero when any target crashed, timed out or ran out of memory; the input is then in
 # fuzz/artifacts/<target>/. Copy it to fuzz/regressions/<target>/ with the fix, so that
-# `cargo test --test fuzz_seeds` (part of `make test`) keeps it fixed. Not part of `make test`.
+# `cargo test --test fuzz_seeds` (part of `make test`; for `parity`, `--test parser_parity`) keeps it
+# fixed. Not part of `make test`.
 #
 #   FUZZ_SECONDS=300 make fuzz          longer runs
 #   FUZZ_TARGETS="analyze" make fuzz    some targets only
@@ -11,7 +12,7 @@ source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 
 CARGO_FUZZ_VERSION=0.13.2
 FUZZ_SECONDS="${FUZZ_SECONDS:-60}"
-FUZZ_TARGETS="${FUZZ_TARGETS:-adapters analyze policy literals}"
+FUZZ_TARGETS="${FUZZ_TARGETS:-adapters analyze policy literals parity}"
 FUZZ="$ROOT/fuzz"
 
 if ! cargo fuzz --version 2>/dev/null | grep -q "$CARGO_FUZZ_VERSION"; then
@@ -43,6 +44,14 @@ max_len() {
   esac
 }
 
+# The committed seeds a target starts from: parity reads the same inputs as adapters.
+seeds() {
+  case "$1" in
+    parity) echo adapters ;;
+    *) echo "$1" ;;
+  esac
+}
+
 cd "$FUZZ"
 log "building the fuzz targets (cargo ${toolchain[*]:-} fuzz, ${sanitizer[*]:-address sanitizer})"
 cargo "${toolchain[@]}" fuzz build "${sanitizer[@]}" --debug-assertions
@@ -57,7 +66,7 @@ for target in $FUZZ_TARGETS; do
   before="$(find "$artifacts" -type f | wc -l)"
   log "==> $target for ${FUZZ_SECONDS}s"
   set +e
-  cargo "${toolchain[@]}" fuzz run "${sanitizer[@]}" --debug-assertions "$target" "$work" "$FUZZ/corpus/$target" -- \
+  cargo "${toolchain[@]}" fuzz run "${sanitizer[@]}" --debug-assertions "$target" "$work" "$FUZZ/corpus/$(seeds "$target")" -- \
     -max_total_time="$FUZZ_SECONDS" -max_len="$(max_len "$target")" -timeout=10 -rss_limit_mb=2048 \
     -print_final_stats=1 2>&1 | tee "$FUZZ/target/$target.log"
   status="${PIPESTATUS[0]}"

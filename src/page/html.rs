@@ -39,6 +39,14 @@ impl HtmlPage {
         }
     }
 
+    /// How many times the parser took one of its documented shortcuts on this page (misnested
+    /// formatting elements, content a browser would move out of a table, table captions and column
+    /// groups, framesets: src/page/html/tree.rs). Zero means a browser builds the same tree as far as
+    /// those go; above zero, the reports of a saved page and of the page in a browser may differ.
+    pub fn shortcuts(&self) -> u32 {
+        self.doc.shortcuts
+    }
+
     /// Whether our selector engine accepts `css` (an invalid or unsupported selector matches nothing).
     pub fn selector_is_valid(css: &str) -> bool {
         selector::parse(css, &dom::Atoms::default()).is_some()

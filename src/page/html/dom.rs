@@ -134,6 +134,9 @@ pub(crate) struct Document {
     pub by_tag: Vec<Vec<u32>>,
     /// Elements carrying an attribute, by the attribute's name atom, in document order.
     pub by_attr: Vec<Vec<u32>>,
+    /// How many times the tree builder took one of its documented shortcuts (src/page/html/tree.rs),
+    /// where a browser's tree may differ from ours.
+    pub shortcuts: u32,
 }
 
 impl Document {

@@ -4,10 +4,12 @@
 
 use super::tokenizer::{Doctype, Tag};
 
-/// Names interned first, in this order, so that the tree builder can test for them by number.
-pub(super) const KNOWN: [&str; 12] = [
+/// Names interned first, in this order, so that the tree builder can test for them by number; and
+/// the headings, whose end tags close another heading (`</h3>` closes an open `<h4>`), so an end tag
+/// of a heading never opened still acts.
+pub(super) const KNOWN: [&str; 18] = [
     "html", "head", "body", "p", "li", "template", "table", "form", "button", "ruby", "option",
-    "br",
+    "br", "h1", "h2", "h3", "h4", "h5", "h6",
 ];
 pub(super) const P: u32 = 3;
 pub(super) const LI: u32 = 4;

@@ -438,3 +438,49 @@ fn mangled_real_pages_never_panic_and_stay_consistent() {
         }
     }
 }
+
+/// Each shortcut the module notes list is counted where the markup needs it, and only there: a page
+/// without any reads as a browser reads it as far as those go (the `parity` fuzz target compares the
+/// rest with html5ever).
+#[test]
+fn documented_shortcuts_are_counted() {
+    let body = |inner: &str| page(&format!("<!doctype html><html><body>{inner}</body></html>"));
+    // Well-formed, and closed in the wrong order only where no formatting element is involved.
+    for clean in [
+        "<p><b>bold</b> <a href=/x>link</a></p>",
+        "<ul><li>one<li>two</ul><table><tr><td><i>x</i></td></tr></table>",
+        "<div><span>open span closed by the div</div>",
+        "<table>\n  <tr>\n <td>a</td></tr>\n</table>",
+        "<p>one<p>two",
+    ] {
+        assert_eq!(body(clean).shortcuts(), 0, "{clean}");
+    }
+    for needs in [
+        // The adoption agency: a formatting element closed with others open inside, or not closed
+        // because a block is open inside, and a second <a> inside an open one.
+        "<b><i>x</b>y</i>",
+        "<a><div>x</a>y</div>",
+        "<a>one<a>two",
+        "<a><fl-review-card><div><fl-link><a>x",
+        // Reconstruction: a formatting element closed by its block's end is reopened for what follows.
+        "<p><b>x</p>y",
+        // Foster parenting: text and elements directly in a table.
+        "<table>text<tr><td>x</td></tr></table>",
+        "<table><div>x</div></table>",
+        // Insertion modes we do not have.
+        "<table><caption>c</caption></table>",
+        "<frameset></frameset>",
+    ] {
+        assert!(body(needs).shortcuts() > 0, "{needs}");
+    }
+}
+
+#[test]
+fn an_end_tag_of_any_heading_closes_the_open_heading() {
+    // `</h3>` closes an open <h4> even when no <h3> was ever opened (its name was not yet known).
+    let p = page("<div><h4>a</h3>b</div><p>c");
+    assert_eq!(texts(&p, "h4"), ["a"]);
+    assert_eq!(texts(&p, "div"), ["ab"]);
+    assert_eq!(names(&p, "div > *"), ["h4"]);
+    assert_eq!(names(&p, "body > p"), ["p"]);
+}

@@ -10,7 +10,10 @@
 //! `<table>` stays there); no `<select>`, table-caption or frameset insertion modes (`<frameset>` is
 //! ignored); quirks mode only decides whether `<table>` closes an open `<p>`; SVG/MathML names are
 //! lowercased (not `foreignObject`); whitespace between `</head>` and `<body>` is dropped (html5ever puts
-//! it in `<html>`); comments and doctypes are not kept.
+//! it in `<html>`); comments and doctypes are not kept. The builder counts each place markup needs one
+//! of the first four (misnested formatting, foster parenting, the missing insertion modes; not the
+//! last three, which change no report): `HtmlPage::shortcuts`. The `parity` fuzz target compares
+//! reports with html5ever's on every page that needs none.
 
 use super::dom::{Attr, Document, Element, NONE};
 use super::names::*;
@@ -103,6 +106,48 @@ struct Builder {
     quirks: Option<bool>,
 }
 
+/// The formatting elements, which a browser reopens after misnesting (the adoption agency).
+fn is_formatting(name: &str) -> bool {
+    matches!(
+        name,
+        "a" | "b"
+            | "big"
+            | "code"
+            | "em"
+            | "font"
+            | "i"
+            | "nobr"
+            | "s"
+            | "small"
+            | "strike"
+            | "strong"
+            | "tt"
+            | "u"
+    )
+}
+
+/// What a browser keeps inside a table where it finds it (everything else it moves before the table).
+fn stays_in_table(name: &str) -> bool {
+    matches!(
+        name,
+        "caption"
+            | "colgroup"
+            | "col"
+            | "tbody"
+            | "thead"
+            | "tfoot"
+            | "tr"
+            | "td"
+            | "th"
+            | "script"
+            | "style"
+            | "template"
+            | "form"
+            | "input"
+            | "table"
+    )
+}
+
 fn is_space(c: char) -> bool {
     matches!(c, ' ' | '\t' | '\n' | '\x0c' | '\r')
 }
@@ -118,6 +163,10 @@ enum Scope {
 impl Builder {
     fn name(&self, el: u32) -> &str {
         self.doc.name(el)
+    }
+
+    fn atom_name(&self, atom: u32) -> &str {
+        self.doc.atoms.name(atom)
     }
 
     fn current(&self) -> u32 {
@@ -195,6 +244,9 @@ impl Builder {
             }
         }
         let parent = self.dom.last().copied().unwrap_or(NONE);
+        if parent != NONE && self.fosters(parent) && !stays_in_table(self.atom_name(atom)) {
+            self.shortcut();
+        }
         let id = self.doc.len();
         let prev = self
             .last_child
@@ -257,6 +309,17 @@ impl Builder {
         }
     }
 
+    /// Notes that the markup took one of the shortcuts the module notes list (where a browser's tree
+    /// may differ): [`HtmlPage::shortcuts`](super::super::HtmlPage::shortcuts) reports the count.
+    fn shortcut(&mut self) {
+        self.doc.shortcuts = self.doc.shortcuts.saturating_add(1);
+    }
+
+    /// Whether `el` would take children that a browser moves out of a table ("foster parenting").
+    fn fosters(&self, el: u32) -> bool {
+        matches!(self.name(el), "table" | "tbody" | "thead" | "tfoot" | "tr")
+    }
+
     fn pop(&mut self) {
         let Some(el) = self.stack.pop() else {
             return;
@@ -271,8 +334,13 @@ impl Builder {
         }
     }
 
-    /// Pops until the element at stack position `pos` is popped.
+    /// Pops until the element at stack position `pos` is popped. A formatting element closed on the
+    /// way (by another element's end) is one a browser would reopen for what follows.
     fn pop_to(&mut self, pos: usize) {
+        let above = self.stack.get(pos + 1..).unwrap_or_default();
+        if above.iter().any(|&el| is_formatting(self.name(el))) {
+            self.shortcut();
+        }
         while self.stack.len() > pos {
             self.pop();
         }
@@ -382,8 +450,11 @@ impl Builder {
     }
 
     fn append_text(&mut self, text: &str, raw: bool) {
-        if self.dom.is_empty() {
+        let Some(&parent) = self.dom.last() else {
             return;
+        };
+        if !raw && self.fosters(parent) && !text.chars().all(is_space) {
+            self.shortcut();
         }
         if self.has_nul && text.contains('\0') {
             if raw {
@@ -452,8 +523,13 @@ impl Builder {
                 }
                 return Content::Data;
             }
-            "frameset" | "frame" | "head" => return Content::Data,
+            "frameset" | "frame" => {
+                self.shortcut();
+                return Content::Data;
+            }
+            "head" => return Content::Data,
             "caption" | "col" | "colgroup" => {
+                self.shortcut();
                 // Outside a table these are ignored.
                 if self.named_in_scope(Scope::Table, TABLE).is_some() {
                     self.close_table_parts(&["td", "th", "tr", "tbody", "thead", "tfoot"]);
@@ -539,7 +615,10 @@ impl Builder {
                 }
             }
             // Instead of the adoption agency: an open one is closed if nothing special is inside it.
-            "a" | "nobr" if self.count(atom) > 0 => self.any_other_end(atom),
+            "a" | "nobr" if self.count(atom) > 0 => {
+                self.shortcut();
+                self.any_other_end(atom);
+            }
             "optgroup" | "option" if self.current_atom() == OPTION => self.pop(),
             "rb" | "rtc" if self.named_in_scope(Scope::Default, RUBY).is_some() => {
                 self.generate_implied_end_tags("")
@@ -714,6 +793,14 @@ impl Builder {
             })
             .filter(|&(_, &el)| self.atom(el) == atom)
             .map(|(pos, _)| pos);
+        let formatting = is_formatting(self.atom_name(atom));
+        match found {
+            // A formatting element closed with elements open inside it, or left open because a
+            // special one is: a browser runs its adoption agency here.
+            Some(pos) if formatting && pos + 1 < self.stack.len() => self.shortcut(),
+            None if formatting => self.shortcut(),
+            _ => {}
+        }
         if let Some(pos) = found {
             self.pop_to(pos);
         }
@@ -939,7 +1026,8 @@ impl Sink for Builder {
     fn end_tag(&mut self, name: &str) {
         self.skip_newline = false;
         // The end of a raw-text element (the tokenizer only reports its own end tag).
-        // A name no element has was never opened; the names with rules of their own are all interned.
+        // A name no element has was never opened; the names with rules of their own are all interned
+        // (names::KNOWN, the headings among them).
         let Some(atom) = self.doc.atoms.get(name) else {
             return;
         };
