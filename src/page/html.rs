@@ -41,7 +41,7 @@ impl HtmlPage {
 
     /// How many times the parser took one of its documented shortcuts on this page (misnested
     /// formatting elements, content a browser would move out of a table, table captions and column
-    /// groups, framesets: src/page/html/tree.rs). Zero means a browser builds the same tree as far as
+    /// groups, `<select>`, framesets: src/page/html/tree.rs). Zero means a browser builds the same tree as far as
     /// those go; above zero, the reports of a saved page and of the page in a browser may differ.
     pub fn shortcuts(&self) -> u32 {
         self.doc.shortcuts

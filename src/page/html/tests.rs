@@ -470,6 +470,7 @@ fn documented_shortcuts_are_counted() {
         // Insertion modes we do not have.
         "<table><caption>c</caption></table>",
         "<frameset></frameset>",
+        "<select><option>a<div>b</div></select>",
     ] {
         assert!(body(needs).shortcuts() > 0, "{needs}");
     }
