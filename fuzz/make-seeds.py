@@ -2,7 +2,7 @@
 """Writes the seed corpus in fuzz/corpus/<target>/ from the demo pages (www/), the adapter fixtures
 (tests/fixtures/) and a few labelled profiles (tests/corpus/). Run from the repository root; the
 output is committed, so rerun it only when the seed pages change (it replaces the seeds it wrote)."""
-import json, os, pathlib
+import json, os, pathlib, re
 
 ROOT = pathlib.Path(__file__).resolve().parent.parent
 OUT = ROOT / "fuzz" / "corpus"
@@ -103,7 +103,6 @@ LITERALS = [
 
 def literal_seeds():
     """(name, parser byte, text) of each script on the seed pages that holds page data, and LITERALS."""
-    import re
     seen = set()
     for name, _url, html in pages():
         text = html.decode("utf-8", "replace")
