@@ -62,12 +62,18 @@ fn compare(name: &str, html: &str, url: Option<&str>) -> Option<String> {
     first_difference(&a, &b, "report").map(|d| format!("{name} at {label}: {d}"))
 }
 
-fn html_files(dir: &Path) -> Vec<PathBuf> {
+/// The entries of `dir` (none when it cannot be read), sorted.
+fn files_in(dir: &Path) -> Vec<PathBuf> {
     let mut out: Vec<PathBuf> = std::fs::read_dir(dir)
         .map(|r| r.filter_map(|e| e.ok().map(|e| e.path())).collect())
         .unwrap_or_default();
-    out.retain(|p| p.extension().is_some_and(|e| e == "html"));
     out.sort();
+    out
+}
+
+fn html_files(dir: &Path) -> Vec<PathBuf> {
+    let mut out = files_in(dir);
+    out.retain(|p| p.extension().is_some_and(|e| e == "html"));
     out
 }
 
@@ -195,10 +201,7 @@ fn fixtures_and_corpus_give_identical_reports() {
 #[test]
 fn fuzz_seeds_give_identical_reports() {
     let dir = root().join("fuzz/corpus/adapters");
-    let mut files: Vec<PathBuf> = std::fs::read_dir(&dir)
-        .map(|r| r.filter_map(|e| e.ok().map(|e| e.path())).collect())
-        .unwrap_or_default();
-    files.sort();
+    let files = files_in(&dir);
     let cases: Vec<_> = files
         .iter()
         .map(|f| {
@@ -722,10 +725,7 @@ mod parity;
 #[test]
 fn former_parity_findings_give_identical_reports() {
     let dir = root().join("fuzz/regressions/parity");
-    let mut files: Vec<PathBuf> = std::fs::read_dir(&dir)
-        .map(|r| r.filter_map(|e| e.ok().map(|e| e.path())).collect())
-        .unwrap_or_default();
-    files.sort();
+    let files = files_in(&dir);
     assert!(!files.is_empty(), "no inputs in {}", dir.display());
     for f in &files {
         let data = std::fs::read(f).unwrap_or_else(|e| panic!("{}: {e}", f.display()));
