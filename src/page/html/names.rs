@@ -43,6 +43,13 @@ pub(super) const END_RULE: u32 = 4096;
 pub(super) const FOREIGN_ROOT: u32 = 8192;
 /// An HTML start tag that ends SVG/MathML content (`font` is decided by its attributes).
 pub(super) const BREAKOUT: u32 = 16384;
+/// A formatting element, which a browser reopens after misnesting (the adoption agency).
+pub(super) const FORMATTING: u32 = 32768;
+/// An element whose children a browser moves out of the table when they are not table content
+/// ("foster parenting").
+pub(super) const FOSTERS: u32 = 65536;
+/// What a browser keeps inside a table where it finds it.
+pub(super) const TABLE_CONTENT: u32 = 131072;
 
 pub(super) fn flags_of(name: &str) -> u32 {
     let mut f = 0;
@@ -52,6 +59,50 @@ pub(super) fn flags_of(name: &str) -> u32 {
         }
     };
     set(SPECIAL, is_special(name));
+    set(
+        FORMATTING,
+        matches!(
+            name,
+            "a" | "b"
+                | "big"
+                | "code"
+                | "em"
+                | "font"
+                | "i"
+                | "nobr"
+                | "s"
+                | "small"
+                | "strike"
+                | "strong"
+                | "tt"
+                | "u"
+        ),
+    );
+    set(
+        FOSTERS,
+        matches!(name, "table" | "tbody" | "thead" | "tfoot" | "tr"),
+    );
+    set(
+        TABLE_CONTENT,
+        matches!(
+            name,
+            "caption"
+                | "colgroup"
+                | "col"
+                | "tbody"
+                | "thead"
+                | "tfoot"
+                | "tr"
+                | "td"
+                | "th"
+                | "script"
+                | "style"
+                | "template"
+                | "form"
+                | "input"
+                | "table"
+        ),
+    );
     set(IMPLIED_END, has_implied_end(name));
     set(HEADING, is_heading(name));
     set(

@@ -106,48 +106,6 @@ struct Builder {
     quirks: Option<bool>,
 }
 
-/// The formatting elements, which a browser reopens after misnesting (the adoption agency).
-fn is_formatting(name: &str) -> bool {
-    matches!(
-        name,
-        "a" | "b"
-            | "big"
-            | "code"
-            | "em"
-            | "font"
-            | "i"
-            | "nobr"
-            | "s"
-            | "small"
-            | "strike"
-            | "strong"
-            | "tt"
-            | "u"
-    )
-}
-
-/// What a browser keeps inside a table where it finds it (everything else it moves before the table).
-fn stays_in_table(name: &str) -> bool {
-    matches!(
-        name,
-        "caption"
-            | "colgroup"
-            | "col"
-            | "tbody"
-            | "thead"
-            | "tfoot"
-            | "tr"
-            | "td"
-            | "th"
-            | "script"
-            | "style"
-            | "template"
-            | "form"
-            | "input"
-            | "table"
-    )
-}
-
 fn is_space(c: char) -> bool {
     matches!(c, ' ' | '\t' | '\n' | '\x0c' | '\r')
 }
@@ -163,10 +121,6 @@ enum Scope {
 impl Builder {
     fn name(&self, el: u32) -> &str {
         self.doc.name(el)
-    }
-
-    fn atom_name(&self, atom: u32) -> &str {
-        self.doc.atoms.name(atom)
     }
 
     fn current(&self) -> u32 {
@@ -244,7 +198,7 @@ impl Builder {
             }
         }
         let parent = self.dom.last().copied().unwrap_or(NONE);
-        if parent != NONE && self.fosters(parent) && !stays_in_table(self.atom_name(atom)) {
+        if parent != NONE && self.has(parent, FOSTERS) && self.flags(atom) & TABLE_CONTENT == 0 {
             self.shortcut();
         }
         let id = self.doc.len();
@@ -315,9 +269,9 @@ impl Builder {
         self.doc.shortcuts = self.doc.shortcuts.saturating_add(1);
     }
 
-    /// Whether `el` would take children that a browser moves out of a table ("foster parenting").
-    fn fosters(&self, el: u32) -> bool {
-        matches!(self.name(el), "table" | "tbody" | "thead" | "tfoot" | "tr")
+    /// Whether element `el`'s name has `flag` (see `names`).
+    fn has(&self, el: u32, flag: u32) -> bool {
+        self.flags(self.atom(el)) & flag != 0
     }
 
     fn pop(&mut self) {
@@ -338,7 +292,7 @@ impl Builder {
     /// way (by another element's end) is one a browser would reopen for what follows.
     fn pop_to(&mut self, pos: usize) {
         let above = self.stack.get(pos + 1..).unwrap_or_default();
-        if above.iter().any(|&el| is_formatting(self.name(el))) {
+        if above.iter().any(|&el| self.has(el, FORMATTING)) {
             self.shortcut();
         }
         while self.stack.len() > pos {
@@ -453,7 +407,7 @@ impl Builder {
         let Some(&parent) = self.dom.last() else {
             return;
         };
-        if !raw && self.fosters(parent) && !text.chars().all(is_space) {
+        if !raw && self.has(parent, FOSTERS) && !text.chars().all(is_space) {
             self.shortcut();
         }
         if self.has_nul && text.contains('\0') {
@@ -797,7 +751,7 @@ impl Builder {
             })
             .filter(|&(_, &el)| self.atom(el) == atom)
             .map(|(pos, _)| pos);
-        let formatting = is_formatting(self.atom_name(atom));
+        let formatting = self.flags(atom) & FORMATTING != 0;
         match found {
             // A formatting element closed with elements open inside it, or left open because a
             // special one is: a browser runs its adoption agency here.
