@@ -4,8 +4,9 @@
 //      HIRECHECK_BENCH_LOADS loads (default 20) of every demo profile page, on every site's host;
 //   2. page load time (navigation start -> load event end) with the extension and without it: two
 //      browsers side by side in the same run, the same pages, loads alternating between them (which
-//      goes first alternates too; each load waits until the previous one's badge is drawn); the
-//      ratio of the medians (budget <= 1.05);
+//      goes first alternates too; each load waits until the previous one's badge is drawn), in
+//      HIRECHECK_BENCH_ROUNDS (default 4) rounds of a fresh pair of browsers that share the loads;
+//      the ratio of the medians (budget <= 1.05), and each round's own as the method's spread;
 //   3. memory the extension adds to a tab after HIRECHECK_BENCH_SPA (default 50) in-page navigations
 //      between profiles: the tab's JS heap with the extension minus without it (after the same tour,
 //      after garbage collection) plus the wasm's linear memory (budget <= 5 MB);
@@ -25,6 +26,8 @@ import {
 } from './harness.mjs';
 
 const LOADS = Number(process.env.HIRECHECK_BENCH_LOADS ?? 20);
+// Part 2's loads are split over this many rounds, each with a fresh pair of browsers.
+const LOAD_ROUNDS = Number(process.env.HIRECHECK_BENCH_ROUNDS ?? 4);
 // Which parts to run: "badge,load,memory,big" (all, the default) or a subset.
 const PARTS = new Set((process.env.HIRECHECK_BENCH_PARTS ?? 'badge,load,memory,big').split(',').map((x) => x.trim()));
 const SPA_STEPS = Number(process.env.HIRECHECK_BENCH_SPA ?? 50);
@@ -65,30 +68,44 @@ async function badgeTimes(env, routes, title = '1. page ready -> badge drawn') {
   await cdp.detach().catch(() => {});
 }
 
-async function loadTimes(env, base, routes, title = '2. page load time') {
-  const tabs = [await env.context.newPage(), await base.context.newPage()];
-  const cdp = await env.context.newCDPSession(tabs[0]);
-  // After each load, the extension's own work (it starts at document_idle, often after the load
-  // event) finishes before the next load in either browser starts, so that neither times the other.
-  const settle = async (j) => {
-    if (j === 0) await waitForBadge(cdp, 5000);
-    await sleep(100);
-  };
+async function loadTimes(routes, title = '2. page load time') {
   const by = routes.map(() => [[], []]); // per route: [with, without] load times
   const dcl = [[], []];
-  for (const r of routes) for (const [j, tab] of tabs.entries()) { await timedLoad(tab, r.url); await settle(j); } // warm-up
-  for (let i = 0; i < LOADS; i++) {
-    for (const [k, r] of routes.entries()) {
-      const order = (i + k) % 2 ? [1, 0] : [0, 1];
-      for (const j of order) {
-        const t = await timedLoad(tabs[j], r.url);
-        await settle(j);
-        by[k][j].push(t.load);
-        dcl[j].push(t.dcl);
+  const rounds = []; // per round: [with, without] load times
+  const loads = Math.max(1, Math.round(LOADS / LOAD_ROUNDS));
+  for (let n = 0; n < LOAD_ROUNDS; n++) {
+    // A fresh pair of browsers each round, started in turn first: one browser instance can load a few
+    // ms faster or slower than another all run long, as much as the budget allows on these pages.
+    const pair = [];
+    const order = n % 2 ? [1, 0] : [0, 1];
+    try {
+      for (const j of order) pair[j] = await startBrowser({ dist: j === 0 ? undefined : emptyDir, requestLog: null, extraRoutes: bigRoutes });
+      rounds.push([[], []]);
+      const tabs = [await pair[0].context.newPage(), await pair[1].context.newPage()];
+      const cdp = await pair[0].context.newCDPSession(tabs[0]);
+      // After each load, the extension's own work (it starts in the load event) finishes before the
+      // next load in either browser starts, so that neither times the other.
+      const settle = async (j) => {
+        if (j === 0) await waitForBadge(cdp, 5000);
+        await sleep(100);
+      };
+      for (const r of routes) for (const [j, tab] of tabs.entries()) { await timedLoad(tab, r.url); await settle(j); } // warm-up
+      for (let i = 0; i < loads; i++) {
+        for (const [k, r] of routes.entries()) {
+          for (const j of (i + k + n) % 2 ? [1, 0] : [0, 1]) {
+            const t = await timedLoad(tabs[j], r.url);
+            await settle(j);
+            by[k][j].push(t.load);
+            rounds[n][j].push(t.load);
+            dcl[j].push(t.dcl);
+          }
+        }
       }
+    } finally {
+      for (const b of pair) await b?.close();
     }
   }
-  console.log(`\n${title} (navigation start -> load event end), ${LOADS} loads per page in each browser, alternating (ms):`);
+  console.log(`\n${title} (navigation start -> load event end), ${loads * LOAD_ROUNDS} loads per page in each browser, ${LOAD_ROUNDS} rounds of fresh browsers, alternating (ms):`);
   console.log(`  ${'page'.padEnd(W)} ${'with'.padStart(8)} ${'without'.padStart(8)} ${'ratio'.padStart(8)}`);
   const all = [[], []];
   for (const [k, r] of routes.entries()) {
@@ -99,8 +116,8 @@ async function loadTimes(env, base, routes, title = '2. page load time') {
   const ratio = median(all[0]) / median(all[1]);
   console.log(`  ${'all pages: median of all loads'.padEnd(W)} ${fmt(median(all[0])).padStart(8)} ${fmt(median(all[1])).padStart(8)} ${fmt(ratio, 3).padStart(8)}   (budget <= 1.05; ${fmt(median(all[0]) - median(all[1]))} ms added)`);
   console.log(`  ${'all pages: DOMContentLoaded end'.padEnd(W)} ${fmt(median(dcl[0])).padStart(8)} ${fmt(median(dcl[1])).padStart(8)} ${fmt(median(dcl[0]) / median(dcl[1]), 3).padStart(8)}`);
-  await cdp.detach().catch(() => {});
-  for (const t of tabs) await t.close();
+  const each = rounds.map(([w, o]) => fmt(median(w) / median(o), 3)).join(', ');
+  console.log(`  ${'each round on its own (the method\'s spread)'.padEnd(W)} ${each}`);
 }
 
 const NAMES = ['Oluwaseun', 'María', 'Mohammed', 'Priya', 'Kwame', 'Yuki', 'Björn', 'Aleksandr', 'Siobhan', 'Fatima'];
@@ -174,13 +191,13 @@ try {
   const routes = env.server.routes.filter((r) => r.key !== BIG_KEY && contentScriptRunsOn(env.manifest, r.url));
   console.log(`Chromium ${env.context.browser()?.version() ?? '?'}, ${os.cpus().length} CPU(s), load average ${os.loadavg().map((x) => x.toFixed(2)).join(' ')}`);
   if (PARTS.has('badge')) await badgeTimes(env, routes);
-  if (PARTS.has('load')) await loadTimes(env, base, routes.filter((r) => r.csp !== 'strict'));
+  if (PARTS.has('load')) await loadTimes(routes.filter((r) => r.csp !== 'strict'));
   const spaRoute = routes.find((r) => r.host === 'www.upwork.com' && r.path.startsWith('/freelancers/') && r.csp !== 'strict');
   if (PARTS.has('memory')) await memory(env, base, spaRoute);
   if (big.length) {
     const size = fs.statSync(BIG_FILE).size;
     await badgeTimes(env, big, `4. the generated Upwork profile page (${(size / MB).toFixed(2)} MB): page ready -> badge drawn`);
-    await loadTimes(env, base, big, '   its load time');
+    await loadTimes(big, '   its load time');
   } else if (PARTS.has('big')) {
     console.log('\n4. the generated 2 MB Upwork page: not run (HIRECHECK_BENCH_BIG_PAGE names no file; scripts/bench.sh writes it)');
   }
