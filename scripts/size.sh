@@ -3,7 +3,8 @@
 # and of the whole extension, raw and gzip -9. A page loads one module, so the budgets hold the largest.
 # With --breakdown it also prints where the largest module's code goes, by Rust module
 # (tools/wasm-breakdown.py on a copy built and optimized like the shipped one but keeping its function
-# names).
+# names); --breakdown FEATURES does so for a module of those Cargo features instead ("none": the core
+# without any site adapter).
 # With --check it also holds them to budgets and exits 1 when one is exceeded:
 #   - issue 7's targets: the wasm at most 250 KB raw and 100 KB gzipped, the extension zipped at most
 #     500 KB (KB = 1000 bytes, the stricter reading). The wasm does not meet its targets yet
@@ -30,7 +31,7 @@ case "${1:-}" in
   "") ;;
   --check) check=1 ;;
   --breakdown) breakdown=1 ;;
-  *) die "usage: scripts/size.sh [--check | --breakdown]" ;;
+  *) die "usage: scripts/size.sh [--check | --breakdown [FEATURES | none]]" ;;
 esac
 
 glue="$DIST/wasm/hirecheck.js"
@@ -60,19 +61,30 @@ done < <(find "$DIST" -type f -print0)
 printf '%-34s %10s %10s\n' "extension, all files" "$total_raw" "$total_gz"
 
 if [ "$breakdown" -eq 1 ]; then
-  # The largest module's features, from the build's table.
-  features="$(sed -n "s/^  \"$largest_name  *\([^ ]*\) .*/\1/p" "$ROOT/scripts/build-extension.sh")"
-  [ -n "$features" ] || die "module $largest_name is not in scripts/build-extension.sh's MODULES"
-  printf '\nbreakdown of the largest module, %s (features %s):\n' "${largest##*/}" "$features"
+  if [ -n "${2:-}" ]; then
+    features="$2"
+    printf '\nbreakdown of a module with features %s:\n' "$features"
+    [ "$features" != none ] || features=""
+  else
+    # The largest module's features, from the build's table.
+    features="$(sed -n "s/^  \"$largest_name  *\([^ ]*\) .*/\1/p" "$ROOT/scripts/build-extension.sh")"
+    [ -n "$features" ] || die "module $largest_name is not in scripts/build-extension.sh's MODULES"
+    printf '\nbreakdown of the largest module, %s (features %s):\n' "${largest##*/}" "$features"
+  fi
   # The same build as the extension's (scripts/build-extension.sh), cached when unchanged.
   wasm_build_check
-  wasm_build "$features" 2>/dev/null || die "the build of module $largest_name failed: run scripts/build-extension.sh"
+  wasm_build "$features" 2>/dev/null || die "the wasm build with features '$features' failed: run scripts/build-extension.sh"
   tmp="$(mktemp -d)"
   trap 'rm -rf "$tmp"' EXIT
   wasm-bindgen --target web --no-typescript --keep-debug --out-dir "$tmp" --out-name named "$WASM_IN"
   features="$("$WASM_OPT" "$tmp/named_bg.wasm" --print-features 2>/dev/null | tr '\n' ' ')"
   # shellcheck disable=SC2086 # $features is a list of flags
   "$WASM_OPT" -Oz $features -g --low-memory-unused --strip-dwarf "$tmp/named_bg.wasm" -o "$tmp/named.wasm"
+  # And as the build ships it, without the names: its size beside the figures above.
+  wasm-bindgen --target web --no-typescript --out-dir "$tmp" --out-name shipped "$WASM_IN"
+  # shellcheck disable=SC2086 # $features is a list of flags
+  "$WASM_OPT" -Oz $features --low-memory-unused --strip-debug --strip-producers "$tmp/shipped_bg.wasm" -o "$tmp/shipped.wasm"
+  printf 'as shipped (no names): %s bytes raw, %s gzip -9\n' "$(size_raw "$tmp/shipped.wasm")" "$(size_gz "$tmp/shipped.wasm")"
   python3 "$ROOT/tools/wasm-breakdown.py" "$tmp/named.wasm" --top 40
   exit 0
 fi

@@ -8,6 +8,7 @@ wasm-opt -g from the same input as the shipped module, so the sizes are those of
 Reads the binary itself (no twiggy needed): the size of each function body in the code section, named
 by the name section and demangled well enough to group (crate::module::...), and the data segments.
 """
+import gzip
 import re
 import sys
 from collections import Counter
@@ -136,7 +137,10 @@ def main():
     for n, size in enumerate(bodies):
         groups[group(names.get(imported + n, ""), depth)] += size
     code, data_bytes = sum(bodies), sum(len(d) for d in data)
-    print(f"{args[0]}: {len(buf)} bytes; code {code} in {len(bodies)} functions; data {data_bytes} in {len(data)} segments")
+    # The data alone, compressed: what tables and strings cost however small the code around them.
+    data_gz = len(gzip.compress(b"".join(data), 9, mtime=0))
+    print(f"{args[0]}: {len(buf)} bytes; code {code} in {len(bodies)} functions; data {data_bytes} in {len(data)} segments "
+          f"({data_gz} gzip -9 alone)")
     print(f"{'bytes':>8} {'share':>6}  code by module (depth {depth})")
     for key, size in groups.most_common(top):
         print(f"{size:8d} {100 * size / code:5.1f}%  {key}")
