@@ -89,7 +89,9 @@ fn mean_cpu_ms(wall_ms: u64, f: &dyn Fn()) -> f64 {
 /// [`mean_cpu_ms`] in `windows` windows of `wall_ms` each: (median, lowest, highest). One long mean can
 /// be pulled up by a few seconds of a busy neighbour on a shared machine; the median of the windows is not.
 fn windowed_cpu_ms(windows: usize, wall_ms: u64, f: &dyn Fn()) -> (f64, f64, f64) {
-    let mut xs: Vec<f64> = (0..windows.max(1)).map(|_| mean_cpu_ms(wall_ms, f)).collect();
+    let mut xs: Vec<f64> = (0..windows.max(1))
+        .map(|_| mean_cpu_ms(wall_ms, f))
+        .collect();
     xs.sort_by(f64::total_cmp);
     let at = |i: usize| xs.get(i).copied().unwrap_or(f64::NAN);
     (at(xs.len() / 2), at(0), at(xs.len() - 1))
