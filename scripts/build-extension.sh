@@ -36,12 +36,8 @@ trap 'rm -rf "$work"' EXIT
 
 wasm_build_check
 log "build: wasm-bindgen $(wasm_bindgen_version) --target web, wasm-opt -Oz; ${#MODULES[@]} module(s)"
-# --low-memory-unused: Rust's wasm32 layout puts the stack first (it grows down towards 0) and the data
-# at 1 MiB, so the lowest KiB is never a valid address; wasm-opt folds more offsets knowing that.
-# Enable exactly the features the input declares (its target_features section), so that wasm-opt
-# neither rejects modern rustc output nor introduces anything the input did not already use.
 optimize() {
-  local name="$1" in="$2" features
+  local name="$1" in="$2"
   wasm-bindgen --target web --no-typescript --out-dir "$work/$name" --out-name hirecheck "$in"
   # The content scripts' glue: the same glue as a classic script, so that content/loader.js (a classic
   # script at document_start) can start the wasm's compilation in the page's load event, while the
@@ -51,10 +47,7 @@ optimize() {
     --out-dir "$work/$name/classic" --out-name hirecheck "$in"
   cmp -s "$work/$name/hirecheck_bg.wasm" "$work/$name/classic/hirecheck_bg.wasm" ||
     die "wasm-bindgen made another wasm for its classic glue than for its module glue (module $name)"
-  features="$("$WASM_OPT" "$work/$name/hirecheck_bg.wasm" --print-features 2>/dev/null | tr '\n' ' ')"
-  # shellcheck disable=SC2086 # $features is a list of flags
-  "$WASM_OPT" -Oz $features --low-memory-unused --strip-debug --strip-producers \
-    "$work/$name/hirecheck_bg.wasm" -o "$DIST/wasm/$name.wasm"
+  wasm_optimize "$work/$name/hirecheck_bg.wasm" "$DIST/wasm/$name.wasm"
 }
 # Each module's wasm-bindgen and wasm-opt run while cargo builds the next one (cargo's last step, the
 # LTO link, uses one core).

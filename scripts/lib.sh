@@ -56,6 +56,21 @@ wasm_build() {
     --no-default-features --features "$features"
 }
 
+# wasm-opt as the extension ships a module (scripts/build-extension.sh; scripts/size.sh --breakdown
+# measures the same): IN, wasm-bindgen's output, to OUT. With --keep-names it keeps the function names
+# (wasm-bindgen --keep-debug before it) for tools/wasm-breakdown.py, and strips only DWARF.
+# --low-memory-unused: Rust's wasm32 layout puts the stack first (it grows down towards 0) and the data
+# at 1 MiB, so the lowest KiB is never a valid address; wasm-opt folds more offsets knowing that.
+# Enable exactly the features the input declares (its target_features section), so that wasm-opt
+# neither rejects modern rustc output nor introduces anything the input did not already use.
+wasm_optimize() {
+  local in="$1" out="$2" features strip=(--strip-debug --strip-producers)
+  [ "${3:-}" != --keep-names ] || strip=(-g --strip-dwarf)
+  features="$("$WASM_OPT" "$in" --print-features 2>/dev/null | tr '\n' ' ')"
+  # shellcheck disable=SC2086 # $features is a list of flags
+  "$WASM_OPT" -Oz $features --low-memory-unused "${strip[@]}" "$in" -o "$out"
+}
+
 # Stops with a sentence saying what is missing when this toolchain cannot build the wasm as above:
 # no rust-src (scripts/ensure-tools.sh installs it), or rustc no longer knows one of the unstable flags.
 # Run before wasm_build (a fraction of a second).

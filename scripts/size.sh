@@ -77,13 +77,11 @@ if [ "$breakdown" -eq 1 ]; then
   tmp="$(mktemp -d)"
   trap 'rm -rf "$tmp"' EXIT
   wasm-bindgen --target web --no-typescript --keep-debug --out-dir "$tmp" --out-name named "$WASM_IN"
-  features="$("$WASM_OPT" "$tmp/named_bg.wasm" --print-features 2>/dev/null | tr '\n' ' ')"
-  # shellcheck disable=SC2086 # $features is a list of flags
-  "$WASM_OPT" -Oz $features -g --low-memory-unused --strip-dwarf "$tmp/named_bg.wasm" -o "$tmp/named.wasm"
-  # And as the build ships it, without the names: its size beside the figures above.
-  wasm-bindgen --target web --no-typescript --out-dir "$tmp" --out-name shipped "$WASM_IN"
-  # shellcheck disable=SC2086 # $features is a list of flags
-  "$WASM_OPT" -Oz $features --low-memory-unused --strip-debug --strip-producers "$tmp/shipped_bg.wasm" -o "$tmp/shipped.wasm"
+  wasm_optimize "$tmp/named_bg.wasm" "$tmp/named.wasm" --keep-names
+  # And as the build ships it, without the names: its size beside the figures above. The same output
+  # name as the build's, which wasm-bindgen writes into every import of the module.
+  wasm-bindgen --target web --no-typescript --out-dir "$tmp/shipped" --out-name hirecheck "$WASM_IN"
+  wasm_optimize "$tmp/shipped/hirecheck_bg.wasm" "$tmp/shipped.wasm"
   printf 'as shipped (no names): %s bytes raw, %s gzip -9\n' "$(size_raw "$tmp/shipped.wasm")" "$(size_gz "$tmp/shipped.wasm")"
   python3 "$ROOT/tools/wasm-breakdown.py" "$tmp/named.wasm" --top 40
   exit 0
